@@ -1,0 +1,1 @@
+# Benchmarks print figures; they are built by `make bench`, never timed in `make check`.

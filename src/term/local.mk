@@ -1,0 +1,6 @@
+noinst_LIBRARIES += src/term/libterm.a
+src_term_libterm_a_SOURCES = \
+	src/term/cell.h \
+	src/term/row.c src/term/row.h \
+	src/term/snapshot.c src/term/snapshot.h
+TERM_LIBS = src/term/libterm.a src/util/libutil.a $(VTERM_LIBS) $(MSGPACK_LIBS)

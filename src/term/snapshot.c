@@ -1,0 +1,120 @@
+/* Immutable screen snapshots sharing rows with the grid. */
+#include "snapshot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xmalloc.h"
+
+term_snapshot *term_snapshot_new(unsigned rows, unsigned cols)
+{
+	term_snapshot *s = xcalloc(1, sizeof *s);
+	s->refs = 1;
+	s->rows = (uint16_t)rows;
+	s->cols = (uint16_t)cols;
+	s->lines = xcalloc(rows ? rows : 1, sizeof *s->lines);
+	for (unsigned i = 0; i < rows; i++)
+		s->lines[i] = term_row_new(0);
+	s->cursor.visible = true;
+	s->cursor.shape = TERM_CURSOR_BLOCK;
+	s->title = xstrdup("");
+	return s;
+}
+
+term_snapshot *term_snapshot_ref(term_snapshot *snap)
+{
+	snap->refs++;
+	return snap;
+}
+
+void term_snapshot_unref(term_snapshot *snap)
+{
+	if (snap == NULL || --snap->refs > 0)
+		return;
+	for (unsigned i = 0; i < snap->rows; i++)
+		term_row_unref(snap->lines[i]);
+	free(snap->lines);
+	free(snap->title);
+	free(snap);
+}
+
+term_snapshot *term_snapshot_clone(const term_snapshot *src)
+{
+	term_snapshot *s = xmemdup(src, sizeof *src);
+	s->refs = 1;
+	s->lines = xcalloc(src->rows ? src->rows : 1, sizeof *s->lines);
+	for (unsigned i = 0; i < src->rows; i++)
+		s->lines[i] = term_row_ref(src->lines[i]);
+	s->title = xstrdup(src->title);
+	return s;
+}
+
+void term_snapshot_set_title(term_snapshot *snap, const char *title, size_t len)
+{
+	if (len > TERM_MAX_TITLE)
+		len = TERM_MAX_TITLE;
+	free(snap->title);
+	snap->title = xstrndup(title, len);
+}
+
+static bool cursor_equal(const term_cursor *a, const term_cursor *b)
+{
+	return a->row == b->row && a->col == b->col && a->visible == b->visible &&
+	       a->blink == b->blink && a->shape == b->shape;
+}
+
+bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b)
+{
+	char buf[8];
+	term_snapshot_describe_difference(a, b, buf, sizeof buf);
+	return buf[0] == '\0';
+}
+
+static void describe_cell(const term_row *row, unsigned col, char *buf, size_t size)
+{
+	term_cell c = term_row_get(row, col);
+	uint32_t chars[TERM_MAX_CHARS];
+	unsigned n = term_row_chars(row, col, chars);
+	int off = snprintf(buf, size, "U+%04X", n ? chars[0] : 0);
+	for (unsigned i = 1; i < n && off > 0 && (size_t)off < size; i++)
+		off += snprintf(buf + off, size - (size_t)off, "+U+%04X", chars[i]);
+	if (off > 0 && (size_t)off < size)
+		snprintf(buf + off, size - (size_t)off, " w%u fg%08x bg%08x at%03x", c.width, c.fg,
+			 c.bg, c.attrs);
+}
+
+void term_snapshot_describe_difference(const term_snapshot *a, const term_snapshot *b,
+				       char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (a->rows != b->rows || a->cols != b->cols) {
+		snprintf(buf, size, "size %ux%u != %ux%u", a->cols, a->rows, b->cols, b->rows);
+		return;
+	}
+	for (unsigned r = 0; r < a->rows; r++) {
+		if (term_row_equal(a->lines[r], b->lines[r], a->cols))
+			continue;
+		for (unsigned c = 0; c < a->cols; c++) {
+			if (term_row_equal(a->lines[r], b->lines[r], c + 1))
+				continue;
+			char ca[96], cb[96];
+			describe_cell(a->lines[r], c, ca, sizeof ca);
+			describe_cell(b->lines[r], c, cb, sizeof cb);
+			snprintf(buf, size, "cell row %u col %u: %s != %s", r, c, ca, cb);
+			return;
+		}
+	}
+	if (!cursor_equal(&a->cursor, &b->cursor)) {
+		snprintf(buf, size, "cursor %u,%u vis%d blink%d shape%u != %u,%u vis%d blink%d shape%u",
+			 a->cursor.row, a->cursor.col, a->cursor.visible, a->cursor.blink,
+			 a->cursor.shape, b->cursor.row, b->cursor.col, b->cursor.visible,
+			 b->cursor.blink, b->cursor.shape);
+	} else if (a->modes != b->modes) {
+		snprintf(buf, size, "modes %#x != %#x", a->modes, b->modes);
+	} else if (a->bells != b->bells) {
+		snprintf(buf, size, "bells %u != %u", a->bells, b->bells);
+	} else if (strcmp(a->title, b->title) != 0) {
+		snprintf(buf, size, "title \"%s\" != \"%s\"", a->title, b->title);
+	}
+}

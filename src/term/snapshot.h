@@ -1,0 +1,70 @@
+/*
+ * An immutable picture of a pane's visible screen: the state the sync layer ships.
+ *
+ * Taking one is cheap: it holds references to the grid's rows (see row.h), so it costs one
+ * pointer per row, and rows the pane has not touched since stay shared.
+ */
+#ifndef RSH_TERM_SNAPSHOT_H
+#define RSH_TERM_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "row.h"
+
+/* Modes a client must know to draw the pane and to send it input. */
+enum term_mode {
+	TERM_MODE_ALTSCREEN = 1u << 0,
+	TERM_MODE_APP_CURSOR = 1u << 1, /* DECCKM */
+	TERM_MODE_APP_KEYPAD = 1u << 2, /* DECKPAM */
+	TERM_MODE_BRACKETED_PASTE = 1u << 3,
+	TERM_MODE_REVERSE_VIDEO = 1u << 4, /* DECSCNM */
+	TERM_MODE_MOUSE_CLICK = 1u << 5,   /* 1000 */
+	TERM_MODE_MOUSE_DRAG = 1u << 6,    /* 1002 */
+	TERM_MODE_MOUSE_MOVE = 1u << 7,    /* 1003 */
+	TERM_MODE_FOCUS_REPORT = 1u << 8,  /* 1004 */
+};
+#define TERM_MODE_ALL 0x1ffu
+
+enum term_cursor_shape {
+	TERM_CURSOR_BLOCK = 1,
+	TERM_CURSOR_UNDERLINE = 2,
+	TERM_CURSOR_BAR = 3,
+};
+
+typedef struct term_cursor {
+	uint16_t row, col;
+	bool visible;
+	bool blink;
+	uint8_t shape; /* enum term_cursor_shape */
+} term_cursor;
+
+#define TERM_MAX_ROWS 1000
+#define TERM_MAX_COLS 1000
+#define TERM_MAX_TITLE 1024
+
+typedef struct term_snapshot {
+	uint32_t refs;
+	uint16_t rows, cols;
+	term_row **lines; /* rows entries, top to bottom; never NULL */
+	term_cursor cursor;
+	uint32_t modes;  /* enum term_mode */
+	uint32_t bells;  /* bells rung so far: a client rings once per increase */
+	char *title;     /* UTF-8, never NULL */
+} term_snapshot;
+
+/* A blank screen: every row blank, cursor visible block at 0,0, no modes, empty title. */
+term_snapshot *term_snapshot_new(unsigned rows, unsigned cols);
+term_snapshot *term_snapshot_ref(term_snapshot *snap);
+void term_snapshot_unref(term_snapshot *snap);
+/* A private copy sharing the rows (for building a changed snapshot from an old one). */
+term_snapshot *term_snapshot_clone(const term_snapshot *snap);
+void term_snapshot_set_title(term_snapshot *snap, const char *title, size_t len);
+
+bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b);
+/* Describes the first difference in buf ("" when equal): for test failure messages. */
+void term_snapshot_describe_difference(const term_snapshot *a, const term_snapshot *b,
+				       char *buf, size_t size);
+
+#endif

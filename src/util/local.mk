@@ -1,0 +1,3 @@
+noinst_LIBRARIES += src/util/libutil.a
+src_util_libutil_a_SOURCES = \
+	src/util/xmalloc.c src/util/xmalloc.h

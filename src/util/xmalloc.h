@@ -1,0 +1,15 @@
+/* Allocation that cannot fail: out of memory is fatal, as in tmux. */
+#ifndef RSH_UTIL_XMALLOC_H
+#define RSH_UTIL_XMALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *ptr, size_t n, size_t size);
+void *xmemdup(const void *src, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+int xasprintf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,3 @@
+check_PROGRAMS += tests/test_row
+TESTS += tests/test_row
+tests_test_row_LDADD = $(TERM_LIBS)
