@@ -1,3 +1,4 @@
 noinst_LIBRARIES += src/util/libutil.a
 src_util_libutil_a_SOURCES = \
-	src/util/xmalloc.c src/util/xmalloc.h
+	src/util/xmalloc.c src/util/xmalloc.h \
+	src/util/msgpack_read.c src/util/msgpack_read.h
