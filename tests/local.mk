@@ -11,3 +11,6 @@ tests_fuzz_fuzz_msgpack_read_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_src
 tests_fuzz_fuzz_msgpack_read_LDADD = $(UTIL_LIBS)
 
 include tests/term.mk
+include tests/diff.mk
+include tests/net.mk
+include tests/sync.mk

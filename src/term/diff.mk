@@ -1,0 +1,1 @@
+# Screen diff and wire form (appends to libterm's sources).
