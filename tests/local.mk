@@ -14,3 +14,4 @@ include tests/term.mk
 include tests/diff.mk
 include tests/net.mk
 include tests/sync.mk
+include tests/server.mk

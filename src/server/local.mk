@@ -1,0 +1,1 @@
+# src/server: layout tree, targets, command-line tables (the daemon comes later).
