@@ -184,7 +184,7 @@ void term_row_trim(term_row *row)
 	}
 }
 
-static int cells_equal(const term_row *a, const term_row *b, unsigned col)
+int term_row_cell_equal(const term_row *a, const term_row *b, unsigned col)
 {
 	term_cell ca = term_row_get(a, col), cb = term_row_get(b, col);
 	if (ca.ch != cb.ch || ca.fg != cb.fg || ca.bg != cb.bg || ca.attrs != cb.attrs ||
@@ -202,7 +202,7 @@ int term_row_equal(const term_row *a, const term_row *b, unsigned cols)
 	if (a == b)
 		return 1;
 	for (unsigned i = 0; i < cols; i++)
-		if (!cells_equal(a, b, i))
+		if (!term_row_cell_equal(a, b, i))
 			return 0;
 	return 1;
 }

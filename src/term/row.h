@@ -52,6 +52,8 @@ void term_row_trim(term_row *row);
 
 /* Cells up to and including the last non-blank one. */
 unsigned term_row_used(const term_row *row);
+/* The cells at col are equal, code points compared (not pool offsets). */
+int term_row_cell_equal(const term_row *a, const term_row *b, unsigned col);
 /* Equal in their first cols cells, code points compared (not pool offsets). */
 int term_row_equal(const term_row *a, const term_row *b, unsigned cols);
 /* Hash of the first cols cells' content, consistent with term_row_equal; cached. */
