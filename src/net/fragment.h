@@ -1,0 +1,51 @@
+/*
+ * Reassembly of messages cut into fragments (one per datagram).
+ *
+ * Bounded against a peer that holds the key but not good manners: a message is at most
+ * NET_MSG_MAX bytes in at most NET_FRAG_MAX_COUNT fragments; at most NET_FRAG_MAX_PARTIAL
+ * messages are in progress (a new one evicts the oldest); a partial message untouched for
+ * NET_FRAG_MAX_AGE_MS is dropped. Messages are delivered in increasing id order only: once
+ * message N is complete, every partial or later fragment of a message older than N is
+ * thrown away, because state synchronisation never needs an old message.
+ */
+#ifndef RSH_NET_FRAGMENT_H
+#define RSH_NET_FRAGMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "packet.h"
+
+#define NET_MSG_MAX (1u << 20)
+#define NET_FRAG_MAX_COUNT 1024
+#define NET_FRAG_MAX_PARTIAL 4
+#define NET_FRAG_MAX_AGE_MS 10000
+
+struct net_reasm_stats {
+	uint64_t stale;    /* fragments of messages older than one delivered */
+	uint64_t invalid;  /* fragments past the bounds or contradicting earlier ones */
+	uint64_t evicted;  /* partial messages pushed out by newer ones or expired */
+};
+
+struct net_partial;
+
+struct net_reasm {
+	struct net_partial *partial[NET_FRAG_MAX_PARTIAL];
+	uint64_t delivered; /* id of the newest message delivered */
+	bool any_delivered;
+	uint8_t *out;       /* the last message put together, valid until the next call */
+	size_t bytes;       /* fragment bytes held by partial messages */
+	struct net_reasm_stats *stats;
+};
+
+void net_reasm_init(struct net_reasm *r, struct net_reasm_stats *stats);
+void net_reasm_free(struct net_reasm *r);
+/*
+ * Adds the fragment of an authentic packet. Returns true with a complete message in
+ * *msg and *len (valid until the next call), false otherwise.
+ */
+bool net_reasm_add(struct net_reasm *r, const struct net_plain *frag, uint64_t now_ms,
+		   const uint8_t **msg, size_t *len);
+
+#endif
