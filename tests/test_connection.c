@@ -2,7 +2,9 @@
  * datagram can be hostile, roaming and timestamps. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -15,20 +17,28 @@ static const uint8_t key[NET_KEY_LEN] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
 					  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
 					  28, 29, 30, 31, 32 };
 
+#define CAPTURE_MAX 1200
+
 /* Datagrams captured from net_conn_seal. */
 struct capture {
 	unsigned n;
-	uint8_t d[64][NET_DGRAM_MAX];
-	size_t len[64];
+	uint8_t d[CAPTURE_MAX][NET_DGRAM_MAX];
+	size_t len[CAPTURE_MAX];
 };
 
 static int capture(void *arg, const uint8_t *dgram, size_t len)
 {
 	struct capture *cap = arg;
-	CHECK(cap->n < 64 && len <= NET_DGRAM_MAX);
+	CHECK(cap->n < CAPTURE_MAX && len <= NET_DGRAM_MAX);
 	memcpy(cap->d[cap->n], dgram, len);
 	cap->len[cap->n++] = len;
 	return 0;
+}
+
+/* Seals msg into cap, after what it holds already. */
+static void seal_more(net_conn *c, const char *msg, uint64_t now, struct capture *cap)
+{
+	CHECK(net_conn_seal(c, (const uint8_t *)msg, strlen(msg), now, capture, cap) == 1);
 }
 
 static void seal(net_conn *c, const char *msg, uint64_t now, struct capture *cap)
@@ -69,7 +79,7 @@ static void test_round_trip(void)
 {
 	net_conn *cl = net_conn_new(ID, key, false), *sv = net_conn_new(ID, key, true);
 	struct sockaddr_in from = addr4("127.0.0.1", 5000);
-	struct capture cap;
+	static struct capture cap;
 	char out[NET_DGRAM_MAX];
 
 	seal(cl, "hello", 1000, &cap);
@@ -99,8 +109,229 @@ static void test_round_trip(void)
 	net_conn_free(sv);
 }
 
+/* A hostile datagram must be dropped with nothing changed but one drop counter. */
+static uint64_t counter(const struct net_conn_stats *s, size_t off)
+{
+	uint64_t v;
+	memcpy(&v, (const char *)s + off, sizeof v);
+	return v;
+}
+
+static void check_dropped(net_conn *c, const uint8_t *d, size_t len, size_t off,
+			  const char *what)
+{
+	struct net_conn_stats before = *net_conn_stats(c);
+	uint64_t heard = net_conn_last_heard_ms(c);
+	unsigned srtt = net_conn_srtt_ms(c);
+	socklen_t plen0, plen1;
+	const struct sockaddr *p0 = net_conn_peer(c, &plen0);
+	struct sockaddr_storage peer0;
+	if (p0 != NULL)
+		memcpy(&peer0, p0, plen0);
+	struct sockaddr_in evil = addr4("10.6.6.6", 666);
+	char out[NET_DGRAM_MAX];
+
+	CHECKF(recv1(c, d, len, &evil, 999999, out) == 0, "%s accepted", what);
+	const struct net_conn_stats *after = net_conn_stats(c);
+	CHECKF(counter(after, off) == counter(&before, off) + 1, "%s: wrong counter", what);
+	CHECKF(drops(after) == drops(&before) + 1, "%s: other counters moved", what);
+	CHECKF(after->recv_datagrams == before.recv_datagrams, "%s", what);
+	CHECKF(net_conn_last_heard_ms(c) == heard && net_conn_srtt_ms(c) == srtt, "%s", what);
+	const struct sockaddr *p1 = net_conn_peer(c, &plen1);
+	CHECKF(plen1 == plen0 && (p1 == NULL || memcmp(p1, &peer0, plen0) == 0),
+	       "%s moved the peer", what);
+}
+
+#define DROP(why) offsetof(struct net_conn_stats, drop_##why)
+
+static void test_hostile(void)
+{
+	static struct capture cap;
+	net_conn *cl = net_conn_new(ID, key, false), *sv = net_conn_new(ID, key, true);
+	struct sockaddr_in from = addr4("127.0.0.1", 5000);
+	char out[NET_DGRAM_MAX];
+	uint8_t d[NET_DGRAM_MAX + 64];
+
+	seal(cl, "first", 100, &cap);
+	CHECK(recv1(sv, cap.d[0], cap.len[0], &from, 100, out) == 1);
+	seal(cl, "a message that will be tampered with", 200, &cap);
+	size_t len = cap.len[0];
+
+	/* Every single-bit flip: header, ciphertext and tag. */
+	for (size_t bit = 0; bit < len * 8; bit++) {
+		memcpy(d, cap.d[0], len);
+		d[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+		size_t off = DROP(auth);
+		if (bit < 64)
+			off = DROP(id);
+		else if (bit == 8 * 8 + 7) /* the top bit of the sequence: direction */
+			off = DROP(direction);
+		else if (bit == 15 * 8) /* sequence 1 becomes 0, accepted already */
+			off = DROP(seen);
+		check_dropped(sv, d, len, off, "bit flip");
+	}
+	/* Truncated anywhere, and oversized. */
+	for (size_t n = 0; n < len; n++) {
+		check_dropped(sv, cap.d[0], n, n < NET_DGRAM_MIN ? DROP(short) : DROP(auth),
+			      "truncated");
+	}
+	memset(d, 0, sizeof d);
+	memcpy(d, cap.d[0], len);
+	check_dropped(sv, d, NET_DGRAM_MAX + 1, DROP(long), "oversized");
+
+	/* Wrong key, wrong id (sealed properly under it), wrong direction. */
+	uint8_t other_key[NET_KEY_LEN];
+	memcpy(other_key, key, sizeof other_key);
+	other_key[31] ^= 1;
+	net_conn *forger = net_conn_new(ID, other_key, false);
+	seal(forger, "forged", 200, &cap);
+	seal_more(forger, "forged", 200, &cap); /* sequence 1: not seen yet */
+	check_dropped(sv, cap.d[1], cap.len[1], DROP(auth), "wrong key");
+	net_conn_free(forger);
+	forger = net_conn_new(ID + 1, key, false);
+	seal(forger, "other id", 200, &cap);
+	check_dropped(sv, cap.d[0], cap.len[0], DROP(id), "wrong id");
+	net_conn_free(forger);
+	forger = net_conn_new(ID, key, true);
+	seal(forger, "reflected", 200, &cap);
+	check_dropped(sv, cap.d[0], cap.len[0], DROP(direction), "wrong direction");
+	net_conn_free(forger);
+
+	/* The genuine packet still opens after all that: nothing moved the window. */
+	seal(cl, "genuine", 300, &cap);
+	memcpy(d, cap.d[0], cap.len[0]);
+	CHECK(recv1(sv, d, cap.len[0], &from, 300, out) == 1 && strcmp(out, "genuine") == 0);
+	check_dropped(sv, d, cap.len[0], DROP(seen), "replayed");
+	net_conn_free(cl);
+	net_conn_free(sv);
+}
+
+/* Sequence numbers: reordering inside the window is fine, older or seen is refused. */
+static void test_window(void)
+{
+	static struct capture cap;
+	net_conn *cl = net_conn_new(ID, key, false), *sv = net_conn_new(ID, key, true);
+	struct sockaddr_in from = addr4("127.0.0.1", 5000);
+	char out[NET_DGRAM_MAX], text[16];
+
+	cap.n = 0;
+	for (unsigned i = 0; i < 1100; i++) {
+		snprintf(text, sizeof text, "%u", i);
+		seal_more(cl, text, 0, &cap);
+	}
+	/* Messages are delivered newest first only, so watch the datagram counters. */
+	const struct net_conn_stats *st = net_conn_stats(sv);
+	CHECK(recv1(sv, cap.d[10], cap.len[10], &from, 1, out) == 1 && strcmp(out, "10") == 0);
+	CHECK(recv1(sv, cap.d[5], cap.len[5], &from, 1, out) == 0);
+	CHECK(st->recv_datagrams == 2 && st->frag.stale == 1);
+	check_dropped(sv, cap.d[5], cap.len[5], DROP(seen), "replayed late packet");
+	check_dropped(sv, cap.d[10], cap.len[10], DROP(seen), "replayed newest packet");
+	/* 1033 is 1023 after 10: 10 is the oldest the window still holds. */
+	CHECK(recv1(sv, cap.d[1033], cap.len[1033], &from, 2, out) == 1);
+	check_dropped(sv, cap.d[10], cap.len[10], DROP(seen), "edge of the window");
+	CHECK(recv1(sv, cap.d[11], cap.len[11], &from, 2, out) == 0);
+	CHECK(st->recv_datagrams == 4);
+	CHECK(recv1(sv, cap.d[1034], cap.len[1034], &from, 2, out) == 1);
+	check_dropped(sv, cap.d[10], cap.len[10], DROP(too_old), "too old");
+	check_dropped(sv, cap.d[9], cap.len[9], DROP(too_old), "too old");
+	/* Every unseen packet inside the window opens, in any order. */
+	for (unsigned i = 1033; i-- > 11;) {
+		if (i != 11)
+			CHECK(recv1(sv, cap.d[i], cap.len[i], &from, 3, out) == 0);
+	}
+	CHECK(st->recv_datagrams == 5 + 1021);
+	CHECK(recv1(sv, cap.d[1099], cap.len[1099], &from, 4, out) == 1 &&
+	      strcmp(out, "1099") == 0);
+	net_conn_free(cl);
+	net_conn_free(sv);
+}
+
+static bool peer_is(net_conn *c, const struct sockaddr_in *a)
+{
+	socklen_t len;
+	const struct sockaddr *p = net_conn_peer(c, &len);
+	return p != NULL && len == sizeof *a && memcmp(p, a, len) == 0;
+}
+
+/* The server answers the source of the newest authentic packet, and nothing else. */
+static void test_roaming(void)
+{
+	static struct capture cap;
+	net_conn *cl = net_conn_new(ID, key, false), *sv = net_conn_new(ID, key, true);
+	struct sockaddr_in a = addr4("127.0.0.1", 5000), b = addr4("127.0.0.1", 5001),
+			   c = addr4("192.0.2.7", 5000);
+	char out[NET_DGRAM_MAX];
+
+	cap.n = 0;
+	for (unsigned i = 0; i < 4; i++)
+		seal_more(cl, "x", i, &cap);
+	CHECK(recv1(sv, cap.d[0], cap.len[0], &a, 10, out) == 1 && peer_is(sv, &a));
+	CHECK(recv1(sv, cap.d[1], cap.len[1], &b, 11, out) == 1 && peer_is(sv, &b));
+	CHECK(net_conn_stats(sv)->roams == 1);
+	check_dropped(sv, cap.d[0], cap.len[0], DROP(seen), "replay from the old address");
+	CHECK(recv1(sv, cap.d[0], cap.len[0], &a, 12, out) == 0 && peer_is(sv, &b));
+	CHECK(recv1(sv, cap.d[3], cap.len[3], &c, 13, out) == 1 && peer_is(sv, &c));
+	/* Authentic but late (sequence 2 after 3): it does not take the stream back. */
+	CHECK(recv1(sv, cap.d[2], cap.len[2], &a, 14, out) == 0 && peer_is(sv, &c));
+	CHECK(net_conn_stats(sv)->recv_datagrams == 4 && net_conn_stats(sv)->roams == 2);
+	/* Forged packets from a new address never redirect (check_dropped checks). */
+	seal_more(cl, "x", 15, &cap);
+	cap.d[4][20] ^= 1;
+	check_dropped(sv, cap.d[4], cap.len[4], DROP(auth), "forged from elsewhere");
+	/* The client side never follows anyone: it knows where the server is. */
+	net_conn_set_peer(cl, (const struct sockaddr *)&a, sizeof a);
+	seal(sv, "y", 20, &cap);
+	CHECK(recv1(cl, cap.d[0], cap.len[0], &b, 21, out) == 1 && peer_is(cl, &a));
+	net_conn_free(cl);
+	net_conn_free(sv);
+}
+
+/* A message larger than a datagram, in pieces, in any order, with duplicates. */
+static void test_fragments(void)
+{
+	static struct capture cap;
+	net_conn *cl = net_conn_new(ID, key, false), *sv = net_conn_new(ID, key, true);
+	struct sockaddr_in a = addr4("127.0.0.1", 5000);
+	uint8_t msg[5000];
+	const uint8_t *got;
+	size_t len;
+
+	for (size_t i = 0; i < sizeof msg; i++)
+		msg[i] = (uint8_t)(i * 7 + i / 251);
+	cap.n = 0;
+	CHECK(net_conn_seal(cl, msg, sizeof msg, 0, capture, &cap) == 5);
+	for (unsigned i = 0; i < 5; i++)
+		CHECK(cap.len[i] <= NET_DGRAM_SEND_MAX);
+	const unsigned order[] = { 3, 4, 3, 0, 1, 1, 2 };
+	for (unsigned k = 0; k < sizeof order / sizeof *order; k++) {
+		unsigned i = order[k];
+		int r = net_conn_receive(sv, cap.d[i], cap.len[i], (struct sockaddr *)&a, sizeof a,
+					 1, &got, &len);
+		CHECK(r == (k + 1 == sizeof order / sizeof *order));
+	}
+	CHECK(len == sizeof msg && memcmp(got, msg, len) == 0);
+	CHECK(net_conn_stats(sv)->drop_seen == 2);
+
+	/* Too long to send: refused before any sequence number is spent. */
+	uint8_t *big = calloc(NET_MSG_MAX + 1, 1);
+	CHECK(net_conn_seal(cl, big, NET_MSG_MAX + 1, 0, capture, &cap) == -1);
+	/* A smaller datagram limit means more fragments, each within it. */
+	net_conn_set_dgram_max(cl, 300);
+	cap.n = 0;
+	CHECK(net_conn_seal(cl, big, 1000, 0, capture, &cap) == 4);
+	for (unsigned i = 0; i < cap.n; i++)
+		CHECK(cap.len[i] <= 300);
+	free(big);
+	net_conn_free(cl);
+	net_conn_free(sv);
+}
+
 int main(void)
 {
 	test_round_trip();
+	test_hostile();
+	test_window();
+	test_roaming();
+	test_fragments();
 	return 0;
 }

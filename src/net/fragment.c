@@ -100,11 +100,14 @@ static int make_slot(struct net_reasm *r, uint64_t id, uint64_t now_ms)
 	return slot;
 }
 
-/* Whether fragment f fits what partial p already knows of its message. */
+static bool held(const struct net_partial *p, unsigned index)
+{
+	return index < p->npiece && p->piece[index].have;
+}
+
+/* Whether fragment f (not held yet) fits what partial p knows of its message. */
 static bool consistent(const struct net_partial *p, const struct net_plain *f)
 {
-	if (f->index < p->npiece && p->piece[f->index].have)
-		return false;
 	if (p->bytes + f->len > NET_MSG_MAX)
 		return false;
 	if (f->final)
@@ -181,6 +184,8 @@ bool net_reasm_add(struct net_reasm *r, const struct net_plain *f, uint64_t now_
 		return false;
 	}
 	struct net_partial *p = r->partial[slot];
+	if (held(p, f->index))
+		return false; /* a duplicate */
 	if (!consistent(p, f)) {
 		/* An honest sender never contradicts itself: the whole message is suspect. */
 		partial_free(r, (unsigned)slot);
