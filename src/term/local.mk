@@ -4,3 +4,7 @@ src_term_libterm_a_SOURCES = \
 	src/term/row.c src/term/row.h \
 	src/term/snapshot.c src/term/snapshot.h
 TERM_LIBS = src/term/libterm.a src/util/libutil.a $(VTERM_LIBS) $(MSGPACK_LIBS)
+src_term_libterm_a_SOURCES += \
+	src/term/grid.c src/term/grid.h \
+	src/term/vterm_guard.c src/term/vterm_guard.h \
+	src/term/emulator.c src/term/emulator.h

@@ -1,0 +1,431 @@
+/* The emulator: libvterm's state machine writing into our grids. */
+#include "emulator.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xmalloc.h"
+#include "vterm_guard.h"
+
+struct term_emulator {
+	VTerm *vt;
+	VTermState *state;
+	term_vterm_guard guard;
+	term_grid *main, *alt;
+	term_grid *grid; /* the one on show: main or alt */
+	term_cell pen;   /* colours and attributes new characters get */
+	term_cursor cursor;
+	uint32_t modes;
+	uint32_t bells;
+	char *title;
+	uint64_t changes;
+	term_output_fn *out;
+	void *out_arg;
+	/* While probing modes, output is caught here instead of going to the program. */
+	bool probing;
+	size_t probe_len;
+	char probe[8];
+};
+
+term_colour term_colour_from_vterm(const VTermColor *colour)
+{
+	if (colour->type & VTERM_COLOR_DEFAULT_MASK)
+		return TERM_COLOUR_DEFAULT;
+	if (VTERM_COLOR_IS_INDEXED(colour))
+		return TERM_COLOUR_PALETTE(colour->indexed.idx);
+	return TERM_COLOUR_RGB(colour->rgb.red, colour->rgb.green, colour->rgb.blue);
+}
+
+static bool on_screen(const term_emulator *em, int row, int col)
+{
+	return row >= 0 && col >= 0 && (unsigned)row < em->grid->rows &&
+	       (unsigned)col < em->grid->cols;
+}
+
+static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
+{
+	term_emulator *em = user;
+	if (!on_screen(em, pos.row, pos.col))
+		return 1;
+	unsigned n = 0;
+	while (n < VTERM_MAX_CHARS_PER_CELL && info->chars[n] != 0)
+		n++;
+	unsigned width = info->width == 2 && (unsigned)pos.col + 1 < em->grid->cols ? 2 : 1;
+	term_row *row = term_grid_writable(em->grid, (unsigned)pos.row);
+	term_cell cell = em->pen;
+	cell.width = (uint8_t)width;
+	term_row_set(row, (unsigned)pos.col, &cell, info->chars, n);
+	if (width == 2) {
+		cell.width = 0;
+		term_row_set(row, (unsigned)pos.col + 1, &cell, NULL, 0);
+	}
+	term_grid_repair(em->grid, (unsigned)pos.row, (unsigned)pos.col, (unsigned)pos.col + width);
+	em->changes++;
+	return 1;
+}
+
+static int on_movecursor(VTermPos pos, VTermPos oldpos, int visible, void *user)
+{
+	term_emulator *em = user;
+	em->cursor.row = (uint16_t)(pos.row > 0 ? pos.row : 0);
+	em->cursor.col = (uint16_t)(pos.col > 0 ? pos.col : 0);
+	em->changes++;
+	return 1;
+}
+
+static int on_erase(VTermRect rect, int selective, void *user)
+{
+	term_emulator *em = user;
+	for (int r = rect.start_row; r < rect.end_row; r++) {
+		if (on_screen(em, r, 0))
+			term_grid_erase(em->grid, (unsigned)r, (unsigned)rect.start_col,
+					(unsigned)rect.end_col, em->pen.bg);
+	}
+	em->changes++;
+	return 1;
+}
+
+/* Copies one row's cells [from, from + n) out, so that overlapping moves are safe. */
+static void copy_cells(const term_row *row, unsigned from, unsigned n, term_cell *cells,
+		       uint32_t (*chars)[TERM_MAX_CHARS], unsigned *nchars)
+{
+	for (unsigned i = 0; i < n; i++) {
+		cells[i] = term_row_get(row, from + i);
+		nchars[i] = term_row_chars(row, from + i, chars[i]);
+	}
+}
+
+static int on_moverect(VTermRect dest, VTermRect src, void *user)
+{
+	term_emulator *em = user;
+	if (!on_screen(em, dest.start_row, dest.start_col) ||
+	    !on_screen(em, src.start_row, src.start_col) || dest.end_col <= dest.start_col)
+		return 1;
+	unsigned n = (unsigned)(dest.end_col - dest.start_col);
+	term_cell *cells = xcalloc(n, sizeof *cells);
+	uint32_t(*chars)[TERM_MAX_CHARS] = xcalloc(n, sizeof *chars);
+	unsigned *nchars = xcalloc(n, sizeof *nchars);
+	int height = dest.end_row - dest.start_row;
+	bool upward = dest.start_row < src.start_row;
+	for (int i = 0; i < height; i++) {
+		int k = upward ? i : height - 1 - i;
+		unsigned from = (unsigned)(src.start_row + k), to = (unsigned)(dest.start_row + k);
+		copy_cells(term_grid_row(em->grid, from), (unsigned)src.start_col, n, cells, chars,
+			   nchars);
+		term_row *row = term_grid_writable(em->grid, to);
+		for (unsigned c = 0; c < n; c++)
+			term_row_set(row, (unsigned)dest.start_col + c, &cells[c], chars[c],
+				     nchars[c]);
+	}
+	free(cells);
+	free(chars);
+	free(nchars);
+	em->changes++;
+	return 1;
+}
+
+static int on_scrollrect(VTermRect rect, int downward, int rightward, void *user)
+{
+	term_emulator *em = user;
+	if (rightward == 0 && rect.start_col == 0 && (unsigned)rect.end_col >= em->grid->cols) {
+		/* Whole lines: the grid moves row pointers (or just turns its ring). */
+		term_grid_scroll(em->grid, (unsigned)rect.start_row, (unsigned)rect.end_row,
+				 downward, em->pen.bg);
+	} else {
+		vterm_scroll_rect(rect, downward, rightward, on_moverect, on_erase, em);
+		for (int r = rect.start_row; r < rect.end_row; r++)
+			term_grid_repair(em->grid, (unsigned)r, (unsigned)rect.start_col,
+					 (unsigned)rect.end_col);
+	}
+	em->changes++;
+	return 1;
+}
+
+static int on_initpen(void *user)
+{
+	term_emulator *em = user;
+	em->pen = term_cell_blank();
+	return 1;
+}
+
+static void set_attr(term_emulator *em, uint16_t attr, int on)
+{
+	if (on)
+		em->pen.attrs |= attr;
+	else
+		em->pen.attrs &= (uint16_t)~attr;
+}
+
+static int on_setpenattr(VTermAttr attr, VTermValue *val, void *user)
+{
+	term_emulator *em = user;
+	switch (attr) {
+	case VTERM_ATTR_BOLD: set_attr(em, TERM_ATTR_BOLD, val->boolean); break;
+	case VTERM_ATTR_ITALIC: set_attr(em, TERM_ATTR_ITALIC, val->boolean); break;
+	case VTERM_ATTR_BLINK: set_attr(em, TERM_ATTR_BLINK, val->boolean); break;
+	case VTERM_ATTR_REVERSE: set_attr(em, TERM_ATTR_REVERSE, val->boolean); break;
+	case VTERM_ATTR_STRIKE: set_attr(em, TERM_ATTR_STRIKE, val->boolean); break;
+	case VTERM_ATTR_UNDERLINE:
+		em->pen.attrs = (uint16_t)((em->pen.attrs & ~TERM_ATTR_UNDERLINE_MASK) |
+					   (((unsigned)val->number & 3u) << TERM_ATTR_UNDERLINE_SHIFT));
+		break;
+	case VTERM_ATTR_FOREGROUND: em->pen.fg = term_colour_from_vterm(&val->color); break;
+	case VTERM_ATTR_BACKGROUND: em->pen.bg = term_colour_from_vterm(&val->color); break;
+	default: break; /* fonts: not shown */
+	}
+	return 1;
+}
+
+static void set_mode(term_emulator *em, uint32_t mode, bool on)
+{
+	uint32_t modes = on ? em->modes | mode : em->modes & ~mode;
+	if (modes != em->modes)
+		em->changes++;
+	em->modes = modes;
+}
+
+static const uint32_t mouse_modes[] = {
+	[VTERM_PROP_MOUSE_NONE] = 0,
+	[VTERM_PROP_MOUSE_CLICK] = TERM_MODE_MOUSE_CLICK,
+	[VTERM_PROP_MOUSE_DRAG] = TERM_MODE_MOUSE_DRAG,
+	[VTERM_PROP_MOUSE_MOVE] = TERM_MODE_MOUSE_MOVE,
+};
+
+static int on_settermprop(VTermProp prop, VTermValue *val, void *user)
+{
+	term_emulator *em = user;
+	switch (prop) {
+	case VTERM_PROP_CURSORVISIBLE: em->cursor.visible = val->boolean; break;
+	case VTERM_PROP_CURSORBLINK: em->cursor.blink = val->boolean; break;
+	case VTERM_PROP_CURSORSHAPE: em->cursor.shape = (uint8_t)val->number; break;
+	case VTERM_PROP_ALTSCREEN:
+		/* libvterm erases the screen switched to once this returns. */
+		em->grid = val->boolean ? em->alt : em->main;
+		set_mode(em, TERM_MODE_ALTSCREEN, val->boolean);
+		break;
+	case VTERM_PROP_REVERSE: set_mode(em, TERM_MODE_REVERSE_VIDEO, val->boolean); break;
+	case VTERM_PROP_MOUSE:
+		set_mode(em, TERM_MODE_MOUSE_CLICK | TERM_MODE_MOUSE_DRAG | TERM_MODE_MOUSE_MOVE,
+			 false);
+		if (val->number > 0 && val->number < VTERM_N_PROP_MOUSES)
+			set_mode(em, mouse_modes[val->number], true);
+		break;
+	case VTERM_PROP_TITLE:
+		free(em->title);
+		em->title = xstrndup(val->string, TERM_MAX_TITLE);
+		break;
+	default: break; /* the icon name: not shown */
+	}
+	em->changes++;
+	return 1;
+}
+
+static int on_bell(void *user)
+{
+	term_emulator *em = user;
+	em->bells++;
+	em->changes++;
+	return 1;
+}
+
+/*
+ * Fewer rows on the main screen: like VTermScreen, push lines off the top into the
+ * scrollback when there is text (or the cursor) below the new bottom. Unlike it, never
+ * push the cursor's own line away: libvterm would leave the cursor at a negative row and
+ * read outside its buffers afterwards.
+ */
+static void shrink_main(term_emulator *em, unsigned rows, VTermPos *delta)
+{
+	term_grid *grid = em->main;
+	unsigned last = grid->rows;
+	while (last > rows && last - 1 != em->cursor.row && term_grid_row_empty(grid, last - 1))
+		last--;
+	if (last <= rows)
+		return;
+	unsigned n = last - rows;
+	if (n > em->cursor.row)
+		n = em->cursor.row;
+	term_grid_scroll(grid, 0, grid->rows, (int)n, TERM_COLOUR_DEFAULT);
+	delta->row -= (int)n;
+}
+
+static int on_resize(int rows, int cols, VTermPos *delta, void *user)
+{
+	term_emulator *em = user;
+	bool main_shown = em->grid == em->main;
+	unsigned old_rows = em->main->rows;
+	if (main_shown && (unsigned)rows < old_rows)
+		shrink_main(em, (unsigned)rows, delta);
+	term_grid_resize(em->main, (unsigned)rows, (unsigned)cols);
+	term_grid_resize(em->alt, (unsigned)rows, (unsigned)cols);
+	/* More rows: take lines back from the scrollback, as VTermScreen does. */
+	for (unsigned r = old_rows; main_shown && r < (unsigned)rows; r++) {
+		if (!term_grid_pop_scrollback(em->main))
+			break;
+		delta->row++;
+	}
+	em->changes++;
+	return 1;
+}
+
+static const VTermStateCallbacks callbacks = {
+	.putglyph = on_putglyph,
+	.movecursor = on_movecursor,
+	.scrollrect = on_scrollrect,
+	.moverect = on_moverect,
+	.erase = on_erase,
+	.initpen = on_initpen,
+	.setpenattr = on_setpenattr,
+	.settermprop = on_settermprop,
+	.bell = on_bell,
+	.resize = on_resize,
+};
+
+static void on_output(const char *buf, size_t len, void *user)
+{
+	term_emulator *em = user;
+	if (em->probing) {
+		size_t n = len < sizeof em->probe - em->probe_len ? len
+								 : sizeof em->probe - em->probe_len;
+		memcpy(em->probe + em->probe_len, buf, n);
+		em->probe_len += n;
+	}
+	else if (em->out != NULL)
+		em->out(buf, len, em->out_arg);
+}
+
+static unsigned clamp(unsigned v, unsigned max)
+{
+	return v < 1 ? 1 : v > max ? max : v;
+}
+
+term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollback_limit)
+{
+	rows = clamp(rows, TERM_MAX_ROWS);
+	cols = clamp(cols, TERM_MAX_COLS);
+	term_emulator *em = xcalloc(1, sizeof *em);
+	em->main = term_grid_new(rows, cols, scrollback_limit);
+	em->alt = term_grid_new(rows, cols, 0);
+	em->grid = em->main;
+	em->pen = term_cell_blank();
+	em->title = xstrdup("");
+	em->cursor.visible = true;
+	em->cursor.shape = TERM_CURSOR_BLOCK;
+	em->vt = vterm_new((int)rows, (int)cols);
+	vterm_set_utf8(em->vt, 1);
+	vterm_output_set_callback(em->vt, on_output, em);
+	em->state = vterm_obtain_state(em->vt);
+	vterm_state_set_callbacks(em->state, &callbacks, em);
+	vterm_state_reset(em->state, 1);
+	return em;
+}
+
+void term_emulator_free(term_emulator *em)
+{
+	if (em == NULL)
+		return;
+	vterm_free(em->vt);
+	term_vterm_guard_free(&em->guard);
+	term_grid_free(em->main);
+	term_grid_free(em->alt);
+	free(em->title);
+	free(em);
+}
+
+void term_emulator_set_output(term_emulator *em, term_output_fn *fn, void *arg)
+{
+	em->out = fn;
+	em->out_arg = arg;
+}
+
+/* What an encoder says (into em->probe): how libvterm's private modes show through its API. */
+static size_t probe(term_emulator *em, void (*encode)(term_emulator *))
+{
+	em->probing = true;
+	em->probe_len = 0;
+	encode(em);
+	em->probing = false;
+	return em->probe_len;
+}
+
+static void encode_up(term_emulator *em)
+{
+	vterm_keyboard_key(em->vt, VTERM_KEY_UP, VTERM_MOD_NONE);
+}
+
+static void encode_keypad(term_emulator *em)
+{
+	vterm_keyboard_key(em->vt, VTERM_KEY_KP_ENTER, VTERM_MOD_NONE);
+}
+
+static void encode_paste(term_emulator *em)
+{
+	vterm_keyboard_start_paste(em->vt);
+}
+
+static void encode_focus(term_emulator *em)
+{
+	vterm_state_focus_in(em->state);
+}
+
+/* DECCKM, DECKPAM, bracketed paste and focus reports have no callback in 0.1.4. */
+static void probe_modes(term_emulator *em)
+{
+	/* Up is ESC O A in application mode, ESC [ A otherwise. */
+	set_mode(em, TERM_MODE_APP_CURSOR, probe(em, encode_up) > 1 && em->probe[1] == 'O');
+	/* Keypad Enter is ESC O M in application mode, CR otherwise. */
+	set_mode(em, TERM_MODE_APP_KEYPAD, probe(em, encode_keypad) > 1);
+	set_mode(em, TERM_MODE_BRACKETED_PASTE, probe(em, encode_paste) > 0);
+	set_mode(em, TERM_MODE_FOCUS_REPORT, probe(em, encode_focus) > 0);
+}
+
+void term_emulator_write(term_emulator *em, const char *buf, size_t len)
+{
+	term_vterm_guard_write(&em->guard, em->vt, buf, len);
+	probe_modes(em);
+}
+
+void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
+{
+	rows = clamp(rows, TERM_MAX_ROWS);
+	cols = clamp(cols, TERM_MAX_COLS);
+	if (rows != em->main->rows || cols != em->main->cols)
+		vterm_set_size(em->vt, (int)rows, (int)cols);
+}
+
+term_snapshot *term_emulator_snapshot(term_emulator *em)
+{
+	term_grid *grid = em->grid;
+	term_snapshot *s = xcalloc(1, sizeof *s);
+	s->refs = 1;
+	s->rows = (uint16_t)grid->rows;
+	s->cols = (uint16_t)grid->cols;
+	s->lines = xcalloc(grid->rows, sizeof *s->lines);
+	for (unsigned r = 0; r < grid->rows; r++)
+		s->lines[r] = term_row_ref(*term_grid_slot(grid, r));
+	s->cursor = em->cursor;
+	if (s->cursor.row >= grid->rows)
+		s->cursor.row = (uint16_t)(grid->rows - 1);
+	if (s->cursor.col >= grid->cols)
+		s->cursor.col = (uint16_t)(grid->cols - 1);
+	s->modes = em->modes;
+	s->bells = em->bells;
+	s->title = xstrdup(em->title);
+	return s;
+}
+
+uint64_t term_emulator_changes(const term_emulator *em)
+{
+	return em->changes;
+}
+
+const term_grid *term_emulator_main_grid(const term_emulator *em)
+{
+	return em->main;
+}
+
+VTerm *term_emulator_vterm(term_emulator *em)
+{
+	return em->vt;
+}

@@ -1,0 +1,238 @@
+/* A pane's screen: a ring of shared rows, scroll regions and scrollback. */
+#include "grid.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xmalloc.h"
+
+static term_row *blank_row(const term_grid *grid, term_colour bg)
+{
+	if (bg == TERM_COLOUR_DEFAULT)
+		return term_row_new(0); /* reads blank at any width */
+	term_row *row = term_row_new(grid->cols);
+	for (unsigned c = 0; c < grid->cols; c++)
+		row->cells[c].bg = bg;
+	return row;
+}
+
+term_grid *term_grid_new(unsigned rows, unsigned cols, unsigned limit)
+{
+	term_grid *grid = xcalloc(1, sizeof *grid);
+	grid->rows = rows;
+	grid->cols = cols;
+	grid->sb_limit = limit;
+	grid->ring = xcalloc(rows ? rows : 1, sizeof *grid->ring);
+	for (unsigned r = 0; r < rows; r++)
+		grid->ring[r] = blank_row(grid, TERM_COLOUR_DEFAULT);
+	return grid;
+}
+
+void term_grid_free(term_grid *grid)
+{
+	if (grid == NULL)
+		return;
+	for (unsigned r = 0; r < grid->rows; r++)
+		term_row_unref(grid->ring[r]);
+	for (unsigned i = 0; i < grid->sb_len; i++)
+		term_row_unref(grid->sb[(grid->sb_head + i) % grid->sb_cap]);
+	free(grid->ring);
+	free(grid->sb);
+	free(grid);
+}
+
+/* Keeps a row leaving the top of the screen, trimmed, dropping the oldest when full. */
+static void push_scrollback(term_grid *grid, term_row *row)
+{
+	if (grid->sb_limit == 0) {
+		term_row_unref(row);
+		return;
+	}
+	term_row_trim(term_row_writable(&row));
+	if (grid->sb_len == grid->sb_limit) {
+		term_row_unref(grid->sb[grid->sb_head]);
+		grid->sb[grid->sb_head] = row;
+		grid->sb_head = (grid->sb_head + 1) % grid->sb_cap;
+		return;
+	}
+	if (grid->sb_len == grid->sb_cap) {
+		/* Grow and unwrap: the ring is full, so its oldest line is at sb_head. */
+		unsigned cap = grid->sb_cap ? grid->sb_cap * 2 : 64;
+		if (cap > grid->sb_limit)
+			cap = grid->sb_limit;
+		term_row **sb = xcalloc(cap, sizeof *sb);
+		for (unsigned i = 0; i < grid->sb_len; i++)
+			sb[i] = grid->sb[(grid->sb_head + i) % grid->sb_cap];
+		free(grid->sb);
+		grid->sb = sb;
+		grid->sb_cap = cap;
+		grid->sb_head = 0;
+	}
+	grid->sb[(grid->sb_head + grid->sb_len) % grid->sb_cap] = row;
+	grid->sb_len++;
+}
+
+/* Rows leaving the screen at the top of a region: scrollback for a region at row 0. */
+static void drop_row(term_grid *grid, unsigned top, term_row *row, bool keep)
+{
+	if (keep && top == 0)
+		push_scrollback(grid, row);
+	else
+		term_row_unref(row);
+}
+
+static void scroll_up(term_grid *grid, unsigned top, unsigned bottom, unsigned n,
+		      term_colour bg)
+{
+	/* Like VTermScreen, keep scrolled-off lines only when some lines move. */
+	bool keep = n < bottom - top;
+	for (unsigned r = top; r < top + n; r++)
+		drop_row(grid, top, *term_grid_slot(grid, r), keep);
+	if (top == 0 && bottom == grid->rows) {
+		/* The whole screen: turn the ring; the freed slots come round at the bottom. */
+		for (unsigned r = 0; r < n; r++)
+			*term_grid_slot(grid, r) = blank_row(grid, bg);
+		grid->top = (grid->top + n) % grid->rows;
+		return;
+	}
+	for (unsigned r = top; r + n < bottom; r++)
+		*term_grid_slot(grid, r) = *term_grid_slot(grid, r + n);
+	for (unsigned r = bottom - n; r < bottom; r++)
+		*term_grid_slot(grid, r) = blank_row(grid, bg);
+}
+
+static void scroll_down(term_grid *grid, unsigned top, unsigned bottom, unsigned n,
+			term_colour bg)
+{
+	for (unsigned r = bottom - n; r < bottom; r++)
+		term_row_unref(*term_grid_slot(grid, r));
+	if (top == 0 && bottom == grid->rows) {
+		grid->top = (grid->top + grid->rows - n) % grid->rows;
+		for (unsigned r = 0; r < n; r++)
+			*term_grid_slot(grid, r) = blank_row(grid, bg);
+		return;
+	}
+	for (unsigned r = bottom; r-- > top + n;)
+		*term_grid_slot(grid, r) = *term_grid_slot(grid, r - n);
+	for (unsigned r = top; r < top + n; r++)
+		*term_grid_slot(grid, r) = blank_row(grid, bg);
+}
+
+void term_grid_scroll(term_grid *grid, unsigned top, unsigned bottom, int n, term_colour bg)
+{
+	if (bottom > grid->rows)
+		bottom = grid->rows;
+	if (top >= bottom || n == 0)
+		return;
+	unsigned k = (unsigned)(n > 0 ? n : -n);
+	if (k > bottom - top)
+		k = bottom - top;
+	if (n > 0)
+		scroll_up(grid, top, bottom, k, bg);
+	else
+		scroll_down(grid, top, bottom, k, bg);
+}
+
+static void blank_cell(term_row *row, unsigned col)
+{
+	term_row_set_blank(row, col, TERM_COLOUR_DEFAULT);
+}
+
+void term_grid_erase(term_grid *grid, unsigned row, unsigned from, unsigned to, term_colour bg)
+{
+	if (row >= grid->rows || from >= grid->cols || from >= to)
+		return;
+	term_row *r = term_grid_writable(grid, row);
+	/* A wide character cut in two loses both halves. */
+	if (from > 0 && term_row_get(r, from).width == 0)
+		blank_cell(r, from - 1);
+	if (to < grid->cols && term_row_get(r, to).width == 0)
+		blank_cell(r, to);
+	if (to >= grid->cols) {
+		if (from < r->ncells)
+			term_row_resize(r, from);
+		to = grid->cols;
+	}
+	for (unsigned c = from; c < to; c++)
+		term_row_set_blank(r, c, bg);
+}
+
+void term_grid_repair(term_grid *grid, unsigned row, unsigned from, unsigned to)
+{
+	term_row **slot = term_grid_slot(grid, row);
+	unsigned cols = grid->cols;
+	if (to > cols)
+		to = cols;
+	for (unsigned c = from > 0 ? from - 1 : 0; c <= to && c < cols; c++) {
+		term_cell cell = term_row_get(*slot, c);
+		bool broken;
+		if (cell.width == 0)
+			broken = c == 0 || term_row_get(*slot, c - 1).width != 2;
+		else if (cell.width == 2)
+			broken = c + 1 >= cols || term_row_get(*slot, c + 1).width != 0;
+		else
+			continue;
+		if (broken)
+			blank_cell(term_row_writable(slot), c);
+	}
+}
+
+void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols)
+{
+	term_row **ring = xcalloc(rows ? rows : 1, sizeof *ring);
+	for (unsigned r = 0; r < grid->rows; r++) {
+		if (r < rows)
+			ring[r] = *term_grid_slot(grid, r);
+		else
+			term_row_unref(*term_grid_slot(grid, r));
+	}
+	bool narrower = cols < grid->cols;
+	grid->cols = cols;
+	for (unsigned r = grid->rows; r < rows; r++)
+		ring[r] = blank_row(grid, TERM_COLOUR_DEFAULT);
+	free(grid->ring);
+	grid->ring = ring;
+	grid->rows = rows;
+	grid->top = 0;
+	if (narrower) {
+		/* A wide character across the new right edge cannot be shown. */
+		for (unsigned r = 0; r < rows && cols > 0; r++)
+			term_grid_repair(grid, r, cols - 1, cols);
+	}
+}
+
+bool term_grid_pop_scrollback(term_grid *grid)
+{
+	if (grid->sb_len == 0 || grid->rows == 0)
+		return false;
+	grid->sb_len--;
+	term_row *row = grid->sb[(grid->sb_head + grid->sb_len) % grid->sb_cap];
+	term_row_unref(*term_grid_slot(grid, grid->rows - 1));
+	grid->top = (grid->top + grid->rows - 1) % grid->rows;
+	*term_grid_slot(grid, 0) = row;
+	term_grid_repair(grid, 0, 0, grid->cols);
+	return true;
+}
+
+bool term_grid_row_empty(const term_grid *grid, unsigned row)
+{
+	const term_row *r = term_grid_row(grid, row);
+	unsigned n = r->ncells < grid->cols ? r->ncells : grid->cols;
+	for (unsigned c = 0; c < n; c++)
+		if (r->cells[c].ch != 0)
+			return false;
+	return true;
+}
+
+const term_row *term_grid_scrollback_line(const term_grid *grid, unsigned i)
+{
+	return grid->sb[(grid->sb_head + i) % grid->sb_cap];
+}
+
+size_t term_grid_scrollback_memory(const term_grid *grid)
+{
+	size_t n = grid->sb_cap * sizeof *grid->sb;
+	for (unsigned i = 0; i < grid->sb_len; i++)
+		n += term_row_memory(term_grid_scrollback_line(grid, i));
+	return n;
+}

@@ -1,0 +1,117 @@
+/* Holds back OSC/DCS strings until they are whole (see vterm_guard.h). */
+#include "vterm_guard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xmalloc.h"
+
+enum { GROUND, ESCAPE, STRING, STRING_ESCAPE };
+
+#define ESC 0x1b
+#define BEL 0x07
+#define CAN 0x18 /* CAN and SUB abort a string */
+#define SUB 0x1a
+
+static void hold(term_vterm_guard *g, const char *p, size_t n)
+{
+	if (g->dropping || n == 0)
+		return;
+	if (g->len + n > TERM_GUARD_MAX_STRING) {
+		g->len = 0;
+		g->dropping = true;
+		return;
+	}
+	if (g->len + n > g->cap) {
+		size_t cap = g->cap ? g->cap : 256;
+		while (cap < g->len + n)
+			cap *= 2;
+		g->held = xreallocarray(g->held, cap, 1);
+		g->cap = cap;
+	}
+	memcpy(g->held + g->len, p, n);
+	g->len += n;
+}
+
+/* A string ended at buf[end - 1]: hand over what was held with its tail, in one call. */
+static size_t end_string(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+			 size_t end)
+{
+	if (g->dropping) {
+		g->dropping = false;
+		return end;
+	}
+	if (g->len == 0)
+		return start; /* all of it is in buf: it goes with the rest */
+	hold(g, buf + start, end - start);
+	if (!g->dropping)
+		vterm_input_write(vt, g->held, g->len);
+	g->len = 0;
+	g->dropping = false;
+	return end;
+}
+
+void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, size_t len)
+{
+	size_t start = 0;     /* first byte of buf not yet passed on, held or dropped */
+	size_t esc_at = 0;    /* the last ESC seen in buf */
+	size_t string_at = 0; /* where the current string began in buf, if nothing is held */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		switch (g->state) {
+		case GROUND:
+			if (c == ESC) {
+				g->state = ESCAPE;
+				esc_at = i;
+			}
+			break;
+		case ESCAPE:
+			if (c == ']' || c == 'P') {
+				g->state = STRING;
+				string_at = esc_at;
+				break;
+			}
+			if (g->len > 0) {
+				/* A held lone ESC that starts no string: libvterm takes it alone. */
+				vterm_input_write(vt, g->held, g->len);
+				g->len = 0;
+			}
+			g->state = c == ESC ? ESCAPE : GROUND;
+			esc_at = i;
+			break;
+		case STRING:
+			if (c == BEL || c == CAN || c == SUB) {
+				start = end_string(g, vt, buf, start, i + 1);
+				g->state = GROUND;
+			} else if (c == ESC) {
+				g->state = STRING_ESCAPE;
+			}
+			break;
+		case STRING_ESCAPE:
+			if (c == ']' || c == 'P') {
+				/* libvterm drops the old string and starts a new one: keep both together. */
+				g->state = STRING;
+			} else if (c != ESC) {
+				/* ST ends the string; any other escape aborts it. */
+				start = end_string(g, vt, buf, start, i + 1);
+				g->state = GROUND;
+			}
+			break;
+		}
+	}
+	size_t keep = len;
+	if (g->state == STRING || g->state == STRING_ESCAPE)
+		keep = g->len > 0 || g->dropping ? start : string_at;
+	else if (g->state == ESCAPE && len > 0)
+		keep = esc_at;
+	if (keep > start)
+		vterm_input_write(vt, buf + start, keep - start);
+	hold(g, buf + keep, len - keep);
+}
+
+void term_vterm_guard_free(term_vterm_guard *g)
+{
+	free(g->held);
+	g->held = NULL;
+	g->len = g->cap = 0;
+}

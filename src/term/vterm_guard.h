@@ -1,0 +1,32 @@
+/*
+ * Feeds libvterm 0.1.4 so that an OSC or DCS string is never split across two
+ * vterm_input_write calls.
+ *
+ * 0.1.4 loses such a string (the part after the split arrives as a different, short one),
+ * and an ST split after its ESC dispatches a string of length SIZE_MAX. So the guard holds
+ * back an unterminated string (and a trailing lone ESC, which may start one) until its end
+ * arrives, then hands libvterm the whole string in one call. What it holds is bounded: a
+ * string longer than TERM_GUARD_MAX_STRING is dropped whole, as if it had never come.
+ */
+#ifndef RSH_TERM_VTERM_GUARD_H
+#define RSH_TERM_VTERM_GUARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <vterm.h>
+
+#define TERM_GUARD_MAX_STRING 65536
+
+typedef struct term_vterm_guard {
+	unsigned char state; /* where libvterm's parser stands, as far as strings go */
+	bool dropping;       /* the current string outgrew the limit: skip to its end */
+	char *held;
+	size_t len, cap;
+} term_vterm_guard;
+
+/* Writes len bytes to vt, holding back what must wait. The guard starts zeroed. */
+void term_vterm_guard_write(term_vterm_guard *guard, VTerm *vt, const char *buf, size_t len);
+void term_vterm_guard_free(term_vterm_guard *guard);
+
+#endif

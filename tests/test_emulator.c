@@ -1,0 +1,277 @@
+/* The emulator: bytes in, snapshot cells, cursor, modes and replies out. */
+#include <string.h>
+
+#include "term/emulator.h"
+
+#include "check.h"
+
+static term_emulator *em;
+static term_snapshot *snap;
+static char out[256];
+static size_t out_len;
+
+static void on_output(const char *buf, size_t len, void *arg)
+{
+	CHECK(out_len + len < sizeof out);
+	memcpy(out + out_len, buf, len);
+	out_len += len;
+}
+
+static void start(unsigned rows, unsigned cols)
+{
+	term_snapshot_unref(snap);
+	snap = NULL;
+	term_emulator_free(em);
+	em = term_emulator_new(rows, cols, 100);
+	term_emulator_set_output(em, on_output, NULL);
+	out_len = 0;
+}
+
+static void feed(const char *s)
+{
+	term_emulator_write(em, s, strlen(s));
+	term_snapshot_unref(snap);
+	snap = term_emulator_snapshot(em);
+}
+
+static term_cell cell(unsigned row, unsigned col)
+{
+	return term_row_get(snap->lines[row], col);
+}
+
+/* The row's characters as ASCII ('.' for blank, '_' for a continuation cell). */
+static const char *text(unsigned row)
+{
+	static char buf[TERM_MAX_COLS + 1];
+	unsigned c;
+	for (c = 0; c < snap->cols; c++) {
+		term_cell x = cell(row, c);
+		buf[c] = x.width == 0 ? '_' : x.ch == 0 ? '.' : x.ch < 128 ? (char)x.ch : '?';
+	}
+	buf[c] = '\0';
+	return buf;
+}
+
+#define CHECK_TEXT(row, want) \
+	CHECKF(strcmp(text(row), want) == 0, "row %u is \"%s\"", (unsigned)(row), text(row))
+#define CHECK_CURSOR(r, c) \
+	CHECKF(snap->cursor.row == (r) && snap->cursor.col == (c), "cursor at %u,%u", \
+	       snap->cursor.row, snap->cursor.col)
+
+static void test_text_and_cursor(void)
+{
+	start(3, 6);
+	feed("ab\r\ncd");
+	CHECK_TEXT(0, "ab....");
+	CHECK_TEXT(1, "cd....");
+	CHECK_CURSOR(1, 2);
+	feed("\033[3;5Hx\033[1;1H\033[2C");
+	CHECK_TEXT(2, "....x.");
+	CHECK_CURSOR(0, 2);
+	uint64_t n = term_emulator_changes(em);
+	feed("");
+	CHECK(term_emulator_changes(em) == n);
+	feed("y");
+	CHECK(term_emulator_changes(em) > n);
+}
+
+static void test_combining_and_wide(void)
+{
+	start(2, 6);
+	feed("e\xcc\x81\xe4\xb8\x80x"); /* e + U+0301, U+4E00 (wide), x */
+	uint32_t chars[TERM_MAX_CHARS];
+	CHECK(term_row_chars(snap->lines[0], 0, chars) == 2 && chars[1] == 0x301);
+	CHECK(cell(0, 1).ch == 0x4e00 && cell(0, 1).width == 2 && cell(0, 2).width == 0);
+	CHECK_TEXT(0, "e?_x..");
+	CHECK_CURSOR(0, 4);
+	/* Writing over either half of a wide character blanks the other half. */
+	feed("\033[1;3Hz");
+	CHECK_TEXT(0, "e.zx..");
+	feed("\033[1;2H\xe4\xb8\x80\033[1;2Hq");
+	CHECK_TEXT(0, "eq.x..");
+	/* A wide character that does not fit wraps to the next line. */
+	feed("\033[1;6H\xe4\xb8\x80");
+	CHECK_TEXT(0, "eq.x..");
+	CHECK_TEXT(1, "?_....");
+}
+
+static void test_attributes_and_colours(void)
+{
+	start(2, 10);
+	feed("\033[1;3;4;5;7;9;31;42ma\033[0m"
+	     "\033[4:3;38;5;200;48;2;1;2;3mb\033[22;39;49;24mc\033[21md");
+	term_cell a = cell(0, 0), b = cell(0, 1), c = cell(0, 2), d = cell(0, 3);
+	CHECK(a.attrs == (TERM_ATTR_BOLD | TERM_ATTR_ITALIC | TERM_ATTR_BLINK |
+			  TERM_ATTR_REVERSE | TERM_ATTR_STRIKE | 1u << TERM_ATTR_UNDERLINE_SHIFT));
+	CHECK(a.fg == TERM_COLOUR_PALETTE(1) && a.bg == TERM_COLOUR_PALETTE(2));
+	CHECK((b.attrs & TERM_ATTR_UNDERLINE_MASK) == 3u << TERM_ATTR_UNDERLINE_SHIFT);
+	CHECK(b.fg == TERM_COLOUR_PALETTE(200) && b.bg == TERM_COLOUR_RGB(1, 2, 3));
+	CHECK(c.attrs == 0 && c.fg == TERM_COLOUR_DEFAULT && c.bg == TERM_COLOUR_DEFAULT);
+	CHECK((d.attrs & TERM_ATTR_UNDERLINE_MASK) == 2u << TERM_ATTR_UNDERLINE_SHIFT);
+	/* An RGB colour equal to the default is still an RGB colour. */
+	feed("\033[0;38;2;0;0;0;97me");
+	CHECK(cell(0, 4).fg == TERM_COLOUR_PALETTE(15));
+	feed("\033[38;2;0;0;0mf");
+	CHECK(cell(0, 5).fg == TERM_COLOUR_RGB(0, 0, 0));
+	/* Erasing keeps the background colour only. */
+	feed("\033[0;1;44m\033[2;3H\033[K");
+	CHECK(cell(1, 2).bg == TERM_COLOUR_PALETTE(4) && cell(1, 2).attrs == 0);
+	CHECK(cell(1, 9).bg == TERM_COLOUR_PALETTE(4) && cell(1, 1).bg == TERM_COLOUR_DEFAULT);
+}
+
+static void test_scrolling_and_scrollback(void)
+{
+	start(4, 8);
+	for (int i = 1; i <= 10; i++) {
+		char line[16];
+		snprintf(line, sizeof line, "%d\r\n", i);
+		feed(line);
+	}
+	CHECK_TEXT(0, "8.......");
+	CHECK_TEXT(2, "10......");
+	CHECK_TEXT(3, "........");
+	const term_grid *g = term_emulator_main_grid(em);
+	CHECK(g->sb_len == 7);
+	CHECK(term_grid_scrollback_line(g, 0)->cells[0].ch == '1');
+	CHECK(term_grid_scrollback_line(g, 6)->cells[0].ch == '7');
+	CHECK(term_grid_scrollback_line(g, 6)->ncells == 1); /* trimmed */
+	/* A region not at the top scrolls without touching the scrollback. */
+	feed("\033[H\033[2J\033[2;3rA\r\nB\r\nC\r\nD\033[3;1H\n\033[r");
+	CHECK(g->sb_len == 7);
+	CHECK_TEXT(0, "A.......");
+	CHECK_TEXT(1, "D.......");
+	CHECK_TEXT(2, "........");
+	/* Insert and delete characters and lines. */
+	feed("\033[H\033[2Jabcdef\033[1;2H\033[2@\033[1;7H\033[P");
+	CHECK_TEXT(0, "a..bcdf.");
+	feed("\033[2;1Hrow2\033[3;1Hrow3\033[2;1H\033[L");
+	CHECK_TEXT(1, "........");
+	CHECK_TEXT(2, "row2....");
+	CHECK_TEXT(3, "row3....");
+	feed("\033[M\033[M");
+	CHECK_TEXT(1, "row3....");
+	/* Scroll down (reverse index at the top) and scroll up (SU) of the whole screen. */
+	feed("\033[H\033M");
+	CHECK_TEXT(0, "........");
+	CHECK_TEXT(1, "a..bcdf.");
+	feed("\033[2S");
+	CHECK_TEXT(0, "row3....");
+	CHECK(g->sb_len == 9);
+}
+
+static void test_alternate_screen(void)
+{
+	start(3, 5);
+	feed("main\033[?1049h");
+	CHECK(snap->modes & TERM_MODE_ALTSCREEN);
+	CHECK_TEXT(0, ".....");
+	feed("alt\r\n\n\n\n");
+	CHECK(term_emulator_main_grid(em)->sb_len == 0);
+	feed("\033[?1049l");
+	CHECK(!(snap->modes & TERM_MODE_ALTSCREEN));
+	CHECK_TEXT(0, "main.");
+	CHECK_CURSOR(0, 4);
+}
+
+static void test_title_bell_and_modes(void)
+{
+	start(3, 5);
+	feed("\033]2;hello \xc3\xa9\007\a\a");
+	CHECK(strcmp(snap->title, "hello \xc3\xa9") == 0);
+	CHECK(snap->bells == 2);
+	CHECK(snap->modes == 0);
+	feed("\033[?1h\033=\033[?2004h\033[?5h\033[?1004h\033[?1002h");
+	CHECK(snap->modes == (TERM_MODE_APP_CURSOR | TERM_MODE_APP_KEYPAD |
+			      TERM_MODE_BRACKETED_PASTE | TERM_MODE_REVERSE_VIDEO |
+			      TERM_MODE_FOCUS_REPORT | TERM_MODE_MOUSE_DRAG));
+	feed("\033[?1003h");
+	CHECK((snap->modes & (TERM_MODE_MOUSE_DRAG | TERM_MODE_MOUSE_MOVE)) == TERM_MODE_MOUSE_MOVE);
+	feed("\033[?1l\033>\033[?2004l\033[?5l\033[?1004l\033[?1003l\033[?1000h");
+	CHECK(snap->modes == TERM_MODE_MOUSE_CLICK);
+	CHECK(out_len == 0); /* probing the modes sent the program nothing */
+	feed("\033[?25l\033[4 q");
+	CHECK(!snap->cursor.visible && snap->cursor.shape == TERM_CURSOR_UNDERLINE &&
+	      !snap->cursor.blink);
+	feed("\033[?25h\033[5 q");
+	CHECK(snap->cursor.visible && snap->cursor.shape == TERM_CURSOR_BAR && snap->cursor.blink);
+}
+
+static void test_replies(void)
+{
+	start(5, 10);
+	feed("\033[2;3H\033[6n");
+	CHECK(out_len == 6 && memcmp(out, "\033[2;3R", 6) == 0);
+	out_len = 0;
+	feed("\033[c");
+	CHECK(out_len > 3 && memcmp(out, "\033[?", 3) == 0 && out[out_len - 1] == 'c');
+	out_len = 0;
+	feed("\033[?2004h\033[?2004$p");
+	CHECK(out_len == 11 && memcmp(out, "\033[?2004;1$y", 11) == 0);
+}
+
+static void test_resize(void)
+{
+	start(4, 6);
+	feed("1\r\n2\r\n3\r\n4");
+	/* Fewer rows with the cursor at the bottom: top lines go to the scrollback. */
+	term_emulator_resize(em, 2, 6);
+	feed("");
+	CHECK_TEXT(0, "3.....");
+	CHECK_TEXT(1, "4.....");
+	CHECK_CURSOR(1, 1);
+	CHECK(term_emulator_main_grid(em)->sb_len == 2);
+	/* More rows: they come back. */
+	term_emulator_resize(em, 5, 6);
+	feed("");
+	CHECK_TEXT(0, "1.....");
+	CHECK_TEXT(3, "4.....");
+	CHECK_CURSOR(3, 1);
+	CHECK(term_emulator_main_grid(em)->sb_len == 0);
+	/* Narrower keeps the cells, wider shows them again. */
+	feed("\033[1;1Habcdef");
+	term_emulator_resize(em, 5, 3);
+	feed("");
+	CHECK_TEXT(0, "abc");
+	CHECK_CURSOR(0, 2);
+	term_emulator_resize(em, 5, 6);
+	feed("");
+	CHECK_TEXT(0, "abcdef");
+	/* Fewer rows with the cursor high and blank lines below: nothing is pushed. */
+	feed("\033[H\033[2Jtop\033[1;1H");
+	term_emulator_resize(em, 2, 6);
+	feed("");
+	CHECK_TEXT(0, "top...");
+	CHECK_CURSOR(0, 0);
+	/* Sizes are clamped. */
+	term_emulator_resize(em, 0, 100000);
+	feed("");
+	CHECK(snap->rows == 1 && snap->cols == TERM_MAX_COLS);
+}
+
+static void test_snapshot_shares_rows(void)
+{
+	start(3, 4);
+	feed("ab\r\ncd");
+	term_snapshot *old = term_snapshot_ref(snap);
+	feed("\r\nef");
+	CHECK(old->lines[0] == snap->lines[0]); /* untouched row: shared */
+	CHECK(old->lines[2] != snap->lines[2]);
+	CHECK(term_row_get(old->lines[2], 0).ch == 0); /* the old snapshot did not change */
+	term_snapshot_unref(old);
+}
+
+int main(void)
+{
+	test_text_and_cursor();
+	test_combining_and_wide();
+	test_attributes_and_colours();
+	test_scrolling_and_scrollback();
+	test_alternate_screen();
+	test_title_bell_and_modes();
+	test_replies();
+	test_resize();
+	test_snapshot_shares_rows();
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+	return 0;
+}
