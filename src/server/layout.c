@@ -1,0 +1,517 @@
+/*
+ * The layout tree. Sizes live in the cells; offsets are recomputed from them after every
+ * change (place), so an operation only has to keep the sizes consistent.
+ */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+enum cell_type { CELL_PANE, CELL_LEFTRIGHT, CELL_TOPBOTTOM };
+
+struct cell {
+	enum cell_type type;
+	struct cell *parent;
+	unsigned x, y, sx, sy;
+	uint32_t pane;       /* CELL_PANE */
+	struct cell **child; /* containers: two or more */
+	size_t nchild;
+};
+
+struct layout {
+	struct cell *root;
+	bool zoomed;
+	uint32_t zoom_pane;
+};
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
+
+static struct cell *cell_new(enum cell_type type, uint32_t pane)
+{
+	struct cell *c = xcalloc(1, sizeof *c);
+	c->type = type;
+	c->pane = pane;
+	return c;
+}
+
+static void cell_free(struct cell *c)
+{
+	for (size_t i = 0; i < c->nchild; i++)
+		cell_free(c->child[i]);
+	free(c->child);
+	free(c);
+}
+
+static unsigned along(const struct cell *c, enum cell_type axis)
+{
+	return axis == CELL_LEFTRIGHT ? c->sx : c->sy;
+}
+
+static void set_along(struct cell *c, enum cell_type axis, unsigned size)
+{
+	if (axis == CELL_LEFTRIGHT)
+		c->sx = size;
+	else
+		c->sy = size;
+}
+
+static struct cell *find(struct cell *c, uint32_t pane)
+{
+	if (c->type == CELL_PANE)
+		return c->pane == pane ? c : NULL;
+	for (size_t i = 0; i < c->nchild; i++) {
+		struct cell *f = find(c->child[i], pane);
+		if (f != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+static size_t child_index(const struct cell *c)
+{
+	size_t i = 0;
+	while (c->parent->child[i] != c)
+		i++;
+	return i;
+}
+
+/* The smallest size c can take along axis: its panes' minimum plus the borders. */
+static unsigned cell_min(const struct cell *c, enum cell_type axis)
+{
+	if (c->type == CELL_PANE)
+		return LAYOUT_MIN;
+	unsigned m = 0;
+	for (size_t i = 0; i < c->nchild; i++) {
+		unsigned cm = cell_min(c->child[i], axis);
+		if (c->type == axis)
+			m += cm + (i > 0);
+		else if (cm > m)
+			m = cm;
+	}
+	return m;
+}
+
+/*
+ * New sizes for c's children along its axis, summing to total: in proportion to their
+ * current sizes (cumulative rounding, so the sum is exact), none below its minimum. Those
+ * that would fall below are held at it and the rest is shared again. The caller ensures
+ * total covers the minimums, so at least one child is never held.
+ */
+static unsigned *share(const struct cell *c, unsigned total)
+{
+	size_t n = c->nchild;
+	unsigned *size = xcalloc(n, sizeof *size);
+	unsigned *min = xcalloc(n, sizeof *min);
+	bool *held = xcalloc(n, sizeof *held);
+	for (size_t i = 0; i < n; i++)
+		min[i] = cell_min(c->child[i], c->type);
+	bool again = true;
+	while (again) {
+		uint64_t rest = total, weight = 0, cum = 0, prev = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (held[i])
+				rest -= min[i];
+			else
+				weight += along(c->child[i], c->type);
+		}
+		again = false;
+		for (size_t i = 0; i < n; i++) {
+			if (held[i]) {
+				size[i] = min[i];
+				continue;
+			}
+			cum += along(c->child[i], c->type);
+			uint64_t upto = cum * rest / weight;
+			size[i] = (unsigned)(upto - prev);
+			prev = upto;
+			if (size[i] < min[i])
+				held[i] = again = true;
+		}
+	}
+	free(held);
+	free(min);
+	return size;
+}
+
+/* Gives c a new size, its children sharing it. Needs sx and sy to cover c's minimum. */
+static void cell_resize(struct cell *c, unsigned sx, unsigned sy)
+{
+	c->sx = sx;
+	c->sy = sy;
+	if (c->type == CELL_PANE)
+		return;
+	unsigned *size = share(c, along(c, c->type) - (unsigned)(c->nchild - 1));
+	for (size_t i = 0; i < c->nchild; i++) {
+		if (c->type == CELL_LEFTRIGHT)
+			cell_resize(c->child[i], size[i], sy);
+		else
+			cell_resize(c->child[i], sx, size[i]);
+	}
+	free(size);
+}
+
+static void resize_along(struct cell *c, enum cell_type axis, unsigned size)
+{
+	cell_resize(c, axis == CELL_LEFTRIGHT ? size : c->sx, axis == CELL_TOPBOTTOM ? size : c->sy);
+}
+
+/* Sets every offset from the sizes, children one border apart. */
+static void place(struct cell *c, unsigned x, unsigned y)
+{
+	c->x = x;
+	c->y = y;
+	for (size_t i = 0; i < c->nchild; i++) {
+		place(c->child[i], x, y);
+		if (c->type == CELL_LEFTRIGHT)
+			x += c->child[i]->sx + 1;
+		else
+			y += c->child[i]->sy + 1;
+	}
+}
+
+static void adopt(struct cell *parent, struct cell **child, size_t n)
+{
+	parent->child = child;
+	parent->nchild = n;
+	for (size_t i = 0; i < n; i++)
+		child[i]->parent = parent;
+}
+
+static void insert_child(struct cell *parent, size_t at, struct cell *c)
+{
+	struct cell **child = xreallocarray(parent->child, parent->nchild + 1, sizeof *child);
+	memmove(child + at + 1, child + at, (parent->nchild - at) * sizeof *child);
+	child[at] = c;
+	adopt(parent, child, parent->nchild + 1);
+}
+
+static void collect(struct cell *c, struct cell **out, size_t *n)
+{
+	if (c->type == CELL_PANE)
+		out[(*n)++] = c;
+	for (size_t i = 0; i < c->nchild; i++)
+		collect(c->child[i], out, n);
+}
+
+/* The panes' cells in order, in a new array. */
+static struct cell **leaves(const struct layout *l, size_t *n)
+{
+	struct cell **out = xreallocarray(NULL, layout_count(l), sizeof *out);
+	*n = 0;
+	collect(l->root, out, n);
+	return out;
+}
+
+static size_t count(const struct cell *c)
+{
+	size_t n = c->type == CELL_PANE;
+	for (size_t i = 0; i < c->nchild; i++)
+		n += count(c->child[i]);
+	return n;
+}
+
+struct layout *layout_create(unsigned sx, unsigned sy, uint32_t pane)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	l->root = cell_new(CELL_PANE, pane);
+	l->root->sx = sx < LAYOUT_MIN ? LAYOUT_MIN : sx;
+	l->root->sy = sy < LAYOUT_MIN ? LAYOUT_MIN : sy;
+	return l;
+}
+
+void layout_free(struct layout *l)
+{
+	if (l == NULL)
+		return;
+	cell_free(l->root);
+	free(l);
+}
+
+const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
+			 unsigned percent, uint32_t new_pane)
+{
+	enum cell_type axis = how == LAYOUT_SIDE_BY_SIDE ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
+	struct cell *c = find(l->root, pane);
+	if (c == NULL)
+		return "no such pane";
+	if (find(l->root, new_pane) != NULL)
+		return "pane already in the layout";
+	if (percent > 99)
+		return "percentage must be 1 to 99";
+	unsigned s = along(c, axis);
+	unsigned add = percent != 0 ? (unsigned)((uint64_t)s * percent / 100) : (s + 1) / 2 - 1;
+	if (add < LAYOUT_MIN || add + 1 + LAYOUT_MIN > s) {
+		return axis == CELL_LEFTRIGHT
+			       ? "no space for new pane: a pane needs " XSTR(LAYOUT_MIN) " columns"
+			       : "no space for new pane: a pane needs " XSTR(LAYOUT_MIN) " rows";
+	}
+	layout_unzoom(l);
+
+	struct cell *n = cell_new(CELL_PANE, new_pane);
+	if (c->parent != NULL && c->parent->type == axis) {
+		insert_child(c->parent, child_index(c) + 1, n);
+	} else {
+		/* The leaf becomes a container of itself and the new pane. */
+		struct cell *old = cell_new(CELL_PANE, c->pane);
+		old->sx = c->sx;
+		old->sy = c->sy;
+		c->type = axis;
+		insert_child(c, 0, old);
+		insert_child(c, 1, n);
+		c = old;
+	}
+	n->sx = c->sx;
+	n->sy = c->sy;
+	set_along(n, axis, add);
+	set_along(c, axis, s - 1 - add);
+	place(l->root, 0, 0);
+	return NULL;
+}
+
+/*
+ * A container left with one child k gives way to it. With only two orientations, a
+ * container k meets a grandparent of its own orientation, into which its children are
+ * spliced; otherwise p simply takes over k's contents.
+ */
+static void collapse(struct cell *p)
+{
+	struct cell *k = p->child[0];
+	struct cell *gp = p->parent;
+	if (k->type != CELL_PANE && gp != NULL && gp->type == k->type) {
+		size_t at = child_index(p);
+		size_t n = gp->nchild - 1 + k->nchild;
+		struct cell **child = xreallocarray(NULL, n, sizeof *child);
+		memcpy(child, gp->child, at * sizeof *child);
+		memcpy(child + at, k->child, k->nchild * sizeof *child);
+		memcpy(child + at + k->nchild, gp->child + at + 1,
+		       (gp->nchild - at - 1) * sizeof *child);
+		free(gp->child);
+		adopt(gp, child, n);
+		free(k->child);
+		free(k);
+		free(p->child);
+		free(p);
+		return;
+	}
+	p->type = k->type;
+	p->pane = k->pane;
+	free(p->child);
+	p->child = NULL;
+	p->nchild = 0;
+	if (k->nchild > 0)
+		adopt(p, k->child, k->nchild);
+	free(k);
+}
+
+const char *layout_remove(struct layout *l, uint32_t pane)
+{
+	struct cell *c = find(l->root, pane);
+	if (c == NULL)
+		return "no such pane";
+	if (c->parent == NULL)
+		return "cannot remove the last pane";
+	layout_unzoom(l);
+
+	struct cell *p = c->parent;
+	size_t i = child_index(c);
+	struct cell *heir = p->child[i > 0 ? i - 1 : i + 1];
+	resize_along(heir, p->type, along(heir, p->type) + along(c, p->type) + 1);
+	memmove(p->child + i, p->child + i + 1, (p->nchild - i - 1) * sizeof *p->child);
+	p->nchild--;
+	cell_free(c);
+	if (p->nchild == 1)
+		collapse(p);
+	place(l->root, 0, 0);
+	return NULL;
+}
+
+/*
+ * Moves the border after child i of p by up to n cells, forward (right or down) or back:
+ * the child on the side it moves towards shrinks, then the next one beyond it, and so on,
+ * each down to its minimum; the child on the other side grows by what they gave.
+ */
+static unsigned move_border(struct cell *p, size_t i, bool forward, unsigned n)
+{
+	long step = forward ? 1 : -1;
+	long k = forward ? (long)i + 1 : (long)i;
+	unsigned moved = 0;
+	for (; k >= 0 && k < (long)p->nchild && moved < n; k += step) {
+		struct cell *s = p->child[k];
+		unsigned size = along(s, p->type);
+		unsigned take = size - cell_min(s, p->type);
+		if (take > n - moved)
+			take = n - moved;
+		if (take > 0)
+			resize_along(s, p->type, size - take);
+		moved += take;
+	}
+	struct cell *g = p->child[forward ? i : i + 1];
+	if (moved > 0)
+		resize_along(g, p->type, along(g, p->type) + moved);
+	return moved;
+}
+
+unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir, unsigned n)
+{
+	enum cell_type axis =
+		dir == LAYOUT_LEFT || dir == LAYOUT_RIGHT ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
+	struct cell *c = find(l->root, pane);
+	if (c == NULL)
+		return 0;
+	layout_unzoom(l);
+	while (c->parent != NULL && c->parent->type != axis)
+		c = c->parent;
+	if (c->parent == NULL)
+		return 0;
+	size_t i = child_index(c);
+	if (i == c->parent->nchild - 1)
+		i--;
+	unsigned moved = move_border(c->parent, i, dir == LAYOUT_RIGHT || dir == LAYOUT_DOWN, n);
+	place(l->root, 0, 0);
+	return moved;
+}
+
+void layout_resize(struct layout *l, unsigned sx, unsigned sy)
+{
+	unsigned mx = cell_min(l->root, CELL_LEFTRIGHT), my = cell_min(l->root, CELL_TOPBOTTOM);
+	cell_resize(l->root, sx > mx ? sx : mx, sy > my ? sy : my);
+	place(l->root, 0, 0);
+}
+
+void layout_size(const struct layout *l, unsigned *sx, unsigned *sy)
+{
+	*sx = l->root->sx;
+	*sy = l->root->sy;
+}
+
+bool layout_toggle_zoom(struct layout *l, uint32_t pane)
+{
+	if (l->zoomed) {
+		l->zoomed = false;
+		return false;
+	}
+	if (l->root->type == CELL_PANE || find(l->root, pane) == NULL)
+		return false;
+	l->zoomed = true;
+	l->zoom_pane = pane;
+	return true;
+}
+
+void layout_unzoom(struct layout *l)
+{
+	l->zoomed = false;
+}
+
+bool layout_zoomed(const struct layout *l, uint32_t *pane)
+{
+	if (l->zoomed)
+		*pane = l->zoom_pane;
+	return l->zoomed;
+}
+
+size_t layout_count(const struct layout *l)
+{
+	return count(l->root);
+}
+
+bool layout_has(const struct layout *l, uint32_t pane)
+{
+	return find(l->root, pane) != NULL;
+}
+
+static struct layout_geom geom(const struct layout *l, const struct cell *c)
+{
+	struct layout_geom g = {c->pane, c->x, c->y, c->sx, c->sy, true};
+	if (l->zoomed && c->pane == l->zoom_pane) {
+		g.x = g.y = 0;
+		g.cols = l->root->sx;
+		g.rows = l->root->sy;
+	} else if (l->zoomed) {
+		g.visible = false;
+	}
+	return g;
+}
+
+size_t layout_list(const struct layout *l, struct layout_geom *out, size_t max)
+{
+	size_t n;
+	struct cell **leaf = leaves(l, &n);
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = geom(l, leaf[i]);
+	free(leaf);
+	return n;
+}
+
+bool layout_geometry(const struct layout *l, uint32_t pane, struct layout_geom *out)
+{
+	struct cell *c = find(l->root, pane);
+	if (c != NULL)
+		*out = geom(l, c);
+	return c != NULL;
+}
+
+uint32_t layout_next(const struct layout *l, uint32_t pane, int delta)
+{
+	size_t n, i = 0;
+	struct cell **leaf = leaves(l, &n);
+	while (i < n && leaf[i]->pane != pane)
+		i++;
+	if (i < n) {
+		long long k = ((long long)i + delta % (long long)n + (long long)n) % (long long)n;
+		pane = leaf[k]->pane;
+	}
+	free(leaf);
+	return pane;
+}
+
+/* Whether n starts right across the border on side dir of c, or at the far edge of the
+ * window when c touches the near one. */
+static bool across(const struct layout *l, const struct cell *c, const struct cell *n,
+		   enum layout_dir dir)
+{
+	unsigned w = l->root->sx, h = l->root->sy;
+	switch (dir) {
+	case LAYOUT_LEFT:
+		return c->x == 0 ? n->x + n->sx == w : n->x + n->sx + 1 == c->x;
+	case LAYOUT_RIGHT:
+		return c->x + c->sx == w ? n->x == 0 : n->x == c->x + c->sx + 1;
+	case LAYOUT_UP:
+		return c->y == 0 ? n->y + n->sy == h : n->y + n->sy + 1 == c->y;
+	default:
+		return c->y + c->sy == h ? n->y == 0 : n->y == c->y + c->sy + 1;
+	}
+}
+
+static unsigned overlap(unsigned a, unsigned alen, unsigned b, unsigned blen)
+{
+	unsigned lo = a > b ? a : b, hi = a + alen < b + blen ? a + alen : b + blen;
+	return hi > lo ? hi - lo : 0;
+}
+
+bool layout_neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir,
+		      uint32_t *out)
+{
+	struct cell *c = find(l->root, pane);
+	if (c == NULL)
+		return false;
+	size_t n;
+	struct cell **leaf = leaves(l, &n);
+	unsigned best = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct cell *o = leaf[i];
+		if (o == c || !across(l, c, o, dir))
+			continue;
+		unsigned ov = dir == LAYOUT_LEFT || dir == LAYOUT_RIGHT
+				      ? overlap(c->y, c->sy, o->y, o->sy)
+				      : overlap(c->x, c->sx, o->x, o->sx);
+		if (ov > best) {
+			best = ov;
+			*out = o->pane;
+		}
+	}
+	free(leaf);
+	return best > 0;
+}

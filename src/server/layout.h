@@ -1,0 +1,90 @@
+/*
+ * A window's layout: a tree whose leaves are panes (opaque ids) and whose inner nodes
+ * split their area side by side or one above the other among two or more children, as in
+ * tmux. Children are separated by a one-cell border; sizes along a container's axis
+ * always sum to its size minus the borders, and a container never holds a child of its own
+ * orientation (such a child is merged into it).
+ *
+ * The layout knows nothing of processes or terminals: the server maps pane ids to panes.
+ * Geometry is in cells, origin top left. No pane is ever smaller than LAYOUT_MIN columns or
+ * rows: operations that would need that are refused (splits) or stop short (resizes), and a
+ * window too small for its panes keeps the layout larger than the window (the view is
+ * clipped, as tmux does).
+ */
+#ifndef RSH_SERVER_LAYOUT_H
+#define RSH_SERVER_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LAYOUT_MIN 2
+
+struct layout;
+
+enum layout_split {
+	LAYOUT_SIDE_BY_SIDE, /* split-window -h: the new pane on the right */
+	LAYOUT_ABOVE_BELOW,  /* split-window -v: the new pane below */
+};
+
+enum layout_dir { LAYOUT_LEFT, LAYOUT_RIGHT, LAYOUT_UP, LAYOUT_DOWN };
+
+struct layout_geom {
+	uint32_t pane;
+	unsigned x, y, cols, rows;
+	bool visible; /* false for the panes a zoomed one hides */
+};
+
+/* A window of sx by sy cells (at least LAYOUT_MIN each) holding one pane. */
+struct layout *layout_create(unsigned sx, unsigned sy, uint32_t pane);
+void layout_free(struct layout *l);
+
+/*
+ * Splits pane in two, the new pane taking percent (1 to 99) of its size, or half when
+ * percent is 0. Unzooms first. Returns NULL, or why nothing changed.
+ */
+const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
+			 unsigned percent, uint32_t new_pane);
+/* Removes a pane; its space goes to the neighbour before it (after it, if first). Unzooms. */
+const char *layout_remove(struct layout *l, uint32_t pane);
+
+/*
+ * Moves the border on the given side of pane by up to n cells (or, for the last pane of a
+ * row or column, the border on its other side, in that same direction), as tmux's
+ * resize-pane -L/-R/-U/-D. Unzooms. Returns how many cells the border moved.
+ */
+unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir, unsigned n);
+
+/* Resizes the window; panes scale in proportion. Never below the panes' minimum. */
+void layout_resize(struct layout *l, unsigned sx, unsigned sy);
+/* The size the layout occupies: the window's, or larger when the window is too small. */
+void layout_size(const struct layout *l, unsigned *sx, unsigned *sy);
+
+/*
+ * Zooms pane to the whole window, or unzooms when zoomed. Returns whether the window is
+ * now zoomed (a lone pane never is).
+ */
+bool layout_toggle_zoom(struct layout *l, uint32_t pane);
+void layout_unzoom(struct layout *l);
+/* The zoomed pane, if any. */
+bool layout_zoomed(const struct layout *l, uint32_t *pane);
+
+size_t layout_count(const struct layout *l);
+bool layout_has(const struct layout *l, uint32_t pane);
+/*
+ * The panes in order (tmux's pane index order: a new pane follows the one it split) with
+ * their geometry. Fills up to max entries; returns the number of panes.
+ */
+size_t layout_list(const struct layout *l, struct layout_geom *out, size_t max);
+bool layout_geometry(const struct layout *l, uint32_t pane, struct layout_geom *out);
+/* The pane delta places after pane in order, wrapping (select-pane -t :.+, C-b o). */
+uint32_t layout_next(const struct layout *l, uint32_t pane, int delta);
+/*
+ * The pane across the border on side dir of pane and overlapping its span, wrapping to
+ * the far edge of the window as tmux does; of several, the one overlapping most (the
+ * first in order on a tie). Ignores zoom. False when there is none.
+ */
+bool layout_neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir,
+		      uint32_t *out);
+
+#endif

@@ -1,0 +1,438 @@
+/*
+ * The layout tree: worked examples against tmux's arithmetic, then random sequences of
+ * splits, removals, pane and window resizes and zooms, each step checked against a grid
+ * of the window: panes never overlap, tile it exactly with one-cell borders, keep their
+ * minimum, and neighbours agree with a search of the grid.
+ */
+#include <stdint.h>
+
+#include "check.h"
+#include "server/layout.h"
+#include "util/xmalloc.h"
+
+static unsigned long seed_now;
+
+static struct layout_geom get(const struct layout *l, uint32_t pane)
+{
+	struct layout_geom g;
+	CHECKF(layout_geometry(l, pane, &g), "pane %u", pane);
+	return g;
+}
+
+static void check_geom(const struct layout *l, uint32_t pane, unsigned x, unsigned y,
+		       unsigned cols, unsigned rows)
+{
+	struct layout_geom g = get(l, pane);
+	CHECKF(g.x == x && g.y == y && g.cols == cols && g.rows == rows,
+	       "pane %u is %u,%u %ux%u, not %u,%u %ux%u", pane, g.x, g.y, g.cols, g.rows, x, y,
+	       cols, rows);
+}
+
+static uint32_t neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir)
+{
+	uint32_t out = UINT32_MAX;
+	return layout_neighbour(l, pane, dir, &out) ? out : UINT32_MAX;
+}
+
+static void test_examples(void)
+{
+	/* 80 columns split in half: 40, a border, 39, as tmux does. */
+	struct layout *l = layout_create(80, 24, 1);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
+	check_geom(l, 1, 0, 0, 40, 24);
+	check_geom(l, 2, 41, 0, 39, 24);
+	/* 30 % of 24 rows is 7; the old pane keeps 24 - 1 - 7. */
+	CHECK(layout_split(l, 2, LAYOUT_ABOVE_BELOW, 30, 3) == NULL);
+	check_geom(l, 2, 41, 0, 39, 16);
+	check_geom(l, 3, 41, 17, 39, 7);
+	CHECK(layout_count(l) == 3);
+	CHECK(layout_next(l, 1, 1) == 2 && layout_next(l, 1, -1) == 3);
+	CHECK(layout_next(l, 3, 1) == 1 && layout_next(l, 2, 7) == 3);
+
+	/* Neighbours: the most overlapping pane; at the window's edge, the far side. */
+	CHECK(neighbour(l, 1, LAYOUT_RIGHT) == 2);
+	CHECK(neighbour(l, 1, LAYOUT_LEFT) == 2);
+	CHECK(neighbour(l, 3, LAYOUT_LEFT) == 1);
+	CHECK(neighbour(l, 3, LAYOUT_RIGHT) == 1);
+	CHECK(neighbour(l, 2, LAYOUT_DOWN) == 3);
+	CHECK(neighbour(l, 3, LAYOUT_DOWN) == 2);
+	CHECK(neighbour(l, 1, LAYOUT_UP) == UINT32_MAX);
+
+	/* Resizes move the border and stop at the minimum. */
+	CHECK(layout_resize_pane(l, 1, LAYOUT_RIGHT, 5) == 5);
+	check_geom(l, 1, 0, 0, 45, 24);
+	check_geom(l, 3, 46, 17, 34, 7);
+	CHECK(layout_resize_pane(l, 2, LAYOUT_LEFT, 100) == 43);
+	check_geom(l, 1, 0, 0, 2, 24);
+	check_geom(l, 2, 3, 0, 77, 16);
+	/* The last pane of a column moves the border above it. */
+	CHECK(layout_resize_pane(l, 3, LAYOUT_DOWN, 3) == 3);
+	check_geom(l, 2, 3, 0, 77, 19);
+	check_geom(l, 3, 3, 20, 77, 4);
+	CHECK(layout_resize_pane(l, 1, LAYOUT_UP, 3) == 0);
+
+	/* Removing pane 2 gives its rows to 3 and collapses the column. */
+	CHECK(layout_remove(l, 2) == NULL);
+	check_geom(l, 3, 3, 0, 77, 24);
+	CHECK(layout_remove(l, 2) != NULL);
+
+	/* A window resize scales in proportion and sums exactly: 2 + 1 + 77 of 80 to 161. */
+	layout_resize(l, 161, 30);
+	check_geom(l, 1, 0, 0, 4, 30);
+	check_geom(l, 3, 5, 0, 156, 30);
+	CHECK(layout_remove(l, 1) == NULL);
+	CHECK(layout_remove(l, 3) != NULL);
+	check_geom(l, 3, 0, 0, 161, 30);
+	layout_free(l);
+}
+
+static void test_refusals(void)
+{
+	struct layout *l = layout_create(5, 4, 1);
+	const char *e = layout_split(l, 1, LAYOUT_ABOVE_BELOW, 0, 2);
+	CHECK(e != NULL && strstr(e, "2 rows") != NULL);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
+	check_geom(l, 1, 0, 0, 2, 4);
+	check_geom(l, 2, 3, 0, 2, 4);
+	e = layout_split(l, 2, LAYOUT_SIDE_BY_SIDE, 0, 3);
+	CHECK(e != NULL && strstr(e, "2 columns") != NULL);
+	CHECK(layout_split(l, 9, LAYOUT_SIDE_BY_SIDE, 0, 3) != NULL);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) != NULL);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 100, 3) != NULL);
+	CHECK(layout_count(l) == 2);
+
+	/* Too small a window leaves the layout at its minimum: the view gets clipped. */
+	unsigned sx, sy;
+	layout_resize(l, 1, 1);
+	layout_size(l, &sx, &sy);
+	CHECK(sx == 5 && sy == 2);
+	layout_free(l);
+
+	/* A percentage that leaves either side under the minimum is refused. */
+	l = layout_create(100, 10, 1);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 1, 2) != NULL);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 98, 2) != NULL);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 2, 2) == NULL);
+	check_geom(l, 2, 98, 0, 2, 10);
+	layout_free(l);
+}
+
+static void test_zoom(void)
+{
+	struct layout *l = layout_create(80, 24, 1);
+	CHECK(!layout_toggle_zoom(l, 1));
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
+	CHECK(layout_split(l, 2, LAYOUT_ABOVE_BELOW, 0, 3) == NULL);
+	uint32_t z;
+	CHECK(layout_toggle_zoom(l, 3) && layout_zoomed(l, &z) && z == 3);
+	struct layout_geom g[3];
+	CHECK(layout_list(l, g, 3) == 3);
+	CHECK(!g[0].visible && !g[1].visible && g[2].visible);
+	check_geom(l, 3, 0, 0, 80, 24);
+	CHECK(!layout_toggle_zoom(l, 3) && !layout_zoomed(l, &z));
+	check_geom(l, 3, 41, 13, 39, 11);
+
+	/* Splitting, removing and resizing a pane unzoom. */
+	CHECK(layout_toggle_zoom(l, 1));
+	CHECK(layout_split(l, 1, LAYOUT_ABOVE_BELOW, 0, 4) == NULL && !layout_zoomed(l, &z));
+	CHECK(layout_toggle_zoom(l, 1));
+	CHECK(layout_remove(l, 4) == NULL && !layout_zoomed(l, &z));
+	CHECK(layout_toggle_zoom(l, 1));
+	layout_resize_pane(l, 1, LAYOUT_LEFT, 1);
+	CHECK(!layout_zoomed(l, &z));
+	/* A window resize keeps the zoom, at the new size. */
+	CHECK(layout_toggle_zoom(l, 2));
+	layout_resize(l, 100, 30);
+	check_geom(l, 2, 0, 0, 100, 30);
+	layout_free(l);
+}
+
+/* Random sequences. */
+
+static uint64_t rng;
+static uint32_t rnd(uint32_t n)
+{
+	rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+	return (uint32_t)((rng >> 33) % n);
+}
+
+struct grid {
+	unsigned w, h;
+	size_t n;
+	struct layout_geom *g;
+	int *owner; /* index into g, -1 for a border */
+};
+
+static bool exactly(const struct layout_geom *g, unsigned x0, unsigned y0, unsigned x1,
+		    unsigned y1)
+{
+	return g->x == x0 && g->y == y0 && g->x + g->cols == x1 && g->y + g->rows == y1;
+}
+
+static bool column_free(const struct grid *gr, unsigned x, unsigned y0, unsigned y1)
+{
+	for (unsigned y = y0; y < y1; y++)
+		if (gr->owner[y * gr->w + x] >= 0)
+			return false;
+	return true;
+}
+
+static bool row_free(const struct grid *gr, unsigned y, unsigned x0, unsigned x1)
+{
+	for (unsigned x = x0; x < x1; x++)
+		if (gr->owner[y * gr->w + x] >= 0)
+			return false;
+	return true;
+}
+
+/*
+ * How many panes tile the rectangle exactly: one pane filling it, or two parts on either
+ * side of a border line crossing it whole, each tiled in turn. 0 when it is not tiled.
+ */
+static size_t tiles(const struct grid *gr, unsigned x0, unsigned y0, unsigned x1, unsigned y1)
+{
+	int k = gr->owner[y0 * gr->w + x0];
+	if (k >= 0 && exactly(&gr->g[k], x0, y0, x1, y1))
+		return 1;
+	for (unsigned x = x0 + 1; x + 1 < x1; x++) {
+		if (column_free(gr, x, y0, y1)) {
+			size_t a = tiles(gr, x0, y0, x, y1), b = tiles(gr, x + 1, y0, x1, y1);
+			return a && b ? a + b : 0;
+		}
+	}
+	for (unsigned y = y0 + 1; y + 1 < y1; y++) {
+		if (row_free(gr, y, x0, x1)) {
+			size_t a = tiles(gr, x0, y0, x1, y), b = tiles(gr, x0, y + 1, x1, y1);
+			return a && b ? a + b : 0;
+		}
+	}
+	return 0;
+}
+
+static void grid_fill(struct grid *gr, const struct layout *l)
+{
+	layout_size(l, &gr->w, &gr->h);
+	gr->n = layout_count(l);
+	gr->g = xreallocarray(NULL, gr->n, sizeof *gr->g);
+	CHECK(layout_list(l, gr->g, gr->n) == gr->n);
+	gr->owner = xreallocarray(NULL, (size_t)gr->w * gr->h, sizeof *gr->owner);
+	for (size_t i = 0; i < (size_t)gr->w * gr->h; i++)
+		gr->owner[i] = -1;
+	for (size_t i = 0; i < gr->n; i++) {
+		const struct layout_geom *g = &gr->g[i];
+		CHECKF(g->cols >= LAYOUT_MIN && g->rows >= LAYOUT_MIN, "seed %lu", seed_now);
+		CHECKF(g->x + g->cols <= gr->w && g->y + g->rows <= gr->h, "seed %lu", seed_now);
+		for (size_t j = 0; j < i; j++)
+			CHECKF(gr->g[j].pane != g->pane, "seed %lu", seed_now);
+		if (!g->visible)
+			continue;
+		for (unsigned y = g->y; y < g->y + g->rows; y++) {
+			for (unsigned x = g->x; x < g->x + g->cols; x++) {
+				CHECKF(gr->owner[y * gr->w + x] < 0, "seed %lu: overlap", seed_now);
+				gr->owner[y * gr->w + x] = (int)i;
+			}
+		}
+	}
+}
+
+static void grid_free(struct grid *gr)
+{
+	free(gr->g);
+	free(gr->owner);
+}
+
+/* The neighbour found by walking the grid past the border: the most overlapping owner. */
+static uint32_t grid_neighbour(const struct grid *gr, size_t i, enum layout_dir dir)
+{
+	const struct layout_geom *c = &gr->g[i];
+	bool across_x = dir == LAYOUT_LEFT || dir == LAYOUT_RIGHT;
+	unsigned line;
+	switch (dir) {
+	case LAYOUT_LEFT: line = c->x == 0 ? gr->w - 1 : c->x - 2; break;
+	case LAYOUT_RIGHT: line = c->x + c->cols == gr->w ? 0 : c->x + c->cols + 1; break;
+	case LAYOUT_UP: line = c->y == 0 ? gr->h - 1 : c->y - 2; break;
+	default: line = c->y + c->rows == gr->h ? 0 : c->y + c->rows + 1; break;
+	}
+	unsigned *hits = xcalloc(gr->n, sizeof *hits);
+	unsigned from = across_x ? c->y : c->x, len = across_x ? c->rows : c->cols;
+	for (unsigned k = from; k < from + len; k++) {
+		int o = gr->owner[across_x ? k * gr->w + line : line * gr->w + k];
+		if (o >= 0 && (size_t)o != i)
+			hits[o]++;
+	}
+	uint32_t best = UINT32_MAX;
+	unsigned most = 0;
+	for (size_t k = 0; k < gr->n; k++) {
+		if (hits[k] > most) {
+			most = hits[k];
+			best = gr->g[k].pane;
+		}
+	}
+	free(hits);
+	return best;
+}
+
+static bool within(unsigned a, unsigned alen, unsigned b, unsigned blen)
+{
+	return a >= b && a + alen <= b + blen;
+}
+
+static void check_neighbours(const struct layout *l, const struct grid *gr)
+{
+	static const enum layout_dir back[] = {LAYOUT_RIGHT, LAYOUT_LEFT, LAYOUT_DOWN, LAYOUT_UP};
+	for (size_t i = 0; i < gr->n; i++) {
+		const struct layout_geom *a = &gr->g[i];
+		for (enum layout_dir d = LAYOUT_LEFT; d <= LAYOUT_DOWN; d++) {
+			uint32_t nb = neighbour(l, a->pane, d);
+			CHECKF(nb == grid_neighbour(gr, i, d), "seed %lu: pane %u dir %d", seed_now,
+			       a->pane, d);
+			if (nb == UINT32_MAX)
+				continue;
+			/* Back across the same border lands where we started when the
+			 * neighbour lies within our span (no wrap involved). */
+			struct layout_geom b = get(l, nb);
+			bool wrapped = d == LAYOUT_LEFT ? b.x > a->x
+				       : d == LAYOUT_RIGHT ? b.x < a->x
+				       : d == LAYOUT_UP    ? b.y > a->y
+							   : b.y < a->y;
+			bool inside = d <= LAYOUT_RIGHT ? within(b.y, b.rows, a->y, a->rows)
+							: within(b.x, b.cols, a->x, a->cols);
+			if (!wrapped && inside)
+				CHECKF(neighbour(l, nb, back[d]) == a->pane, "seed %lu", seed_now);
+		}
+		CHECK(layout_next(l, a->pane, (int)gr->n) == a->pane);
+		CHECK(layout_next(l, layout_next(l, a->pane, 1), -1) == a->pane);
+		CHECK(layout_next(l, a->pane, 1) == gr->g[(i + 1) % gr->n].pane);
+	}
+}
+
+/* Everything that must hold after any operation. */
+static void check_layout(const struct layout *l)
+{
+	struct grid gr;
+	grid_fill(&gr, l);
+	uint32_t z;
+	if (layout_zoomed(l, &z)) {
+		for (size_t i = 0; i < gr.n; i++)
+			CHECKF(gr.g[i].visible == (gr.g[i].pane == z), "seed %lu", seed_now);
+		check_geom(l, z, 0, 0, gr.w, gr.h);
+	} else {
+		CHECKF(tiles(&gr, 0, 0, gr.w, gr.h) == gr.n, "seed %lu: not tiled", seed_now);
+		check_neighbours(l, &gr);
+	}
+	grid_free(&gr);
+}
+
+static bool same_list(const struct layout *l, const struct layout_geom *g, size_t n)
+{
+	struct layout_geom *now = xreallocarray(NULL, n, sizeof *now);
+	bool same = layout_list(l, now, n) == n;
+	for (size_t i = 0; same && i < n; i++)
+		same = now[i].pane == g[i].pane && now[i].x == g[i].x && now[i].y == g[i].y &&
+		       now[i].cols == g[i].cols && now[i].rows == g[i].rows;
+	free(now);
+	return same;
+}
+
+static void random_split(struct layout *l, uint32_t *next_id)
+{
+	/* Splitting unzooms (test_zoom); here the sizes compared must be the tree's. */
+	layout_unzoom(l);
+	size_t n = layout_count(l);
+	struct layout_geom *before = xreallocarray(NULL, n, sizeof *before);
+	layout_list(l, before, n);
+	struct layout_geom c = before[rnd((uint32_t)n)];
+	enum layout_split how = rnd(2) ? LAYOUT_SIDE_BY_SIDE : LAYOUT_ABOVE_BELOW;
+	unsigned percent = rnd(3) == 0 ? 0 : rnd(101);
+	unsigned s = how == LAYOUT_SIDE_BY_SIDE ? c.cols : c.rows;
+	unsigned add = percent ? s * percent / 100 : (s + 1) / 2 - 1;
+	bool fits = percent < 100 && add >= LAYOUT_MIN && s >= add + 1 + LAYOUT_MIN;
+	const char *e = layout_split(l, c.pane, how, percent, *next_id);
+	CHECKF((e == NULL) == fits, "seed %lu: split %u%% of %u", seed_now, percent, s);
+	if (e == NULL) {
+		CHECKF(layout_count(l) == n + 1, "seed %lu", seed_now);
+		struct layout_geom a = get(l, c.pane), b = get(l, *next_id);
+		CHECKF((how == LAYOUT_SIDE_BY_SIDE ? b.cols : b.rows) == add &&
+			       (how == LAYOUT_SIDE_BY_SIDE ? a.cols : a.rows) == s - 1 - add,
+		       "seed %lu", seed_now);
+		CHECKF(layout_next(l, c.pane, 1) == *next_id, "seed %lu", seed_now);
+		(*next_id)++;
+	} else {
+		CHECKF(same_list(l, before, n), "seed %lu: refused split changed things", seed_now);
+	}
+	free(before);
+}
+
+static void random_step(struct layout *l, uint32_t *next_id)
+{
+	size_t n = layout_count(l);
+	struct layout_geom *all = xreallocarray(NULL, n, sizeof *all);
+	layout_list(l, all, n);
+	uint32_t pane = all[rnd((uint32_t)n)].pane;
+	unsigned sx, sy, nx, ny, w, h;
+	switch (rnd(6)) {
+	case 0:
+	case 1:
+		random_split(l, next_id);
+		break;
+	case 2:
+		CHECKF((layout_remove(l, pane) == NULL) == (n > 1), "seed %lu", seed_now);
+		CHECKF(!layout_has(l, pane) || n == 1, "seed %lu", seed_now);
+		break;
+	case 3: {
+		unsigned want = 1 + rnd(20);
+		CHECKF(layout_resize_pane(l, pane, (enum layout_dir)rnd(4), want) <= want,
+		       "seed %lu", seed_now);
+		break;
+	}
+	case 4: {
+		uint32_t z;
+		bool was = layout_zoomed(l, &z);
+		bool now = layout_toggle_zoom(l, pane);
+		CHECKF(was ? !now : now == (n > 1), "seed %lu", seed_now);
+		if (now) {
+			check_layout(l);
+			CHECKF(!layout_toggle_zoom(l, pane) && same_list(l, all, n),
+			       "seed %lu: unzoom did not restore", seed_now);
+			layout_toggle_zoom(l, pane);
+		}
+		break;
+	}
+	default:
+		layout_size(l, &sx, &sy);
+		w = 2 + rnd(rnd(4) ? 100 : 6);
+		h = 2 + rnd(rnd(4) ? 40 : 6);
+		layout_resize(l, w, h);
+		layout_size(l, &nx, &ny);
+		/* Never smaller than asked; and growing never clamps. */
+		CHECKF(nx >= w && ny >= h, "seed %lu", seed_now);
+		CHECKF((w < sx || nx == w) && (h < sy || ny == h), "seed %lu", seed_now);
+		break;
+	}
+	free(all);
+	check_layout(l);
+}
+
+static void test_random(void)
+{
+	unsigned long seed = test_seed(), cases = test_cases(1500);
+	for (unsigned long i = 0; i < cases; i++) {
+		seed_now = seed + i;
+		rng = seed_now;
+		uint32_t next_id = 2;
+		struct layout *l = layout_create(2 + rnd(120), 2 + rnd(50), 1);
+		for (int step = 0; step < 60; step++)
+			random_step(l, &next_id);
+		layout_free(l);
+	}
+	printf("%lu random sequences of 60 steps from seed %lu\n", cases, seed);
+}
+
+int main(void)
+{
+	test_examples();
+	test_refusals();
+	test_zoom();
+	test_random();
+	return 0;
+}
