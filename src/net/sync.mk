@@ -1,1 +1,7 @@
 # src/net: state synchronisation and the input log (appends to libnet's sources).
+src_net_libnet_a_SOURCES += \
+	src/net/sync.c src/net/sync.h \
+	src/net/sync_sender.c src/net/sync_sender.h \
+	src/net/sync_receiver.c src/net/sync_receiver.h \
+	src/net/sync_link.c src/net/sync_link.h \
+	src/net/inputlog.c src/net/inputlog.h

@@ -1,0 +1,163 @@
+/* Pacing of sync frames over one connection (rules: sync_link.h, docs/protocol.d/20-sync.md). */
+#include "sync_link.h"
+
+#include <stdlib.h>
+
+#include "util/xmalloc.h"
+
+struct sync_link {
+	sync_sender *tx;
+	sync_receiver *rx;
+	unsigned srtt_ms, rto_ms;
+	uint64_t last_send_ms; /* any frame */
+	uint64_t last_data_ms; /* a frame with a diff */
+	uint64_t ack_due_ms;   /* 0: no acknowledgement owed */
+	uint64_t last_heard_ms;
+	uint64_t missing;      /* a base the peer named that we lack, to report */
+	msgpack_sbuffer msg;
+};
+
+sync_link *sync_link_new(const sync_state_ops *local_ops, void *local_initial,
+			 const sync_state_ops *remote_ops, void *remote_initial)
+{
+	sync_link *l = xcalloc(1, sizeof *l);
+	l->tx = sync_sender_new(local_ops, local_initial);
+	l->rx = sync_receiver_new(remote_ops, remote_initial);
+	l->srtt_ms = 1000;
+	l->rto_ms = 1000;
+	l->missing = SYNC_NONE;
+	msgpack_sbuffer_init(&l->msg);
+	return l;
+}
+
+void sync_link_free(sync_link *l)
+{
+	if (l == NULL)
+		return;
+	sync_sender_free(l->tx);
+	sync_receiver_free(l->rx);
+	msgpack_sbuffer_destroy(&l->msg);
+	free(l);
+}
+
+void sync_link_set_local(sync_link *l, void *state)
+{
+	sync_sender_set(l->tx, state);
+}
+
+void sync_link_set_rtt(sync_link *l, unsigned srtt_ms, unsigned rto_ms)
+{
+	l->srtt_ms = srtt_ms;
+	l->rto_ms = rto_ms;
+}
+
+static uint64_t interval(const sync_link *l)
+{
+	unsigned half = l->srtt_ms / 2;
+	if (half < SYNC_INTERVAL_MIN_MS)
+		return SYNC_INTERVAL_MIN_MS;
+	return half > SYNC_INTERVAL_MAX_MS ? SYNC_INTERVAL_MAX_MS : half;
+}
+
+/* How long a sent state counts as probably received, and a frame as not yet lost. */
+static uint64_t assume_ms(const sync_link *l)
+{
+	return (uint64_t)l->rto_ms + SYNC_ACK_DELAY_MS;
+}
+
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* When the next frame with a diff is due (UINT64_MAX: none). */
+static uint64_t data_due(const sync_link *l)
+{
+	if (sync_sender_has_news(l->tx))
+		return l->last_data_ms == 0 ? 0 : l->last_data_ms + interval(l);
+	if (sync_sender_unacked(l->tx))
+		return sync_sender_last_sent_ms(l->tx) + assume_ms(l);
+	return UINT64_MAX;
+}
+
+uint64_t sync_link_next_wakeup(const sync_link *l)
+{
+	/* The first frame goes at once: it tells the peer where we are. */
+	uint64_t beat = l->last_send_ms == 0 ? 0 : l->last_send_ms + SYNC_HEARTBEAT_MS;
+	uint64_t t = min_u64(data_due(l), beat);
+	if (l->ack_due_ms != 0)
+		t = min_u64(t, l->ack_due_ms);
+	return t;
+}
+
+bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *len)
+{
+	if (now_ms < sync_link_next_wakeup(l))
+		return false;
+	sync_frame f;
+	if (now_ms >= data_due(l)) {
+		sync_sender_frame(l->tx, now_ms, assume_ms(l), &f);
+		l->last_data_ms = now_ms;
+	} else {
+		sync_sender_empty_frame(l->tx, &f);
+	}
+	sync_receiver_newest(l->rx, &f.ack);
+	f.missing = l->missing;
+	l->missing = SYNC_NONE;
+	msgpack_sbuffer_clear(&l->msg);
+	sync_frame_encode(&f, &l->msg);
+	l->last_send_ms = now_ms;
+	l->ack_due_ms = 0;
+	*msg = (const uint8_t *)l->msg.data;
+	*len = l->msg.size;
+	return true;
+}
+
+bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t now_ms,
+		       enum sync_result *res, const char **err)
+{
+	sync_frame f;
+	if (!sync_frame_decode(msg, len, &f, err))
+		return false;
+	l->last_heard_ms = now_ms;
+	sync_sender_ack(l->tx, f.ack);
+	if (f.missing != SYNC_NONE)
+		sync_sender_missing(l->tx, f.missing, now_ms);
+	*res = sync_receiver_take(l->rx, &f, err);
+	if (*res == SYNC_NO_BASE) {
+		/* Say so at once: the sender is diffing from a state we lack, and every frame
+		 * it sends until it knows is wasted. */
+		l->missing = f.base;
+		l->ack_due_ms = now_ms;
+	} else if (f.diff != NULL && l->ack_due_ms == 0) {
+		/* Any other diff is owed an acknowledgement, soon but not at once: more news
+		 * may follow for it to cover. Acknowledgements are not acknowledged. */
+		l->ack_due_ms = now_ms + SYNC_ACK_DELAY_MS;
+	}
+	return true;
+}
+
+const void *sync_link_remote(const sync_link *l, uint64_t *num)
+{
+	return sync_receiver_newest(l->rx, num);
+}
+
+uint64_t sync_link_last_heard_ms(const sync_link *l)
+{
+	return l->last_heard_ms;
+}
+
+bool sync_link_settled(const sync_link *l)
+{
+	return !sync_sender_has_news(l->tx) && !sync_sender_unacked(l->tx);
+}
+
+sync_sender *sync_link_sender(sync_link *l)
+{
+	return l->tx;
+}
+
+sync_receiver *sync_link_receiver(sync_link *l)
+{
+	return l->rx;
+}

@@ -1,0 +1,67 @@
+/*
+ * Both directions of a sync connection, and the pacing of frames: a sender of the local
+ * state, a receiver of the remote state, and the clocks that say when a frame goes out.
+ *
+ * It knows nothing of sockets: the owner passes messages in and out (transport.h does so
+ * over an encrypted connection; tests over a simulated link). Times are milliseconds of a
+ * monotonic clock (0 means never).
+ *
+ * A frame goes out:
+ *  - with news (the local state changed): at once if the last frame with a diff left at
+ *    least an interval ago, else when it has; the interval is SRTT/2 clamped to
+ *    SYNC_INTERVAL_MIN_MS..SYNC_INTERVAL_MAX_MS, so an idle fast link adds no delay;
+ *  - again, from the acknowledged state, when the newest state sent is still unacknow-
+ *    ledged RTO + SYNC_ACK_DELAY_MS after it went out;
+ *  - as an acknowledgement, SYNC_ACK_DELAY_MS after a frame with a diff arrived, unless a
+ *    frame went out meanwhile (every frame acknowledges); at once when the diff's base
+ *    is not held, to report it missing;
+ *  - as a heartbeat, SYNC_HEARTBEAT_MS after the last frame of any kind.
+ */
+#ifndef RSH_NET_SYNC_LINK_H
+#define RSH_NET_SYNC_LINK_H
+
+#include "sync_receiver.h"
+#include "sync_sender.h"
+
+#define SYNC_INTERVAL_MIN_MS 1
+#define SYNC_INTERVAL_MAX_MS 250
+#define SYNC_ACK_DELAY_MS 100
+#define SYNC_HEARTBEAT_MS 3000
+
+typedef struct sync_link sync_link;
+
+/* The initial states are number 0 of each direction; the link takes references. */
+sync_link *sync_link_new(const sync_state_ops *local_ops, void *local_initial,
+			 const sync_state_ops *remote_ops, void *remote_initial);
+void sync_link_free(sync_link *l);
+
+/* Makes state the local state to ship (takes a reference). */
+void sync_link_set_local(sync_link *l, void *state);
+/* The round-trip figures pacing works from (the connection's estimate). */
+void sync_link_set_rtt(sync_link *l, unsigned srtt_ms, unsigned rto_ms);
+
+/* When a frame is next due (possibly now or earlier): the owner's poll deadline. */
+uint64_t sync_link_next_wakeup(const sync_link *l);
+/* Encodes the frame due at now_ms, if any: true with *msg and *len set (valid until the
+ * next call on l). */
+bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *len);
+
+/*
+ * Takes a message from the peer (authenticated by the layer below, still untrusted in
+ * form). Returns false with *err set when it is malformed (and changes nothing); else
+ * *res says what became of its diff.
+ */
+bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t now_ms,
+		       enum sync_result *res, const char **err);
+
+/* The newest remote state held, and its number. */
+const void *sync_link_remote(const sync_link *l, uint64_t *num);
+/* When the last well-formed frame arrived (0: never): for "last contact N s ago". */
+uint64_t sync_link_last_heard_ms(const sync_link *l);
+/* The local state is sent and acknowledged. */
+bool sync_link_settled(const sync_link *l);
+
+sync_sender *sync_link_sender(sync_link *l);
+sync_receiver *sync_link_receiver(sync_link *l);
+
+#endif

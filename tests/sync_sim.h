@@ -1,0 +1,50 @@
+/*
+ * A simulated link between two sync_links, on a simulated clock: loss, delay, jitter,
+ * reordering and duplication per direction, all from a seed, so runs are fast and replay
+ * exactly. Each end's RTT estimate is fed from the frames' flight times as the datagram
+ * layer would (RFC 6298, net/rtt.h). Shared by the sync tests and bench/sync_converge.
+ */
+#ifndef RSH_TESTS_SYNC_SIM_H
+#define RSH_TESTS_SYNC_SIM_H
+
+#include "net/rtt.h"
+#include "net/sync_link.h"
+
+struct sim_impair {
+	unsigned loss;      /* percent of frames dropped */
+	unsigned dup;       /* percent duplicated */
+	unsigned reorder;   /* percent held back an extra delay_ms, so later ones pass */
+	unsigned delay_ms;  /* one way */
+	unsigned jitter_ms; /* added uniformly in 0..jitter_ms */
+};
+
+struct sim_packet {
+	uint64_t at, sent;
+	int to;
+	uint8_t *data;
+	size_t len;
+};
+
+struct sim {
+	uint64_t now;
+	uint64_t rng;
+	sync_link *end[2];
+	struct sim_impair imp[2]; /* imp[i]: frames sent by end i */
+	struct net_rtt rtt[2];
+	struct sim_packet *q;
+	size_t nq, capq;
+	uint64_t frames[2], bytes[2]; /* sent by each end, lost ones included */
+	/* Called after each frame an end takes, with what became of its diff. */
+	void (*on_receive)(void *arg, int end, enum sync_result res);
+	void *arg;
+};
+
+void sim_init(struct sim *s, uint64_t seed, sync_link *a, sync_link *b);
+void sim_free(struct sim *s);
+uint32_t sim_rand(struct sim *s);
+/* Runs both ends and the link until the clock reaches until. */
+void sim_run(struct sim *s, uint64_t until);
+/* Runs until done(arg) holds or the clock reaches until; true if it held. */
+bool sim_run_until(struct sim *s, uint64_t until, bool (*done)(void *arg), void *arg);
+
+#endif

@@ -1,0 +1,322 @@
+/*
+ * State synchronisation over a simulated lossy link: random changes both ways under 0, 10,
+ * 30 and 50 % loss with reordering and duplication converge once the link clears; every
+ * state received is one the sender had, and diffs apply only onto their named base; memory
+ * stays bounded under total loss. Also the frame codec's checks.
+ */
+#include "net/sync_link.h"
+
+#include "check.h"
+#include "sync_sim.h"
+#include "util/xmalloc.h"
+
+/* The test state: a few registers and the serial of the change that made them. */
+#define NREGS 16
+#define MAX_SERIAL 200000
+
+struct regs {
+	unsigned refs;
+	uint32_t serial;
+	uint32_t v[NREGS];
+};
+
+static void *regs_ref(void *p)
+{
+	((struct regs *)p)->refs++;
+	return p;
+}
+
+static void regs_unref(void *p)
+{
+	struct regs *r = p;
+	if (--r->refs == 0)
+		free(r);
+}
+
+static bool regs_equal(const void *a, const void *b)
+{
+	return memcmp(((const struct regs *)a)->v, ((const struct regs *)b)->v,
+		      sizeof ((const struct regs *)a)->v) == 0 &&
+	       ((const struct regs *)a)->serial == ((const struct regs *)b)->serial;
+}
+
+static uint64_t regs_hash(const struct regs *r)
+{
+	uint64_t h = 1469598103934665603ull ^ r->serial;
+	for (int i = 0; i < NREGS; i++)
+		h = (h ^ r->v[i]) * 1099511628211ull;
+	return h;
+}
+
+/* [hash of the base, serial, [[index, value], ...]]: the hash makes a diff applied onto
+ * another base fail, which the simulation reports. */
+static void regs_diff(const void *from_, const void *to_, msgpack_packer *pk)
+{
+	const struct regs *from = from_, *to = to_;
+	unsigned n = 0;
+	for (int i = 0; i < NREGS; i++)
+		n += from->v[i] != to->v[i];
+	msgpack_pack_array(pk, 3);
+	msgpack_pack_uint64(pk, regs_hash(from));
+	msgpack_pack_uint32(pk, to->serial);
+	msgpack_pack_array(pk, n);
+	for (int i = 0; i < NREGS; i++) {
+		if (from->v[i] == to->v[i])
+			continue;
+		msgpack_pack_array(pk, 2);
+		msgpack_pack_uint32(pk, (uint32_t)i);
+		msgpack_pack_uint32(pk, to->v[i]);
+	}
+}
+
+static struct regs *regs_new(void)
+{
+	struct regs *r = xcalloc(1, sizeof *r);
+	r->refs = 1;
+	return r;
+}
+
+static void *regs_apply(const void *from_, mp_reader *rd, const char **err)
+{
+	const struct regs *from = from_;
+	uint32_t n, idx, val;
+	uint64_t hash;
+	struct regs *r = regs_new();
+	memcpy(r->v, from->v, sizeof r->v);
+	mp_read_array(rd, 3, 3, &n);
+	if (mp_read_uint(rd, UINT64_MAX, &hash) && hash != regs_hash(from))
+		mp_fail(rd, "applied onto the wrong base");
+	mp_read_u32(rd, MAX_SERIAL, &r->serial);
+	mp_read_array(rd, 0, NREGS, &n);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t two;
+		mp_read_array(rd, 2, 2, &two);
+		mp_read_u32(rd, NREGS - 1, &idx);
+		if (mp_read_u32(rd, UINT32_MAX, &val))
+			r->v[idx] = val;
+	}
+	if (rd->error != NULL) {
+		*err = rd->error;
+		regs_unref(r);
+		return NULL;
+	}
+	return r;
+}
+
+static const sync_state_ops regs_ops = {
+	regs_ref, regs_unref, regs_equal, regs_diff, regs_apply,
+};
+
+/* One side's history: the registers after each serial, to check what the peer shows. */
+struct side {
+	struct regs *cur;
+	uint32_t (*hist)[NREGS];
+	uint32_t last_seen; /* newest serial of the peer's shown on this side */
+};
+
+struct world {
+	struct sim sim;
+	sync_link *link[2];
+	struct side side[2];
+	unsigned news, nobase;
+};
+
+static void change(struct world *w, int i)
+{
+	struct side *sd = &w->side[i];
+	struct regs *r = regs_new();
+	*r = *sd->cur;
+	r->refs = 1;
+	CHECK(r->serial + 1 < MAX_SERIAL);
+	r->serial++;
+	for (unsigned k = sim_rand(&w->sim) % 3 + 1; k > 0; k--)
+		r->v[sim_rand(&w->sim) % NREGS] = sim_rand(&w->sim);
+	memcpy(sd->hist[r->serial], r->v, sizeof r->v);
+	regs_unref(sd->cur);
+	sd->cur = r;
+	sync_link_set_local(w->link[i], r);
+}
+
+/* Every state shown is one the peer had, and newer than the one shown before. */
+static void on_receive(void *arg, int end, enum sync_result res)
+{
+	struct world *w = arg;
+	if (res == SYNC_NO_BASE)
+		w->nobase++;
+	if (res != SYNC_NEW)
+		return;
+	w->news++;
+	const struct regs *got = sync_link_remote(w->link[end], NULL);
+	struct side *me = &w->side[end], *peer = &w->side[!end];
+	CHECKF(got->serial > me->last_seen, "serial %u after %u", got->serial, me->last_seen);
+	CHECK(got->serial <= peer->cur->serial);
+	CHECK(memcmp(got->v, peer->hist[got->serial], sizeof got->v) == 0);
+	me->last_seen = got->serial;
+}
+
+static bool converged(void *arg)
+{
+	struct world *w = arg;
+	for (int i = 0; i < 2; i++)
+		if (!regs_equal(sync_link_remote(w->link[!i], NULL), w->side[i].cur) ||
+		    !sync_link_settled(w->link[i]))
+			return false;
+	return true;
+}
+
+static void world_init(struct world *w, uint64_t seed)
+{
+	memset(w, 0, sizeof *w);
+	struct regs *zero = regs_new();
+	for (int i = 0; i < 2; i++) {
+		w->link[i] = sync_link_new(&regs_ops, zero, &regs_ops, zero);
+		w->side[i].cur = regs_ref(zero);
+		w->side[i].hist = xcalloc(MAX_SERIAL, sizeof *w->side[i].hist);
+	}
+	regs_unref(zero);
+	sim_init(&w->sim, seed, w->link[0], w->link[1]);
+	w->sim.on_receive = on_receive;
+	w->sim.arg = w;
+}
+
+static void world_free(struct world *w)
+{
+	sim_free(&w->sim);
+	for (int i = 0; i < 2; i++) {
+		sync_link_free(w->link[i]);
+		regs_unref(w->side[i].cur);
+		free(w->side[i].hist);
+	}
+}
+
+/*
+ * Random changes on both sides for 20 simulated seconds through an impaired link with
+ * about a 100 ms round trip, then a clear link: both must converge within 5 simulated
+ * seconds (the slowest recovery is one RTO, at most 1 s, plus the delayed ack).
+ */
+static void test_converge(unsigned loss, uint64_t seed)
+{
+	struct world w;
+	world_init(&w, seed);
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i] = (struct sim_impair){
+			.loss = loss, .dup = 10, .reorder = 10, .delay_ms = 40, .jitter_ms = 20 };
+	uint64_t t = w.sim.now;
+	while (t < 20000) {
+		t += sim_rand(&w.sim) % 60;
+		sim_run(&w.sim, t);
+		change(&w, (int)(sim_rand(&w.sim) % 2));
+	}
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i] = (struct sim_impair){ .delay_ms = 40 };
+	uint64_t clear = w.sim.now;
+	bool ok = sim_run_until(&w.sim, clear + 5000, converged, &w);
+	CHECKF(ok, "seed %llu loss %u%%: not converged 5 s after the link cleared",
+	       (unsigned long long)seed, loss);
+	CHECKF(w.news > 0, "seed %llu: nothing arrived", (unsigned long long)seed);
+	for (int i = 0; i < 2; i++)
+		CHECK(sync_sender_kept(sync_link_sender(w.link[i])) == 1);
+	world_free(&w);
+}
+
+/* Under total loss the sender keeps at most SYNC_SENT_MAX states, and the link recovers. */
+static void test_total_loss(uint64_t seed)
+{
+	struct world w;
+	world_init(&w, seed);
+	w.sim.imp[0] = (struct sim_impair){ .loss = 100, .delay_ms = 10 };
+	w.sim.imp[1] = (struct sim_impair){ .delay_ms = 10 };
+	for (int k = 0; k < 2000; k++) {
+		sim_run(&w.sim, w.sim.now + 5);
+		change(&w, 0);
+		CHECK(sync_sender_kept(sync_link_sender(w.link[0])) <= SYNC_SENT_MAX);
+	}
+	CHECK(sync_sender_kept(sync_link_sender(w.link[0])) == SYNC_SENT_MAX);
+	CHECK(sync_receiver_held(sync_link_receiver(w.link[1])) == 1);
+	w.sim.imp[0].loss = 0;
+	CHECK(sim_run_until(&w.sim, w.sim.now + 3000, converged, &w));
+	world_free(&w);
+}
+
+/* An idle fast link sends a change at once; a busy one at most once per SRTT/2. */
+static void test_pacing(void)
+{
+	struct regs *zero = regs_new(), *a = regs_new(), *b = regs_new();
+	a->serial = 1;
+	b->serial = 2;
+	sync_link *l = sync_link_new(&regs_ops, zero, &regs_ops, zero);
+	const uint8_t *msg;
+	size_t len;
+	sync_link_set_rtt(l, 100, 300);
+	CHECK(sync_link_tick(l, 1000, &msg, &len)); /* the first heartbeat */
+	CHECK(sync_link_next_wakeup(l) == 1000 + SYNC_HEARTBEAT_MS);
+	sync_link_set_local(l, a);
+	CHECK(sync_link_next_wakeup(l) == 0); /* no data sent yet: now */
+	CHECK(sync_link_tick(l, 1001, &msg, &len));
+	sync_link_set_local(l, b);
+	CHECK(sync_link_next_wakeup(l) == 1001 + 50);
+	CHECK(!sync_link_tick(l, 1050, &msg, &len));
+	CHECK(sync_link_tick(l, 1051, &msg, &len));
+	/* Unacknowledged: sent again from the acknowledged base after RTO + ack delay. */
+	CHECK(sync_link_next_wakeup(l) == 1051 + 300 + SYNC_ACK_DELAY_MS);
+	sync_frame f;
+	const char *err;
+	CHECK(sync_link_tick(l, 1451, &msg, &len));
+	CHECK(sync_frame_decode(msg, len, &f, &err));
+	CHECK(f.base == 0 && f.num == 2 && f.ack == 0 && f.diff != NULL);
+	/* On a loopback link SRTT is 0: the interval is the 1 ms floor. */
+	sync_link_set_rtt(l, 0, 50);
+	sync_link_set_local(l, a);
+	CHECK(sync_link_next_wakeup(l) == 1452);
+	sync_link_free(l);
+	regs_unref(zero);
+	regs_unref(a);
+	regs_unref(b);
+}
+
+static void test_frame_codec(void)
+{
+	msgpack_sbuffer buf;
+	msgpack_sbuffer_init(&buf);
+	sync_frame f = { .base = 3, .num = 9, .ack = 7, .throwaway = 2,
+			 .diff = (const uint8_t *)"\x90", .difflen = 1 }, g;
+	const char *err;
+	sync_frame_encode(&f, &buf);
+	CHECK(sync_frame_decode((uint8_t *)buf.data, buf.size, &g, &err));
+	CHECK(g.base == 3 && g.num == 9 && g.ack == 7 && g.throwaway == 2);
+	CHECK(g.difflen == 1 && g.diff[0] == 0x90);
+	CHECK(!sync_frame_decode((uint8_t *)buf.data, buf.size - 1, &g, &err));
+	/* Numbers out of order, throwaway past the base, another version: all refused. */
+	sync_frame bad[] = {
+		{ .base = 9, .num = 9, .diff = f.diff, .difflen = 1 },
+		{ .base = 9, .num = 3, .diff = f.diff, .difflen = 1 },
+		{ .base = 3, .num = 9, .throwaway = 4, .diff = f.diff, .difflen = 1 },
+		{ .base = 3, .num = 3, .throwaway = 2 },
+		{ .base = 3, .num = 4, .throwaway = 3 },
+		{ .base = SYNC_NUM_MAX + 1, .num = SYNC_NUM_MAX + 2, .diff = f.diff, .difflen = 1 },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		msgpack_sbuffer_clear(&buf);
+		sync_frame_encode(&bad[i], &buf);
+		CHECKF(!sync_frame_decode((uint8_t *)buf.data, buf.size, &g, &err), "case %zu", i);
+	}
+	msgpack_sbuffer_clear(&buf);
+	sync_frame_encode(&f, &buf);
+	buf.data[1] = 2; /* the version */
+	CHECK(!sync_frame_decode((uint8_t *)buf.data, buf.size, &g, &err));
+	CHECK(strcmp(err, "unsupported sync version") == 0);
+	msgpack_sbuffer_destroy(&buf);
+}
+
+int main(void)
+{
+	test_frame_codec();
+	test_pacing();
+	unsigned long seed = test_seed(), cases = test_cases(20);
+	static const unsigned losses[] = { 0, 10, 30, 50 };
+	for (unsigned long c = 0; c < cases; c++)
+		for (size_t i = 0; i < sizeof losses / sizeof *losses; i++)
+			test_converge(losses[i], seed + c);
+	test_total_loss(seed);
+	return 0;
+}
