@@ -1,5 +1,6 @@
 # Tests of the pane model.
-check_PROGRAMS += tests/test_row tests/test_emulator
-TESTS += tests/test_row tests/test_emulator
+check_PROGRAMS += tests/test_row tests/test_emulator tests/test_vterm_guard
+TESTS += tests/test_row tests/test_emulator tests/test_vterm_guard
 tests_test_row_LDADD = $(TERM_LIBS)
 tests_test_emulator_LDADD = $(TERM_LIBS)
+tests_test_vterm_guard_LDADD = $(TERM_LIBS)

@@ -1,0 +1,133 @@
+/*
+ * Regression tests for the libvterm 0.1.4 bugs the emulator guards against (DESIGN.md):
+ * each one fails when its guard is taken out.
+ */
+#include <string.h>
+
+#include "term/emulator.h"
+#include "term/vterm_guard.h"
+
+#include "check.h"
+
+static void write_split(term_emulator *em, const char *s, size_t at)
+{
+	term_emulator_write(em, s, at);
+	term_emulator_write(em, s + at, strlen(s) - at);
+}
+
+static const char *title_of(term_emulator *em, char *buf, size_t size)
+{
+	term_snapshot *snap = term_emulator_snapshot(em);
+	snprintf(buf, size, "%s", snap->title);
+	term_snapshot_unref(snap);
+	return buf;
+}
+
+/* libvterm alone dispatches this as an OSC of length SIZE_MAX. */
+static void test_st_split(void)
+{
+	term_emulator *em = term_emulator_new(2, 10, 0);
+	write_split(em, "\033]2;abc\033\\", 8);
+	char title[16];
+	CHECKF(strcmp(title_of(em, title, sizeof title), "abc") == 0, "title \"%s\"", title);
+	term_emulator_free(em);
+}
+
+/* An OSC or DCS split across two writes, at every byte, with either terminator. */
+static void test_string_split_anywhere(void)
+{
+	static const char *streams[] = {
+		"x\033]2;hello\007y",
+		"x\033]2;hello\033\\y",
+		"x\033P+q544e\033\\\033]0;hello\033\\y",
+		"x\033]2;old\033]2;hello\007y", /* a string restarted before its end */
+		"x\033\033]2;hello\007y",
+	};
+	for (size_t k = 0; k < sizeof streams / sizeof *streams; k++) {
+		for (size_t at = 0; at <= strlen(streams[k]); at++) {
+			term_emulator *em = term_emulator_new(2, 10, 0);
+			write_split(em, streams[k], at);
+			char title[64];
+			CHECKF(strcmp(title_of(em, title, sizeof title), "hello") == 0,
+			       "stream %zu split at %zu: title \"%s\"", k, at, title);
+			term_snapshot *snap = term_emulator_snapshot(em);
+			CHECKF(term_row_get(snap->lines[0], 0).ch == 'x' &&
+				       term_row_get(snap->lines[0], 1).ch == 'y' &&
+				       term_row_get(snap->lines[0], 2).ch == 0,
+			       "stream %zu split at %zu: text lost or leaked", k, at);
+			term_snapshot_unref(snap);
+			term_emulator_free(em);
+		}
+	}
+}
+
+/* Strings end where libvterm ends them: CAN aborts, C0 controls inside are skipped. */
+static void test_string_ends(void)
+{
+	term_emulator *em = term_emulator_new(2, 10, 0);
+	write_split(em, "\033]2;ab\030cd", 5);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	CHECK(snap->title[0] == '\0' && term_row_get(snap->lines[0], 0).ch == 'c');
+	term_snapshot_unref(snap);
+	write_split(em, "\033]2;a\nb\007", 6);
+	char title[16];
+	CHECK(strcmp(title_of(em, title, sizeof title), "ab") == 0);
+	term_emulator_free(em);
+}
+
+/* An endless string is dropped once too long; what follows its end still shows. */
+static void test_flood_is_bounded(void)
+{
+	VTerm *vt = vterm_new(2, 10);
+	vterm_set_utf8(vt, 1);
+	term_vterm_guard guard = {0};
+	char chunk[4096];
+	memset(chunk, 'a', sizeof chunk);
+	term_vterm_guard_write(&guard, vt, "\033]2;", 4);
+	for (int i = 0; i < 2560; i++) { /* 10 MiB */
+		term_vterm_guard_write(&guard, vt, chunk, sizeof chunk);
+		CHECK(guard.len <= TERM_GUARD_MAX_STRING);
+	}
+	CHECK(guard.dropping && guard.cap <= TERM_GUARD_MAX_STRING);
+	term_vterm_guard_write(&guard, vt, "\007", 1);
+	CHECK(!guard.dropping && guard.len == 0);
+	term_vterm_guard_free(&guard);
+	vterm_free(vt);
+
+	term_emulator *em = term_emulator_new(2, 10, 0);
+	term_emulator_write(em, "\033]2;", 4);
+	for (int i = 0; i < 100; i++)
+		term_emulator_write(em, chunk, sizeof chunk);
+	term_emulator_write(em, "\033\\ok", 4);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	CHECK(snap->title[0] == '\0' && term_row_get(snap->lines[0], 0).ch == 'o');
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+}
+
+/* Fewer rows with text below and the cursor near the top: it stays on its own line. */
+static void test_cursor_after_shrink(void)
+{
+	term_emulator *em = term_emulator_new(10, 8, 100);
+	const char *fill = "r0\r\nr1\r\nr2\r\nr3\r\nr4\r\nr5\r\nr6\r\nr7\r\nr8\r\nr9\033[2;2H";
+	term_emulator_write(em, fill, strlen(fill));
+	term_emulator_resize(em, 3, 8);
+	term_emulator_write(em, "X", 1);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	CHECKF(snap->cursor.row == 0 && snap->cursor.col == 2, "cursor %u,%u", snap->cursor.row,
+	       snap->cursor.col);
+	CHECK(term_row_get(snap->lines[0], 0).ch == 'r' && term_row_get(snap->lines[0], 1).ch == 'X');
+	CHECK(term_emulator_main_grid(em)->sb_len == 1);
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+}
+
+int main(void)
+{
+	test_st_split();
+	test_string_split_anywhere();
+	test_string_ends();
+	test_flood_is_bounded();
+	test_cursor_after_shrink();
+	return 0;
+}
