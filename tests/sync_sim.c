@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "net/packet.h"
 #include "util/xmalloc.h"
 
 void sim_init(struct sim *s, uint64_t seed, sync_link *a, sync_link *b)
@@ -62,9 +63,15 @@ static void send_from(struct sim *s, int from)
 	sync_link *l = s->end[from];
 	sync_link_set_rtt(l, net_rtt_srtt_ms(&s->rtt[from]), net_rtt_rto_ms(&s->rtt[from]));
 	while (sync_link_tick(l, s->now, &msg, &len)) {
+		size_t room = NET_DGRAM_SEND_MAX - NET_OVERHEAD, n = (len + room - 1) / room;
+		n += n == 0;
 		s->frames[from]++;
-		s->bytes[from] += len;
-		if (chance(s, s->imp[from].loss))
+		s->dgrams[from] += n;
+		s->bytes[from] += len + n * NET_OVERHEAD;
+		bool lost = false;
+		for (size_t i = 0; i < n; i++)
+			lost |= chance(s, s->imp[from].loss);
+		if (lost)
 			continue;
 		enqueue(s, from, msg, len);
 		if (chance(s, s->imp[from].dup))

@@ -1,8 +1,10 @@
 /*
  * A simulated link between two sync_links, on a simulated clock: loss, delay, jitter,
  * reordering and duplication per direction, all from a seed, so runs are fast and replay
- * exactly. Each end's RTT estimate is fed from the frames' flight times as the datagram
- * layer would (RFC 6298, net/rtt.h). Shared by the sync tests and bench/sync_converge.
+ * exactly. A frame travels as the datagram layer would send it, cut into datagrams of at
+ * most NET_DGRAM_SEND_MAX bytes, and is lost when any of them is. Each end's RTT estimate
+ * is fed from the frames' flight times (RFC 6298, net/rtt.h). Shared by the sync tests and
+ * bench/sync_converge.
  */
 #ifndef RSH_TESTS_SYNC_SIM_H
 #define RSH_TESTS_SYNC_SIM_H
@@ -11,8 +13,8 @@
 #include "net/sync_link.h"
 
 struct sim_impair {
-	unsigned loss;      /* percent of frames dropped */
-	unsigned dup;       /* percent duplicated */
+	unsigned loss;      /* percent of datagrams dropped */
+	unsigned dup;       /* percent of frames duplicated */
 	unsigned reorder;   /* percent held back an extra delay_ms, so later ones pass */
 	unsigned delay_ms;  /* one way */
 	unsigned jitter_ms; /* added uniformly in 0..jitter_ms */
@@ -33,7 +35,8 @@ struct sim {
 	struct net_rtt rtt[2];
 	struct sim_packet *q;
 	size_t nq, capq;
-	uint64_t frames[2], bytes[2]; /* sent by each end, lost ones included */
+	/* Sent by each end, lost ones included; bytes count the datagram overhead. */
+	uint64_t frames[2], dgrams[2], bytes[2];
 	/* Called after each frame an end takes, with what became of its diff. */
 	void (*on_receive)(void *arg, int end, enum sync_result res);
 	void *arg;

@@ -24,7 +24,7 @@ struct inputlog {
 	struct event **ev; /* end - first of them */
 	size_t cap;
 	size_t bytes;
-	inputlog_state *snap; /* the last snapshot, while the log has not changed */
+	inputlog_state *snap; /* the last snapshot, while the log's first has not changed */
 };
 
 static struct event *event_new(const void *bytes, size_t len)
@@ -187,7 +187,7 @@ void inputlog_free(inputlog *log)
 	free(log);
 }
 
-static void changed(inputlog *log)
+static void forget_snapshot(inputlog *log)
 {
 	inputlog_state_unref(log->snap);
 	log->snap = NULL;
@@ -207,7 +207,6 @@ enum inputlog_status inputlog_append(inputlog *log, const void *ev, size_t len)
 	log->ev[n] = event_new(ev, len);
 	log->end++;
 	log->bytes += len;
-	changed(log);
 	return INPUTLOG_OK;
 }
 
@@ -224,14 +223,18 @@ void inputlog_acked(inputlog *log, uint64_t end)
 	}
 	memmove(log->ev, log->ev + drop, (n - drop) * sizeof *log->ev);
 	log->first = end;
-	changed(log);
+	forget_snapshot(log);
 }
 
-inputlog_state *inputlog_snapshot(inputlog *log)
+inputlog_state *inputlog_snapshot(inputlog *log, size_t window)
 {
-	if (log->snap == NULL) {
-		log->snap = state_new(log->first, log->end);
-		for (uint64_t i = 0; i < log->end - log->first; i++) {
+	size_t n = 0, bytes = 0;
+	while (log->first + n < log->end && (n == 0 || bytes + log->ev[n]->len <= window))
+		bytes += log->ev[n++]->len;
+	if (log->snap == NULL || log->snap->end != log->first + n) {
+		forget_snapshot(log);
+		log->snap = state_new(log->first, log->first + n);
+		for (uint64_t i = 0; i < n; i++) {
 			log->snap->ev[i] = log->ev[i];
 			log->ev[i]->refs++;
 		}
