@@ -7,3 +7,11 @@ tests_test_sync_SOURCES = tests/test_sync.c $(SYNC_SIM)
 tests_test_sync_LDADD = $(NET_LIBS)
 tests_test_inputlog_SOURCES = tests/test_inputlog.c $(SYNC_SIM)
 tests_test_inputlog_LDADD = $(NET_LIBS)
+check_PROGRAMS += tests/fuzz/fuzz_sync
+TESTS += tests/fuzz/fuzz_sync
+tests_fuzz_fuzz_sync_SOURCES = tests/fuzz/fuzz_sync.c tests/fuzz/driver.c
+tests_fuzz_fuzz_sync_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/sync"'
+tests_fuzz_fuzz_sync_LDADD = $(NET_LIBS)
+# The impairment proxy the real-UDP tests run between client and server.
+check_PROGRAMS += tests/udpproxy
+tests_udpproxy_LDADD = $(NET_LIBS)
