@@ -1,5 +1,9 @@
 # Tests of src/server.
-check_PROGRAMS += tests/test_layout tests/test_target
-TESTS += tests/test_layout tests/test_target
+check_PROGRAMS += tests/test_layout tests/test_target tests/test_args tests/fuzz/fuzz_args
+TESTS += tests/test_layout tests/test_target tests/test_args tests/fuzz/fuzz_args
 tests_test_layout_LDADD = $(SERVER_LIBS)
 tests_test_target_LDADD = $(SERVER_LIBS)
+tests_test_args_LDADD = $(SERVER_LIBS)
+tests_fuzz_fuzz_args_SOURCES = tests/fuzz/fuzz_args.c tests/fuzz/driver.c
+tests_fuzz_fuzz_args_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/args"'
+tests_fuzz_fuzz_args_LDADD = $(SERVER_LIBS)

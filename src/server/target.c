@@ -8,23 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "word.h"
 #include "util/xmalloc.h"
 
-/* Digits only, at most INT_MAX: the value, or -1. */
+/* Indexes, offsets and ids: at most INT_MAX. */
 static long number(const char *s)
 {
-	long v = 0;
-	if (*s == '\0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > INT_MAX)
-			return -1;
-	}
-	return v;
+	return word_number(s, INT_MAX);
 }
 
 static void set(struct target_part *p, enum target_form form, long value, const char *name)
@@ -145,7 +135,7 @@ char *target_parse(const char *s, enum target_kind kind, struct target *t)
 	if (why == NULL)
 		return NULL;
 	target_free(t);
-	char *word = escape_word(s), *error;
+	char *word = word_escape(s), *error;
 	xasprintf(&error, "bad target: %s (%s)", word, why);
 	free(word);
 	return error;

@@ -1,15 +1,19 @@
 /*
- * Words from the command line or the control socket shown back in error messages: they
- * are untrusted bytes, so the line stays one short printable line whatever they hold.
+ * Words from the command line or the control socket: untrusted bytes. Numbers are read
+ * strictly, and a word shown back in an error message keeps the line one short printable
+ * line whatever it holds.
  */
-#ifndef RSH_SERVER_ESCAPE_H
-#define RSH_SERVER_ESCAPE_H
+#ifndef RSH_SERVER_WORD_H
+#define RSH_SERVER_WORD_H
 
 /*
  * An allocated copy of s with bytes outside printable ASCII (and the backslash) written
- * as \ooo octal, cut after ESCAPE_MAX input bytes with "..." appended; '' for "".
+ * as \ooo octal, cut after WORD_SHOWN input bytes with "..." appended; '' for "".
  */
-#define ESCAPE_MAX 64
-char *escape_word(const char *s);
+#define WORD_SHOWN 64
+char *word_escape(const char *s);
+
+/* s as a decimal number: digits only, at most max (>= 0). The value, or -1. */
+long word_number(const char *s, long max);
 
 #endif
