@@ -230,17 +230,19 @@ static void forward(const struct queued *p)
 	}
 }
 
+/* Sends what is due in arrival order: a clean link must not reorder. */
 static void forward_due(uint64_t now)
 {
-	for (size_t i = 0; i < px.nq;) {
+	size_t kept = 0;
+	for (size_t i = 0; i < px.nq; i++) {
 		if (px.q[i].due > now) {
-			i++;
+			px.q[kept++] = px.q[i];
 			continue;
 		}
 		forward(&px.q[i]);
 		free(px.q[i].data);
-		px.q[i] = px.q[--px.nq]; /* order among the due ones does not matter */
 	}
+	px.nq = kept;
 }
 
 static void print_counts(void)

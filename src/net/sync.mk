@@ -5,3 +5,4 @@ src_net_libnet_a_SOURCES += \
 	src/net/sync_receiver.c src/net/sync_receiver.h \
 	src/net/sync_link.c src/net/sync_link.h \
 	src/net/inputlog.c src/net/inputlog.h
+src_net_libnet_a_SOURCES += src/net/transport.c src/net/transport.h

@@ -1,0 +1,123 @@
+/* A sync link over an encrypted UDP connection. */
+#include "transport.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+#include "util/xmalloc.h"
+
+struct transport {
+	net_conn *conn;
+	sync_link *link;
+	struct transport_stats stats;
+};
+
+transport *transport_new(uint64_t id, const uint8_t key[NET_KEY_LEN], bool server_side,
+			 const sync_state_ops *local_ops, void *local_initial,
+			 const sync_state_ops *remote_ops, void *remote_initial)
+{
+	transport *t = xcalloc(1, sizeof *t);
+	t->conn = net_conn_new(id, key, server_side);
+	t->link = sync_link_new(local_ops, local_initial, remote_ops, remote_initial);
+	return t;
+}
+
+void transport_free(transport *t)
+{
+	if (t == NULL)
+		return;
+	sync_link_free(t->link);
+	net_conn_free(t->conn);
+	free(t);
+}
+
+net_conn *transport_conn(transport *t)
+{
+	return t->conn;
+}
+
+sync_link *transport_link(transport *t)
+{
+	return t->link;
+}
+
+void transport_set_local(transport *t, void *state)
+{
+	sync_link_set_local(t->link, state);
+}
+
+int transport_tick(transport *t, int fd, uint64_t now_ms)
+{
+	socklen_t len;
+	const uint8_t *msg;
+	size_t msglen;
+	if (net_conn_peer(t->conn, &len) == NULL)
+		return 0;
+	sync_link_set_rtt(t->link, net_conn_srtt_ms(t->conn), net_conn_rto_ms(t->conn));
+	if (!sync_link_tick(t->link, now_ms, &msg, &msglen))
+		return 0;
+	/* A failed send is a lost frame: the sync rules recover from it like any other. */
+	net_conn_send(t->conn, fd, msg, msglen, now_ms);
+	t->stats.frames_sent++;
+	return 1;
+}
+
+int transport_receive(transport *t, const uint8_t *dgram, size_t len,
+		      const struct sockaddr *from, socklen_t fromlen, uint64_t now_ms)
+{
+	const uint8_t *msg;
+	size_t msglen;
+	enum sync_result res;
+	const char *err;
+	if (net_conn_receive(t->conn, dgram, len, from, fromlen, now_ms, &msg, &msglen) != 1)
+		return 0;
+	t->stats.frames_received++;
+	sync_link_set_rtt(t->link, net_conn_srtt_ms(t->conn), net_conn_rto_ms(t->conn));
+	if (!sync_link_receive(t->link, msg, msglen, now_ms, &res, &err)) {
+		t->stats.frames_malformed++;
+		return 0;
+	}
+	switch (res) {
+	case SYNC_NEW: t->stats.states_new++; return 1;
+	case SYNC_NO_BASE: t->stats.no_base++; break;
+	case SYNC_BAD_DIFF: t->stats.bad_diff++; break;
+	case SYNC_NOTHING: break;
+	}
+	return 0;
+}
+
+uint64_t transport_next_wakeup(const transport *t)
+{
+	socklen_t len;
+	if (net_conn_peer(t->conn, &len) == NULL)
+		return UINT64_MAX; /* nowhere to send yet: wait to be spoken to */
+	return sync_link_next_wakeup(t->link);
+}
+
+int transport_timeout_ms(const transport *t, uint64_t now_ms)
+{
+	uint64_t at = transport_next_wakeup(t);
+	if (at <= now_ms)
+		return 0;
+	return at - now_ms > INT_MAX ? INT_MAX : (int)(at - now_ms);
+}
+
+const void *transport_remote(const transport *t, uint64_t *num)
+{
+	return sync_link_remote(t->link, num);
+}
+
+uint64_t transport_last_heard_ms(const transport *t)
+{
+	return net_conn_last_heard_ms(t->conn);
+}
+
+bool transport_settled(const transport *t)
+{
+	return sync_link_settled(t->link);
+}
+
+const struct transport_stats *transport_stats(const transport *t)
+{
+	return &t->stats;
+}
