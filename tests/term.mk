@@ -4,3 +4,6 @@ TESTS += tests/test_row tests/test_emulator tests/test_vterm_guard
 tests_test_row_LDADD = $(TERM_LIBS)
 tests_test_emulator_LDADD = $(TERM_LIBS)
 tests_test_vterm_guard_LDADD = $(TERM_LIBS)
+check_PROGRAMS += tests/test_emulator_diff
+TESTS += tests/test_emulator_diff
+tests_test_emulator_diff_LDADD = $(TERM_LIBS)

@@ -61,6 +61,22 @@ static void test_string_split_anywhere(void)
 	}
 }
 
+/* A UTF-8 character split inside: libvterm alone shows U+FFFD replacement characters. */
+static void test_utf8_split(void)
+{
+	const char *s = "a\xef\xbc\xa1" "b\xf0\x9f\x98\x80";
+	for (size_t at = 0; at <= strlen(s); at++) {
+		term_emulator *em = term_emulator_new(1, 8, 0);
+		write_split(em, s, at);
+		term_snapshot *snap = term_emulator_snapshot(em);
+		CHECKF(term_row_get(snap->lines[0], 1).ch == 0xff21 &&
+			       term_row_get(snap->lines[0], 4).ch == 0x1f600,
+		       "split at %zu", at);
+		term_snapshot_unref(snap);
+		term_emulator_free(em);
+	}
+}
+
 /* Strings end where libvterm ends them: CAN aborts, C0 controls inside are skipped. */
 static void test_string_ends(void)
 {
@@ -127,6 +143,7 @@ int main(void)
 	test_st_split();
 	test_string_split_anywhere();
 	test_string_ends();
+	test_utf8_split();
 	test_flood_is_bounded();
 	test_cursor_after_shrink();
 	return 0;

@@ -51,16 +51,16 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	unsigned n = 0;
 	while (n < VTERM_MAX_CHARS_PER_CELL && info->chars[n] != 0)
 		n++;
-	unsigned width = info->width == 2 && (unsigned)pos.col + 1 < em->grid->cols ? 2 : 1;
+	/* As in VTermScreen, overwriting half of a wide character leaves the other half as
+	 * it was; readers show such a half as blank (capture.h). */
 	term_row *row = term_grid_writable(em->grid, (unsigned)pos.row);
 	term_cell cell = em->pen;
-	cell.width = (uint8_t)width;
+	cell.width = info->width == 2 ? 2 : 1;
 	term_row_set(row, (unsigned)pos.col, &cell, info->chars, n);
-	if (width == 2) {
+	if (cell.width == 2 && (unsigned)pos.col + 1 < em->grid->cols) {
 		cell.width = 0;
 		term_row_set(row, (unsigned)pos.col + 1, &cell, NULL, 0);
 	}
-	term_grid_repair(em->grid, (unsigned)pos.row, (unsigned)pos.col, (unsigned)pos.col + width);
 	em->changes++;
 	return 1;
 }
@@ -134,9 +134,6 @@ static int on_scrollrect(VTermRect rect, int downward, int rightward, void *user
 				 downward, em->pen.bg);
 	} else {
 		vterm_scroll_rect(rect, downward, rightward, on_moverect, on_erase, em);
-		for (int r = rect.start_row; r < rect.end_row; r++)
-			term_grid_repair(em->grid, (unsigned)r, (unsigned)rect.start_col,
-					 (unsigned)rect.end_col);
 	}
 	em->changes++;
 	return 1;

@@ -48,7 +48,11 @@ static void push_scrollback(term_grid *grid, term_row *row)
 		term_row_unref(row);
 		return;
 	}
-	term_row_trim(term_row_writable(&row));
+	/* Keep what was on show: cells hidden by a narrower screen go. */
+	term_row *r = term_row_writable(&row);
+	if (r->ncells > grid->cols)
+		term_row_resize(r, grid->cols);
+	term_row_trim(r);
 	if (grid->sb_len == grid->sb_limit) {
 		term_row_unref(grid->sb[grid->sb_head]);
 		grid->sb[grid->sb_head] = row;
@@ -133,21 +137,11 @@ void term_grid_scroll(term_grid *grid, unsigned top, unsigned bottom, int n, ter
 		scroll_down(grid, top, bottom, k, bg);
 }
 
-static void blank_cell(term_row *row, unsigned col)
-{
-	term_row_set_blank(row, col, TERM_COLOUR_DEFAULT);
-}
-
 void term_grid_erase(term_grid *grid, unsigned row, unsigned from, unsigned to, term_colour bg)
 {
 	if (row >= grid->rows || from >= grid->cols || from >= to)
 		return;
 	term_row *r = term_grid_writable(grid, row);
-	/* A wide character cut in two loses both halves. */
-	if (from > 0 && term_row_get(r, from).width == 0)
-		blank_cell(r, from - 1);
-	if (to < grid->cols && term_row_get(r, to).width == 0)
-		blank_cell(r, to);
 	if (to >= grid->cols) {
 		if (from < r->ncells)
 			term_row_resize(r, from);
@@ -155,26 +149,6 @@ void term_grid_erase(term_grid *grid, unsigned row, unsigned from, unsigned to, 
 	}
 	for (unsigned c = from; c < to; c++)
 		term_row_set_blank(r, c, bg);
-}
-
-void term_grid_repair(term_grid *grid, unsigned row, unsigned from, unsigned to)
-{
-	term_row **slot = term_grid_slot(grid, row);
-	unsigned cols = grid->cols;
-	if (to > cols)
-		to = cols;
-	for (unsigned c = from > 0 ? from - 1 : 0; c <= to && c < cols; c++) {
-		term_cell cell = term_row_get(*slot, c);
-		bool broken;
-		if (cell.width == 0)
-			broken = c == 0 || term_row_get(*slot, c - 1).width != 2;
-		else if (cell.width == 2)
-			broken = c + 1 >= cols || term_row_get(*slot, c + 1).width != 0;
-		else
-			continue;
-		if (broken)
-			blank_cell(term_row_writable(slot), c);
-	}
 }
 
 void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols)
@@ -186,7 +160,6 @@ void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols)
 		else
 			term_row_unref(*term_grid_slot(grid, r));
 	}
-	bool narrower = cols < grid->cols;
 	grid->cols = cols;
 	for (unsigned r = grid->rows; r < rows; r++)
 		ring[r] = blank_row(grid, TERM_COLOUR_DEFAULT);
@@ -194,11 +167,6 @@ void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols)
 	grid->ring = ring;
 	grid->rows = rows;
 	grid->top = 0;
-	if (narrower) {
-		/* A wide character across the new right edge cannot be shown. */
-		for (unsigned r = 0; r < rows && cols > 0; r++)
-			term_grid_repair(grid, r, cols - 1, cols);
-	}
 }
 
 bool term_grid_pop_scrollback(term_grid *grid)
@@ -210,7 +178,6 @@ bool term_grid_pop_scrollback(term_grid *grid)
 	term_row_unref(*term_grid_slot(grid, grid->rows - 1));
 	grid->top = (grid->top + grid->rows - 1) % grid->rows;
 	*term_grid_slot(grid, 0) = row;
-	term_grid_repair(grid, 0, 0, grid->cols);
 	return true;
 }
 

@@ -58,10 +58,6 @@ void term_grid_scroll(term_grid *grid, unsigned top, unsigned bottom, int n, ter
 /* Blanks cells [from, to) of a row with background bg; to >= cols also drops hidden cells. */
 void term_grid_erase(term_grid *grid, unsigned row, unsigned from, unsigned to, term_colour bg);
 
-/* Puts a wide character's halves right: a head without its continuation cell, or a
- * continuation without its head, becomes blank. Columns [from, to) of a row are checked. */
-void term_grid_repair(term_grid *grid, unsigned row, unsigned from, unsigned to);
-
 /* Changes the size, keeping the top rows: rows are dropped or added at the bottom. */
 void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols);
 

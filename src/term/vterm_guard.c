@@ -51,8 +51,44 @@ static size_t end_string(term_vterm_guard *g, VTerm *vt, const char *buf, size_t
 	return end;
 }
 
+static size_t utf8_length(unsigned char lead)
+{
+	return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}
+
+/* How many bytes at the end of buf start a UTF-8 character that is not complete yet. */
+static size_t utf8_tail(const char *buf, size_t len)
+{
+	for (size_t k = 1; k <= 3 && k <= len; k++) {
+		unsigned char c = (unsigned char)buf[len - k];
+		if (c < 0x80)
+			return 0;
+		if (c >= 0xc0)
+			return utf8_length(c) > k ? k : 0;
+	}
+	return 0;
+}
+
+/* Completes a held UTF-8 character from the start of buf; returns the bytes it took. */
+static size_t finish_utf8(term_vterm_guard *g, VTerm *vt, const char *buf, size_t len)
+{
+	size_t need = utf8_length((unsigned char)g->held[0]), i = 0;
+	while (g->len < need && i < len && ((unsigned char)buf[i] & 0xc0) == 0x80)
+		g->held[g->len++] = buf[i++];
+	if (g->len < need && i == len)
+		return len; /* still not complete */
+	vterm_input_write(vt, g->held, g->len);
+	g->len = 0;
+	return i;
+}
+
 void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, size_t len)
 {
+	if (g->state == GROUND && g->len > 0) {
+		size_t used = finish_utf8(g, vt, buf, len);
+		buf += used;
+		len -= used;
+	}
 	size_t start = 0;     /* first byte of buf not yet passed on, held or dropped */
 	size_t esc_at = 0;    /* the last ESC seen in buf */
 	size_t string_at = 0; /* where the current string began in buf, if nothing is held */
@@ -104,6 +140,8 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		keep = g->len > 0 || g->dropping ? start : string_at;
 	else if (g->state == ESCAPE && len > 0)
 		keep = esc_at;
+	else if (g->state == GROUND)
+		keep = len - utf8_tail(buf + start, len - start);
 	if (keep > start)
 		vterm_input_write(vt, buf + start, keep - start);
 	hold(g, buf + keep, len - keep);

@@ -1,12 +1,16 @@
 /*
- * Feeds libvterm 0.1.4 so that an OSC or DCS string is never split across two
- * vterm_input_write calls.
+ * Feeds libvterm 0.1.4 so that an OSC or DCS string, or a UTF-8 character, is never split
+ * across two vterm_input_write calls.
  *
  * 0.1.4 loses such a string (the part after the split arrives as a different, short one),
  * and an ST split after its ESC dispatches a string of length SIZE_MAX. So the guard holds
  * back an unterminated string (and a trailing lone ESC, which may start one) until its end
  * arrives, then hands libvterm the whole string in one call. What it holds is bounded: a
  * string longer than TERM_GUARD_MAX_STRING is dropped whole, as if it had never come.
+ *
+ * 0.1.4 also turns a UTF-8 character split across two writes (after its second byte)
+ * into U+FFFD replacement characters, so an incomplete character at the end of a write
+ * waits for the rest too.
  */
 #ifndef RSH_TERM_VTERM_GUARD_H
 #define RSH_TERM_VTERM_GUARD_H
