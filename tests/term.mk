@@ -7,3 +7,6 @@ tests_test_vterm_guard_LDADD = $(TERM_LIBS)
 check_PROGRAMS += tests/test_emulator_diff
 TESTS += tests/test_emulator_diff
 tests_test_emulator_diff_LDADD = $(TERM_LIBS)
+check_PROGRAMS += tests/test_capture
+TESTS += tests/test_capture
+tests_test_capture_LDADD = $(TERM_LIBS)

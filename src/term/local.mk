@@ -8,3 +8,4 @@ src_term_libterm_a_SOURCES += \
 	src/term/grid.c src/term/grid.h \
 	src/term/vterm_guard.c src/term/vterm_guard.h \
 	src/term/emulator.c src/term/emulator.h
+src_term_libterm_a_SOURCES += src/term/capture.c src/term/capture.h

@@ -1,0 +1,165 @@
+/* Screen and scrollback as UTF-8 text, optionally with SGR sequences. */
+#include "capture.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xmalloc.h"
+
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+static void put(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 1024;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->data = xreallocarray(b->data, cap, 1);
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static void putf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(struct buf *b, const char *fmt, ...)
+{
+	char tmp[64];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static void put_utf8(struct buf *b, uint32_t cp)
+{
+	char s[4];
+	size_t n;
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+		cp = 0xfffd;
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xc0 | cp >> 6);
+		s[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xe0 | cp >> 12);
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		s[0] = (char)(0xf0 | cp >> 18);
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	put(b, s, n);
+}
+
+static void put_colour(struct buf *b, term_colour c, unsigned base)
+{
+	unsigned i = TERM_COLOUR_INDEX(c);
+	if (TERM_COLOUR_KIND(c) == 2)
+		putf(b, ";%u;2;%u;%u;%u", base + 8, (c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
+	else if (i < 8)
+		putf(b, ";%u", base + i);
+	else if (i < 16)
+		putf(b, ";%u", base + 60 + i - 8);
+	else
+		putf(b, ";%u;5;%u", base + 8, i);
+}
+
+/* The SGR sequence that sets exactly this cell's attributes and colours. */
+static void put_sgr(struct buf *b, const term_cell *c)
+{
+	static const char *underline[] = {"", ";4", ";4:2", ";4:3"};
+	put(b, "\033[0", 3);
+	if (c->attrs & TERM_ATTR_BOLD)
+		put(b, ";1", 2);
+	if (c->attrs & TERM_ATTR_ITALIC)
+		put(b, ";3", 2);
+	putf(b, "%s", underline[(c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT]);
+	if (c->attrs & TERM_ATTR_BLINK)
+		put(b, ";5", 2);
+	if (c->attrs & TERM_ATTR_REVERSE)
+		put(b, ";7", 2);
+	if (c->attrs & TERM_ATTR_CONCEAL)
+		put(b, ";8", 2);
+	if (c->attrs & TERM_ATTR_STRIKE)
+		put(b, ";9", 2);
+	if (c->fg != TERM_COLOUR_DEFAULT)
+		put_colour(b, c->fg, 30);
+	if (c->bg != TERM_COLOUR_DEFAULT)
+		put_colour(b, c->bg, 40);
+	put(b, "m", 1);
+}
+
+/* How a cell shows: 0 not at all (the right half of a wide character), else its width. */
+static unsigned shown_width(const term_row *row, unsigned col, unsigned cols)
+{
+	term_cell c = term_row_get(row, col);
+	if (c.width == 0)
+		return col > 0 && term_row_get(row, col - 1).width == 2 ? 0 : 1;
+	if (c.width == 2 && (col + 1 >= cols || term_row_get(row, col + 1).width != 0))
+		return 1; /* its right half was overwritten: shown blank */
+	return c.width;
+}
+
+static bool shows_text(const term_row *row, unsigned col, unsigned cols)
+{
+	term_cell c = term_row_get(row, col);
+	return c.ch != 0 && c.ch != ' ' && (c.width == 1 || shown_width(row, col, cols) == 2);
+}
+
+static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsigned flags)
+{
+	unsigned end = cols;
+	while (end > 0 && !shows_text(row, end - 1, cols))
+		end--;
+	term_cell pen = term_cell_blank();
+	for (unsigned col = 0; col < end; col++) {
+		unsigned w = shown_width(row, col, cols);
+		if (w == 0)
+			continue;
+		term_cell c = term_row_get(row, col);
+		if ((flags & TERM_CAPTURE_ESCAPES) &&
+		    (c.attrs != pen.attrs || c.fg != pen.fg || c.bg != pen.bg)) {
+			put_sgr(b, &c);
+			pen = c;
+		}
+		uint32_t chars[TERM_MAX_CHARS];
+		unsigned n = shows_text(row, col, cols) ? term_row_chars(row, col, chars) : 0;
+		if (n == 0)
+			put(b, " ", 1);
+		for (unsigned i = 0; i < n; i++)
+			put_utf8(b, chars[i]);
+	}
+	if (pen.attrs != 0 || pen.fg != TERM_COLOUR_DEFAULT || pen.bg != TERM_COLOUR_DEFAULT)
+		put(b, "\033[0m", 4);
+	put(b, "\n", 1);
+}
+
+char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,
+		   size_t *len)
+{
+	struct buf b = {0};
+	put(&b, "", 0);
+	for (unsigned i = 0; history != NULL && i < history->sb_len; i++)
+		capture_row(&b, term_grid_scrollback_line(history, i), snap->cols, flags);
+	for (unsigned r = 0; r < snap->rows; r++)
+		capture_row(&b, snap->lines[r], snap->cols, flags);
+	if (len != NULL)
+		*len = b.len;
+	return b.data;
+}
