@@ -106,6 +106,11 @@ static void test_refusals(void)
 	layout_resize(l, 1, 1);
 	layout_size(l, &sx, &sy);
 	CHECK(sx == 5 && sy == 2);
+	/* Sizes from a client are bounded, so no sum of them can overflow. */
+	layout_resize(l, UINT32_MAX, UINT32_MAX);
+	layout_size(l, &sx, &sy);
+	CHECK(sx == LAYOUT_MAX && sy == LAYOUT_MAX);
+	check_geom(l, 2, LAYOUT_MAX / 2, 0, LAYOUT_MAX / 2, LAYOUT_MAX);
 	layout_free(l);
 
 	/* A percentage that leaves either side under the minimum is refused. */

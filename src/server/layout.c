@@ -213,12 +213,17 @@ static size_t count(const struct cell *c)
 	return n;
 }
 
+static unsigned clamp(unsigned size, unsigned min)
+{
+	return size < min ? min : size > LAYOUT_MAX ? LAYOUT_MAX : size;
+}
+
 struct layout *layout_create(unsigned sx, unsigned sy, uint32_t pane)
 {
 	struct layout *l = xcalloc(1, sizeof *l);
 	l->root = cell_new(CELL_PANE, pane);
-	l->root->sx = sx < LAYOUT_MIN ? LAYOUT_MIN : sx;
-	l->root->sy = sy < LAYOUT_MIN ? LAYOUT_MIN : sy;
+	l->root->sx = clamp(sx, LAYOUT_MIN);
+	l->root->sy = clamp(sy, LAYOUT_MIN);
 	return l;
 }
 
@@ -376,8 +381,8 @@ unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir
 
 void layout_resize(struct layout *l, unsigned sx, unsigned sy)
 {
-	unsigned mx = cell_min(l->root, CELL_LEFTRIGHT), my = cell_min(l->root, CELL_TOPBOTTOM);
-	cell_resize(l->root, sx > mx ? sx : mx, sy > my ? sy : my);
+	cell_resize(l->root, clamp(sx, cell_min(l->root, CELL_LEFTRIGHT)),
+		    clamp(sy, cell_min(l->root, CELL_TOPBOTTOM)));
 	place(l->root, 0, 0);
 }
 
@@ -467,8 +472,10 @@ uint32_t layout_next(const struct layout *l, uint32_t pane, int delta)
 	return pane;
 }
 
-/* Whether n starts right across the border on side dir of c, or at the far edge of the
- * window when c touches the near one. */
+/*
+ * Whether n starts right across the border on side dir of c, or at the far edge of the
+ * window when c touches the near one.
+ */
 static bool across(const struct layout *l, const struct cell *c, const struct cell *n,
 		   enum layout_dir dir)
 {

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #define LAYOUT_MIN 2
+#define LAYOUT_MAX 10000 /* larger window sizes are taken as this */
 
 struct layout;
 
@@ -35,7 +36,7 @@ struct layout_geom {
 	bool visible; /* false for the panes a zoomed one hides */
 };
 
-/* A window of sx by sy cells (at least LAYOUT_MIN each) holding one pane. */
+/* A window of sx by sy cells (LAYOUT_MIN to LAYOUT_MAX each) holding one pane. */
 struct layout *layout_create(unsigned sx, unsigned sy, uint32_t pane);
 void layout_free(struct layout *l);
 
@@ -55,7 +56,10 @@ const char *layout_remove(struct layout *l, uint32_t pane);
  */
 unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir, unsigned n);
 
-/* Resizes the window; panes scale in proportion. Never below the panes' minimum. */
+/*
+ * Resizes the window, each side at most LAYOUT_MAX; panes scale in proportion. Never
+ * below the panes' minimum.
+ */
 void layout_resize(struct layout *l, unsigned sx, unsigned sy);
 /* The size the layout occupies: the window's, or larger when the window is too small. */
 void layout_size(const struct layout *l, unsigned *sx, unsigned *sy);
