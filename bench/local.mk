@@ -2,3 +2,7 @@
 # keep compiling) and run by `make bench`, never timed in `make check`.
 # A module adds its programs as: BENCHMARKS += bench/NAME
 BENCHMARKS =
+BENCHMARKS += bench/sync_converge
+bench_sync_converge_SOURCES = bench/sync_converge.c \
+	tests/sync_sim.c tests/sync_sim.h tests/sync_regs.c tests/sync_regs.h
+bench_sync_converge_LDADD = $(NET_LIBS)

@@ -129,9 +129,14 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 		 * it sends until it knows is wasted. */
 		l->missing = f.base;
 		l->ack_due_ms = now_ms;
+	} else if (f.diff != NULL && f.difflen > SYNC_ACK_NOW_BYTES) {
+		/* A bulk transfer (a paste) is likely waiting for this acknowledgement to
+		 * free its window; one more small frame per large one costs little. */
+		l->ack_due_ms = now_ms;
 	} else if (f.diff != NULL && l->ack_due_ms == 0) {
 		/* Any other diff is owed an acknowledgement, soon but not at once: more news
-		 * may follow for it to cover. Acknowledgements are not acknowledged. */
+		 * or an answer may follow for it to ride on. Acknowledgements are not
+		 * acknowledged. */
 		l->ack_due_ms = now_ms + SYNC_ACK_DELAY_MS;
 	}
 	return true;

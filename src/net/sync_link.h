@@ -14,7 +14,8 @@
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out;
  *  - as an acknowledgement, SYNC_ACK_DELAY_MS after a frame with a diff arrived, unless a
  *    frame went out meanwhile (every frame acknowledges); at once when the diff's base
- *    is not held, to report it missing;
+ *    is not held, to report it missing, or when the diff was larger than
+ *    SYNC_ACK_NOW_BYTES (bulk data: its sender may be waiting to send more);
  *  - as a heartbeat, SYNC_HEARTBEAT_MS after the last frame of any kind.
  */
 #ifndef RSH_NET_SYNC_LINK_H
@@ -26,6 +27,7 @@
 #define SYNC_INTERVAL_MIN_MS 1
 #define SYNC_INTERVAL_MAX_MS 250
 #define SYNC_ACK_DELAY_MS 100
+#define SYNC_ACK_NOW_BYTES 1024
 #define SYNC_HEARTBEAT_MS 3000
 
 typedef struct sync_link sync_link;
