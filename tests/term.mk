@@ -10,3 +10,6 @@ tests_test_emulator_diff_LDADD = $(TERM_LIBS)
 check_PROGRAMS += tests/test_capture
 TESTS += tests/test_capture
 tests_test_capture_LDADD = $(TERM_LIBS)
+check_PROGRAMS += tests/test_pty
+TESTS += tests/test_pty
+tests_test_pty_LDADD = $(TERM_LIBS)

@@ -9,3 +9,4 @@ src_term_libterm_a_SOURCES += \
 	src/term/vterm_guard.c src/term/vterm_guard.h \
 	src/term/emulator.c src/term/emulator.h
 src_term_libterm_a_SOURCES += src/term/capture.c src/term/capture.h
+src_term_libterm_a_SOURCES += src/term/pty.c src/term/pty.h

@@ -1,0 +1,137 @@
+/* Child processes on pseudo-terminals. */
+#include "pty.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../util/xmalloc.h"
+
+static struct winsize window_size(unsigned rows, unsigned cols)
+{
+	struct winsize ws = {0};
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	return ws;
+}
+
+/* In the child: a clean slate, then the command. Never returns. */
+static void exec_child(char *const argv[])
+{
+	static const int sigs[] = {SIGPIPE, SIGCHLD, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP};
+	sigset_t none;
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		signal(sigs[i], SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	closefrom(STDERR_FILENO + 1);
+	setenv("TERM", "xterm-256color", 1);
+	if (argv != NULL) {
+		execvp(argv[0], argv);
+	} else {
+		const char *shell = getenv("SHELL");
+		if (shell == NULL || *shell == '\0' || access(shell, X_OK) != 0)
+			shell = "/bin/sh";
+		execl(shell, shell, (char *)NULL);
+	}
+	_exit(127);
+}
+
+int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned cols)
+{
+	memset(pty, 0, sizeof *pty);
+	struct winsize ws = window_size(rows, cols);
+	pty->pid = forkpty(&pty->fd, NULL, NULL, &ws);
+	if (pty->pid < 0)
+		return -1;
+	if (pty->pid == 0)
+		exec_child(argv);
+	int flags = fcntl(pty->fd, F_GETFL);
+	if (flags < 0 || fcntl(pty->fd, F_SETFL, flags | O_NONBLOCK) < 0 ||
+	    fcntl(pty->fd, F_SETFD, FD_CLOEXEC) < 0) {
+		int e = errno;
+		term_pty_close(pty);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int term_pty_resize(term_pty *pty, unsigned rows, unsigned cols)
+{
+	struct winsize ws = window_size(rows, cols);
+	return ioctl(pty->fd, TIOCSWINSZ, &ws);
+}
+
+ssize_t term_pty_read(term_pty *pty, char *buf, size_t len)
+{
+	ssize_t n;
+	do
+		n = read(pty->fd, buf, len);
+	while (n < 0 && errno == EINTR);
+	/* Linux reports the slave side's last close as EIO. */
+	if (n < 0 && errno == EIO)
+		return 0;
+	return n;
+}
+
+int term_pty_flush(term_pty *pty)
+{
+	size_t done = 0;
+	while (done < pty->queued) {
+		ssize_t n = write(pty->fd, pty->queue + done, pty->queued - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			break;
+		if (n < 0)
+			return -1;
+		done += (size_t)n;
+	}
+	memmove(pty->queue, pty->queue + done, pty->queued - done);
+	pty->queued -= done;
+	return 0;
+}
+
+int term_pty_write(term_pty *pty, const char *buf, size_t len)
+{
+	if (len > TERM_PTY_MAX_QUEUE - pty->queued) {
+		errno = ENOBUFS;
+		return -1;
+	}
+	if (pty->queued + len > pty->queue_cap) {
+		size_t cap = pty->queue_cap ? pty->queue_cap : 4096;
+		while (cap < pty->queued + len)
+			cap *= 2;
+		pty->queue = xreallocarray(pty->queue, cap, 1);
+		pty->queue_cap = cap;
+	}
+	memcpy(pty->queue + pty->queued, buf, len);
+	pty->queued += len;
+	return term_pty_flush(pty);
+}
+
+bool term_pty_reap(term_pty *pty)
+{
+	if (!pty->reaped && pty->pid > 0 && waitpid(pty->pid, &pty->status, WNOHANG) == pty->pid)
+		pty->reaped = true;
+	return pty->reaped;
+}
+
+void term_pty_close(term_pty *pty)
+{
+	if (pty->fd >= 0)
+		close(pty->fd);
+	pty->fd = -1;
+	if (!term_pty_reap(pty) && pty->pid > 0)
+		kill(pty->pid, SIGHUP);
+	free(pty->queue);
+	pty->queue = NULL;
+	pty->queued = pty->queue_cap = 0;
+}
