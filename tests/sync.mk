@@ -7,7 +7,8 @@ tests_test_sync_SOURCES = tests/test_sync.c $(SYNC_HELPERS)
 tests_test_sync_LDADD = $(NET_LIBS)
 tests_test_inputlog_SOURCES = tests/test_inputlog.c $(SYNC_HELPERS)
 tests_test_inputlog_LDADD = $(NET_LIBS)
-tests_test_transport_SOURCES = tests/test_transport.c tests/sync_regs.c tests/sync_regs.h
+tests_test_transport_SOURCES = tests/test_transport.c tests/sync_regs.c tests/sync_regs.h \
+	tests/udpproxy_run.c tests/udpproxy_run.h
 tests_test_transport_LDADD = $(NET_LIBS)
 tests_test_transport_multi_SOURCES = tests/test_transport_multi.c tests/sync_regs.c tests/sync_regs.h
 tests_test_transport_multi_LDADD = $(NET_LIBS)

@@ -12,8 +12,6 @@
 #include <libgen.h>
 #include <limits.h>
 #include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -21,60 +19,13 @@
 #include "net/inputlog.h"
 #include "net/udp.h"
 #include "sync_regs.h"
+#include "udpproxy_run.h"
 #include "util/xmalloc.h"
 
 #define RUN_MS 2500
 #define CONVERGE_MS 15000
 
-struct proxy {
-	pid_t pid;
-	FILE *out;
-	struct net_addr addr;
-};
-
 static char proxy_path[PATH_MAX];
-
-/* Starts udpproxy towards target with the given impairment flags; reads its address. */
-static void proxy_start(struct proxy *p, const struct net_addr *target, char *const *flags)
-{
-	char tgt[NET_ADDR_STRLEN];
-	net_addr_str((const struct sockaddr *)&target->ss, target->len, tgt);
-	char *argv[32] = { proxy_path, "-l", "127.0.0.1:0", "-t", tgt, "-T", "40" };
-	int argc = 7;
-	while (*flags != NULL && argc < 30)
-		argv[argc++] = *flags++;
-	int pipefd[2];
-	CHECK(pipe(pipefd) == 0);
-	p->pid = fork();
-	CHECK(p->pid >= 0);
-	if (p->pid == 0) {
-		dup2(pipefd[1], 1);
-		close(pipefd[0]);
-		close(pipefd[1]);
-		execv(proxy_path, argv);
-		_exit(127);
-	}
-	close(pipefd[1]);
-	p->out = fdopen(pipefd[0], "r");
-	char line[200];
-	CHECKF(fgets(line, sizeof line, p->out) != NULL, "no word from %s", proxy_path);
-	char *colon = strrchr(line, ':');
-	CHECK(strncmp(line, "udpproxy listening ", 19) == 0 && colon != NULL);
-	CHECK(net_addr_resolve("127.0.0.1", (unsigned)atoi(colon + 1), &p->addr) == 0);
-}
-
-/* Stops the proxy and prints its counts. */
-static void proxy_stop(struct proxy *p)
-{
-	char line[300];
-	kill(p->pid, SIGTERM);
-	while (fgets(line, sizeof line, p->out) != NULL)
-		fprintf(stderr, "  %s", line);
-	fclose(p->out);
-	int status;
-	CHECK(waitpid(p->pid, &status, 0) == p->pid);
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-}
 
 /* Event i of the client's input: its bytes follow from i alone. */
 static size_t event_bytes(uint64_t i, uint8_t *buf)
@@ -217,8 +168,8 @@ static void run(const char *name, char *const *flags, uint64_t seed)
 	w.cfd = net_udp_bind((struct sockaddr *)&any.ss, any.len);
 	CHECK(w.sfd >= 0 && w.cfd >= 0);
 	CHECK(getsockname(w.sfd, (struct sockaddr *)&saddr.ss, &saddr.len) == 0);
-	struct proxy p;
-	proxy_start(&p, &saddr, flags);
+	struct udpproxy p;
+	CHECKF(udpproxy_start(&p, proxy_path, &saddr, flags), "cannot run %s", proxy_path);
 	net_conn_set_peer(transport_conn(w.client), (struct sockaddr *)&p.addr.ss, p.addr.len);
 
 	uint64_t start = net_clock_ms(), now = start, next_change = start, done_at = 0;
@@ -262,7 +213,7 @@ static void run(const char *name, char *const *flags, uint64_t seed)
 	CHECK(ss->roams > 0);
 	CHECK(ct->bad_diff == 0 && st->bad_diff == 0);
 	CHECK(ct->frames_malformed == 0 && st->frames_malformed == 0);
-	proxy_stop(&p);
+	CHECK(udpproxy_stop(&p, stderr));
 	close(w.cfd);
 	close(w.sfd);
 	transport_free(w.client);
