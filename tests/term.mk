@@ -13,3 +13,7 @@ tests_test_capture_LDADD = $(TERM_LIBS)
 check_PROGRAMS += tests/test_pty
 TESTS += tests/test_pty
 tests_test_pty_LDADD = $(TERM_LIBS)
+check_PROGRAMS += tests/test_input
+TESTS += tests/test_input
+tests_test_input_LDADD = $(TERM_LIBS)
+EXTRA_DIST += tests/term_output.h

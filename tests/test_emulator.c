@@ -4,19 +4,10 @@
 #include "term/emulator.h"
 
 #include "check.h"
+#include "term_output.h"
 
 static term_emulator *em;
 static term_snapshot *snap;
-static char out[256];
-static size_t out_len;
-
-static void on_output(const char *buf, size_t len, void *arg)
-{
-	CHECK(out_len + len < sizeof out);
-	memcpy(out + out_len, buf, len);
-	out_len += len;
-}
-
 static void start(unsigned rows, unsigned cols)
 {
 	term_snapshot_unref(snap);

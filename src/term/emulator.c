@@ -287,9 +287,9 @@ static void on_output(const char *buf, size_t len, void *user)
 								 : sizeof em->probe - em->probe_len;
 		memcpy(em->probe + em->probe_len, buf, n);
 		em->probe_len += n;
+	} else {
+		term_emulator_send(em, buf, len);
 	}
-	else if (em->out != NULL)
-		em->out(buf, len, em->out_arg);
 }
 
 static unsigned clamp(unsigned v, unsigned max)
@@ -410,6 +410,17 @@ term_snapshot *term_emulator_snapshot(term_emulator *em)
 	s->bells = em->bells;
 	s->title = xstrdup(em->title);
 	return s;
+}
+
+void term_emulator_send(term_emulator *em, const char *buf, size_t len)
+{
+	if (len > 0 && em->out != NULL)
+		em->out(buf, len, em->out_arg);
+}
+
+uint32_t term_emulator_modes(const term_emulator *em)
+{
+	return em->modes;
 }
 
 uint64_t term_emulator_changes(const term_emulator *em)

@@ -30,6 +30,11 @@ void term_emulator_write(term_emulator *em, const char *buf, size_t len);
 /* Sizes are clamped to 1..TERM_MAX_ROWS and 1..TERM_MAX_COLS. */
 void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols);
 
+/* Sends bytes to the program through the output callback (for input.c). */
+void term_emulator_send(term_emulator *em, const char *buf, size_t len);
+/* The modes now (enum term_mode), without taking a snapshot. */
+uint32_t term_emulator_modes(const term_emulator *em);
+
 /* The visible screen now, sharing rows with the grid: cheap to take, immutable. */
 term_snapshot *term_emulator_snapshot(term_emulator *em);
 /* Grows whenever what a snapshot shows may have changed. */

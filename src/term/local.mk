@@ -10,3 +10,4 @@ src_term_libterm_a_SOURCES += \
 	src/term/emulator.c src/term/emulator.h
 src_term_libterm_a_SOURCES += src/term/capture.c src/term/capture.h
 src_term_libterm_a_SOURCES += src/term/pty.c src/term/pty.h
+src_term_libterm_a_SOURCES += src/term/input.c src/term/input.h

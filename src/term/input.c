@@ -1,0 +1,67 @@
+/* Keys, pastes and mouse events encoded by libvterm for the pane's current modes. */
+#include "input.h"
+
+static const VTermKey keys[] = {
+	[TERM_KEY_ENTER] = VTERM_KEY_ENTER,
+	[TERM_KEY_TAB] = VTERM_KEY_TAB,
+	[TERM_KEY_BACKSPACE] = VTERM_KEY_BACKSPACE,
+	[TERM_KEY_ESCAPE] = VTERM_KEY_ESCAPE,
+	[TERM_KEY_UP] = VTERM_KEY_UP,
+	[TERM_KEY_DOWN] = VTERM_KEY_DOWN,
+	[TERM_KEY_LEFT] = VTERM_KEY_LEFT,
+	[TERM_KEY_RIGHT] = VTERM_KEY_RIGHT,
+	[TERM_KEY_INSERT] = VTERM_KEY_INS,
+	[TERM_KEY_DELETE] = VTERM_KEY_DEL,
+	[TERM_KEY_HOME] = VTERM_KEY_HOME,
+	[TERM_KEY_END] = VTERM_KEY_END,
+	[TERM_KEY_PAGEUP] = VTERM_KEY_PAGEUP,
+	[TERM_KEY_PAGEDOWN] = VTERM_KEY_PAGEDOWN,
+};
+
+bool term_input_key(term_emulator *em, const term_key *key)
+{
+	VTerm *vt = term_emulator_vterm(em);
+	VTermModifier mods = (VTermModifier)(key->mods & TERM_MOD_ALL);
+	if (key->code == TERM_KEY_CHAR) {
+		if (key->ch == 0 || key->ch > 0x10ffff)
+			return false;
+		vterm_keyboard_unichar(vt, key->ch, mods);
+	} else if (key->code >= TERM_KEY_F1 && key->code <= TERM_KEY_F12) {
+		vterm_keyboard_key(vt, VTERM_KEY_FUNCTION(key->code - TERM_KEY_F1 + 1), mods);
+	} else if (key->code < TERM_KEY_F1) {
+		vterm_keyboard_key(vt, keys[key->code], mods);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+void term_input_paste(term_emulator *em, const char *text, size_t len)
+{
+	VTerm *vt = term_emulator_vterm(em);
+	bool bracketed = term_emulator_modes(em) & TERM_MODE_BRACKETED_PASTE;
+	vterm_keyboard_start_paste(vt);
+	size_t from = 0;
+	for (size_t i = 0; i <= len; i++) {
+		bool end = i == len;
+		if (!end && text[i] != '\n' && !(bracketed && text[i] == '\033'))
+			continue;
+		term_emulator_send(em, text + from, i - from);
+		if (!end && text[i] == '\n')
+			term_emulator_send(em, "\r", 1);
+		from = i + 1;
+	}
+	vterm_keyboard_end_paste(vt);
+}
+
+void term_input_mouse(term_emulator *em, const term_mouse *mouse)
+{
+	const uint32_t reporting = TERM_MODE_MOUSE_CLICK | TERM_MODE_MOUSE_DRAG | TERM_MODE_MOUSE_MOVE;
+	if (!(term_emulator_modes(em) & reporting))
+		return; /* libvterm 0.1.4 would report clicks all the same */
+	VTerm *vt = term_emulator_vterm(em);
+	VTermModifier mods = (VTermModifier)(mouse->mods & TERM_MOD_ALL);
+	vterm_mouse_move(vt, mouse->row, mouse->col, mods);
+	if (mouse->action != TERM_MOUSE_MOVE && mouse->button >= 1 && mouse->button <= 5)
+		vterm_mouse_button(vt, mouse->button, mouse->action == TERM_MOUSE_PRESS, mods);
+}
