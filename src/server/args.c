@@ -146,6 +146,11 @@ static const struct args_flag *flag_spec(const struct args_command *cmd, char c)
 	return NULL;
 }
 
+static bool all_digits(const char *s)
+{
+	return *s != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
 struct parser {
 	int argc;
 	char *const *argv;
@@ -192,7 +197,7 @@ static void parse_flag(struct parser *p, const char **s)
 	if (f->value == ARGS_OPTIONAL) {
 		if (**s >= '0' && **s <= '9')
 			text = *s;
-		else if (**s == '\0' && p->next < p->argc && word_number(p->argv[p->next], LONG_MAX) >= 0)
+		else if (**s == '\0' && p->next < p->argc && all_digits(p->argv[p->next]))
 			text = p->argv[p->next++];
 		p->a->number[k] = f->min;
 	} else if (f->value != ARGS_BOOL) {
