@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "net/clock.h"
@@ -71,6 +72,7 @@ static struct {
 } px;
 
 static volatile sig_atomic_t quit, report;
+static sigset_t unblocked; /* the signal mask inside ppoll */
 
 static void on_signal(int sig)
 {
@@ -307,7 +309,10 @@ static void run(void)
 		for (unsigned i = 0; i < px.nup; i++)
 			pfd[1 + i] = (struct pollfd){ .fd = px.up[i].fd, .events = POLLIN };
 		unsigned n = 1 + px.nup;
-		if (poll(pfd, n, poll_timeout(now)) < 0) {
+		int ms = poll_timeout(now);
+		struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000 };
+		/* Signals are blocked but inside ppoll, so none slips in before it blocks. */
+		if (ppoll(pfd, n, &ts, &unblocked) < 0) {
 			if (errno == EINTR)
 				continue;
 			die("poll");
@@ -345,6 +350,12 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);
+	sigset_t handled;
+	sigemptyset(&handled);
+	sigaddset(&handled, SIGTERM);
+	sigaddset(&handled, SIGINT);
+	sigaddset(&handled, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &handled, &unblocked);
 	px.listen_fd = net_udp_bind((struct sockaddr *)&px.listen_addr.ss, px.listen_addr.len);
 	if (px.listen_fd < 0)
 		die("bind listen");

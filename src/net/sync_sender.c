@@ -93,23 +93,20 @@ static void forget(sync_sender *s, unsigned from, unsigned n)
 	s->nsent -= n;
 }
 
-void sync_sender_ack(sync_sender *s, uint64_t num)
-{
-	/* An acknowledgement of a state no longer kept (or never sent) teaches nothing. */
-	for (unsigned i = 1; i < s->nsent; i++) {
-		if (s->sent[i].num == num) {
-			forget(s, 0, i);
-			return;
-		}
-	}
-}
-
 static struct sent_state *find(sync_sender *s, uint64_t num)
 {
 	for (unsigned i = 0; i < s->nsent; i++)
 		if (s->sent[i].num == num)
 			return &s->sent[i];
 	return NULL;
+}
+
+void sync_sender_ack(sync_sender *s, uint64_t num)
+{
+	/* An acknowledgement of a state no longer kept (or never sent) teaches nothing. */
+	struct sent_state *k = find(s, num);
+	if (k != NULL)
+		forget(s, 0, (unsigned)(k - s->sent));
 }
 
 void sync_sender_missing(sync_sender *s, uint64_t num, uint64_t now_ms)
