@@ -86,6 +86,37 @@ static void test_examples(void)
 	layout_free(l);
 }
 
+/*
+ * Panes side by side stay siblings however they came to be, so a resize takes from the
+ * nearest neighbour first rather than shrinking a nested group in proportion.
+ */
+static void test_flattening(void)
+{
+	struct layout *l = layout_create(80, 24, 1);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
+	CHECK(layout_split(l, 2, LAYOUT_ABOVE_BELOW, 0, 3) == NULL);
+	CHECK(layout_split(l, 3, LAYOUT_SIDE_BY_SIDE, 0, 4) == NULL);
+	check_geom(l, 3, 41, 13, 19, 11);
+	check_geom(l, 4, 61, 13, 19, 11);
+	/* Removing 2 leaves a column holding only the row [3 4]: it joins the top row. */
+	CHECK(layout_remove(l, 2) == NULL);
+	check_geom(l, 3, 41, 0, 19, 24);
+	CHECK(layout_resize_pane(l, 1, LAYOUT_RIGHT, 30) == 30);
+	check_geom(l, 1, 0, 0, 70, 24);
+	check_geom(l, 3, 71, 0, 2, 24);
+	check_geom(l, 4, 74, 0, 6, 24);
+	layout_free(l);
+
+	/* The same row made by splitting sideways twice. */
+	l = layout_create(80, 24, 1);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
+	CHECK(layout_split(l, 2, LAYOUT_SIDE_BY_SIDE, 0, 3) == NULL);
+	CHECK(layout_resize_pane(l, 1, LAYOUT_RIGHT, 30) == 30);
+	check_geom(l, 2, 71, 0, 2, 24);
+	check_geom(l, 3, 74, 0, 6, 24);
+	layout_free(l);
+}
+
 static void test_refusals(void)
 {
 	struct layout *l = layout_create(5, 4, 1);
@@ -436,6 +467,7 @@ static void test_random(void)
 int main(void)
 {
 	test_examples();
+	test_flattening();
 	test_refusals();
 	test_zoom();
 	test_random();
