@@ -6,6 +6,7 @@ TESTS += $(NET_TESTS)
 tests_test_replay_LDADD = $(NET_LIBS)
 tests_test_rtt_LDADD = $(NET_LIBS)
 tests_test_fragment_LDADD = $(NET_LIBS)
+tests_test_connection_SOURCES = tests/test_connection.c tests/net_capture.h
 tests_test_connection_LDADD = $(NET_LIBS)
 tests_test_udp_LDADD = $(NET_LIBS)
 # The same test on ::1 (exits 77 where IPv6 is unavailable).
@@ -26,5 +27,6 @@ tests_fuzz_fuzz_plaintext_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir
 tests_fuzz_fuzz_plaintext_LDADD = $(NET_LIBS)
 # Writes their seed corpora (see its comment); built with everything so it keeps compiling.
 noinst_PROGRAMS += tests/fuzz/mkcorpus_packet
-tests_fuzz_mkcorpus_packet_SOURCES = tests/fuzz/mkcorpus_packet.c tests/fuzz/packet_records.h
+tests_fuzz_mkcorpus_packet_SOURCES = tests/fuzz/mkcorpus_packet.c tests/fuzz/packet_records.h \
+	tests/net_capture.h
 tests_fuzz_mkcorpus_packet_LDADD = $(NET_LIBS)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "net_capture.h"
 #include "net/connection.h"
 #include "net/packet.h"
 
@@ -16,24 +17,6 @@
 static const uint8_t key[NET_KEY_LEN] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
 					  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
 					  28, 29, 30, 31, 32 };
-
-#define CAPTURE_MAX 1200
-
-/* Datagrams captured from net_conn_seal. */
-struct capture {
-	unsigned n;
-	uint8_t d[CAPTURE_MAX][NET_DGRAM_MAX];
-	size_t len[CAPTURE_MAX];
-};
-
-static int capture(void *arg, const uint8_t *dgram, size_t len)
-{
-	struct capture *cap = arg;
-	CHECK(cap->n < CAPTURE_MAX && len <= NET_DGRAM_MAX);
-	memcpy(cap->d[cap->n], dgram, len);
-	cap->len[cap->n++] = len;
-	return 0;
-}
 
 /* Seals msg into cap, after what it holds already. */
 static void seal_more(net_conn *c, const char *msg, uint64_t now, struct capture *cap)

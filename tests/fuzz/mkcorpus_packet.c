@@ -10,28 +10,11 @@
 
 #include "net/connection.h"
 #include "net/packet.h"
+#include "../net_capture.h"
 #include "packet_records.h"
 
-#define MAX_RECORDS 16
-
-struct records {
-	unsigned n;
-	uint8_t d[MAX_RECORDS][NET_DGRAM_MAX];
-	size_t len[MAX_RECORDS];
-};
-
-static int add(void *arg, const uint8_t *d, size_t len)
-{
-	struct records *r = arg;
-	if (r->n == MAX_RECORDS)
-		return -1;
-	memcpy(r->d[r->n], d, len);
-	r->len[r->n++] = len;
-	return 0;
-}
-
 /* Writes the records of r in the given order (indexes; -1 ends) to dir/name. */
-static void write_file(const char *dir, const char *name, const struct records *r,
+static void write_file(const char *dir, const char *name, const struct capture *r,
 		       const int *order)
 {
 	char path[4096];
@@ -53,18 +36,18 @@ static void write_file(const char *dir, const char *name, const struct records *
 	}
 }
 
-static void seal(net_conn *c, struct records *r, size_t len, uint64_t now)
+static void seal(net_conn *c, struct capture *r, size_t len, uint64_t now)
 {
 	static uint8_t msg[4000];
 	for (size_t i = 0; i < sizeof msg; i++)
 		msg[i] = (uint8_t)(' ' + i % 95);
-	if (net_conn_seal(c, msg, len, now, add, r) < 0)
+	if (net_conn_seal(c, msg, len, now, capture, r) < 0)
 		exit(1);
 }
 
 static void packets(const char *dir)
 {
-	struct records r = { 0 }, back = { 0 };
+	static struct capture r, back;
 	net_conn *cl = net_conn_new(FUZZ_PACKET_ID, fuzz_packet_key, false);
 	net_conn *sv = net_conn_new(FUZZ_PACKET_ID, fuzz_packet_key, true);
 	const uint8_t *msg;
@@ -87,7 +70,7 @@ static void packets(const char *dir)
 	net_conn_free(sv);
 }
 
-static void plain(struct records *r, uint64_t id, unsigned index, bool final, size_t len)
+static void plain(struct capture *r, uint64_t id, unsigned index, bool final, size_t len)
 {
 	struct net_plain p = { .ts = 1000, .ts_reply = NET_TS_NONE, .msg_id = id,
 			       .index = index, .final = final };
@@ -98,7 +81,7 @@ static void plain(struct records *r, uint64_t id, unsigned index, bool final, si
 
 static void plaintexts(const char *dir)
 {
-	struct records r = { 0 };
+	static struct capture r;
 	plain(&r, 1, 0, true, 10);  /* 0 */
 	plain(&r, 2, 0, false, 50); /* 1, 2, 3 */
 	plain(&r, 2, 1, false, 50);
