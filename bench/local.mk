@@ -4,5 +4,9 @@
 BENCHMARKS =
 BENCHMARKS += bench/sync_converge
 bench_sync_converge_SOURCES = bench/sync_converge.c \
-	tests/sync_sim.c tests/sync_sim.h tests/sync_regs.c tests/sync_regs.h
+	tests/sync_sim.c tests/sync_sim.h tests/sync_regs.c tests/sync_regs.h \
+	tests/udpproxy_run.c tests/udpproxy_run.h
 bench_sync_converge_LDADD = $(NET_LIBS)
+BENCHMARKS += bench/datagram
+bench_datagram_SOURCES = bench/datagram.c tests/net_capture.h
+bench_datagram_LDADD = $(NET_LIBS)

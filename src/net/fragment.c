@@ -16,7 +16,7 @@ struct net_partial {
 	uint64_t id;
 	uint64_t touched;      /* when the last fragment arrived */
 	struct net_piece *piece;
-	unsigned npiece;       /* slots allocated: highest index seen + 1 */
+	unsigned npiece;       /* highest index seen + 1 */
 	unsigned received;
 	unsigned count;        /* fragments in the message, 0 until the final one came */
 	size_t bytes;
@@ -94,6 +94,8 @@ static int make_slot(struct net_reasm *r, uint64_t id, uint64_t now_ms)
 		slot = oldest;
 	}
 	struct net_partial *p = xcalloc(1, sizeof *p);
+	/* All slots at once (24 KiB): growing one by one would copy quadratically. */
+	p->piece = xcalloc(NET_FRAG_MAX_COUNT, sizeof *p->piece);
 	p->id = id;
 	p->touched = now_ms;
 	r->partial[slot] = p;
@@ -118,11 +120,8 @@ static bool consistent(const struct net_partial *p, const struct net_plain *f)
 static void store(struct net_reasm *r, struct net_partial *p, const struct net_plain *f,
 		  uint64_t now_ms)
 {
-	if (f->index >= p->npiece) {
-		p->piece = xreallocarray(p->piece, f->index + 1, sizeof *p->piece);
-		memset(p->piece + p->npiece, 0, (f->index + 1 - p->npiece) * sizeof *p->piece);
+	if (f->index >= p->npiece)
 		p->npiece = f->index + 1;
-	}
 	struct net_piece *piece = &p->piece[f->index];
 	piece->data = f->len ? xmemdup(f->data, f->len) : NULL;
 	piece->len = f->len;
