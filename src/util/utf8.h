@@ -1,0 +1,14 @@
+/* UTF-8 one code point at a time, strictly: what is not a Unicode scalar value is refused. */
+#ifndef RSH_UTIL_UTF8_H
+#define RSH_UTIL_UTF8_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Writes cp (U+FFFD if it is a surrogate or past U+10FFFF) into out; returns its length. */
+unsigned utf8_encode(uint32_t cp, char out[4]);
+/* Reads one code point at *p, advancing *p; false on a truncated sequence, an overlong
+ * form, a surrogate or a code point past U+10FFFF. */
+bool utf8_decode(const uint8_t **p, const uint8_t *end, uint32_t *cp);
+
+#endif
