@@ -406,22 +406,24 @@ static void random_step(struct layout *l, uint32_t *next_id)
 	layout_list(l, all, n);
 	uint32_t pane = all[rnd((uint32_t)n)].pane;
 	unsigned sx, sy, nx, ny, w, h;
-	switch (rnd(6)) {
+	switch (rnd(8)) {
 	case 0:
 	case 1:
+	case 2:
 		random_split(l, next_id);
 		break;
-	case 2:
+	case 3:
 		CHECKF((layout_remove(l, pane) == NULL) == (n > 1), "seed %lu", seed_now);
 		CHECKF(!layout_has(l, pane) || n == 1, "seed %lu", seed_now);
 		break;
-	case 3: {
+	case 4:
+	case 5: {
 		unsigned want = 1 + rnd(20);
 		CHECKF(layout_resize_pane(l, pane, (enum layout_dir)rnd(4), want) <= want,
 		       "seed %lu", seed_now);
 		break;
 	}
-	case 4: {
+	case 6: {
 		uint32_t z;
 		bool was = layout_zoomed(l, &z);
 		bool now = layout_toggle_zoom(l, pane);
@@ -436,8 +438,8 @@ static void random_step(struct layout *l, uint32_t *next_id)
 	}
 	default:
 		layout_size(l, &sx, &sy);
-		w = 2 + rnd(rnd(4) ? 100 : 6);
-		h = 2 + rnd(rnd(4) ? 40 : 6);
+		w = 2 + rnd(rnd(4) ? 200 : 6);
+		h = 2 + rnd(rnd(4) ? 60 : 6);
 		layout_resize(l, w, h);
 		layout_size(l, &nx, &ny);
 		/* Never smaller than asked; and growing never clamps. */
@@ -456,7 +458,7 @@ static void test_random(void)
 		seed_now = seed + i;
 		rng = seed_now;
 		uint32_t next_id = 2;
-		struct layout *l = layout_create(2 + rnd(120), 2 + rnd(50), 1);
+		struct layout *l = layout_create(2 + rnd(200), 2 + rnd(60), 1);
 		for (int step = 0; step < 60; step++)
 			random_step(l, &next_id);
 		layout_free(l);
