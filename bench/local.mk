@@ -10,3 +10,6 @@ bench_sync_converge_LDADD = $(NET_LIBS)
 BENCHMARKS += bench/datagram
 bench_datagram_SOURCES = bench/datagram.c tests/net_capture.h
 bench_datagram_LDADD = $(NET_LIBS)
+BENCHMARKS += bench/diff_size
+bench_diff_size_SOURCES = bench/diff_size.c tests/random_screen.c tests/random_screen.h
+bench_diff_size_LDADD = $(TERM_LIBS)

@@ -145,15 +145,19 @@ static int find_old_row(differ *df, term_row *row)
 static unsigned find_spans(const differ *df, unsigned j, const term_row *row,
 			   term_diff_span *spans, unsigned *cells)
 {
+	/* Past the last cell either row uses, both read blank. */
+	unsigned used_old = min_u(term_row_used(df->old->lines[j]), df->oc);
+	unsigned used_new = term_row_used(row);
+	unsigned width = min_u(df->nc, used_old > used_new ? used_old : used_new);
 	unsigned n = 0;
 	*cells = 0;
-	for (unsigned c = 0; c < df->nc;) {
+	for (unsigned c = 0; c < width;) {
 		if (old_cell_matches(df, j, row, c)) {
 			c++;
 			continue;
 		}
 		unsigned start = c, end = c + 1;
-		for (c = end; c < df->nc && c - end <= SPAN_GAP; c++)
+		for (c = end; c < width && c - end <= SPAN_GAP; c++)
 			if (!old_cell_matches(df, j, row, c))
 				end = c + 1;
 		if (spans)
