@@ -47,6 +47,17 @@ static term_snapshot *send_screen(const term_snapshot *a, const term_snapshot *r
 	return got;
 }
 
+/* Sends b, which becomes the sender's screen; the receiver's copy moves on with it. */
+static void advance(term_snapshot **a, term_snapshot **receiver, term_snapshot *b,
+		    unsigned long seed, unsigned step)
+{
+	term_snapshot *next = send_screen(*a, *receiver, b, seed, step);
+	term_snapshot_unref(*a);
+	term_snapshot_unref(*receiver);
+	*a = b;
+	*receiver = next;
+}
+
 static void test_random(void)
 {
 	unsigned long first = test_seed(), cases = test_cases(2000);
@@ -59,12 +70,7 @@ static void test_random(void)
 							    1 + rng_below(&g, 100));
 		term_snapshot *receiver = send_screen(NULL, NULL, a, seed, 0);
 		for (unsigned step = 1; step <= 4; step++) {
-			term_snapshot *b = random_change(&g, a);
-			term_snapshot *next = send_screen(a, receiver, b, seed, step);
-			term_snapshot_unref(a);
-			term_snapshot_unref(receiver);
-			a = b;
-			receiver = next;
+			advance(&a, &receiver, random_change(&g, a), seed, step);
 		}
 		term_snapshot_unref(a);
 		term_snapshot_unref(receiver);
@@ -334,12 +340,7 @@ static void test_emulator_screens(void)
 				term_emulator_resize(em, 1 + rng_below(&g, 30), 1 + rng_below(&g, 90));
 			}
 			write_random(&g, em, 1 + rng_below(&g, 40));
-			term_snapshot *b = term_emulator_snapshot(em);
-			term_snapshot *next = send_screen(a, receiver, b, seed, step);
-			term_snapshot_unref(a);
-			term_snapshot_unref(receiver);
-			a = b;
-			receiver = next;
+			advance(&a, &receiver, term_emulator_snapshot(em), seed, step);
 		}
 		term_snapshot_unref(a);
 		term_snapshot_unref(receiver);
