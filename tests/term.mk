@@ -17,3 +17,8 @@ check_PROGRAMS += tests/test_input
 TESTS += tests/test_input
 tests_test_input_LDADD = $(TERM_LIBS)
 EXTRA_DIST += tests/term_output.h
+check_PROGRAMS += tests/fuzz/fuzz_emulator
+TESTS += tests/fuzz/fuzz_emulator
+tests_fuzz_fuzz_emulator_SOURCES = tests/fuzz/fuzz_emulator.c tests/fuzz/driver.c
+tests_fuzz_fuzz_emulator_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/emulator"'
+tests_fuzz_fuzz_emulator_LDADD = $(TERM_LIBS)

@@ -2,10 +2,12 @@
  * Regression tests for the libvterm 0.1.4 bugs the emulator guards against (DESIGN.md):
  * each one fails when its guard is taken out.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "term/emulator.h"
 #include "term/vterm_guard.h"
+#include "util/xmalloc.h"
 
 #include "check.h"
 
@@ -77,6 +79,26 @@ static void test_utf8_split(void)
 	}
 }
 
+/* A control between the ESC and the backslash of an ST: libvterm alone reads past its
+ * input (ASan reports it, the copy in the heap being exact). */
+static void test_control_inside_st(void)
+{
+	static const char *streams[] = {"\033]2;ab\033\004\\Z", "\033]2;ab\033\n\177\\Z",
+					"\033Pab\033\r\\Z"};
+	for (size_t k = 0; k < sizeof streams / sizeof *streams; k++) {
+		size_t n = strlen(streams[k]);
+		char *copy = xmemdup(streams[k], n);
+		term_emulator *em = term_emulator_new(2, 10, 0);
+		term_emulator_write(em, copy, n);
+		term_snapshot *snap = term_emulator_snapshot(em);
+		CHECKF(term_row_get(snap->lines[0], 0).ch == 'Z', "stream %zu", k);
+		CHECK(k == 2 || strcmp(snap->title, "ab") == 0);
+		term_snapshot_unref(snap);
+		term_emulator_free(em);
+		free(copy);
+	}
+}
+
 /* Strings end where libvterm ends them: CAN aborts, C0 controls inside are skipped. */
 static void test_string_ends(void)
 {
@@ -121,6 +143,19 @@ static void test_flood_is_bounded(void)
 	term_emulator_free(em);
 }
 
+/* REP before any character: libvterm alone repeats a glyph of width 0 for ever. */
+static void test_rep_first(void)
+{
+	term_emulator *em = term_emulator_new(2, 10, 0);
+	term_emulator_write(em, "\033[3bx\033[2b", 10);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	/* The emulator's first glyph is a space: that is what gets repeated. */
+	CHECK(term_row_get(snap->lines[0], 0).ch == ' ' && term_row_get(snap->lines[0], 3).ch == 'x');
+	CHECK(term_row_get(snap->lines[0], 5).ch == 'x' && snap->cursor.col == 6);
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+}
+
 /* Fewer rows with text below and the cursor near the top: it stays on its own line. */
 static void test_cursor_after_shrink(void)
 {
@@ -144,6 +179,8 @@ int main(void)
 	test_string_split_anywhere();
 	test_string_ends();
 	test_utf8_split();
+	test_control_inside_st();
+	test_rep_first();
 	test_flood_is_bounded();
 	test_cursor_after_shrink();
 	return 0;

@@ -315,6 +315,11 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	em->state = vterm_obtain_state(em->vt);
 	vterm_state_set_callbacks(em->state, &callbacks, em);
 	vterm_state_reset(em->state, 1);
+	/*
+	 * libvterm 0.1.4 loops for ever on REP (CSI b) before any character was printed (it
+	 * repeats a glyph of width 0): print one, then erase it.
+	 */
+	vterm_input_write(em->vt, " \r\033[2J", 6);
 	return em;
 }
 

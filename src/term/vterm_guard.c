@@ -51,6 +51,23 @@ static size_t end_string(term_vterm_guard *g, VTerm *vt, const char *buf, size_t
 	return end;
 }
 
+/*
+ * Leaves out buf[i], a control after an ESC inside a string: libvterm 0.1.4 runs it, then
+ * takes a following backslash for ST and reads past the end of its input. What came before
+ * goes on as usual; the string so far is held, to go to libvterm whole once it ends.
+ */
+static size_t leave_out(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+			size_t string_at, size_t i)
+{
+	if (g->len == 0 && !g->dropping) {
+		if (string_at > start)
+			vterm_input_write(vt, buf + start, string_at - start);
+		start = string_at;
+	}
+	hold(g, buf + start, i - start);
+	return i + 1;
+}
+
 static size_t utf8_length(unsigned char lead)
 {
 	return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
@@ -124,7 +141,9 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			}
 			break;
 		case STRING_ESCAPE:
-			if (c == ']' || c == 'P') {
+			if ((c < 0x20 || c == 0x7f) && c != ESC && c != CAN && c != SUB) {
+				start = leave_out(g, vt, buf, start, string_at, i);
+			} else if (c == ']' || c == 'P') {
 				/* libvterm drops the old string and starts a new one: keep both together. */
 				g->state = STRING;
 			} else if (c != ESC) {

@@ -8,6 +8,10 @@
  * arrives, then hands libvterm the whole string in one call. What it holds is bounded: a
  * string longer than TERM_GUARD_MAX_STRING is dropped whole, as if it had never come.
  *
+ * Inside a string, 0.1.4 runs a C0 control or DEL that follows an ESC, then takes a
+ * backslash after it for ST and reads past the end of its input (heap overflow, found by
+ * fuzzing): the guard leaves such a control out.
+ *
  * 0.1.4 also turns a UTF-8 character split across two writes (after its second byte)
  * into U+FFFD replacement characters, so an incomplete character at the end of a write
  * waits for the rest too.
