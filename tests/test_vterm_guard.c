@@ -10,6 +10,7 @@
 #include "util/xmalloc.h"
 
 #include "check.h"
+#include "term_output.h"
 
 static void write_split(term_emulator *em, const char *s, size_t at)
 {
@@ -143,6 +144,29 @@ static void test_flood_is_bounded(void)
 	term_emulator_free(em);
 }
 
+/* A CSI with too many parameters: libvterm alone writes past its array and crashes on
+ * its next output. The first 16 parameters still count, split anywhere. */
+static void test_many_parameters(void)
+{
+	char csi[256] = "\033[38;5;1;4";
+	for (int i = 0; i < 40; i++)
+		strcat(csi, i % 2 ? ";1" : ":3");
+	strcat(csi, "mX\033[c");
+	for (size_t at = 0; at <= strlen(csi); at += 7) {
+		term_emulator *em = term_emulator_new(2, 10, 0);
+		term_emulator_set_output(em, on_output, NULL);
+		out_len = 0;
+		write_split(em, csi, at);
+		term_snapshot *snap = term_emulator_snapshot(em);
+		term_cell x = term_row_get(snap->lines[0], 0);
+		CHECKF(x.ch == 'X' && x.fg == TERM_COLOUR_PALETTE(1) && (x.attrs & TERM_ATTR_BOLD),
+		       "split at %zu", at);
+		CHECK(out_len > 0 && out[out_len - 1] == 'c'); /* the reply to DA */
+		term_snapshot_unref(snap);
+		term_emulator_free(em);
+	}
+}
+
 /* REP before any character: libvterm alone repeats a glyph of width 0 for ever. */
 static void test_rep_first(void)
 {
@@ -181,6 +205,7 @@ int main(void)
 	test_utf8_split();
 	test_control_inside_st();
 	test_rep_first();
+	test_many_parameters();
 	test_flood_is_bounded();
 	test_cursor_after_shrink();
 	return 0;

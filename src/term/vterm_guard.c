@@ -6,7 +6,7 @@
 
 #include "../util/xmalloc.h"
 
-enum { GROUND, ESCAPE, STRING, STRING_ESCAPE };
+enum { GROUND, ESCAPE, CSI, STRING, STRING_ESCAPE };
 
 #define ESC 0x1b
 #define BEL 0x07
@@ -65,6 +65,14 @@ static size_t leave_out(term_vterm_guard *g, VTerm *vt, const char *buf, size_t 
 		start = string_at;
 	}
 	hold(g, buf + start, i - start);
+	return i + 1;
+}
+
+/* Leaves out buf[i] outside any string: what came before it goes on. */
+static size_t skip_byte(VTerm *vt, const char *buf, size_t start, size_t i)
+{
+	if (i > start)
+		vterm_input_write(vt, buf + start, i - start);
 	return i + 1;
 }
 
@@ -129,8 +137,23 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				vterm_input_write(vt, g->held, g->len);
 				g->len = 0;
 			}
-			g->state = c == ESC ? ESCAPE : GROUND;
+			g->state = c == ESC ? ESCAPE : c == '[' ? CSI : GROUND;
+			g->separators = 0;
 			esc_at = i;
+			break;
+		case CSI:
+			if (c == ESC) {
+				g->state = ESCAPE;
+				esc_at = i;
+			} else if (c == CAN || c == SUB || (c >= 0x40 && c <= 0x7e)) {
+				g->state = GROUND;
+			} else if (c >= 0x30 && c <= 0x3f) {
+				/* Parameters past the last one libvterm has room for are left out. */
+				if ((c == ';' || c == ':') && g->separators <= TERM_GUARD_MAX_SEPARATORS)
+					g->separators++;
+				if (g->separators > TERM_GUARD_MAX_SEPARATORS)
+					start = skip_byte(vt, buf, start, i);
+			}
 			break;
 		case STRING:
 			if (c == BEL || c == CAN || c == SUB) {

@@ -12,6 +12,10 @@
  * backslash after it for ST and reads past the end of its input (heap overflow, found by
  * fuzzing): the guard leaves such a control out.
  *
+ * A CSI sequence with more than 16 parameters makes 0.1.4 write past its parameter array,
+ * corrupting its own state (found by fuzzing): the guard leaves out the parameters past
+ * the 16th.
+ *
  * 0.1.4 also turns a UTF-8 character split across two writes (after its second byte)
  * into U+FFFD replacement characters, so an incomplete character at the end of a write
  * waits for the rest too.
@@ -25,10 +29,13 @@
 #include <vterm.h>
 
 #define TERM_GUARD_MAX_STRING 65536
+/* libvterm 0.1.4 keeps 16 CSI parameters and writes the 17th and on past its array. */
+#define TERM_GUARD_MAX_SEPARATORS 15
 
 typedef struct term_vterm_guard {
 	unsigned char state; /* where libvterm's parser stands, as far as strings go */
 	bool dropping;       /* the current string outgrew the limit: skip to its end */
+	unsigned char separators; /* parameter separators seen in the current CSI */
 	char *held;
 	size_t len, cap;
 } term_vterm_guard;
