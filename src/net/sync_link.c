@@ -11,6 +11,7 @@ struct sync_link {
 	unsigned srtt_ms, rto_ms;
 	uint64_t last_send_ms; /* any frame */
 	uint64_t last_data_ms; /* a frame with a diff */
+	size_t last_diff_len;  /* and the length of its diff */
 	uint64_t ack_due_ms;   /* 0: no acknowledgement owed */
 	uint64_t last_heard_ms;
 	uint64_t missing;      /* a base the peer named that we lack, to report */
@@ -65,6 +66,13 @@ static uint64_t assume_ms(const sync_link *l)
 	return (uint64_t)l->rto_ms + SYNC_ACK_DELAY_MS;
 }
 
+/* How long the newest state may stay unacknowledged before it goes again: a large diff is
+ * acknowledged at once, any other may wait the ack delay. */
+static uint64_t resend_ms(const sync_link *l)
+{
+	return l->last_diff_len > SYNC_ACK_NOW_BYTES ? l->rto_ms : assume_ms(l);
+}
+
 static uint64_t min_u64(uint64_t a, uint64_t b)
 {
 	return a < b ? a : b;
@@ -76,7 +84,7 @@ static uint64_t data_due(const sync_link *l)
 	if (sync_sender_has_news(l->tx))
 		return l->last_data_ms == 0 ? 0 : l->last_data_ms + interval(l);
 	if (sync_sender_unacked(l->tx))
-		return sync_sender_last_sent_ms(l->tx) + assume_ms(l);
+		return sync_sender_last_sent_ms(l->tx) + resend_ms(l);
 	return UINT64_MAX;
 }
 
@@ -98,6 +106,7 @@ bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *
 	if (now_ms >= data_due(l)) {
 		sync_sender_frame(l->tx, now_ms, assume_ms(l), &f);
 		l->last_data_ms = now_ms;
+		l->last_diff_len = f.difflen;
 	} else {
 		sync_sender_empty_frame(l->tx, &f);
 	}
