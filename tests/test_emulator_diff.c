@@ -13,11 +13,9 @@
  *   after widening the generator erases the new columns, and does not widen on the
  *   alternate screen (whose main screen it could not reach). Before a resize it resets
  *   the pen, because VTermScreen fills new cells with the current pen.
- * - margins (DECSTBM, DECSLRM) past the edge of a smaller screen: VTermScreen memmoves a
- *   negative size, so they are reset before a resize.
- * - a cursor saved (DECSC) before a resize: libvterm restores it unclamped, outside a
- *   smaller screen, where VTermScreen reports it; ours clamps the snapshot's cursor and
- *   ignores writes outside. The generator saves the cursor again after each resize.
+ * - margins and the saved cursor past the edge of a smaller screen: libvterm memmoves a
+ *   negative size or restores the cursor outside. Ours resets the margins and saves the
+ *   cursor after such a resize (emulator.c); the reference is sent the same.
  * - a one-column screen: VTermScreen writes a wide character's right half past its buffer
  *   (a crash), so screens are at least two columns wide here (the fuzz target tries one).
  */
@@ -405,18 +403,20 @@ static void gen_resize(term_emulator *em)
 	if (ref.alt && cols > ref.cols)
 		cols = ref.cols;
 	op_len = 0;
-	emit("\033[0m\033[?69l\0337\033[r\0338");
+	emit("\033[0m");
 	if (!ref.alt && rows < ref.rows && ref_shrink_breaks_cursor(rows))
 		emit("\033[%d;1H", ref.rows);
 	feed(em);
-	int old_cols = ref.cols;
+	op_len = 0;
+	int old_rows = ref.rows, old_cols = ref.cols;
+	if (rows == old_rows && cols == old_cols)
+		return; /* ours leaves libvterm alone then */
 	vterm_set_size(ref.vt, rows, cols);
 	ref.rows = rows;
 	ref.cols = cols;
 	term_emulator_resize(em, (unsigned)rows, (unsigned)cols);
-	op_len = 0;
-	emit("\0337");
-	feed(em);
+	if (rows < old_rows || cols < old_cols) /* what ours does against libvterm's bugs */
+		vterm_input_write(ref.vt, "\0337\033[s\033[r\0338", 10);
 	if (cols > old_cols) {
 		op_len = 0;
 		emit("\0337\033[?69l\033[r");
@@ -424,10 +424,9 @@ static void gen_resize(term_emulator *em)
 			emit("\033[%d;%dH\033[K", r, old_cols + 1);
 		emit("\0338");
 		feed(em);
+		op_len = 0;
 	}
-	op_len = 0;
 }
-
 
 static void run(unsigned long seed, unsigned steps)
 {

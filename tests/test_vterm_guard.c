@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "term/capture.h"
 #include "term/emulator.h"
 #include "term/vterm_guard.h"
 #include "util/xmalloc.h"
@@ -180,6 +181,29 @@ static void test_rep_first(void)
 	term_emulator_free(em);
 }
 
+/*
+ * Margins and a saved cursor past the edge of a smaller screen: libvterm alone memmoves a
+ * negative size on the next scroll (ASan sees it) and restores the cursor outside. Here
+ * the resize comes in the middle of a sequence, which must stay whole.
+ */
+static void test_margins_after_shrink(void)
+{
+	term_emulator *em = term_emulator_new(30, 40, 10);
+	const char *before = "\033[20;30H\0337\033[?69h\033[25;35s\033[7;20r\033[";
+	term_emulator_write(em, before, strlen(before));
+	term_emulator_resize(em, 3, 10);
+	const char *after = "1mX\n\n\n\n\0338Y\r\n\n\n\n";
+	term_emulator_write(em, after, strlen(after));
+	term_snapshot *snap = term_emulator_snapshot(em);
+	char *text = term_capture(snap, term_emulator_main_grid(em), TERM_CAPTURE_ESCAPES, NULL);
+	/* DECSTBM took the cursor home: X went there, scrolled away, and Y came back. */
+	CHECKF(strcmp(text, "\033[0;1mX\033[0m\n\n\033[0;1mY\033[0m\n\n\n\n\n") == 0, "got %s", text);
+	CHECK(snap->cursor.row == 2 && snap->cursor.col == 0);
+	free(text);
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+}
+
 /* Fewer rows with text below and the cursor near the top: it stays on its own line. */
 static void test_cursor_after_shrink(void)
 {
@@ -208,5 +232,6 @@ int main(void)
 	test_many_parameters();
 	test_flood_is_bounded();
 	test_cursor_after_shrink();
+	test_margins_after_shrink();
 	return 0;
 }

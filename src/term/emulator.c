@@ -392,8 +392,16 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 {
 	rows = clamp(rows, TERM_MAX_ROWS);
 	cols = clamp(cols, TERM_MAX_COLS);
+	bool smaller = rows < em->main->rows || cols < em->main->cols;
 	if (rows != em->main->rows || cols != em->main->cols)
 		vterm_set_size(em->vt, (int)rows, (int)cols);
+	/*
+	 * libvterm 0.1.4 keeps margins (DECSTBM, DECSLRM) and the saved cursor past the edge
+	 * of a smaller screen, and then memmoves negative sizes or writes outside. Reset the
+	 * margins, as xterm does on a resize, and save the cursor where it now is.
+	 */
+	if (smaller)
+		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
 }
 
 term_snapshot *term_emulator_snapshot(term_emulator *em)

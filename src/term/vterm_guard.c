@@ -76,6 +76,23 @@ static size_t skip_byte(VTerm *vt, const char *buf, size_t start, size_t i)
 	return i + 1;
 }
 
+static void send_pending(term_vterm_guard *g, VTerm *vt)
+{
+	if (g->npending > 0)
+		vterm_input_write(vt, g->pending, g->npending);
+	g->npending = 0;
+}
+
+void term_vterm_guard_inject(term_vterm_guard *g, VTerm *vt, const char *seq, size_t len)
+{
+	if (len > sizeof g->pending - g->npending)
+		return;
+	memcpy(g->pending + g->npending, seq, len);
+	g->npending = (unsigned char)(g->npending + len);
+	if (g->state == GROUND && g->len == 0)
+		send_pending(g, vt);
+}
+
 static size_t utf8_length(unsigned char lead)
 {
 	return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
@@ -114,11 +131,14 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		buf += used;
 		len -= used;
 	}
+	if (g->state == GROUND && g->len == 0)
+		send_pending(g, vt);
 	size_t start = 0;     /* first byte of buf not yet passed on, held or dropped */
 	size_t esc_at = 0;    /* the last ESC seen in buf */
 	size_t string_at = 0; /* where the current string began in buf, if nothing is held */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)buf[i];
+		unsigned char was = g->state;
 		switch (g->state) {
 		case GROUND:
 			if (c == ESC) {
@@ -175,6 +195,13 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				g->state = GROUND;
 			}
 			break;
+		}
+		if (g->npending > 0 && g->state == GROUND && was != GROUND) {
+			/* A sequence just ended: what waited for one goes in after it. */
+			if (i + 1 > start)
+				vterm_input_write(vt, buf + start, i + 1 - start);
+			start = i + 1;
+			send_pending(g, vt);
 		}
 	}
 	size_t keep = len;

@@ -38,10 +38,15 @@ typedef struct term_vterm_guard {
 	unsigned char separators; /* parameter separators seen in the current CSI */
 	char *held;
 	size_t len, cap;
+	char pending[16]; /* our own sequence, waiting for the program's to end */
+	unsigned char npending;
 } term_vterm_guard;
 
 /* Writes len bytes to vt, holding back what must wait. The guard starts zeroed. */
 void term_vterm_guard_write(term_vterm_guard *guard, VTerm *vt, const char *buf, size_t len);
+/* Writes a sequence of our own to vt as soon as no sequence of the program's is under
+ * way (at once, or within a later term_vterm_guard_write). Up to 16 bytes wait. */
+void term_vterm_guard_inject(term_vterm_guard *guard, VTerm *vt, const char *seq, size_t len);
 void term_vterm_guard_free(term_vterm_guard *guard);
 
 #endif
