@@ -1,6 +1,7 @@
 /* A sync link over an encrypted UDP connection. */
 #include "transport.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -56,8 +57,10 @@ int transport_tick(transport *t, int fd, uint64_t now_ms)
 	sync_link_set_rtt(t->link, net_conn_srtt_ms(t->conn), net_conn_rto_ms(t->conn));
 	if (!sync_link_tick(t->link, now_ms, &msg, &msglen))
 		return 0;
-	/* A failed send is a lost frame: the sync rules recover from it like any other. */
-	net_conn_send(t->conn, fd, msg, msglen, now_ms);
+	/* A failed send is a lost frame: the sync rules recover from it like any other. A
+	 * frame too large for the datagram layer never recovers: count it, for the owner. */
+	if (net_conn_send(t->conn, fd, msg, msglen, now_ms) < 0 && errno == EMSGSIZE)
+		t->stats.frames_too_large++;
 	t->stats.frames_sent++;
 	return 1;
 }

@@ -26,6 +26,7 @@ struct transport_stats {
 	uint64_t states_new;       /* newer remote states taken */
 	uint64_t no_base;          /* diffs from a base not held */
 	uint64_t bad_diff;         /* diffs that did not apply */
+	uint64_t frames_too_large; /* over NET_MSG_MAX: a state type whose diffs grow too big */
 };
 
 /* A connection for id and key (see net_conn_new), syncing a local state of local_ops and
