@@ -357,6 +357,7 @@ static void loopback_keys(unsigned keys)
 int main(int argc, char **argv)
 {
 	unsigned runs = argc > 1 ? (unsigned)atoi(argv[1]) : 50;
+	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is known */
 	static const unsigned losses[] = { 0, 20 };
 	printf("simulated link, 100 ms round trip, loss per datagram; time from the last change "
 	       "to the receiver showing it (paste: from the first byte to the last arriving)\n");
@@ -378,12 +379,13 @@ int main(int argc, char **argv)
 			run_paste(losses[i], r + 1, 256 * 1024, INPUTLOG_WINDOW, &f);
 		print("input log: 256 KB paste", losses[i], runs, &f);
 	}
-	/* As large as a full redraw of a big screen: one frame of 11 datagrams. */
+	/* As large as a full redraw of a 200x50 screen (18678 bytes, docs/protocol.d/
+	 * 30-screen.md): one frame of 17 datagrams. */
 	for (size_t i = 0; i < 2; i++) {
 		struct figures f = { 0 };
 		for (unsigned r = 0; r < runs; r++)
-			run_paste(losses[i], r + 1, 12 * 1024, 16 * 1024, &f);
-		print("one 12 KB change", losses[i], runs, &f);
+			run_paste(losses[i], r + 1, 19 * 1024, 24 * 1024, &f);
+		print("one 19 KB change", losses[i], runs, &f);
 	}
 	loopback_keys(200);
 	char self[PATH_MAX], proxy[PATH_MAX + 32];
