@@ -86,17 +86,22 @@ static void test_utf8_split(void)
 static void test_control_inside_st(void)
 {
 	static const char *streams[] = {"\033]2;ab\033\004\\Z", "\033]2;ab\033\n\177\\Z",
-					"\033Pab\033\r\\Z"};
+					"\033Pab\033\r\\Z", "\033\004]2;ab\033\004\\Z"};
 	for (size_t k = 0; k < sizeof streams / sizeof *streams; k++) {
 		size_t n = strlen(streams[k]);
 		char *copy = xmemdup(streams[k], n);
-		term_emulator *em = term_emulator_new(2, 10, 0);
-		term_emulator_write(em, copy, n);
-		term_snapshot *snap = term_emulator_snapshot(em);
-		CHECKF(term_row_get(snap->lines[0], 0).ch == 'Z', "stream %zu", k);
-		CHECK(k == 2 || strcmp(snap->title, "ab") == 0);
-		term_snapshot_unref(snap);
-		term_emulator_free(em);
+		for (size_t at = 0; at <= n; at++) {
+			term_emulator *em = term_emulator_new(2, 10, 0);
+			term_emulator_write(em, copy, at);
+			term_emulator_write(em, copy + at, n - at);
+			term_snapshot *snap = term_emulator_snapshot(em);
+			CHECKF(term_row_get(snap->lines[0], 0).ch == 'Z' &&
+				       term_row_get(snap->lines[0], 1).ch == 0,
+			       "stream %zu split at %zu", k, at);
+			CHECK(k == 2 || strcmp(snap->title, "ab") == 0);
+			term_snapshot_unref(snap);
+			term_emulator_free(em);
+		}
 		free(copy);
 	}
 }

@@ -52,17 +52,26 @@ static size_t end_string(term_vterm_guard *g, VTerm *vt, const char *buf, size_t
 }
 
 /*
- * Leaves out buf[i], a control after an ESC inside a string: libvterm 0.1.4 runs it, then
- * takes a following backslash for ST and reads past the end of its input. What came before
- * goes on as usual; the string so far is held, to go to libvterm whole once it ends.
+ * A control right after an ESC: libvterm 0.1.4 runs it and goes on with the escape, and
+ * inside a string it then takes a backslash for ST and reads past the end of its input.
+ * Such controls are left out.
+ */
+static bool is_inner_control(unsigned char c)
+{
+	return (c < 0x20 || c == 0x7f) && c != ESC && c != CAN && c != SUB;
+}
+
+/*
+ * Leaves out buf[i] (see is_inner_control). What came before the sequence, which began at
+ * buf[seq_at], goes on as usual; the sequence so far is held, to reach libvterm whole.
  */
 static size_t leave_out(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
-			size_t string_at, size_t i)
+			size_t seq_at, size_t i)
 {
 	if (g->len == 0 && !g->dropping) {
-		if (string_at > start)
-			vterm_input_write(vt, buf + start, string_at - start);
-		start = string_at;
+		if (seq_at > start)
+			vterm_input_write(vt, buf + start, seq_at - start);
+		start = seq_at;
 	}
 	hold(g, buf + start, i - start);
 	return i + 1;
@@ -147,26 +156,28 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			}
 			break;
 		case ESCAPE:
-			if (c == ']' || c == 'P') {
+			if (is_inner_control(c)) {
+				start = leave_out(g, vt, buf, start, esc_at, i);
+			} else if (c == ']' || c == 'P') {
 				g->state = STRING;
 				string_at = esc_at;
-				break;
+			} else {
+				if (g->len > 0) {
+					/* A held ESC that starts no string: libvterm takes it alone. */
+					vterm_input_write(vt, g->held, g->len);
+					g->len = 0;
+				}
+				g->state = c == ESC ? ESCAPE : c == '[' ? CSI : GROUND;
+				g->separators = 0;
+				esc_at = i;
 			}
-			if (g->len > 0) {
-				/* A held lone ESC that starts no string: libvterm takes it alone. */
-				vterm_input_write(vt, g->held, g->len);
-				g->len = 0;
-			}
-			g->state = c == ESC ? ESCAPE : c == '[' ? CSI : GROUND;
-			g->separators = 0;
-			esc_at = i;
 			break;
 		case CSI:
 			if (c == ESC) {
 				g->state = ESCAPE;
 				esc_at = i;
-			} else if (c == CAN || c == SUB || (c >= 0x40 && c <= 0x7e)) {
-				g->state = GROUND;
+			} else if (c == CAN || c == SUB || (c >= 0x40 && c <= 0x7e) || c >= 0x80) {
+				g->state = GROUND; /* the end, or (CAN, SUB, non-ASCII) an abort */
 			} else if (c >= 0x30 && c <= 0x3f) {
 				/* Parameters past the last one libvterm has room for are left out. */
 				if ((c == ';' || c == ':') && g->separators <= TERM_GUARD_MAX_SEPARATORS)
@@ -184,7 +195,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			}
 			break;
 		case STRING_ESCAPE:
-			if ((c < 0x20 || c == 0x7f) && c != ESC && c != CAN && c != SUB) {
+			if (is_inner_control(c)) {
 				start = leave_out(g, vt, buf, start, string_at, i);
 			} else if (c == ']' || c == 'P') {
 				/* libvterm drops the old string and starts a new one: keep both together. */
@@ -208,7 +219,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 	if (g->state == STRING || g->state == STRING_ESCAPE)
 		keep = g->len > 0 || g->dropping ? start : string_at;
 	else if (g->state == ESCAPE && len > 0)
-		keep = esc_at;
+		keep = g->len > 0 ? start : esc_at;
 	else if (g->state == GROUND)
 		keep = len - utf8_tail(buf + start, len - start);
 	if (keep > start)
