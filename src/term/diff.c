@@ -255,18 +255,12 @@ static void diff_rows(differ *df)
 	}
 }
 
-static bool cursor_equal(const term_cursor *a, const term_cursor *b)
-{
-	return a->row == b->row && a->col == b->col && a->visible == b->visible &&
-	       a->blink == b->blink && a->shape == b->shape;
-}
-
 static void diff_state(term_diff *d, const term_snapshot *old, const term_snapshot *new)
 {
 	d->cursor = new->cursor;
 	d->modes = new->modes;
 	d->bells = new->bells;
-	if (!cursor_equal(&old->cursor, &new->cursor))
+	if (!term_cursor_equal(&old->cursor, &new->cursor))
 		d->changes |= TERM_DIFF_CURSOR;
 	if (old->modes != new->modes)
 		d->changes |= TERM_DIFF_MODES;
@@ -349,7 +343,7 @@ bool term_diff_equal(const term_diff *a, const term_diff *b)
 	for (unsigned i = 0; i < a->nops; i++)
 		if (!op_equal(&a->ops[i], &b->ops[i], a->cols))
 			return false;
-	if ((a->changes & TERM_DIFF_CURSOR) && !cursor_equal(&a->cursor, &b->cursor))
+	if ((a->changes & TERM_DIFF_CURSOR) && !term_cursor_equal(&a->cursor, &b->cursor))
 		return false;
 	if ((a->changes & TERM_DIFF_MODES) && a->modes != b->modes)
 		return false;

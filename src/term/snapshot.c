@@ -58,7 +58,7 @@ void term_snapshot_set_title(term_snapshot *snap, const char *title, size_t len)
 	snap->title = xstrndup(title, len);
 }
 
-static bool cursor_equal(const term_cursor *a, const term_cursor *b)
+bool term_cursor_equal(const term_cursor *a, const term_cursor *b)
 {
 	return a->row == b->row && a->col == b->col && a->visible == b->visible &&
 	       a->blink == b->blink && a->shape == b->shape;
@@ -105,7 +105,7 @@ void term_snapshot_describe_difference(const term_snapshot *a, const term_snapsh
 			return;
 		}
 	}
-	if (!cursor_equal(&a->cursor, &b->cursor)) {
+	if (!term_cursor_equal(&a->cursor, &b->cursor)) {
 		snprintf(buf, size, "cursor %u,%u vis%d blink%d shape%u != %u,%u vis%d blink%d shape%u",
 			 a->cursor.row, a->cursor.col, a->cursor.visible, a->cursor.blink,
 			 a->cursor.shape, b->cursor.row, b->cursor.col, b->cursor.visible,

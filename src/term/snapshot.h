@@ -62,6 +62,7 @@ void term_snapshot_unref(term_snapshot *snap);
 term_snapshot *term_snapshot_clone(const term_snapshot *snap);
 void term_snapshot_set_title(term_snapshot *snap, const char *title, size_t len);
 
+bool term_cursor_equal(const term_cursor *a, const term_cursor *b);
 bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b);
 /* Describes the first difference in buf ("" when equal): for test failure messages. */
 void term_snapshot_describe_difference(const term_snapshot *a, const term_snapshot *b,
