@@ -24,6 +24,8 @@ void sim_free(struct sim *s)
 	for (size_t i = 0; i < s->nq; i++)
 		free(s->q[i].data);
 	free(s->q);
+	free(s->partial[0].data);
+	free(s->partial[1].data);
 }
 
 uint32_t sim_rand(struct sim *s)
@@ -38,6 +40,34 @@ uint32_t sim_rand(struct sim *s)
 static bool chance(struct sim *s, unsigned percent)
 {
 	return sim_rand(s) % 100 < percent;
+}
+
+/* Whether a frame of n datagrams from end `from` arrives whole, as connection.c and
+ * fragment.c treat resends. */
+static bool arrives(struct sim *s, int from, const uint8_t *msg, size_t len, size_t n)
+{
+	unsigned loss = s->imp[from].loss;
+	bool all = true, final = false;
+	if (n < 2)
+		return !chance(s, loss);
+	struct sim_partial *p = &s->partial[from];
+	if (p->data == NULL || p->len != len || memcmp(p->data, msg, len) != 0) {
+		free(p->data);
+		p->data = xmemdup(msg, len);
+		p->len = len;
+		memset(p->got, 0, sizeof p->got);
+		p->delivered = false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool got = !chance(s, loss);
+		p->got[i] |= got;
+		all &= p->got[i];
+		final = got && i + 1 == n;
+	}
+	if (p->delivered)
+		return final;
+	p->delivered = all;
+	return all;
 }
 
 static void enqueue(struct sim *s, int from, const uint8_t *msg, size_t len)
@@ -68,10 +98,7 @@ static void send_from(struct sim *s, int from)
 		s->frames[from]++;
 		s->dgrams[from] += n;
 		s->bytes[from] += len + n * NET_OVERHEAD;
-		bool lost = false;
-		for (size_t i = 0; i < n; i++)
-			lost |= chance(s, s->imp[from].loss);
-		if (lost)
+		if (!arrives(s, from, msg, len, n))
 			continue;
 		enqueue(s, from, msg, len);
 		if (chance(s, s->imp[from].dup))

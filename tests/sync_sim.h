@@ -2,13 +2,16 @@
  * A simulated link between two sync_links, on a simulated clock: loss, delay, jitter,
  * reordering and duplication per direction, all from a seed, so runs are fast and replay
  * exactly. A frame travels as the datagram layer would send it, cut into datagrams of at
- * most NET_DGRAM_SEND_MAX bytes, and is lost when any of them is. Each end's RTT estimate
+ * most NET_DGRAM_SEND_MAX bytes, and is lost when any of them is, except that, as in the
+ * datagram layer, a resend of the same bytes fills the holes the earlier tries left, and
+ * the final fragment of a resend of a delivered frame delivers it again. Each end's RTT estimate
  * is fed from the frames' flight times (RFC 6298, net/rtt.h). Shared by the sync tests and
  * bench/sync_converge.
  */
 #ifndef RSH_TESTS_SYNC_SIM_H
 #define RSH_TESTS_SYNC_SIM_H
 
+#include "net/fragment.h"
 #include "net/rtt.h"
 #include "net/sync_link.h"
 
@@ -27,12 +30,21 @@ struct sim_packet {
 	size_t len;
 };
 
+/* The last frame an end cut into several datagrams, and which of them got through. */
+struct sim_partial {
+	uint8_t *data;
+	size_t len;
+	bool got[NET_FRAG_MAX_COUNT];
+	bool delivered;
+};
+
 struct sim {
 	uint64_t now;
 	uint64_t rng;
 	sync_link *end[2];
 	struct sim_impair imp[2]; /* imp[i]: frames sent by end i */
 	struct net_rtt rtt[2];
+	struct sim_partial partial[2];
 	struct sim_packet *q;
 	size_t nq, capq;
 	/* Sent by each end, lost ones included; bytes count the datagram overhead. */

@@ -137,13 +137,16 @@ static void store(struct net_reasm *r, struct net_partial *p, const struct net_p
 /* Joins the pieces of a complete message into r->out. */
 static size_t join(struct net_reasm *r, const struct net_partial *p)
 {
+	free(r->out);
 	r->out = xmalloc(p->bytes ? p->bytes : 1);
+	r->out_id = p->id;
 	size_t off = 0;
 	for (unsigned i = 0; i < p->count; i++) {
 		if (p->piece[i].len)
 			memcpy(r->out + off, p->piece[i].data, p->piece[i].len);
 		off += p->piece[i].len;
 	}
+	r->out_len = off;
 	return off;
 }
 
@@ -157,10 +160,13 @@ static void delivered(struct net_reasm *r, uint64_t id, uint64_t now_ms)
 bool net_reasm_add(struct net_reasm *r, const struct net_plain *f, uint64_t now_ms,
 		   const uint8_t **msg, size_t *len)
 {
-	free(r->out);
-	r->out = NULL;
 	evict(r, now_ms, false, 0);
 	if (r->any_delivered && f->msg_id <= r->delivered) {
+		if (f->final && r->out != NULL && f->msg_id == r->out_id) {
+			*msg = r->out;
+			*len = r->out_len;
+			return true;
+		}
 		r->stats->stale++;
 		return false;
 	}

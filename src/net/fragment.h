@@ -6,7 +6,9 @@
  * messages are in progress (a new one evicts the oldest); a partial message untouched for
  * NET_FRAG_MAX_AGE_MS is dropped. Messages are delivered in increasing id order only: once
  * message N is complete, every partial or later fragment of a message older than N is
- * thrown away, because state synchronisation never needs an old message.
+ * thrown away, because state synchronisation never needs an old message. The exception:
+ * the final fragment of a resend of the newest message put together delivers it again,
+ * so the peer, which resends because it heard no answer, gets one.
  */
 #ifndef RSH_NET_FRAGMENT_H
 #define RSH_NET_FRAGMENT_H
@@ -34,7 +36,9 @@ struct net_reasm {
 	struct net_partial *partial[NET_FRAG_MAX_PARTIAL];
 	uint64_t delivered; /* id of the newest message delivered */
 	bool any_delivered;
-	uint8_t *out;       /* the last message put together, valid until the next call */
+	uint8_t *out;       /* the last message put together, kept until the next one */
+	size_t out_len;
+	uint64_t out_id;
 	size_t bytes;       /* fragment bytes held by partial messages */
 	struct net_reasm_stats *stats;
 };
