@@ -1,4 +1,4 @@
-/* Holds back OSC/DCS strings until they are whole (see vterm_guard.h). */
+/* Holds back unfinished sequences and characters until they are whole (vterm_guard.h). */
 #include "vterm_guard.h"
 
 #include <stdlib.h>
@@ -33,9 +33,9 @@ static void hold(term_vterm_guard *g, const char *p, size_t n)
 	g->len += n;
 }
 
-/* A string ended at buf[end - 1]: hand over what was held with its tail, in one call. */
-static size_t end_string(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
-			 size_t end)
+/* A sequence ended at buf[end - 1]: hand over what was held with its tail, in one call. */
+static size_t end_sequence(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+			   size_t end)
 {
 	if (g->dropping) {
 		g->dropping = false;
@@ -77,29 +77,9 @@ static size_t leave_out(term_vterm_guard *g, VTerm *vt, const char *buf, size_t 
 	return i + 1;
 }
 
-/* Leaves out buf[i] outside any string: what came before it goes on. */
-static size_t skip_byte(VTerm *vt, const char *buf, size_t start, size_t i)
-{
-	if (i > start)
-		vterm_input_write(vt, buf + start, i - start);
-	return i + 1;
-}
-
-static void send_pending(term_vterm_guard *g, VTerm *vt)
-{
-	if (g->npending > 0)
-		vterm_input_write(vt, g->pending, g->npending);
-	g->npending = 0;
-}
-
 void term_vterm_guard_inject(term_vterm_guard *g, VTerm *vt, const char *seq, size_t len)
 {
-	if (len > sizeof g->pending - g->npending)
-		return;
-	memcpy(g->pending + g->npending, seq, len);
-	g->npending = (unsigned char)(g->npending + len);
-	if (g->state == GROUND && g->len == 0)
-		send_pending(g, vt);
+	vterm_input_write(vt, seq, len); /* libvterm is between sequences (see below) */
 }
 
 static size_t utf8_length(unsigned char lead)
@@ -140,55 +120,48 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		buf += used;
 		len -= used;
 	}
-	if (g->state == GROUND && g->len == 0)
-		send_pending(g, vt);
-	size_t start = 0;     /* first byte of buf not yet passed on, held or dropped */
-	size_t esc_at = 0;    /* the last ESC seen in buf */
-	size_t string_at = 0; /* where the current string began in buf, if nothing is held */
+	size_t start = 0;  /* first byte of buf not yet passed on, held or dropped */
+	size_t seq_at = 0; /* where the current sequence began in buf, if nothing is held */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)buf[i];
-		unsigned char was = g->state;
 		switch (g->state) {
 		case GROUND:
 			if (c == ESC) {
 				g->state = ESCAPE;
-				esc_at = i;
+				seq_at = i;
 			}
 			break;
 		case ESCAPE:
 			if (is_inner_control(c)) {
-				start = leave_out(g, vt, buf, start, esc_at, i);
+				start = leave_out(g, vt, buf, start, seq_at, i);
 			} else if (c == ']' || c == 'P') {
 				g->state = STRING;
-				string_at = esc_at;
-			} else {
-				if (g->len > 0) {
-					/* A held ESC that starts no string: libvterm takes it alone. */
-					vterm_input_write(vt, g->held, g->len);
-					g->len = 0;
-				}
-				g->state = c == ESC ? ESCAPE : c == '[' ? CSI : GROUND;
+			} else if (c == '[') {
+				g->state = CSI;
 				g->separators = 0;
-				esc_at = i;
+			} else if (c != ESC) {
+				start = end_sequence(g, vt, buf, start, i + 1);
+				g->state = GROUND;
 			}
 			break;
 		case CSI:
 			if (c == ESC) {
-				g->state = ESCAPE;
-				esc_at = i;
+				g->state = ESCAPE; /* an abort: the new escape goes with the old */
 			} else if (c == CAN || c == SUB || (c >= 0x40 && c <= 0x7e) || c >= 0x80) {
-				g->state = GROUND; /* the end, or (CAN, SUB, non-ASCII) an abort */
+				/* The end, or (CAN, SUB, non-ASCII) an abort. */
+				start = end_sequence(g, vt, buf, start, i + 1);
+				g->state = GROUND;
 			} else if (c >= 0x30 && c <= 0x3f) {
 				/* Parameters past the last one libvterm has room for are left out. */
 				if ((c == ';' || c == ':') && g->separators <= TERM_GUARD_MAX_SEPARATORS)
 					g->separators++;
 				if (g->separators > TERM_GUARD_MAX_SEPARATORS)
-					start = skip_byte(vt, buf, start, i);
+					start = leave_out(g, vt, buf, start, seq_at, i);
 			}
 			break;
 		case STRING:
 			if (c == BEL || c == CAN || c == SUB) {
-				start = end_string(g, vt, buf, start, i + 1);
+				start = end_sequence(g, vt, buf, start, i + 1);
 				g->state = GROUND;
 			} else if (c == ESC) {
 				g->state = STRING_ESCAPE;
@@ -196,31 +169,24 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			break;
 		case STRING_ESCAPE:
 			if (is_inner_control(c)) {
-				start = leave_out(g, vt, buf, start, string_at, i);
-			} else if (c == ']' || c == 'P') {
-				/* libvterm drops the old string and starts a new one: keep both together. */
-				g->state = STRING;
+				start = leave_out(g, vt, buf, start, seq_at, i);
+			} else if (c == ']' || c == 'P' || c == '[') {
+				/* libvterm drops the string for a new one: keep both together. */
+				g->state = c == '[' ? CSI : STRING;
+				g->separators = 0;
 			} else if (c != ESC) {
 				/* ST ends the string; any other escape aborts it. */
-				start = end_string(g, vt, buf, start, i + 1);
+				start = end_sequence(g, vt, buf, start, i + 1);
 				g->state = GROUND;
 			}
 			break;
 		}
-		if (g->npending > 0 && g->state == GROUND && was != GROUND) {
-			/* A sequence just ended: what waited for one goes in after it. */
-			if (i + 1 > start)
-				vterm_input_write(vt, buf + start, i + 1 - start);
-			start = i + 1;
-			send_pending(g, vt);
-		}
 	}
-	size_t keep = len;
-	if (g->state == STRING || g->state == STRING_ESCAPE)
-		keep = g->len > 0 || g->dropping ? start : string_at;
-	else if (g->state == ESCAPE && len > 0)
-		keep = g->len > 0 ? start : esc_at;
-	else if (g->state == GROUND)
+	/* Between two writes libvterm is never inside a sequence: what began is held. */
+	size_t keep;
+	if (g->state != GROUND)
+		keep = g->len > 0 || g->dropping ? start : seq_at;
+	else
 		keep = len - utf8_tail(buf + start, len - start);
 	if (keep > start)
 		vterm_input_write(vt, buf + start, keep - start);
