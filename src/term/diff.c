@@ -10,6 +10,7 @@
  */
 #include "diff.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,11 +180,12 @@ static term_diff_op *add_op(differ *df, uint8_t kind, unsigned src)
 	return op;
 }
 
-/* Rough wire cost in bytes of a patch of old row j, or of the whole row. */
+/* Rough wire cost in bytes of a patch of old row j, or of the whole row. A patch needs a
+ * span: rows equal to old ones are copies, which find_old_row finds first. */
 static unsigned patch_cost(const differ *df, unsigned j, const term_row *row)
 {
 	unsigned cells, n = find_spans(df, j, row, NULL, &cells);
-	return n == 0 ? 0 : 3 + cells + 4 * n;
+	return n == 0 ? UINT_MAX : 3 + cells + 4 * n;
 }
 
 static unsigned literal_cost(const differ *df, const term_row *row)
