@@ -244,6 +244,35 @@ static void test_beyond_the_base(void)
 	term_snapshot_unref(base);
 }
 
+/* The sync layer's path: a diff inside a larger message, written and read in place. */
+static void test_embedded(void)
+{
+	term_snapshot *a = term_snapshot_new(4, 10), *b = term_snapshot_new(4, 10);
+	put_text(b, 1, 2, "hi");
+	term_snapshot_set_title(b, "t", 1);
+	msgpack_sbuffer buf;
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&buf);
+	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+	msgpack_pack_array(&pk, 3);
+	msgpack_pack_uint32(&pk, 42);
+	term_diff_write(a, b, &pk);
+	msgpack_pack_nil(&pk);
+	mp_reader r;
+	uint32_t n;
+	uint64_t tag;
+	const char *err = NULL;
+	mp_reader_init(&r, buf.data, buf.size);
+	CHECK(mp_read_array(&r, 3, 3, &n) && mp_read_uint(&r, 100, &tag) && tag == 42);
+	term_snapshot *got = term_diff_read(a, &r, &err);
+	CHECKF(got && term_snapshot_equal(got, b), "%s", err);
+	CHECK(mp_read_nil(&r) && mp_finish(&r));
+	term_snapshot_unref(got);
+	msgpack_sbuffer_destroy(&buf);
+	term_snapshot_unref(b);
+	term_snapshot_unref(a);
+}
+
 /* Every proper prefix of a valid encoding fails; the whole decodes; one more byte is
  * trailing. */
 static void check_truncations(const term_diff *d)
@@ -292,6 +321,7 @@ int main(void)
 	test_hostile_patches();
 	test_hostile_state();
 	test_beyond_the_base();
+	test_embedded();
 	test_truncation();
 	return 0;
 }
