@@ -379,8 +379,8 @@ int main(int argc, char **argv)
 			run_paste(losses[i], r + 1, 256 * 1024, INPUTLOG_WINDOW, &f);
 		print("input log: 256 KB paste", losses[i], runs, &f);
 	}
-	/* As large as a full redraw of a 200x50 screen (18678 bytes, docs/protocol.d/
-	 * 30-screen.md): one frame of 17 datagrams. */
+	/* As large as a full redraw of a 200x50 screen (18678 bytes, docs/protocol.md,
+	 * "Screen diff"): one frame of 17 datagrams. */
 	for (size_t i = 0; i < 2; i++) {
 		struct figures f = { 0 };
 		for (unsigned r = 0; r < runs; r++)

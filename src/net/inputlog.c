@@ -1,4 +1,4 @@
-/* The input log as a sync state (format: docs/protocol.d/20-sync.md). */
+/* The input log as a sync state (format: docs/protocol.md, "State synchronisation"). */
 #include "inputlog.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * The datagram layout (docs/protocol.d/10-datagrams.md has the byte-by-byte spec):
+ * The datagram layout (docs/protocol.md, "Datagrams" has the byte-by-byte spec):
  *
  *   clear header   id (8, big-endian)  seq (8, big-endian; top bit: direction)
  *   ciphertext     of the plaintext below, then the 16-byte Poly1305 tag

@@ -1,4 +1,4 @@
-/* Pacing of sync frames over one connection (rules: sync_link.h, docs/protocol.d/20-sync.md). */
+/* Pacing of sync frames over one connection (rules: sync_link.h and docs/protocol.md). */
 #include "sync_link.h"
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* The receiving half of a sync direction (rules: docs/protocol.d/20-sync.md). */
+/* The receiving half of a sync direction (rules: docs/protocol.md, "State synchronisation"). */
 #include "sync_receiver.h"
 
 #include <stdlib.h>

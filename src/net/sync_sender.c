@@ -1,4 +1,4 @@
-/* The sending half of a sync direction (rules: docs/protocol.d/20-sync.md). */
+/* The sending half of a sync direction (rules: docs/protocol.md, "State synchronisation"). */
 #include "sync_sender.h"
 
 #include <stdlib.h>
