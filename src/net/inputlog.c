@@ -1,4 +1,4 @@
-/* The input log as a sync state (format: docs/protocol.md, "State synchronisation"). */
+/* The input log as a sync state (format: docs/protocol.md). */
 #include "inputlog.h"
 
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * states it sends and diffs the newest against a state the receiver holds (the base); the
  * receiver applies a diff only onto the base it names. A frame also carries the number of
  * the newest state its sender holds of the other direction (the acknowledgement), so one
- * frame serves both directions. docs/protocol.md, "State synchronisation" is the specification.
+ * frame serves both directions. docs/protocol.md is the specification.
  *
  * sync_sender.h, sync_receiver.h and sync_link.h build on this; transport.h puts a link on
  * an encrypted connection.

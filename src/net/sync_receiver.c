@@ -1,4 +1,4 @@
-/* The receiving half of a sync direction (rules: docs/protocol.md, "State synchronisation"). */
+/* The receiving half of a sync direction (rules: docs/protocol.md). */
 #include "sync_receiver.h"
 
 #include <stdlib.h>

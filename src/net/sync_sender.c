@@ -1,4 +1,4 @@
-/* The sending half of a sync direction (rules: docs/protocol.md, "State synchronisation"). */
+/* The sending half of a sync direction (rules: docs/protocol.md). */
 #include "sync_sender.h"
 
 #include <stdlib.h>
