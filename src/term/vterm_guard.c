@@ -61,6 +61,12 @@ static bool is_inner_control(unsigned char c)
 	return (c < 0x20 || c == 0x7f) && c != ESC && c != CAN && c != SUB;
 }
 
+/* Intermediate and non-ASCII bytes: libvterm stays in an escape after them. */
+static bool goes_on_escape(unsigned char c)
+{
+	return (c >= 0x20 && c <= 0x2f) || c >= 0x80;
+}
+
 /*
  * Leaves out buf[i] (see is_inner_control). What came before the sequence, which began at
  * buf[seq_at], goes on as usual; the sequence so far is held, to reach libvterm whole.
@@ -134,6 +140,8 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		case ESCAPE:
 			if (is_inner_control(c)) {
 				start = leave_out(g, vt, buf, start, seq_at, i);
+			} else if (goes_on_escape(c)) {
+				/* libvterm stays in the escape */
 			} else if (c == ']' || c == 'P') {
 				g->state = STRING;
 			} else if (c == '[') {
@@ -170,9 +178,9 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		case STRING_ESCAPE:
 			if (is_inner_control(c)) {
 				start = leave_out(g, vt, buf, start, seq_at, i);
-			} else if (c == ']' || c == 'P' || c == '[') {
-				/* libvterm drops the string for a new one: keep both together. */
-				g->state = c == '[' ? CSI : STRING;
+			} else if (c == ']' || c == 'P' || c == '[' || goes_on_escape(c)) {
+				/* libvterm drops the string for a new sequence: keep both together. */
+				g->state = c == '[' ? CSI : goes_on_escape(c) ? ESCAPE : STRING;
 				g->separators = 0;
 			} else if (c != ESC) {
 				/* ST ends the string; any other escape aborts it. */
