@@ -13,3 +13,5 @@ bench_datagram_LDADD = $(NET_LIBS)
 BENCHMARKS += bench/diff_size
 bench_diff_size_SOURCES = bench/diff_size.c tests/random_screen.c tests/random_screen.h
 bench_diff_size_LDADD = $(TERM_LIBS)
+BENCHMARKS += bench/term_throughput
+bench_term_throughput_LDADD = $(TERM_LIBS)

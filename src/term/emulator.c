@@ -382,9 +382,16 @@ static void probe_modes(term_emulator *em)
 	set_mode(em, TERM_MODE_FOCUS_REPORT, probe(em, encode_focus) > 0);
 }
 
+/* libvterm 0.1.4 keeps a text run's code points on its stack: a write of a few MB of text
+ * overflows it. The guard keeps sequences whole across the pieces. */
+#define WRITE_PIECE 4096
+
 void term_emulator_write(term_emulator *em, const char *buf, size_t len)
 {
-	term_vterm_guard_write(&em->guard, em->vt, buf, len);
+	for (size_t off = 0; off < len; off += WRITE_PIECE) {
+		size_t n = len - off < WRITE_PIECE ? len - off : WRITE_PIECE;
+		term_vterm_guard_write(&em->guard, em->vt, buf + off, n);
+	}
 	probe_modes(em);
 }
 

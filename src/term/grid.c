@@ -6,8 +6,16 @@
 
 #include "../util/xmalloc.h"
 
-static term_row *blank_row(const term_grid *grid, term_colour bg)
+static term_row *blank_row(term_grid *grid, term_colour bg)
 {
+	if (bg == TERM_COLOUR_DEFAULT && grid->spare != NULL) {
+		term_row *row = grid->spare;
+		grid->spare = NULL;
+		row->ncells = 0;
+		row->ncomb = 0;
+		row->hash = 0;
+		return row;
+	}
 	if (bg == TERM_COLOUR_DEFAULT)
 		return term_row_new(0); /* reads blank at any width */
 	term_row *row = term_row_new(grid->cols);
@@ -36,6 +44,7 @@ void term_grid_free(term_grid *grid)
 		term_row_unref(grid->ring[r]);
 	for (unsigned i = 0; i < grid->sb_len; i++)
 		term_row_unref(grid->sb[(grid->sb_head + i) % grid->sb_cap]);
+	term_row_unref(grid->spare);
 	free(grid->ring);
 	free(grid->sb);
 	free(grid);
@@ -48,13 +57,20 @@ static void push_scrollback(term_grid *grid, term_row *row)
 		term_row_unref(row);
 		return;
 	}
-	/* Keep what was on show: cells hidden by a narrower screen go. */
+	/* Keep what was on show (cells hidden by a narrower screen go), trimmed; a little
+	 * spare room is not worth a realloc. */
 	term_row *r = term_row_writable(&row);
-	if (r->ncells > grid->cols)
-		term_row_resize(r, grid->cols);
-	term_row_trim(r);
+	unsigned used = term_row_used(r) < grid->cols ? term_row_used(r) : grid->cols;
+	term_row_resize(r, used);
+	if (r->cap > used + 8 || r->ncomb > 0)
+		term_row_trim(r);
 	if (grid->sb_len == grid->sb_limit) {
-		term_row_unref(grid->sb[grid->sb_head]);
+		/* The oldest line goes; its row becomes the next blank one if nobody shares it. */
+		term_row *old = grid->sb[grid->sb_head];
+		if (old->refs == 1 && grid->spare == NULL)
+			grid->spare = old;
+		else
+			term_row_unref(old);
 		grid->sb[grid->sb_head] = row;
 		grid->sb_head = (grid->sb_head + 1) % grid->sb_cap;
 		return;

@@ -25,6 +25,7 @@ typedef struct term_grid {
 	/* Scrollback: a ring of up to limit rows, oldest first from sb_head. */
 	term_row **sb;
 	unsigned sb_len, sb_cap, sb_head, sb_limit;
+	term_row *spare; /* a row off the scrollback's end, kept for the next blank line */
 } term_grid;
 
 /* limit is the scrollback length in lines; 0 keeps none (the alternate screen). */
