@@ -7,3 +7,11 @@ tests_test_args_LDADD = $(SERVER_LIBS)
 tests_fuzz_fuzz_args_SOURCES = tests/fuzz/fuzz_args.c tests/fuzz/driver.c
 tests_fuzz_fuzz_args_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/args"'
 tests_fuzz_fuzz_args_LDADD = $(SERVER_LIBS)
+# The server through the command line (needs src/rsh, built by `make all`).
+TESTS += tests/test_server_cli.sh
+EXTRA_DIST += tests/test_server_cli.sh
+check_PROGRAMS += tests/fuzz/fuzz_control
+TESTS += tests/fuzz/fuzz_control
+tests_fuzz_fuzz_control_SOURCES = tests/fuzz/fuzz_control.c tests/fuzz/driver.c
+tests_fuzz_fuzz_control_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/control"'
+tests_fuzz_fuzz_control_LDADD = $(SERVER_LIBS) $(MSGPACK_LIBS)

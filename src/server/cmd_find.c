@@ -1,0 +1,187 @@
+/* Resolving a parsed target (target.h) against the server's objects, as tmux does. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "word.h"
+
+/* An error naming what was not found, the name shown safely. */
+static void *not_found(struct cmd_ctx *ctx, const char *what, const struct target_part *part)
+{
+	char *word = word_escape(part->name != NULL ? part->name : "");
+	if (part->form == TARGET_ID)
+		cmd_error(ctx, "can't find %s: %c%ld", what,
+			  strcmp(what, "session") == 0  ? '$'
+			  : strcmp(what, "window") == 0 ? '@'
+							: '%',
+			  part->value);
+	else if (part->form == TARGET_OFFSET)
+		cmd_error(ctx, "can't find %s: offset %+ld", what, part->value);
+	else
+		cmd_error(ctx, "can't find %s: %s", what, word);
+	free(word);
+	return NULL;
+}
+
+/*
+ * The one name equal to name, else the one name it is a prefix of; count and names say
+ * how to read the candidates. Ambiguous prefixes find nothing, as tmux.
+ */
+static size_t match_name(const char *name, bool exact_only, size_t count,
+			 const char *(*name_at)(const void *, size_t), const void *arg)
+{
+	size_t prefix = count, matches = 0;
+	for (size_t i = 0; i < count; i++) {
+		const char *n = name_at(arg, i);
+		if (strcmp(n, name) == 0)
+			return i;
+		if (!exact_only && strncmp(n, name, strlen(name)) == 0) {
+			prefix = i;
+			matches++;
+		}
+	}
+	return matches == 1 ? prefix : count;
+}
+
+static const char *session_name_at(const void *arg, size_t i)
+{
+	return server.sessions[i]->name;
+}
+
+static const char *window_name_at(const void *arg, size_t i)
+{
+	const struct session *s = arg;
+	return s->windows[i]->name;
+}
+
+struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_part *part)
+{
+	struct session *s = NULL;
+	size_t i;
+	switch (part->form) {
+	case TARGET_CURRENT:
+		s = session_current();
+		if (s == NULL)
+			cmd_error(ctx, "no sessions");
+		return s;
+	case TARGET_ID:
+		s = session_find_id((uint32_t)part->value);
+		break;
+	case TARGET_NUMBER:
+	case TARGET_NAME:
+	case TARGET_EXACT:
+		i = match_name(part->name, part->form == TARGET_EXACT, server.nsessions,
+			       session_name_at, NULL);
+		if (i < server.nsessions)
+			s = server.sessions[i];
+		break;
+	case TARGET_OFFSET:
+		break;
+	}
+	return s != NULL ? s : not_found(ctx, "session", part);
+}
+
+struct session *cmd_find_session(struct cmd_ctx *ctx)
+{
+	return cmd_find_session_part(ctx, &ctx->args.target.session);
+}
+
+/*
+ * A lone word that is no window of the current session may name a session, as in
+ * `send-keys -t work`: tmux then takes that session's current window.
+ */
+static struct window *session_current_window(const char *name)
+{
+	size_t i = match_name(name, false, server.nsessions, session_name_at, NULL);
+	return i < server.nsessions ? server.sessions[i]->current : NULL;
+}
+
+static struct window *find_window_id(uint32_t id)
+{
+	for (size_t i = 0; i < server.nsessions; i++)
+		for (size_t j = 0; j < server.sessions[i]->nwindows; j++)
+			if (server.sessions[i]->windows[j]->id == id)
+				return server.sessions[i]->windows[j];
+	return NULL;
+}
+
+static size_t window_position(const struct session *s, const struct window *w)
+{
+	size_t i = 0;
+	while (s->windows[i] != w)
+		i++;
+	return i;
+}
+
+static struct window *find_in_session(struct session *s, const struct target_part *part)
+{
+	size_t n = s->nwindows, i;
+	long pos;
+	switch (part->form) {
+	case TARGET_CURRENT:
+		return s->current;
+	case TARGET_NUMBER:
+		for (i = 0; i < n; i++)
+			if (s->windows[i]->index == (unsigned long)part->value)
+				return s->windows[i];
+		/* digits may also be a window's name */
+		/* fall through */
+	case TARGET_NAME:
+	case TARGET_EXACT:
+		i = match_name(part->name, part->form == TARGET_EXACT, n, window_name_at, s);
+		return i < n ? s->windows[i] : NULL;
+	case TARGET_OFFSET:
+		pos = ((long)window_position(s, s->current) + part->value % (long)n + (long)n) %
+		      (long)n;
+		return s->windows[pos];
+	case TARGET_ID:
+		break;
+	}
+	return NULL;
+}
+
+struct window *cmd_find_window(struct cmd_ctx *ctx)
+{
+	const struct target *t = &ctx->args.target;
+	struct window *w;
+	if (t->pane.form == TARGET_ID) {
+		struct pane *p = pane_find_id((uint32_t)t->pane.value, &w);
+		return p != NULL ? w : not_found(ctx, "pane", &t->pane);
+	}
+	if (t->window.form == TARGET_ID) {
+		w = find_window_id((uint32_t)t->window.value);
+		return w != NULL ? w : not_found(ctx, "window", &t->window);
+	}
+	struct session *s = cmd_find_session_part(ctx, &t->session);
+	if (s == NULL)
+		return NULL;
+	w = find_in_session(s, &t->window);
+	if (w == NULL && t->session.form == TARGET_CURRENT && t->window.name != NULL)
+		w = session_current_window(t->window.name);
+	return w != NULL ? w : not_found(ctx, "window", &t->window);
+}
+
+struct pane *cmd_find_pane(struct cmd_ctx *ctx)
+{
+	const struct target_part *part = &ctx->args.target.pane;
+	struct window *w = cmd_find_window(ctx);
+	struct pane *p = NULL;
+	if (w == NULL)
+		return NULL;
+	switch (part->form) {
+	case TARGET_CURRENT:
+		return w->active;
+	case TARGET_ID:
+		return pane_find_id((uint32_t)part->value, &w);
+	case TARGET_NUMBER:
+		p = window_pane_at(w, (size_t)part->value);
+		break;
+	case TARGET_OFFSET:
+		p = window_find_pane(w, layout_next(w->layout, w->active->id, (int)part->value));
+		break;
+	case TARGET_NAME:
+	case TARGET_EXACT:
+		break;
+	}
+	return p != NULL ? p : not_found(ctx, "pane", part);
+}

@@ -1,0 +1,133 @@
+/* Window commands: new, select, next, previous, rename, kill, list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "word.h"
+#include "util/xmalloc.h"
+
+/* The index new-window -t asks for: a free number given, or the first free one. */
+static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
+{
+	const struct target_part *part = &ctx->args.target.window;
+	if (part->form == TARGET_CURRENT) {
+		*index = session_free_index(s);
+		return true;
+	}
+	if (part->form != TARGET_NUMBER || part->value > 100000) {
+		cmd_error(ctx, "new-window: -t wants a window index");
+		return false;
+	}
+	for (size_t i = 0; i < s->nwindows; i++)
+		if (s->windows[i]->index == (unsigned)part->value) {
+			cmd_error(ctx, "index %ld in use", part->value);
+			return false;
+		}
+	*index = (unsigned)part->value;
+	return true;
+}
+
+int cmd_new_window(struct cmd_ctx *ctx)
+{
+	const struct target *t = &ctx->args.target;
+	struct session *s;
+	unsigned index;
+	/* `-t work` names the session the window goes to, as in tmux. */
+	if (t->session.form == TARGET_CURRENT &&
+	    (t->window.form == TARGET_NAME || t->window.form == TARGET_EXACT)) {
+		s = cmd_find_session_part(ctx, &t->window);
+		index = s != NULL ? session_free_index(s) : 0;
+	} else {
+		s = cmd_find_session(ctx);
+		if (s != NULL && !new_index(ctx, s, &index))
+			return 1;
+	}
+	if (s == NULL)
+		return 1;
+	const char *name = args_get(&ctx->args, 'n');
+	if (name != NULL && session_check_name(name) != NULL)
+		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
+	struct spawn sp = cmd_spawn(ctx);
+	char *error = NULL;
+	struct window *w = window_create(index, s->current->cols, s->current->rows, &sp, name,
+					 &error);
+	if (w == NULL) {
+		int code = cmd_error(ctx, "%s", error);
+		free(error);
+		return code;
+	}
+	session_attach_window(s, w);
+	if (!args_has(&ctx->args, 'd'))
+		s->current = w;
+	session_touch(s);
+	return 0;
+}
+
+int cmd_select_window(struct cmd_ctx *ctx)
+{
+	struct window *w = cmd_find_window(ctx);
+	if (w == NULL)
+		return 1;
+	w->session->current = w;
+	session_touch(w->session);
+	return 0;
+}
+
+static int step_window(struct cmd_ctx *ctx, int delta)
+{
+	struct session *s = cmd_find_session(ctx);
+	if (s == NULL)
+		return 1;
+	size_t i = 0;
+	while (s->windows[i] != s->current)
+		i++;
+	s->current = s->windows[(i + s->nwindows + (size_t)delta) % s->nwindows];
+	session_touch(s);
+	return 0;
+}
+
+int cmd_next_window(struct cmd_ctx *ctx)
+{
+	return step_window(ctx, 1);
+}
+
+int cmd_previous_window(struct cmd_ctx *ctx)
+{
+	return step_window(ctx, -1);
+}
+
+int cmd_rename_window(struct cmd_ctx *ctx)
+{
+	struct window *w = cmd_find_window(ctx);
+	const char *name = ctx->args.argv[0];
+	if (w == NULL)
+		return 1;
+	if (session_check_name(name) != NULL)
+		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
+	free(w->name);
+	w->name = xstrdup(name);
+	return 0;
+}
+
+int cmd_kill_window(struct cmd_ctx *ctx)
+{
+	struct window *w = cmd_find_window(ctx);
+	if (w == NULL)
+		return 1;
+	session_detach_window(w->session, w);
+	return 0;
+}
+
+int cmd_list_windows(struct cmd_ctx *ctx)
+{
+	struct session *s = cmd_find_session(ctx);
+	if (s == NULL)
+		return 1;
+	for (size_t i = 0; i < s->nwindows; i++) {
+		const struct window *w = s->windows[i];
+		cmd_print(ctx, "%u: %s%s (%zu panes) [%ux%u] @%u%s", w->index, w->name,
+			  w == s->current ? "*" : "", w->npanes, w->cols, w->rows, w->id,
+			  w == s->current ? " (active)" : "");
+	}
+	return 0;
+}

@@ -1,0 +1,101 @@
+/* Panes: a child on a pty whose output feeds an emulator, whose replies go back. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "server.h"
+#include "util/xmalloc.h"
+
+/* One read per loop turn at most this much: a flooding pane cannot starve the others. */
+#define PANE_READ_CHUNK (64u << 10)
+
+/* Replies and encoded keys from the emulator, for the program. */
+static void pane_output(const char *buf, size_t len, void *arg)
+{
+	struct pane *p = arg;
+	/* A full queue means the program stopped reading its input; drop rather than block. */
+	term_pty_write(&p->pty, buf, len);
+}
+
+/*
+ * Starts the pane's program in the client's directory: the server lives in "/" (so it
+ * holds no mount busy), and moves there and back around the fork.
+ */
+static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsigned rows)
+{
+	char *const *argv = NULL;
+	char *shell_argv[] = {"/bin/sh", "-c", NULL, NULL};
+	if (sp != NULL && sp->argc == 1) {
+		shell_argv[2] = sp->argv[0];
+		argv = shell_argv;
+	} else if (sp != NULL && sp->argc > 1) {
+		argv = sp->argv;
+	}
+	bool moved = sp != NULL && sp->cwd != NULL && *sp->cwd != '\0' && chdir(sp->cwd) == 0;
+	int rc = term_pty_spawn(pty, argv, rows, cols);
+	int e = errno;
+	if (moved && chdir("/") != 0)
+		abort(); /* "/" always exists */
+	errno = e;
+	return rc;
+}
+
+struct pane *pane_create(unsigned cols, unsigned rows, const struct spawn *sp, char **error)
+{
+	struct pane *p = xcalloc(1, sizeof *p);
+	if (spawn_in(&p->pty, sp, cols, rows) != 0) {
+		xasprintf(error, "cannot start a pane: %s", strerror(errno));
+		free(p);
+		return NULL;
+	}
+	p->id = server.next_pane++;
+	p->cols = cols;
+	p->rows = rows;
+	p->em = term_emulator_new(rows, cols, TERM_SCROLLBACK_DEFAULT);
+	term_emulator_set_output(p->em, pane_output, p);
+	return p;
+}
+
+void pane_destroy(struct pane *p)
+{
+	term_pty_close(&p->pty);
+	if (!p->pty.reaped && p->pty.pid > 0)
+		server_orphan(p->pty.pid);
+	term_emulator_free(p->em);
+	free(p);
+}
+
+void pane_resize(struct pane *p, unsigned cols, unsigned rows)
+{
+	if (p->cols == cols && p->rows == rows)
+		return;
+	p->cols = cols;
+	p->rows = rows;
+	term_emulator_resize(p->em, rows, cols);
+	term_pty_resize(&p->pty, rows, cols);
+}
+
+bool pane_read(struct pane *p)
+{
+	static char buf[PANE_READ_CHUNK];
+	ssize_t n = term_pty_read(&p->pty, buf, sizeof buf);
+	if (n > 0)
+		term_emulator_write(p->em, buf, (size_t)n);
+	return n > 0 || (n < 0 && (errno == EAGAIN || errno == EINTR));
+}
+
+struct pane *pane_find_id(uint32_t id, struct window **wp)
+{
+	for (size_t i = 0; i < server.nsessions; i++) {
+		struct session *s = server.sessions[i];
+		for (size_t j = 0; j < s->nwindows; j++) {
+			struct pane *p = window_find_pane(s->windows[j], id);
+			if (p != NULL) {
+				*wp = s->windows[j];
+				return p;
+			}
+		}
+	}
+	return NULL;
+}

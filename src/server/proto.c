@@ -1,0 +1,190 @@
+/* Control messages: msgpack-c's packer out, our checked reader in. */
+#include "proto.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <msgpack.h>
+
+#include "util/msgpack_read.h"
+#include "util/xmalloc.h"
+
+static void pack_bin(msgpack_packer *pk, const char *p, size_t n)
+{
+	msgpack_pack_bin(pk, n);
+	msgpack_pack_bin_body(pk, p, n);
+}
+
+static void pack_request(msgpack_packer *pk, const void *arg)
+{
+	const struct proto_request *req = arg;
+	msgpack_pack_array(pk, 5);
+	msgpack_pack_uint32(pk, PROTO_VERSION);
+	msgpack_pack_array(pk, req->argc);
+	for (int i = 0; i < req->argc; i++)
+		pack_bin(pk, req->argv[i], strlen(req->argv[i]));
+	pack_bin(pk, req->cwd, strlen(req->cwd));
+	msgpack_pack_uint32(pk, req->cols);
+	msgpack_pack_uint32(pk, req->rows);
+}
+
+static void pack_reply(msgpack_packer *pk, const void *arg)
+{
+	const struct proto_reply *reply = arg;
+	msgpack_pack_array(pk, 4);
+	msgpack_pack_uint32(pk, PROTO_VERSION);
+	msgpack_pack_int(pk, reply->code);
+	pack_bin(pk, reply->out, reply->outlen);
+	pack_bin(pk, reply->err, reply->errlen);
+}
+
+/* A message packed by pack, behind its length header, in memory of our own. */
+static uint8_t *encode(void (*pack)(msgpack_packer *, const void *), const void *arg,
+		       size_t *len)
+{
+	msgpack_sbuffer sb;
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&sb);
+	msgpack_packer_init(&pk, &sb, msgpack_sbuffer_write);
+	pack(&pk, arg);
+	uint8_t *out = xmalloc(PROTO_HEADER + sb.size);
+	uint32_t n = (uint32_t)sb.size;
+	out[0] = n >> 24;
+	out[1] = n >> 16;
+	out[2] = n >> 8;
+	out[3] = n;
+	memcpy(out + PROTO_HEADER, sb.data, sb.size);
+	*len = PROTO_HEADER + sb.size;
+	msgpack_sbuffer_destroy(&sb);
+	return out;
+}
+
+uint8_t *proto_request_encode(const struct proto_request *req, size_t *len)
+{
+	return encode(pack_request, req, len);
+}
+
+uint8_t *proto_reply_encode(const struct proto_reply *reply, size_t *len)
+{
+	return encode(pack_reply, reply, len);
+}
+
+/* A bin value as a NUL-terminated copy; a NUL inside fails the reader. */
+static char *read_word(mp_reader *r, uint32_t max, size_t *len)
+{
+	const uint8_t *p;
+	uint32_t n;
+	if (!mp_read_bin(r, max, &p, &n))
+		return NULL;
+	if (memchr(p, '\0', n) != NULL) {
+		mp_fail(r, "NUL inside a word");
+		return NULL;
+	}
+	if (len != NULL)
+		*len = n;
+	return xstrndup((const char *)p, n);
+}
+
+static bool read_version(mp_reader *r, uint32_t fields)
+{
+	uint32_t n, version;
+	if (!mp_read_array(r, fields, fields, &n) || !mp_read_u32(r, UINT32_MAX, &version))
+		return false;
+	return version == PROTO_VERSION || mp_fail(r, "unknown version");
+}
+
+const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_request *req)
+{
+	mp_reader r;
+	uint32_t argc;
+	memset(req, 0, sizeof *req);
+	mp_reader_init(&r, body, len);
+	if (read_version(&r, 5) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
+		req->argv = xcalloc(argc + 1, sizeof *req->argv);
+		for (uint32_t i = 0; i < argc && r.error == NULL; i++) {
+			req->argv[i] = read_word(&r, PROTO_MAX_REQUEST, NULL);
+			req->argc += req->argv[i] != NULL;
+		}
+	}
+	req->cwd = read_word(&r, PROTO_MAX_REQUEST, NULL);
+	mp_read_u32(&r, PROTO_MAX_SIZE, &req->cols);
+	mp_read_u32(&r, PROTO_MAX_SIZE, &req->rows);
+	if (mp_finish(&r))
+		return NULL;
+	proto_request_free(req);
+	return r.error;
+}
+
+const char *proto_reply_decode(const uint8_t *body, size_t len, struct proto_reply *reply)
+{
+	mp_reader r;
+	int64_t code = 0;
+	memset(reply, 0, sizeof *reply);
+	mp_reader_init(&r, body, len);
+	if (read_version(&r, 4))
+		mp_read_int(&r, 0, 255, &code);
+	reply->code = (int)code;
+	reply->out = read_word(&r, PROTO_MAX_REPLY, &reply->outlen);
+	reply->err = read_word(&r, PROTO_MAX_REPLY, &reply->errlen);
+	if (mp_finish(&r))
+		return NULL;
+	proto_reply_free(reply);
+	return r.error;
+}
+
+void proto_request_free(struct proto_request *req)
+{
+	for (int i = 0; i < req->argc; i++)
+		free(req->argv[i]);
+	free(req->argv);
+	free(req->cwd);
+	memset(req, 0, sizeof *req);
+}
+
+void proto_reply_free(struct proto_reply *reply)
+{
+	free(reply->out);
+	free(reply->err);
+	memset(reply, 0, sizeof *reply);
+}
+
+enum proto_frame_state proto_frame_read(struct proto_frame *f, int fd, uint32_t max)
+{
+	for (;;) {
+		size_t want;
+		uint8_t *dst;
+		if (f->have < PROTO_HEADER) {
+			want = PROTO_HEADER - f->have;
+			dst = f->header + f->have;
+		} else {
+			if (f->body == NULL) {
+				f->len = (uint32_t)f->header[0] << 24 | (uint32_t)f->header[1] << 16 |
+					 (uint32_t)f->header[2] << 8 | f->header[3];
+				if (f->len > max)
+					return PROTO_FRAME_ERROR;
+				f->body = xmalloc(f->len + 1);
+			}
+			want = PROTO_HEADER + f->len - f->have;
+			dst = f->body + (f->have - PROTO_HEADER);
+		}
+		if (want == 0)
+			return PROTO_FRAME_DONE;
+		ssize_t n = read(fd, dst, want);
+		if (n > 0)
+			f->have += (size_t)n;
+		else if (n < 0 && errno == EINTR)
+			continue;
+		else if (n < 0 && errno == EAGAIN)
+			return PROTO_FRAME_MORE;
+		else
+			return PROTO_FRAME_ERROR;
+	}
+}
+
+void proto_frame_free(struct proto_frame *f)
+{
+	free(f->body);
+	memset(f, 0, sizeof *f);
+}

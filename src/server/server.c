@@ -1,0 +1,248 @@
+/*
+ * The server's event loop: one poll over the control socket, its connections and every
+ * pane's pty. Each turn reads at most a bounded chunk from each pane (pane_read), so a
+ * pane flooding output costs the others one chunk's delay, never more.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "log.h"
+#include "proto.h"
+#include "socket.h"
+#include "server.h"
+#include "util/xmalloc.h"
+
+#define MAX_CONNS 64
+#define CONN_TIMEOUT 10 /* seconds a connection may take to send its request and read the reply */
+#define IDLE_EXIT 10 /* seconds a server started for nothing waits for its first command */
+
+struct conn {
+	int fd;
+	time_t since;
+	struct proto_frame in;
+	uint8_t *out; /* the reply, once the request ran */
+	size_t outlen, outdone;
+};
+
+static struct conn conns[MAX_CONNS];
+static size_t nconns;
+static pid_t *orphans; /* children of closed panes, not yet reaped */
+static size_t norphans;
+static volatile sig_atomic_t got_term;
+
+static void on_term(int sig)
+{
+	got_term = 1;
+}
+
+static void conn_close(size_t i)
+{
+	close(conns[i].fd);
+	proto_frame_free(&conns[i].in);
+	free(conns[i].out);
+	conns[i] = conns[--nconns];
+}
+
+static void conn_accept(int listen_fd)
+{
+	int fd;
+	while (nconns < MAX_CONNS && (fd = socket_accept(listen_fd)) >= 0) {
+		memset(&conns[nconns], 0, sizeof conns[nconns]);
+		conns[nconns].fd = fd;
+		conns[nconns].since = time(NULL);
+		nconns++;
+	}
+}
+
+/* Runs a complete request; its reply goes out as the socket takes it. */
+static bool conn_run(struct conn *c)
+{
+	struct proto_request req;
+	const char *why = proto_request_decode(c->in.body, c->in.len, &req);
+	if (why != NULL) {
+		log_debug("request refused: %s", why);
+		return false;
+	}
+	struct proto_reply reply;
+	cmd_execute(&req, &reply);
+	log_debug("%s: exit %d", req.argv[0], reply.code);
+	c->out = proto_reply_encode(&reply, &c->outlen);
+	proto_reply_free(&reply);
+	proto_request_free(&req);
+	return true;
+}
+
+/* Moves connection i along; false when it is finished or broken. */
+static bool conn_service(struct conn *c, short revents)
+{
+	if (c->out == NULL) {
+		switch (proto_frame_read(&c->in, c->fd, PROTO_MAX_REQUEST)) {
+		case PROTO_FRAME_MORE:
+			return true;
+		case PROTO_FRAME_ERROR:
+			return false;
+		case PROTO_FRAME_DONE:
+			if (!conn_run(c))
+				return false;
+		}
+	}
+	while (c->outdone < c->outlen) {
+		ssize_t n = send(c->fd, c->out + c->outdone, c->outlen - c->outdone, MSG_NOSIGNAL);
+		if (n < 0)
+			return errno == EAGAIN || errno == EINTR;
+		c->outdone += (size_t)n;
+	}
+	return false;
+}
+
+void server_orphan(pid_t pid)
+{
+	orphans = xreallocarray(orphans, norphans + 1, sizeof *orphans);
+	orphans[norphans++] = pid;
+}
+
+static void reap_orphans(void)
+{
+	for (size_t i = 0; i < norphans;)
+		if (waitpid(orphans[i], NULL, WNOHANG) != 0)
+			orphans[i] = orphans[--norphans];
+		else
+			i++;
+}
+
+static struct pane *find_dead(void)
+{
+	for (size_t i = 0; i < server.nsessions; i++) {
+		struct session *s = server.sessions[i];
+		for (size_t j = 0; j < s->nwindows; j++)
+			for (size_t k = 0; k < s->windows[j]->npanes; k++)
+				if (s->windows[j]->panes[k]->dead)
+					return s->windows[j]->panes[k];
+	}
+	return NULL;
+}
+
+/* Removes the panes whose programs are gone, and with them emptied windows and sessions. */
+static void remove_dead(void)
+{
+	struct pane *p;
+	while ((p = find_dead()) != NULL) {
+		log_debug("pane %%%u exited", p->id);
+		window_remove_pane(p->window, p);
+	}
+}
+
+static size_t count_panes(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < server.nsessions; i++)
+		for (size_t j = 0; j < server.sessions[i]->nwindows; j++)
+			n += server.sessions[i]->windows[j]->npanes;
+	return n;
+}
+
+static void list_panes(struct pane **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < server.nsessions; i++)
+		for (size_t j = 0; j < server.sessions[i]->nwindows; j++)
+			for (size_t k = 0; k < server.sessions[i]->windows[j]->npanes; k++)
+				out[n++] = server.sessions[i]->windows[j]->panes[k];
+}
+
+static bool should_exit(time_t started, bool served)
+{
+	if (got_term)
+		return true;
+	if (nconns > 0)
+		return false; /* finish replying first, kill-server's own reply included */
+	if (server.exiting)
+		return true;
+	return server.nsessions == 0 && (served || time(NULL) - started >= IDLE_EXIT);
+}
+
+static void expire_conns(void)
+{
+	time_t now = time(NULL);
+	for (size_t i = 0; i < nconns;)
+		if (now - conns[i].since >= CONN_TIMEOUT)
+			conn_close(i);
+		else
+			i++;
+}
+
+/* One poll and what it found. */
+static void loop_turn(int listen_fd, bool *served)
+{
+	size_t npanes = count_panes(), n = 0;
+	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
+	struct pollfd *fds = xcalloc(1 + nconns + npanes, sizeof *fds);
+	list_panes(panes);
+	fds[n++] = (struct pollfd){listen_fd, POLLIN, 0};
+	for (size_t i = 0; i < nconns; i++)
+		fds[n++] = (struct pollfd){conns[i].fd, conns[i].out ? POLLOUT : POLLIN, 0};
+	for (size_t i = 0; i < npanes; i++) {
+		short events = POLLIN | (term_pty_queued(&panes[i]->pty) ? POLLOUT : 0);
+		fds[n++] = (struct pollfd){panes[i]->pty.fd, events, 0};
+	}
+	int timeout = nconns > 0 || norphans > 0 || server.nsessions == 0 ? 1000 : -1;
+	if (poll(fds, n, timeout) >= 0) {
+		size_t base = 1 + nconns;
+		for (size_t i = 0; i < npanes; i++) {
+			short re = fds[base + i].revents;
+			if (re & POLLOUT)
+				term_pty_flush(&panes[i]->pty);
+			if ((re & (POLLIN | POLLHUP | POLLERR)) && !pane_read(panes[i]))
+				panes[i]->dead = true;
+		}
+		for (size_t i = nconns; i-- > 0;) {
+			if (fds[1 + i].revents == 0)
+				continue;
+			*served = true;
+			if (!conn_service(&conns[i], fds[1 + i].revents))
+				conn_close(i);
+		}
+		if (fds[0].revents & POLLIN)
+			conn_accept(listen_fd);
+	}
+	free(fds);
+	free(panes);
+	remove_dead();
+	reap_orphans();
+	expire_conns();
+}
+
+int server_run(int listen_fd, const char *path)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	time_t started = time(NULL);
+	bool served = false;
+	log_debug("server started");
+	while (!should_exit(started, served))
+		loop_turn(listen_fd, &served);
+	log_debug("server exiting");
+	while (nconns > 0)
+		conn_close(0);
+	while (server.nsessions > 0)
+		session_destroy(server.sessions[0]);
+	free(server.sessions);
+	reap_orphans();
+	free(orphans);
+	close(listen_fd);
+	unlink(path);
+	return 0;
+}

@@ -1,0 +1,123 @@
+/*
+ * The server's objects, as tmux's: sessions hold windows, windows hold panes laid out by a
+ * layout tree. Every object has an id unique for the server's life ($N, @N, %N). A pane is
+ * a child process on a pty with the emulator its output goes to.
+ */
+#ifndef RSH_SERVER_SERVER_H
+#define RSH_SERVER_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "layout.h"
+#include "term/emulator.h"
+#include "term/pty.h"
+
+#define SERVER_DEFAULT_COLS 80
+#define SERVER_DEFAULT_ROWS 24
+
+struct window;
+struct session;
+
+struct pane {
+	uint32_t id;
+	struct window *window;
+	term_pty pty;
+	term_emulator *em;
+	unsigned cols, rows;
+	bool dead; /* its process closed the pty; removed at the end of the loop turn */
+};
+
+struct window {
+	uint32_t id;
+	unsigned index;
+	char *name;
+	struct session *session;
+	struct layout *layout;
+	struct pane **panes; /* in creation order; layout_list gives the index order */
+	size_t npanes;
+	struct pane *active;
+	unsigned cols, rows;
+};
+
+struct session {
+	uint32_t id;
+	char *name;
+	time_t created;
+	uint64_t used; /* the server's use counter when last made current */
+	struct window **windows; /* by index */
+	size_t nwindows;
+	struct window *current;
+};
+
+struct server {
+	struct session **sessions; /* by creation */
+	size_t nsessions;
+	uint32_t next_session, next_window, next_pane;
+	uint64_t uses;
+	bool exiting; /* kill-server */
+};
+
+extern struct server server;
+
+/* The what to run in a new pane: NULL for the user's shell. cwd may be NULL or "". */
+struct spawn {
+	int argc;
+	char *const *argv;
+	const char *cwd;
+};
+
+/* session.c */
+struct session *session_create(const char *name, unsigned cols, unsigned rows,
+			       const struct spawn *sp, char **error);
+void session_destroy(struct session *s);
+struct session *session_find_name(const char *name);
+struct session *session_find_id(uint32_t id);
+/* The most recently used session, or NULL. */
+struct session *session_current(void);
+void session_touch(struct session *s);
+/* The lowest index from base on that no window of s uses. */
+unsigned session_free_index(const struct session *s);
+void session_attach_window(struct session *s, struct window *w);
+/* Detaches w; picks another current window. Destroys s when it was the last. */
+void session_detach_window(struct session *s, struct window *w);
+/* A name is one printable line; NULL or why not. */
+const char *session_check_name(const char *name);
+
+/* window.c */
+struct window *window_create(unsigned index, unsigned cols, unsigned rows,
+			     const struct spawn *sp, const char *name, char **error);
+void window_destroy(struct window *w);
+struct pane *window_find_pane(const struct window *w, uint32_t id);
+/* The pane at index (layout order), or NULL. */
+struct pane *window_pane_at(const struct window *w, size_t index);
+size_t window_pane_index(const struct window *w, const struct pane *p);
+/* Splits p; the new pane runs sp. NULL and an allocated reason when nothing changed. */
+struct pane *window_split(struct window *w, struct pane *p, enum layout_split how,
+			  unsigned percent, const struct spawn *sp, char **error);
+/* Removes p; destroys the window (and then maybe the session) with its last pane. */
+void window_remove_pane(struct window *w, struct pane *p);
+/* Gives every pane the size the layout now has for it. */
+void window_apply_layout(struct window *w);
+
+/* pane.c */
+struct pane *pane_create(unsigned cols, unsigned rows, const struct spawn *sp, char **error);
+void pane_destroy(struct pane *p);
+void pane_resize(struct pane *p, unsigned cols, unsigned rows);
+/* Reads at most one bounded chunk of output into the emulator; false at the pty's end. */
+bool pane_read(struct pane *p);
+struct pane *pane_find_id(uint32_t id, struct window **w);
+
+/* server.c */
+/*
+ * Runs the server on a socket listening at path until its last session ends, then removes
+ * path; returns the exit status.
+ */
+int server_run(int listen_fd, const char *path);
+/* A child hung up on but not yet reaped: the loop reaps it when it goes. */
+void server_orphan(pid_t pid);
+
+#endif

@@ -1,0 +1,134 @@
+/* Sessions: windows by index, the current one, and the server's list of sessions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+#include "util/xmalloc.h"
+
+struct server server;
+
+const char *session_check_name(const char *name)
+{
+	if (*name == '\0')
+		return "empty name";
+	for (const char *c = name; *c != '\0'; c++)
+		if ((unsigned char)*c < ' ' || *c == 0x7f || *c == ':' || *c == '.')
+			return "names hold no control characters, ':' or '.'";
+	return NULL;
+}
+
+struct session *session_create(const char *name, unsigned cols, unsigned rows,
+			       const struct spawn *sp, char **error)
+{
+	char *generated = NULL;
+	if (name == NULL) {
+		/* tmux's default names: the session's id, skipping names in use. */
+		for (uint32_t n = server.next_session;; n++) {
+			free(generated);
+			xasprintf(&generated, "%u", n);
+			if (session_find_name(generated) == NULL)
+				break;
+		}
+		name = generated;
+	}
+	struct window *w = window_create(0, cols, rows, sp, NULL, error);
+	if (w == NULL) {
+		free(generated);
+		return NULL;
+	}
+	struct session *s = xcalloc(1, sizeof *s);
+	s->id = server.next_session++;
+	s->name = generated != NULL ? generated : xstrdup(name);
+	s->created = time(NULL);
+	session_attach_window(s, w);
+	s->current = w;
+	server.sessions = xreallocarray(server.sessions, server.nsessions + 1,
+					sizeof *server.sessions);
+	server.sessions[server.nsessions++] = s;
+	session_touch(s);
+	return s;
+}
+
+void session_destroy(struct session *s)
+{
+	size_t i = 0;
+	while (i < server.nsessions && server.sessions[i] != s)
+		i++;
+	if (i < server.nsessions) {
+		memmove(&server.sessions[i], &server.sessions[i + 1],
+			(server.nsessions - i - 1) * sizeof *server.sessions);
+		server.nsessions--;
+	}
+	for (size_t j = 0; j < s->nwindows; j++)
+		window_destroy(s->windows[j]);
+	free(s->windows);
+	free(s->name);
+	free(s);
+}
+
+struct session *session_find_name(const char *name)
+{
+	for (size_t i = 0; i < server.nsessions; i++)
+		if (strcmp(server.sessions[i]->name, name) == 0)
+			return server.sessions[i];
+	return NULL;
+}
+
+struct session *session_find_id(uint32_t id)
+{
+	for (size_t i = 0; i < server.nsessions; i++)
+		if (server.sessions[i]->id == id)
+			return server.sessions[i];
+	return NULL;
+}
+
+struct session *session_current(void)
+{
+	struct session *best = NULL;
+	for (size_t i = 0; i < server.nsessions; i++)
+		if (best == NULL || server.sessions[i]->used > best->used)
+			best = server.sessions[i];
+	return best;
+}
+
+void session_touch(struct session *s)
+{
+	s->used = ++server.uses;
+}
+
+unsigned session_free_index(const struct session *s)
+{
+	unsigned index = 0;
+	/* The windows are sorted by index, so one pass finds the first gap. */
+	for (size_t i = 0; i < s->nwindows && s->windows[i]->index == index; i++)
+		index++;
+	return index;
+}
+
+void session_attach_window(struct session *s, struct window *w)
+{
+	size_t i = 0;
+	while (i < s->nwindows && s->windows[i]->index < w->index)
+		i++;
+	s->windows = xreallocarray(s->windows, s->nwindows + 1, sizeof *s->windows);
+	memmove(&s->windows[i + 1], &s->windows[i], (s->nwindows - i) * sizeof *s->windows);
+	s->windows[i] = w;
+	s->nwindows++;
+	w->session = s;
+}
+
+void session_detach_window(struct session *s, struct window *w)
+{
+	size_t i = 0;
+	while (s->windows[i] != w)
+		i++;
+	memmove(&s->windows[i], &s->windows[i + 1], (s->nwindows - i - 1) * sizeof *s->windows);
+	s->nwindows--;
+	window_destroy(w);
+	if (s->nwindows == 0) {
+		session_destroy(s);
+		return;
+	}
+	if (s->current == w)
+		s->current = s->windows[i > 0 ? i - 1 : 0];
+}

@@ -1,0 +1,175 @@
+#!/bin/sh
+# The server driven only through the rsh command line, as tmux's regress suite does: a
+# private server on a socket in a fresh directory, checked with capture-pane and the list
+# commands. Waits poll with a bound; the server is killed at the end, even on failure.
+set -u
+RSH=${RSH:-./src/rsh}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/rsh-test.XXXXXX")
+sock=$dir/s
+export SHELL=/bin/sh ENV=
+failed=0
+
+r() { "$RSH" -S "$sock" "$@"; }
+cleanup() {
+	r kill-server >/dev/null 2>&1
+	wait_gone
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failed=1
+	exit 1
+}
+
+# Polls until a pane's screen holds the text (fixed string), for at most 20 s.
+wait_for() {
+	i=0
+	while [ $i -lt 400 ]; do
+		r capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	r capture-pane -p -t "$1" >&2
+	fail "pane $1 never showed '$2'"
+}
+
+# Waits until the server has exited and removed its socket, at most 10 s.
+wait_gone() {
+	i=0
+	while [ -e "$sock" ] && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ ! -e "$sock" ]
+}
+
+# Runs a command that must fail with exactly one line on stderr containing the text.
+expect_error() {
+	text=$1
+	shift
+	if r "$@" >"$dir/out" 2>"$dir/err"; then
+		fail "'$*' succeeded"
+	fi
+	[ "$(wc -l <"$dir/err")" -eq 1 ] || fail "'$*' wrote $(wc -l <"$dir/err") error lines"
+	grep -qF -- "$text" "$dir/err" || fail "'$*' said '$(cat "$dir/err")', not '$text'"
+	[ ! -s "$dir/out" ] || fail "'$*' wrote to stdout"
+}
+
+expect_line() {
+	grep -qxF -- "$2" "$1" || { cat "$1" >&2; fail "no line '$2'"; }
+}
+
+# No server yet: commands other than new-session say so.
+expect_error "no server running on $sock" ls
+expect_error "attach needs the client" new -s work
+[ ! -e "$sock" ] || fail "a server started for new-session without -d"
+
+# A session, typing, and the pane's state kept between commands.
+r new-session -d -s work -x 80 -y 24 || fail "new-session"
+r has-session -t work || fail "has-session"
+r send-keys -t work 'echo hello' Enter
+wait_for work "hello"
+r send-keys -t work 'X=4''2' Enter
+r send-keys -t work 'echo "value=$X"' Enter
+wait_for work "value=42"
+
+# Splits tile the window: a one-cell border between panes.
+r split-window -h || fail "split-window -h"
+r split-window -v || fail "split-window -v"
+r list-panes -t work >"$dir/panes"
+[ "$(wc -l <"$dir/panes")" -eq 3 ] || fail "list-panes: $(cat "$dir/panes")"
+expect_line "$dir/panes" "0: [40x24] [at 0,0] %0"
+expect_line "$dir/panes" "1: [39x12] [at 41,0] %1"
+expect_line "$dir/panes" "2: [39x11] [at 41,13] %2 (active)"
+r send-keys -t work:0.2 'echo "pane=$(stty size)"' Enter
+wait_for work:0.2 "pane=11 39"
+
+# Moving between panes, zoom, killing one.
+r select-pane -L -t work || fail "select-pane -L"
+r list-panes -t work | grep -qxF "0: [40x24] [at 0,0] %0 (active)" || fail "select-pane -L"
+r resize-pane -Z || fail "resize-pane -Z"
+r list-panes -t work | grep -qxF "0: [80x24] [at 0,0] %0 (active)" || fail "zoom"
+r resize-pane -Z
+r select-pane -t 1 || fail "select-pane -t 1"
+r kill-pane || fail "kill-pane"
+r list-panes -t work >"$dir/panes"
+[ "$(wc -l <"$dir/panes")" -eq 2 ] || fail "after kill-pane: $(cat "$dir/panes")"
+expect_line "$dir/panes" "1: [39x24] [at 41,0] %2"
+r resize-pane -t work:0.0 -R 5 || fail "resize-pane -R"
+r list-panes -t work | grep -qF "0: [45x24]" || fail "resize-pane -R 5"
+
+# Windows: new, list, select, rename.
+r new-window -t work -n logs || fail "new-window"
+r list-windows -t work >"$dir/windows"
+[ "$(wc -l <"$dir/windows")" -eq 2 ] || fail "list-windows: $(cat "$dir/windows")"
+grep -q '^1: logs\* (1 panes) \[80x24\]' "$dir/windows" || fail "new window not current"
+r select-window -t work:0 || fail "select-window"
+r list-windows | grep -q '^0: sh\* ' || fail "select-window did not select"
+r next-window && r list-windows | grep -q '^1: logs\*' || fail "next-window"
+r rename-window -t work:logs editor || fail "rename-window"
+r list-windows | grep -q '^1: editor\*' || fail "rename-window did not rename"
+r rename-session -t work play || fail "rename-session"
+r has-session -t play || fail "renamed session not found"
+expect_error "can't find session: work" has-session -t work
+r kill-window -t play:1 || fail "kill-window"
+[ "$(r list-windows -t play | wc -l)" -eq 1 ] || fail "kill-window left windows"
+
+# The shell kept its variable through all of that.
+r send-keys -t play:0.0 'echo "again=$X"' Enter
+wait_for play:0.0 "again=42"
+
+# Bad input: one line on stderr, non-zero exit, server unharmed.
+expect_error "can't find session: nope" has-session -t nope
+expect_error "can't find window: 7" select-window -t play:7
+expect_error "can't find pane: 9" select-pane -t play:0.9
+expect_error "bad target" kill-pane -t 'play:0.x'
+expect_error "unknown command: frobnicate" frobnicate
+expect_error "usage: rename-window" rename-window
+expect_error "duplicate session: play" new-session -d -s play
+expect_error "attach needs the client" attach -t play
+r has-session -t play || fail "server hurt by bad commands"
+
+# Bad bytes on the control socket: the connection is dropped without a reply. The same
+# harness gets a reply to a well-formed request, so silence means refusal.
+raw() {
+	perl -MIO::Socket::UNIX -e '
+		my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!";
+		print $s pack("H*", $ARGV[1]); $s->flush; shutdown($s, 1);
+		my $n = sysread($s, my $reply, 1);
+		exit(defined $n && $n > 0 ? 0 : 1);' "$sock" "$1"
+}
+raw "00000014950191c40b6861732d73657373696f6ec4000000" || fail "no reply to has-session"
+for bad in \
+	68656c6c6f20776f726c640a \
+	00000005c1c1c1c1c1 \
+	00000064010203 \
+	ffffffff \
+	0000000795019100a00000 \
+	00000014950291c40b6861732d73657373696f6ec4000000 \
+	00000015950191c40b6861732d73657373696f6ec400000000; do
+	# text read as a huge length; not msgpack; 100 bytes announced, 3 sent; the largest
+	# length; an empty argv; an unknown version; a trailing byte
+	raw $bad && fail "bad bytes $bad got a reply"
+done
+r has-session -t play || fail "server hurt by bad bytes"
+
+# A pane flooding output does not delay typing in another.
+r new-session -d -s flood || fail "new-session flood"
+r split-window -d -t flood 'yes' || fail "split-window yes"
+wait_for flood:0.1 "y"
+r send-keys -t flood:0.0 'echo typed-through' Enter
+wait_for flood:0.0 "typed-through"
+r kill-session -t flood || fail "kill-session flood"
+
+# The server ends with its last session.
+r kill-session -t play || fail "kill-session"
+wait_gone || fail "server still running after its last session"
+expect_error "no server running" ls
+
+# A socket directory others may enter is refused.
+mkdir -m 755 "$dir/open"
+expect_error "rsh: $dir/open is not private (mode 0755)" -S "$dir/open/s" new -d
+[ ! -e "$dir/open/s" ] || fail "a server started in a public directory"
+exit 0
