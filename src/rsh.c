@@ -23,9 +23,14 @@
 #define USAGE "usage: rsh [-L socket-name | -S socket-path] command [flags] [arguments]"
 #define ATTACH_ERROR "rsh: attach needs the client, not built yet (use new-session -d)"
 
-/* In the server's process: leaves the terminal and its session for good. */
-static void daemonize(const char *path)
+/*
+ * In the server's process: leaves the terminal and its session for good, and keeps no
+ * descriptor of the caller's (a make job server's pipe, a test's log) but the socket.
+ */
+static void daemonize(const char *path, int keep)
 {
+	close_range(STDERR_FILENO + 1, (unsigned)keep - 1, 0);
+	close_range((unsigned)keep + 1, ~0u, 0);
 	if (setsid() < 0)
 		_exit(1);
 	if (fork() != 0)
@@ -58,7 +63,7 @@ static int start_server(const char *path)
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		daemonize(path);
+		daemonize(path, fd);
 		int status = server_run(fd, path);
 		log_close();
 		exit(status);

@@ -45,6 +45,19 @@ wait_gone() {
 	[ ! -e "$sock" ]
 }
 
+# Polls until a command's output has the given number of lines, for at most 20 s.
+wait_lines() {
+	want=$1
+	shift
+	i=0
+	while [ $i -lt 400 ]; do
+		[ "$(r "$@" 2>/dev/null | wc -l)" -eq "$want" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "'$*' never gave $want lines"
+}
+
 # Runs a command that must fail with exactly one line on stderr containing the text.
 expect_error() {
 	text=$1
@@ -163,8 +176,15 @@ r send-keys -t flood:0.0 'echo typed-through' Enter
 wait_for flood:0.0 "typed-through"
 r kill-session -t flood || fail "kill-session flood"
 
-# The server ends with its last session.
+# A pane whose program exits closes, a window with its last pane, a session with its last
+# window, and the server with its last session.
+r split-window -t play:0 'sleep 0.2' || fail "split-window sleep"
+r new-window -t play 'sleep 0.2' || fail "new-window sleep"
+wait_lines 1 list-windows -t play
+wait_lines 2 list-panes -t play:0
+r new-session -d -s brief 'sleep 1' || fail "new-session brief"
 r kill-session -t play || fail "kill-session"
+r has-session -t brief || fail "the other session went too"
 wait_gone || fail "server still running after its last session"
 expect_error "no server running" ls
 

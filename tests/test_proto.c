@@ -1,0 +1,89 @@
+/*
+ * Control messages: requests and replies survive encoding, and a socket reader takes a
+ * message in pieces but refuses one too long, cut short or followed by an early end.
+ */
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "server/proto.h"
+
+static void round_trip(void)
+{
+	char *argv[] = {"send-keys", "-t", "work:1.2", "echo \xff", "", NULL};
+	struct proto_request req = {5, argv, "/home/me", 80, 24}, got;
+	size_t len;
+	uint8_t *msg = proto_request_encode(&req, &len);
+	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
+	CHECK(got.argc == 5 && got.argv[5] == NULL);
+	for (int i = 0; i < 5; i++)
+		CHECK(strcmp(got.argv[i], argv[i]) == 0);
+	CHECK(strcmp(got.cwd, "/home/me") == 0 && got.cols == 80 && got.rows == 24);
+	/* Every proper prefix of the body is refused. */
+	for (size_t cut = 0; cut < len - PROTO_HEADER; cut++) {
+		struct proto_request part;
+		CHECKF(proto_request_decode(msg + PROTO_HEADER, cut, &part) != NULL, "cut %zu", cut);
+	}
+	proto_request_free(&got);
+	free(msg);
+
+	struct proto_reply reply = {3, "out\n", "rsh: err\n", 4, 9}, back;
+	msg = proto_reply_encode(&reply, &len);
+	CHECK(proto_reply_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &back) == NULL);
+	CHECK(back.code == 3 && back.outlen == 4 && strcmp(back.out, "out\n") == 0);
+	CHECK(back.errlen == 9 && strcmp(back.err, "rsh: err\n") == 0);
+	proto_reply_free(&back);
+	free(msg);
+}
+
+/* Writes bytes to one end of a fresh socket pair; returns the other, non-blocking. */
+static int feed(int fds[2], const void *p, size_t n)
+{
+	CHECK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds) == 0);
+	CHECK(write(fds[0], p, n) == (ssize_t)n);
+	return fds[1];
+}
+
+static void frames(void)
+{
+	char *argv[] = {"ls", NULL};
+	struct proto_request req = {1, argv, "", 0, 0};
+	size_t len;
+	uint8_t *msg = proto_request_encode(&req, &len);
+	int fds[2];
+
+	/* In two pieces: more, then done. */
+	struct proto_frame f = {0};
+	int fd = feed(fds, msg, 3);
+	CHECK(proto_frame_read(&f, fd, PROTO_MAX_REQUEST) == PROTO_FRAME_MORE);
+	CHECK(write(fds[0], msg + 3, len - 3) == (ssize_t)(len - 3));
+	CHECK(proto_frame_read(&f, fd, PROTO_MAX_REQUEST) == PROTO_FRAME_DONE);
+	CHECK(f.len == len - PROTO_HEADER && memcmp(f.body, msg + PROTO_HEADER, f.len) == 0);
+	proto_frame_free(&f);
+	close(fds[0]);
+	close(fds[1]);
+
+	/* The peer's end before the whole message. */
+	fd = feed(fds, msg, len - 1);
+	close(fds[0]);
+	CHECK(proto_frame_read(&f, fd, PROTO_MAX_REQUEST) == PROTO_FRAME_ERROR);
+	proto_frame_free(&f);
+	close(fd);
+
+	/* A length past the limit, refused before any body is read or allocated. */
+	static const uint8_t huge[] = {0xff, 0xff, 0xff, 0xff};
+	fd = feed(fds, huge, sizeof huge);
+	CHECK(proto_frame_read(&f, fd, PROTO_MAX_REQUEST) == PROTO_FRAME_ERROR);
+	CHECK(f.body == NULL);
+	proto_frame_free(&f);
+	close(fds[0]);
+	close(fd);
+	free(msg);
+}
+
+int main(void)
+{
+	round_trip();
+	frames();
+	return 0;
+}
