@@ -20,3 +20,4 @@ src_server_libserver_a_SOURCES += \
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c
 src_rsh_LDADD = src/server/libserver.a $(TERM_LIBS)
+man1_MANS = docs/rsh.1
