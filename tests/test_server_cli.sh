@@ -147,11 +147,17 @@ r has-session -t play || fail "server hurt by bad commands"
 # Bad bytes on the control socket: the connection is dropped without a reply. The same
 # harness gets a reply to a well-formed request, so silence means refusal.
 raw() {
-	perl -MIO::Socket::UNIX -e '
-		my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!";
+	${as:-} perl -MIO::Socket::UNIX -e '
+		$SIG{PIPE} = "IGNORE";
+		my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or exit 2;
 		print $s pack("H*", $ARGV[1]); $s->flush; shutdown($s, 1);
 		my $n = sysread($s, my $reply, 1);
 		exit(defined $n && $n > 0 ? 0 : 1);' "$sock" "$1"
+}
+# Connected, sent, and the server closed without a word.
+refused() {
+	raw "$1"
+	[ $? -eq 1 ] || fail "${as:+another uid: }$1 was not refused"
 }
 raw "00000014950191c40b6861732d73657373696f6ec4000000" || fail "no reply to has-session"
 for bad in \
@@ -164,9 +170,20 @@ for bad in \
 	00000015950191c40b6861732d73657373696f6ec400000000; do
 	# text read as a huge length; not msgpack; 100 bytes announced, 3 sent; the largest
 	# length; an empty argv; an unknown version; a trailing byte
-	raw $bad && fail "bad bytes $bad got a reply"
+	refused $bad
 done
 r has-session -t play || fail "server hurt by bad bytes"
+
+# Another user who reaches the socket anyway is dropped (SO_PEERCRED): needs root.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	chmod 711 "$dir"
+	chmod 777 "$sock"
+	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	refused 00000014950191c40b6861732d73657373696f6ec4000000
+	as=
+	chmod 700 "$dir"
+	r has-session -t play || fail "server hurt by another uid"
+fi
 
 # A pane flooding output does not delay typing in another.
 r new-session -d -s flood || fail "new-session flood"
@@ -187,6 +204,16 @@ r kill-session -t play || fail "kill-session"
 r has-session -t brief || fail "the other session went too"
 wait_gone || fail "server still running after its last session"
 expect_error "no server running" ls
+
+# Without -S: the per-user directory under $XDG_RUNTIME_DIR, created private.
+mkdir -m 700 "$dir/xdg"
+XDG_RUNTIME_DIR=$dir/xdg "$RSH" -L t new -d -s x 'sleep 1' || fail "new-session -L"
+[ "$(stat -c %a "$dir/xdg/rsh")" = 700 ] || fail "socket directory not 0700"
+XDG_RUNTIME_DIR=$dir/xdg "$RSH" -L t has -t x || fail "has-session -L"
+main_sock=$sock
+sock=$dir/xdg/rsh/t
+wait_gone || fail "the -L server stayed after its session"
+sock=$main_sock
 
 # A socket directory others may enter is refused.
 mkdir -m 755 "$dir/open"
