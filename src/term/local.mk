@@ -4,10 +4,11 @@ src_term_libterm_a_SOURCES = \
 	src/term/row.c src/term/row.h \
 	src/term/snapshot.c src/term/snapshot.h
 TERM_LIBS = src/term/libterm.a src/util/libutil.a $(VTERM_LIBS) $(MSGPACK_LIBS)
+# The pane model: see docs/term.md.
 src_term_libterm_a_SOURCES += \
 	src/term/grid.c src/term/grid.h \
 	src/term/vterm_guard.c src/term/vterm_guard.h \
-	src/term/emulator.c src/term/emulator.h
-src_term_libterm_a_SOURCES += src/term/capture.c src/term/capture.h
-src_term_libterm_a_SOURCES += src/term/pty.c src/term/pty.h
-src_term_libterm_a_SOURCES += src/term/input.c src/term/input.h
+	src/term/emulator.c src/term/emulator.h \
+	src/term/input.c src/term/input.h \
+	src/term/pty.c src/term/pty.h \
+	src/term/capture.c src/term/capture.h
