@@ -82,11 +82,17 @@ expect_error "attach needs the client" new -s work
 # A session, typing, and the pane's state kept between commands.
 r new-session -d -s work -x 80 -y 24 || fail "new-session"
 r has-session -t work || fail "has-session"
-r send-keys -t work 'echo hello' Enter
+r send-keys -t work 'echo hel""lo' Enter
 wait_for work "hello"
 r send-keys -t work 'X=4''2' Enter
 r send-keys -t work 'echo "value=$X"' Enter
 wait_for work "value=42"
+
+# capture-pane -e keeps attributes as SGR sequences; without -e, text alone.
+r send-keys -t work "printf '\\033[31mred\\033[0m\\n'; echo colour-\$((1+1))" Enter
+wait_for work "colour-2"
+r capture-pane -p -e -t work | grep -q "$(printf '\033')\[0;31mred" || fail "capture-pane -e"
+r capture-pane -p -t work | grep -qx "red" || fail "capture-pane without -e"
 
 # Splits tile the window: a one-cell border between panes.
 r split-window -h || fail "split-window -h"
@@ -189,8 +195,8 @@ fi
 r new-session -d -s flood || fail "new-session flood"
 r split-window -d -t flood 'yes' || fail "split-window yes"
 wait_for flood:0.1 "y"
-r send-keys -t flood:0.0 'echo typed-through' Enter
-wait_for flood:0.0 "typed-through"
+r send-keys -t flood:0.0 'echo typed-$((2+3))' Enter
+wait_for flood:0.0 "typed-5"
 r kill-session -t flood || fail "kill-session flood"
 
 # A pane whose program exits closes, a window with its last pane, a session with its last
@@ -214,6 +220,12 @@ main_sock=$sock
 sock=$dir/xdg/rsh/t
 wait_gone || fail "the -L server stayed after its session"
 sock=$main_sock
+
+# kill-server ends every session and the server.
+r new-session -d -s a || fail "new-session a"
+r new-session -d -s b || fail "new-session b"
+r kill-server || fail "kill-server"
+wait_gone || fail "server still running after kill-server"
 
 # A socket directory others may enter is refused.
 mkdir -m 755 "$dir/open"
