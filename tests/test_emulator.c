@@ -151,6 +151,30 @@ static void test_scrolling_and_scrollback(void)
 	CHECK(g->sb_len == 9);
 }
 
+/* A full scrollback drops its oldest lines; rows a snapshot holds are never reused. */
+static void test_scrollback_limit(void)
+{
+	term_snapshot_unref(snap);
+	snap = NULL;
+	term_emulator_free(em);
+	em = term_emulator_new(2, 4, 3);
+	term_emulator_write(em, "a\r\nb\r\n", 6);
+	term_snapshot *held = term_emulator_snapshot(em); /* rows "b" and blank */
+	for (char c = 'c'; c <= 'z'; c++) {
+		char line[3] = {c, '\r', '\n'};
+		term_emulator_write(em, line, 3);
+	}
+	const term_grid *g = term_emulator_main_grid(em);
+	CHECK(g->sb_len == 3);
+	CHECK(term_row_get(term_grid_scrollback_line(g, 0), 0).ch == 'w');
+	CHECK(term_row_get(term_grid_scrollback_line(g, 2), 0).ch == 'y');
+	CHECK(term_row_get(held->lines[0], 0).ch == 'b' && term_row_get(held->lines[1], 0).ch == 0);
+	term_snapshot_unref(held);
+	snap = term_emulator_snapshot(em);
+	CHECK_TEXT(0, "z...");
+	CHECK_TEXT(1, "....");
+}
+
 static void test_alternate_screen(void)
 {
 	start(3, 5);
@@ -258,6 +282,7 @@ int main(void)
 	test_combining_and_wide();
 	test_attributes_and_colours();
 	test_scrolling_and_scrollback();
+	test_scrollback_limit();
 	test_alternate_screen();
 	test_title_bell_and_modes();
 	test_replies();
