@@ -15,3 +15,5 @@ bench_diff_size_SOURCES = bench/diff_size.c tests/random_screen.c tests/random_s
 bench_diff_size_LDADD = $(TERM_LIBS)
 BENCHMARKS += bench/term_throughput
 bench_term_throughput_LDADD = $(TERM_LIBS)
+BENCHMARKS += bench/server_latency
+bench_server_latency_LDADD = src/server/libserver.a $(TERM_LIBS)

@@ -8,7 +8,7 @@
 #include "util/xmalloc.h"
 
 /* One read per loop turn at most this much: a flooding pane cannot starve the others. */
-#define PANE_READ_CHUNK (64u << 10)
+#define PANE_READ_CHUNK (16u << 10)
 
 /* Replies and encoded keys from the emulator, for the program. */
 static void pane_output(const char *buf, size_t len, void *arg)
