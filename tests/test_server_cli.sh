@@ -10,9 +10,20 @@ export SHELL=/bin/sh ENV=
 failed=0
 
 r() { "$RSH" -S "$sock" "$@"; }
+# The server's stderr is /dev/null: sanitizer reports, its and ours, go to files instead.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$dir/sanitizer"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$dir/sanitizer"
+export RSH_DEBUG=1 # the server's log, whose name gives its pid
+
 cleanup() {
 	r kill-server >/dev/null 2>&1
 	wait_gone
+	if ls "$dir"/sanitizer.* >/dev/null 2>&1; then
+		cat "$dir"/sanitizer.* >&2
+		rm -rf "$dir"
+		echo "FAIL: sanitizer reports" >&2
+		exit 1
+	fi
 	rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -35,14 +46,27 @@ wait_for() {
 	fail "pane $1 never showed '$2'"
 }
 
-# Waits until the server has exited and removed its socket, at most 10 s.
+# True while a server of this socket's directory runs: its pid is in its debug log's name.
+server_alive() {
+	[ -e "$sock" ] && return 0
+	for log in "${sock%/*}"/rsh-server-*.log; do
+		[ -e "$log" ] || continue
+		pid=${log##*rsh-server-}
+		pid=${pid%.log}
+		[ -d "/proc/$pid" ] && ! grep -q '^State:.*zombie' "/proc/$pid/status" 2>/dev/null &&
+			return 0
+	done
+	return 1
+}
+
+# Waits until the server has exited (sanitizer reports written), at most 10 s.
 wait_gone() {
 	i=0
-	while [ -e "$sock" ] && [ $i -lt 200 ]; do
+	while server_alive && [ $i -lt 200 ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
-	[ ! -e "$sock" ]
+	! server_alive
 }
 
 # Polls until a command's output has the given number of lines, for at most 20 s.

@@ -222,7 +222,13 @@ static void loop_turn(int listen_fd, bool *served)
 
 int server_run(int listen_fd, const char *path)
 {
+	/* Whatever the caller left: panes' children must stay waitable, SIGTERM deliverable. */
 	struct sigaction sa = {0};
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
