@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "server/args.h"
+#include "server/cmd.h"
 #include "server/log.h"
 #include "server/proto.h"
 #include "server/server.h"
@@ -21,7 +22,7 @@
 #include "util/xmalloc.h"
 
 #define USAGE "usage: rsh [-L socket-name | -S socket-path] command [flags] [arguments]"
-#define ATTACH_ERROR "rsh: attach needs the client, not built yet (use new-session -d)"
+#define ATTACH_ERROR "rsh: " CMD_ATTACH_ERROR
 
 /*
  * In the server's process: leaves the terminal and its session for good, and keeps no

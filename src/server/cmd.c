@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "word.h"
 #include "util/xmalloc.h"
 
 static const struct {
@@ -120,4 +121,36 @@ void cmd_execute(const struct proto_request *req, struct proto_reply *reply)
 		reply->out = xstrdup("");
 	if (reply->err == NULL)
 		reply->err = xstrdup("");
+}
+
+int cmd_check_session_name(struct cmd_ctx *ctx, const char *name)
+{
+	const char *why = session_check_name(name);
+	char *word = word_escape(name);
+	int code = 0;
+	if (why != NULL)
+		code = cmd_error(ctx, "bad session name %s: %s", word, why);
+	else if (session_find_name(name) != NULL)
+		code = cmd_error(ctx, "duplicate session: %s", word);
+	free(word);
+	return code;
+}
+
+static const struct {
+	char flag;
+	enum layout_dir dir;
+} directions[] = {
+	{'L', LAYOUT_LEFT}, {'R', LAYOUT_RIGHT}, {'U', LAYOUT_UP}, {'D', LAYOUT_DOWN},
+};
+
+bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag)
+{
+	for (size_t i = 0; i < sizeof directions / sizeof *directions; i++)
+		if (args_has(&ctx->args, directions[i].flag)) {
+			*dir = directions[i].dir;
+			if (flag != NULL)
+				*flag = directions[i].flag;
+			return true;
+		}
+	return false;
 }

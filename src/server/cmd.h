@@ -5,11 +5,14 @@
 #ifndef RSH_SERVER_CMD_H
 #define RSH_SERVER_CMD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "args.h"
 #include "proto.h"
 #include "server.h"
+
+#define CMD_ATTACH_ERROR "attach needs the client, not built yet (use new-session -d)"
 
 struct cmd_buf {
 	char *p;
@@ -30,6 +33,11 @@ void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(
 void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len);
 /* Appends "rsh: " and a line to the command's errors; returns the exit status 1. */
 int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Refuses a new session name that is malformed or taken: writes why and returns 1, else 0. */
+int cmd_check_session_name(struct cmd_ctx *ctx, const char *name);
+/* The direction flag given (-L, -R, -U or -D; args.c lets at most one through), if any. */
+bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 
 /* What a new pane runs: the command's positional arguments, in the client's cwd. */
 struct spawn cmd_spawn(const struct cmd_ctx *ctx);

@@ -6,7 +6,7 @@ src_server_libserver_a_SOURCES = \
 	src/server/target.c src/server/target.h \
 	src/server/word.c src/server/word.h
 SERVER_LIBS = src/server/libserver.a src/util/libutil.a
-# The server: objects, event loop, control socket, one handler per command family.
+# The server: objects, event loop, control socket, one file per command (as tmux).
 src_server_libserver_a_SOURCES += \
 	src/server/proto.c src/server/proto.h \
 	src/server/socket.c src/server/socket.h \
@@ -14,8 +14,17 @@ src_server_libserver_a_SOURCES += \
 	src/server/server.c src/server/server.h \
 	src/server/session.c src/server/window.c src/server/pane.c \
 	src/server/cmd.c src/server/cmd.h src/server/cmd_find.c \
-	src/server/cmd_session.c src/server/cmd_window.c src/server/cmd_pane.c \
-	src/server/cmd_send_keys.c src/server/cmd_capture_pane.c \
+	src/server/cmd_attach_session.c src/server/cmd_capture_pane.c \
+	src/server/cmd_detach_client.c src/server/cmd_has_session.c \
+	src/server/cmd_kill_pane.c src/server/cmd_kill_server.c \
+	src/server/cmd_kill_session.c src/server/cmd_kill_window.c \
+	src/server/cmd_list_clients.c src/server/cmd_list_panes.c \
+	src/server/cmd_list_sessions.c src/server/cmd_list_windows.c \
+	src/server/cmd_new_session.c src/server/cmd_new_window.c \
+	src/server/cmd_rename_session.c src/server/cmd_rename_window.c \
+	src/server/cmd_resize_pane.c src/server/cmd_select_pane.c \
+	src/server/cmd_select_window.c src/server/cmd_send_keys.c \
+	src/server/cmd_split_window.c \
 	src/server/keys.c src/server/keys.h
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c

@@ -1,10 +1,7 @@
-/* Window commands: new, select, next, previous, rename, kill, list. */
+/* new-window: at the first free index or the one -t gives; current unless -d. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd.h"
-#include "word.h"
-#include "util/xmalloc.h"
 
 /* The index new-window -t asks for: a free number given, or the first free one. */
 static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
@@ -60,74 +57,5 @@ int cmd_new_window(struct cmd_ctx *ctx)
 	if (!args_has(&ctx->args, 'd'))
 		s->current = w;
 	session_touch(s);
-	return 0;
-}
-
-int cmd_select_window(struct cmd_ctx *ctx)
-{
-	struct window *w = cmd_find_window(ctx);
-	if (w == NULL)
-		return 1;
-	w->session->current = w;
-	session_touch(w->session);
-	return 0;
-}
-
-static int step_window(struct cmd_ctx *ctx, int delta)
-{
-	struct session *s = cmd_find_session(ctx);
-	if (s == NULL)
-		return 1;
-	size_t i = 0;
-	while (s->windows[i] != s->current)
-		i++;
-	s->current = s->windows[(i + s->nwindows + (size_t)delta) % s->nwindows];
-	session_touch(s);
-	return 0;
-}
-
-int cmd_next_window(struct cmd_ctx *ctx)
-{
-	return step_window(ctx, 1);
-}
-
-int cmd_previous_window(struct cmd_ctx *ctx)
-{
-	return step_window(ctx, -1);
-}
-
-int cmd_rename_window(struct cmd_ctx *ctx)
-{
-	struct window *w = cmd_find_window(ctx);
-	const char *name = ctx->args.argv[0];
-	if (w == NULL)
-		return 1;
-	if (session_check_name(name) != NULL)
-		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
-	free(w->name);
-	w->name = xstrdup(name);
-	return 0;
-}
-
-int cmd_kill_window(struct cmd_ctx *ctx)
-{
-	struct window *w = cmd_find_window(ctx);
-	if (w == NULL)
-		return 1;
-	session_detach_window(w->session, w);
-	return 0;
-}
-
-int cmd_list_windows(struct cmd_ctx *ctx)
-{
-	struct session *s = cmd_find_session(ctx);
-	if (s == NULL)
-		return 1;
-	for (size_t i = 0; i < s->nwindows; i++) {
-		const struct window *w = s->windows[i];
-		cmd_print(ctx, "%u: %s%s (%zu panes) [%ux%u] @%u%s", w->index, w->name,
-			  w == s->current ? "*" : "", w->npanes, w->cols, w->rows, w->id,
-			  w == s->current ? " (active)" : "");
-	}
 	return 0;
 }

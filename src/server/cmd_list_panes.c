@@ -1,0 +1,18 @@
+/* list-panes: each pane's index, size, position and id, the active one marked. */
+#include "cmd.h"
+
+int cmd_list_panes(struct cmd_ctx *ctx)
+{
+	struct window *w = cmd_find_window(ctx);
+	if (w == NULL)
+		return 1;
+	struct layout_geom geom[w->npanes];
+	size_t n = layout_list(w->layout, geom, w->npanes);
+	for (size_t i = 0; i < n; i++) {
+		const struct pane *p = window_find_pane(w, geom[i].pane);
+		cmd_print(ctx, "%zu: [%ux%u] [at %u,%u] %%%u%s%s", i, geom[i].cols, geom[i].rows,
+			  geom[i].x, geom[i].y, p->id, p == w->active ? " (active)" : "",
+			  geom[i].visible ? "" : " (hidden)");
+	}
+	return 0;
+}
