@@ -6,6 +6,7 @@ check_PROGRAMS += $(TERM_TESTS)
 TESTS += $(TERM_TESTS)
 EXTRA_DIST += tests/term_output.h
 tests_test_row_LDADD = $(TERM_LIBS)
+tests_test_emulator_SOURCES = tests/test_emulator.c tests/random_screen.c tests/random_screen.h
 tests_test_emulator_LDADD = $(TERM_LIBS)
 tests_test_vterm_guard_LDADD = $(TERM_LIBS)
 tests_test_emulator_diff_LDADD = $(TERM_LIBS)

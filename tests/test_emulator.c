@@ -4,6 +4,7 @@
 #include "term/emulator.h"
 
 #include "check.h"
+#include "random_screen.h"
 #include "term_output.h"
 
 static term_emulator *em;
@@ -111,6 +112,15 @@ static void test_attributes_and_colours(void)
 	CHECK(cell(1, 9).bg == TERM_COLOUR_PALETTE(4) && cell(1, 1).bg == TERM_COLOUR_DEFAULT);
 }
 
+/* The first character of scrollback line i. */
+static uint32_t sb_char(const term_grid *g, unsigned i)
+{
+	term_row *row = term_grid_scrollback_line(g, i);
+	uint32_t ch = term_row_get(row, 0).ch;
+	term_row_unref(row);
+	return ch;
+}
+
 static void test_scrolling_and_scrollback(void)
 {
 	start(4, 8);
@@ -124,9 +134,11 @@ static void test_scrolling_and_scrollback(void)
 	CHECK_TEXT(3, "........");
 	const term_grid *g = term_emulator_main_grid(em);
 	CHECK(g->sb_len == 7);
-	CHECK(term_grid_scrollback_line(g, 0)->cells[0].ch == '1');
-	CHECK(term_grid_scrollback_line(g, 6)->cells[0].ch == '7');
-	CHECK(term_grid_scrollback_line(g, 6)->ncells == 1); /* trimmed */
+	CHECK(sb_char(g, 0) == '1');
+	CHECK(sb_char(g, 6) == '7');
+	term_row *line = term_grid_scrollback_line(g, 6);
+	CHECK(line->ncells == 1); /* trimmed */
+	term_row_unref(line);
 	/* A region not at the top scrolls without touching the scrollback. */
 	feed("\033[H\033[2J\033[2;3rA\r\nB\r\nC\r\nD\033[3;1H\n\033[r");
 	CHECK(g->sb_len == 7);
@@ -166,13 +178,101 @@ static void test_scrollback_limit(void)
 	}
 	const term_grid *g = term_emulator_main_grid(em);
 	CHECK(g->sb_len == 3);
-	CHECK(term_row_get(term_grid_scrollback_line(g, 0), 0).ch == 'w');
-	CHECK(term_row_get(term_grid_scrollback_line(g, 2), 0).ch == 'y');
+	CHECK(sb_char(g, 0) == 'w' && sb_char(g, 2) == 'y');
 	CHECK(term_row_get(held->lines[0], 0).ch == 'b' && term_row_get(held->lines[1], 0).ch == 0);
 	term_snapshot_unref(held);
 	snap = term_emulator_snapshot(em);
 	CHECK_TEXT(0, "z...");
 	CHECK_TEXT(1, "....");
+	/* Packed lines drop off the end as rows do. */
+	CHECK(term_emulator_compact(em, 2) == 2);
+	term_emulator_write(em, "1\r\n2\r\n", 6);
+	CHECK(g->sb_len == 3 && g->sb_packed == 0);
+	CHECK(sb_char(g, 0) == 'y' && sb_char(g, 1) == 'z' && sb_char(g, 2) == '1');
+}
+
+/*
+ * Scrollback lines read back equal to the rows that left the screen, whether held as rows
+ * or packed, through random pushes, compactions and pops, with a limit to overflow. The
+ * model holds the lines as pushed (oldest first).
+ */
+#define MODEL_MAX 40
+static term_row *model[MODEL_MAX];
+static unsigned model_len;
+
+static void check_lines(const term_grid *g, unsigned long seed)
+{
+	CHECKF(g->sb_len == model_len, "seed %lu: %u lines, want %u", seed, g->sb_len, model_len);
+	for (unsigned i = 0; i < model_len; i++) {
+		term_row *line = term_grid_scrollback_line(g, i);
+		CHECKF(term_row_equal(line, model[i], g->cols), "seed %lu: line %u of %u (%u packed)",
+		       seed, i, model_len, g->sb_packed);
+		term_row_unref(line);
+	}
+}
+
+static void push_line(term_grid *g, rng *r)
+{
+	term_row *row = random_row(r, g->cols);
+	term_row_unref(*term_grid_slot(g, 0));
+	*term_grid_slot(g, 0) = term_row_ref(row);
+	term_grid_scroll(g, 0, g->rows, 1, TERM_COLOUR_DEFAULT);
+	if (model_len == g->sb_limit) {
+		term_row_unref(model[0]);
+		memmove(model, model + 1, --model_len * sizeof *model);
+	}
+	model[model_len++] = row;
+}
+
+static void pop_line(term_grid *g, unsigned long seed)
+{
+	if (!term_grid_pop_scrollback(g))
+		return;
+	term_row *want = model[--model_len];
+	CHECKF(term_row_equal(term_grid_row(g, 0), want, g->cols), "seed %lu: popped line", seed);
+	term_row_unref(want);
+}
+
+static void test_packed_scrollback(void)
+{
+	unsigned long first = test_seed(), n = test_cases(300);
+	for (unsigned long seed = first; seed < first + n; seed++) {
+		rng r;
+		rng_seed(&r, seed);
+		term_grid *g = term_grid_new(2, 1 + rng_below(&r, 120), 1 + rng_below(&r, MODEL_MAX));
+		for (unsigned step = 0; step < 60; step++) {
+			unsigned op = rng_below(&r, 10);
+			if (op < 6) {
+				push_line(g, &r);
+			} else if (op < 9) {
+				size_t before = term_grid_scrollback_memory(g);
+				unsigned rows = g->sb_len - g->sb_packed, k = rng_below(&r, 8);
+				CHECKF(term_grid_compact(g, k) == (k < rows ? k : rows), "seed %lu", seed);
+				CHECKF(term_grid_scrollback_memory(g) <= before, "seed %lu", seed);
+			} else {
+				pop_line(g, seed);
+			}
+			check_lines(g, seed);
+		}
+		term_grid_free(g);
+		while (model_len > 0)
+			term_row_unref(model[--model_len]);
+	}
+}
+
+/* 80-column text lines take less than a quarter of the memory once packed. */
+static void test_compaction_saves_memory(void)
+{
+	start(4, 80);
+	for (int i = 0; i < 100; i++)
+		feed("The quick brown fox jumps over the lazy dog, \033[1;31mtwice\033[m: the quick "
+		     "brown fox.\r\n");
+	const term_grid *g = term_emulator_main_grid(em);
+	size_t rows = term_grid_scrollback_memory(g);
+	CHECK(term_emulator_compact(em, 1000) == 97);
+	CHECK(term_emulator_compact(em, 1000) == 0);
+	CHECKF(term_grid_scrollback_memory(g) * 4 < rows, "%zu bytes, %zu before",
+	       term_grid_scrollback_memory(g), rows);
 }
 
 static void test_alternate_screen(void)
@@ -236,7 +336,8 @@ static void test_resize(void)
 	CHECK_TEXT(1, "4.....");
 	CHECK_CURSOR(1, 1);
 	CHECK(term_emulator_main_grid(em)->sb_len == 2);
-	/* More rows: they come back. */
+	/* More rows: they come back, a row ("2") and a packed line ("1"). */
+	CHECK(term_emulator_compact(em, 1) == 1);
 	term_emulator_resize(em, 5, 6);
 	feed("");
 	CHECK_TEXT(0, "1.....");
@@ -283,6 +384,8 @@ int main(void)
 	test_attributes_and_colours();
 	test_scrolling_and_scrollback();
 	test_scrollback_limit();
+	test_packed_scrollback();
+	test_compaction_saves_memory();
 	test_alternate_screen();
 	test_title_bell_and_modes();
 	test_replies();
