@@ -172,6 +172,11 @@ expect_error "unknown command: frobnicate" frobnicate
 expect_error "usage: rename-window" rename-window
 expect_error "duplicate session: play" new-session -d -s play
 expect_error "attach needs the client" attach -t play
+r new-session -d -s tiny -x 10 -y 5 || fail "new-session tiny"
+r split-window -h -t tiny || fail "split-window in tiny"
+expect_error "no space for new pane" split-window -h -t tiny
+[ "$(r list-panes -t tiny | wc -l)" -eq 2 ] || fail "a refused split changed the layout"
+r kill-session -t tiny
 r has-session -t play || fail "server hurt by bad commands"
 
 # Bad bytes on the control socket: the connection is dropped without a reply. The same

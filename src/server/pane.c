@@ -41,7 +41,8 @@ static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsign
 	return rc;
 }
 
-struct pane *pane_create(unsigned cols, unsigned rows, const struct spawn *sp, char **error)
+struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct spawn *sp,
+			 char **error)
 {
 	struct pane *p = xcalloc(1, sizeof *p);
 	if (spawn_in(&p->pty, sp, cols, rows) != 0) {
@@ -49,7 +50,7 @@ struct pane *pane_create(unsigned cols, unsigned rows, const struct spawn *sp, c
 		free(p);
 		return NULL;
 	}
-	p->id = server.next_pane++;
+	p->id = id;
 	p->cols = cols;
 	p->rows = rows;
 	p->em = term_emulator_new(rows, cols, TERM_SCROLLBACK_DEFAULT);

@@ -104,7 +104,9 @@ void window_remove_pane(struct window *w, struct pane *p);
 void window_apply_layout(struct window *w);
 
 /* pane.c */
-struct pane *pane_create(unsigned cols, unsigned rows, const struct spawn *sp, char **error);
+/* A pane with the given id (server.next_pane++) running sp; NULL and an allocated reason. */
+struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct spawn *sp,
+			 char **error);
 void pane_destroy(struct pane *p);
 void pane_resize(struct pane *p, unsigned cols, unsigned rows);
 /* Reads at most one bounded chunk of output into the emulator; false at the pty's end. */

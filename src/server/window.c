@@ -32,7 +32,7 @@ static void add_pane(struct window *w, struct pane *p)
 struct window *window_create(unsigned index, unsigned cols, unsigned rows,
 			     const struct spawn *sp, const char *name, char **error)
 {
-	struct pane *p = pane_create(cols, rows, sp, error);
+	struct pane *p = pane_create(server.next_pane++, cols, rows, sp, error);
 	if (p == NULL)
 		return NULL;
 	struct window *w = xcalloc(1, sizeof *w);
@@ -93,15 +93,18 @@ void window_apply_layout(struct window *w)
 struct pane *window_split(struct window *w, struct pane *p, enum layout_split how,
 			  unsigned percent, const struct spawn *sp, char **error)
 {
-	struct layout_geom g;
-	layout_geometry(w->layout, p->id, &g);
-	struct pane *np = pane_create(g.cols, g.rows, sp, error);
-	if (np == NULL)
-		return NULL;
-	const char *why = layout_split(w->layout, p->id, how, percent, np->id);
+	/* The layout first: a split it refuses starts no process. */
+	uint32_t id = server.next_pane++;
+	const char *why = layout_split(w->layout, p->id, how, percent, id);
 	if (why != NULL) {
 		*error = xstrdup(why);
-		pane_destroy(np);
+		return NULL;
+	}
+	struct layout_geom g;
+	layout_geometry(w->layout, id, &g);
+	struct pane *np = pane_create(id, g.cols, g.rows, sp, error);
+	if (np == NULL) {
+		layout_remove(w->layout, id);
 		return NULL;
 	}
 	add_pane(w, np);
