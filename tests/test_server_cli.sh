@@ -46,17 +46,22 @@ wait_for() {
 	fail "pane $1 never showed '$2'"
 }
 
-# True while a server of this socket's directory runs: its pid is in its debug log's name.
-server_alive() {
-	[ -e "$sock" ] && return 0
+# The pid of the server of this socket's directory that runs, from its debug log's name.
+server_pid() {
 	for log in "${sock%/*}"/rsh-server-*.log; do
 		[ -e "$log" ] || continue
 		pid=${log##*rsh-server-}
 		pid=${pid%.log}
-		[ -d "/proc/$pid" ] && ! grep -q '^State:.*zombie' "/proc/$pid/status" 2>/dev/null &&
+		if [ -d "/proc/$pid" ] && ! grep -q '^State:.*zombie' "/proc/$pid/status" 2>/dev/null; then
+			echo "$pid"
 			return 0
+		fi
 	done
 	return 1
+}
+
+server_alive() {
+	[ -e "$sock" ] || server_pid >/dev/null
 }
 
 # Waits until the server has exited (sanitizer reports written), at most 10 s.
@@ -101,6 +106,7 @@ expect_line() {
 # No server yet: commands other than new-session say so.
 expect_error "no server running on $sock" ls
 expect_error "attach needs the client" new -s work
+expect_error "attach needs the client"
 [ ! -e "$sock" ] || fail "a server started for new-session without -d"
 
 # A session, typing, and the pane's state kept between commands.
@@ -255,6 +261,11 @@ r new-session -d -s a || fail "new-session a"
 r new-session -d -s b || fail "new-session b"
 r kill-server || fail "kill-server"
 wait_gone || fail "server still running after kill-server"
+
+# SIGTERM ends the server cleanly too.
+r new-session -d -s t || fail "new-session t"
+kill -TERM "$(server_pid)" || fail "no server pid"
+wait_gone || fail "server still running after SIGTERM"
 
 # A socket directory others may enter is refused.
 mkdir -m 755 "$dir/open"

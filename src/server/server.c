@@ -186,7 +186,8 @@ static void loop_turn(int listen_fd, bool *served)
 	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
 	struct pollfd *fds = xcalloc(1 + nconns + npanes, sizeof *fds);
 	list_panes(panes);
-	fds[n++] = (struct pollfd){listen_fd, POLLIN, 0};
+	/* At the connection limit, leave new ones queued rather than spin on them. */
+	fds[n++] = (struct pollfd){listen_fd, nconns < MAX_CONNS ? POLLIN : 0, 0};
 	for (size_t i = 0; i < nconns; i++)
 		fds[n++] = (struct pollfd){conns[i].fd, conns[i].out ? POLLOUT : POLLIN, 0};
 	for (size_t i = 0; i < npanes; i++) {
