@@ -19,3 +19,8 @@ TESTS += tests/fuzz/fuzz_control
 tests_fuzz_fuzz_control_SOURCES = tests/fuzz/fuzz_control.c tests/fuzz/driver.c
 tests_fuzz_fuzz_control_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/control"'
 tests_fuzz_fuzz_control_LDADD = $(SERVER_LIBS) $(MSGPACK_LIBS)
+check_PROGRAMS += tests/fuzz/fuzz_keys
+TESTS += tests/fuzz/fuzz_keys
+tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tests/fuzz/driver.c
+tests_fuzz_fuzz_keys_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keys"'
+tests_fuzz_fuzz_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
