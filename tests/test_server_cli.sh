@@ -239,6 +239,8 @@ r kill-session -t flood || fail "kill-session flood"
 r split-window -t play:0 'sleep 0.2' || fail "split-window sleep"
 r new-window -t play 'sleep 0.2' || fail "new-window sleep"
 wait_lines 1 list-windows -t play
+r new-window -t play 'sleep 30 & exit 0' || fail "new-window with a background child"
+wait_lines 1 list-windows -t play
 wait_lines 2 list-panes -t play:0
 r new-session -d -s brief 'sleep 1' || fail "new-session brief"
 r kill-session -t play || fail "kill-session"

@@ -77,13 +77,14 @@ void pane_resize(struct pane *p, unsigned cols, unsigned rows)
 	term_pty_resize(&p->pty, rows, cols);
 }
 
-bool pane_read(struct pane *p)
+void pane_read(struct pane *p)
 {
 	static char buf[PANE_READ_CHUNK];
 	ssize_t n = term_pty_read(&p->pty, buf, sizeof buf);
 	if (n > 0)
 		term_emulator_write(p->em, buf, (size_t)n);
-	return n > 0 || (n < 0 && (errno == EAGAIN || errno == EINTR));
+	else if (n == 0 || p->exited || (errno != EAGAIN && errno != EINTR))
+		p->dead = true;
 }
 
 struct pane *pane_find_id(uint32_t id, struct window **wp)

@@ -36,11 +36,17 @@ static struct conn conns[MAX_CONNS];
 static size_t nconns;
 static pid_t *orphans; /* children of closed panes, not yet reaped */
 static size_t norphans;
-static volatile sig_atomic_t got_term;
+static volatile sig_atomic_t got_term, got_chld;
 
 static void on_term(int sig)
 {
 	got_term = 1;
+}
+
+/* SIGCHLD is blocked but during ppoll, so one never goes unnoticed until the next event. */
+static void on_chld(int sig)
+{
+	got_chld = 1;
 }
 
 static void conn_close(size_t i)
@@ -140,6 +146,16 @@ static void remove_dead(void)
 	}
 }
 
+/* After SIGCHLD: which panes' processes are gone (they close once drained, pane_read). */
+static void mark_exited(struct pane **panes, size_t npanes)
+{
+	if (!got_chld)
+		return;
+	got_chld = 0;
+	for (size_t i = 0; i < npanes; i++)
+		panes[i]->exited = panes[i]->exited || term_pty_reap(&panes[i]->pty);
+}
+
 static size_t count_panes(void)
 {
 	size_t n = 0;
@@ -194,15 +210,19 @@ static void loop_turn(int listen_fd, bool *served)
 		short events = POLLIN | (term_pty_queued(&panes[i]->pty) ? POLLOUT : 0);
 		fds[n++] = (struct pollfd){panes[i]->pty.fd, events, 0};
 	}
-	int timeout = nconns > 0 || norphans > 0 || server.nsessions == 0 ? 1000 : -1;
-	if (poll(fds, n, timeout) >= 0) {
+	struct timespec second = {1, 0};
+	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0;
+	sigset_t unblocked;
+	sigemptyset(&unblocked);
+	if (ppoll(fds, n, tick ? &second : NULL, &unblocked) >= 0) {
 		size_t base = 1 + nconns;
+		mark_exited(panes, npanes);
 		for (size_t i = 0; i < npanes; i++) {
 			short re = fds[base + i].revents;
 			if (re & POLLOUT)
 				term_pty_flush(&panes[i]->pty);
-			if ((re & (POLLIN | POLLHUP | POLLERR)) && !pane_read(panes[i]))
-				panes[i]->dead = true;
+			if ((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited)
+				pane_read(panes[i]);
 		}
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
@@ -225,10 +245,11 @@ int server_run(int listen_fd, const char *path)
 {
 	/* Whatever the caller left: panes' children must stay waitable, SIGTERM deliverable. */
 	struct sigaction sa = {0};
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	sa.sa_handler = SIG_DFL;
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_SETMASK, &chld, NULL);
+	sa.sa_handler = on_chld;
 	sigaction(SIGCHLD, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);

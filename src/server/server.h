@@ -28,7 +28,8 @@ struct pane {
 	term_pty pty;
 	term_emulator *em;
 	unsigned cols, rows;
-	bool dead; /* its process closed the pty; removed at the end of the loop turn */
+	bool exited; /* its process is gone: the pane closes once its output is read */
+	bool dead;   /* nothing more to read; removed at the end of the loop turn */
 };
 
 struct window {
@@ -109,8 +110,12 @@ struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct
 			 char **error);
 void pane_destroy(struct pane *p);
 void pane_resize(struct pane *p, unsigned cols, unsigned rows);
-/* Reads at most one bounded chunk of output into the emulator; false at the pty's end. */
-bool pane_read(struct pane *p);
+/*
+ * Reads at most one bounded chunk of output into the emulator. Once the process has
+ * exited, a read that finds nothing marks the pane dead too: a background child holding
+ * the pty open does not keep it.
+ */
+void pane_read(struct pane *p);
 struct pane *pane_find_id(uint32_t id, struct window **w);
 
 /* server.c */
