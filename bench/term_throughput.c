@@ -2,7 +2,7 @@
  * Throughput of the pane model: MB/s of `seq`-style output and of coloured random text
  * (SGR 16/256/24-bit, CJK) through our emulator, beside libvterm's VTermScreen and
  * VTermState alone on the same input, at 80x24 and 200x50. Also: bytes per scrollback
- * line and the cost of a snapshot.
+ * line as rows and packed, the cost of packing and unpacking one, and of a snapshot.
  * Usage: term_throughput [MEGABYTES]   (input size, default 8)
  */
 #include <stdint.h>
@@ -145,15 +145,24 @@ static double run_vterm(const struct input *in, int rows, int cols, int screen)
 	return speed;
 }
 
-/* Bytes the scrollback holds per line, full of the given input's lines. */
-static double scrollback_bytes(const struct input *in, int cols)
+/* Bytes the scrollback holds per line, full of the given input's lines, as rows and once
+ * packed; and the microseconds packing and unpacking a line takes. */
+static void scrollback_figures(const struct input *in, int cols)
 {
 	term_emulator *em = term_emulator_new(24, (unsigned)cols, TERM_SCROLLBACK_DEFAULT);
 	term_emulator_write(em, in->data, in->len);
 	const term_grid *g = term_emulator_main_grid(em);
-	double per = (double)term_grid_scrollback_memory(g) / g->sb_len;
+	double rows = (double)term_grid_scrollback_memory(g) / g->sb_len;
+	double t = now();
+	unsigned n = term_emulator_compact(em, UINT32_MAX);
+	double pack = (now() - t) / n * 1e6;
+	double packed = (double)term_grid_scrollback_memory(g) / g->sb_len;
+	t = now();
+	for (unsigned i = 0; i < g->sb_len; i++)
+		term_row_unref(term_grid_scrollback_line(g, i));
+	double unpack = (now() - t) / g->sb_len * 1e6;
+	printf("%-7s %10.0f %10.0f %10.2f %10.2f\n", in->name, rows, packed, pack, unpack);
 	term_emulator_free(em);
-	return per;
 }
 
 static double snapshot_us(int rows, int cols)
@@ -197,9 +206,10 @@ int main(int argc, char **argv)
 		}
 		append(&text, &cap, "\r\n", 2);
 	}
-	printf("scrollback bytes per line: seq %.0f, 80-column text %.0f, colour %.0f\n",
-	       scrollback_bytes(&inputs[0], 80), scrollback_bytes(&text, 80),
-	       scrollback_bytes(&inputs[1], 80));
+	printf("\nscrollback, 80 columns: bytes per line as rows and packed; us to pack, unpack a line\n");
+	scrollback_figures(&inputs[0], 80);
+	scrollback_figures(&text, 80);
+	scrollback_figures(&inputs[1], 80);
 	printf("snapshot: %.2f us at 80x24, %.2f us at 200x50\n", snapshot_us(24, 80),
 	       snapshot_us(50, 200));
 	free(text.data);
