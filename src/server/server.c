@@ -57,17 +57,6 @@ static void conn_close(size_t i)
 	conns[i] = conns[--nconns];
 }
 
-static void conn_accept(int listen_fd)
-{
-	int fd;
-	while (nconns < MAX_CONNS && (fd = socket_accept(listen_fd)) >= 0) {
-		memset(&conns[nconns], 0, sizeof conns[nconns]);
-		conns[nconns].fd = fd;
-		conns[nconns].since = time(NULL);
-		nconns++;
-	}
-}
-
 /* Runs a complete request; its reply goes out as the socket takes it. */
 static bool conn_run(struct conn *c)
 {
@@ -86,8 +75,8 @@ static bool conn_run(struct conn *c)
 	return true;
 }
 
-/* Moves connection i along; false when it is finished or broken. */
-static bool conn_service(struct conn *c, short revents)
+/* Moves a connection along; false when it is finished or broken. */
+static bool conn_service(struct conn *c)
 {
 	if (c->out == NULL) {
 		switch (proto_frame_read(&c->in, c->fd, PROTO_MAX_REQUEST)) {
@@ -107,6 +96,20 @@ static bool conn_service(struct conn *c, short revents)
 		c->outdone += (size_t)n;
 	}
 	return false;
+}
+
+/* Accepts what is waiting, serving each at once: its request has usually arrived. */
+static void conn_accept(int listen_fd)
+{
+	int fd;
+	while (nconns < MAX_CONNS && (fd = socket_accept(listen_fd)) >= 0) {
+		struct conn *c = &conns[nconns++];
+		memset(c, 0, sizeof *c);
+		c->fd = fd;
+		c->since = time(NULL);
+		if (!conn_service(c))
+			conn_close(nconns - 1);
+	}
 }
 
 void server_orphan(pid_t pid)
@@ -228,11 +231,13 @@ static void loop_turn(int listen_fd, bool *served)
 			if (fds[1 + i].revents == 0)
 				continue;
 			*served = true;
-			if (!conn_service(&conns[i], fds[1 + i].revents))
+			if (!conn_service(&conns[i]))
 				conn_close(i);
 		}
-		if (fds[0].revents & POLLIN)
+		if (fds[0].revents & POLLIN) {
+			*served = true;
 			conn_accept(listen_fd);
+		}
 	}
 	free(fds);
 	free(panes);
