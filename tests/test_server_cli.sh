@@ -264,6 +264,15 @@ r new-session -d -s b || fail "new-session b"
 r kill-server || fail "kill-server"
 wait_gone || fail "server still running after kill-server"
 
+# new-sessions racing to start the server: one server, every session in it.
+for i in 1 2 3 4 5; do
+	r new-session -d -s "race$i" 'sleep 30' &
+done
+wait
+[ "$(r list-sessions | wc -l)" -eq 5 ] || fail "racing new-sessions: $(r list-sessions)"
+r kill-server
+wait_gone || fail "server still running after kill-server"
+
 # SIGTERM ends the server cleanly too.
 r new-session -d -s t || fail "new-session t"
 kill -TERM "$(server_pid)" || fail "no server pid"

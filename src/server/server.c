@@ -177,7 +177,14 @@ static void list_panes(struct pane **out)
 				out[n++] = server.sessions[i]->windows[j]->panes[k];
 }
 
-static bool should_exit(time_t started, bool served)
+/* A connection waits to be accepted: a new-session may be on its way. */
+static bool pending(int listen_fd)
+{
+	struct pollfd pfd = {listen_fd, POLLIN, 0};
+	return poll(&pfd, 1, 0) > 0;
+}
+
+static bool should_exit(int listen_fd, time_t started, bool served)
 {
 	if (got_term)
 		return true;
@@ -185,7 +192,8 @@ static bool should_exit(time_t started, bool served)
 		return false; /* finish replying first, kill-server's own reply included */
 	if (server.exiting)
 		return true;
-	return server.nsessions == 0 && (served || time(NULL) - started >= IDLE_EXIT);
+	return server.nsessions == 0 && (served || time(NULL) - started >= IDLE_EXIT) &&
+	       !pending(listen_fd);
 }
 
 static void expire_conns(void)
@@ -265,9 +273,10 @@ int server_run(int listen_fd, const char *path)
 	time_t started = time(NULL);
 	bool served = false;
 	log_debug("server started");
-	while (!should_exit(started, served))
+	while (!should_exit(listen_fd, started, served))
 		loop_turn(listen_fd, &served);
 	log_debug("server exiting");
+	unlink(path); /* from now on a client finds no server and may start one */
 	while (nconns > 0)
 		conn_close(0);
 	while (server.nsessions > 0)
@@ -276,6 +285,5 @@ int server_run(int listen_fd, const char *path)
 	reap_orphans();
 	free(orphans);
 	close(listen_fd);
-	unlink(path);
 	return 0;
 }
