@@ -282,4 +282,9 @@ wait_gone || fail "server still running after SIGTERM"
 mkdir -m 755 "$dir/open"
 expect_error "rsh: $dir/open is not private (mode 0755)" -S "$dir/open/s" new -d
 [ ! -e "$dir/open/s" ] || fail "a server started in a public directory"
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir -m 700 "$dir/theirs"
+	chown 65534 "$dir/theirs"
+	expect_error "rsh: $dir/theirs is not ours (owner uid 65534)" -S "$dir/theirs/s" new -d
+fi
 exit 0
