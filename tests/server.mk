@@ -7,8 +7,9 @@ tests_test_args_LDADD = $(SERVER_LIBS)
 tests_fuzz_fuzz_args_SOURCES = tests/fuzz/fuzz_args.c tests/fuzz/driver.c
 tests_fuzz_fuzz_args_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/args"'
 tests_fuzz_fuzz_args_LDADD = $(SERVER_LIBS)
-check_PROGRAMS += tests/test_keys tests/test_proto
-TESTS += tests/test_keys tests/test_proto
+check_PROGRAMS += tests/test_keys tests/test_proto tests/test_cmd
+TESTS += tests/test_keys tests/test_proto tests/test_cmd
+tests_test_cmd_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 tests_test_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 tests_test_proto_LDADD = $(SERVER_LIBS) $(MSGPACK_LIBS)
 # The server through the command line (needs src/rsh, built by `make all`).

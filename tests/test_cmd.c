@@ -1,0 +1,161 @@
+/*
+ * Commands run in-process through cmd_execute, as the control socket would: target
+ * resolution as tmux does it (ids, exact names, unique prefixes, indexes, offsets), and
+ * errors as one line with nothing changed. Panes run `cat`, started for real.
+ */
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "server/cmd.h"
+
+/* Runs a command line given as words; returns the exit status, output in *out (freed by
+ * the next call). */
+static char *out, *err;
+
+static int run(const char *word, ...)
+{
+	char *argv[32];
+	int argc = 0;
+	va_list ap;
+	va_start(ap, word);
+	for (const char *w = word; w != NULL; w = va_arg(ap, const char *))
+		argv[argc++] = (char *)w;
+	va_end(ap);
+	argv[argc] = NULL;
+	struct proto_request req = {argc, argv, "/", 0, 0};
+	struct proto_reply reply;
+	free(out);
+	free(err);
+	cmd_execute(&req, &reply);
+	out = reply.out;
+	err = reply.err;
+	return reply.code;
+}
+
+#define OK(...) CHECKF(run(__VA_ARGS__, NULL) == 0, "%s", err)
+#define FAILS(text, ...)                                                              \
+	do {                                                                          \
+		CHECK(run(__VA_ARGS__, NULL) != 0);                                   \
+		CHECKF(strstr(err, text) != NULL && strchr(err, '\n') == err + strlen(err) - 1, \
+		       "%s", err);                                                    \
+		CHECK(*out == '\0');                                                  \
+	} while (0)
+#define SHOWS(text) CHECKF(strstr(out, text) != NULL, "no '%s' in:\n%s", text, out)
+/* A list command's output for a target holds the text. */
+#define LISTS(cmd, target, text)                                                      \
+	do {                                                                          \
+		OK(cmd, "-t", target);                                                \
+		SHOWS(text);                                                          \
+	} while (0)
+
+static void sessions(void)
+{
+	OK("new-session", "-d", "-s", "work", "cat");
+	OK("new-session", "-d", "-s", "world", "cat");
+	OK("new-session", "-d", "-s", "2", "cat");
+	OK("has-session", "-t", "work");
+	OK("has-session", "-t", "wor", "-t", "work"); /* a flag's last value counts */
+	FAILS("can't find session: wor", "has-session", "-t", "wor"); /* ambiguous */
+	OK("has-session", "-t", "worl");
+	FAILS("can't find session: worl", "has-session", "-t", "=worl");
+	OK("has-session", "-t", "$0");
+	FAILS("can't find session: $9", "has-session", "-t", "$9");
+	OK("has-session", "-t", "2"); /* digits name a session here */
+	FAILS("duplicate session: work", "new-session", "-d", "-s", "work");
+	FAILS("bad session name", "new-session", "-d", "-s", "a:b");
+	/* The current session is the newest: "2". */
+	OK("list-windows");
+	SHOWS("0: cat* (1 panes) [80x24] @2 (active)");
+}
+
+static void windows(void)
+{
+	OK("new-window", "-t", "work", "-n", "logs", "cat");
+	OK("new-window", "-t", "work:5", "-n", "five", "cat");
+	FAILS("index 5 in use", "new-window", "-t", "work:5", "cat");
+	LISTS("list-windows", "work", "0: cat (1 panes)");
+	SHOWS("1: logs (1 panes)");
+	SHOWS("5: five* (1 panes)");
+	OK("select-window", "-t", "work:lo"); /* name prefix */
+	LISTS("list-windows", "work", "1: logs*");
+	OK("select-window", "-t", "work:+"); /* offsets wrap by position, not index */
+	LISTS("list-windows", "work", "5: five*");
+	OK("next-window", "-t", "work");
+	LISTS("list-windows", "work", "0: cat*");
+	OK("previous-window", "-t", "work");
+	LISTS("list-windows", "work", "5: five*");
+	OK("select-window", "-t", "@0");
+	LISTS("list-windows", "work", "0: cat*");
+	FAILS("can't find window: 7", "select-window", "-t", "work:7");
+	FAILS("can't find window: @99", "select-window", "-t", "@99");
+	OK("rename-window", "-t", "work:five", "cinq");
+	OK("kill-window", "-t", "work:cinq");
+	OK("list-windows", "-t", "work");
+	CHECK(strstr(out, "cinq") == NULL);
+}
+
+static void panes(void)
+{
+	OK("split-window", "-h", "-t", "work:0", "cat");
+	OK("split-window", "-v", "-p", "30", "-t", "work:0.1", "cat");
+	LISTS("list-panes", "work:0", "0: [40x24] [at 0,0]");
+	SHOWS("1: [39x16] [at 41,0]");
+	SHOWS("2: [39x7] [at 41,17]"); /* 30% of 24 rows */
+	SHOWS("(active)\n");
+	OK("select-pane", "-t", "work:0.0");
+	OK("select-pane", "-R", "-t", "work:0");
+	LISTS("list-panes", "work:0", "1: [39x16] [at 41,0] %5 (active)");
+	OK("select-pane", "-t", "work:0.+");
+	LISTS("list-panes", "work:0", "2: [39x7] [at 41,17] %6 (active)");
+	OK("resize-pane", "-U", "3", "-t", "%6");
+	LISTS("list-panes", "work:0", "2: [39x10] [at 41,14]");
+	OK("resize-pane", "-Z", "-t", "%6");
+	LISTS("list-panes", "%6", "2: [80x24] [at 0,0] %6 (active)");
+	SHOWS("(hidden)");
+	OK("resize-pane", "-Z", "-t", "%6");
+	FAILS("can't find pane: 3", "kill-pane", "-t", "work:0.3");
+	FAILS("can't find pane: %42", "kill-pane", "-t", "%42");
+	OK("kill-pane", "-t", "%6");
+	LISTS("list-panes", "work:0", "1: [39x24] [at 41,0] %5 (active)");
+}
+
+static void keys_and_capture(void)
+{
+	OK("send-keys", "-t", "work:0.0", "abc", "Enter");
+	/* cat echoes through the pty; the server's loop is not running here, so read the
+	 * pane by hand until the echo is in. */
+	struct window *w;
+	struct pane *p = pane_find_id(0, &w);
+	CHECK(p != NULL);
+	for (int i = 0; i < 2000; i++) {
+		OK("capture-pane", "-p", "-t", "%0");
+		if (strstr(out, "abc\nabc\n") != NULL)
+			break;
+		usleep(1000);
+		pane_read(p);
+	}
+	SHOWS("abc\nabc\n");
+	FAILS("only -p", "capture-pane", "-t", "%0");
+}
+
+int main(void)
+{
+	setenv("SHELL", "/bin/sh", 1);
+	sessions();
+	windows();
+	panes();
+	keys_and_capture();
+	FAILS("unknown command: nope", "nope");
+	FAILS("attach needs the client", "attach-session");
+	OK("kill-session", "-t", "world");
+	FAILS("can't find session: world", "has-session", "-t", "world");
+	OK("kill-server");
+	CHECK(server.exiting);
+	while (server.nsessions > 0)
+		session_destroy(server.sessions[0]);
+	free(server.sessions);
+	free(out);
+	free(err);
+	return 0;
+}
