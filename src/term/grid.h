@@ -84,7 +84,8 @@ bool term_grid_pop_scrollback(term_grid *grid);
 bool term_grid_row_empty(const term_grid *grid, unsigned row);
 
 /* Scrollback line i, 0 the oldest: a reference the caller releases (term_row_unref), to
- * the row itself or to a row unpacked for the call. */
+ * the grid's own row or to a row unpacked for the call; either may be shared, so change it
+ * only through term_row_writable. */
 term_row *term_grid_scrollback_line(const term_grid *grid, unsigned i);
 /* Bytes held by the scrollback: its ring, rows and packed lines (not malloc's overhead). */
 size_t term_grid_scrollback_memory(const term_grid *grid);
