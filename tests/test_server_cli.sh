@@ -99,6 +99,23 @@ expect_error() {
 	[ ! -s "$dir/out" ] || fail "'$*' wrote to stdout"
 }
 
+# Sends hex bytes on a raw connection: exit 0 with a reply, 1 closed without one, 2 no
+# connection.
+raw() {
+	${as:-} perl -MIO::Socket::UNIX -e '
+		$SIG{PIPE} = "IGNORE";
+		my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or exit 2;
+		print $s pack("H*", $ARGV[1]); $s->flush; shutdown($s, 1);
+		my $n = sysread($s, my $reply, 1);
+		exit(defined $n && $n > 0 ? 0 : 1);' "$sock" "$1"
+}
+
+# Connected, sent, and the server closed without a word.
+refused() {
+	raw "$1"
+	[ $? -eq 1 ] || fail "${as:+another uid: }$1 was not refused"
+}
+
 expect_line() {
 	grep -qxF -- "$2" "$1" || { cat "$1" >&2; fail "no line '$2'"; }
 }
@@ -187,43 +204,34 @@ r has-session -t play || fail "server hurt by bad commands"
 
 # Bad bytes on the control socket: the connection is dropped without a reply. The same
 # harness gets a reply to a well-formed request, so silence means refusal.
-raw() {
-	${as:-} perl -MIO::Socket::UNIX -e '
-		$SIG{PIPE} = "IGNORE";
-		my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or exit 2;
-		print $s pack("H*", $ARGV[1]); $s->flush; shutdown($s, 1);
-		my $n = sysread($s, my $reply, 1);
-		exit(defined $n && $n > 0 ? 0 : 1);' "$sock" "$1"
-}
-# Connected, sent, and the server closed without a word.
-refused() {
-	raw "$1"
-	[ $? -eq 1 ] || fail "${as:+another uid: }$1 was not refused"
-}
-raw "00000014950191c40b6861732d73657373696f6ec4000000" || fail "no reply to has-session"
-for bad in \
-	68656c6c6f20776f726c640a \
-	00000005c1c1c1c1c1 \
-	00000064010203 \
-	ffffffff \
-	0000000795019100a00000 \
-	00000014950291c40b6861732d73657373696f6ec4000000 \
-	00000015950191c40b6861732d73657373696f6ec400000000; do
+if command -v perl >/dev/null; then
+	raw 00000014950191c40b6861732d73657373696f6ec4000000 || fail "no reply to has-session"
 	# text read as a huge length; not msgpack; 100 bytes announced, 3 sent; the largest
 	# length; an empty argv; an unknown version; a trailing byte
-	refused $bad
-done
-r has-session -t play || fail "server hurt by bad bytes"
+	for bad in \
+		68656c6c6f20776f726c640a \
+		00000005c1c1c1c1c1 \
+		00000064010203 \
+		ffffffff \
+		0000000795019100a00000 \
+		00000014950291c40b6861732d73657373696f6ec4000000 \
+		00000015950191c40b6861732d73657373696f6ec400000000; do
+		refused $bad
+	done
+	r has-session -t play || fail "server hurt by bad bytes"
 
-# Another user who reaches the socket anyway is dropped (SO_PEERCRED): needs root.
-if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
-	chmod 711 "$dir"
-	chmod 777 "$sock"
-	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
-	refused 00000014950191c40b6861732d73657373696f6ec4000000
-	as=
-	chmod 700 "$dir"
-	r has-session -t play || fail "server hurt by another uid"
+	# Another user who reaches the socket anyway is dropped (SO_PEERCRED): needs root.
+	if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+		chmod 711 "$dir"
+		chmod 777 "$sock"
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		refused 00000014950191c40b6861732d73657373696f6ec4000000
+		as=
+		chmod 700 "$dir"
+		r has-session -t play || fail "server hurt by another uid"
+	fi
+else
+	echo "no perl: raw socket checks skipped" >&2
 fi
 
 # A pane flooding output does not delay typing in another.
