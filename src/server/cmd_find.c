@@ -5,16 +5,13 @@
 #include "cmd.h"
 #include "word.h"
 
-/* An error naming what was not found, the name shown safely. */
-static void *not_found(struct cmd_ctx *ctx, const char *what, const struct target_part *part)
+/* An error naming what was not found (sigil: how its ids are written), shown safely. */
+static void *not_found(struct cmd_ctx *ctx, const char *what, char sigil,
+		       const struct target_part *part)
 {
 	char *word = word_escape(part->name != NULL ? part->name : "");
 	if (part->form == TARGET_ID)
-		cmd_error(ctx, "can't find %s: %c%ld", what,
-			  strcmp(what, "session") == 0  ? '$'
-			  : strcmp(what, "window") == 0 ? '@'
-							: '%',
-			  part->value);
+		cmd_error(ctx, "can't find %s: %c%ld", what, sigil, part->value);
 	else if (part->form == TARGET_OFFSET)
 		cmd_error(ctx, "can't find %s: offset %+ld", what, part->value);
 	else
@@ -78,7 +75,7 @@ struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_p
 	case TARGET_OFFSET:
 		break;
 	}
-	return s != NULL ? s : not_found(ctx, "session", part);
+	return s != NULL ? s : not_found(ctx, "session", '$', part);
 }
 
 struct session *cmd_find_session(struct cmd_ctx *ctx)
@@ -146,11 +143,11 @@ struct window *cmd_find_window(struct cmd_ctx *ctx)
 	struct window *w;
 	if (t->pane.form == TARGET_ID) {
 		struct pane *p = pane_find_id((uint32_t)t->pane.value, &w);
-		return p != NULL ? w : not_found(ctx, "pane", &t->pane);
+		return p != NULL ? w : not_found(ctx, "pane", '%', &t->pane);
 	}
 	if (t->window.form == TARGET_ID) {
 		w = find_window_id((uint32_t)t->window.value);
-		return w != NULL ? w : not_found(ctx, "window", &t->window);
+		return w != NULL ? w : not_found(ctx, "window", '@', &t->window);
 	}
 	struct session *s = cmd_find_session_part(ctx, &t->session);
 	if (s == NULL)
@@ -158,7 +155,7 @@ struct window *cmd_find_window(struct cmd_ctx *ctx)
 	w = find_in_session(s, &t->window);
 	if (w == NULL && t->session.form == TARGET_CURRENT && t->window.name != NULL)
 		w = session_current_window(t->window.name);
-	return w != NULL ? w : not_found(ctx, "window", &t->window);
+	return w != NULL ? w : not_found(ctx, "window", '@', &t->window);
 }
 
 struct pane *cmd_find_pane(struct cmd_ctx *ctx)
@@ -183,5 +180,5 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx)
 	case TARGET_EXACT:
 		break;
 	}
-	return p != NULL ? p : not_found(ctx, "pane", part);
+	return p != NULL ? p : not_found(ctx, "pane", '%', part);
 }
