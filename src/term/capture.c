@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
 struct buf {
@@ -42,29 +43,7 @@ static void putf(struct buf *b, const char *fmt, ...)
 static void put_utf8(struct buf *b, uint32_t cp)
 {
 	char s[4];
-	size_t n;
-	if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
-		cp = 0xfffd;
-	if (cp < 0x80) {
-		s[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xc0 | cp >> 6);
-		s[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xe0 | cp >> 12);
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		s[0] = (char)(0xf0 | cp >> 18);
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	put(b, s, n);
+	put(b, s, utf8_encode(cp, s));
 }
 
 static void put_colour(struct buf *b, term_colour c, unsigned base)
