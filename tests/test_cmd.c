@@ -139,6 +139,79 @@ static void keys_and_capture(void)
 	FAILS("only -p", "capture-pane", "-t", "%0");
 }
 
+/* What must hold between any two commands. */
+static void check_model(void)
+{
+	for (size_t i = 0; i < server.nsessions; i++) {
+		const struct session *s = server.sessions[i];
+		bool current = false;
+		CHECK(s->nwindows > 0);
+		for (size_t j = 0; j < s->nwindows; j++) {
+			const struct window *w = s->windows[j];
+			CHECK(w->session == s);
+			CHECK(j == 0 || s->windows[j - 1]->index < w->index);
+			current = current || w == s->current;
+			CHECK(w->npanes > 0 && layout_count(w->layout) == w->npanes);
+			CHECK(window_find_pane(w, w->active->id) == w->active);
+			for (size_t k = 0; k < w->npanes; k++) {
+				struct layout_geom g;
+				const struct pane *p = w->panes[k];
+				CHECK(p->window == w && layout_geometry(w->layout, p->id, &g));
+				CHECK(p->cols == g.cols && p->rows == g.rows);
+			}
+		}
+		CHECK(current);
+	}
+}
+
+static const char *const words[] = {
+	"-d", "-h", "-v", "-L", "-R", "-U", "-D", "-Z", "-p", "30", "-n", "x", "-s", "s",
+	"-t", "work", "w", "2", "$0", "$1", "@1", "@4", "%3", "%9", ":1", ":.+", ":-",
+	"work:0.1", "=work", ":+.-", "nope", "", "5", "cat", "Enter", "C-c", "abc",
+};
+
+/* Spawning commands are skipped past this many panes: each is a real process. */
+#define MAX_PANES 24
+
+/*
+ * Random command lines against the live model: each reply is success with no error, or
+ * failure with exactly one error line and no output, and the model stays consistent.
+ */
+static void random_commands(void)
+{
+	unsigned long seed = test_seed(), cases = test_cases(400);
+	srand((unsigned)seed);
+	for (unsigned long c = 0; c < cases; c++) {
+		const char *name;
+		do {
+			name = args_commands[rand() % (int)args_ncommands].name;
+		} while (strcmp(name, "kill-server") == 0 ||
+			 (server_pane_count() >= MAX_PANES &&
+			  (strcmp(name, "new-session") == 0 || strcmp(name, "new-window") == 0 ||
+			   strcmp(name, "split-window") == 0)));
+		char *argv[8] = {(char *)name};
+		int argc = 1 + rand() % 5;
+		for (int i = 1; i < argc; i++)
+			argv[i] = (char *)words[rand() % (int)(sizeof words / sizeof *words)];
+		if (strcmp(name, "new-session") == 0) {
+			argv[1] = "-d"; /* else it refuses: no client to attach */
+			argc += argc == 1;
+		}
+		struct proto_request req = {argc, argv, "/", 0, 0};
+		struct proto_reply reply;
+		cmd_execute(&req, &reply);
+		bool ok = reply.code == 0 ? reply.errlen == 0
+					  : reply.outlen == 0 && reply.errlen > 0 &&
+						    strchr(reply.err, '\n') == reply.err + reply.errlen - 1;
+		CHECKF(ok, "seed %lu case %lu: %s ... gave %d: %s", seed, c, name, reply.code,
+		       reply.err);
+		proto_reply_free(&reply);
+		check_model();
+		if (server.nsessions == 0)
+			OK("new-session", "-d", "-s", "work", "cat");
+	}
+}
+
 int main(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
@@ -150,6 +223,7 @@ int main(void)
 	FAILS("attach needs the client", "attach-session");
 	OK("kill-session", "-t", "world");
 	FAILS("can't find session: world", "has-session", "-t", "world");
+	random_commands();
 	OK("kill-server");
 	CHECK(server.exiting);
 	while (server.nsessions > 0)

@@ -159,7 +159,7 @@ static void mark_exited(struct pane **panes, size_t npanes)
 		panes[i]->exited = panes[i]->exited || term_pty_reap(&panes[i]->pty);
 }
 
-static size_t count_panes(void)
+size_t server_pane_count(void)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < server.nsessions; i++)
@@ -209,7 +209,7 @@ static void expire_conns(void)
 /* One poll and what it found. */
 static void loop_turn(int listen_fd, bool *served)
 {
-	size_t npanes = count_panes(), n = 0;
+	size_t npanes = server_pane_count(), n = 0;
 	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
 	struct pollfd *fds = xcalloc(1 + nconns + npanes, sizeof *fds);
 	list_panes(panes);

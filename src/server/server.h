@@ -124,6 +124,8 @@ struct pane *pane_find_id(uint32_t id, struct window **w);
  * path; returns the exit status.
  */
 int server_run(int listen_fd, const char *path);
+/* How many panes all sessions hold. */
+size_t server_pane_count(void);
 /* A child hung up on but not yet reaped: the loop reaps it when it goes. */
 void server_orphan(pid_t pid);
 
