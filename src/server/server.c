@@ -206,6 +206,24 @@ static void expire_conns(void)
 			i++;
 }
 
+/* Scrollback lines a batch of packing takes at most; about 0.06 ms (seq lines) to 0.6 ms
+ * (80 coloured columns), so a batch never delays an event noticeably. */
+#define COMPACT_BATCH 256
+
+/* Pane output was read since the scrollback was last packed to the end. */
+static bool compact_pending;
+
+/* Packs a batch of each pane's scrollback (term_emulator_compact): work for idle moments,
+ * never for the read path, which a flood keeps busy. */
+static void compact_panes(struct pane **panes, size_t npanes)
+{
+	bool more = false;
+	for (size_t i = 0; i < npanes; i++)
+		if (!panes[i]->exited)
+			more |= term_emulator_compact(panes[i]->em, COMPACT_BATCH) == COMPACT_BATCH;
+	compact_pending = more;
+}
+
 /* One poll and what it found. */
 static void loop_turn(int listen_fd, bool *served)
 {
@@ -221,19 +239,24 @@ static void loop_turn(int listen_fd, bool *served)
 		short events = POLLIN | (term_pty_queued(&panes[i]->pty) ? POLLOUT : 0);
 		fds[n++] = (struct pollfd){panes[i]->pty.fd, events, 0};
 	}
-	struct timespec second = {1, 0};
+	struct timespec second = {1, 0}, at_once = {0, 0};
 	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0;
 	sigset_t unblocked;
 	sigemptyset(&unblocked);
-	if (ppoll(fds, n, tick ? &second : NULL, &unblocked) >= 0) {
+	int ready = ppoll(fds, n, compact_pending ? &at_once : tick ? &second : NULL, &unblocked);
+	if (ready == 0 && compact_pending)
+		compact_panes(panes, npanes);
+	if (ready >= 0) {
 		size_t base = 1 + nconns;
 		mark_exited(panes, npanes);
 		for (size_t i = 0; i < npanes; i++) {
 			short re = fds[base + i].revents;
 			if (re & POLLOUT)
 				term_pty_flush(&panes[i]->pty);
-			if ((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited)
+			if ((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited) {
 				pane_read(panes[i]);
+				compact_pending = true;
+			}
 		}
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
