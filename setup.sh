@@ -53,10 +53,13 @@ install_missing
 case $mode in
 run)
 	build build
-	if [ -x build/src/rsh ]; then
-		exec build/src/rsh
-	fi
-	echo "setup.sh: built; the rsh command itself arrives with the server and client (issue 4)"
+	rsh=build/src/rsh
+	# Until the attach client exists (issue 4), the local session runs detached and is
+	# driven with commands; then this becomes: exec "$rsh"
+	"$rsh" has-session -t main 2>/dev/null || "$rsh" new-session -d -s main
+	"$rsh" ls
+	echo "setup.sh: session 'main' is running; attaching comes with the client. Try:"
+	echo "  $rsh send-keys -t main 'uname -a' Enter; $rsh capture-pane -p -t main"
 	;;
 check)
 	build build-check --enable-sanitizers
