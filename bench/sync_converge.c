@@ -33,6 +33,28 @@ struct figures {
 	uint64_t worst_ms;
 };
 
+/* What a simulated link carried both ways so far. */
+struct traffic {
+	uint64_t frames, dgrams, bytes;
+};
+
+static struct traffic sim_traffic(const struct sim *s)
+{
+	return (struct traffic){ s->frames[0] + s->frames[1], s->dgrams[0] + s->dgrams[1],
+				 s->bytes[0] + s->bytes[1] };
+}
+
+/* Adds a run that took ms and the traffic the link carried since before. */
+static void add_run(struct figures *f, uint64_t ms, const struct sim *s, struct traffic before)
+{
+	struct traffic now = sim_traffic(s);
+	f->ms += (double)ms;
+	f->worst_ms = ms > f->worst_ms ? ms : f->worst_ms;
+	f->frames += (double)(now.frames - before.frames);
+	f->dgrams += (double)(now.dgrams - before.dgrams);
+	f->bytes += (double)(now.bytes - before.bytes);
+}
+
 /* A screen-like burst: the server's state changes every ms for burst_ms. */
 struct regs_world {
 	sync_link *client, *server;
@@ -57,8 +79,7 @@ static void run_regs(unsigned loss, uint64_t seed, unsigned burst_ms, struct fig
 		s.imp[i] = (struct sim_impair){ .loss = loss, .delay_ms = 50 };
 	/* Warm up: a few seconds of idle link teach both ends the round trip. */
 	sim_run(&s, 5000);
-	uint64_t frames0 = s.frames[0] + s.frames[1], dgrams0 = s.dgrams[0] + s.dgrams[1];
-	uint64_t bytes0 = s.bytes[0] + s.bytes[1];
+	struct traffic before = sim_traffic(&s);
 	for (unsigned t = 0; t < burst_ms; t++) {
 		struct regs *r = regs_next(w.cur, sim_rand(&s));
 		regs_unref(w.cur);
@@ -72,11 +93,7 @@ static void run_regs(unsigned loss, uint64_t seed, unsigned burst_ms, struct fig
 		exit(1);
 	}
 	uint64_t ms = s.now - last;
-	f->ms += (double)ms;
-	f->worst_ms = ms > f->worst_ms ? ms : f->worst_ms;
-	f->frames += (double)(s.frames[0] + s.frames[1] - frames0);
-	f->dgrams += (double)(s.dgrams[0] + s.dgrams[1] - dgrams0);
-	f->bytes += (double)(s.bytes[0] + s.bytes[1] - bytes0);
+	add_run(f, ms, &s, before);
 	sim_free(&s);
 	sync_link_free(w.client);
 	sync_link_free(w.server);
@@ -129,8 +146,8 @@ static void run_paste(unsigned loss, uint64_t seed, size_t bytes, size_t window,
 	for (int i = 0; i < 2; i++)
 		s.imp[i] = (struct sim_impair){ .loss = loss, .delay_ms = 50 };
 	sim_run(&s, 5000);
-	uint64_t frames0 = s.frames[0] + s.frames[1], dgrams0 = s.dgrams[0] + s.dgrams[1];
-	uint64_t bytes0 = s.bytes[0] + s.bytes[1], start = s.now;
+	struct traffic before = sim_traffic(&s);
+	uint64_t start = s.now;
 	/* The client appends as fast as the log takes it (back-pressure), as a paste would. */
 	size_t left = bytes;
 	while (left > 0 || !paste_done(&w)) {
@@ -148,11 +165,7 @@ static void run_paste(unsigned loss, uint64_t seed, size_t bytes, size_t window,
 		}
 	}
 	uint64_t ms = s.now - start;
-	f->ms += (double)ms;
-	f->worst_ms = ms > f->worst_ms ? ms : f->worst_ms;
-	f->frames += (double)(s.frames[0] + s.frames[1] - frames0);
-	f->dgrams += (double)(s.dgrams[0] + s.dgrams[1] - dgrams0);
-	f->bytes += (double)(s.bytes[0] + s.bytes[1] - bytes0);
+	add_run(f, ms, &s, before);
 	sim_free(&s);
 	sync_link_free(w.client);
 	sync_link_free(w.server);
