@@ -15,3 +15,5 @@ include tests/diff.mk
 include tests/net.mk
 include tests/sync.mk
 include tests/server.mk
+include tests/event.mk
+include tests/view.mk

@@ -25,7 +25,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_resize_pane.c src/server/cmd_select_pane.c \
 	src/server/cmd_select_window.c src/server/cmd_send_keys.c \
 	src/server/cmd_split_window.c \
-	src/server/keys.c src/server/keys.h
+	src/server/keys.c src/server/keys.h \
+	src/server/input.c src/server/input.h
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c
 src_rsh_LDADD = src/server/libserver.a $(TERM_LIBS)

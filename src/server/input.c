@@ -1,0 +1,118 @@
+/* A client's input events, applied to its session's panes and to its record. */
+#include "input.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "util/xmalloc.h"
+
+static struct pane *active_pane(struct session *s)
+{
+	return s->current != NULL ? s->current->active : NULL;
+}
+
+/* The pane shown at the window's cell, and the event made relative to it. */
+static struct pane *pane_at(struct window *w, term_mouse *m)
+{
+	for (size_t i = 0; i < w->npanes; i++) {
+		struct layout_geom g;
+		if (!layout_geometry(w->layout, w->panes[i]->id, &g) || !g.visible)
+			continue;
+		if (m->col >= g.x && m->col < g.x + g.cols && m->row >= g.y &&
+		    m->row < g.y + g.rows) {
+			m->col = (uint16_t)(m->col - g.x);
+			m->row = (uint16_t)(m->row - g.y);
+			return w->panes[i];
+		}
+	}
+	return NULL; /* a border */
+}
+
+static void mouse(struct session *s, const term_mouse *event)
+{
+	term_mouse m = *event;
+	struct pane *p = s->current != NULL ? pane_at(s->current, &m) : NULL;
+	if (p != NULL)
+		term_input_mouse(p->em, &m);
+}
+
+static void focus(struct session *s, bool in)
+{
+	struct pane *p = active_pane(s);
+	if (p == NULL)
+		return;
+	VTermState *state = vterm_obtain_state(term_emulator_vterm(p->em));
+	if (in)
+		vterm_state_focus_in(state); /* both send nothing unless mode 1004 is on */
+	else
+		vterm_state_focus_out(state);
+}
+
+/* Runs the words as the control socket runs a request, in the client's session. */
+static void command(struct input_client *c, struct session *s, const term_event *ev)
+{
+	char *argv[TERM_EVENT_WORDS_MAX + 1];
+	int argc = (int)ev->command.argc;
+	for (int i = 0; i < argc; i++) {
+		argv[i] = xmalloc(ev->command.argv[i].len + 1);
+		memcpy(argv[i], ev->command.argv[i].p, ev->command.argv[i].len);
+		argv[i][ev->command.argv[i].len] = '\0';
+	}
+	argv[argc] = NULL;
+	session_touch(s); /* targets left out mean the current session: the client's */
+	struct proto_request req = {argc, argv, "", c->cols, c->rows};
+	struct proto_reply reply;
+	cmd_execute(&req, &reply);
+	free(c->message);
+	c->message = NULL;
+	if (reply.code != 0 && reply.errlen > 0) {
+		c->message = xstrdup(reply.err);
+		c->message[strcspn(c->message, "\n")] = '\0';
+	}
+	proto_reply_free(&reply);
+	for (int i = 0; i < argc; i++)
+		free(argv[i]);
+}
+
+void server_apply_event(struct input_client *c, const term_event *ev)
+{
+	struct session *s = session_find_id(c->session);
+	struct pane *p = s != NULL ? active_pane(s) : NULL;
+	switch (ev->type) {
+	case TERM_EVENT_KEY:
+		if (p != NULL)
+			term_input_key(p->em, &ev->key);
+		break;
+	case TERM_EVENT_PASTE:
+		if (p != NULL)
+			term_input_paste(p->em, ev->paste.text, ev->paste.len);
+		break;
+	case TERM_EVENT_MOUSE:
+		if (s != NULL)
+			mouse(s, &ev->mouse);
+		break;
+	case TERM_EVENT_RESIZE:
+		c->cols = ev->resize.cols;
+		c->rows = ev->resize.rows;
+		break;
+	case TERM_EVENT_FOCUS:
+		c->focused = ev->focus;
+		if (s != NULL)
+			focus(s, ev->focus);
+		break;
+	case TERM_EVENT_COMMAND:
+		if (s != NULL)
+			command(c, s, ev);
+		break;
+	case TERM_EVENT_DETACH:
+		c->detach = true;
+		break;
+	}
+}
+
+void input_client_clear(struct input_client *c)
+{
+	free(c->message);
+	*c = (struct input_client){0};
+}

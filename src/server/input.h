@@ -1,0 +1,36 @@
+/*
+ * Applying a client's input events (term/event.h) as the server takes them from its input
+ * log, each exactly once: keys, pastes and mouse events go to a pane of the client's
+ * session, encoded for that pane's modes; a command line runs as the control socket's
+ * would, with the client's session current; resize, focus and detach change the client's
+ * record, for the attach loop to act on.
+ */
+#ifndef RSH_SERVER_INPUT_H
+#define RSH_SERVER_INPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "server.h"
+#include "term/event.h"
+
+/* What the server knows of an attached client from its events. */
+struct input_client {
+	uint32_t session;    /* the id of the session it is attached to */
+	unsigned cols, rows; /* its terminal, from its last resize (0 before any) */
+	bool focused;
+	bool detach;   /* it asked to detach */
+	char *message; /* the last failed command's error line, for the status line, or NULL */
+};
+
+/*
+ * Applies one decoded event. Key and paste go to the active pane of the session's current
+ * window; a mouse event to the pane under its cell (window coordinates), relative to that
+ * pane; focus to the active pane, which reports it if it asked to (mode 1004). Does
+ * nothing to panes when the session is gone.
+ */
+void server_apply_event(struct input_client *c, const term_event *ev);
+/* Frees what the record holds. */
+void input_client_clear(struct input_client *c);
+
+#endif

@@ -1,0 +1,239 @@
+/* Input events: msgpack-c's packer out, the checked reader in, one range check for both. */
+#include "event.h"
+
+#include <string.h>
+
+#include <msgpack.h>
+
+#include "snapshot.h"
+#include "util/msgpack_read.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+/* The array's length for each type, the type included. */
+static const uint8_t event_fields[TERM_EVENT_TYPES] = {
+	[TERM_EVENT_KEY] = 4,    [TERM_EVENT_PASTE] = 2,   [TERM_EVENT_MOUSE] = 6,
+	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
+	[TERM_EVENT_DETACH] = 1,
+};
+
+static bool is_scalar(uint32_t cp)
+{
+	return cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+}
+
+static const char *check_key(const term_key *key)
+{
+	if (key->code > TERM_KEY_F12)
+		return "key code out of range";
+	if (key->mods & ~TERM_MOD_ALL)
+		return "key modifiers out of range";
+	if (key->code == TERM_KEY_CHAR && (key->ch == 0 || !is_scalar(key->ch)))
+		return "key character not a Unicode scalar value";
+	if (key->code != TERM_KEY_CHAR && key->ch != 0)
+		return "key character given for a named key";
+	return NULL;
+}
+
+static const char *check_paste(const char *text, uint32_t len)
+{
+	if (len > TERM_EVENT_PASTE_MAX)
+		return "paste too long";
+	const uint8_t *p = (const uint8_t *)text, *end = p + len;
+	uint32_t cp;
+	while (p < end)
+		if (!utf8_decode(&p, end, &cp))
+			return "paste not UTF-8";
+	return NULL;
+}
+
+static const char *check_mouse(const term_mouse *m)
+{
+	if (m->action > TERM_MOUSE_MOVE)
+		return "mouse action out of range";
+	if (m->action == TERM_MOUSE_MOVE ? m->button != 0 : m->button < 1 || m->button > 5)
+		return "mouse button out of range";
+	if (m->mods & ~TERM_MOD_ALL)
+		return "mouse modifiers out of range";
+	if (m->row >= TERM_MAX_ROWS || m->col >= TERM_MAX_COLS)
+		return "mouse position out of range";
+	return NULL;
+}
+
+static const char *check_command(const term_event *ev)
+{
+	if (ev->command.argc < 1 || ev->command.argc > TERM_EVENT_WORDS_MAX)
+		return "command word count out of range";
+	for (uint32_t i = 0; i < ev->command.argc; i++) {
+		const struct term_event_word *w = &ev->command.argv[i];
+		if (w->len > TERM_EVENT_WORD_MAX)
+			return "command word too long";
+		if (memchr(w->p, '\0', w->len) != NULL)
+			return "command word holds a NUL byte";
+	}
+	return NULL;
+}
+
+const char *term_event_check(const term_event *ev)
+{
+	switch (ev->type) {
+	case TERM_EVENT_KEY:
+		return check_key(&ev->key);
+	case TERM_EVENT_PASTE:
+		return check_paste(ev->paste.text, ev->paste.len);
+	case TERM_EVENT_MOUSE:
+		return check_mouse(&ev->mouse);
+	case TERM_EVENT_RESIZE:
+		if (ev->resize.cols < 1 || ev->resize.cols > TERM_MAX_COLS ||
+		    ev->resize.rows < 1 || ev->resize.rows > TERM_MAX_ROWS)
+			return "size out of range";
+		return NULL;
+	case TERM_EVENT_COMMAND:
+		return check_command(ev);
+	case TERM_EVENT_FOCUS:
+	case TERM_EVENT_DETACH:
+		return NULL;
+	}
+	return "unknown event type";
+}
+
+static void pack_fields(msgpack_packer *pk, const term_event *ev)
+{
+	switch (ev->type) {
+	case TERM_EVENT_KEY:
+		msgpack_pack_uint8(pk, ev->key.code);
+		msgpack_pack_uint8(pk, ev->key.mods);
+		msgpack_pack_uint32(pk, ev->key.ch);
+		break;
+	case TERM_EVENT_PASTE:
+		msgpack_pack_str(pk, ev->paste.len);
+		msgpack_pack_str_body(pk, ev->paste.text, ev->paste.len);
+		break;
+	case TERM_EVENT_MOUSE:
+		msgpack_pack_uint8(pk, ev->mouse.action);
+		msgpack_pack_uint8(pk, ev->mouse.button);
+		msgpack_pack_uint8(pk, ev->mouse.mods);
+		msgpack_pack_uint16(pk, ev->mouse.row);
+		msgpack_pack_uint16(pk, ev->mouse.col);
+		break;
+	case TERM_EVENT_RESIZE:
+		msgpack_pack_uint16(pk, ev->resize.cols);
+		msgpack_pack_uint16(pk, ev->resize.rows);
+		break;
+	case TERM_EVENT_FOCUS:
+		if (ev->focus)
+			msgpack_pack_true(pk);
+		else
+			msgpack_pack_false(pk);
+		break;
+	case TERM_EVENT_COMMAND:
+		msgpack_pack_array(pk, ev->command.argc);
+		for (uint32_t i = 0; i < ev->command.argc; i++) {
+			msgpack_pack_bin(pk, ev->command.argv[i].len);
+			msgpack_pack_bin_body(pk, ev->command.argv[i].p, ev->command.argv[i].len);
+		}
+		break;
+	}
+}
+
+uint8_t *term_event_encode(const term_event *ev, size_t *len)
+{
+	if (term_event_check(ev) != NULL)
+		return NULL;
+	msgpack_sbuffer sb;
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&sb);
+	msgpack_packer_init(&pk, &sb, msgpack_sbuffer_write);
+	msgpack_pack_array(&pk, event_fields[ev->type]);
+	msgpack_pack_uint8(&pk, ev->type);
+	pack_fields(&pk, ev);
+	uint8_t *out = xmalloc(sb.size);
+	memcpy(out, sb.data, sb.size);
+	*len = sb.size;
+	msgpack_sbuffer_destroy(&sb);
+	return out;
+}
+
+/* An integer no larger than max (its field's width), failing with why otherwise, so a
+ * value too wide reads as the same reason as one the range check refuses. */
+static uint64_t read_field(mp_reader *r, uint64_t max, const char *why)
+{
+	uint64_t v = 0;
+	if (mp_read_uint(r, UINT64_MAX, &v) && v > max)
+		mp_fail(r, why);
+	return r->error == NULL ? v : 0;
+}
+
+static void read_command(mp_reader *r, term_event *ev)
+{
+	uint32_t n;
+	if (!mp_read_array(r, 1, TERM_EVENT_WORDS_MAX, &n))
+		return;
+	ev->command.argc = n;
+	for (uint32_t i = 0; i < n; i++) {
+		const uint8_t *p;
+		if (!mp_read_bin(r, TERM_EVENT_WORD_MAX, &p, &ev->command.argv[i].len))
+			return;
+		ev->command.argv[i].p = (const char *)p;
+	}
+}
+
+static void read_fields(mp_reader *r, term_event *ev)
+{
+	switch (ev->type) {
+	case TERM_EVENT_KEY:
+		ev->key.code = (uint8_t)read_field(r, UINT8_MAX, "key code out of range");
+		ev->key.mods = (uint8_t)read_field(r, UINT8_MAX, "key modifiers out of range");
+		ev->key.ch = (uint32_t)read_field(r, UINT32_MAX,
+						  "key character not a Unicode scalar value");
+		break;
+	case TERM_EVENT_PASTE:
+		mp_read_str(r, TERM_EVENT_PASTE_MAX, &ev->paste.text, &ev->paste.len);
+		break;
+	case TERM_EVENT_MOUSE:
+		ev->mouse.action = (uint8_t)read_field(r, UINT8_MAX, "mouse action out of range");
+		ev->mouse.button = (uint8_t)read_field(r, UINT8_MAX, "mouse button out of range");
+		ev->mouse.mods = (uint8_t)read_field(r, UINT8_MAX, "mouse modifiers out of range");
+		ev->mouse.row = (uint16_t)read_field(r, UINT16_MAX, "mouse position out of range");
+		ev->mouse.col = (uint16_t)read_field(r, UINT16_MAX, "mouse position out of range");
+		break;
+	case TERM_EVENT_RESIZE:
+		ev->resize.cols = (uint16_t)read_field(r, UINT16_MAX, "size out of range");
+		ev->resize.rows = (uint16_t)read_field(r, UINT16_MAX, "size out of range");
+		break;
+	case TERM_EVENT_FOCUS:
+		mp_read_bool(r, &ev->focus);
+		break;
+	case TERM_EVENT_COMMAND:
+		read_command(r, ev);
+		break;
+	}
+}
+
+const char *term_event_decode(const uint8_t *buf, size_t len, term_event *ev)
+{
+	mp_reader r;
+	uint32_t n = 0;
+	*ev = (term_event){0};
+	mp_reader_init(&r, buf, len);
+	mp_read_array(&r, 1, UINT32_MAX, &n);
+	uint64_t type = read_field(&r, TERM_EVENT_TYPES - 1, "unknown event type");
+	if (r.error == NULL && n != event_fields[type])
+		mp_fail(&r, "wrong number of fields for the event type");
+	ev->type = (uint8_t)type;
+	read_fields(&r, ev);
+	const char *why = mp_finish(&r) ? term_event_check(ev) : r.error;
+	if (why != NULL)
+		*ev = (term_event){0};
+	return why;
+}
+
+size_t term_event_paste_cut(const char *text, size_t len)
+{
+	if (len <= TERM_EVENT_PASTE_MAX)
+		return len;
+	size_t cut = TERM_EVENT_PASTE_MAX;
+	while (cut > 0 && ((uint8_t)text[cut] & 0xc0) == 0x80)
+		cut--; /* text[cut] continues a character: cut before it starts */
+	return cut;
+}

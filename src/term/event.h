@@ -1,0 +1,76 @@
+/*
+ * Input events: what an attached client tells the server, one event per entry of the
+ * input log (net/inputlog.h). Keys, pastes and mouse events are for the pane (input.h
+ * encodes them for its modes); the rest is about the client: its terminal's size, its
+ * focus, a command line (what a prefix binding runs) and a request to detach.
+ *
+ * The wire form is a msgpack array [type, fields...] (docs/protocol.md, "Input events").
+ * The bytes come from the network, so decoding checks every type, range and count and
+ * refuses trailing bytes. Every event fits INPUTLOG_EVENT_MAX (4096 bytes).
+ */
+#ifndef RSH_TERM_EVENT_H
+#define RSH_TERM_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "input.h"
+
+enum term_event_type {
+	TERM_EVENT_KEY,
+	TERM_EVENT_PASTE,
+	TERM_EVENT_MOUSE,
+	TERM_EVENT_RESIZE,
+	TERM_EVENT_FOCUS,
+	TERM_EVENT_COMMAND,
+	TERM_EVENT_DETACH,
+};
+#define TERM_EVENT_TYPES 7
+
+/* A longer paste goes as several events, each cut on a character boundary. */
+#define TERM_EVENT_PASTE_MAX 4000
+#define TERM_EVENT_WORDS_MAX 64
+#define TERM_EVENT_WORD_MAX 1024
+
+struct term_event_word {
+	const char *p; /* any bytes but NUL; not NUL-terminated */
+	uint32_t len;
+};
+
+typedef struct term_event {
+	uint8_t type; /* enum term_event_type */
+	union {
+		term_key key;
+		struct {
+			const char *text; /* UTF-8, strictly */
+			uint32_t len;
+		} paste;
+		term_mouse mouse;
+		struct {
+			uint16_t cols, rows; /* 1..TERM_MAX_COLS, 1..TERM_MAX_ROWS */
+		} resize;
+		bool focus; /* true: the client's terminal gained focus; false: lost it */
+		struct {
+			uint32_t argc; /* 1..TERM_EVENT_WORDS_MAX */
+			struct term_event_word argv[TERM_EVENT_WORDS_MAX];
+		} command;
+	};
+} term_event;
+
+/* NULL when every field is in range, else why not (as decoding would refuse it). */
+const char *term_event_check(const term_event *ev);
+/* An allocated wire form of *len bytes, or NULL when term_event_check refuses ev. */
+uint8_t *term_event_encode(const term_event *ev, size_t *len);
+/*
+ * Decodes one event. Returns NULL with *ev filled in, its text and words pointing into
+ * buf, or why the bytes were refused.
+ */
+const char *term_event_decode(const uint8_t *buf, size_t len, term_event *ev);
+/*
+ * How much of text the next paste event takes: at most TERM_EVENT_PASTE_MAX bytes, ending
+ * on a character boundary (len itself when it fits). text must be valid UTF-8.
+ */
+size_t term_event_paste_cut(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * Input events' wire form: every type round trips, edge values included, to the same
+ * bytes; every malformed event is refused with its reason (truncation at every offset,
+ * trailing bytes, wrong types, values out of range, unknown types, wrong field counts).
+ */
+#include "check.h"
+#include "term/event.h"
+
+/* Encodes ev, decodes it back, checks it is the same event and encodes to the same bytes;
+ * then that every strict prefix is refused as truncated and an extra byte as trailing. */
+static void round_trip(const term_event *ev)
+{
+	size_t len, again_len;
+	uint8_t *buf = term_event_encode(ev, &len);
+	CHECKF(buf != NULL, "%s", term_event_check(ev));
+	CHECK(len <= 4096); /* INPUTLOG_EVENT_MAX */
+	term_event back;
+	const char *why = term_event_decode(buf, len, &back);
+	CHECKF(why == NULL, "type %d: %s", ev->type, why);
+	CHECK(back.type == ev->type);
+	switch (ev->type) {
+	case TERM_EVENT_KEY:
+		CHECK(memcmp(&back.key, &ev->key, sizeof ev->key) == 0);
+		break;
+	case TERM_EVENT_PASTE:
+		CHECK(back.paste.len == ev->paste.len);
+		CHECK(memcmp(back.paste.text, ev->paste.text, ev->paste.len) == 0);
+		break;
+	case TERM_EVENT_MOUSE:
+		CHECK(memcmp(&back.mouse, &ev->mouse, sizeof ev->mouse) == 0);
+		break;
+	case TERM_EVENT_RESIZE:
+		CHECK(back.resize.cols == ev->resize.cols && back.resize.rows == ev->resize.rows);
+		break;
+	case TERM_EVENT_FOCUS:
+		CHECK(back.focus == ev->focus);
+		break;
+	case TERM_EVENT_COMMAND:
+		CHECK(back.command.argc == ev->command.argc);
+		for (uint32_t i = 0; i < ev->command.argc; i++) {
+			CHECK(back.command.argv[i].len == ev->command.argv[i].len);
+			CHECK(memcmp(back.command.argv[i].p, ev->command.argv[i].p,
+				     ev->command.argv[i].len) == 0);
+		}
+		break;
+	}
+	uint8_t *again = term_event_encode(&back, &again_len);
+	CHECK(again != NULL && again_len == len && memcmp(again, buf, len) == 0);
+	free(again);
+	for (size_t cut = 0; cut < len; cut++) {
+		why = term_event_decode(buf, cut, &back);
+		CHECKF(why != NULL && strcmp(why, "truncated") == 0, "type %d cut at %zu: %s",
+		       ev->type, cut, why ? why : "accepted");
+	}
+	uint8_t *longer = malloc(len + 1);
+	memcpy(longer, buf, len);
+	longer[len] = 0xc0;
+	why = term_event_decode(longer, len + 1, &back);
+	CHECK(why != NULL && strcmp(why, "trailing bytes") == 0);
+	free(longer);
+	free(buf);
+}
+
+static void key(uint8_t code, uint8_t mods, uint32_t ch)
+{
+	round_trip(&(term_event){.type = TERM_EVENT_KEY, .key = {code, mods, ch}});
+}
+
+static void paste(const char *text, size_t len)
+{
+	round_trip(&(term_event){.type = TERM_EVENT_PASTE, .paste = {text, (uint32_t)len}});
+}
+
+static void mouse(uint8_t action, uint8_t button, uint8_t mods, uint16_t row, uint16_t col)
+{
+	round_trip(&(term_event){.type = TERM_EVENT_MOUSE,
+				 .mouse = {action, button, mods, row, col}});
+}
+
+static void round_trips(void)
+{
+	key(TERM_KEY_CHAR, 0, 'a');
+	key(TERM_KEY_CHAR, TERM_MOD_ALL, 1);
+	key(TERM_KEY_CHAR, TERM_MOD_CTRL, 0xd7ff);
+	key(TERM_KEY_CHAR, 0, 0xe000);
+	key(TERM_KEY_CHAR, 0, 0x10ffff);
+	for (uint8_t code = TERM_KEY_ENTER; code <= TERM_KEY_F12; code++)
+		key(code, (uint8_t)(code & TERM_MOD_ALL), 0);
+
+	paste("", 0);
+	paste("hello\nworld", 11);
+	paste("\xf4\x8f\xbf\xbf \xe6\xbc\xa2 \xc3\xa9 \x1b[201~", 16);
+	char *big = malloc(TERM_EVENT_PASTE_MAX);
+	memset(big, 'x', TERM_EVENT_PASTE_MAX);
+	paste(big, TERM_EVENT_PASTE_MAX);
+
+	mouse(TERM_MOUSE_PRESS, 1, 0, 0, 0);
+	mouse(TERM_MOUSE_RELEASE, 5, TERM_MOD_ALL, 999, 999);
+	mouse(TERM_MOUSE_MOVE, 0, TERM_MOD_SHIFT, 128, 255);
+
+	round_trip(&(term_event){.type = TERM_EVENT_RESIZE, .resize = {1, 1}});
+	round_trip(&(term_event){.type = TERM_EVENT_RESIZE, .resize = {1000, 1000}});
+	round_trip(&(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
+	round_trip(&(term_event){.type = TERM_EVENT_FOCUS, .focus = false});
+	round_trip(&(term_event){.type = TERM_EVENT_DETACH});
+
+	term_event cmd = {.type = TERM_EVENT_COMMAND};
+	cmd.command.argc = 2;
+	cmd.command.argv[0] = (struct term_event_word){"split-window", 12};
+	cmd.command.argv[1] = (struct term_event_word){"-h", 2};
+	round_trip(&cmd);
+	cmd.command.argc = 1;
+	cmd.command.argv[0] = (struct term_event_word){"", 0};
+	round_trip(&cmd);
+	/* The most words, and the longest word: each fits an input log event. */
+	cmd.command.argc = TERM_EVENT_WORDS_MAX;
+	for (int i = 0; i < TERM_EVENT_WORDS_MAX; i++)
+		cmd.command.argv[i] = (struct term_event_word){big, 40};
+	round_trip(&cmd);
+	cmd.command.argc = 3;
+	cmd.command.argv[1] = (struct term_event_word){big, TERM_EVENT_WORD_MAX};
+	round_trip(&cmd);
+	free(big);
+}
+
+/* The bytes are refused, for the reason given. */
+#define REFUSED(why, ...)                                                             \
+	do {                                                                          \
+		static const uint8_t bytes[] = {__VA_ARGS__};                         \
+		term_event ev;                                                        \
+		const char *got = term_event_decode(bytes, sizeof bytes, &ev);        \
+		CHECKF(got != NULL && strcmp(got, why) == 0, "%s", got ? got : "accepted"); \
+		CHECK(ev.type == 0 && ev.key.code == 0);                              \
+	} while (0)
+
+static void hostile(void)
+{
+	REFUSED("expected an array", 0x00);
+	REFUSED("truncated");
+	REFUSED("array length out of range", 0x90);
+	REFUSED("unknown event type", 0x91, 0x07);
+	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
+	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
+	REFUSED("expected an integer", 0x91, 0xc0);
+	REFUSED("wrong number of fields for the event type", 0x92, 0x06, 0x00);
+	REFUSED("wrong number of fields for the event type", 0x93, 0x00, 0x00, 0x00);
+	REFUSED("wrong number of fields for the event type", 0x95, 0x00, 0x00, 0x00, 0x61, 0x00);
+
+	REFUSED("key code out of range", 0x94, 0x00, 0x1b, 0x00, 0x00);
+	REFUSED("key code out of range", 0x94, 0x00, 0xcd, 0x01, 0x2c, 0x00, 0x00);
+	REFUSED("key modifiers out of range", 0x94, 0x00, 0x00, 0x08, 0x61);
+	REFUSED("key character not a Unicode scalar value", 0x94, 0x00, 0x00, 0x00, 0x00);
+	REFUSED("key character not a Unicode scalar value", 0x94, 0x00, 0x00, 0x00, 0xcd, 0xd8, 0x00);
+	REFUSED("key character not a Unicode scalar value", 0x94, 0x00, 0x00, 0x00, 0xcd, 0xdf, 0xff);
+	REFUSED("key character not a Unicode scalar value", 0x94, 0x00, 0x00, 0x00, 0xce, 0x00, 0x11,
+		0x00, 0x00);
+	REFUSED("key character not a Unicode scalar value", 0x94, 0x00, 0x00, 0x00, 0xcf, 0x01, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x61);
+	REFUSED("key character given for a named key", 0x94, 0x00, 0x01, 0x00, 0x61);
+	REFUSED("expected an integer", 0x94, 0x00, 0x00, 0x00, 0xa1, 0x61);
+
+	REFUSED("expected a string", 0x92, 0x01, 0xc4, 0x01, 0x61);
+	REFUSED("paste not UTF-8", 0x92, 0x01, 0xa1, 0xff);
+	REFUSED("paste not UTF-8", 0x92, 0x01, 0xa3, 0xed, 0xa0, 0x80); /* a surrogate */
+	REFUSED("paste not UTF-8", 0x92, 0x01, 0xa2, 0xc1, 0x81);       /* overlong */
+	REFUSED("paste not UTF-8", 0x92, 0x01, 0xa2, 0x61, 0xe6);       /* cut short */
+
+	REFUSED("mouse action out of range", 0x96, 0x02, 0x03, 0x01, 0x00, 0x00, 0x00);
+	REFUSED("mouse button out of range", 0x96, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00);
+	REFUSED("mouse button out of range", 0x96, 0x02, 0x01, 0x06, 0x00, 0x00, 0x00);
+	REFUSED("mouse button out of range", 0x96, 0x02, 0x02, 0x01, 0x00, 0x00, 0x00);
+	REFUSED("mouse modifiers out of range", 0x96, 0x02, 0x00, 0x01, 0x08, 0x00, 0x00);
+	REFUSED("mouse position out of range", 0x96, 0x02, 0x00, 0x01, 0x00, 0xcd, 0x03, 0xe8, 0x00);
+	REFUSED("mouse position out of range", 0x96, 0x02, 0x00, 0x01, 0x00, 0x00, 0xce, 0x00, 0x01,
+		0x00, 0x00);
+	REFUSED("expected an integer", 0x96, 0x02, 0x00, 0x01, 0x00, 0x00, 0xc3);
+
+	REFUSED("size out of range", 0x93, 0x03, 0x00, 0x18);
+	REFUSED("size out of range", 0x93, 0x03, 0x50, 0x00);
+	REFUSED("size out of range", 0x93, 0x03, 0x50, 0xcd, 0x03, 0xe9);
+	REFUSED("size out of range", 0x93, 0x03, 0xce, 0x00, 0x01, 0x00, 0x50, 0x18);
+	REFUSED("integer out of range", 0x93, 0x03, 0x50, 0xe8); /* -24 */
+
+	REFUSED("expected a boolean", 0x92, 0x04, 0xc0);
+	REFUSED("expected a boolean", 0x92, 0x04, 0x01);
+
+	REFUSED("expected an array", 0x92, 0x05, 0xc4, 0x00);
+	REFUSED("array length out of range", 0x92, 0x05, 0x90);
+	REFUSED("expected binary data", 0x92, 0x05, 0x91, 0xa1, 0x78);
+	REFUSED("command word holds a NUL byte", 0x92, 0x05, 0x92, 0xc4, 0x01, 0x78, 0xc4, 0x02,
+		0x78, 0x00);
+	REFUSED("trailing bytes", 0x91, 0x06, 0x91);
+
+	/* Too long: a paste over the cap, 65 words, a word over the cap. */
+	uint8_t buf[8192];
+	size_t n = 0;
+	term_event ev;
+	buf[n++] = 0x92, buf[n++] = 0x01, buf[n++] = 0xda, buf[n++] = 0x0f, buf[n++] = 0xa1;
+	memset(buf + n, 'a', 4001);
+	CHECK(strcmp(term_event_decode(buf, n + 4001, &ev), "string too long") == 0);
+	n = 0;
+	buf[n++] = 0x92, buf[n++] = 0x05, buf[n++] = 0xdc, buf[n++] = 0x00, buf[n++] = 65;
+	for (int i = 0; i < 65; i++)
+		buf[n++] = 0xc4, buf[n++] = 0x00;
+	CHECK(strcmp(term_event_decode(buf, n, &ev), "array length out of range") == 0);
+	n = 0;
+	buf[n++] = 0x92, buf[n++] = 0x05, buf[n++] = 0x91, buf[n++] = 0xc5, buf[n++] = 0x04,
+	buf[n++] = 0x01;
+	memset(buf + n, 'a', 1025);
+	CHECK(strcmp(term_event_decode(buf, n + 1025, &ev), "string too long") == 0);
+}
+
+/* The encoder refuses what the decoder would. */
+static void encode_checks(void)
+{
+	size_t len;
+	CHECK(term_event_encode(&(term_event){.type = 7}, &len) == NULL);
+	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_KEY, .key = {99, 0, 0}}, &len) == NULL);
+	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_RESIZE, .resize = {0, 24}}, &len) == NULL);
+	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_PASTE, .paste = {"\xff", 1}}, &len) == NULL);
+	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_COMMAND}, &len) == NULL);
+	CHECK(strcmp(term_event_check(&(term_event){.type = TERM_EVENT_MOUSE,
+						    .mouse = {0, 1, 0, 1000, 0}}),
+		     "mouse position out of range") == 0);
+}
+
+/* A long paste cuts into events on character boundaries. */
+static void paste_cut(void)
+{
+	char text[TERM_EVENT_PASTE_MAX + 8];
+	memset(text, 'a', sizeof text);
+	CHECK(term_event_paste_cut(text, 10) == 10);
+	CHECK(term_event_paste_cut(text, TERM_EVENT_PASTE_MAX) == TERM_EVENT_PASTE_MAX);
+	CHECK(term_event_paste_cut(text, sizeof text) == TERM_EVENT_PASTE_MAX);
+	memcpy(text + TERM_EVENT_PASTE_MAX - 1, "\xc3\xa9", 2); /* straddles the cap */
+	CHECK(term_event_paste_cut(text, sizeof text) == TERM_EVENT_PASTE_MAX - 1);
+	memcpy(text + TERM_EVENT_PASTE_MAX - 2, "\xf0\x9f\x98\x80", 4);
+	CHECK(term_event_paste_cut(text, sizeof text) == TERM_EVENT_PASTE_MAX - 2);
+	memset(text, 'a', sizeof text);
+	memcpy(text + TERM_EVENT_PASTE_MAX - 4, "\xf0\x9f\x98\x80", 4); /* ends at the cap */
+	CHECK(term_event_paste_cut(text, sizeof text) == TERM_EVENT_PASTE_MAX);
+}
+
+int main(void)
+{
+	round_trips();
+	hostile();
+	encode_checks();
+	paste_cut();
+	return 0;
+}

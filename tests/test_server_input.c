@@ -1,0 +1,213 @@
+/*
+ * Input events applied by the server to real panes (`cat` on a pty), each event going
+ * through its wire form first: keys and pastes reach the program exactly once, a mouse
+ * event reaches the pane under it and only when the program asked for mouse reports,
+ * focus likewise, a command runs in the client's session, and resize, detach and failed
+ * commands land on the client's record.
+ */
+#include <unistd.h>
+
+#include "check.h"
+#include "server/input.h"
+#include "term/capture.h"
+
+static char *out; /* the screen wait_marker read last */
+
+/* A session running cat, as new-session -d would make it. */
+static struct session *new_session(const char *name)
+{
+	char *argv[] = {"cat", NULL}, *error = NULL;
+	struct spawn sp = {1, argv, "/"};
+	struct session *s = session_create(name, 80, 24, &sp, &error);
+	CHECKF(s != NULL, "%s", error);
+	return s;
+}
+
+/* Applies ev as the server would take it from the input log: encoded, then decoded. */
+static void apply(struct input_client *c, const term_event *ev)
+{
+	size_t len;
+	term_event back;
+	uint8_t *buf = term_event_encode(ev, &len);
+	CHECK(buf != NULL);
+	CHECK(term_event_decode(buf, len, &back) == NULL);
+	server_apply_event(c, &back);
+	free(buf);
+}
+
+static void key(struct input_client *c, uint8_t code, uint32_t ch)
+{
+	apply(c, &(term_event){.type = TERM_EVENT_KEY, .key = {code, 0, ch}});
+}
+
+static void paste(struct input_client *c, const char *text)
+{
+	apply(c, &(term_event){.type = TERM_EVENT_PASTE, .paste = {text, (uint32_t)strlen(text)}});
+}
+
+static void command(struct input_client *c, int argc, const char *const *argv)
+{
+	term_event ev = {.type = TERM_EVENT_COMMAND};
+	ev.command.argc = (uint32_t)argc;
+	for (int i = 0; i < argc; i++)
+		ev.command.argv[i] = (struct term_event_word){argv[i], (uint32_t)strlen(argv[i])};
+	apply(c, &ev);
+}
+
+static struct pane *find(uint32_t id)
+{
+	struct window *w;
+	struct pane *p = pane_find_id(id, &w);
+	CHECK(p != NULL);
+	return p;
+}
+
+static unsigned count(const char *text, const char *what)
+{
+	unsigned n = 0;
+	for (const char *p = strstr(text, what); p != NULL; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+/* Reads the pane until its screen shows marker twice (the pty's echo and cat's copy):
+ * everything typed before the marker has then come back. Leaves the screen in out. */
+static void wait_marker(uint32_t pane, const char *marker)
+{
+	struct pane *p = find(pane);
+	for (int i = 0; i < 20000; i++) {
+		pane_read(p);
+		term_snapshot *snap = term_emulator_snapshot(p->em);
+		free(out);
+		out = term_capture(snap, NULL, 0, NULL);
+		term_snapshot_unref(snap);
+		if (count(out, marker) >= 2)
+			return;
+		usleep(500);
+	}
+	CHECKF(false, "no %s twice in:\n%s", marker, out);
+}
+
+static void keys_and_paste(struct input_client *c)
+{
+	key(c, TERM_KEY_CHAR, 'h');
+	key(c, TERM_KEY_CHAR, 'i');
+	key(c, TERM_KEY_ENTER, 0);
+	paste(c, "one\ntwo\n");
+	paste(c, "end\n");
+	wait_marker(0, "end");
+	CHECKF(count(out, "hi\n") == 2 && count(out, "one\n") == 2 && count(out, "two\n") == 2 &&
+		       count(out, "end\n") == 2,
+	       "%s", out);
+	/* The other session's pane got nothing: its screen is blank. */
+	term_snapshot *snap = term_emulator_snapshot(find(1)->em);
+	char *text = term_capture(snap, NULL, 0, NULL);
+	CHECKF(strspn(text, "\n") == strlen(text), "%s", text);
+	free(text);
+	term_snapshot_unref(snap);
+}
+
+static void split(struct input_client *c)
+{
+	command(c, 3, (const char *[]){"split-window", "-h", "cat"});
+	CHECKF(c->message == NULL, "%s", c->message);
+	struct window *w = session_find_id(c->session)->current;
+	struct layout_geom g;
+	CHECK(w->npanes == 2 && w->active->id == 2);
+	CHECK(layout_geometry(w->layout, 0, &g) && g.x == 0 && g.cols == 40 && g.rows == 24);
+	CHECK(layout_geometry(w->layout, 2, &g) && g.x == 41 && g.cols == 39 && g.rows == 24);
+	CHECK(session_find_name("work")->current->npanes == 1);
+	command(c, 3, (const char *[]){"select-window", "-t", "nope"});
+	CHECKF(c->message != NULL && strcmp(c->message, "rsh: can't find window: nope") == 0,
+	       "%s", c->message);
+	command(c, 3, (const char *[]){"select-pane", "-t", "%0"});
+	CHECK(c->message == NULL);
+}
+
+static void mouse_press(struct input_client *c, uint16_t row, uint16_t col)
+{
+	apply(c, &(term_event){.type = TERM_EVENT_MOUSE,
+			       .mouse = {TERM_MOUSE_PRESS, 1, 0, row, col}});
+}
+
+static void mouse(struct input_client *c)
+{
+	/* No mouse mode: nothing is sent. */
+	mouse_press(c, 2, 3);
+	paste(c, "m1\n");
+	wait_marker(0, "m1");
+	CHECKF(strstr(out, "^[") == NULL, "%s", out);
+	/* Both programs ask for clicks: the press goes to the pane under it only, at its own
+	 * coordinates (column 44 of the window is column 3 of %2, at x 41). A border cell goes
+	 * nowhere. */
+	struct pane *left = find(0), *right = find(2);
+	term_emulator_write(left->em, "\033[?1000h", 8);
+	term_emulator_write(right->em, "\033[?1000h", 8);
+	mouse_press(c, 1, 40);
+	mouse_press(c, 5, 44);
+	term_input_paste(right->em, "m2\n", 3);
+	wait_marker(2, "m2");
+	/* X10 encoding: button 0 is ' ', then column and row plus 33: '$' and '&'. */
+	CHECKF(strstr(out, "^[[M $&") != NULL, "%s", out);
+	paste(c, "m3\n");
+	wait_marker(0, "m3");
+	CHECKF(strstr(out, "^[") == NULL, "%s", out);
+}
+
+static void focus(struct input_client *c)
+{
+	struct pane *p = find(0);
+	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
+	CHECK(c->focused);
+	paste(c, "f1\n");
+	wait_marker(0, "f1");
+	CHECKF(strstr(out, "^[") == NULL, "%s", out);
+	term_emulator_write(p->em, "\033[?1004h", 8);
+	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = false});
+	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
+	CHECK(c->focused);
+	paste(c, "\nf2\n");
+	wait_marker(0, "f2");
+	CHECKF(strstr(out, "^[[O^[[I") != NULL, "%s", out);
+}
+
+static void client_record(struct input_client *c)
+{
+	apply(c, &(term_event){.type = TERM_EVENT_RESIZE, .resize = {132, 43}});
+	CHECK(c->cols == 132 && c->rows == 43);
+	CHECK(!c->detach);
+	apply(c, &(term_event){.type = TERM_EVENT_DETACH});
+	CHECK(c->detach);
+}
+
+/* The client kills its own session: later events touch no pane. */
+static void session_gone(struct input_client *c)
+{
+	command(c, 3, (const char *[]){"kill-session", "-t", "other"});
+	CHECK(c->message == NULL && session_find_id(c->session) == NULL);
+	key(c, TERM_KEY_CHAR, 'x');
+	paste(c, "x");
+	mouse_press(c, 0, 0);
+	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
+	command(c, 2, (const char *[]){"kill-session", "-t", "work"});
+	CHECK(server.nsessions == 1);
+}
+
+int main(void)
+{
+	setenv("SHELL", "/bin/sh", 1);
+	struct input_client c = {.session = new_session("other")->id};
+	new_session("work"); /* now the current session */
+	keys_and_paste(&c);
+	split(&c);
+	mouse(&c);
+	focus(&c);
+	client_record(&c);
+	session_gone(&c);
+	input_client_clear(&c);
+	while (server.nsessions > 0)
+		session_destroy(server.sessions[0]);
+	free(server.sessions);
+	free(out);
+	return 0;
+}
