@@ -16,4 +16,3 @@ include tests/net.mk
 include tests/sync.mk
 include tests/server.mk
 include tests/event.mk
-include tests/view.mk
