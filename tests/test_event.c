@@ -224,6 +224,30 @@ static void encode_checks(void)
 		     "mouse position out of range") == 0);
 }
 
+/* The examples in docs/protocol.md, byte for byte. */
+static void encodes_as(const term_event *ev, const uint8_t *bytes, size_t n)
+{
+	size_t len;
+	uint8_t *buf = term_event_encode(ev, &len);
+	CHECK(buf != NULL && len == n && memcmp(buf, bytes, n) == 0);
+	free(buf);
+}
+
+static void documented(void)
+{
+	encodes_as(&(term_event){.type = TERM_EVENT_KEY, .key = {TERM_KEY_CHAR, 0, 'a'}},
+		   (const uint8_t[]){0x94, 0x00, 0x00, 0x00, 0x61}, 5);
+	encodes_as(&(term_event){.type = TERM_EVENT_KEY, .key = {TERM_KEY_CHAR, TERM_MOD_CTRL, 'c'}},
+		   (const uint8_t[]){0x94, 0x00, 0x00, 0x04, 0x63}, 5);
+	encodes_as(&(term_event){.type = TERM_EVENT_RESIZE, .resize = {132, 43}},
+		   (const uint8_t[]){0x93, 0x03, 0xcc, 0x84, 0x2b}, 5);
+	term_event cmd = {.type = TERM_EVENT_COMMAND};
+	cmd.command.argc = 2;
+	cmd.command.argv[0] = (struct term_event_word){"split-window", 12};
+	cmd.command.argv[1] = (struct term_event_word){"-h", 2};
+	encodes_as(&cmd, (const uint8_t *)"\x92\x05\x92\xc4\x0csplit-window\xc4\x02-h", 21);
+}
+
 /* A long paste cuts into events on character boundaries. */
 static void paste_cut(void)
 {
@@ -246,6 +270,7 @@ int main(void)
 	round_trips();
 	hostile();
 	encode_checks();
+	documented();
 	paste_cut();
 	return 0;
 }
