@@ -16,3 +16,4 @@ include tests/net.mk
 include tests/sync.mk
 include tests/server.mk
 include tests/event.mk
+include tests/view.mk

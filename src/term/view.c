@@ -1,0 +1,138 @@
+/* A client's view: the type, its rules and equality. */
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xmalloc.h"
+
+term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
+{
+	term_view *v = xcalloc(1, sizeof *v);
+	v->refs = 1;
+	v->cols = (uint16_t)cols;
+	v->rows = (uint16_t)rows;
+	v->npanes = (uint16_t)npanes;
+	v->panes = xcalloc(npanes ? npanes : 1, sizeof *v->panes);
+	v->status = term_snapshot_new(0, cols);
+	v->notice = xstrdup("");
+	return v;
+}
+
+term_view *term_view_ref(term_view *v)
+{
+	v->refs++;
+	return v;
+}
+
+term_view *term_view_clone(const term_view *v)
+{
+	term_view *c = term_view_new(v->cols, v->rows, v->npanes);
+	for (unsigned i = 0; i < v->npanes; i++) {
+		c->panes[i] = v->panes[i];
+		term_snapshot_ref(c->panes[i].screen);
+	}
+	c->active = v->active;
+	term_view_set_status(c, v->status);
+	c->echo_events = v->echo_events;
+	c->echo_ms = v->echo_ms;
+	term_view_set_notice(c, v->notice, strlen(v->notice));
+	return c;
+}
+
+void term_view_unref(term_view *v)
+{
+	if (v == NULL || --v->refs > 0)
+		return;
+	for (unsigned i = 0; i < v->npanes; i++)
+		term_snapshot_unref(v->panes[i].screen);
+	free(v->panes);
+	term_snapshot_unref(v->status);
+	free(v->notice);
+	free(v);
+}
+
+void term_view_set_status(term_view *v, term_snapshot *status)
+{
+	term_snapshot_unref(v->status);
+	v->status = term_snapshot_ref(status);
+}
+
+void term_view_set_notice(term_view *v, const char *notice, size_t len)
+{
+	free(v->notice);
+	v->notice = xstrndup(notice, len < TERM_VIEW_MAX_NOTICE ? len : TERM_VIEW_MAX_NOTICE);
+}
+
+const term_view_pane *term_view_find(const term_view *v, uint32_t id)
+{
+	for (unsigned i = 0; i < v->npanes; i++)
+		if (v->panes[i].id == id)
+			return &v->panes[i];
+	return NULL;
+}
+
+static bool overlap(const term_view_pane *a, const term_view_pane *b)
+{
+	return a->x < b->x + b->screen->cols && b->x < a->x + a->screen->cols &&
+	       a->y < b->y + b->screen->rows && b->y < a->y + a->screen->rows;
+}
+
+static bool check_pane(const term_view *v, unsigned i, const char **err)
+{
+	const term_view_pane *p = &v->panes[i];
+	if (p->screen == NULL || p->screen->rows == 0 || p->screen->cols == 0)
+		return *err = "empty pane", false;
+	if (p->x + p->screen->cols > v->cols ||
+	    p->y + p->screen->rows > v->rows - v->status->rows)
+		return *err = "pane outside the view", false;
+	for (unsigned j = 0; j < i; j++) {
+		if (v->panes[j].id == p->id)
+			return *err = "duplicate pane id", false;
+		if (overlap(&v->panes[j], p))
+			return *err = "panes overlap", false;
+	}
+	return true;
+}
+
+bool term_view_check(const term_view *v, const char **err)
+{
+	if (v->cols > TERM_MAX_COLS || v->rows > TERM_MAX_ROWS)
+		return *err = "view too large", false;
+	if (v->npanes > TERM_VIEW_MAX_PANES)
+		return *err = "too many panes", false;
+	if (v->npanes ? v->active >= v->npanes : v->active != 0)
+		return *err = "active pane out of range", false;
+	if (v->status->rows > 1 || v->status->rows > v->rows ||
+	    (v->status->rows == 1 && v->status->cols != v->cols))
+		return *err = "status line does not fit the view", false;
+	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE)
+		return *err = "notice too long", false;
+	for (unsigned i = 0; i < v->npanes; i++)
+		if (!check_pane(v, i, err))
+			return false;
+	return true;
+}
+
+static bool screen_equal(const term_snapshot *a, const term_snapshot *b)
+{
+	return a == b || term_snapshot_equal(a, b);
+}
+
+bool term_view_equal(const term_view *a, const term_view *b)
+{
+	if (a == b)
+		return true;
+	if (a->cols != b->cols || a->rows != b->rows || a->npanes != b->npanes ||
+	    a->active != b->active || a->echo_events != b->echo_events ||
+	    a->echo_ms != b->echo_ms || strcmp(a->notice, b->notice) != 0 ||
+	    !screen_equal(a->status, b->status))
+		return false;
+	for (unsigned i = 0; i < a->npanes; i++) {
+		const term_view_pane *p = &a->panes[i], *q = &b->panes[i];
+		if (p->id != q->id || p->x != q->x || p->y != q->y ||
+		    !screen_equal(p->screen, q->screen))
+			return false;
+	}
+	return true;
+}

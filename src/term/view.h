@@ -1,0 +1,64 @@
+/*
+ * What one attached client sees: the state the server ships to it through the sync layer.
+ *
+ * A view is the client's size, the window's visible panes (each its id, its place and its
+ * own screen, so that a change in one pane costs only that pane's diff), which pane is
+ * active, a status line, the echo acknowledgement for prediction and a notice. Borders are
+ * not shipped: the client draws them from the panes' rectangles.
+ *
+ * Views are immutable once shared and reference counted, like term_snapshot. A builder
+ * takes term_view_new, fills the fields (each pane's screen and the status take a
+ * reference), and may check the result with term_view_check. view_wire.h is the diff.
+ */
+#ifndef RSH_TERM_VIEW_H
+#define RSH_TERM_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "snapshot.h"
+
+#define TERM_VIEW_MAX_PANES 64
+#define TERM_VIEW_MAX_NOTICE 256
+
+typedef struct term_view_pane {
+	uint32_t id;
+	uint16_t x, y;          /* top-left cell within the view */
+	term_snapshot *screen;  /* the pane's own size, at least 1x1 */
+} term_view_pane;
+
+typedef struct term_view {
+	uint32_t refs;
+	uint16_t cols, rows;
+	uint16_t npanes;
+	uint16_t active;        /* index into panes; 0 when there are none */
+	term_view_pane *panes;  /* inside the view above the status line, none overlapping */
+	term_snapshot *status;  /* 0 or 1 row, cols wide, on the view's last row */
+	/* Echo acknowledgement (mosh's echo ack): the input events applied to the active
+	 * pane so far (the newest one's index + 1; 0 for none) and the server's clock in ms
+	 * when the newest was, so a client can confirm or expire its predictions. */
+	uint64_t echo_events;
+	uint64_t echo_ms;
+	char *notice;           /* "pane 3 exited", a command's error; UTF-8, never NULL */
+} term_view;
+
+/* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
+ * empty notice. term_view_new(0, 0, 0) is the blank view every connection starts from. */
+term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes);
+term_view *term_view_ref(term_view *v);
+/* A private copy sharing the screens, for building a changed view from an old one. */
+term_view *term_view_clone(const term_view *v);
+void term_view_unref(term_view *v);
+/* Replaces the status line (takes a reference) or the notice (copied, cut to the limit). */
+void term_view_set_status(term_view *v, term_snapshot *status);
+void term_view_set_notice(term_view *v, const char *notice, size_t len);
+
+/* The pane with this id, or NULL. */
+const term_view_pane *term_view_find(const term_view *v, uint32_t id);
+/* Whether v keeps the rules above (and the limits); false with the reason in *err. */
+bool term_view_check(const term_view *v, const char **err);
+/* Same size, panes in the same order with equal screens, and equal fields. */
+bool term_view_equal(const term_view *a, const term_view *b);
+
+#endif

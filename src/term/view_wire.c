@@ -1,0 +1,225 @@
+/*
+ * A view diff in msgpack:
+ *   [cols, rows, [pane...], active?, status?, echo?, notice?]
+ * a pane being [id, x, y] when its screen is unchanged, [id, x, y, screen diff] when not;
+ * the trailing fields are nil or left out when unchanged, as in the screen diff.
+ */
+#include "view_wire.h"
+
+#include <string.h>
+
+#include "wire.h"
+
+#define FIXED_FIELDS 3
+#define PANE_FIELDS 3
+
+enum view_field { FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, NFIELDS };
+
+static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
+{
+	return from == NULL || (from != to && !term_snapshot_equal(from, to));
+}
+
+static void pack_pane(const term_view *from, const term_view_pane *p, msgpack_packer *pk)
+{
+	const term_view_pane *base = term_view_find(from, p->id);
+	const term_snapshot *old = base ? base->screen : NULL;
+	bool changed = screen_changed(old, p->screen);
+	msgpack_pack_array(pk, PANE_FIELDS + changed);
+	msgpack_pack_uint32(pk, p->id);
+	msgpack_pack_uint16(pk, p->x);
+	msgpack_pack_uint16(pk, p->y);
+	if (changed)
+		term_diff_write(old, p->screen, pk);
+}
+
+/* Which optional fields changed, as bits of enum view_field. */
+static unsigned changed_fields(const term_view *from, const term_view *to)
+{
+	unsigned c = 0;
+	if (from->active != to->active)
+		c |= 1u << FIELD_ACTIVE;
+	if (screen_changed(from->status, to->status))
+		c |= 1u << FIELD_STATUS;
+	if (from->echo_events != to->echo_events || from->echo_ms != to->echo_ms)
+		c |= 1u << FIELD_ECHO;
+	if (strcmp(from->notice, to->notice) != 0)
+		c |= 1u << FIELD_NOTICE;
+	return c;
+}
+
+static void pack_field(const term_view *from, const term_view *to, enum view_field f,
+		       msgpack_packer *pk)
+{
+	switch (f) {
+	case FIELD_ACTIVE:
+		msgpack_pack_uint16(pk, to->active);
+		break;
+	case FIELD_STATUS:
+		term_diff_write(from->status, to->status, pk);
+		break;
+	case FIELD_ECHO:
+		msgpack_pack_array(pk, 2);
+		msgpack_pack_uint64(pk, to->echo_events);
+		msgpack_pack_uint64(pk, to->echo_ms);
+		break;
+	case FIELD_NOTICE:
+		msgpack_pack_str_with_body(pk, to->notice, strlen(to->notice));
+		break;
+	case NFIELDS:
+		break;
+	}
+}
+
+void term_view_diff(const term_view *from, const term_view *to, msgpack_packer *pk)
+{
+	unsigned changed = changed_fields(from, to), nfields = 0;
+	for (unsigned f = 0; f < NFIELDS; f++)
+		if (changed & (1u << f))
+			nfields = f + 1;
+	msgpack_pack_array(pk, FIXED_FIELDS + nfields);
+	msgpack_pack_uint16(pk, to->cols);
+	msgpack_pack_uint16(pk, to->rows);
+	msgpack_pack_array(pk, to->npanes);
+	for (unsigned i = 0; i < to->npanes; i++)
+		pack_pane(from, &to->panes[i], pk);
+	for (unsigned f = 0; f < nfields; f++) {
+		if (changed & (1u << f))
+			pack_field(from, to, f, pk);
+		else
+			msgpack_pack_nil(pk);
+	}
+}
+
+/*
+ * One pane into *p. A screen diff's size is checked against the view before it is applied,
+ * so a hostile diff cannot make large screens that the final check would refuse anyway.
+ */
+static bool read_pane(const term_view *from, term_view *v, mp_reader *r, term_view_pane *p)
+{
+	uint32_t n, x, y;
+	mp_read_array(r, PANE_FIELDS, PANE_FIELDS + 1, &n);
+	mp_read_u32(r, UINT32_MAX, &p->id);
+	mp_read_u32(r, TERM_MAX_COLS, &x);
+	mp_read_u32(r, TERM_MAX_ROWS, &y);
+	if (r->error != NULL)
+		return false;
+	p->x = (uint16_t)x;
+	p->y = (uint16_t)y;
+	const term_view_pane *base = term_view_find(from, p->id);
+	if (n == PANE_FIELDS) {
+		if (base == NULL)
+			return mp_fail(r, "unchanged pane not in the base");
+		p->screen = term_snapshot_ref(base->screen);
+		return true;
+	}
+	const char *err;
+	term_diff *d = term_diff_decode(r, &err);
+	if (d == NULL)
+		return false;
+	if (x + d->cols > v->cols || y + d->rows > v->rows)
+		mp_fail(r, "pane outside the view");
+	else if ((p->screen = term_diff_apply(base ? base->screen : NULL, d, &err)) == NULL)
+		mp_fail(r, err);
+	term_diff_free(d);
+	return r->error == NULL;
+}
+
+/* Whether the optional field i of n is there (a nil counts as absent, and is read). */
+static bool field_present(mp_reader *r, uint32_t n, unsigned i)
+{
+	if (FIXED_FIELDS + i >= n)
+		return false;
+	if (mp_peek(r) != MP_NIL)
+		return true;
+	mp_read_nil(r);
+	return false;
+}
+
+static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint32_t n)
+{
+	uint32_t u, two;
+	if (field_present(r, n, FIELD_ACTIVE) && mp_read_u32(r, TERM_VIEW_MAX_PANES - 1, &u))
+		v->active = (uint16_t)u;
+	if (field_present(r, n, FIELD_STATUS)) {
+		const char *err;
+		term_snapshot *s = term_diff_read(from->status, r, &err);
+		if (s != NULL) {
+			term_view_set_status(v, s);
+			term_snapshot_unref(s);
+		}
+	}
+	if (field_present(r, n, FIELD_ECHO)) {
+		mp_read_array(r, 2, 2, &two);
+		mp_read_uint(r, UINT64_MAX, &v->echo_events);
+		mp_read_uint(r, UINT64_MAX, &v->echo_ms);
+	}
+	if (field_present(r, n, FIELD_NOTICE)) {
+		const char *s;
+		if (mp_read_str(r, TERM_VIEW_MAX_NOTICE, &s, &u)) {
+			if (memchr(s, '\0', u) != NULL)
+				mp_fail(r, "NUL in the notice");
+			term_view_set_notice(v, s, u);
+		}
+	}
+}
+
+term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
+{
+	uint32_t n, cols, rows, npanes;
+	mp_read_array(r, FIXED_FIELDS, FIXED_FIELDS + NFIELDS, &n);
+	mp_read_u32(r, TERM_MAX_COLS, &cols);
+	mp_read_u32(r, TERM_MAX_ROWS, &rows);
+	mp_read_array(r, 0, TERM_VIEW_MAX_PANES, &npanes);
+	if (r->error != NULL)
+		return *err = r->error, NULL;
+	term_view *v = term_view_new(cols, rows, npanes);
+	/* The fields a diff leaves out stay as in from. */
+	v->active = from->active;
+	term_view_set_status(v, from->status);
+	v->echo_events = from->echo_events;
+	v->echo_ms = from->echo_ms;
+	term_view_set_notice(v, from->notice, strlen(from->notice));
+	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
+		;
+	if (r->error == NULL)
+		read_fields(from, v, r, n);
+	const char *why;
+	if (r->error == NULL && !term_view_check(v, &why))
+		mp_fail(r, why);
+	if (r->error != NULL) {
+		*err = r->error;
+		term_view_unref(v);
+		return NULL;
+	}
+	return v;
+}
+
+static void *ops_ref(void *s)
+{
+	return term_view_ref(s);
+}
+
+static void ops_unref(void *s)
+{
+	term_view_unref(s);
+}
+
+static bool ops_equal(const void *a, const void *b)
+{
+	return term_view_equal(a, b);
+}
+
+static void ops_diff(const void *from, const void *to, msgpack_packer *pk)
+{
+	term_view_diff(from, to, pk);
+}
+
+static void *ops_apply(const void *from, mp_reader *r, const char **err)
+{
+	return term_view_apply(from, r, err);
+}
+
+const sync_state_ops term_view_sync_ops = {
+	ops_ref, ops_unref, ops_equal, ops_diff, ops_apply,
+};

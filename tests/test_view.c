@@ -1,0 +1,561 @@
+/*
+ * The client's view and its diff: over random views (1-6 panes, additions, removals,
+ * moves, resizes, zoom, status, echo and notice changes) a diff applied to its base gives
+ * the new view, also from the blank view; a scroll in one pane of a split window costs
+ * that pane's diff and a few bytes; hostile diffs are refused with a reason; and views
+ * converge through the sync layer over a lossy simulated link.
+ */
+#include "term/view_wire.h"
+
+#include "check.h"
+#include "net/sync_link.h"
+#include "random_screen.h"
+#include "sync_sim.h"
+#include "term/wire.h"
+#include "util/xmalloc.h"
+
+struct rect {
+	unsigned x, y, w, h;
+};
+
+/* The diff's bytes, in buf (which the caller destroys). */
+static void encode_view_diff(const term_view *from, const term_view *to, msgpack_sbuffer *buf)
+{
+	msgpack_packer pk;
+	msgpack_sbuffer_init(buf);
+	msgpack_packer_init(&pk, buf, msgpack_sbuffer_write);
+	term_view_diff(from, to, &pk);
+}
+
+/* Applies the bytes to from, requiring every byte read; NULL with *err if refused. */
+static term_view *apply_bytes(const term_view *from, const void *buf, size_t len,
+			      const char **err)
+{
+	mp_reader r;
+	mp_reader_init(&r, buf, len);
+	term_view *v = term_view_apply(from, &r, err);
+	if (v != NULL && !mp_finish(&r)) {
+		*err = r.error;
+		term_view_unref(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* s at another size, sharing its rows, as a resized pane shows it. */
+static term_snapshot *fit(const term_snapshot *s, unsigned rows, unsigned cols)
+{
+	if (s->rows == rows && s->cols == cols)
+		return term_snapshot_ref((term_snapshot *)s);
+	term_snapshot *t = term_snapshot_new(rows, cols);
+	for (unsigned r = 0; r < rows && r < s->rows; r++) {
+		term_row_unref(t->lines[r]);
+		t->lines[r] = term_row_ref(s->lines[r]);
+	}
+	t->cursor = s->cursor;
+	t->cursor.row = (uint16_t)(s->cursor.row < rows ? s->cursor.row : rows - 1);
+	t->cursor.col = (uint16_t)(s->cursor.col <= cols ? s->cursor.col : cols);
+	t->modes = s->modes;
+	t->bells = s->bells;
+	term_snapshot_set_title(t, s->title, strlen(s->title));
+	return t;
+}
+
+/* Up to n rectangles tiling area with one-cell borders, by splitting as tmux does. */
+static unsigned random_layout(rng *g, struct rect area, unsigned n, struct rect *out)
+{
+	unsigned k = 1;
+	out[0] = area;
+	for (unsigned tries = 0; k < n && tries < 4 * n; tries++) {
+		struct rect *a = &out[rng_below(g, k)], *b = &out[k];
+		bool across = a->w >= 3 && (a->h < 3 || rng_below(g, 2));
+		if (across) {
+			unsigned left = 1 + rng_below(g, a->w - 2);
+			*b = (struct rect){ a->x + left + 1, a->y, a->w - left - 1, a->h };
+			a->w = left;
+		} else if (a->h >= 3) {
+			unsigned top = 1 + rng_below(g, a->h - 2);
+			*b = (struct rect){ a->x, a->y + top + 1, a->w, a->h - top - 1 };
+			a->h = top;
+		} else {
+			continue;
+		}
+		k++;
+	}
+	return k;
+}
+
+struct model {
+	rng g;
+	uint32_t next_id;
+	term_view *cur;
+};
+
+/* The area panes may take: all but the status line. */
+static struct rect pane_area(const term_view *v)
+{
+	return (struct rect){ 0, 0, v->cols, v->rows - v->status->rows };
+}
+
+/* New panes laid out afresh over area: some old ones kept (moved, resized), some new. */
+static void relayout(struct model *m, term_view *v, const term_view *old, struct rect area,
+		     unsigned n)
+{
+	struct rect rects[6];
+	n = random_layout(&m->g, area, n, rects);
+	v->panes = xreallocarray(v->panes, n, sizeof *v->panes);
+	v->npanes = (uint16_t)n;
+	unsigned first = old->npanes ? rng_below(&m->g, old->npanes) : 0;
+	for (unsigned i = 0; i < n; i++) {
+		term_view_pane *p = &v->panes[i];
+		p->x = (uint16_t)rects[i].x;
+		p->y = (uint16_t)rects[i].y;
+		if (i < old->npanes && rng_below(&m->g, 4)) {
+			const term_view_pane *o = &old->panes[(first + i) % old->npanes];
+			p->id = o->id;
+			p->screen = fit(o->screen, rects[i].h, rects[i].w);
+		} else {
+			p->id = m->next_id++;
+			p->screen = random_screen(&m->g, rects[i].h, rects[i].w);
+		}
+	}
+	v->active = (uint16_t)rng_below(&m->g, n);
+}
+
+static void change_size(struct model *m, term_view *v)
+{
+	v->cols = (uint16_t)(2 + rng_below(&m->g, 100));
+	v->rows = (uint16_t)(3 + rng_below(&m->g, 40));
+	term_snapshot *status = rng_below(&m->g, 4) ? random_screen(&m->g, 1, v->cols)
+						     : term_snapshot_new(0, v->cols);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+}
+
+static void change_screens(struct model *m, term_view *v)
+{
+	for (unsigned k = 1 + rng_below(&m->g, 2); k > 0; k--) {
+		term_view_pane *p = &v->panes[rng_below(&m->g, v->npanes)];
+		term_snapshot *c = random_change(&m->g, p->screen);
+		term_snapshot *f = fit(c, p->screen->rows, p->screen->cols);
+		term_snapshot_unref(c);
+		term_snapshot_unref(p->screen);
+		p->screen = f;
+	}
+}
+
+/* The next view: one or two random changes of the current one. */
+static term_view *next_view(struct model *m)
+{
+	const term_view *old = m->cur;
+	term_view *v = term_view_clone(old);
+	for (unsigned k = 1 + rng_below(&m->g, 2); k > 0; k--) {
+		switch (rng_below(&m->g, 8)) {
+		case 0:
+			change_size(m, v);
+			/* the panes must fit the new size */
+			/* fall through */
+		case 1:
+			for (unsigned i = 0; i < v->npanes; i++)
+				term_snapshot_unref(v->panes[i].screen);
+			relayout(m, v, old, pane_area(v), 1 + rng_below(&m->g, 6));
+			break;
+		case 2: { /* zoom the active pane, or unzoom */
+			term_view_pane keep = v->panes[v->active];
+			for (unsigned i = 0; i < v->npanes; i++)
+				if (i != v->active)
+					term_snapshot_unref(v->panes[i].screen);
+			struct rect a = pane_area(v);
+			v->npanes = 1;
+			v->active = 0;
+			v->panes[0] = (term_view_pane){ keep.id, 0, 0, fit(keep.screen, a.h, a.w) };
+			term_snapshot_unref(keep.screen);
+			break;
+		}
+		case 3:
+		case 4:
+			change_screens(m, v);
+			break;
+		case 5: {
+			if (v->status->rows == 0)
+				break;
+			term_snapshot *s = random_change(&m->g, v->status);
+			term_snapshot *f = fit(s, v->status->rows, v->cols);
+			term_view_set_status(v, f);
+			term_snapshot_unref(f);
+			term_snapshot_unref(s);
+			break;
+		}
+		case 6:
+			v->echo_events += rng_below(&m->g, 3);
+			v->echo_ms += rng_below(&m->g, 1000);
+			v->active = (uint16_t)rng_below(&m->g, v->npanes);
+			break;
+		case 7: {
+			char notice[32];
+			int len = snprintf(notice, sizeof notice, "pane %u exited",
+					   rng_below(&m->g, 100));
+			term_view_set_notice(v, notice, rng_below(&m->g, 3) ? (size_t)len : 0);
+			break;
+		}
+		}
+	}
+	const char *err;
+	CHECKF(term_view_check(v, &err), "generated view: %s", err);
+	return v;
+}
+
+static void model_init(struct model *m, uint64_t seed)
+{
+	rng_seed(&m->g, seed);
+	m->next_id = 1;
+	term_view *blank = term_view_new(0, 0, 0);
+	m->cur = term_view_new(0, 0, 0);
+	change_size(m, m->cur);
+	relayout(m, m->cur, blank, pane_area(m->cur), 1 + rng_below(&m->g, 6));
+	term_view_unref(blank);
+}
+
+static void model_step(struct model *m)
+{
+	term_view *v = next_view(m);
+	term_view_unref(m->cur);
+	m->cur = v;
+}
+
+/* diff(a, b) applied to a gives b, through the bytes; so does b's diff from blank. */
+static void check_roundtrip(const term_view *a, const term_view *b, unsigned long seed)
+{
+	msgpack_sbuffer buf;
+	const char *err = NULL;
+	encode_view_diff(a, b, &buf);
+	term_view *got = apply_bytes(a, buf.data, buf.size, &err);
+	CHECKF(got != NULL, "seed %lu: refused: %s", seed, err);
+	CHECKF(term_view_equal(got, b), "seed %lu: applied diff differs", seed);
+	term_view_unref(got);
+	msgpack_sbuffer_destroy(&buf);
+}
+
+static void test_random(unsigned long seed, unsigned steps)
+{
+	struct model m;
+	model_init(&m, seed);
+	term_view *blank = term_view_new(0, 0, 0);
+	check_roundtrip(blank, m.cur, seed);
+	for (unsigned i = 0; i < steps; i++) {
+		term_view *prev = term_view_ref(m.cur);
+		model_step(&m);
+		check_roundtrip(prev, m.cur, seed);
+		check_roundtrip(m.cur, prev, seed);
+		check_roundtrip(blank, m.cur, seed);
+		check_roundtrip(m.cur, m.cur, seed);
+		term_view_unref(prev);
+	}
+	term_view_unref(blank);
+	term_view_unref(m.cur);
+}
+
+/* A view of two panes side by side and a status line, all filled. */
+static term_view *split_view(rng *g, unsigned cols, unsigned rows)
+{
+	term_view *v = term_view_new(cols, rows, 2);
+	unsigned left = cols / 2;
+	v->panes[0] = (term_view_pane){ 7, 0, 0, random_screen(g, rows - 1, left) };
+	v->panes[1] = (term_view_pane){ 9, (uint16_t)(left + 1), 0,
+					random_screen(g, rows - 1, cols - left - 1) };
+	term_snapshot *status = random_screen(g, 1, cols);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	return v;
+}
+
+/*
+ * Cost rule: k lines scrolled into one pane of a split window cost that pane's screen
+ * diff (one copy op and k new rows) and a few bytes of view, whatever the other pane holds.
+ */
+static void test_scroll_cost(unsigned long seed)
+{
+	rng g;
+	rng_seed(&g, seed);
+	term_view *a = split_view(&g, 201, 50);
+	for (unsigned k = 1; k < 10; k++) {
+		term_view *b = term_view_clone(a);
+		const term_snapshot *old = a->panes[0].screen;
+		term_snapshot *s = term_snapshot_clone(old), *fresh = term_snapshot_new(k, s->cols);
+		for (unsigned r = 0; r < s->rows; r++) {
+			term_row_unref(s->lines[r]);
+			if (r + k < s->rows) {
+				s->lines[r] = term_row_ref(old->lines[r + k]);
+			} else {
+				s->lines[r] = random_row(&g, s->cols);
+				term_row_unref(fresh->lines[r + k - s->rows]);
+				fresh->lines[r + k - s->rows] = term_row_ref(s->lines[r]);
+			}
+		}
+		term_snapshot_unref(b->panes[0].screen);
+		b->panes[0].screen = s;
+
+		/* The new rows alone, sent whole, against the whole view's diff. */
+		msgpack_sbuffer rows, view;
+		term_diff *d = term_diff_compute(NULL, fresh);
+		encode_diff(d, &rows);
+		encode_view_diff(a, b, &view);
+		CHECKF(view.size <= rows.size + 32, "seed %lu k %u: view %zu bytes, new rows %zu",
+		       seed, k, view.size, rows.size);
+		check_roundtrip(a, b, seed);
+		msgpack_sbuffer_destroy(&rows);
+		msgpack_sbuffer_destroy(&view);
+		term_diff_free(d);
+		term_snapshot_unref(fresh);
+		term_view_unref(b);
+	}
+	/* Nothing changed: the panes' ids and places only. */
+	msgpack_sbuffer same;
+	encode_view_diff(a, a, &same);
+	CHECKF(same.size <= 16, "unchanged view: %zu bytes", same.size);
+	msgpack_sbuffer_destroy(&same);
+	term_view_unref(a);
+}
+
+static void pack_blank_screen(msgpack_packer *pk, unsigned rows, unsigned cols)
+{
+	term_snapshot *s = term_snapshot_new(rows, cols);
+	term_diff_write(NULL, s, pk);
+	term_snapshot_unref(s);
+}
+
+/* [cols, rows, [...] (npanes entries follow, packed by the caller) */
+static void pack_head(msgpack_packer *pk, unsigned fields, unsigned cols, unsigned rows,
+		      unsigned npanes)
+{
+	msgpack_pack_array(pk, fields);
+	msgpack_pack_uint32(pk, cols);
+	msgpack_pack_uint32(pk, rows);
+	msgpack_pack_array(pk, npanes);
+}
+
+static void pack_pane_head(msgpack_packer *pk, bool screen, uint32_t id, unsigned x,
+			   unsigned y)
+{
+	msgpack_pack_array(pk, 3 + screen);
+	msgpack_pack_uint32(pk, id);
+	msgpack_pack_uint32(pk, x);
+	msgpack_pack_uint32(pk, y);
+}
+
+/* The bytes in buf must be refused with a reason containing why; buf is emptied. */
+static void refuse(const term_view *base, msgpack_sbuffer *buf, const char *why)
+{
+	const char *err = NULL;
+	term_view *v = apply_bytes(base, buf->data, buf->size, &err);
+	CHECKF(v == NULL, "accepted, expected \"%s\"", why);
+	CHECKF(err != NULL && strstr(err, why) != NULL, "refused with \"%s\", expected \"%s\"",
+	       err ? err : "(null)", why);
+	msgpack_sbuffer_clear(buf);
+}
+
+/* Diffs that break the view's rules, onto a 21x6 base with panes 7 (10x5 at 0,0) and 9
+ * (10x5 at 11,0) and a status line. */
+static void test_hostile(void)
+{
+	rng g;
+	rng_seed(&g, 5);
+	term_view *base = split_view(&g, 21, 6);
+	msgpack_sbuffer buf;
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&buf);
+	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+
+	pack_head(&pk, 3, 21, 6, 2);
+	pack_pane_head(&pk, false, 7, 0, 0);
+	pack_pane_head(&pk, true, 1, 5, 1);
+	pack_blank_screen(&pk, 2, 2);
+	refuse(base, &buf, "overlap");
+
+	pack_head(&pk, 3, 21, 6, 2);
+	pack_pane_head(&pk, false, 7, 0, 0);
+	pack_pane_head(&pk, false, 7, 11, 0);
+	refuse(base, &buf, "duplicate");
+
+	pack_head(&pk, 3, 1000, 1000, TERM_VIEW_MAX_PANES + 1);
+	for (unsigned i = 0; i <= TERM_VIEW_MAX_PANES; i++) {
+		pack_pane_head(&pk, true, i, i, 0);
+		pack_blank_screen(&pk, 1, 1);
+	}
+	refuse(base, &buf, "");
+
+	pack_head(&pk, 3, 21, 6, 1);
+	pack_pane_head(&pk, false, 7, 15, 0);
+	refuse(base, &buf, "outside");
+
+	pack_head(&pk, 3, 21, 6, 1); /* over the status line */
+	pack_pane_head(&pk, true, 3, 0, 0);
+	pack_blank_screen(&pk, 6, 4);
+	refuse(base, &buf, "outside");
+
+	pack_head(&pk, 3, 21, 6, 1); /* checked before the screen is made */
+	pack_pane_head(&pk, true, 3, 0, 0);
+	pack_blank_screen(&pk, 1000, 1000);
+	refuse(base, &buf, "outside");
+
+	pack_head(&pk, 3, 21, 6, 1);
+	pack_pane_head(&pk, true, 3, 0, 0);
+	pack_blank_screen(&pk, 0, 0);
+	refuse(base, &buf, "empty");
+
+	pack_head(&pk, 3, 21, 6, 1);
+	pack_pane_head(&pk, false, 99, 0, 0);
+	refuse(base, &buf, "not in the base");
+
+	pack_head(&pk, 4, 21, 6, 1);
+	pack_pane_head(&pk, false, 7, 0, 0);
+	msgpack_pack_uint32(&pk, 1);
+	refuse(base, &buf, "active");
+
+	pack_head(&pk, 5, 21, 6, 0);
+	msgpack_pack_nil(&pk);
+	pack_blank_screen(&pk, 2, 21);
+	refuse(base, &buf, "status");
+
+	pack_head(&pk, 3, 20, 6, 0); /* the status line no longer fits */
+	refuse(base, &buf, "status");
+
+	pack_head(&pk, 7, 21, 6, 0);
+	for (int i = 0; i < 3; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_str_with_body(&pk, "a\0b", 3);
+	refuse(base, &buf, "NUL");
+
+	char longer[TERM_VIEW_MAX_NOTICE + 1];
+	memset(longer, 'x', sizeof longer);
+	pack_head(&pk, 7, 21, 6, 0);
+	for (int i = 0; i < 3; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_str_with_body(&pk, longer, sizeof longer);
+	refuse(base, &buf, "");
+
+	/* Wrong types and shapes. */
+	msgpack_pack_array(&pk, 3);
+	msgpack_pack_str_with_body(&pk, "21", 2);
+	refuse(base, &buf, "");
+	pack_head(&pk, 3, 21, 6, 1);
+	msgpack_pack_uint32(&pk, 7);
+	refuse(base, &buf, "");
+	msgpack_pack_array(&pk, 3);
+	msgpack_pack_uint32(&pk, 21);
+	msgpack_pack_uint32(&pk, 6);
+	msgpack_pack_map(&pk, 0);
+	refuse(base, &buf, "");
+	pack_head(&pk, 6, 21, 6, 0);
+	msgpack_pack_nil(&pk);
+	msgpack_pack_nil(&pk);
+	msgpack_pack_uint32(&pk, 5);
+	refuse(base, &buf, "");
+	pack_head(&pk, 8, 21, 6, 0);
+	for (int i = 0; i < 5; i++)
+		msgpack_pack_nil(&pk);
+	refuse(base, &buf, "");
+	pack_head(&pk, 3, 1001, 6, 0);
+	refuse(base, &buf, "");
+	pack_head(&pk, 3, 21, 6, 1);
+	msgpack_pack_array(&pk, 4);
+	msgpack_pack_int32(&pk, -7);
+	refuse(base, &buf, "");
+
+	msgpack_sbuffer_destroy(&buf);
+	term_view_unref(base);
+}
+
+/* Every strict prefix of a diff is refused, and so are trailing bytes. */
+static void test_truncation(unsigned long seed)
+{
+	struct model m;
+	model_init(&m, seed);
+	model_step(&m);
+	term_view *blank = term_view_new(0, 0, 0);
+	msgpack_sbuffer buf;
+	const char *err;
+	encode_view_diff(blank, m.cur, &buf);
+	for (size_t len = 0; len < buf.size; len++)
+		CHECKF(apply_bytes(blank, buf.data, len, &err) == NULL,
+		       "seed %lu: prefix of %zu bytes accepted", seed, len);
+	msgpack_sbuffer_write(&buf, "\xc0", 1);
+	CHECK(apply_bytes(blank, buf.data, buf.size, &err) == NULL);
+	msgpack_sbuffer_destroy(&buf);
+	term_view_unref(blank);
+	term_view_unref(m.cur);
+}
+
+/* The server (end 0) ships its view to the client (end 1). */
+struct world {
+	struct sim sim;
+	sync_link *link[2];
+	struct model server;
+	unsigned news;
+};
+
+static void on_receive(void *arg, int end, enum sync_result res)
+{
+	struct world *w = arg;
+	if (end != 1 || res != SYNC_NEW)
+		return;
+	const char *err;
+	CHECKF(term_view_check(sync_link_remote(w->link[1], NULL), &err), "%s", err);
+	w->news++;
+}
+
+static bool converged(void *arg)
+{
+	struct world *w = arg;
+	return term_view_equal(sync_link_remote(w->link[1], NULL), w->server.cur) &&
+	       sync_link_settled(w->link[0]);
+}
+
+/* Changes every few tens of ms for 10 simulated seconds under loss, then a clear link:
+ * the client must show the server's newest view within 5 s. */
+static void test_converge(unsigned loss, unsigned long seed)
+{
+	struct world w;
+	memset(&w, 0, sizeof w);
+	model_init(&w.server, seed);
+	term_view *blank = term_view_new(0, 0, 0);
+	for (int i = 0; i < 2; i++)
+		w.link[i] = sync_link_new(&term_view_sync_ops, blank, &term_view_sync_ops, blank);
+	term_view_unref(blank);
+	sim_init(&w.sim, seed, w.link[0], w.link[1]);
+	w.sim.on_receive = on_receive;
+	w.sim.arg = &w;
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i] = (struct sim_impair){
+			.loss = loss, .dup = 10, .reorder = 10, .delay_ms = 40, .jitter_ms = 20 };
+	sync_link_set_local(w.link[0], w.server.cur);
+	while (w.sim.now < 10000) {
+		sim_run(&w.sim, w.sim.now + sim_rand(&w.sim) % 80);
+		model_step(&w.server);
+		sync_link_set_local(w.link[0], w.server.cur);
+	}
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i] = (struct sim_impair){ .delay_ms = 40 };
+	CHECKF(sim_run_until(&w.sim, w.sim.now + 5000, converged, &w),
+	       "seed %lu loss %u%%: not converged", seed, loss);
+	CHECKF(w.news > 0, "seed %lu: nothing arrived", seed);
+	sim_free(&w.sim);
+	for (int i = 0; i < 2; i++)
+		sync_link_free(w.link[i]);
+	term_view_unref(w.server.cur);
+}
+
+int main(void)
+{
+	unsigned long seed = test_seed(), cases = test_cases(40);
+	for (unsigned long c = 0; c < cases; c++) {
+		test_random(seed + c, 30);
+		test_truncation(seed + c);
+	}
+	test_scroll_cost(seed);
+	test_hostile();
+	static const unsigned losses[] = { 0, 10, 30 };
+	for (size_t i = 0; i < sizeof losses / sizeof *losses; i++)
+		test_converge(losses[i], seed);
+	return 0;
+}
