@@ -1,8 +1,7 @@
 /*
  * Fuzz target: an input event, any bytes from the network. What decodes passes the range
- * check and encodes back to the same bytes when they were in the encoder's form, and to
- * bytes that decode to the same encoding otherwise (msgpack lets a value take several
- * integer widths).
+ * check, and its encoding decodes and encodes again to the same bytes (the input itself
+ * may differ: msgpack lets an integer take several widths).
  */
 #include <stdint.h>
 #include <stdlib.h>
