@@ -2,8 +2,9 @@
  * The client's view and its diff: over random views (1-6 panes, additions, removals,
  * moves, resizes, zoom, status, echo and notice changes) a diff applied to its base gives
  * the new view, also from the blank view; a scroll in one pane of a split window costs
- * that pane's diff and a few bytes; hostile diffs are refused with a reason; and views
- * converge through the sync layer over a lossy simulated link.
+ * that pane's diff and a few bytes; hostile diffs are refused with a reason; views
+ * converge through the sync layer over a lossy simulated link; the documented example
+ * holds byte for byte.
  */
 #include "term/view_wire.h"
 
@@ -19,7 +20,8 @@ struct rect {
 };
 
 /* The diff's bytes, in buf (which the caller destroys). */
-static void encode_view_diff(const term_view *from, const term_view *to, msgpack_sbuffer *buf)
+static void encode_view_diff(const term_view *from, const term_view *to,
+			     msgpack_sbuffer *buf)
 {
 	msgpack_packer pk;
 	msgpack_sbuffer_init(buf);
@@ -545,6 +547,37 @@ static void test_converge(unsigned loss, unsigned long seed)
 	term_view_unref(w.server.cur);
 }
 
+/* The example of docs/protocol.md, "View", byte for byte. */
+static void test_doc_example(void)
+{
+	term_view *a = term_view_new(81, 25, 2);
+	a->panes[0] = (term_view_pane){ 1, 0, 0, term_snapshot_new(24, 40) };
+	a->panes[1] = (term_view_pane){ 2, 41, 0, term_snapshot_new(24, 40) };
+	term_snapshot *status = term_snapshot_new(1, 81);
+	term_view_set_status(a, status);
+	term_snapshot_unref(status);
+	term_view *b = term_view_clone(a);
+	term_snapshot *s = term_snapshot_clone(b->panes[1].screen);
+	put_text(s, 0, 0, "x");
+	s->cursor.col = 1;
+	term_snapshot_unref(b->panes[1].screen);
+	b->panes[1].screen = s;
+	b->echo_events = 5;
+	b->echo_ms = 1000;
+	static const uint8_t doc[] = {
+		0x96, 0x51, 0x19, 0x92, 0x93, 0x01, 0x00, 0x00, 0x94, 0x02, 0x29, 0x00, 0x94, 0x18,
+		0x28, 0x92, 0x92, 0x02, 0xa1, 0x78, 0x92, 0x01, 0x17, 0x93, 0x00, 0x01, 0x05, 0xc0,
+		0xc0, 0x92, 0x05, 0xcd, 0x03, 0xe8,
+	};
+	msgpack_sbuffer buf;
+	encode_view_diff(a, b, &buf);
+	CHECK(buf.size == sizeof doc && memcmp(buf.data, doc, sizeof doc) == 0);
+	check_roundtrip(a, b, 0);
+	msgpack_sbuffer_destroy(&buf);
+	term_view_unref(a);
+	term_view_unref(b);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
@@ -554,6 +587,7 @@ int main(void)
 	}
 	test_scroll_cost(seed);
 	test_hostile();
+	test_doc_example();
 	static const unsigned losses[] = { 0, 10, 30 };
 	for (size_t i = 0; i < sizeof losses / sizeof *losses; i++)
 		test_converge(losses[i], seed);
