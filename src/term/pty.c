@@ -105,13 +105,7 @@ int term_pty_write(term_pty *pty, const char *buf, size_t len)
 		errno = ENOBUFS;
 		return -1;
 	}
-	if (pty->queued + len > pty->queue_cap) {
-		size_t cap = pty->queue_cap ? pty->queue_cap : 4096;
-		while (cap < pty->queued + len)
-			cap *= 2;
-		pty->queue = xreallocarray(pty->queue, cap, 1);
-		pty->queue_cap = cap;
-	}
+	pty->queue = xgrow(pty->queue, &pty->queue_cap, pty->queued + len, 4096);
 	memcpy(pty->queue + pty->queued, buf, len);
 	pty->queued += len;
 	return term_pty_flush(pty);

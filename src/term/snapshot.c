@@ -66,7 +66,7 @@ bool term_cursor_equal(const term_cursor *a, const term_cursor *b)
 
 bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b)
 {
-	char buf[8];
+	char buf[256];
 	term_snapshot_describe_difference(a, b, buf, sizeof buf);
 	return buf[0] == '\0';
 }

@@ -22,13 +22,7 @@ static void hold(term_vterm_guard *g, const char *p, size_t n)
 		g->dropping = true;
 		return;
 	}
-	if (g->len + n > g->cap) {
-		size_t cap = g->cap ? g->cap : 256;
-		while (cap < g->len + n)
-			cap *= 2;
-		g->held = xreallocarray(g->held, cap, 1);
-		g->cap = cap;
-	}
+	g->held = xgrow(g->held, &g->cap, g->len + n, 256);
 	memcpy(g->held + g->len, p, n);
 	g->len += n;
 }

@@ -32,10 +32,21 @@ void *xreallocarray(void *ptr, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
 		oom(SIZE_MAX);
-	void *p = realloc(ptr, n * size ? n * size : 1);
+	void *p = realloc(ptr, n != 0 && size != 0 ? n * size : 1);
 	if (p == NULL)
 		oom(n * size);
 	return p;
+}
+
+void *xgrow(void *buf, size_t *cap, size_t need, size_t first)
+{
+	if (need <= *cap)
+		return buf;
+	size_t n = *cap ? *cap : first;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	*cap = n;
+	return xreallocarray(buf, n, 1);
 }
 
 void *xmemdup(const void *src, size_t size)

@@ -7,6 +7,9 @@
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xreallocarray(void *ptr, size_t n, size_t size);
+/* Makes a byte buffer hold at least need bytes, doubling *cap (from first when 0), so
+ * appending n bytes a piece at a time costs O(n) copying in all. */
+void *xgrow(void *buf, size_t *cap, size_t need, size_t first);
 void *xmemdup(const void *src, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
