@@ -1,10 +1,12 @@
 /*
  * The server through its control socket, without a client: how long a command takes
  * (request to reply), how soon a key sent with send-keys shows in capture-pane, the same
- * while another pane floods output, and how fast a pane drains `seq 1 2000000`.
+ * while another pane floods output, and how fast a pane drains `seq 1 2000000`, beside
+ * tmux draining the same detached (Debian's tmux, on a private socket).
  * Prints figures; asserts nothing about time.
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,16 +111,67 @@ static void echo_latency(const char *what, const char *pane)
 	report(what, t, N);
 }
 
+/* The drain's command: prints a marker once seq is done, in a form whose echo differs. */
+#define DRAIN_COMMAND "seq 1 2000000; echo drain-$((1+1)); sleep 60"
+
 static void drain(const char *cols, const char *rows)
 {
 	RUN("new-session", "-d", "-s", "drain", "-x", (char *)cols, "-y", (char *)rows,
-	    "seq 1 2000000; echo drain-$((1+1)); sleep 60");
+	    DRAIN_COMMAND);
 	double t0 = now_us();
 	while (!pane_shows("drain", "drain-2"))
 		usleep(1000);
 	printf("drain seq 1 2000000 at %sx%s, detached          %.2f s\n", cols, rows,
 	       (now_us() - t0) / 1e6);
 	RUN("kill-session", "-t", "drain");
+}
+
+/* Runs a tmux command on the private socket; returns its output (NULL if it failed). */
+static char *tmux(const char *args)
+{
+	char cmd[512], *out = NULL;
+	size_t len = 0;
+	snprintf(cmd, sizeof cmd, "tmux -f /dev/null -S %s.tmux %s 2>/dev/null", sock, args);
+	FILE *f = popen(cmd, "r");
+	if (f == NULL)
+		return NULL;
+	FILE *mem = open_memstream(&out, &len);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, n, mem);
+	fclose(mem);
+	if (pclose(f) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* The same drain in tmux, polled the same way through capture-pane. */
+static void drain_tmux(const char *cols, const char *rows)
+{
+	char args[256];
+	snprintf(args, sizeof args, "new-session -d -s drain -x %s -y %s '%s'", cols, rows,
+		 DRAIN_COMMAND);
+	char *out = tmux(args);
+	if (out == NULL) {
+		printf("tmux drain at %sx%s: tmux not available\n", cols, rows);
+		return;
+	}
+	free(out);
+	double t0 = now_us();
+	for (;;) {
+		out = tmux("capture-pane -p -t drain");
+		bool done = out != NULL && strstr(out, "drain-2") != NULL;
+		free(out);
+		if (done)
+			break;
+		usleep(1000);
+	}
+	printf("tmux: drain seq 1 2000000 at %sx%s, detached    %.2f s\n", cols, rows,
+	       (now_us() - t0) / 1e6);
+	free(tmux("kill-server"));
 }
 
 int main(void)
@@ -141,7 +194,9 @@ int main(void)
 	echo_latency("send-keys to capture-pane, `yes` beside", "b:0.0");
 	RUN("kill-pane", "-t", "b:0.1");
 	drain("80", "24");
+	drain_tmux("80", "24");
 	drain("200", "50");
+	drain_tmux("200", "50");
 	RUN("kill-server");
 	waitpid(pid, NULL, 0);
 	rmdir(dir);
