@@ -3,11 +3,14 @@
  * resizes and input events between them; then every snapshot invariant is checked.
  *
  * Input: two bytes of initial size, then commands. A command byte below 0xf0 writes the
- * next (byte % 64 + 1) bytes; 0xf0-0xf7 resizes to the next two bytes; 0xf8-0xfb sends a
- * key from the next two bytes; 0xfc-0xff a mouse event from the next three.
+ * next (byte % 64 + 1) bytes; 0xf0-0xf7 packs up to (next byte % 64) scrollback lines and
+ * resizes to the next two bytes (so a resize may pull packed lines back); 0xf8-0xfb sends
+ * a key from the next two bytes; 0xfc-0xff a mouse event from the next three. At the end,
+ * packing the whole scrollback must not change a byte of what capture shows.
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "term/capture.h"
 #include "term/input.h"
@@ -51,6 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			term_emulator_write(em, (const char *)data + i, n);
 			i += n;
 		} else if (cmd < 0xf8 && left >= 2) {
+			term_emulator_compact(em, data[i] % 64);
 			term_emulator_resize(em, data[i] % 60 + 1, data[i + 1] % 200 + 1);
 			i += 2;
 		} else if (cmd < 0xfc && left >= 2) {
@@ -69,7 +73,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	term_snapshot *snap = term_emulator_snapshot(em);
 	check_snapshot(snap);
-	free(term_capture(snap, term_emulator_main_grid(em), TERM_CAPTURE_ESCAPES, NULL));
+	size_t before_len, after_len;
+	char *before = term_capture(snap, term_emulator_main_grid(em), TERM_CAPTURE_ESCAPES,
+				    &before_len);
+	term_emulator_compact(em, TERM_SCROLLBACK_DEFAULT);
+	char *after = term_capture(snap, term_emulator_main_grid(em), TERM_CAPTURE_ESCAPES,
+				   &after_len);
+	CHECK(before_len == after_len && memcmp(before, after, before_len) == 0);
+	free(before);
+	free(after);
 	term_snapshot_unref(snap);
 	term_emulator_free(em);
 	return 0;
