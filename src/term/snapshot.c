@@ -64,11 +64,39 @@ bool term_cursor_equal(const term_cursor *a, const term_cursor *b)
 	       a->blink == b->blink && a->shape == b->shape;
 }
 
+enum difference { SAME, SIZE, CELL, CURSOR, MODES, BELLS, TITLE };
+
+/* What differs first between a and b; for CELL, where. Unchanged rows shared by both
+ * snapshots compare in O(1); a changed row is walked once. */
+static enum difference first_difference(const term_snapshot *a, const term_snapshot *b,
+					unsigned *row, unsigned *col)
+{
+	if (a->rows != b->rows || a->cols != b->cols)
+		return SIZE;
+	for (unsigned r = 0; r < a->rows; r++) {
+		if (a->lines[r] == b->lines[r])
+			continue;
+		for (unsigned c = 0; c < a->cols; c++) {
+			if (!term_row_cell_equal(a->lines[r], b->lines[r], c)) {
+				*row = r;
+				*col = c;
+				return CELL;
+			}
+		}
+	}
+	if (!term_cursor_equal(&a->cursor, &b->cursor))
+		return CURSOR;
+	if (a->modes != b->modes)
+		return MODES;
+	if (a->bells != b->bells)
+		return BELLS;
+	return strcmp(a->title, b->title) != 0 ? TITLE : SAME;
+}
+
 bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b)
 {
-	char buf[256];
-	term_snapshot_describe_difference(a, b, buf, sizeof buf);
-	return buf[0] == '\0';
+	unsigned row, col;
+	return a == b || first_difference(a, b, &row, &col) == SAME;
 }
 
 static void describe_cell(const term_row *row, unsigned col, char *buf, size_t size)
@@ -87,34 +115,34 @@ static void describe_cell(const term_row *row, unsigned col, char *buf, size_t s
 void term_snapshot_describe_difference(const term_snapshot *a, const term_snapshot *b,
 				       char *buf, size_t size)
 {
+	unsigned r = 0, c = 0;
+	char ca[96], cb[96];
 	buf[0] = '\0';
-	if (a->rows != b->rows || a->cols != b->cols) {
+	switch (first_difference(a, b, &r, &c)) {
+	case SAME:
+		break;
+	case SIZE:
 		snprintf(buf, size, "size %ux%u != %ux%u", a->cols, a->rows, b->cols, b->rows);
-		return;
-	}
-	for (unsigned r = 0; r < a->rows; r++) {
-		if (term_row_equal(a->lines[r], b->lines[r], a->cols))
-			continue;
-		for (unsigned c = 0; c < a->cols; c++) {
-			if (term_row_equal(a->lines[r], b->lines[r], c + 1))
-				continue;
-			char ca[96], cb[96];
-			describe_cell(a->lines[r], c, ca, sizeof ca);
-			describe_cell(b->lines[r], c, cb, sizeof cb);
-			snprintf(buf, size, "cell row %u col %u: %s != %s", r, c, ca, cb);
-			return;
-		}
-	}
-	if (!term_cursor_equal(&a->cursor, &b->cursor)) {
+		break;
+	case CELL:
+		describe_cell(a->lines[r], c, ca, sizeof ca);
+		describe_cell(b->lines[r], c, cb, sizeof cb);
+		snprintf(buf, size, "cell row %u col %u: %s != %s", r, c, ca, cb);
+		break;
+	case CURSOR:
 		snprintf(buf, size, "cursor %u,%u vis%d blink%d shape%u != %u,%u vis%d blink%d shape%u",
 			 a->cursor.row, a->cursor.col, a->cursor.visible, a->cursor.blink,
 			 a->cursor.shape, b->cursor.row, b->cursor.col, b->cursor.visible,
 			 b->cursor.blink, b->cursor.shape);
-	} else if (a->modes != b->modes) {
+		break;
+	case MODES:
 		snprintf(buf, size, "modes %#x != %#x", a->modes, b->modes);
-	} else if (a->bells != b->bells) {
+		break;
+	case BELLS:
 		snprintf(buf, size, "bells %u != %u", a->bells, b->bells);
-	} else if (strcmp(a->title, b->title) != 0) {
+		break;
+	case TITLE:
 		snprintf(buf, size, "title \"%s\" != \"%s\"", a->title, b->title);
+		break;
 	}
 }
