@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +21,17 @@
 #include "server/server.h"
 #include "server/socket.h"
 #include "util/xmalloc.h"
+
+/* How long a command waits for the server's answer, in seconds; RSH_REPLY_TIMEOUT changes
+ * it (tests, very slow machines). */
+#define REPLY_TIMEOUT_S 30
+
+static long reply_timeout(void)
+{
+	const char *s = getenv("RSH_REPLY_TIMEOUT");
+	long t = s != NULL ? strtol(s, NULL, 10) : 0;
+	return t > 0 ? t : REPLY_TIMEOUT_S;
+}
 
 #define USAGE "usage: rsh [-L socket-name | -S socket-path] command [flags] [arguments]"
 #define ATTACH_ERROR "rsh: " CMD_ATTACH_ERROR
@@ -107,11 +119,25 @@ static int run(int fd, int argc, char **argv)
 		fprintf(stderr, "rsh: command too long or server gone\n");
 		return 1;
 	}
+	/* Every command is answered at once; a server that does not is stuck, and waiting
+	 * for ever would hide that. */
+	struct timeval wait = {reply_timeout(), 0};
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
 	struct proto_frame frame = {0};
 	struct proto_reply reply;
 	const char *why = "lost the server";
-	if (proto_frame_read(&frame, fd, PROTO_MAX_REPLY) == PROTO_FRAME_DONE)
+	switch (proto_frame_read(&frame, fd, PROTO_MAX_REPLY)) {
+	case PROTO_FRAME_DONE:
 		why = proto_reply_decode(frame.body, frame.len, &reply);
+		break;
+	case PROTO_FRAME_MORE:
+		fprintf(stderr, "rsh: no reply from the server in %ld s (stuck?)\n",
+			(long)wait.tv_sec);
+		proto_frame_free(&frame);
+		return 1;
+	case PROTO_FRAME_ERROR:
+		break;
+	}
 	proto_frame_free(&frame);
 	if (why != NULL) {
 		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);

@@ -230,6 +230,20 @@ if command -v perl >/dev/null; then
 		chmod 700 "$dir"
 		r has-session -t play || fail "server hurt by another uid"
 	fi
+
+	# A server that takes the connection and never answers: a clear error, not a hang.
+	mkdir -m 700 "$dir/stuck"
+	perl -MIO::Socket::UNIX -e '
+		my $l = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $ARGV[0],
+					      Listen => 5) or die;
+		my $c = $l->accept; sleep 20;' "$dir/stuck/s" &
+	stuck=$!
+	i=0
+	while [ ! -S "$dir/stuck/s" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	export RSH_REPLY_TIMEOUT=1
+	expect_error "rsh: no reply from the server in 1 s (stuck?)" -S "$dir/stuck/s" has-session
+	unset RSH_REPLY_TIMEOUT
+	kill $stuck
 else
 	echo "no perl: raw socket checks skipped" >&2
 fi
