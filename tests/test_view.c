@@ -197,7 +197,10 @@ static term_view *next_view(struct model *m)
 			char notice[32];
 			int len = snprintf(notice, sizeof notice, "pane %u exited",
 					   rng_below(&m->g, 100));
-			term_view_set_notice(v, notice, rng_below(&m->g, 3) ? (size_t)len : 0);
+			if (rng_below(&m->g, 2))
+				term_view_set_notice(v, notice, rng_below(&m->g, 3) ? (size_t)len : 0);
+			else
+				term_view_set_ended(v, notice, rng_below(&m->g, 3) ? (size_t)len : 0);
 			break;
 		}
 		}
@@ -453,8 +456,13 @@ static void test_hostile(void)
 	msgpack_pack_nil(&pk);
 	msgpack_pack_uint32(&pk, 5);
 	refuse(base, &buf, "");
-	pack_head(&pk, 8, 21, 6, 0);
-	for (int i = 0; i < 5; i++)
+	pack_head(&pk, 8, 21, 6, 0); /* an end line with a NUL */
+	for (int i = 0; i < 4; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_str_with_body(&pk, "a\0b", 3);
+	refuse(base, &buf, "NUL");
+	pack_head(&pk, 9, 21, 6, 0);
+	for (int i = 0; i < 6; i++)
 		msgpack_pack_nil(&pk);
 	refuse(base, &buf, "");
 	pack_head(&pk, 3, 1001, 6, 0);

@@ -16,6 +16,7 @@ term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
 	v->panes = xcalloc(npanes ? npanes : 1, sizeof *v->panes);
 	v->status = term_snapshot_new(0, cols);
 	v->notice = xstrdup("");
+	v->ended = xstrdup("");
 	return v;
 }
 
@@ -37,6 +38,7 @@ term_view *term_view_clone(const term_view *v)
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	term_view_set_notice(c, v->notice, strlen(v->notice));
+	term_view_set_ended(c, v->ended, strlen(v->ended));
 	return c;
 }
 
@@ -49,6 +51,7 @@ void term_view_unref(term_view *v)
 	free(v->panes);
 	term_snapshot_unref(v->status);
 	free(v->notice);
+	free(v->ended);
 	free(v);
 }
 
@@ -58,10 +61,20 @@ void term_view_set_status(term_view *v, term_snapshot *status)
 	v->status = term_snapshot_ref(status);
 }
 
+static void set_text(char **field, const char *text, size_t len)
+{
+	free(*field);
+	*field = xstrndup(text, len < TERM_VIEW_MAX_NOTICE ? len : TERM_VIEW_MAX_NOTICE);
+}
+
 void term_view_set_notice(term_view *v, const char *notice, size_t len)
 {
-	free(v->notice);
-	v->notice = xstrndup(notice, len < TERM_VIEW_MAX_NOTICE ? len : TERM_VIEW_MAX_NOTICE);
+	set_text(&v->notice, notice, len);
+}
+
+void term_view_set_ended(term_view *v, const char *ended, size_t len)
+{
+	set_text(&v->ended, ended, len);
 }
 
 const term_view_pane *term_view_find(const term_view *v, uint32_t id)
@@ -106,7 +119,7 @@ bool term_view_check(const term_view *v, const char **err)
 	if (v->status->rows > 1 || v->status->rows > v->rows ||
 	    (v->status->rows == 1 && v->status->cols != v->cols))
 		return *err = "status line does not fit the view", false;
-	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE)
+	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE || strlen(v->ended) > TERM_VIEW_MAX_NOTICE)
 		return *err = "notice too long", false;
 	for (unsigned i = 0; i < v->npanes; i++)
 		if (!check_pane(v, i, err))
@@ -126,6 +139,7 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	if (a->cols != b->cols || a->rows != b->rows || a->npanes != b->npanes ||
 	    a->active != b->active || a->echo_events != b->echo_events ||
 	    a->echo_ms != b->echo_ms || strcmp(a->notice, b->notice) != 0 ||
+	    strcmp(a->ended, b->ended) != 0 ||
 	    !screen_equal(a->status, b->status))
 		return false;
 	for (unsigned i = 0; i < a->npanes; i++) {

@@ -3,7 +3,8 @@
  *
  * A view is the client's size, the window's visible panes (each its id, its place and its
  * own screen, so that a change in one pane costs only that pane's diff), which pane is
- * active, a status line, the echo acknowledgement for prediction and a notice. Borders are
+ * active, a status line, the echo acknowledgement for prediction, a notice and, at the
+ * end of the attachment, why it ended. Borders are
  * not shipped: the client draws them from the panes' rectangles.
  *
  * Views are immutable once shared and reference counted, like term_snapshot. A builder
@@ -41,6 +42,9 @@ typedef struct term_view {
 	uint64_t echo_events;
 	uint64_t echo_ms;
 	char *notice;           /* "pane 3 exited", a command's error; UTF-8, never NULL */
+	/* Not empty once the attachment is over: the line the client prints as it leaves
+	 * ("detached (from session work)", "exited"); UTF-8, never NULL. */
+	char *ended;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -50,9 +54,11 @@ term_view *term_view_ref(term_view *v);
 /* A private copy sharing the screens, for building a changed view from an old one. */
 term_view *term_view_clone(const term_view *v);
 void term_view_unref(term_view *v);
-/* Replaces the status line (takes a reference) or the notice (copied, cut to the limit). */
+/* Replaces the status line (takes a reference), the notice or the end line (copied, cut
+ * to TERM_VIEW_MAX_NOTICE). */
 void term_view_set_status(term_view *v, term_snapshot *status);
 void term_view_set_notice(term_view *v, const char *notice, size_t len);
+void term_view_set_ended(term_view *v, const char *ended, size_t len);
 
 /* The pane with this id, or NULL. */
 const term_view_pane *term_view_find(const term_view *v, uint32_t id);

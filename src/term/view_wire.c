@@ -1,6 +1,6 @@
 /*
  * A view diff in msgpack:
- *   [cols, rows, [pane...], active?, status?, echo?, notice?]
+ *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?]
  * a pane being [id, x, y] when its screen is unchanged, [id, x, y, screen diff] when not;
  * the trailing fields are nil or left out when unchanged, as in the screen diff.
  */
@@ -13,7 +13,7 @@
 #define FIXED_FIELDS 3
 #define PANE_FIELDS 3
 
-enum view_field { FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, NFIELDS };
+enum view_field { FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, NFIELDS };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
 {
@@ -45,6 +45,8 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_ECHO;
 	if (strcmp(from->notice, to->notice) != 0)
 		c |= 1u << FIELD_NOTICE;
+	if (strcmp(from->ended, to->ended) != 0)
+		c |= 1u << FIELD_ENDED;
 	return c;
 }
 
@@ -65,6 +67,9 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		break;
 	case FIELD_NOTICE:
 		msgpack_pack_str_with_body(pk, to->notice, strlen(to->notice));
+		break;
+	case FIELD_ENDED:
+		msgpack_pack_str_with_body(pk, to->ended, strlen(to->ended));
 		break;
 	case NFIELDS:
 		break;
@@ -136,6 +141,20 @@ static bool field_present(mp_reader *r, uint32_t n, unsigned i)
 	return false;
 }
 
+/* A notice or end line: UTF-8 without NUL (not checked as UTF-8: the client sanitises). */
+static void read_text(mp_reader *r, term_view *v,
+		      void (*set)(term_view *, const char *, size_t))
+{
+	const char *s;
+	uint32_t len;
+	if (!mp_read_str(r, TERM_VIEW_MAX_NOTICE, &s, &len))
+		return;
+	if (memchr(s, '\0', len) != NULL)
+		mp_fail(r, "NUL in a text field");
+	else
+		set(v, s, len);
+}
+
 static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint32_t n)
 {
 	uint32_t u, two;
@@ -154,14 +173,10 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		mp_read_uint(r, UINT64_MAX, &v->echo_events);
 		mp_read_uint(r, UINT64_MAX, &v->echo_ms);
 	}
-	if (field_present(r, n, FIELD_NOTICE)) {
-		const char *s;
-		if (mp_read_str(r, TERM_VIEW_MAX_NOTICE, &s, &u)) {
-			if (memchr(s, '\0', u) != NULL)
-				mp_fail(r, "NUL in the notice");
-			term_view_set_notice(v, s, u);
-		}
-	}
+	if (field_present(r, n, FIELD_NOTICE))
+		read_text(r, v, term_view_set_notice);
+	if (field_present(r, n, FIELD_ENDED))
+		read_text(r, v, term_view_set_ended);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -180,6 +195,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->echo_events = from->echo_events;
 	v->echo_ms = from->echo_ms;
 	term_view_set_notice(v, from->notice, strlen(from->notice));
+	term_view_set_ended(v, from->ended, strlen(from->ended));
 	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
 		;
 	if (r->error == NULL)
