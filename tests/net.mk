@@ -30,3 +30,11 @@ noinst_PROGRAMS += tests/fuzz/mkcorpus_packet
 tests_fuzz_mkcorpus_packet_SOURCES = tests/fuzz/mkcorpus_packet.c tests/fuzz/packet_records.h \
 	tests/net_capture.h
 tests_fuzz_mkcorpus_packet_LDADD = $(NET_LIBS)
+
+# The connect line, and its fuzz target.
+check_PROGRAMS += tests/test_token tests/fuzz/fuzz_token
+TESTS += tests/test_token tests/fuzz/fuzz_token
+tests_test_token_LDADD = $(NET_LIBS)
+tests_fuzz_fuzz_token_SOURCES = tests/fuzz/fuzz_token.c tests/fuzz/driver.c
+tests_fuzz_fuzz_token_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/token"'
+tests_fuzz_fuzz_token_LDADD = $(NET_LIBS)

@@ -9,5 +9,6 @@ src_net_libnet_a_SOURCES = \
 	src/net/fragment.c src/net/fragment.h \
 	src/net/connection.c src/net/connection.h \
 	src/net/udp.c src/net/udp.h \
-	src/net/hop.c src/net/hop.h
+	src/net/hop.c src/net/hop.h \
+	src/net/token.c src/net/token.h
 NET_LIBS = src/net/libnet.a src/util/libutil.a $(SODIUM_LIBS) $(MSGPACK_LIBS)
