@@ -17,3 +17,6 @@ include tests/sync.mk
 include tests/server.mk
 include tests/event.mk
 include tests/view.mk
+include tests/compose.mk
+include tests/client.mk
+include tests/attach.mk

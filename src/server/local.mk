@@ -29,5 +29,6 @@ src_server_libserver_a_SOURCES += \
 	src/server/input.c src/server/input.h
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c
-src_rsh_LDADD = src/server/libserver.a $(TERM_LIBS)
+src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/net/libnet.a $(TERM_LIBS) \
+	$(SODIUM_LIBS) $(NCURSES_LIBS)
 man1_MANS = docs/rsh.1

@@ -1,0 +1,2 @@
+/* The attached client's loop. */
+#include "client.h"

@@ -1,0 +1,25 @@
+/*
+ * The attached client: draws the views the server ships over one sync connection
+ * (net/transport.h) on this terminal with ncurses, and sends what the user types as input
+ * events through the input log. Knows nothing of sessions or panes beyond the view.
+ */
+#ifndef RSH_CLIENT_CLIENT_H
+#define RSH_CLIENT_CLIENT_H
+
+#include "net/token.h"
+
+struct client_options {
+	const char *host;          /* the server's address, numeric or a name */
+	int family;                /* AF_UNSPEC, AF_INET or AF_INET6 */
+	struct net_connect connect; /* its port, the connection id and key */
+};
+
+/*
+ * Runs the client on the terminal at stdin/stdout until the attachment ends (the view's
+ * end line: detached, the session exited, the server exited) or a signal ends it. The
+ * terminal is restored on every way out, crash signals included; the end line is printed
+ * as tmux does ("[detached (from session work)]"). Returns the exit status.
+ */
+int client_run(const struct client_options *o);
+
+#endif

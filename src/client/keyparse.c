@@ -1,0 +1,2 @@
+/* Reading the terminal's bytes into input events. */
+#include "keyparse.h"

@@ -1,0 +1,2 @@
+/* The prefix bindings. */
+#include "prefix.h"

@@ -1,0 +1,2 @@
+/* Composing a client's view of its session. */
+#include "compose.h"

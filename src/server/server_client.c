@@ -1,0 +1,2 @@
+/* Attached clients: connections, views, input. */
+#include "server_client.h"

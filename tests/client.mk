@@ -1,0 +1,1 @@
+# Tests of the client's pieces: input parsing, bindings, drawing.
