@@ -1,4 +1,5 @@
 # src/client: the attached client, drawing views with ncurses and sending input events.
 noinst_LIBRARIES += src/client/libclient.a
 src_client_libclient_a_SOURCES = \
-	src/client/client.c src/client/client.h
+	src/client/client.c src/client/client.h \
+	src/client/tty.c src/client/tty.h

@@ -1,0 +1,100 @@
+/* The local terminal's modes and their restoring, crash signals included. */
+#include "tty.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/*
+ * Written on the way in and, precomputed, on every way out: a crash handler may not
+ * format anything. Leaving: focus and bracketed paste off, attributes reset, cursor
+ * shown, the main screen back (ncurses entered the alternate one).
+ */
+static const char tty_modes_on[] = "\033[?2004h\033[?1004h";
+static const char tty_modes_off[] = "\033[?1004l\033[?2004l\033[0m\033[?25h\033[?1049l";
+
+static const int tty_crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+
+/* A crash handler reads these at any point of the loop. */
+static volatile sig_atomic_t tty_active;
+static int tty_fd = -1;
+static struct termios tty_saved;
+
+/* Writes all of s, retrying on EINTR; async-signal-safe. */
+static void tty_write(const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(tty_fd, s, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		s += n;
+		len -= (size_t)n;
+	}
+}
+
+/* The restoring itself: async-signal-safe, so the crash handler shares it. */
+static void tty_undo(void)
+{
+	int saved_errno = errno;
+
+	if (!tty_active)
+		return;
+	tty_active = 0;
+	tty_write(tty_modes_off, sizeof tty_modes_off - 1);
+	tcsetattr(tty_fd, TCSAFLUSH, &tty_saved);
+	errno = saved_errno;
+}
+
+/* Restores, then dies of the same signal with its default action (and core). */
+static void tty_crash(int sig)
+{
+	tty_undo();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int tty_raw(void)
+{
+	struct termios raw = tty_saved;
+
+	cfmakeraw(&raw);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(tty_fd, TCSAFLUSH, &raw) != 0)
+		return -1;
+	tty_write(tty_modes_on, sizeof tty_modes_on - 1);
+	tty_active = 1;
+	return 0;
+}
+
+int tty_enter(int fd)
+{
+	struct sigaction sa;
+	size_t i;
+
+	if (tcgetattr(fd, &tty_saved) != 0)
+		return -1;
+	tty_fd = fd;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tty_crash;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof tty_crash_signals / sizeof tty_crash_signals[0]; i++)
+		sigaction(tty_crash_signals[i], &sa, NULL);
+	return tty_raw();
+}
+
+void tty_restore(void)
+{
+	tty_undo();
+}
+
+void tty_reenter(void)
+{
+	if (tty_fd >= 0)
+		tty_raw();
+}
