@@ -4,3 +4,7 @@
 check_PROGRAMS += tests/test_tty
 TESTS += tests/test_tty
 tests_test_tty_LDADD = src/client/libclient.a $(UTIL_LIBS) -lutil
+# B2: the link state's text at the right of the status row (linkstate.c).
+check_PROGRAMS += tests/test_linkstate
+TESTS += tests/test_linkstate
+tests_test_linkstate_LDADD = src/client/libclient.a
