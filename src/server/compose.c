@@ -1,2 +1,68 @@
 /* Composing a client's view of its session. */
 #include "compose.h"
+
+#include "status.h"
+
+static unsigned min_u(unsigned a, unsigned b)
+{
+	return a < b ? a : b;
+}
+
+/*
+ * The pane's screen as the client can show it at its place g in a window area of cols x
+ * rows: its own snapshot (a reference, no cells copied) or, when it reaches past the area
+ * (or past its place, while a resize is on its way), the part inside. NULL when none of it
+ * is inside.
+ */
+static term_snapshot *pane_screen(struct pane *p, const struct layout_geom *g, unsigned cols,
+				  unsigned rows)
+{
+	if (g->x >= cols || g->y >= rows)
+		return NULL;
+	cols = min_u(cols - g->x, g->cols);
+	rows = min_u(rows - g->y, g->rows);
+	term_snapshot *snap = term_emulator_snapshot(p->em);
+	if (snap->cols <= cols && snap->rows <= rows)
+		return snap;
+	term_snapshot *crop = term_snapshot_crop(snap, rows, cols);
+	term_snapshot_unref(snap);
+	return crop;
+}
+
+/* Places the current window's visible panes in v, within cols x rows. */
+static void place_panes(term_view *v, const struct window *w, unsigned cols, unsigned rows)
+{
+	struct layout_geom geom[TERM_VIEW_MAX_PANES];
+	size_t n = layout_list(w->layout, geom, TERM_VIEW_MAX_PANES);
+	if (n > TERM_VIEW_MAX_PANES)
+		n = TERM_VIEW_MAX_PANES;
+	v->npanes = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct pane *p = window_find_pane(w, geom[i].pane);
+		if (!geom[i].visible || p == NULL)
+			continue;
+		term_snapshot *screen = pane_screen(p, &geom[i], cols, rows);
+		if (screen == NULL)
+			continue;
+		if (p == w->active)
+			v->active = v->npanes;
+		v->panes[v->npanes++] = (term_view_pane){p->id, (uint16_t)geom[i].x,
+							 (uint16_t)geom[i].y, screen};
+	}
+	if (v->active >= v->npanes)
+		v->active = 0;
+}
+
+term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
+{
+	const struct window *w = s != NULL ? s->current : NULL;
+	term_view *v = term_view_new(cols, rows, w != NULL && rows >= 2 ? TERM_VIEW_MAX_PANES : 0);
+	if (w != NULL && rows >= 2)
+		place_panes(v, w, cols, rows - 1);
+	if (s != NULL && rows >= 1) {
+		term_snapshot *status = status_line(s, cols);
+		term_view_set_status(v, status);
+		term_snapshot_unref(status);
+	}
+	return v;
+}

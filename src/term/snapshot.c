@@ -50,6 +50,30 @@ term_snapshot *term_snapshot_clone(const term_snapshot *src)
 	return s;
 }
 
+term_snapshot *term_snapshot_crop(const term_snapshot *src, unsigned rows, unsigned cols)
+{
+	rows = rows < src->rows ? rows : src->rows;
+	cols = cols < src->cols ? cols : src->cols;
+	term_snapshot *s = xmemdup(src, sizeof *src);
+	s->refs = 1;
+	s->rows = (uint16_t)rows;
+	s->cols = (uint16_t)cols;
+	s->lines = xcalloc(rows ? rows : 1, sizeof *s->lines);
+	for (unsigned i = 0; i < rows; i++) {
+		s->lines[i] = term_row_ref(src->lines[i]);
+		term_cell edge = term_row_get(s->lines[i], cols ? cols - 1 : 0);
+		if (cols > 0 && cols < src->cols && edge.width == 2)
+			term_row_set_blank(term_row_writable(&s->lines[i]), cols - 1, edge.bg);
+	}
+	if (s->cursor.row >= rows || s->cursor.col >= cols) {
+		s->cursor.visible = false;
+		s->cursor.row = (uint16_t)(rows ? rows - 1 : 0);
+		s->cursor.col = (uint16_t)(cols ? cols - 1 : 0);
+	}
+	s->title = xstrdup(src->title);
+	return s;
+}
+
 void term_snapshot_set_title(term_snapshot *snap, const char *title, size_t len)
 {
 	if (len > TERM_MAX_TITLE)

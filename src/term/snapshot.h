@@ -61,6 +61,13 @@ void term_snapshot_unref(term_snapshot *snap);
 /* A private copy sharing the rows (for building a changed snapshot from an old one). */
 term_snapshot *term_snapshot_clone(const term_snapshot *snap);
 void term_snapshot_set_title(term_snapshot *snap, const char *title, size_t len);
+/*
+ * The top-left rows x cols of s (each at most s's own size, at least 1), for a pane
+ * partly outside a client's view. Rows are shared: a row reads only its first cols cells,
+ * so only a row whose last kept cell is the left half of a wide character is copied, that
+ * half blanked. The cursor is hidden when it falls outside; modes, bells and title stay.
+ */
+term_snapshot *term_snapshot_crop(const term_snapshot *s, unsigned rows, unsigned cols);
 
 bool term_cursor_equal(const term_cursor *a, const term_cursor *b);
 bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b);
