@@ -16,4 +16,4 @@ bench_diff_size_LDADD = $(TERM_LIBS)
 BENCHMARKS += bench/term_throughput
 bench_term_throughput_LDADD = $(TERM_LIBS)
 BENCHMARKS += bench/server_latency
-bench_server_latency_LDADD = src/server/libserver.a $(TERM_LIBS)
+bench_server_latency_LDADD = $(SERVER_LIBS) $(TERM_LIBS)

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "server/cmd.h"
+#include "server/server_client.h"
 
 /* Runs a command line given as words; returns the exit status, output in *out (freed by
  * the next call). */
@@ -212,6 +213,20 @@ static void random_commands(void)
 	}
 }
 
+/* Attaching from the control socket: a client and its connect line; detach ends it. */
+static void attach(void)
+{
+	OK("attach-session", "-t", "work");
+	CHECKF(strncmp(out, "RSH CONNECT ", 12) == 0 && strchr(out, '\n') == out + strlen(out) - 1,
+	       "%s", out);
+	OK("list-clients");
+	SHOWS(": work [0x0] (not connected)");
+	FAILS("can't find session: nope", "attach-session", "-t", "nope");
+	OK("detach-client", "-t", "work");
+	OK("list-clients");
+	CHECKF(*out == '\0', "%s", out);
+}
+
 int main(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
@@ -220,12 +235,13 @@ int main(void)
 	panes();
 	keys_and_capture();
 	FAILS("unknown command: nope", "nope");
-	FAILS("attach needs the client", "attach-session");
+	attach();
 	OK("kill-session", "-t", "world");
 	FAILS("can't find session: world", "has-session", "-t", "world");
 	random_commands();
 	OK("kill-server");
 	CHECK(server.exiting);
+	clients_free();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "server_client.h"
 #include "word.h"
 #include "util/xmalloc.h"
 
@@ -102,7 +103,7 @@ static cmd_fn *handler(const struct args_command *cmd)
 
 void cmd_execute(const struct proto_request *req, struct proto_reply *reply)
 {
-	struct cmd_ctx ctx = {.req = req};
+	struct cmd_ctx ctx = {.req = req, .client = client_current()};
 	int code;
 	char *error = args_parse(req->argc, req->argv, &ctx.args);
 	if (error != NULL) {

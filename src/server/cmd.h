@@ -12,15 +12,19 @@
 #include "proto.h"
 #include "server.h"
 
-#define CMD_ATTACH_ERROR "attach needs the client, not built yet (use new-session -d)"
-
 struct cmd_buf {
 	char *p;
 	size_t len, cap;
 };
 
+/* rsh.c's refusal until it attaches (engineer B2 removes its use, then this goes). */
+#define CMD_ATTACH_ERROR "attach needs the client, not built yet (use new-session -d)"
+
+struct client;
+
 struct cmd_ctx {
 	const struct proto_request *req;
+	struct client *client; /* the attached client whose COMMAND event this is, or NULL */
 	struct args args;
 	struct cmd_buf out, err;
 };
@@ -36,6 +40,9 @@ int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(p
 
 /* Refuses a new session name that is malformed or taken: writes why and returns 1, else 0. */
 int cmd_check_session_name(struct cmd_ctx *ctx, const char *name);
+/* Attaches the requester to s: switches the command's client to it, or (from the control
+ * socket) makes a client and prints its connect line. */
+int cmd_attach(struct cmd_ctx *ctx, struct session *s);
 /* The direction flag given (-L, -R, -U or -D; args.c lets at most one through), if any. */
 bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 

@@ -1,4 +1,5 @@
-/* kill-server: the server exits once this reply is out. */
+/* kill-server: attached clients are told "server exited"; the server exits once this
+ * reply is out and they have seen it (server.c). */
 #include "cmd.h"
 
 int cmd_kill_server(struct cmd_ctx *ctx)

@@ -1,27 +1,48 @@
-/* new-session -d: a session of one window, 80x24 unless -x and -y say. */
+/*
+ * new-session: a session of one window, then attached to the requester. With -d it stays
+ * detached at 80x24 unless -x and -y say; attached, it takes the requester's terminal
+ * less the status line.
+ */
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "server_client.h"
 
 static unsigned clamp_size(long n)
 {
 	return n < LAYOUT_MIN ? LAYOUT_MIN : n > LAYOUT_MAX ? LAYOUT_MAX : (unsigned)n;
 }
 
+/* The size an attached session starts at: the requesting client's, else the default. */
+static void attach_size(const struct cmd_ctx *ctx, long *cols, long *rows)
+{
+	unsigned c = ctx->req->cols, r = ctx->req->rows;
+	if (ctx->client != NULL) {
+		c = ctx->client->in.cols;
+		r = ctx->client->in.rows;
+	}
+	*cols = c > 0 ? (long)c : SERVER_DEFAULT_COLS;
+	*rows = r > 1 ? (long)r - 1 : SERVER_DEFAULT_ROWS;
+}
+
 int cmd_new_session(struct cmd_ctx *ctx)
 {
 	const char *name = args_get(&ctx->args, 's');
-	if (!args_has(&ctx->args, 'd'))
-		return cmd_error(ctx, CMD_ATTACH_ERROR);
+	bool detached = args_has(&ctx->args, 'd');
 	if (name != NULL && cmd_check_session_name(ctx, name) != 0)
 		return 1;
-	unsigned cols = clamp_size(args_number(&ctx->args, 'x', SERVER_DEFAULT_COLS));
-	unsigned rows = clamp_size(args_number(&ctx->args, 'y', SERVER_DEFAULT_ROWS));
+	long cols = SERVER_DEFAULT_COLS, rows = SERVER_DEFAULT_ROWS;
+	if (!detached)
+		attach_size(ctx, &cols, &rows);
+	cols = args_number(&ctx->args, 'x', cols);
+	rows = args_number(&ctx->args, 'y', rows);
 	struct spawn sp = cmd_spawn(ctx);
 	char *error = NULL;
-	if (session_create(name, cols, rows, &sp, &error) != NULL)
-		return 0;
-	int code = cmd_error(ctx, "%s", error);
-	free(error);
-	return code;
+	struct session *s = session_create(name, clamp_size(cols), clamp_size(rows), &sp, &error);
+	if (s == NULL) {
+		int code = cmd_error(ctx, "%s", error);
+		free(error);
+		return code;
+	}
+	return detached ? 0 : cmd_attach(ctx, s);
 }

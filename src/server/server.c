@@ -18,6 +18,7 @@
 #include "proto.h"
 #include "socket.h"
 #include "server.h"
+#include "server_client.h"
 #include "util/xmalloc.h"
 
 #define MAX_CONNS 64
@@ -184,16 +185,19 @@ static bool pending(int listen_fd)
 	return poll(&pfd, 1, 0) > 0;
 }
 
+/* Attached clients are told and given their linger time (server_client.h) first. */
 static bool should_exit(int listen_fd, time_t started, bool served)
 {
+	if (got_term || server.exiting)
+		clients_end_all("server exited");
 	if (got_term)
-		return true;
+		return nclients == 0;
 	if (nconns > 0)
 		return false; /* finish replying first, kill-server's own reply included */
 	if (server.exiting)
-		return true;
-	return server.nsessions == 0 && (served || time(NULL) - started >= IDLE_EXIT) &&
-	       !pending(listen_fd);
+		return nclients == 0;
+	return server.nsessions == 0 && nclients == 0 &&
+	       (served || time(NULL) - started >= IDLE_EXIT) && !pending(listen_fd);
 }
 
 static void expire_conns(void)
@@ -224,12 +228,29 @@ static void compact_panes(struct pane **panes, size_t npanes)
 	compact_pending = more;
 }
 
-/* One poll and what it found. */
+/* The poll's timeout: the transports' next frame, else a second when something waits for
+ * time to pass, else none. */
+static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
+{
+	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0;
+	if (compact_pending)
+		clients_ms = 0;
+	if (tick && (clients_ms < 0 || clients_ms > 1000))
+		clients_ms = 1000;
+	if (clients_ms < 0)
+		return NULL;
+	*ts = (struct timespec){clients_ms / 1000, (long)(clients_ms % 1000) * 1000000};
+	return ts;
+}
+
+/* One poll and what it found. The clients' views are composed first, from what the last
+ * turn changed. */
 static void loop_turn(int listen_fd, bool *served)
 {
+	int clients_ms = clients_tick();
 	size_t npanes = server_pane_count(), n = 0;
 	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
-	struct pollfd *fds = xcalloc(1 + nconns + npanes, sizeof *fds);
+	struct pollfd *fds = xcalloc(2 + nconns + npanes, sizeof *fds);
 	list_panes(panes);
 	/* At the connection limit, leave new ones queued rather than spin on them. */
 	fds[n++] = (struct pollfd){listen_fd, nconns < MAX_CONNS ? POLLIN : 0, 0};
@@ -239,11 +260,12 @@ static void loop_turn(int listen_fd, bool *served)
 		short events = POLLIN | (term_pty_queued(&panes[i]->pty) ? POLLOUT : 0);
 		fds[n++] = (struct pollfd){panes[i]->pty.fd, events, 0};
 	}
-	struct timespec second = {1, 0}, at_once = {0, 0};
-	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0;
+	size_t udp = n;
+	fds[n++] = (struct pollfd){clients_fd(), POLLIN, 0}; /* -1 is ignored */
+	struct timespec ts;
 	sigset_t unblocked;
 	sigemptyset(&unblocked);
-	int ready = ppoll(fds, n, compact_pending ? &at_once : tick ? &second : NULL, &unblocked);
+	int ready = ppoll(fds, n, poll_timeout(&ts, clients_ms), &unblocked);
 	if (ready == 0 && compact_pending)
 		compact_panes(panes, npanes);
 	if (ready >= 0) {
@@ -258,6 +280,8 @@ static void loop_turn(int listen_fd, bool *served)
 				compact_pending = true;
 			}
 		}
+		if (fds[udp].revents & POLLIN)
+			clients_receive();
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
@@ -302,6 +326,7 @@ int server_run(int listen_fd, const char *path)
 	unlink(path); /* from now on a client finds no server and may start one */
 	while (nconns > 0)
 		conn_close(0);
+	clients_free();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);

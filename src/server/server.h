@@ -103,6 +103,8 @@ struct pane *window_split(struct window *w, struct pane *p, enum layout_split ho
 void window_remove_pane(struct window *w, struct pane *p);
 /* Gives every pane the size the layout now has for it. */
 void window_apply_layout(struct window *w);
+/* Resizes the window (clamped to the layout's limits) and its panes, when it changed. */
+void window_resize(struct window *w, unsigned cols, unsigned rows);
 
 /* pane.c */
 /* A pane with the given id (server.next_pane++) running sp; NULL and an allocated reason. */

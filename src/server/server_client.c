@@ -1,2 +1,287 @@
-/* Attached clients: connections, views, input. */
+/*
+ * Attached clients: one UDP socket for all, bound on first attach; each datagram goes to
+ * the client its connection id names. Forged, stale and unknown datagrams are dropped
+ * silently: anyone on the host can send to the port.
+ */
 #include "server_client.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compose.h"
+#include "log.h"
+#include "net/clock.h"
+#include "net/crypto.h"
+#include "net/inputlog.h"
+#include "net/packet.h"
+#include "net/udp.h"
+#include "term/view_wire.h"
+#include "util/xmalloc.h"
+
+/* Datagrams taken per loop turn at most: a flood must not starve the panes. */
+#define RECV_BATCH 64
+
+struct client **clients;
+size_t nclients;
+
+static int udp_fd = -1;
+static struct net_addr udp_addr;
+static uint32_t next_client;
+static struct client *applying; /* whose event is being applied */
+static uint64_t dropped;        /* datagrams no client took */
+
+int clients_fd(void)
+{
+	return udp_fd;
+}
+
+struct client *client_current(void)
+{
+	return applying;
+}
+
+static bool bind_socket(void)
+{
+	if (udp_fd >= 0)
+		return true;
+	net_crypto_init();
+	udp_fd = net_udp_bind_range("127.0.0.1", NET_PORT_LOW, NET_PORT_HIGH, &udp_addr);
+	return udp_fd >= 0;
+}
+
+static unsigned bound_port(void)
+{
+	char buf[NET_ADDR_STRLEN];
+	const char *s = net_addr_str((const struct sockaddr *)&udp_addr.ss, udp_addr.len, buf);
+	const char *colon = strrchr(s, ':');
+	return colon != NULL ? (unsigned)strtoul(colon + 1, NULL, 10) : 0;
+}
+
+static struct client *find_conn(uint64_t id)
+{
+	for (size_t i = 0; i < nclients; i++)
+		if (net_conn_id(transport_conn(clients[i]->t)) == id)
+			return clients[i];
+	return NULL;
+}
+
+struct client *client_create(struct session *s, unsigned cols, unsigned rows,
+			     struct net_connect *nc, const char **why)
+{
+	if (!bind_socket()) {
+		*why = "cannot bind a UDP port";
+		return NULL;
+	}
+	do
+		net_random(&nc->id, sizeof nc->id);
+	while (find_conn(nc->id) != NULL);
+	net_random(nc->key, sizeof nc->key);
+	nc->port = bound_port();
+	struct client *c = xcalloc(1, sizeof *c);
+	term_view *blank = term_view_new(0, 0, 0);
+	inputlog_state *empty = inputlog_state_empty();
+	c->t = transport_new(nc->id, nc->key, true, &term_view_sync_ops, blank, &inputlog_ops,
+			     empty);
+	inputlog_state_unref(empty);
+	c->view = blank;
+	c->id = next_client++;
+	c->in.session = s->id;
+	c->in.cols = cols;
+	c->in.rows = rows;
+	c->created_ms = c->active_ms = net_clock_ms();
+	clients = xreallocarray(clients, nclients + 1, sizeof *clients);
+	clients[nclients++] = c;
+	session_touch(s);
+	log_debug("client %u attached to %s", c->id, s->name);
+	return c;
+}
+
+void client_end(struct client *c, const char *line)
+{
+	if (c->ended != NULL)
+		return;
+	c->ended = xstrdup(line);
+	c->ended_ms = net_clock_ms();
+}
+
+void client_switch(struct client *c, struct session *s)
+{
+	c->in.session = s->id;
+	c->active_ms = net_clock_ms();
+	session_touch(s);
+}
+
+static void client_free(size_t i)
+{
+	struct client *c = clients[i];
+	log_debug("client %u gone", c->id);
+	transport_free(c->t);
+	term_view_unref(c->view);
+	input_client_clear(&c->in);
+	free(c->ended);
+	free(c);
+	memmove(&clients[i], &clients[i + 1], (nclients - i - 1) * sizeof *clients);
+	nclients--;
+}
+
+/* Applies the events of a newer input log, each once. */
+static void apply_events(struct client *c)
+{
+	const inputlog_state *log = transport_remote(c->t, NULL);
+	const uint8_t *buf;
+	size_t len;
+	while (inputlog_state_next(log, &c->next_event, &buf, &len)) {
+		term_event ev;
+		const char *why = term_event_decode(buf, len, &ev);
+		if (why != NULL) {
+			log_debug("client %u: event dropped: %s", c->id, why);
+			continue;
+		}
+		if (c->ended != NULL)
+			continue;
+		c->active_ms = net_clock_ms();
+		char *message = c->in.message;
+		applying = c;
+		server_apply_event(&c->in, &ev);
+		applying = NULL;
+		if (c->in.message != message || ev.type == TERM_EVENT_COMMAND)
+			c->notice_ms = c->active_ms;
+	}
+}
+
+void clients_receive(void)
+{
+	uint8_t buf[NET_DGRAM_MAX];
+	struct net_addr from;
+	for (int n = 0; udp_fd >= 0 && n < RECV_BATCH; n++) {
+		ssize_t len = net_udp_recv(udp_fd, buf, sizeof buf, &from);
+		if (len < 0)
+			break;
+		bool ok;
+		uint64_t id = net_packet_peek_id(buf, (size_t)len, &ok);
+		struct client *c = ok && (size_t)len <= sizeof buf ? find_conn(id) : NULL;
+		if (c == NULL) {
+			log_debug("datagram dropped (%llu so far)", (unsigned long long)++dropped);
+			continue;
+		}
+		if (transport_receive(c->t, buf, (size_t)len, (const struct sockaddr *)&from.ss,
+				      from.len, net_clock_ms()) == 1)
+			apply_events(c);
+	}
+}
+
+/* The client of s with the latest input: its size is the window's. */
+static struct client *latest(const struct session *s)
+{
+	struct client *best = NULL;
+	for (size_t i = 0; i < nclients; i++) {
+		struct client *c = clients[i];
+		if (c->ended == NULL && c->in.session == s->id && c->in.cols > 0 &&
+		    c->in.rows > 1 && (best == NULL || c->active_ms >= best->active_ms))
+			best = c;
+	}
+	return best;
+}
+
+static void size_windows(void)
+{
+	for (size_t i = 0; i < server.nsessions; i++) {
+		struct session *s = server.sessions[i];
+		struct client *c = latest(s);
+		if (c != NULL && s->current != NULL)
+			window_resize(s->current, c->in.cols, c->in.rows - 1);
+	}
+}
+
+/* Why c's attachment is over, if it is and nobody said so yet. */
+static void check_ended(struct client *c, uint64_t now)
+{
+	struct session *s = session_find_id(c->in.session);
+	if (c->in.detach && s != NULL) {
+		char *line;
+		xasprintf(&line, "detached (from session %s)", s->name);
+		client_end(c, line);
+		free(line);
+	} else if (s == NULL) {
+		client_end(c, "exited");
+	} else if (now - transport_last_heard_ms(c->t) > CLIENT_SILENCE_MS &&
+		   now - c->created_ms > CLIENT_SILENCE_MS) {
+		client_end(c, "lost contact");
+	}
+}
+
+static term_view *compose(struct client *c, uint64_t now)
+{
+	struct session *s = session_find_id(c->in.session);
+	term_view *v;
+	if (s != NULL && c->in.cols > 0 && c->in.rows > 0)
+		v = compose_view(s, c->in.cols, c->in.rows);
+	else
+		v = term_view_clone(c->view);
+	if (c->in.message != NULL && now - c->notice_ms < CLIENT_NOTICE_MS)
+		term_view_set_notice(v, c->in.message, strlen(c->in.message));
+	else
+		term_view_set_notice(v, "", 0);
+	if (c->ended != NULL)
+		term_view_set_ended(v, c->ended, strlen(c->ended));
+	return v;
+}
+
+/* Whether c is done: its end line is acknowledged, or it had its time to be. */
+static bool finished(const struct client *c, uint64_t now)
+{
+	return c->ended != NULL &&
+	       (transport_settled(c->t) || now - c->ended_ms >= CLIENT_LINGER_MS);
+}
+
+int clients_tick(void)
+{
+	uint64_t now = net_clock_ms();
+	int timeout = -1;
+	size_windows();
+	for (size_t i = 0; i < nclients;) {
+		struct client *c = clients[i];
+		check_ended(c, now);
+		term_view *v = compose(c, now);
+		if (!term_view_equal(v, c->view)) {
+			transport_set_local(c->t, v);
+			term_view_unref(c->view);
+			c->view = v;
+		} else {
+			term_view_unref(v);
+		}
+		transport_tick(c->t, udp_fd, now);
+		if (finished(c, now)) {
+			client_free(i);
+			continue;
+		}
+		int t = transport_timeout_ms(c->t, now);
+		if (c->ended != NULL && t > CLIENT_LINGER_MS / 10)
+			t = CLIENT_LINGER_MS / 10;
+		if (c->in.message != NULL && now - c->notice_ms < CLIENT_NOTICE_MS) {
+			int left = (int)(CLIENT_NOTICE_MS - (now - c->notice_ms));
+			t = t < left ? t : left;
+		}
+		timeout = timeout < 0 || t < timeout ? t : timeout;
+		i++;
+	}
+	return timeout;
+}
+
+void clients_end_all(const char *line)
+{
+	for (size_t i = 0; i < nclients; i++)
+		client_end(clients[i], line);
+}
+
+void clients_free(void)
+{
+	while (nclients > 0)
+		client_free(nclients - 1);
+	free(clients);
+	clients = NULL;
+	if (udp_fd >= 0)
+		close(udp_fd);
+	udp_fd = -1;
+}

@@ -7,4 +7,62 @@
 #ifndef RSH_SERVER_SERVER_CLIENT_H
 #define RSH_SERVER_SERVER_CLIENT_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "input.h"
+#include "net/token.h"
+#include "net/transport.h"
+#include "server.h"
+#include "term/view.h"
+
+/* How long a client may stay silent before the server drops it (issue 5: an option). */
+#define CLIENT_SILENCE_MS (24ULL * 3600 * 1000)
+/* How long an ended client waits for its last view to be acknowledged. */
+#define CLIENT_LINGER_MS 3000
+/* How long a failed command's error line stays on the status line. */
+#define CLIENT_NOTICE_MS 5000
+
+struct client {
+	uint32_t id;           /* unique for the server's life, for list-clients */
+	transport *t;
+	struct input_client in; /* what its events told: session, size, detach, message */
+	uint64_t next_event;    /* the input log's read position */
+	uint64_t created_ms, active_ms; /* attach, and its latest input */
+	uint64_t notice_ms;     /* when in.message was set */
+	term_view *view;        /* the last view handed to the transport */
+	char *ended;            /* the end line once the attachment is over, else NULL */
+	uint64_t ended_ms;
+};
+
+/* The attached clients, in creation order. */
+extern struct client **clients;
+extern size_t nclients;
+
+/*
+ * A new client of session s, created from a connect line it is then told (*c). Fails
+ * (NULL, *why set) when the UDP socket cannot be bound. cols x rows is the requester's
+ * size (0 when unknown), until its first resize.
+ */
+struct client *client_create(struct session *s, unsigned cols, unsigned rows,
+			     struct net_connect *c, const char **why);
+/* The client whose input event is being applied, or NULL (control socket commands). */
+struct client *client_current(void);
+/* Ends the attachment: the end line goes out with the next view, then the client goes. */
+void client_end(struct client *c, const char *line);
+/* Moves c to session s (attach-session from a client). */
+void client_switch(struct client *c, struct session *s);
+
+/* The UDP socket to poll, or -1 when none is bound yet. */
+int clients_fd(void);
+/* Takes the waiting datagrams (a bounded number) and applies their input events. */
+void clients_receive(void);
+/* Sizes windows to their latest clients, composes and ships the views, drops clients
+ * that are over. Returns the poll timeout the transports want in ms (-1: none). */
+int clients_tick(void);
+/* Ends every client: kill-server and SIGTERM. */
+void clients_end_all(const char *line);
+/* Frees every client and closes the socket. */
+void clients_free(void);
+
 #endif

@@ -90,6 +90,18 @@ void window_apply_layout(struct window *w)
 			pane_resize(w->panes[i], g.cols, g.rows);
 }
 
+void window_resize(struct window *w, unsigned cols, unsigned rows)
+{
+	cols = cols < LAYOUT_MIN ? LAYOUT_MIN : cols > LAYOUT_MAX ? LAYOUT_MAX : cols;
+	rows = rows < LAYOUT_MIN ? LAYOUT_MIN : rows > LAYOUT_MAX ? LAYOUT_MAX : rows;
+	if (cols == w->cols && rows == w->rows)
+		return;
+	layout_resize(w->layout, cols, rows);
+	w->cols = cols;
+	w->rows = rows;
+	window_apply_layout(w);
+}
+
 struct pane *window_split(struct window *w, struct pane *p, enum layout_split how,
 			  unsigned percent, const struct spawn *sp, char **error)
 {
