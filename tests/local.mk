@@ -20,3 +20,4 @@ include tests/view.mk
 include tests/compose.mk
 include tests/client.mk
 include tests/attach.mk
+include tests/remote.mk

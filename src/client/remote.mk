@@ -1,0 +1,2 @@
+# The remote attach: ssh bootstrap.
+src_client_libclient_a_SOURCES += src/client/ssh_bootstrap.c src/client/ssh_bootstrap.h

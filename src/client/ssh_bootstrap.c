@@ -1,0 +1,253 @@
+/* Starting the host's side over ssh and reading its connect line. */
+#include "ssh_bootstrap.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util/xmalloc.h"
+
+/* What we keep of ssh's output: the connect line is short, an error message too. */
+#define CAPTURE_MAX (64u << 10)
+
+struct capture {
+	char *p;
+	size_t len, cap;
+};
+
+char *ssh_shell_quote(const char *word)
+{
+	size_t n = 2;
+	for (const char *s = word; *s; s++)
+		n += *s == '\'' ? 4 : 1;
+	char *out = xmalloc(n + 1), *o = out;
+	*o++ = '\'';
+	for (const char *s = word; *s; s++) {
+		if (*s == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o++ = '\'';
+	*o = '\0';
+	return out;
+}
+
+/* The ssh command's words, then more, NULL-terminated; the words are allocated. */
+static char **command_words(const char *ssh, char *const *more, size_t nmore)
+{
+	size_t n = 0;
+	char **argv = xcalloc(strlen(ssh) / 2 + 2 + nmore, sizeof *argv);
+	for (const char *s = ssh; *s;) {
+		s += strspn(s, " \t");
+		size_t len = strcspn(s, " \t");
+		if (len > 0)
+			argv[n++] = xstrndup(s, len);
+		s += len;
+	}
+	for (size_t i = 0; i < nmore; i++)
+		argv[n++] = xstrdup(more[i]);
+	return argv;
+}
+
+static void words_free(char **argv)
+{
+	for (size_t i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* The command line the host's shell runs: the server as given (it may be a command with
+ * settings, as mosh's --server), then quoted words. */
+static char *remote_command(const struct ssh_bootstrap *b)
+{
+	char *cmd;
+	xasprintf(&cmd, "%s bootstrap", b->server);
+	const char *flags[3] = {b->ports != NULL ? "-p" : NULL, b->ports,
+				b->family == AF_INET ? "-4" : b->family == AF_INET6 ? "-6" : NULL};
+	char *words[3 + 1 + b->argc];
+	size_t n = 0;
+	for (int i = 0; i < 3; i++)
+		if (flags[i] != NULL)
+			words[n++] = (char *)flags[i];
+	words[n++] = "--";
+	for (int i = 0; i < b->argc; i++)
+		words[n++] = b->argv[i];
+	for (size_t i = 0; i < n; i++) {
+		char *q = ssh_shell_quote(words[i]), *next;
+		xasprintf(&next, "%s %s", cmd, q);
+		free(q);
+		free(cmd);
+		cmd = next;
+	}
+	return cmd;
+}
+
+static void capture_read(struct capture *c, int fd, bool *open)
+{
+	char buf[4096];
+	ssize_t n = read(fd, buf, sizeof buf);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		*open = false;
+		return;
+	}
+	size_t keep = c->len + (size_t)n > CAPTURE_MAX ? CAPTURE_MAX - c->len : (size_t)n;
+	c->p = xgrow(c->p, &c->cap, c->len + keep + 1, 256);
+	memcpy(c->p + c->len, buf, keep);
+	c->len += keep;
+	c->p[c->len] = '\0';
+}
+
+/* Runs argv with stdin from /dev/null (ssh prompts on the terminal itself) and stdout and
+ * stderr captured; returns its wait status, or -1 when it could not start. */
+static int run_captured(char **argv, struct capture *out, struct capture *err)
+{
+	int po[2], pe[2];
+	if (pipe2(po, O_CLOEXEC) != 0)
+		return -1;
+	if (pipe2(pe, O_CLOEXEC) != 0) {
+		close(po[0]);
+		close(po[1]);
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		dup2(null, STDIN_FILENO);
+		dup2(po[1], STDOUT_FILENO);
+		dup2(pe[1], STDERR_FILENO);
+		execvp(argv[0], argv);
+		dprintf(STDERR_FILENO, "cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(255);
+	}
+	close(po[1]);
+	close(pe[1]);
+	bool open_out = pid > 0, open_err = pid > 0;
+	while (open_out || open_err) {
+		struct pollfd fds[2] = {{open_out ? po[0] : -1, POLLIN, 0},
+					{open_err ? pe[0] : -1, POLLIN, 0}};
+		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (fds[0].revents)
+			capture_read(out, po[0], &open_out);
+		if (fds[1].revents)
+			capture_read(err, pe[0], &open_err);
+	}
+	close(po[0]);
+	close(pe[0]);
+	int status = -1;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
+/* The last non-empty line of text, allocated ("" when there is none). */
+static char *last_line(const struct capture *c)
+{
+	size_t end = c->len;
+	while (end > 0 && (c->p[end - 1] == '\n' || c->p[end - 1] == '\r'))
+		end--;
+	size_t start = end;
+	while (start > 0 && c->p[start - 1] != '\n')
+		start--;
+	return xstrndup(c->p ? c->p + start : "", end - start);
+}
+
+/* Steps *s over one line of text: true with the line (its newline included) in *line and
+ * *len, false at the end. */
+static bool next_line(const char **s, const char **line, size_t *len)
+{
+	if (*s == NULL || **s == '\0')
+		return false;
+	const char *nl = strchr(*s, '\n');
+	*line = *s;
+	*len = nl != NULL ? (size_t)(nl - *s) + 1 : strlen(*s);
+	*s += *len;
+	return true;
+}
+
+/* The line of output that starts with prefix, or NULL. */
+static const char *find_line(const struct capture *c, const char *prefix, size_t *len)
+{
+	const char *s = c->p, *line;
+	while (next_line(&s, &line, len))
+		if (strncmp(line, prefix, strlen(prefix)) == 0)
+			return line;
+	return NULL;
+}
+
+/* Why there is no connect line, from how ssh ended and what it said. */
+static char *failure(int status, const struct capture *err)
+{
+	char *line = last_line(err), *why;
+	int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	if (status == -1)
+		xasprintf(&why, "cannot run ssh: %s", strerror(errno));
+	else if (code == 255)
+		xasprintf(&why, "ssh failed: %s", *line ? line : "exit status 255");
+	else if (code == 127 || code == 126)
+		xasprintf(&why, "rsh not found on the host (%s); give its path with --server",
+			  *line ? line : "command not found");
+	else if (*line)
+		xasprintf(&why, "the host says: %s", line);
+	else
+		xasprintf(&why, "no RSH CONNECT line from the host (exit status %d)", code);
+	free(line);
+	return why;
+}
+
+char *ssh_bootstrap_run(const struct ssh_bootstrap *b, struct net_connect *c)
+{
+	char *cmd = remote_command(b);
+	char *more[] = {(char *)b->destination, "--", cmd};
+	char **argv = command_words(b->ssh, more, 3);
+	struct capture out = {0}, err = {0};
+	int status = run_captured(argv, &out, &err);
+	words_free(argv);
+	free(cmd);
+	size_t len;
+	const char *line = find_line(&out, NET_CONNECT_PREFIX, &len);
+	char *why = NULL;
+	if (line != NULL) {
+		const char *bad = net_connect_parse(line, len, c);
+		if (bad != NULL)
+			xasprintf(&why, "bad reply from the host: %s", bad);
+	} else {
+		why = failure(status, &err);
+	}
+	free(out.p);
+	free(err.p);
+	return why;
+}
+
+char *ssh_bootstrap_hostname(const struct ssh_bootstrap *b)
+{
+	char *more[] = {"-G", (char *)b->destination};
+	char **argv = command_words(b->ssh, more, 2);
+	struct capture out = {0}, err = {0};
+	int status = run_captured(argv, &out, &err);
+	words_free(argv);
+	size_t len;
+	const char *line = status == 0 ? find_line(&out, "hostname ", &len) : NULL;
+	char *host = NULL;
+	if (line != NULL) {
+		host = xstrndup(line + 9, strcspn(line + 9, "\r\n"));
+	} else {
+		const char *at = strrchr(b->destination, '@');
+		host = xstrdup(at != NULL ? at + 1 : b->destination);
+	}
+	free(out.p);
+	free(err.p);
+	return host;
+}

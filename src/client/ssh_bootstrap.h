@@ -1,0 +1,40 @@
+/*
+ * The ssh half of a remote attach, as mosh's: run the user's own ssh (its config, its
+ * agent, its prompts on the terminal) to start `rsh bootstrap [command]` on the host,
+ * which answers with one connect line (net/token.h) and exits; ssh closes, and the client
+ * reaches the host over UDP with the port and token the line gave.
+ */
+#ifndef RSH_CLIENT_SSH_BOOTSTRAP_H
+#define RSH_CLIENT_SSH_BOOTSTRAP_H
+
+#include "net/token.h"
+
+struct ssh_bootstrap {
+	const char *ssh;         /* the ssh command, split on blanks: "ssh -p 2222" (--ssh) */
+	const char *server;      /* the rsh to run on the host: "rsh" (--server) */
+	const char *destination; /* [user@]host, as ssh takes it */
+	const char *ports;       /* "PORT" or "LOW:HIGH" for the host's UDP port, or NULL */
+	int family;              /* AF_UNSPEC, AF_INET, AF_INET6 (-4, -6) */
+	int argc;                /* the rsh command to run there; 0: attach or create */
+	char **argv;
+};
+
+/*
+ * Runs ssh; on success fills *c from the connect line and returns NULL. Otherwise returns
+ * an allocated one-line reason: ssh's own message when ssh failed, "rsh not found on the
+ * host" when the remote shell could not run the server, the host's rsh's error when the
+ * command failed there ("no sessions"), or why the connect line was bad.
+ */
+char *ssh_bootstrap_run(const struct ssh_bootstrap *b, struct net_connect *c);
+
+/*
+ * The host name ssh would connect to for the destination (its config's HostName, from
+ * `ssh -G`), or the destination's host part when ssh cannot say. Allocated.
+ */
+char *ssh_bootstrap_hostname(const struct ssh_bootstrap *b);
+
+/* One word quoted for a POSIX shell (ssh hands the remote command to the user's shell):
+ * 'it'\''s'. Allocated. */
+char *ssh_shell_quote(const char *word);
+
+#endif

@@ -1,0 +1,15 @@
+#!/bin/sh
+# A stand-in for ssh in tests: runs the remote command on this machine through sh, as
+# sshd hands it to the user's shell. Takes ssh's form: [options] destination [--] command.
+# -G prints a hostname line ($FAKE_SSH_HOSTNAME, or the destination).
+while [ $# -gt 0 ]; do
+	case $1 in
+	-G) echo "user nobody"; echo "hostname ${FAKE_SSH_HOSTNAME:-$2}"; exit 0 ;;
+	-[BbcDEeFIiJLlmOoPpQRSWw]) shift 2 ;; # ssh's options that take an argument
+	-*) shift ;;
+	*) break ;;
+	esac
+done
+shift # the destination
+[ "${1-}" = "--" ] && shift
+exec sh -c "$*"
