@@ -8,3 +8,7 @@ tests_test_tty_LDADD = src/client/libclient.a $(UTIL_LIBS) -lutil
 check_PROGRAMS += tests/test_linkstate
 TESTS += tests/test_linkstate
 tests_test_linkstate_LDADD = src/client/libclient.a
+# B2: borders from the view's rectangles (borders.c).
+check_PROGRAMS += tests/test_borders
+TESTS += tests/test_borders
+tests_test_borders_LDADD = src/client/libclient.a $(TERM_LIBS)

@@ -3,4 +3,5 @@ noinst_LIBRARIES += src/client/libclient.a
 src_client_libclient_a_SOURCES = \
 	src/client/client.c src/client/client.h \
 	src/client/tty.c src/client/tty.h \
-	src/client/linkstate.c src/client/linkstate.h
+	src/client/linkstate.c src/client/linkstate.h \
+	src/client/borders.c src/client/borders.h

@@ -1,0 +1,86 @@
+/* Borders between panes, worked out from the view's rectangles. */
+#include "borders.h"
+
+
+#include "util/xmalloc.h"
+
+/* Marks the rectangle [x0, x1) x [y0, y1), clipped to the map, with bits. */
+static void mark(uint8_t *map, unsigned cols, unsigned rows, long x0, long y0, long x1,
+		 long y1, uint8_t bits)
+{
+	long x, y;
+
+	for (y = y0 < 0 ? 0 : y0; y < y1 && y < (long)rows; y++)
+		for (x = x0 < 0 ? 0 : x0; x < x1 && x < (long)cols; x++)
+			map[(size_t)y * cols + (size_t)x] |= bits;
+}
+
+/* Internal mark for covered cells, cleared before the map is returned. */
+#define COVERED 0x80u
+
+/* Which of the four neighbours of (x, y) are border cells. */
+static uint8_t neighbours(const uint8_t *map, unsigned cols, unsigned rows, unsigned x,
+			  unsigned y)
+{
+	uint8_t bits = 0;
+
+	if (y > 0 && map[(size_t)(y - 1) * cols + x] & BORDER_CELL)
+		bits |= BORDER_UP;
+	if (y + 1 < rows && map[(size_t)(y + 1) * cols + x] & BORDER_CELL)
+		bits |= BORDER_DOWN;
+	if (x > 0 && map[(size_t)y * cols + x - 1] & BORDER_CELL)
+		bits |= BORDER_LEFT;
+	if (x + 1 < cols && map[(size_t)y * cols + x + 1] & BORDER_CELL)
+		bits |= BORDER_RIGHT;
+	return bits;
+}
+
+uint8_t *borders_map(const term_view *v, unsigned *rows)
+{
+	unsigned cols = v->cols, h, x, y, i;
+	uint8_t *map;
+
+	h = v->rows - (v->status && v->status->rows > 0 && v->rows > 0 ? 1 : 0);
+	*rows = h;
+	map = xcalloc((size_t)cols * h + 1, 1);
+	/* Every cell around a pane is a border candidate; the panes then cover theirs. */
+	for (i = 0; i < v->npanes; i++) {
+		const term_view_pane *p = &v->panes[i];
+		uint8_t bits = BORDER_CELL | (i == v->active ? BORDER_ACTIVE : 0);
+
+		mark(map, cols, h, (long)p->x - 1, (long)p->y - 1,
+		     (long)p->x + p->screen->cols + 1, (long)p->y + p->screen->rows + 1, bits);
+	}
+	for (i = 0; i < v->npanes; i++) {
+		const term_view_pane *p = &v->panes[i];
+
+		mark(map, cols, h, p->x, p->y, (long)p->x + p->screen->cols,
+		     (long)p->y + p->screen->rows, COVERED);
+	}
+	for (i = 0; i < cols * h; i++)
+		if (map[i] & COVERED)
+			map[i] = 0;
+	for (y = 0; y < h; y++)
+		for (x = 0; x < cols; x++)
+			if (map[(size_t)y * cols + x] & BORDER_CELL)
+				map[(size_t)y * cols + x] |= neighbours(map, cols, h, x, y);
+	return map;
+}
+
+enum border_glyph borders_glyph(uint8_t bits)
+{
+	bool up = bits & BORDER_UP, down = bits & BORDER_DOWN;
+	bool left = bits & BORDER_LEFT, right = bits & BORDER_RIGHT;
+
+	if ((up || down) && !left && !right)
+		return BORDER_VLINE;
+	if (!up && !down)
+		return BORDER_HLINE;
+	if (up && down)
+		return left && right ? BORDER_CROSS : left ? BORDER_RTEE : BORDER_LTEE;
+	if (left && right)
+		return up ? BORDER_BTEE : BORDER_TTEE;
+	if (down)
+		return right ? BORDER_ULCORNER : BORDER_URCORNER;
+	return right ? BORDER_LLCORNER : BORDER_LRCORNER;
+}

@@ -1,0 +1,42 @@
+/*
+ * The borders the client draws between panes: the view ships only the panes' rectangles
+ * (term/view.h), so the cells around them are worked out here, apart from any drawing.
+ */
+#ifndef RSH_CLIENT_BORDERS_H
+#define RSH_CLIENT_BORDERS_H
+
+#include <stdint.h>
+
+#include "term/view.h"
+
+/* One cell of a border map: 0 for a cell a pane covers or that touches no pane. */
+enum border_bits {
+	BORDER_CELL = 1u << 0,   /* a border cell: no pane covers it, one touches it */
+	BORDER_UP = 1u << 1,     /* the neighbouring cell that way is a border too */
+	BORDER_DOWN = 1u << 2,
+	BORDER_LEFT = 1u << 3,
+	BORDER_RIGHT = 1u << 4,
+	BORDER_ACTIVE = 1u << 5, /* touches the active pane (diagonals count): drawn green */
+};
+
+/*
+ * The line-drawing character a border cell takes, from which neighbours are borders;
+ * named as curses's ACS_ characters (LTEE is the tee whose stem points right).
+ */
+enum border_glyph {
+	BORDER_HLINE, BORDER_VLINE, BORDER_CROSS,
+	BORDER_TTEE, BORDER_BTEE, BORDER_LTEE, BORDER_RTEE,
+	BORDER_ULCORNER, BORDER_URCORNER, BORDER_LLCORNER, BORDER_LRCORNER,
+};
+
+/*
+ * The border map of the view's area above its status row: cols x *rows bytes of
+ * enum border_bits, row by row; free it with free(). *rows is the view's rows less the
+ * status row's.
+ */
+uint8_t *borders_map(const term_view *v, unsigned *rows);
+
+/* The glyph for a border cell's bits (a lone cell is a horizontal line). */
+enum border_glyph borders_glyph(uint8_t bits);
+
+#endif
