@@ -11,6 +11,7 @@
 #include "check.h"
 #include "server/compose.h"
 #include "server/status.h"
+#include "term/view_wire.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -112,6 +113,25 @@ static void check_view(const term_view *v, const struct window *w, unsigned cols
 	CHECK(k == v->npanes);
 }
 
+/* The diff from `from` to `to`, applied to from on the other side, gives to: cropped rows
+ * that store more cells than their screen's width ship as they read. */
+static void check_ships(const term_view *from, const term_view *to)
+{
+	msgpack_sbuffer buf;
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&buf);
+	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+	term_view_diff(from, to, &pk);
+	mp_reader r;
+	const char *err = "";
+	mp_reader_init(&r, buf.data, buf.size);
+	term_view *got = term_view_apply(from, &r, &err);
+	CHECKF(got != NULL && mp_finish(&r), "%s", got ? r.error : err);
+	CHECK(term_view_equal(got, to));
+	term_view_unref(got);
+	msgpack_sbuffer_destroy(&buf);
+}
+
 /* The status row as UTF-8, every cell checked to be in reverse video. */
 static char *status_text(const term_view *v)
 {
@@ -192,11 +212,26 @@ static void clip_and_pad(void)
 	check_view(v, w, 29, 10);
 	CHECK(v->npanes == 1 && v->panes[0].screen->cols == 29 && v->panes[0].screen->rows == 9);
 	CHECK(term_row_get(v->panes[0].screen->lines[1], 28).width == 1);
-	term_view_unref(v);
-	/* A client one column wider keeps it whole. */
-	v = compose_view(s, 30, 10);
-	check_view(v, w, 30, 10);
-	CHECK(term_row_get(v->panes[0].screen->lines[1], 28).width == 2);
+	/* A client one column wider keeps it whole; both ship, each from the other. */
+	term_view *wider = compose_view(s, 30, 10), *blank = term_view_new(0, 0, 0);
+	check_view(wider, w, 30, 10);
+	CHECK(term_row_get(wider->panes[0].screen->lines[1], 28).width == 2);
+	check_ships(blank, v);
+	check_ships(v, wider);
+	check_ships(wider, v);
+	/* A change past the crop leaves the view as it was. */
+	put(a->em, "\033[3;35Hbeyond");
+	term_view *again = compose_view(s, 29, 10);
+	CHECK(term_view_equal(again, v));
+	put(a->em, "\033[3;20Hinside");
+	term_view_unref(again);
+	again = compose_view(s, 29, 10);
+	CHECK(!term_view_equal(again, v));
+	check_view(again, w, 29, 10);
+	check_ships(v, again);
+	term_view_unref(again);
+	term_view_unref(blank);
+	term_view_unref(wider);
 	term_view_unref(v);
 	/* Wide enough to show part of the right pane too. */
 	v = compose_view(s, 50, 5);
@@ -294,10 +329,17 @@ static void property(void)
 			put(w->panes[i]->em, "\033[1;5H\xe4\xb8\xad\xe4\xb8\xad");
 		}
 		unsigned cols = 1 + rnd(&st) % 140, rows = 1 + rnd(&st) % 50;
-		term_view *v = compose_view(s, cols, rows);
+		term_view *v = compose_view(s, cols, rows), *blank = term_view_new(0, 0, 0);
 		if (rows >= 2)
 			check_view(v, w, cols, rows);
 		check_valid(v);
+		check_ships(blank, v);
+		/* Another client size, from this one: as when the client resizes. */
+		term_view *u = compose_view(s, 1 + rnd(&st) % 140, 1 + rnd(&st) % 50);
+		check_valid(u);
+		check_ships(v, u);
+		term_view_unref(u);
+		term_view_unref(blank);
 		term_view_unref(v);
 		session_destroy(s);
 		if (k == 0 || k + 1 == cases)
