@@ -3,4 +3,4 @@ check_PROGRAMS += tests/test_ssh_bootstrap
 TESTS += tests/test_ssh_bootstrap
 tests_test_ssh_bootstrap_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_ssh_bootstrap_LDADD = src/client/libclient.a $(NET_LIBS)
-EXTRA_DIST += tests/fake_ssh.sh
+EXTRA_DIST += tests/fake_ssh.sh tests/sshd.sh
