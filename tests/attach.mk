@@ -1,1 +1,8 @@
 # Integration tests: the real server and client, the client's screen read through an emulator.
+# They run src/rsh (built by `make all`) from the build directory; RSH overrides it.
+EXTRA_DIST += tests/attach_harness.h
+ATTACH_HARNESS = tests/attach_harness.c
+check_PROGRAMS += tests/test_attach_harness
+TESTS += tests/test_attach_harness
+tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
+tests_test_attach_harness_LDADD = $(TERM_LIBS)

@@ -1,0 +1,550 @@
+/* The integration tests' harness: see attach_harness.h. */
+#include "attach_harness.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "term/emulator.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+#define MAX_CLIENTS 16
+#define MAX_ARGS 32
+
+struct harness_client {
+	pid_t pid;
+	int fd; /* the pty's master */
+	int status;
+	bool exited;
+	bool closed;
+	term_emulator *em;
+	unsigned rows, cols;
+	char *out; /* every byte the program wrote */
+	size_t out_len, out_size;
+};
+
+static char dir[] = "/tmp/rsh-attach.XXXXXX";
+static char *sock;
+static harness_client *clients[MAX_CLIENTS];
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+const char *harness_dir(void)
+{
+	return dir;
+}
+
+const char *harness_socket(void)
+{
+	return sock;
+}
+
+static const char *rsh_path(void)
+{
+	const char *p = getenv("RSH");
+	return p != NULL ? p : "./src/rsh";
+}
+
+/* Calls fn for each file of the directory, with its name and its path. */
+static void each_file(void (*fn)(const char *name, const char *path, void *arg), void *arg)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *path;
+		xasprintf(&path, "%s/%s", dir, e->d_name);
+		fn(e->d_name, path, arg);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
+static void find_server(const char *name, const char *path, void *arg)
+{
+	int pid;
+	char stat[64], state = 0;
+	(void)path;
+	if (sscanf(name, "rsh-server-%d.log", &pid) != 1)
+		return;
+	snprintf(stat, sizeof stat, "/proc/%d/stat", pid);
+	FILE *f = fopen(stat, "r");
+	if (f == NULL)
+		return;
+	if (fscanf(f, "%*d %*s %c", &state) == 1 && state != 'Z')
+		*(pid_t *)arg = pid;
+	fclose(f);
+}
+
+/* The running server's pid, from its debug log's name (RSH_DEBUG=1), or -1. */
+static pid_t server_pid(void)
+{
+	pid_t pid = -1;
+	each_file(find_server, &pid);
+	return pid;
+}
+
+/* Prints and counts a sanitizer report a child left in the directory. */
+static void print_report(const char *name, const char *path, void *arg)
+{
+	if (strncmp(name, "sanitizer.", 10) != 0)
+		return;
+	FILE *f = fopen(path, "r");
+	char buf[4096];
+	size_t len;
+	while (f != NULL && (len = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, len, stderr);
+	if (f != NULL)
+		fclose(f);
+	(*(int *)arg)++;
+}
+
+static void remove_file(const char *name, const char *path, void *arg)
+{
+	(void)name;
+	(void)arg;
+	unlink(path);
+}
+
+/* At exit, even after a failure: no client, no server, no sanitizer report left. */
+static void cleanup(void)
+{
+	for (int i = 0; i < MAX_CLIENTS; i++) {
+		if (clients[i] != NULL)
+			harness_client_free(clients[i]);
+	}
+	if (access(sock, F_OK) == 0 || server_pid() > 0)
+		harness_rsh(NULL, "kill-server", (char *)NULL);
+	long long end = now_ms() + 10000;
+	while (server_pid() > 0 && now_ms() < end)
+		usleep(20000);
+	bool alive = server_pid() > 0;
+	int reports = 0;
+	each_file(print_report, &reports);
+	each_file(remove_file, NULL);
+	rmdir(dir);
+	free(sock);
+	if (alive)
+		fprintf(stderr, "FAIL: the server outlived kill-server by 10 s\n");
+	if (reports > 0)
+		fprintf(stderr, "FAIL: %d sanitizer report(s)\n", reports);
+	if (alive || reports > 0)
+		_exit(1);
+}
+
+static void env_append(const char *name, const char *add)
+{
+	const char *old = getenv(name);
+	char *v;
+	xasprintf(&v, "%s%s%s", old != NULL ? old : "", old != NULL && *old ? ":" : "", add);
+	setenv(name, v, 1);
+	free(v);
+}
+
+void harness_init(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		exit(1);
+	}
+	xasprintf(&sock, "%s/s", dir);
+	/* The children's sanitizer reports go to files, read at the end. */
+	char *log;
+	xasprintf(&log, "log_path=%s/sanitizer", dir);
+	env_append("ASAN_OPTIONS", log);
+	env_append("UBSAN_OPTIONS", log);
+	free(log);
+	setenv("RSH_DEBUG", "1", 1); /* the server's log, whose name gives its pid */
+	setenv("SHELL", "/bin/sh", 1);
+	setenv("ENV", "", 1); /* plain shells */
+	setenv("PS1", "$ ", 1);
+	setenv("TERM", "xterm-256color", 1);
+	unsetenv("COLORTERM");
+	unsetenv("TMUX");
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	signal(SIGPIPE, SIG_IGN);
+	atexit(cleanup);
+}
+
+void harness_fail(harness_client *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "FAIL: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c != NULL)
+		harness_dump(c);
+	exit(1);
+}
+
+/* argv for `rsh -S SOCKET args...` from a NULL-terminated list. */
+static void rsh_argv(char *argv[MAX_ARGS], va_list ap)
+{
+	int n = 0;
+	argv[n++] = (char *)rsh_path();
+	argv[n++] = "-S";
+	argv[n++] = sock;
+	char *a;
+	while ((a = va_arg(ap, char *)) != NULL) {
+		if (n == MAX_ARGS - 1)
+			harness_fail(NULL, "too many arguments");
+		argv[n++] = a;
+	}
+	argv[n] = NULL;
+}
+
+/* Waits for a child with a bound; kills it when the bound passes. */
+static int wait_bounded(pid_t pid, int ms)
+{
+	long long end = now_ms() + ms;
+	int status;
+	for (;;) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid)
+			return status;
+		if (r < 0)
+			return -1;
+		if (now_ms() > end) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			fprintf(stderr, "harness: %d did not finish in %d ms, killed\n", (int)pid, ms);
+			return status;
+		}
+		usleep(5000);
+	}
+}
+
+int harness_rsh(char **out, ...)
+{
+	char *argv[MAX_ARGS];
+	va_list ap;
+	va_start(ap, out);
+	rsh_argv(argv, ap);
+	va_end(ap);
+
+	int p[2];
+	if (pipe(p) < 0)
+		harness_fail(NULL, "pipe: %s", strerror(errno));
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, STDIN_FILENO);
+		dup2(p[1], STDOUT_FILENO);
+		close(p[0]);
+		close(p[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	/* Read until EOF: the server, forked by the first command, keeps no copy of it. */
+	char *buf = xmalloc(256);
+	size_t len = 0, size = 256;
+	long long end = now_ms() + HARNESS_TIMEOUT_MS;
+	struct pollfd pfd = {p[0], POLLIN, 0};
+	while (now_ms() < end && poll(&pfd, 1, 100) >= 0) {
+		if (!(pfd.revents & (POLLIN | POLLHUP)))
+			continue;
+		if (len + 1 == size)
+			buf = xreallocarray(buf, size *= 2, 1);
+		ssize_t r = read(p[0], buf + len, size - len - 1);
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+	}
+	buf[len] = '\0';
+	close(p[0]);
+	int status = wait_bounded(pid, 5000);
+	if (out != NULL)
+		*out = buf;
+	else
+		free(buf);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static void answer(const char *buf, size_t len, void *arg)
+{
+	harness_client *c = arg;
+	while (len > 0) {
+		ssize_t w = write(c->fd, buf, len);
+		if (w <= 0)
+			return;
+		buf += w;
+		len -= (size_t)w;
+	}
+}
+
+harness_client *harness_program_start(unsigned cols, unsigned rows, char *const argv[])
+{
+	int slot = 0;
+	while (slot < MAX_CLIENTS && clients[slot] != NULL)
+		slot++;
+	if (slot == MAX_CLIENTS)
+		harness_fail(NULL, "too many clients");
+	harness_client *c = xmalloc(sizeof *c);
+	memset(c, 0, sizeof *c);
+	c->rows = rows;
+	c->cols = cols;
+	c->out_size = 4096;
+	c->out = xmalloc(c->out_size);
+	c->out[0] = '\0';
+	struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+	c->pid = forkpty(&c->fd, NULL, NULL, &ws);
+	if (c->pid < 0)
+		harness_fail(NULL, "forkpty: %s", strerror(errno));
+	if (c->pid == 0) {
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	fcntl(c->fd, F_SETFL, fcntl(c->fd, F_GETFL) | O_NONBLOCK);
+	c->em = term_emulator_new(rows, cols, 100);
+	term_emulator_set_output(c->em, answer, c);
+	clients[slot] = c;
+	return c;
+}
+
+harness_client *harness_client_start(unsigned cols, unsigned rows, ...)
+{
+	char *argv[MAX_ARGS];
+	va_list ap;
+	va_start(ap, rows);
+	rsh_argv(argv, ap);
+	va_end(ap);
+	return harness_program_start(cols, rows, argv);
+}
+
+void harness_client_free(harness_client *c)
+{
+	if (!c->exited) {
+		kill(c->pid, SIGKILL);
+		wait_bounded(c->pid, 5000);
+	}
+	for (int i = 0; i < MAX_CLIENTS; i++) {
+		if (clients[i] == c)
+			clients[i] = NULL;
+	}
+	close(c->fd);
+	term_emulator_free(c->em);
+	free(c->out);
+	free(c);
+}
+
+static void reap(harness_client *c)
+{
+	if (!c->exited && waitpid(c->pid, &c->status, WNOHANG) == c->pid)
+		c->exited = true;
+}
+
+bool harness_pump(harness_client *c, int ms)
+{
+	reap(c);
+	if (c->closed)
+		return false;
+	struct pollfd pfd = {c->fd, POLLIN, 0};
+	if (poll(&pfd, 1, ms) <= 0)
+		return true;
+	char buf[8192];
+	ssize_t r;
+	while ((r = read(c->fd, buf, sizeof buf)) > 0) {
+		if (c->out_len + (size_t)r + 1 > c->out_size) {
+			while (c->out_len + (size_t)r + 1 > c->out_size)
+				c->out_size *= 2;
+			c->out = xreallocarray(c->out, c->out_size, 1);
+		}
+		memcpy(c->out + c->out_len, buf, (size_t)r);
+		c->out_len += (size_t)r;
+		c->out[c->out_len] = '\0';
+		term_emulator_write(c->em, buf, (size_t)r);
+	}
+	/* EIO: every slave descriptor is closed, the program is gone. */
+	if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR))
+		c->closed = true;
+	reap(c);
+	return !c->closed;
+}
+
+void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *what)
+{
+	long long end = now_ms() + HARNESS_TIMEOUT_MS;
+	for (;;) {
+		if (pred(c, arg))
+			return;
+		if (now_ms() > end)
+			harness_fail(c, "waited %d ms for %s", HARNESS_TIMEOUT_MS, what);
+		if (!harness_pump(c, 50))
+			usleep(20000); /* closed: the predicate may still come true elsewhere */
+	}
+}
+
+static bool has_text(harness_client *c, void *text)
+{
+	return harness_screen_has(c, text);
+}
+
+void harness_wait_text(harness_client *c, const char *text)
+{
+	char *what;
+	xasprintf(&what, "'%s' on the screen", text);
+	harness_wait(c, has_text, (void *)text, what);
+	free(what);
+}
+
+void harness_send(harness_client *c, const char *bytes)
+{
+	answer(bytes, strlen(bytes), c);
+}
+
+/* Appends the cell's characters in UTF-8 (a space for a blank); nothing for a right half. */
+static size_t cell_text(const term_row *row, unsigned col, char *out)
+{
+	term_cell cell = term_row_get(row, col);
+	if (cell.width == 0)
+		return 0;
+	uint32_t cps[TERM_MAX_CHARS];
+	unsigned n = term_row_chars(row, col, cps);
+	if (n == 0 || cps[0] == 0) {
+		out[0] = ' ';
+		return 1;
+	}
+	size_t len = 0;
+	for (unsigned i = 0; i < n; i++)
+		len += utf8_encode(cps[i], out + len);
+	return len;
+}
+
+/* Cells [x, x+w) of a row as UTF-8. */
+static char *row_text(harness_client *c, unsigned y, unsigned x, unsigned w)
+{
+	term_snapshot *s = term_emulator_snapshot(c->em);
+	char *text = xmalloc((size_t)w * 4 * TERM_MAX_CHARS + 1);
+	size_t len = 0;
+	for (unsigned col = x; col < x + w; col++) {
+		if (y < s->rows && col < s->cols)
+			len += cell_text(s->lines[y], col, text + len);
+		else
+			text[len++] = ' ';
+	}
+	text[len] = '\0';
+	term_snapshot_unref(s);
+	return text;
+}
+
+char *harness_row(harness_client *c, unsigned row)
+{
+	char *text = row_text(c, row, 0, c->cols);
+	size_t len = strlen(text);
+	while (len > 0 && text[len - 1] == ' ')
+		text[--len] = '\0';
+	return text;
+}
+
+char *harness_rect(harness_client *c, unsigned x, unsigned y, unsigned w, unsigned h)
+{
+	char *all = xstrdup("");
+	for (unsigned row = y; row < y + h; row++) {
+		char *line = row_text(c, row, x, w), *joined;
+		xasprintf(&joined, "%s%s%s", all, row > y ? "\n" : "", line);
+		free(all);
+		free(line);
+		all = joined;
+	}
+	return all;
+}
+
+bool harness_screen_has(harness_client *c, const char *text)
+{
+	bool found = false;
+	for (unsigned row = 0; row < c->rows && !found; row++) {
+		char *line = harness_row(c, row);
+		found = strstr(line, text) != NULL;
+		free(line);
+	}
+	return found;
+}
+
+void harness_cursor(harness_client *c, unsigned *row, unsigned *col)
+{
+	term_snapshot *s = term_emulator_snapshot(c->em);
+	*row = s->cursor.row;
+	*col = s->cursor.col;
+	term_snapshot_unref(s);
+}
+
+bool harness_altscreen(harness_client *c)
+{
+	return (term_emulator_modes(c->em) & TERM_MODE_ALTSCREEN) != 0;
+}
+
+void harness_dump(harness_client *c)
+{
+	unsigned crow, ccol;
+	harness_cursor(c, &crow, &ccol);
+	fprintf(stderr, "screen %ux%u, cursor at row %u col %u%s:\n", c->cols, c->rows, crow,
+		ccol, harness_altscreen(c) ? ", alternate screen" : "");
+	for (unsigned row = 0; row < c->rows; row++) {
+		char *line = harness_row(c, row);
+		fprintf(stderr, "%2u|%s\n", row, line);
+		free(line);
+	}
+}
+
+void harness_client_kill(harness_client *c, int sig)
+{
+	if (!c->exited)
+		kill(c->pid, sig);
+}
+
+static bool exited(harness_client *c, void *arg)
+{
+	(void)arg;
+	reap(c);
+	return c->exited;
+}
+
+int harness_client_wait_exit(harness_client *c)
+{
+	harness_wait(c, exited, NULL, "the program to exit");
+	/* What it wrote last, e.g. after restoring the terminal. */
+	long long end = now_ms() + 2000;
+	while (harness_pump(c, 50) && now_ms() < end)
+		;
+	return c->status;
+}
+
+const char *harness_client_output(harness_client *c, size_t *len)
+{
+	if (len != NULL)
+		*len = c->out_len;
+	return c->out;
+}
+
+bool harness_client_cooked(harness_client *c)
+{
+	struct termios t;
+	if (tcgetattr(c->fd, &t) < 0)
+		harness_fail(c, "tcgetattr on the pty: %s", strerror(errno));
+	return (t.c_lflag & (ICANON | ECHO)) == (ICANON | ECHO);
+}

@@ -1,0 +1,73 @@
+/*
+ * The integration tests' harness: a private rsh server in a fresh directory, rsh commands
+ * run to completion, and programs (the rsh client) run in a pty whose output feeds the
+ * project's own emulator, so a test reads the client's screen as a person would.
+ *
+ * Every wait is bounded: a failure prints what it waited for and the client's screen,
+ * then exits 1. At exit, clients are killed, the server is killed (bounded wait) and any
+ * sanitizer report the children wrote into the directory fails the test.
+ */
+#ifndef RSH_TESTS_ATTACH_HARNESS_H
+#define RSH_TESTS_ATTACH_HARNESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* How long any wait lasts before the test fails. */
+#define HARNESS_TIMEOUT_MS 15000
+
+typedef struct harness_client harness_client;
+
+/* Makes the directory and the children's environment; call first. */
+void harness_init(void);
+const char *harness_dir(void);
+const char *harness_socket(void);
+/* Prints a failure with the client's screen (c may be NULL) and exits 1. */
+void harness_fail(harness_client *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+
+/*
+ * Runs `rsh -S SOCKET args...` (NULL-terminated) to completion, at most 15 s. Returns its
+ * exit code; *out (when out is not NULL) gets its stdout, NUL-terminated, to free.
+ */
+int harness_rsh(char **out, ...) __attribute__((sentinel));
+
+/* Runs `rsh -S SOCKET args...` in a cols x rows pty. */
+harness_client *harness_client_start(unsigned cols, unsigned rows, ...)
+	__attribute__((sentinel));
+/* Runs any program (argv[0] a path) in a cols x rows pty. */
+harness_client *harness_program_start(unsigned cols, unsigned rows, char *const argv[]);
+/* Frees what the test holds of it; kills the program first when it still runs. */
+void harness_client_free(harness_client *c);
+
+/* Reads the pty's output into the emulator, waiting at most ms for some; false once closed. */
+bool harness_pump(harness_client *c, int ms);
+typedef bool harness_pred(harness_client *c, void *arg);
+/* Pumps until pred holds, at most HARNESS_TIMEOUT_MS, else fails naming what. */
+void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *what);
+/* Waits until the screen shows text somewhere (on one row). */
+void harness_wait_text(harness_client *c, const char *text);
+/* Sends bytes to the program as typed. */
+void harness_send(harness_client *c, const char *bytes);
+
+/* A row's text in UTF-8, trailing blanks removed; to free. */
+char *harness_row(harness_client *c, unsigned row);
+/* The rectangle's rows, each exactly w cells wide (blanks as spaces), joined by '\n'. */
+char *harness_rect(harness_client *c, unsigned x, unsigned y, unsigned w, unsigned h);
+/* Whether some row holds text. */
+bool harness_screen_has(harness_client *c, const char *text);
+void harness_cursor(harness_client *c, unsigned *row, unsigned *col);
+/* Whether the emulator shows the alternate screen. */
+bool harness_altscreen(harness_client *c);
+/* Prints the screen to stderr, rows numbered. */
+void harness_dump(harness_client *c);
+
+void harness_client_kill(harness_client *c, int sig);
+/* Waits (pumping) until the program exits; returns its wait status. */
+int harness_client_wait_exit(harness_client *c);
+/* All the bytes the program wrote so far, NUL-terminated. */
+const char *harness_client_output(harness_client *c, size_t *len);
+/* The pty's termios lflag while the program still holds it open: raw or cooked. */
+bool harness_client_cooked(harness_client *c);
+
+#endif
