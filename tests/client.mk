@@ -12,3 +12,15 @@ tests_test_linkstate_LDADD = src/client/libclient.a
 check_PROGRAMS += tests/test_borders
 TESTS += tests/test_borders
 tests_test_borders_LDADD = src/client/libclient.a $(TERM_LIBS)
+# B2: colours down to what the terminal has (colour.c).
+check_PROGRAMS += tests/test_colour
+TESTS += tests/test_colour
+tests_test_colour_LDADD = src/client/libclient.a
+# B1: the terminal's bytes to input events (keyparse.c), and the prefix bindings (prefix.c).
+check_PROGRAMS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
+TESTS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
+tests_test_keyparse_LDADD = src/client/libclient.a $(TERM_LIBS)
+tests_test_prefix_LDADD = src/client/libclient.a $(SERVER_LIBS) $(TERM_LIBS)
+tests_fuzz_fuzz_keyparse_SOURCES = tests/fuzz/fuzz_keyparse.c tests/fuzz/driver.c
+tests_fuzz_fuzz_keyparse_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keyparse"'
+tests_fuzz_fuzz_keyparse_LDADD = src/client/libclient.a $(TERM_LIBS)

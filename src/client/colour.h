@@ -1,0 +1,24 @@
+/*
+ * A cell's colour as the local terminal can show it: the view ships default, 256-palette
+ * and 24-bit colours (term/cell.h); the terminal may have direct colour, 256, 16, 8 or none.
+ */
+#ifndef RSH_CLIENT_COLOUR_H
+#define RSH_CLIENT_COLOUR_H
+
+#include <stdbool.h>
+
+#include "term/cell.h"
+
+/*
+ * The curses colour number for c: -1 for the default colour. On a direct-colour terminal
+ * (ncurses's "-direct" terminfo entries: numbers below 8 are the ANSI colours, the rest
+ * 0xRRGGBB) palette entries above 7 become their RGB value; else RGB becomes the nearest
+ * entry of the 256 palette's cube or grey ramp, and that the nearest of the 16 or 8 when
+ * ncolours is smaller. A terminal of fewer than 8 colours gets -1 for everything.
+ */
+int colour_curses(term_colour c, int ncolours, bool direct);
+
+/* The xterm RGB value (0xRRGGBB) of a 256-palette entry. */
+unsigned colour_palette_rgb(unsigned index);
+
+#endif
