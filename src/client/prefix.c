@@ -1,2 +1,66 @@
-/* The prefix bindings. */
+/*
+ * The prefix bindings: tmux's defaults, as far as the server has the commands (no
+ * last-window). Unlike tmux, C-b & kills the window without asking first. Key names are
+ * read with the server's send-keys names (server/keys.h), so they mean the same there.
+ */
 #include "prefix.h"
+
+#include "server/keys.h"
+
+#define CMD(k, h, ...) {.key = k, .action = PREFIX_COMMAND, .words = {__VA_ARGS__, NULL}, .help = h}
+#define WINDOW(n) CMD(#n, "Select window " #n, "select-window", "-t", ":" #n)
+
+static const struct prefix_binding bindings[] = {
+	{.key = "C-b", .action = PREFIX_SEND_PREFIX, .help = "Send the prefix key"},
+	CMD("\"", "Split window vertically", "split-window", "-v"),
+	CMD("%", "Split window horizontally", "split-window", "-h"),
+	CMD("&", "Kill current window (no confirmation)", "kill-window"),
+	{.key = ",", .action = PREFIX_PROMPT, .words = {"rename-window", NULL},
+	 .prompt = "(rename-window) ", .help = "Rename current window"},
+	WINDOW(0), WINDOW(1), WINDOW(2), WINDOW(3), WINDOW(4),
+	WINDOW(5), WINDOW(6), WINDOW(7), WINDOW(8), WINDOW(9),
+	{.key = "?", .action = PREFIX_HELP, .help = "List key bindings"},
+	CMD("c", "Create a new window", "new-window"),
+	{.key = "d", .action = PREFIX_DETACH, .help = "Detach the current client"},
+	CMD("n", "Select the next window", "next-window"),
+	CMD("o", "Select the next pane", "select-pane", "-t", ":.+"),
+	CMD("p", "Select the previous window", "previous-window"),
+	CMD("x", "Kill the active pane", "kill-pane"),
+	CMD("z", "Zoom the active pane", "resize-pane", "-Z"),
+	CMD("Up", "Select the pane above", "select-pane", "-U"),
+	CMD("Down", "Select the pane below", "select-pane", "-D"),
+	CMD("Left", "Select the pane to the left", "select-pane", "-L"),
+	CMD("Right", "Select the pane to the right", "select-pane", "-R"),
+};
+#define NBINDINGS (sizeof bindings / sizeof *bindings)
+
+bool prefix_is_prefix(const term_key *key)
+{
+	return key->code == TERM_KEY_CHAR && key->ch == 'b' && key->mods == TERM_MOD_CTRL;
+}
+
+/* A binding's key: one ASCII character as itself, else send-keys's name for it. */
+static bool binding_key(const char *name, term_key *key)
+{
+	if (name[1] == '\0') {
+		*key = (term_key){.code = TERM_KEY_CHAR, .ch = (uint8_t)name[0]};
+		return true;
+	}
+	return keys_lookup(name, key);
+}
+
+const struct prefix_binding *prefix_lookup(const term_key *key)
+{
+	term_key k;
+	for (size_t i = 0; i < NBINDINGS; i++)
+		if (binding_key(bindings[i].key, &k) && k.code == key->code &&
+		    k.mods == key->mods && k.ch == key->ch)
+			return &bindings[i];
+	return NULL;
+}
+
+const struct prefix_binding *prefix_bindings(size_t *n)
+{
+	*n = NBINDINGS;
+	return bindings;
+}

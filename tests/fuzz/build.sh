@@ -8,7 +8,8 @@ flags="-g -O1 -std=c11 -D_GNU_SOURCE -I$src/src -fsanitize=address,undefined -fn
 deps="$(pkg-config --cflags vterm libsodium ncursesw) $(pkg-config --cflags msgpack-c 2>/dev/null || pkg-config --cflags msgpack)"
 libs="$(pkg-config --libs vterm libsodium) $(pkg-config --libs msgpack-c 2>/dev/null || pkg-config --libs msgpack) -lutil -lm"
 objs=
-for f in "$src"/src/util/*.c "$src"/src/term/*.c "$src"/src/net/*.c "$src"/src/server/*.c; do
+for f in "$src"/src/util/*.c "$src"/src/term/*.c "$src"/src/net/*.c "$src"/src/server/*.c \
+	"$src"/src/client/keyparse.c "$src"/src/client/prefix.c; do
 	[ -f "$f" ] || continue
 	o="$out/obj/$(echo "$f" | sed "s|^$src/||; s|/|_|g; s|\.c$|.o|")"
 	clang $flags -fsanitize=fuzzer-no-link $deps -c "$f" -o "$o"
