@@ -16,6 +16,10 @@ tests_test_borders_LDADD = src/client/libclient.a $(TERM_LIBS)
 check_PROGRAMS += tests/test_colour
 TESTS += tests/test_colour
 tests_test_colour_LDADD = src/client/libclient.a
+# B2: views drawn with ncurses on a pty, read back through the emulator (render.c).
+check_PROGRAMS += tests/test_render
+TESTS += tests/test_render
+tests_test_render_LDADD = src/client/libclient.a $(TERM_LIBS) $(NCURSES_LIBS) -lutil
 # B1: the terminal's bytes to input events (keyparse.c), and the prefix bindings (prefix.c).
 check_PROGRAMS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
 TESTS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse

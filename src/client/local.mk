@@ -5,4 +5,5 @@ src_client_libclient_a_SOURCES = \
 	src/client/tty.c src/client/tty.h \
 	src/client/linkstate.c src/client/linkstate.h \
 	src/client/borders.c src/client/borders.h \
-	src/client/colour.c src/client/colour.h
+	src/client/colour.c src/client/colour.h \
+	src/client/render.c src/client/render.h

@@ -1,0 +1,237 @@
+/* Views on the local terminal with ncurses. */
+#include "render.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <wchar.h>
+
+/* term.h names terminfo capabilities as macros; this one is term_snapshot's field. */
+#undef lines
+
+#include "borders.h"
+#include "colour.h"
+#include "util/xmalloc.h"
+
+struct render {
+	SCREEN *screen;
+	bool direct;
+	int ncolours;
+};
+
+/* Whether the current terminfo entry has direct colour. */
+static bool has_direct(void)
+{
+	return tigetflag("RGB") > 0 || COLORS >= 0x1000000;
+}
+
+/* Whether the terminfo entry name exists, without disturbing the current terminal. */
+static bool terminfo_exists(const char *name)
+{
+	TERMINAL *saved = cur_term;
+	int err = 0;
+	bool ok;
+
+	ok = setupterm(name, -1, &err) == OK;
+	if (ok)
+		del_curterm(cur_term);
+	set_curterm(saved);
+	return ok;
+}
+
+render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
+{
+	bool want = colorterm && (strcmp(colorterm, "truecolor") == 0 ||
+				  strcmp(colorterm, "24bit") == 0);
+	render *r = xcalloc(1, sizeof *r);
+	char *direct_name = NULL;
+
+	r->screen = newterm(term, out, in);
+	if (!r->screen) {
+		free(r);
+		return NULL;
+	}
+	if (want && !has_direct() && xasprintf(&direct_name, "%s-direct", term) > 0 &&
+	    terminfo_exists(direct_name)) {
+		/* The entry lacks direct colour but its -direct sibling has it: use that. */
+		endwin();
+		delscreen(r->screen);
+		r->screen = newterm(direct_name, out, in);
+	}
+	free(direct_name);
+	if (!r->screen) {
+		free(r);
+		return NULL;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, FALSE);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+		r->ncolours = COLORS;
+		r->direct = want && has_direct();
+	}
+	return r;
+}
+
+void render_free(render *r)
+{
+	if (!r)
+		return;
+	endwin();
+	delscreen(r->screen);
+	free(r);
+}
+
+/* The curses attributes and colour pair of a cell. */
+static attr_t cell_attrs(render *r, const term_cell *c, int *pair)
+{
+	attr_t a = A_NORMAL;
+	int fg = colour_curses(c->fg, r->ncolours, r->direct);
+	int bg = colour_curses(c->bg, r->ncolours, r->direct);
+
+	if (c->attrs & TERM_ATTR_BOLD)
+		a |= A_BOLD;
+	if (c->attrs & TERM_ATTR_ITALIC)
+		a |= A_ITALIC;
+	if (c->attrs & TERM_ATTR_BLINK)
+		a |= A_BLINK;
+	if (c->attrs & TERM_ATTR_REVERSE)
+		a |= A_REVERSE;
+	if (c->attrs & TERM_ATTR_CONCEAL)
+		a |= A_INVIS;
+	if (c->attrs & TERM_ATTR_UNDERLINE_MASK)
+		a |= A_UNDERLINE; /* curses has one underline; strike it lacks altogether */
+	*pair = fg == -1 && bg == -1 ? 0 : alloc_pair(fg, bg);
+	if (*pair < 0)
+		*pair = 0;
+	return a;
+}
+
+/* Draws one cell of row at (y, x); room is how many columns are left for it. */
+static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x,
+		      unsigned room)
+{
+	term_cell c = term_row_get(row, col);
+	uint32_t chars[TERM_MAX_CHARS];
+	wchar_t w[CCHARW_MAX + 1];
+	unsigned n = 0, i;
+	cchar_t cc;
+	int pair;
+	attr_t a;
+
+	if (c.width == 0)
+		return; /* the right half of a wide character drawn on its left */
+	a = cell_attrs(r, &c, &pair);
+	if (c.ch != 0 && !(c.width == 2 && room < 2))
+		n = term_row_chars(row, col, chars);
+	if (n > CCHARW_MAX)
+		n = CCHARW_MAX;
+	for (i = 0; i < n; i++)
+		w[i] = (wchar_t)chars[i];
+	if (n == 0)
+		w[n++] = L' ';
+	w[n] = L'\0';
+	setcchar(&cc, w, a, 0, &pair);
+	mvadd_wch(y, x, &cc);
+}
+
+/* Draws a snapshot's first rows at (y0, x0), at most cols columns of each. */
+static void draw_snapshot(render *r, const term_snapshot *s, int y0, int x0, unsigned rows,
+			  unsigned cols)
+{
+	unsigned y, x;
+
+	for (y = 0; y < s->rows && y < rows; y++)
+		for (x = 0; x < s->cols && x < cols; x++)
+			draw_cell(r, s->lines[y], x, y0 + (int)y, x0 + (int)x, cols - x);
+}
+
+static const cchar_t *border_char(enum border_glyph g)
+{
+	switch (g) {
+	case BORDER_VLINE: return WACS_VLINE;
+	case BORDER_CROSS: return WACS_PLUS;
+	case BORDER_TTEE: return WACS_TTEE;
+	case BORDER_BTEE: return WACS_BTEE;
+	case BORDER_LTEE: return WACS_LTEE;
+	case BORDER_RTEE: return WACS_RTEE;
+	case BORDER_ULCORNER: return WACS_ULCORNER;
+	case BORDER_URCORNER: return WACS_URCORNER;
+	case BORDER_LLCORNER: return WACS_LLCORNER;
+	case BORDER_LRCORNER: return WACS_LRCORNER;
+	case BORDER_HLINE: break;
+	}
+	return WACS_HLINE;
+}
+
+/* Borders, green around the active pane; cells that touch no pane are blank. */
+static void draw_borders(render *r, const term_view *v)
+{
+	int green = r->ncolours >= 8 ? alloc_pair(COLOR_GREEN, -1) : 0;
+	unsigned rows, x, y;
+	uint8_t *map = borders_map(v, &rows);
+
+	for (y = 0; y < rows; y++)
+		for (x = 0; x < v->cols; x++) {
+			uint8_t b = map[(size_t)y * v->cols + x];
+			wchar_t w[CCHARW_MAX + 1] = L" ";
+			int pair = b & BORDER_ACTIVE && green > 0 ? green : 0;
+			attr_t a = A_NORMAL;
+			short ignored;
+			cchar_t cc;
+
+			if (b & BORDER_CELL)
+				getcchar(border_char(borders_glyph(b)), w, &a, &ignored, NULL);
+			setcchar(&cc, w, a, 0, &pair);
+			mvadd_wch((int)y, (int)x, &cc);
+		}
+	free(map);
+}
+
+/* The status row: the status line, or the notice over it; the link state at its end. */
+static void draw_status(render *r, const term_view *v, const char *link)
+{
+	int y = v->rows - 1, len;
+
+	if (v->notice[0]) {
+		attrset(A_REVERSE);
+		mvhline(y, 0, ' ', v->cols);
+		mvaddnstr(y, 0, v->notice, v->cols);
+		attrset(A_NORMAL);
+	} else {
+		draw_snapshot(r, v->status, y, 0, 1, v->cols);
+	}
+	len = (int)strlen(link);
+	if (len > 0 && len <= v->cols) {
+		attrset(A_REVERSE);
+		mvaddstr(y, v->cols - len, link);
+		attrset(A_NORMAL);
+	}
+}
+
+void render_view(render *r, const term_view *v, const char *link)
+{
+	const term_view_pane *active = v->npanes ? &v->panes[v->active] : NULL;
+	unsigned i;
+
+	set_term(r->screen);
+	erase();
+	draw_borders(r, v);
+	for (i = 0; i < v->npanes; i++) {
+		const term_view_pane *p = &v->panes[i];
+		draw_snapshot(r, p->screen, p->y, p->x, p->screen->rows, p->screen->cols);
+	}
+	if (v->status && v->status->rows > 0)
+		draw_status(r, v, link);
+	if (active && active->screen->cursor.visible) {
+		move(active->y + active->screen->cursor.row, active->x + active->screen->cursor.col);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}

@@ -1,0 +1,28 @@
+/*
+ * Drawing views on the local terminal with ncurses: panes cell for cell, the borders the
+ * client works out (borders.h), the status row with the notice and the link state.
+ */
+#ifndef RSH_CLIENT_RENDER_H
+#define RSH_CLIENT_RENDER_H
+
+#include <stdio.h>
+
+#include "term/view.h"
+
+typedef struct render render;
+
+/*
+ * Starts ncurses on the terminal at in/out (raw, no echo, keypad off: keyparse reads the
+ * bytes). term is the terminfo name ($TERM); colorterm is $COLORTERM (NULL when unset):
+ * "truecolor" or "24bit" asks for direct colour, taken when the terminfo entry has it or
+ * has a "-direct" variant. Returns NULL when the terminal is unknown.
+ */
+render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out);
+
+/* Leaves ncurses and frees everything. */
+void render_free(render *r);
+
+/* Draws v, with link (the link state's text, "" for none) at the status row's right end. */
+void render_view(render *r, const term_view *v, const char *link);
+
+#endif

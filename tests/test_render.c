@@ -1,0 +1,142 @@
+/*
+ * Views drawn by ncurses on a pty with TERM=xterm-256color, the bytes read back into the
+ * project's emulator: its cells must be what the view says, cell for cell.
+ */
+#include <fcntl.h>
+#include <locale.h>
+#include <poll.h>
+#include <pty.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "client/colour.h"
+#include "client/render.h"
+#include "term/emulator.h"
+#include "term/row.h"
+
+#define COLS 30
+#define ROWS 8
+
+/* Everything the master has to read now. */
+static void drain(int master, term_emulator *em)
+{
+	char buf[4096];
+	struct pollfd p = { .fd = master, .events = POLLIN };
+	ssize_t n;
+
+	while (poll(&p, 1, 200) > 0 && (n = read(master, buf, sizeof buf)) > 0)
+		term_emulator_write(em, buf, (size_t)n);
+}
+
+static void put(term_snapshot *s, unsigned y, unsigned x, const uint32_t *chars, unsigned n,
+		unsigned width, term_colour fg, term_colour bg, uint16_t attrs)
+{
+	term_cell c = term_cell_blank();
+
+	c.ch = chars[0];
+	c.width = (uint8_t)width;
+	c.fg = fg;
+	c.bg = bg;
+	c.attrs = attrs;
+	term_row_set(s->lines[y], x, &c, chars, n);
+}
+
+static void expect_cell(const term_snapshot *got, unsigned y, unsigned x, uint32_t ch,
+			term_colour fg, term_colour bg, uint16_t attrs)
+{
+	term_cell c = term_row_get(got->lines[y], x);
+	uint32_t have = c.ch ? c.ch : ' ';
+
+	CHECKF(have == (ch ? ch : ' '), "%u,%u: U+%04x, want U+%04x", y, x, have, ch);
+	CHECKF(c.fg == fg && c.bg == bg, "%u,%u: fg %#x bg %#x, want %#x %#x", y, x, c.fg,
+	       c.bg, fg, bg);
+	CHECKF((c.attrs & attrs) == attrs, "%u,%u: attrs %#x, want %#x", y, x, c.attrs, attrs);
+}
+
+int main(void)
+{
+	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
+	int master, slave;
+	FILE *f;
+	term_view *v = term_view_new(COLS, ROWS, 2);
+	term_snapshot *status = term_snapshot_new(1, COLS), *got;
+	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
+	render *r;
+	uint32_t text;
+	unsigned x;
+
+	CHECK(setlocale(LC_ALL, "C.UTF-8"));
+	CHECK(openpty(&master, &slave, NULL, NULL, NULL) == 0);
+	{
+		struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
+		CHECK(ioctl(slave, TIOCSWINSZ, &ws) == 0);
+	}
+	f = fdopen(slave, "r+");
+	CHECK(f);
+
+	/* Pane 1 at (0,0) 14x7, pane 2 (active) at (15,0) 15x7, a border between. */
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(7, 14);
+	v->panes[1].id = 2;
+	v->panes[1].x = 15;
+	v->panes[1].screen = term_snapshot_new(7, 15);
+	v->active = 1;
+	put(v->panes[0].screen, 0, 0, a, 1, 1, TERM_COLOUR_PALETTE(1), 0, TERM_ATTR_BOLD);
+	put(v->panes[0].screen, 0, 1, wide, 1, 2, 0, 0, 0);
+	put(v->panes[0].screen, 1, 0, a, 1, 1, TERM_COLOUR_PALETTE(200), 0, TERM_ATTR_REVERSE);
+	put(v->panes[0].screen, 2, 0, a, 1, 1, TERM_COLOUR_RGB(0xff, 0, 0), 0,
+	    1u << TERM_ATTR_UNDERLINE_SHIFT);
+	put(v->panes[0].screen, 3, 0, comb, 2, 1, 0, TERM_COLOUR_PALETTE(4), TERM_ATTR_ITALIC);
+	put(v->panes[1].screen, 0, 0, a, 1, 1, 0, 0, 0);
+	for (x = 0; x < COLS; x++) {
+		text = (uint32_t)"[work] 0:bash*"[x < 14 ? x : 13];
+		if (x >= 14)
+			text = ' ';
+		put(status, 0, x, &text, 1, 1, 0, 0, TERM_ATTR_REVERSE);
+	}
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+
+	r = render_new("xterm-256color", NULL, f, f);
+	CHECK(r);
+	render_view(r, v, "last contact 3 s ago");
+	drain(master, em);
+	got = term_emulator_snapshot(em);
+
+	expect_cell(got, 0, 0, 'a', TERM_COLOUR_PALETTE(1), 0, TERM_ATTR_BOLD);
+	expect_cell(got, 0, 1, 0x4e2d, 0, 0, 0);
+	expect_cell(got, 1, 0, 'a', TERM_COLOUR_PALETTE(200), 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 2, 0, 'a', TERM_COLOUR_PALETTE(196), 0,
+		    1u << TERM_ATTR_UNDERLINE_SHIFT);
+	expect_cell(got, 3, 0, 'e', 0, TERM_COLOUR_PALETTE(4), TERM_ATTR_ITALIC);
+	{
+		uint32_t cs[TERM_MAX_CHARS];
+		CHECK(term_row_chars(got->lines[3], 0, cs) == 2 && cs[1] == 0x301);
+	}
+	/* The border: green (touches the active pane), a vertical line. */
+	for (x = 0; x < 7; x++)
+		expect_cell(got, x, 14, 0x2502, TERM_COLOUR_PALETTE(2), 0, 0);
+	expect_cell(got, 0, 15, 'a', 0, 0, 0);
+	expect_cell(got, 7, 0, '[', 0, 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 7, 9, 'b', 0, 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 7, COLS - 20, 'l', 0, 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 7, COLS - 1, 'o', 0, 0, TERM_ATTR_REVERSE);
+	term_snapshot_unref(got);
+
+	/* A notice is drawn over the status line. */
+	term_view_set_notice(v, "no such pane", 12);
+	render_view(r, v, "");
+	drain(master, em);
+	got = term_emulator_snapshot(em);
+	expect_cell(got, 7, 0, 'n', 0, 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 7, 11, 'e', 0, 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 7, 12, ' ', 0, 0, TERM_ATTR_REVERSE);
+	term_snapshot_unref(got);
+
+	render_free(r);
+	term_view_unref(v);
+	term_emulator_free(em);
+	fclose(f);
+	close(master);
+	return 0;
+}
