@@ -58,7 +58,7 @@ const char *harness_socket(void)
 	return sock;
 }
 
-static const char *rsh_path(void)
+const char *harness_rsh_path(void)
 {
 	const char *p = getenv("RSH");
 	return p != NULL ? p : "./src/rsh";
@@ -205,7 +205,7 @@ void harness_fail(harness_client *c, const char *fmt, ...)
 static void rsh_argv(char *argv[MAX_ARGS], va_list ap)
 {
 	int n = 0;
-	argv[n++] = (char *)rsh_path();
+	argv[n++] = (char *)harness_rsh_path();
 	argv[n++] = "-S";
 	argv[n++] = sock;
 	char *a;
@@ -410,6 +410,112 @@ void harness_wait_text(harness_client *c, const char *text)
 	xasprintf(&what, "'%s' on the screen", text);
 	harness_wait(c, has_text, (void *)text, what);
 	free(what);
+}
+
+/* A line's text padded with spaces (or cut) to w cells; to free. */
+static char *pad_line(const char *line, size_t len, unsigned w)
+{
+	char *text = xmalloc(len + w + 1);
+	const uint8_t *p = (const uint8_t *)line, *end = p + len;
+	unsigned cells = 0;
+	/* Counts code points as cells: the tests' panes hold no wide characters. */
+	while (p < end && cells < w) {
+		const uint8_t *start = p;
+		uint32_t cp;
+		if (!utf8_decode(&p, end, &cp))
+			p = start + 1;
+		cells++;
+	}
+	size_t used = (size_t)(p - (const uint8_t *)line);
+	memcpy(text, line, used);
+	while (cells++ < w)
+		text[used++] = ' ';
+	text[used] = '\0';
+	return text;
+}
+
+/*
+ * Compares one pane (a list-panes line) with the client's screen; on a difference, puts
+ * both sides in *why (to free) and returns false.
+ */
+static bool pane_matches(harness_client *c, const char *line, char **why)
+{
+	unsigned cols, rows, x, y, id;
+	if (sscanf(line, "%*u: [%ux%u] [at %u,%u] %%%u", &cols, &rows, &x, &y, &id) != 5) {
+		xasprintf(why, "list-panes said '%s'", line);
+		return false;
+	}
+	if (strstr(line, "(hidden)") != NULL || x >= c->cols || y + 1 >= c->rows)
+		return true;
+	unsigned w = cols < c->cols - x ? cols : c->cols - x;
+	unsigned h = rows < c->rows - 1 - y ? rows : c->rows - 1 - y;
+	char pane[16], *capture;
+	snprintf(pane, sizeof pane, "%%%u", id);
+	if (harness_rsh(&capture, "capture-pane", "-p", "-t", pane, (char *)NULL) != 0) {
+		xasprintf(why, "capture-pane -t %s failed", pane);
+		free(capture);
+		return false;
+	}
+	char *want = xstrdup(""), *p = capture;
+	for (unsigned row = 0; row < h; row++) {
+		size_t len = strcspn(p, "\n");
+		char *padded = pad_line(p, len, w), *joined;
+		xasprintf(&joined, "%s%s%s", want, row > 0 ? "\n" : "", padded);
+		free(padded);
+		free(want);
+		want = joined;
+		p += len + (p[len] == '\n');
+	}
+	free(capture);
+	char *have = harness_rect(c, x, y, w, h);
+	bool same = strcmp(want, have) == 0;
+	if (!same)
+		xasprintf(why, "pane %s at %u,%u (%ux%u): the server has\n%s\nthe client shows\n%s",
+			  pane, x, y, w, h, want, have);
+	free(want);
+	free(have);
+	return same;
+}
+
+/* Compares every pane and the status row; on a difference, says why in *why. */
+static bool screen_matches(harness_client *c, const char *target, const char *session,
+			   char **why)
+{
+	char *panes;
+	if (harness_rsh(&panes, "list-panes", "-t", target, (char *)NULL) != 0) {
+		xasprintf(why, "list-panes -t %s failed", target);
+		free(panes);
+		return false;
+	}
+	bool same = true;
+	char *save;
+	for (char *line = strtok_r(panes, "\n", &save); line != NULL && same;
+	     line = strtok_r(NULL, "\n", &save))
+		same = pane_matches(c, line, why);
+	free(panes);
+	if (!same)
+		return false;
+	char *status = harness_row(c, c->rows - 1), *want;
+	xasprintf(&want, "[%s] ", session);
+	same = strncmp(status, want, strlen(want)) == 0;
+	if (!same)
+		xasprintf(why, "the status row is '%s', not '%s...'", status, want);
+	free(status);
+	free(want);
+	return same;
+}
+
+void harness_wait_match(harness_client *c, const char *target, const char *session)
+{
+	long long end = now_ms() + HARNESS_TIMEOUT_MS;
+	char *why = NULL;
+	while (!screen_matches(c, target, session, &why)) {
+		if (now_ms() > end)
+			harness_fail(c, "the client never matched %s: %s", target, why);
+		free(why);
+		why = NULL;
+		harness_pump(c, 100);
+	}
 }
 
 void harness_send(harness_client *c, const char *bytes)

@@ -22,6 +22,8 @@ typedef struct harness_client harness_client;
 void harness_init(void);
 const char *harness_dir(void);
 const char *harness_socket(void);
+/* The rsh binary: $RSH, else ./src/rsh (tests run from the build directory). */
+const char *harness_rsh_path(void);
 /* Prints a failure with the client's screen (c may be NULL) and exits 1. */
 void harness_fail(harness_client *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
@@ -47,6 +49,13 @@ typedef bool harness_pred(harness_client *c, void *arg);
 void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *what);
 /* Waits until the screen shows text somewhere (on one row). */
 void harness_wait_text(harness_client *c, const char *text);
+/*
+ * Waits until the client's screen matches the server's own view of the session's current
+ * window (target as list-panes -t takes it): at each visible pane's place, exactly what
+ * capture-pane -p gives of it (clipped to the client's screen), and a status row (the
+ * last) starting "[SESSION] ". On failure prints both sides.
+ */
+void harness_wait_match(harness_client *c, const char *target, const char *session);
 /* Sends bytes to the program as typed. */
 void harness_send(harness_client *c, const char *bytes);
 

@@ -4,12 +4,23 @@
  * left behind), rsh commands' output and exit codes, and the not-a-terminal refusal.
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "attach_harness.h"
 #include "check.h"
+#include "util/xmalloc.h"
+
+static bool prompt_after_stty(harness_client *c, void *arg)
+{
+	unsigned row, col;
+	(void)arg;
+	harness_cursor(c, &row, &col);
+	return row == 1 && col == 4;
+}
 
 static void check_shell(void)
 {
@@ -17,8 +28,9 @@ static void check_shell(void)
 	harness_client *c = harness_program_start(40, 10, argv);
 	harness_wait_text(c, "$");
 	CHECK(harness_client_cooked(c));
-	/* The echoed command line has no "hi2": only the output does. */
-	harness_send(c, "echo hi$((1+1)); printf '\\033[5;7Hé\\033[2;3H'; stty raw -echo\r");
+	/* The echoed command line has neither "hi2" nor "é": only the output does. */
+	harness_send(c, "echo hi$((1+1)); printf '\\033[5;7H\\303\\251\\033[2;3H';"
+			" stty raw -echo\r");
 	harness_wait_text(c, "hi2");
 	harness_wait_text(c, "é");
 	char *rect = harness_rect(c, 5, 4, 3, 2);
@@ -27,7 +39,10 @@ static void check_shell(void)
 	char *row = harness_row(c, 4);
 	CHECKF(strcmp(row, "      é") == 0, "row '%s'", row);
 	free(row);
-	harness_send(c, "stty sane; exit 3\r");
+	/* The next prompt, at 2;3, comes once stty ran: then the pty is raw (no ICRNL). */
+	harness_wait(c, prompt_after_stty, NULL, "the prompt after stty");
+	CHECK(!harness_client_cooked(c));
+	harness_send(c, "stty sane; exit 3\n");
 	int status = harness_client_wait_exit(c);
 	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 3, "status %#x", status);
 	harness_client_free(c);
@@ -54,10 +69,34 @@ static void check_rsh(void)
 	free(out);
 }
 
+/* The capture-pane comparison, against a screen made of capture-pane's own output. */
+static void check_match(void)
+{
+	char *out = NULL;
+	for (int i = 0; i < 300 && (out == NULL || strchr(out, '$') == NULL); i++) {
+		free(out);
+		usleep(50000);
+		CHECK(harness_rsh(&out, "capture-pane", "-p", "-t", "work", (char *)NULL) == 0);
+	}
+	CHECKF(strchr(out, '$') != NULL, "no prompt in the pane: '%s'", out);
+	free(out);
+	char *script;
+	xasprintf(&script,
+		  "printf '\\033[H\\033[2J'; '%s' -S '%s' capture-pane -p -t work;"
+		  " printf '\\033[11;1H[work] 0:sh*'; exec sleep 60",
+		  harness_rsh_path(), harness_socket());
+	char *argv[] = {"/bin/sh", "-c", script, NULL};
+	harness_client *c = harness_program_start(50, 11, argv);
+	harness_wait_match(c, "work", "work");
+	harness_client_free(c);
+	free(script);
+}
+
 int main(void)
 {
 	harness_init();
 	check_shell();
 	check_rsh();
+	check_match();
 	return 0;
 }
