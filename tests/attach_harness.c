@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <regex.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -238,14 +239,9 @@ static int wait_bounded(pid_t pid, int ms)
 	}
 }
 
-int harness_rsh(char **out, ...)
+/* Runs argv to completion, at most HARNESS_TIMEOUT_MS; see harness_rsh. */
+static int run(char **out, char *argv[])
 {
-	char *argv[MAX_ARGS];
-	va_list ap;
-	va_start(ap, out);
-	rsh_argv(argv, ap);
-	va_end(ap);
-
 	int p[2];
 	if (pipe(p) < 0)
 		harness_fail(NULL, "pipe: %s", strerror(errno));
@@ -283,6 +279,44 @@ int harness_rsh(char **out, ...)
 	else
 		free(buf);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int harness_rsh(char **out, ...)
+{
+	char *argv[MAX_ARGS];
+	va_list ap;
+	va_start(ap, out);
+	rsh_argv(argv, ap);
+	va_end(ap);
+	return run(out, argv);
+}
+
+void harness_wait_rsh(harness_client *c, const char *pattern, ...)
+{
+	char *argv[MAX_ARGS];
+	va_list ap;
+	va_start(ap, pattern);
+	rsh_argv(argv, ap);
+	va_end(ap);
+	regex_t re;
+	if (regcomp(&re, pattern, REG_EXTENDED | REG_NEWLINE | REG_NOSUB) != 0)
+		harness_fail(c, "bad pattern '%s'", pattern);
+	long long end = now_ms() + HARNESS_TIMEOUT_MS;
+	char *out;
+	for (;;) {
+		bool ok = run(&out, argv) == 0 && regexec(&re, out, 0, NULL, 0) == 0;
+		if (ok || now_ms() > end)
+			break;
+		free(out);
+		if (c != NULL)
+			harness_pump(c, 100);
+		else
+			usleep(100000);
+	}
+	if (now_ms() > end)
+		harness_fail(c, "'%s' never matched /%s/; it said:\n%s", argv[3], pattern, out);
+	free(out);
+	regfree(&re);
 }
 
 static void answer(const char *buf, size_t len, void *arg)

@@ -34,6 +34,13 @@ void harness_fail(harness_client *c, const char *fmt, ...)
  */
 int harness_rsh(char **out, ...) __attribute__((sentinel));
 
+/*
+ * Runs `rsh -S SOCKET args...` until its stdout matches the extended regular expression
+ * (lines anchored by ^ and $), pumping c's output (c may be NULL) meanwhile; fails after
+ * HARNESS_TIMEOUT_MS.
+ */
+void harness_wait_rsh(harness_client *c, const char *pattern, ...) __attribute__((sentinel));
+
 /* Runs `rsh -S SOCKET args...` in a cols x rows pty. */
 harness_client *harness_client_start(unsigned cols, unsigned rows, ...)
 	__attribute__((sentinel));

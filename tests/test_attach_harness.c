@@ -72,14 +72,7 @@ static void check_rsh(void)
 /* The capture-pane comparison, against a screen made of capture-pane's own output. */
 static void check_match(void)
 {
-	char *out = NULL;
-	for (int i = 0; i < 300 && (out == NULL || strchr(out, '$') == NULL); i++) {
-		free(out);
-		usleep(50000);
-		CHECK(harness_rsh(&out, "capture-pane", "-p", "-t", "work", (char *)NULL) == 0);
-	}
-	CHECKF(strchr(out, '$') != NULL, "no prompt in the pane: '%s'", out);
-	free(out);
+	harness_wait_rsh(NULL, "\\$", "capture-pane", "-p", "-t", "work", (char *)NULL);
 	char *script;
 	xasprintf(&script,
 		  "printf '\\033[H\\033[2J'; '%s' -S '%s' capture-pane -p -t work;"
