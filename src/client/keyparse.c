@@ -148,8 +148,6 @@ static void emit_char(keyparse *kp, uint32_t cp, keyparse_emit *emit, void *arg)
 		key = (term_key){.code = TERM_KEY_TAB};
 	else if (cp == 0x7f)
 		key = (term_key){.code = TERM_KEY_BACKSPACE};
-	else if (cp == 0x1b)
-		key = (term_key){.code = TERM_KEY_ESCAPE};
 	else if (cp == 0)
 		key = (term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_CTRL, .ch = ' '};
 	else if (cp < 0x1b)
