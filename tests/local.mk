@@ -21,3 +21,4 @@ include tests/compose.mk
 include tests/client.mk
 include tests/attach.mk
 include tests/remote.mk
+include tests/predict.mk
