@@ -40,6 +40,8 @@ struct harness_client {
 
 static char dir[] = "/tmp/rsh-attach.XXXXXX";
 static char *sock;
+static char *errfile; /* the last rsh command's stderr */
+static char last_err[4096];
 static harness_client *clients[MAX_CLIENTS];
 
 static long long now_ms(void)
@@ -146,6 +148,7 @@ static void cleanup(void)
 	each_file(remove_file, NULL);
 	rmdir(dir);
 	free(sock);
+	free(errfile);
 	if (alive)
 		fprintf(stderr, "FAIL: the server outlived kill-server by 10 s\n");
 	if (reports > 0)
@@ -170,6 +173,7 @@ void harness_init(void)
 		exit(1);
 	}
 	xasprintf(&sock, "%s/s", dir);
+	xasprintf(&errfile, "%s/rsh.err", dir);
 	/* The children's sanitizer reports go to files, read at the end. */
 	char *log;
 	xasprintf(&log, "log_path=%s/sanitizer", dir);
@@ -250,6 +254,8 @@ static int run(char **out, char *argv[])
 		int null = open("/dev/null", O_RDWR);
 		dup2(null, STDIN_FILENO);
 		dup2(p[1], STDOUT_FILENO);
+		int err = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		dup2(err, STDERR_FILENO);
 		close(p[0]);
 		close(p[1]);
 		execv(argv[0], argv);
@@ -274,11 +280,21 @@ static int run(char **out, char *argv[])
 	buf[len] = '\0';
 	close(p[0]);
 	int status = wait_bounded(pid, 5000);
+	FILE *f = fopen(errfile, "r");
+	size_t n = f != NULL ? fread(last_err, 1, sizeof last_err - 1, f) : 0;
+	last_err[n] = '\0';
+	if (f != NULL)
+		fclose(f);
 	if (out != NULL)
 		*out = buf;
 	else
 		free(buf);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+const char *harness_rsh_stderr(void)
+{
+	return last_err;
 }
 
 int harness_rsh(char **out, ...)
@@ -314,7 +330,8 @@ void harness_wait_rsh(harness_client *c, const char *pattern, ...)
 			usleep(100000);
 	}
 	if (now_ms() > end)
-		harness_fail(c, "'%s' never matched /%s/; it said:\n%s", argv[3], pattern, out);
+		harness_fail(c, "'%s' never matched /%s/; it said:\n%s%s", argv[3], pattern, out,
+			     last_err);
 	free(out);
 	regfree(&re);
 }

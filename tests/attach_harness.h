@@ -29,10 +29,13 @@ void harness_fail(harness_client *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
 
 /*
- * Runs `rsh -S SOCKET args...` (NULL-terminated) to completion, at most 15 s. Returns its
- * exit code; *out (when out is not NULL) gets its stdout, NUL-terminated, to free.
+ * Runs `rsh -S SOCKET args...` (NULL-terminated) to completion, at most 15 s, stdin
+ * /dev/null. Returns its exit code; *out (when out is not NULL) gets its stdout,
+ * NUL-terminated, to free.
  */
 int harness_rsh(char **out, ...) __attribute__((sentinel));
+/* What the last harness_rsh (or harness_wait_rsh) command wrote on stderr. */
+const char *harness_rsh_stderr(void);
 
 /*
  * Runs `rsh -S SOCKET args...` until its stdout matches the extended regular expression
