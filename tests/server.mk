@@ -25,3 +25,7 @@ TESTS += tests/fuzz/fuzz_keys
 tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tests/fuzz/driver.c
 tests_fuzz_fuzz_keys_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keys"'
 tests_fuzz_fuzz_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+# Attaching: the real server (src/rsh) and test-side clients over loopback UDP.
+check_PROGRAMS += tests/test_server_attach
+TESTS += tests/test_server_attach
+tests_test_server_attach_LDADD = $(SERVER_LIBS) $(NET_LIBS) $(TERM_LIBS)

@@ -141,12 +141,11 @@ static void apply_events(struct client *c)
 		if (c->ended != NULL)
 			continue;
 		c->active_ms = net_clock_ms();
-		char *message = c->in.message;
 		applying = c;
 		server_apply_event(&c->in, &ev);
 		applying = NULL;
-		if (c->in.message != message || ev.type == TERM_EVENT_COMMAND)
-			c->notice_ms = c->active_ms;
+		if (ev.type == TERM_EVENT_COMMAND)
+			c->notice_ms = c->active_ms; /* its error line, if any, shows from now */
 	}
 }
 
@@ -228,11 +227,13 @@ static term_view *compose(struct client *c, uint64_t now)
 	return v;
 }
 
-/* Whether c is done: its end line is acknowledged, or it had its time to be. */
+/* Whether c is done: its end line is acknowledged, or it had its time to be, or it
+ * never connected (nothing can reach it). */
 static bool finished(const struct client *c, uint64_t now)
 {
 	return c->ended != NULL &&
-	       (transport_settled(c->t) || now - c->ended_ms >= CLIENT_LINGER_MS);
+	       (transport_settled(c->t) || transport_last_heard_ms(c->t) == 0 ||
+		now - c->ended_ms >= CLIENT_LINGER_MS);
 }
 
 int clients_tick(void)
