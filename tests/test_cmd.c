@@ -244,6 +244,7 @@ int main(void)
 	clients_free();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
+	FAILS("rsh: no sessions", "attach-session"); /* as tmux, for `rsh` alone to start one */
 	free(server.sessions);
 	free(out);
 	free(err);

@@ -341,8 +341,9 @@ static size_t lines(const char *s)
 	return count(s, "\n");
 }
 
-/* Datagrams nobody should take: random bytes, short ones, an oversized one. */
-static void send_junk(unsigned port)
+/* Datagrams nobody should take: random bytes of every size up to oversized, and forged
+ * ones carrying a live client's connection id (they fail authentication). */
+static void send_junk(unsigned port, uint64_t live_id)
 {
 	struct net_addr any, to;
 	CHECK(net_addr_resolve("127.0.0.1", 0, &any) == 0);
@@ -352,6 +353,9 @@ static void send_junk(unsigned port)
 	uint8_t buf[2000];
 	for (size_t len = 0; len < sizeof buf; len = len * 2 + 1) {
 		net_random(buf, len);
+		sendto(fd, buf, len, 0, (struct sockaddr *)&to.ss, to.len);
+		for (int i = 0; i < 8 && len >= 8; i++)
+			buf[i] = (uint8_t)(live_id >> (56 - 8 * i));
 		sendto(fd, buf, len, 0, (struct sockaddr *)&to.ss, to.len);
 	}
 	close(fd);
@@ -439,7 +443,7 @@ int main(void)
 	CHECK(net_connect_parse(out, strlen(out), &nc) == NULL);
 	free(out);
 	free(err);
-	send_junk(nc.port);
+	send_junk(nc.port, net_conn_id(transport_conn(cs[0]->t)));
 	send_text(cs[0], "after\r");
 	wait_for(cs, 1, cs[0], shows, "after", "typing after junk datagrams");
 	CHECK(rsh("has-session", "-t", "work", NULL) == 0);
