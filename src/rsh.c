@@ -20,6 +20,8 @@
 #include "server/proto.h"
 #include "server/server.h"
 #include "server/socket.h"
+#include "client/client.h"
+#include "net/token.h"
 #include "util/xmalloc.h"
 
 /* How long a command waits for the server's answer, in seconds; RSH_REPLY_TIMEOUT changes
@@ -34,7 +36,6 @@ static long reply_timeout(void)
 }
 
 #define USAGE "usage: rsh [-L socket-name | -S socket-path] command [flags] [arguments]"
-#define ATTACH_ERROR "rsh: " CMD_ATTACH_ERROR
 
 /*
  * In the server's process: leaves the terminal and its session for good, and keeps no
@@ -100,8 +101,8 @@ static bool send_all(int fd, const uint8_t *p, size_t len)
 	return true;
 }
 
-/* Sends the words and prints the reply; returns the exit status. */
-static int run(int fd, int argc, char **argv)
+/* Sends the words; the reply in *reply. Returns 0, or 1 having said what went wrong. */
+static int request(int fd, int argc, char **argv, struct proto_reply *reply)
 {
 	struct proto_request req = {argc, argv, NULL, 0, 0};
 	char cwd[4096];
@@ -124,11 +125,10 @@ static int run(int fd, int argc, char **argv)
 	struct timeval wait = {reply_timeout(), 0};
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
 	struct proto_frame frame = {0};
-	struct proto_reply reply;
 	const char *why = "lost the server";
 	switch (proto_frame_read(&frame, fd, PROTO_MAX_REPLY)) {
 	case PROTO_FRAME_DONE:
-		why = proto_reply_decode(frame.body, frame.len, &reply);
+		why = proto_reply_decode(frame.body, frame.len, reply);
 		break;
 	case PROTO_FRAME_MORE:
 		fprintf(stderr, "rsh: no reply from the server in %ld s (stuck?)\n",
@@ -143,15 +143,42 @@ static int run(int fd, int argc, char **argv)
 		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);
 		return 1;
 	}
-	fwrite(reply.out, 1, reply.outlen, stdout);
-	fwrite(reply.err, 1, reply.errlen, stderr);
-	int code = reply.code;
-	proto_reply_free(&reply);
+	return 0;
+}
+
+/* An attach command's reply: the connect line, then the client on this terminal. */
+static int attach(const struct proto_reply *reply)
+{
+	struct client_options o = { .host = "127.0.0.1", .family = AF_INET };
+	const char *why = net_connect_parse(reply->out, reply->outlen, &o.connect);
+
+	if (why != NULL) {
+		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);
+		return 1;
+	}
+	return client_run(&o);
+}
+
+/* Prints the reply, or attaches when the command did; frees it; returns the exit status. */
+static int finish(struct proto_reply *reply, bool attaches)
+{
+	int code;
+	if (attaches && reply->code == 0) {
+		code = attach(reply);
+	} else {
+		fwrite(reply->out, 1, reply->outlen, stdout);
+		fwrite(reply->err, 1, reply->errlen, stderr);
+		code = reply->code;
+	}
+	proto_reply_free(reply);
 	return code;
 }
 
-/* The command's shape is checked here first: a bad line needs no server. */
-static bool check_command(int argc, char **argv, bool *starts_server)
+/*
+ * The command's shape is checked here first: a bad line needs no server, and a command
+ * that attaches needs a terminal.
+ */
+static bool check_command(int argc, char **argv, bool *starts_server, bool *attaches)
 {
 	struct args a;
 	char *error = args_parse(argc, argv, &a);
@@ -159,13 +186,16 @@ static bool check_command(int argc, char **argv, bool *starts_server)
 	if (error != NULL) {
 		fprintf(stderr, "%s\n", error);
 		free(error);
-	} else if (strcmp(a.cmd->name, "attach-session") == 0 ||
-		   (strcmp(a.cmd->name, "new-session") == 0 && !args_has(&a, 'd'))) {
-		fprintf(stderr, "%s\n", ATTACH_ERROR);
+		return false;
+	}
+	*starts_server = strcmp(a.cmd->name, "new-session") == 0;
+	*attaches = strcmp(a.cmd->name, "attach-session") == 0 ||
+		    (*starts_server && !args_has(&a, 'd'));
+	args_free(&a);
+	if (*attaches && !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
 		ok = false;
 	}
-	*starts_server = ok && strcmp(a.cmd->name, "new-session") == 0;
-	args_free(&a);
 	return ok;
 }
 
@@ -190,6 +220,62 @@ static char *socket_path(const char *label, const char *path)
 	return out;
 }
 
+/* Connects to the server, starting it when allowed and there is none; -1 said why. */
+static int connect_server(const char *path, bool starts_server)
+{
+	int fd = socket_connect(path);
+	if (fd < 0 && starts_server && (errno == ENOENT || errno == ECONNREFUSED)) {
+		if (errno == ECONNREFUSED)
+			unlink(path); /* a dead server's socket */
+		fd = start_server(path);
+	}
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ECONNREFUSED)
+			fprintf(stderr, "rsh: no server running on %s\n", path);
+		else
+			fprintf(stderr, "rsh: %s: %s\n", path, strerror(errno));
+	}
+	return fd;
+}
+
+/* One command: checked, sent, its reply printed or attached to. */
+static int run_command(const char *path, int argc, char **argv)
+{
+	bool starts_server, attaches;
+	if (!check_command(argc, argv, &starts_server, &attaches))
+		return 1;
+	int fd = connect_server(path, starts_server);
+	if (fd < 0)
+		return 1;
+	struct proto_reply reply;
+	int code = request(fd, argc, argv, &reply);
+	close(fd);
+	return code != 0 ? code : finish(&reply, attaches);
+}
+
+/* rsh alone, as tmux: attaches to the most recent session, or creates one. */
+static int run_alone(const char *path)
+{
+	static char *attach_words[] = {"attach-session", NULL};
+	static char *new_words[] = {"new-session", NULL};
+	bool starts_server, attaches;
+	if (!check_command(1, attach_words, &starts_server, &attaches))
+		return 1;
+	int fd = socket_connect(path);
+	if (fd < 0)
+		return run_command(path, 1, new_words);
+	struct proto_reply reply;
+	int code = request(fd, 1, attach_words, &reply);
+	close(fd);
+	if (code != 0)
+		return code;
+	if (reply.code != 0 && memmem(reply.err, reply.errlen, "no sessions", 11) != NULL) {
+		proto_reply_free(&reply);
+		return run_command(path, 1, new_words);
+	}
+	return finish(&reply, true);
+}
+
 int main(int argc, char **argv)
 {
 	const char *label = NULL, *path_arg = NULL;
@@ -209,32 +295,10 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0) {
-		fprintf(stderr, "%s\n", ATTACH_ERROR); /* rsh alone attaches, as tmux */
-		return 1;
-	}
-	bool starts_server;
-	if (!check_command(argc, argv, &starts_server))
-		return 1;
 	char *path = socket_path(label, path_arg);
 	if (path == NULL)
 		return 1;
-	int fd = socket_connect(path);
-	if (fd < 0 && starts_server && (errno == ENOENT || errno == ECONNREFUSED)) {
-		if (errno == ECONNREFUSED)
-			unlink(path); /* a dead server's socket */
-		fd = start_server(path);
-	}
-	if (fd < 0) {
-		if (errno == ENOENT || errno == ECONNREFUSED)
-			fprintf(stderr, "rsh: no server running on %s\n", path);
-		else
-			fprintf(stderr, "rsh: %s: %s\n", path, strerror(errno));
-		free(path);
-		return 1;
-	}
+	int code = argc == 0 ? run_alone(path) : run_command(path, argc, argv);
 	free(path);
-	int code = run(fd, argc, argv);
-	close(fd);
 	return code;
 }

@@ -20,6 +20,11 @@ tests_test_colour_LDADD = src/client/libclient.a
 check_PROGRAMS += tests/test_render
 TESTS += tests/test_render
 tests_test_render_LDADD = src/client/libclient.a $(TERM_LIBS) $(NCURSES_LIBS) -lutil
+# B2: the client against a server that never answers (client.c).
+check_PROGRAMS += tests/test_client_noreply
+TESTS += tests/test_client_noreply
+tests_test_client_noreply_LDADD = src/client/libclient.a src/server/libserver.a \
+	$(NET_LIBS) $(TERM_LIBS) $(NCURSES_LIBS) -lutil
 # B1: the terminal's bytes to input events (keyparse.c), and the prefix bindings (prefix.c).
 check_PROGRAMS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
 TESTS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse

@@ -122,8 +122,8 @@ expect_line() {
 
 # No server yet: commands other than new-session say so.
 expect_error "no server running on $sock" ls
-expect_error "attach needs the client" new -s work
-expect_error "attach needs the client"
+expect_error "open terminal failed: not a terminal" new -s work
+expect_error "open terminal failed: not a terminal"
 [ ! -e "$sock" ] || fail "a server started for new-session without -d"
 
 # A session, typing, and the pane's state kept between commands.
@@ -194,7 +194,7 @@ expect_error "bad target" kill-pane -t 'play:0.x'
 expect_error "unknown command: frobnicate" frobnicate
 expect_error "usage: rename-window" rename-window
 expect_error "duplicate session: play" new-session -d -s play
-expect_error "attach needs the client" attach -t play
+expect_error "open terminal failed: not a terminal" attach -t play
 r new-session -d -s tiny -x 10 -y 5 || fail "new-session tiny"
 r split-window -h -t tiny || fail "split-window in tiny"
 expect_error "no space for new pane" split-window -h -t tiny

@@ -3,6 +3,7 @@ noinst_LIBRARIES += src/client/libclient.a
 src_client_libclient_a_SOURCES = \
 	src/client/client.c src/client/client.h \
 	src/client/tty.c src/client/tty.h \
+	src/client/catch.c src/client/catch.h \
 	src/client/linkstate.c src/client/linkstate.h \
 	src/client/borders.c src/client/borders.h \
 	src/client/colour.c src/client/colour.h \

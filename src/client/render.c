@@ -86,6 +86,12 @@ void render_free(render *r)
 	free(r);
 }
 
+void render_invalidate(render *r)
+{
+	set_term(r->screen);
+	clearok(curscr, TRUE);
+}
+
 /* The curses attributes and colour pair of a cell. */
 static attr_t cell_attrs(render *r, const term_cell *c, int *pair)
 {

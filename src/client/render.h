@@ -22,6 +22,9 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 /* Leaves ncurses and frees everything. */
 void render_free(render *r);
 
+/* The terminal's contents are unknown (the client was stopped): redraw them all next. */
+void render_invalidate(render *r);
+
 /* Draws v, with link (the link state's text, "" for none) at the status row's right end. */
 void render_view(render *r, const term_view *v, const char *link);
 

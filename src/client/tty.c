@@ -1,9 +1,9 @@
 /* The local terminal's modes and their restoring, crash signals included. */
 #include "tty.h"
+#include "catch.h"
 
 #include <errno.h>
 #include <signal.h>
-#include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -73,18 +73,11 @@ static int tty_raw(void)
 
 int tty_enter(int fd)
 {
-	struct sigaction sa;
-	size_t i;
-
 	if (tcgetattr(fd, &tty_saved) != 0)
 		return -1;
 	tty_fd = fd;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = tty_crash;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESETHAND;
-	for (i = 0; i < sizeof tty_crash_signals / sizeof tty_crash_signals[0]; i++)
-		sigaction(tty_crash_signals[i], &sa, NULL);
+	catch_signals(tty_crash_signals, sizeof tty_crash_signals / sizeof tty_crash_signals[0],
+		      tty_crash, SA_RESETHAND);
 	return tty_raw();
 }
 
