@@ -1,11 +1,10 @@
 /*
  * The prefix bindings: tmux's defaults, as far as the server has the commands (no
- * last-window). Unlike tmux, C-b & kills the window without asking first. Key names are
- * read with the server's send-keys names (server/keys.h), so they mean the same there.
+ * last-window). Unlike tmux, C-b & kills the window without asking first.
  */
 #include "prefix.h"
 
-#include "server/keys.h"
+#include <string.h>
 
 #define CMD(k, h, ...) {.key = k, .action = PREFIX_COMMAND, .words = {__VA_ARGS__, NULL}, .help = h}
 #define WINDOW(n) CMD(#n, "Select window " #n, "select-window", "-t", ":" #n)
@@ -39,14 +38,36 @@ bool prefix_is_prefix(const term_key *key)
 	return key->code == TERM_KEY_CHAR && key->ch == 'b' && key->mods == TERM_MOD_CTRL;
 }
 
-/* A binding's key: one ASCII character as itself, else send-keys's name for it. */
+/*
+ * A binding's key: one ASCII character as itself, C- and a letter, or an arrow; spelt as
+ * send-keys spells them (server/keys.h: the test checks they agree), without linking the
+ * server's code into the client.
+ */
 static bool binding_key(const char *name, term_key *key)
 {
+	static const struct {
+		const char *name;
+		enum term_key_code code;
+	} arrows[] = {
+		{"Up", TERM_KEY_UP},
+		{"Down", TERM_KEY_DOWN},
+		{"Left", TERM_KEY_LEFT},
+		{"Right", TERM_KEY_RIGHT},
+	};
 	if (name[1] == '\0') {
 		*key = (term_key){.code = TERM_KEY_CHAR, .ch = (uint8_t)name[0]};
 		return true;
 	}
-	return keys_lookup(name, key);
+	if (name[0] == 'C' && name[1] == '-' && name[2] != '\0' && name[3] == '\0') {
+		*key = (term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_CTRL, .ch = (uint8_t)name[2]};
+		return true;
+	}
+	for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
+		if (strcmp(arrows[i].name, name) == 0) {
+			*key = (term_key){.code = (uint8_t)arrows[i].code};
+			return true;
+		}
+	return false;
 }
 
 const struct prefix_binding *prefix_lookup(const term_key *key)
