@@ -182,13 +182,14 @@ static void send_text(struct tclient *c, const char *text)
 	}
 }
 
-static void send_command(struct tclient *c, const char *a, const char *b)
+/* A COMMAND event of the words (NULL-terminated). */
+static void send_command(struct tclient *c, const char *const *argv)
 {
 	term_event ev = {.type = TERM_EVENT_COMMAND};
-	ev.command.argc = b != NULL ? 2 : 1;
-	ev.command.argv[0] = (struct term_event_word){a, (uint32_t)strlen(a)};
-	if (b != NULL)
-		ev.command.argv[1] = (struct term_event_word){b, (uint32_t)strlen(b)};
+	for (; argv[ev.command.argc] != NULL; ev.command.argc++) {
+		const char *w = argv[ev.command.argc];
+		ev.command.argv[ev.command.argc] = (struct term_event_word){w, (uint32_t)strlen(w)};
+	}
 	send_event(c, &ev);
 }
 
@@ -414,9 +415,19 @@ int main(void)
 	free(text);
 
 	/* A command from the client runs in its session. */
-	send_command(cs[0], "split-window", "-h");
+	send_command(cs[0], (const char *const[]){"split-window", "-h", NULL});
 	unsigned two = 2;
 	wait_for(cs, 1, cs[0], has_panes, &two, "two panes after split-window");
+
+	/* A pane flooding output starves neither the views nor the input. */
+	send_command(cs[0], (const char *const[]){"split-window", "-d", "yes", NULL});
+	unsigned three = 3;
+	wait_for(cs, 1, cs[0], has_panes, &three, "three panes after split-window yes");
+	send_text(cs[0], "flood\r");
+	wait_for(cs, 1, cs[0], shows, "flood", "typing beside a flooding pane");
+	send_command(cs[0], (const char *const[]){"kill-pane", "-t", "+", NULL});
+	wait_for(cs, 1, cs[0], has_panes, &two, "the flooding pane killed");
+	CHECK(!shows(cs[0], "y\ny"));
 
 	/* The window follows the client with the latest input. */
 	cs[1] = attach("work", 60, 20);
