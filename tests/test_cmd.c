@@ -195,7 +195,7 @@ static void random_commands(void)
 		for (int i = 1; i < argc; i++)
 			argv[i] = (char *)words[rand() % (int)(sizeof words / sizeof *words)];
 		if (strcmp(name, "new-session") == 0) {
-			argv[1] = "-d"; /* else it refuses: no client to attach */
+			argv[1] = "-d"; /* the model check wants sessions, not clients */
 			argc += argc == 1;
 		}
 		struct proto_request req = {argc, argv, "/", 0, 0};

@@ -17,9 +17,6 @@ struct cmd_buf {
 	size_t len, cap;
 };
 
-/* rsh.c's refusal until it attaches (engineer B2 removes its use, then this goes). */
-#define CMD_ATTACH_ERROR "attach needs the client, not built yet (use new-session -d)"
-
 struct client;
 
 struct cmd_ctx {
