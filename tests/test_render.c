@@ -17,15 +17,32 @@
 #define COLS 30
 #define ROWS 8
 
-/* Everything the master has to read now. */
-static void drain(int master, term_emulator *em)
+/* Everything the master has to read now, into the emulator; how many bells were in it. */
+static unsigned drain(int master, term_emulator *em)
 {
 	char buf[4096];
 	struct pollfd p = { .fd = master, .events = POLLIN };
-	ssize_t n;
+	unsigned bells = 0;
+	ssize_t n, i;
 
-	while (poll(&p, 1, 200) > 0 && (n = read(master, buf, sizeof buf)) > 0)
+	while (poll(&p, 1, 200) > 0 && (n = read(master, buf, sizeof buf)) > 0) {
+		for (i = 0; i < n; i++)
+			bells += buf[i] == '\a';
 		term_emulator_write(em, buf, (size_t)n);
+	}
+	return bells;
+}
+
+/* A copy of v where pane i rang rings more times. */
+static term_view *ring(const term_view *v, unsigned i, unsigned rings)
+{
+	term_view *w = term_view_clone(v);
+	term_snapshot *s = term_snapshot_clone(w->panes[i].screen);
+
+	s->bells += rings;
+	term_snapshot_unref(w->panes[i].screen);
+	w->panes[i].screen = s;
+	return w;
 }
 
 static void put(term_snapshot *s, unsigned y, unsigned x, const uint32_t *chars, unsigned n,
@@ -100,7 +117,7 @@ int main(void)
 	r = render_new("xterm-256color", NULL, f, f);
 	CHECK(r);
 	render_view(r, v, "last contact 3 s ago");
-	drain(master, em);
+	CHECK(drain(master, em) == 0);
 	got = term_emulator_snapshot(em);
 
 	expect_cell(got, 0, 0, 'a', TERM_COLOUR_PALETTE(1), 0, TERM_ATTR_BOLD);
@@ -132,6 +149,16 @@ int main(void)
 	expect_cell(got, 7, 11, 'e', 0, 0, TERM_ATTR_REVERSE);
 	expect_cell(got, 7, 12, ' ', 0, 0, TERM_ATTR_REVERSE);
 	term_snapshot_unref(got);
+
+	/* Three bells since the last view: one beep; the same view again: none. */
+	{
+		term_view *rung = ring(v, 1, 3);
+		render_view(r, rung, "");
+		CHECK(drain(master, em) == 1);
+		render_view(r, rung, "");
+		CHECK(drain(master, em) == 0);
+		term_view_unref(rung);
+	}
 
 	render_free(r);
 	term_view_unref(v);

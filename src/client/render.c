@@ -18,6 +18,7 @@ struct render {
 	SCREEN *screen;
 	bool direct;
 	int ncolours;
+	term_view *prev; /* the view drawn last, for the bells rung since */
 };
 
 /* Whether the current terminfo entry has direct colour. */
@@ -83,7 +84,22 @@ void render_free(render *r)
 		return;
 	endwin();
 	delscreen(r->screen);
+	if (r->prev)
+		term_view_unref(r->prev);
 	free(r);
+}
+
+/* Whether a pane rang since the last view: the terminal beeps once for any number. */
+static bool rang(const term_view *prev, const term_view *v)
+{
+	unsigned i;
+
+	for (i = 0; prev && i < v->npanes; i++) {
+		const term_view_pane *was = term_view_find(prev, v->panes[i].id);
+		if (was && v->panes[i].screen->bells > was->screen->bells)
+			return true;
+	}
+	return false;
 }
 
 void render_invalidate(render *r)
@@ -239,5 +255,10 @@ void render_view(render *r, const term_view *v, const char *link)
 	} else {
 		curs_set(0);
 	}
+	if (rang(r->prev, v))
+		beep();
+	if (r->prev)
+		term_view_unref(r->prev);
+	r->prev = term_view_ref((term_view *)v);
 	refresh();
 }
