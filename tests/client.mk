@@ -19,12 +19,17 @@ tests_test_colour_LDADD = src/client/libclient.a
 # B2: views drawn with ncurses on a pty, read back through the emulator (render.c).
 check_PROGRAMS += tests/test_render
 TESTS += tests/test_render
-tests_test_render_LDADD = src/client/libclient.a $(TERM_LIBS) $(NCURSES_LIBS) -lutil
+tests_test_render_LDADD = src/client/libclient.a src/server/libserver.a $(TERM_LIBS) \
+	$(NCURSES_LIBS) -lutil
 # B2: the client against a server that never answers (client.c).
 check_PROGRAMS += tests/test_client_noreply
 TESTS += tests/test_client_noreply
 tests_test_client_noreply_LDADD = src/client/libclient.a src/server/libserver.a \
 	$(NET_LIBS) $(TERM_LIBS) $(NCURSES_LIBS) -lutil
+# B2: the status row's line editor (prompt.c).
+check_PROGRAMS += tests/test_prompt
+TESTS += tests/test_prompt
+tests_test_prompt_LDADD = src/client/libclient.a $(UTIL_LIBS)
 # B1: the terminal's bytes to input events (keyparse.c), and the prefix bindings (prefix.c).
 check_PROGRAMS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
 TESTS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse

@@ -117,6 +117,7 @@ int main(void)
 	r = render_new("xterm-256color", NULL, f, f);
 	CHECK(r);
 	render_view(r, v, "last contact 3 s ago");
+	render_flush(r);
 	CHECK(drain(master, em) == 0);
 	got = term_emulator_snapshot(em);
 
@@ -143,6 +144,7 @@ int main(void)
 	/* A notice is drawn over the status line. */
 	term_view_set_notice(v, "no such pane", 12);
 	render_view(r, v, "");
+	render_flush(r);
 	drain(master, em);
 	got = term_emulator_snapshot(em);
 	expect_cell(got, 7, 0, 'n', 0, 0, TERM_ATTR_REVERSE);
@@ -154,10 +156,36 @@ int main(void)
 	{
 		term_view *rung = ring(v, 1, 3);
 		render_view(r, rung, "");
+		render_flush(r);
 		CHECK(drain(master, em) == 1);
 		render_view(r, rung, "");
+		render_flush(r);
 		CHECK(drain(master, em) == 0);
 		term_view_unref(rung);
+	}
+
+	/* A prompt over the status row; the bindings over the screen. */
+	{
+		size_t n;
+		const struct prefix_binding *b = prefix_bindings(&n);
+
+		render_view(r, v, "");
+		render_prompt(r, v, "(rename-window) vim");
+		render_flush(r);
+		drain(master, em);
+		got = term_emulator_snapshot(em);
+		expect_cell(got, 7, 0, '(', 0, 0, 0);
+		expect_cell(got, 7, 18, 'm', 0, 0, 0);
+		expect_cell(got, 7, 19, ' ', 0, 0, 0);
+		term_snapshot_unref(got);
+		CHECK(n > 0);
+		render_help(r, b, n);
+		render_flush(r);
+		drain(master, em);
+		got = term_emulator_snapshot(em);
+		expect_cell(got, 0, 0, (uint32_t)b[0].key[0], 0, 0, 0);
+		expect_cell(got, 0, 9, (uint32_t)b[0].help[0], 0, 0, 0);
+		term_snapshot_unref(got);
 	}
 
 	render_free(r);

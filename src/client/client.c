@@ -19,6 +19,7 @@
 #include "keyparse.h"
 #include "linkstate.h"
 #include "prefix.h"
+#include "prompt.h"
 #include "render.h"
 #include "tty.h"
 #include "net/clock.h"
@@ -29,11 +30,20 @@
 #include "net/transport.h"
 #include "net/udp.h"
 #include "term/view_wire.h"
+#include "util/xmalloc.h"
 
 /* With nothing heard at all by then, the server is taken to be gone. */
 #define CLIENT_FIRST_CONTACT_MS 10000
 /* The link state's text counts seconds: redraw at least this often. */
 #define CLIENT_REDRAW_MS 1000
+
+/* What the next key is for. */
+enum client_mode {
+	CLIENT_KEYS,     /* the pane, unless it is the prefix */
+	CLIENT_PREFIXED, /* a binding */
+	CLIENT_HELP,     /* closing the list of bindings */
+	CLIENT_PROMPT,   /* the line a binding asked for */
+};
 
 struct client {
 	transport *t;
@@ -41,9 +51,12 @@ struct client {
 	inputlog *log;
 	keyparse *kp;
 	render *r;
-	bool prefixed;      /* the prefix key came; the next key is a binding's */
+	enum client_mode mode;
+	const struct prefix_binding *asking; /* the binding whose prompt is open */
+	struct prompt prompt;
 	bool full;          /* the log is full: stdin waits for acknowledgements */
 	bool changed;       /* events were appended since the last snapshot */
+	bool redraw;        /* an overlay opened or closed */
 	uint64_t drawn_ms;
 };
 
@@ -98,8 +111,8 @@ static void client_resize(struct client *c)
 	client_append(c, &ev);
 }
 
-/* A binding's command words as a COMMAND event. */
-static void client_command(struct client *c, const char *const *words)
+/* A binding's command words, and last (when not NULL) a prompt's line, as a COMMAND. */
+static void client_command(struct client *c, const char *const *words, const char *last)
 {
 	term_event ev = { .type = TERM_EVENT_COMMAND };
 
@@ -108,34 +121,38 @@ static void client_command(struct client *c, const char *const *words)
 		ev.command.argv[ev.command.argc].len = (uint32_t)strlen(words[ev.command.argc]);
 		ev.command.argc++;
 	}
+	if (last) {
+		ev.command.argv[ev.command.argc].p = last;
+		ev.command.argv[ev.command.argc].len = (uint32_t)strlen(last);
+		ev.command.argc++;
+	}
 	client_append(c, &ev);
 }
 
-/* What keyparse emits: keys pass through the prefix bindings, the rest is sent as is. */
-static void client_event(void *arg, const term_event *ev)
+/* A key for the prompt's line: Enter sends the command, Escape or C-c drops it. */
+static void client_prompt_key(struct client *c, const term_key *key)
 {
-	struct client *c = arg;
-	const struct prefix_binding *b;
+	enum prompt_result r = prompt_key(&c->prompt, key);
+
+	if (r == PROMPT_DONE)
+		client_command(c, c->asking->words, c->prompt.line);
+	if (r != PROMPT_EDITING)
+		c->mode = CLIENT_KEYS;
+	c->redraw = true;
+}
+
+/* The key after the prefix: what its binding does; unbound, nothing (as tmux). */
+static void client_binding(struct client *c, const term_event *ev)
+{
+	const struct prefix_binding *b = prefix_lookup(&ev->key);
 	term_event detach = { .type = TERM_EVENT_DETACH };
 
-	if (ev->type != TERM_EVENT_KEY) {
-		client_append(c, ev);
-		return;
-	}
-	if (!c->prefixed) {
-		if (prefix_is_prefix(&ev->key))
-			c->prefixed = true;
-		else
-			client_append(c, ev);
-		return;
-	}
-	c->prefixed = false;
-	b = prefix_lookup(&ev->key);
+	c->mode = CLIENT_KEYS;
 	if (!b)
-		return; /* unbound after the prefix: nothing, as tmux */
+		return;
 	switch (b->action) {
 	case PREFIX_COMMAND:
-		client_command(c, b->words);
+		client_command(c, b->words, NULL);
 		break;
 	case PREFIX_DETACH:
 		client_append(c, &detach);
@@ -144,8 +161,45 @@ static void client_event(void *arg, const term_event *ev)
 		client_append(c, ev);
 		break;
 	case PREFIX_HELP:
+		c->mode = CLIENT_HELP;
+		c->redraw = true;
+		break;
 	case PREFIX_PROMPT:
-		break; /* not yet: see docs/client.md */
+		c->mode = CLIENT_PROMPT;
+		c->asking = b;
+		c->prompt.len = 0;
+		c->prompt.line[0] = '\0';
+		c->redraw = true;
+		break;
+	}
+}
+
+/* What keyparse emits: keys go by the mode, the rest is sent as is. */
+static void client_event(void *arg, const term_event *ev)
+{
+	struct client *c = arg;
+
+	if (ev->type != TERM_EVENT_KEY) {
+		client_append(c, ev);
+		return;
+	}
+	switch (c->mode) {
+	case CLIENT_KEYS:
+		if (prefix_is_prefix(&ev->key))
+			c->mode = CLIENT_PREFIXED;
+		else
+			client_append(c, ev);
+		break;
+	case CLIENT_PREFIXED:
+		client_binding(c, ev);
+		break;
+	case CLIENT_HELP:
+		c->mode = CLIENT_KEYS; /* any key closes the list */
+		c->redraw = true;
+		break;
+	case CLIENT_PROMPT:
+		client_prompt_key(c, &ev->key);
+		break;
 	}
 }
 
@@ -169,7 +223,19 @@ static void client_draw(struct client *c, uint64_t now)
 
 	linkstate_text(link, sizeof link, now, transport_last_heard_ms(c->t));
 	render_view(c->r, v, link);
+	if (c->mode == CLIENT_PROMPT) {
+		char *text;
+		xasprintf(&text, "%s%s", c->asking->prompt ? c->asking->prompt : "", c->prompt.line);
+		render_prompt(c->r, v, text);
+		free(text);
+	} else if (c->mode == CLIENT_HELP) {
+		size_t n;
+		const struct prefix_binding *b = prefix_bindings(&n);
+		render_help(c->r, b, n);
+	}
+	render_flush(c->r);
 	c->drawn_ms = now;
+	c->redraw = false;
 }
 
 /* Reads the terminal; returns false at its end. */
@@ -275,7 +341,7 @@ static int client_loop(struct client *c)
 			keyparse_flush(c->kp, client_event, c);
 		if (p[1].revents & POLLIN)
 			client_read_udp(c, now, &redraw);
-		if (redraw || now - c->drawn_ms >= CLIENT_REDRAW_MS)
+		if (redraw || c->redraw || now - c->drawn_ms >= CLIENT_REDRAW_MS)
 			client_draw(c, now);
 	}
 }

@@ -4,6 +4,7 @@ src_client_libclient_a_SOURCES = \
 	src/client/client.c src/client/client.h \
 	src/client/tty.c src/client/tty.h \
 	src/client/catch.c src/client/catch.h \
+	src/client/prompt.c src/client/prompt.h \
 	src/client/linkstate.c src/client/linkstate.h \
 	src/client/borders.c src/client/borders.h \
 	src/client/colour.c src/client/colour.h \

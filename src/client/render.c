@@ -259,6 +259,34 @@ void render_view(render *r, const term_view *v, const char *link)
 		beep();
 	if (r->prev)
 		term_view_unref(r->prev);
-	r->prev = term_view_ref((term_view *)v);
+	r->prev = term_view_ref((term_view *)v); /* a reference count, not a change */
+}
+
+void render_prompt(render *r, const term_view *v, const char *text)
+{
+	set_term(r->screen);
+	attrset(A_NORMAL);
+	mvhline(v->rows - 1, 0, ' ', v->cols);
+	mvaddnstr(v->rows - 1, 0, text, v->cols);
+	curs_set(1);
+}
+
+void render_help(render *r, const struct prefix_binding *b, size_t n)
+{
+	int y;
+
+	set_term(r->screen);
+	attrset(A_NORMAL);
+	for (y = 0; y < LINES && (size_t)y < n; y++) {
+		move(y, 0);
+		clrtoeol();
+		mvprintw(y, 0, "%-8s %s", b[y].key, b[y].help);
+	}
+	curs_set(0);
+}
+
+void render_flush(render *r)
+{
+	set_term(r->screen);
 	refresh();
 }

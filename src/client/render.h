@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "prefix.h"
 #include "term/view.h"
 
 typedef struct render render;
@@ -25,7 +26,19 @@ void render_free(render *r);
 /* The terminal's contents are unknown (the client was stopped): redraw them all next. */
 void render_invalidate(render *r);
 
-/* Draws v, with link (the link state's text, "" for none) at the status row's right end. */
+/*
+ * Draws v, with link (the link state's text, "" for none) at the status row's right end,
+ * and puts the cursor where the active pane has it. Drawing shows with render_flush.
+ */
 void render_view(render *r, const term_view *v, const char *link);
+
+/* Draws text (a prompt and its line so far) over v's status row, the cursor after it. */
+void render_prompt(render *r, const term_view *v, const char *text);
+
+/* Draws the prefix bindings over the screen (C-b ?), one a line: key and what it does. */
+void render_help(render *r, const struct prefix_binding *b, size_t n);
+
+/* Shows what was drawn. */
+void render_flush(render *r);
 
 #endif
