@@ -369,6 +369,43 @@ static void kill_server(void)
 		rsh("kill-server", NULL);
 }
 
+/* The pid of the server that logged into dir (RSH_DEBUG), its log removed; 0 if none. */
+static pid_t logged_pid(void)
+{
+	DIR *d = opendir(dir);
+	CHECK(d != NULL);
+	struct dirent *e;
+	long pid = 0;
+	while ((e = readdir(d)) != NULL)
+		if (sscanf(e->d_name, "rsh-server-%ld.log", &pid) == 1)
+			break;
+	if (e != NULL) {
+		char path[200];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	return (pid_t)pid;
+}
+
+/* SIGTERM, like kill-server, tells the clients "server exited". */
+static void sigterm(void)
+{
+	setenv("RSH_DEBUG", "1", 1); /* for the server's pid, in its log's name */
+	CHECK(rsh("new-session", "-d", "-s", "term", PANE_PROGRAM, NULL) == 0);
+	unsetenv("RSH_DEBUG");
+	struct tclient *c = attach("term", 80, 24);
+	unsigned size[2] = {80, 24};
+	wait_for(&c, 1, c, has_size, size, "the view of the session to SIGTERM");
+	pid_t pid = logged_pid();
+	CHECK(pid > 0 && kill(pid, SIGTERM) == 0);
+	wait_for(&c, 1, c, ended_with, "server exited", "the end line after SIGTERM");
+	for (int i = 0; i < WAIT_MS / 20 && access(sock, F_OK) == 0; i++)
+		pump(&c, 1, 20);
+	CHECKF(access(sock, F_OK) != 0, "the server still runs %d ms after SIGTERM", WAIT_MS);
+	tclient_free(c);
+}
+
 static void check_no_sanitizer_reports(void)
 {
 	DIR *d = opendir(dir);
@@ -482,6 +519,7 @@ int main(void)
 		pump(&cs[2], 1, 20);
 	CHECKF(access(sock, F_OK) != 0, "the server still runs %d ms after kill-server", WAIT_MS);
 	tclient_free(cs[2]);
+	sigterm();
 	usleep(300000); /* the server's sanitizer report, if any, is written as it exits */
 	check_no_sanitizer_reports();
 	rmdir(dir);
