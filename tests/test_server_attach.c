@@ -380,7 +380,7 @@ static pid_t logged_pid(void)
 		if (sscanf(e->d_name, "rsh-server-%ld.log", &pid) == 1)
 			break;
 	if (e != NULL) {
-		char path[200];
+		char path[sizeof dir + sizeof e->d_name + 1];
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		unlink(path);
 	}
