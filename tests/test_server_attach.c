@@ -309,6 +309,11 @@ static bool width_is(struct tclient *c, const void *arg)
 	return window_width(view(c)) == *(const unsigned *)arg;
 }
 
+static bool echo_is(struct tclient *c, const void *arg)
+{
+	return view(c)->echo_events == *(const uint64_t *)arg;
+}
+
 static bool ended_with(struct tclient *c, const void *arg)
 {
 	return strcmp(view(c)->ended, arg) == 0;
@@ -450,6 +455,10 @@ int main(void)
 	char *text = output("capture-pane", "-p", "-t", "work");
 	CHECKF(count(text, "hello") == 1, "%s", text);
 	free(text);
+	/* The echo acknowledgement comes to cover them all: the resize and six keys. */
+	uint64_t seven = 7;
+	wait_for(cs, 1, cs[0], echo_is, &seven, "the echo acknowledgement of 7 events");
+	CHECK(view(cs[0])->echo_ms > 0);
 
 	/* A command from the client runs in its session. */
 	send_command(cs[0], (const char *const[]){"split-window", "-h", NULL});

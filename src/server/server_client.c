@@ -125,6 +125,26 @@ static void client_free(size_t i)
 	nclients--;
 }
 
+/* Events up to end were applied now: queued until their echo can be vouched for. */
+static void applied(struct client *c, uint64_t end, uint64_t now)
+{
+	if (c->napplied == CLIENT_ECHO_QUEUE)
+		c->napplied--; /* a burst: the newest batch waits for the latest time */
+	c->applied[c->napplied++] = (struct client_applied){end, now};
+}
+
+/* Moves the echo acknowledgement past the batches applied long enough ago; returns ms
+ * until the next one matures (-1: none waits). */
+static int echo_mature(struct client *c, uint64_t now)
+{
+	unsigned done = 0;
+	while (done < c->napplied && now - c->applied[done].ms >= CLIENT_ECHO_MS)
+		c->echo = c->applied[done++];
+	c->napplied -= done;
+	memmove(c->applied, c->applied + done, c->napplied * sizeof c->applied[0]);
+	return c->napplied > 0 ? (int)(c->applied[0].ms + CLIENT_ECHO_MS - now) : -1;
+}
+
 /* Applies the events of a newer input log, each once. */
 static void apply_events(struct client *c)
 {
@@ -147,6 +167,8 @@ static void apply_events(struct client *c)
 		if (ev.type == TERM_EVENT_COMMAND)
 			c->notice_ms = c->active_ms; /* its error line, if any, shows from now */
 	}
+	if (c->next_event > (c->napplied > 0 ? c->applied[c->napplied - 1].end : c->echo.end))
+		applied(c, c->next_event, net_clock_ms());
 }
 
 void clients_receive(void)
@@ -224,6 +246,8 @@ static term_view *compose(struct client *c, uint64_t now)
 		term_view_set_notice(v, "", 0);
 	if (c->ended != NULL)
 		term_view_set_ended(v, c->ended, strlen(c->ended));
+	v->echo_events = c->echo.end;
+	v->echo_ms = c->echo.ms;
 	return v;
 }
 
@@ -244,6 +268,7 @@ int clients_tick(void)
 	for (size_t i = 0; i < nclients;) {
 		struct client *c = clients[i];
 		check_ended(c, now);
+		int echo_wait = echo_mature(c, now);
 		term_view *v = compose(c, now);
 		if (!term_view_equal(v, c->view)) {
 			transport_set_local(c->t, v);
@@ -258,6 +283,8 @@ int clients_tick(void)
 			continue;
 		}
 		int t = transport_timeout_ms(c->t, now);
+		if (echo_wait >= 0 && echo_wait < t)
+			t = echo_wait;
 		if (c->ended != NULL && t > CLIENT_LINGER_MS / 10)
 			t = CLIENT_LINGER_MS / 10;
 		if (c->in.message != NULL && now - c->notice_ms < CLIENT_NOTICE_MS) {

@@ -22,6 +22,16 @@
 #define CLIENT_LINGER_MS 3000
 /* How long a failed command's error line stays on the status line. */
 #define CLIENT_NOTICE_MS 5000
+/* How long after applying a key the server vouches that its echo is on screen: a
+ * program echoes within a few ms (mosh waits 50 ms too). */
+#define CLIENT_ECHO_MS 50
+/* Batches of applied events awaiting CLIENT_ECHO_MS; more merge into the newest. */
+#define CLIENT_ECHO_QUEUE 32
+
+/* Input events applied (the log's read position then) and when. */
+struct client_applied {
+	uint64_t end, ms;
+};
 
 struct client {
 	uint32_t id;           /* unique for the server's life, for list-clients */
@@ -31,6 +41,11 @@ struct client {
 	uint64_t created_ms, active_ms; /* attach, and its latest input */
 	uint64_t notice_ms;     /* when in.message was set */
 	term_view *view;        /* the last view handed to the transport */
+	/* The echo acknowledgement (term/view.h): batches applied, oldest first, and what
+	 * the view says: events applied at least CLIENT_ECHO_MS ago. */
+	struct client_applied applied[CLIENT_ECHO_QUEUE];
+	unsigned napplied;
+	struct client_applied echo;
 	char *ended;            /* the end line once the attachment is over, else NULL */
 	uint64_t ended_ms;
 };
