@@ -35,7 +35,7 @@ static int command(char **out, int argc, char **argv)
 		perror("connect");
 		exit(1);
 	}
-	struct proto_request req = {argc, argv, "/", 0, 0};
+	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "/"};
 	size_t len;
 	uint8_t *msg = proto_request_encode(&req, &len);
 	if (write(fd, msg, len) != (ssize_t)len)

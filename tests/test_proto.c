@@ -36,6 +36,38 @@ static void round_trip(void)
 	free(msg);
 }
 
+/* The optional UDP element: where attached clients reach the server. */
+static void udp_element(void)
+{
+	char *argv[] = {"attach-session", NULL};
+	struct proto_request req = {1, argv, "", 80, 24, "192.0.2.1", 60000, 60010}, got;
+	size_t len;
+	uint8_t *msg = proto_request_encode(&req, &len);
+	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
+	CHECK(strcmp(got.udp_host, "192.0.2.1") == 0 && got.udp_low == 60000 &&
+	      got.udp_high == 60010);
+	proto_request_free(&got);
+	free(msg);
+	/* Without it the host stays NULL: the local default. */
+	req.udp_host = NULL;
+	msg = proto_request_encode(&req, &len);
+	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
+	CHECK(got.udp_host == NULL);
+	proto_request_free(&got);
+	free(msg);
+	/* A range upside down or starting at 0 is refused. */
+	static const struct { unsigned lo, hi; } bad[] = {{0, 10}, {61000, 60000}};
+	for (size_t i = 0; i < 2; i++) {
+		req.udp_host = "::1";
+		req.udp_low = bad[i].lo;
+		req.udp_high = bad[i].hi;
+		msg = proto_request_encode(&req, &len);
+		const char *why = proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got);
+		CHECKF(why != NULL && strstr(why, "bad UDP port range"), "%s", why ? why : "accepted");
+		free(msg);
+	}
+}
+
 /* Writes bytes to one end of a fresh socket pair; returns the other, non-blocking. */
 static int feed(int fds[2], const void *p, size_t n)
 {
@@ -84,6 +116,7 @@ static void frames(void)
 int main(void)
 {
 	round_trip();
+	udp_element();
 	frames();
 	return 0;
 }

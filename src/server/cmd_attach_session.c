@@ -13,7 +13,7 @@ int cmd_attach(struct cmd_ctx *ctx, struct session *s)
 	}
 	struct net_connect nc;
 	const char *why;
-	if (client_create(s, ctx->req->cols, ctx->req->rows, &nc, &why) == NULL)
+	if (client_create(s, ctx->req, &nc, &why) == NULL)
 		return cmd_error(ctx, "%s", why);
 	char *line = net_connect_format(&nc);
 	cmd_write(ctx, line, strlen(line));

@@ -61,7 +61,8 @@ static void command(struct input_client *c, struct session *s, const term_event 
 	}
 	argv[argc] = NULL;
 	session_touch(s); /* targets left out mean the current session: the client's */
-	struct proto_request req = {argc, argv, "", c->cols, c->rows};
+	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "", .cols = c->cols,
+				    .rows = c->rows};
 	struct proto_reply reply;
 	cmd_execute(&req, &reply);
 	free(c->message);

@@ -20,7 +20,7 @@ static void pack_bin(msgpack_packer *pk, const char *p, size_t n)
 static void pack_request(msgpack_packer *pk, const void *arg)
 {
 	const struct proto_request *req = arg;
-	msgpack_pack_array(pk, 5);
+	msgpack_pack_array(pk, req->udp_host != NULL ? 6 : 5);
 	msgpack_pack_uint32(pk, PROTO_VERSION);
 	msgpack_pack_array(pk, req->argc);
 	for (int i = 0; i < req->argc; i++)
@@ -28,6 +28,12 @@ static void pack_request(msgpack_packer *pk, const void *arg)
 	pack_bin(pk, req->cwd, strlen(req->cwd));
 	msgpack_pack_uint32(pk, req->cols);
 	msgpack_pack_uint32(pk, req->rows);
+	if (req->udp_host != NULL) {
+		msgpack_pack_array(pk, 3);
+		pack_bin(pk, req->udp_host, strlen(req->udp_host));
+		msgpack_pack_uint32(pk, req->udp_low);
+		msgpack_pack_uint32(pk, req->udp_high);
+	}
 }
 
 static void pack_reply(msgpack_packer *pk, const void *arg)
@@ -87,21 +93,34 @@ static char *read_word(mp_reader *r, uint32_t max, size_t *len)
 	return xstrndup((const char *)p, n);
 }
 
-static bool read_version(mp_reader *r, uint32_t fields)
+/* The array's head and the version; its length, between min and max fields, in *n. */
+static bool read_version(mp_reader *r, uint32_t min, uint32_t max, uint32_t *n)
 {
-	uint32_t n, version;
-	if (!mp_read_array(r, fields, fields, &n) || !mp_read_u32(r, UINT32_MAX, &version))
+	uint32_t version;
+	if (!mp_read_array(r, min, max, n) || !mp_read_u32(r, UINT32_MAX, &version))
 		return false;
 	return version == PROTO_VERSION || mp_fail(r, "unknown version");
+}
+
+static void read_udp(mp_reader *r, struct proto_request *req)
+{
+	uint32_t n;
+	if (!mp_read_array(r, 3, 3, &n))
+		return;
+	req->udp_host = read_word(r, PROTO_MAX_HOST, NULL);
+	mp_read_u32(r, 65535, &req->udp_low);
+	mp_read_u32(r, 65535, &req->udp_high);
+	if (r->error == NULL && (req->udp_low == 0 || req->udp_low > req->udp_high))
+		mp_fail(r, "bad UDP port range");
 }
 
 const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_request *req)
 {
 	mp_reader r;
-	uint32_t argc;
+	uint32_t fields = 0, argc;
 	memset(req, 0, sizeof *req);
 	mp_reader_init(&r, body, len);
-	if (read_version(&r, 5) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
+	if (read_version(&r, 5, 6, &fields) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
 		req->argv = xcalloc(argc + 1, sizeof *req->argv);
 		for (uint32_t i = 0; i < argc && r.error == NULL; i++) {
 			req->argv[i] = read_word(&r, PROTO_MAX_REQUEST, NULL);
@@ -111,6 +130,8 @@ const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_r
 	req->cwd = read_word(&r, PROTO_MAX_REQUEST, NULL);
 	mp_read_u32(&r, PROTO_MAX_SIZE, &req->cols);
 	mp_read_u32(&r, PROTO_MAX_SIZE, &req->rows);
+	if (fields == 6 && r.error == NULL)
+		read_udp(&r, req);
 	if (mp_finish(&r))
 		return NULL;
 	proto_request_free(req);
@@ -121,9 +142,10 @@ const char *proto_reply_decode(const uint8_t *body, size_t len, struct proto_rep
 {
 	mp_reader r;
 	int64_t code = 0;
+	uint32_t fields;
 	memset(reply, 0, sizeof *reply);
 	mp_reader_init(&r, body, len);
-	if (read_version(&r, 4))
+	if (read_version(&r, 4, 4, &fields))
 		mp_read_int(&r, 0, 255, &code);
 	reply->code = (int)code;
 	reply->out = read_word(&r, PROTO_MAX_REPLY, &reply->outlen);
@@ -140,6 +162,7 @@ void proto_request_free(struct proto_request *req)
 		free(req->argv[i]);
 	free(req->argv);
 	free(req->cwd);
+	free(req->udp_host);
 	memset(req, 0, sizeof *req);
 }
 

@@ -1,7 +1,9 @@
 /*
  * Control messages between the rsh command and the server, over the control socket.
  * Each message is a 4-byte big-endian length, then that many bytes of msgpack:
- *   request: [version, [word (bin) ...], cwd (bin), cols, rows]
+ *   request: [version, [word (bin) ...], cwd (bin), cols, rows, udp?]
+ *            udp, only when the requester says where attached clients reach the server
+ *            (rsh bootstrap): [host (bin), low port, high port]
  *   reply:   [version, exit code, stdout (bin), stderr (bin)]
  * The bytes come from another process, so decoding checks every type and size; a request
  * that breaks a rule is refused whole and the server closes the connection.
@@ -18,12 +20,17 @@
 #define PROTO_MAX_REPLY (16u << 20)
 #define PROTO_MAX_WORDS 1024
 #define PROTO_MAX_SIZE 10000 /* terminal columns or rows */
+#define PROTO_MAX_HOST 255
 
 struct proto_request {
 	int argc;
 	char **argv;         /* argc NUL-terminated words, then NULL */
 	char *cwd;           /* the client's working directory, "" when unknown */
 	unsigned cols, rows; /* the client's terminal, 0 when it has none */
+	/* Where a client it attaches reaches the server over UDP: a numeric address and a
+	 * port range. NULL host: the local default (127.0.0.1, NET_PORT_LOW..HIGH). */
+	char *udp_host;
+	unsigned udp_low, udp_high;
 };
 
 struct proto_reply {

@@ -19,6 +19,7 @@
 #include "socket.h"
 #include "server.h"
 #include "server_client.h"
+#include "udp_listen.h"
 #include "util/xmalloc.h"
 
 #define MAX_CONNS 64
@@ -250,7 +251,10 @@ static void loop_turn(int listen_fd, bool *served)
 	int clients_ms = clients_tick();
 	size_t npanes = server_pane_count(), n = 0;
 	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
-	struct pollfd *fds = xcalloc(2 + nconns + npanes, sizeof *fds);
+	size_t nudp = udp_listen_fds(NULL, 0);
+	int *udp_fds = xcalloc(nudp + 1, sizeof *udp_fds);
+	udp_listen_fds(udp_fds, nudp);
+	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp, sizeof *fds);
 	list_panes(panes);
 	/* At the connection limit, leave new ones queued rather than spin on them. */
 	fds[n++] = (struct pollfd){listen_fd, nconns < MAX_CONNS ? POLLIN : 0, 0};
@@ -261,7 +265,8 @@ static void loop_turn(int listen_fd, bool *served)
 		fds[n++] = (struct pollfd){panes[i]->pty.fd, events, 0};
 	}
 	size_t udp = n;
-	fds[n++] = (struct pollfd){clients_fd(), POLLIN, 0}; /* -1 is ignored */
+	for (size_t i = 0; i < nudp; i++)
+		fds[n++] = (struct pollfd){udp_fds[i], POLLIN, 0};
 	struct timespec ts;
 	sigset_t unblocked;
 	sigemptyset(&unblocked);
@@ -280,8 +285,9 @@ static void loop_turn(int listen_fd, bool *served)
 				compact_pending = true;
 			}
 		}
-		if (fds[udp].revents & POLLIN)
-			clients_receive();
+		for (size_t i = 0; i < nudp; i++)
+			if (fds[udp + i].revents & POLLIN)
+				clients_receive(udp_fds[i]);
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
@@ -295,6 +301,7 @@ static void loop_turn(int listen_fd, bool *served)
 		}
 	}
 	free(fds);
+	free(udp_fds);
 	free(panes);
 	remove_dead();
 	reap_orphans();

@@ -16,6 +16,7 @@
 #include "net/inputlog.h"
 #include "net/packet.h"
 #include "net/udp.h"
+#include "udp_listen.h"
 #include "term/view_wire.h"
 #include "util/xmalloc.h"
 
@@ -25,37 +26,13 @@
 struct client **clients;
 size_t nclients;
 
-static int udp_fd = -1;
-static struct net_addr udp_addr;
 static uint32_t next_client;
 static struct client *applying; /* whose event is being applied */
 static uint64_t dropped;        /* datagrams no client took */
 
-int clients_fd(void)
-{
-	return udp_fd;
-}
-
 struct client *client_current(void)
 {
 	return applying;
-}
-
-static bool bind_socket(void)
-{
-	if (udp_fd >= 0)
-		return true;
-	net_crypto_init();
-	udp_fd = net_udp_bind_range("127.0.0.1", NET_PORT_LOW, NET_PORT_HIGH, &udp_addr);
-	return udp_fd >= 0;
-}
-
-static unsigned bound_port(void)
-{
-	char buf[NET_ADDR_STRLEN];
-	const char *s = net_addr_str((const struct sockaddr *)&udp_addr.ss, udp_addr.len, buf);
-	const char *colon = strrchr(s, ':');
-	return colon != NULL ? (unsigned)strtoul(colon + 1, NULL, 10) : 0;
 }
 
 static struct client *find_conn(uint64_t id)
@@ -66,19 +43,19 @@ static struct client *find_conn(uint64_t id)
 	return NULL;
 }
 
-struct client *client_create(struct session *s, unsigned cols, unsigned rows,
+struct client *client_create(struct session *s, const struct proto_request *req,
 			     struct net_connect *nc, const char **why)
 {
-	if (!bind_socket()) {
-		*why = "cannot bind a UDP port";
+	net_crypto_init();
+	int fd = udp_listen_get(req->udp_host, req->udp_low, req->udp_high, &nc->port, why);
+	if (fd < 0)
 		return NULL;
-	}
 	do
 		net_random(&nc->id, sizeof nc->id);
 	while (find_conn(nc->id) != NULL);
 	net_random(nc->key, sizeof nc->key);
-	nc->port = bound_port();
 	struct client *c = xcalloc(1, sizeof *c);
+	c->fd = fd;
 	term_view *blank = term_view_new(0, 0, 0);
 	inputlog_state *empty = inputlog_state_empty();
 	c->t = transport_new(nc->id, nc->key, true, &term_view_sync_ops, blank, &inputlog_ops,
@@ -87,8 +64,8 @@ struct client *client_create(struct session *s, unsigned cols, unsigned rows,
 	c->view = blank;
 	c->id = next_client++;
 	c->in.session = s->id;
-	c->in.cols = cols;
-	c->in.rows = rows;
+	c->in.cols = req->cols;
+	c->in.rows = req->rows;
 	c->created_ms = c->active_ms = net_clock_ms();
 	clients = xreallocarray(clients, nclients + 1, sizeof *clients);
 	clients[nclients++] = c;
@@ -171,18 +148,18 @@ static void apply_events(struct client *c)
 		applied(c, c->next_event, net_clock_ms());
 }
 
-void clients_receive(void)
+void clients_receive(int fd)
 {
 	uint8_t buf[NET_DGRAM_MAX];
 	struct net_addr from;
-	for (int n = 0; udp_fd >= 0 && n < RECV_BATCH; n++) {
-		ssize_t len = net_udp_recv(udp_fd, buf, sizeof buf, &from);
+	for (int n = 0; n < RECV_BATCH; n++) {
+		ssize_t len = net_udp_recv(fd, buf, sizeof buf, &from);
 		if (len < 0)
 			break;
 		bool ok;
 		uint64_t id = net_packet_peek_id(buf, (size_t)len, &ok);
 		struct client *c = ok && (size_t)len <= sizeof buf ? find_conn(id) : NULL;
-		if (c == NULL) {
+		if (c == NULL || c->fd != fd) {
 			log_debug("datagram dropped (%llu so far)", (unsigned long long)++dropped);
 			continue;
 		}
@@ -277,7 +254,7 @@ int clients_tick(void)
 		} else {
 			term_view_unref(v);
 		}
-		transport_tick(c->t, udp_fd, now);
+		transport_tick(c->t, c->fd, now);
 		if (finished(c, now)) {
 			client_free(i);
 			continue;
@@ -309,7 +286,5 @@ void clients_free(void)
 		client_free(nclients - 1);
 	free(clients);
 	clients = NULL;
-	if (udp_fd >= 0)
-		close(udp_fd);
-	udp_fd = -1;
+	udp_listen_close_all();
 }

@@ -13,6 +13,7 @@
 #include "input.h"
 #include "net/token.h"
 #include "net/transport.h"
+#include "proto.h"
 #include "server.h"
 #include "term/view.h"
 
@@ -36,6 +37,7 @@ struct client_applied {
 struct client {
 	uint32_t id;           /* unique for the server's life, for list-clients */
 	transport *t;
+	int fd;                /* the UDP socket it reaches the server on (udp_listen.h) */
 	struct input_client in; /* what its events told: session, size, detach, message */
 	uint64_t next_event;    /* the input log's read position */
 	uint64_t created_ms, active_ms; /* attach, and its latest input */
@@ -55,11 +57,12 @@ extern struct client **clients;
 extern size_t nclients;
 
 /*
- * A new client of session s, created from a connect line it is then told (*c). Fails
- * (NULL, *why set) when the UDP socket cannot be bound. cols x rows is the requester's
- * size (0 when unknown), until its first resize.
+ * A new client of session s for the request that attaches it, on the UDP socket the
+ * request asks for (udp_listen.h); *c is then the connect line to tell it. Fails (NULL,
+ * *why set) when that socket cannot be bound. The request's cols x rows is the client's
+ * size (0 when unknown) until its first resize.
  */
-struct client *client_create(struct session *s, unsigned cols, unsigned rows,
+struct client *client_create(struct session *s, const struct proto_request *req,
 			     struct net_connect *c, const char **why);
 /* The client whose input event is being applied, or NULL (control socket commands). */
 struct client *client_current(void);
@@ -68,10 +71,9 @@ void client_end(struct client *c, const char *line);
 /* Moves c to session s (attach-session from a client). */
 void client_switch(struct client *c, struct session *s);
 
-/* The UDP socket to poll, or -1 when none is bound yet. */
-int clients_fd(void);
-/* Takes the waiting datagrams (a bounded number) and applies their input events. */
-void clients_receive(void);
+/* Takes the datagrams waiting on a UDP socket (a bounded number) and applies their input
+ * events. */
+void clients_receive(int fd);
 /* Sizes windows to their latest clients, composes and ships the views, drops clients
  * that are over. Returns the poll timeout the transports want in ms (-1: none). */
 int clients_tick(void);
