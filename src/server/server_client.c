@@ -192,6 +192,18 @@ static void size_windows(void)
 	}
 }
 
+/* The silence after which a client is dropped, in ms. */
+static uint64_t silence_limit(void)
+{
+	static uint64_t limit;
+	if (limit == 0) {
+		const char *s = getenv("RSH_CLIENT_TIMEOUT");
+		unsigned long long secs = s != NULL ? strtoull(s, NULL, 10) : 0;
+		limit = secs > 0 && secs < UINT64_MAX / 1000 ? secs * 1000 : CLIENT_SILENCE_MS;
+	}
+	return limit;
+}
+
 /* Why c's attachment is over, if it is and nobody said so yet. */
 static void check_ended(struct client *c, uint64_t now)
 {
@@ -203,8 +215,8 @@ static void check_ended(struct client *c, uint64_t now)
 		free(line);
 	} else if (s == NULL) {
 		client_end(c, "exited");
-	} else if (now - transport_last_heard_ms(c->t) > CLIENT_SILENCE_MS &&
-		   now - c->created_ms > CLIENT_SILENCE_MS) {
+	} else if (now - transport_last_heard_ms(c->t) > silence_limit() &&
+		   now - c->created_ms > silence_limit()) {
 		client_end(c, "lost contact");
 	}
 }

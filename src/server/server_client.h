@@ -17,7 +17,8 @@
 #include "server.h"
 #include "term/view.h"
 
-/* How long a client may stay silent before the server drops it (issue 5: an option). */
+/* How long a client may stay silent before the server drops it, unless the server's
+ * environment says otherwise (RSH_CLIENT_TIMEOUT, in seconds). */
 #define CLIENT_SILENCE_MS (24ULL * 3600 * 1000)
 /* How long an ended client waits for its last view to be acknowledged. */
 #define CLIENT_LINGER_MS 3000
