@@ -24,7 +24,10 @@ const char *harness_dir(void);
 const char *harness_socket(void);
 /* The rsh binary: $RSH, else ./src/rsh (tests run from the build directory). */
 const char *harness_rsh_path(void);
-/* Prints a failure with the client's screen (c may be NULL) and exits 1. */
+/*
+ * Prints a failure with the client's screen (c may be NULL) and exits 1; with RSH_TEST_RAW
+ * set, writes every byte the client wrote to that file.
+ */
 void harness_fail(harness_client *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
 
