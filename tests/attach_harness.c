@@ -147,7 +147,10 @@ static void cleanup(void)
 	long long end = now_ms() + 10000;
 	while (server_pid() > 0 && now_ms() < end)
 		usleep(20000);
-	bool alive = server_pid() > 0;
+	pid_t left = server_pid();
+	bool alive = left > 0;
+	if (alive)
+		kill(left, SIGKILL); /* fail, but leave no server behind */
 	int reports = 0;
 	each_file(print_report, &reports);
 	nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
