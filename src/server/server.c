@@ -233,7 +233,10 @@ static void compact_panes(struct pane **panes, size_t npanes)
  * time to pass, else none. */
 static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
 {
-	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0;
+	/* Things that end without an event: connections and orphans timing out, and an exit
+	 * waiting for lingering clients, which clients_tick may free before this poll. */
+	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0 || server.exiting ||
+		    got_term;
 	if (compact_pending)
 		clients_ms = 0;
 	if (tick && (clients_ms < 0 || clients_ms > 1000))
