@@ -2,11 +2,19 @@
 # They run src/rsh (built by `make all`) from the build directory; RSH overrides it.
 EXTRA_DIST += tests/attach_harness.h
 ATTACH_HARNESS = tests/attach_harness.c
-check_PROGRAMS += tests/test_attach_harness tests/test_attach_input tests/test_attach_flood
-TESTS += tests/test_attach_harness tests/test_attach_input tests/test_attach_flood
+ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_attach_flood \
+	tests/test_attach_session tests/test_attach_clients tests/test_attach_end
+check_PROGRAMS += $(ATTACH_TESTS)
+TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
 tests_test_attach_harness_LDADD = $(TERM_LIBS)
 tests_test_attach_input_SOURCES = tests/test_attach_input.c $(ATTACH_HARNESS)
 tests_test_attach_input_LDADD = $(TERM_LIBS)
 tests_test_attach_flood_SOURCES = tests/test_attach_flood.c $(ATTACH_HARNESS)
 tests_test_attach_flood_LDADD = $(TERM_LIBS)
+tests_test_attach_session_SOURCES = tests/test_attach_session.c $(ATTACH_HARNESS)
+tests_test_attach_session_LDADD = $(TERM_LIBS)
+tests_test_attach_clients_SOURCES = tests/test_attach_clients.c $(ATTACH_HARNESS)
+tests_test_attach_clients_LDADD = $(TERM_LIBS)
+tests_test_attach_end_SOURCES = tests/test_attach_end.c $(ATTACH_HARNESS)
+tests_test_attach_end_LDADD = $(TERM_LIBS)
