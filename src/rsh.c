@@ -104,7 +104,7 @@ static bool send_all(int fd, const uint8_t *p, size_t len)
 /* Sends the words; the reply in *reply. Returns 0, or 1 having said what went wrong. */
 static int request(int fd, int argc, char **argv, struct proto_reply *reply)
 {
-	struct proto_request req = {argc, argv, NULL, 0, 0};
+	struct proto_request req = {.argc = argc, .argv = argv};
 	char cwd[4096];
 	req.cwd = getcwd(cwd, sizeof cwd) != NULL ? cwd : "";
 	struct winsize ws;
