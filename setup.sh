@@ -59,12 +59,11 @@ case $mode in
 run)
 	build build
 	rsh=build/src/rsh
-	# Until the attach client exists (issue 4), the local session runs detached and is
-	# driven with commands; then this becomes: exec "$rsh"
-	"$rsh" has-session -t main 2>/dev/null || "$rsh" new-session -d -s main
-	"$rsh" ls
-	echo "setup.sh: session 'main' is running; attaching comes with the client. Try:"
-	echo "  $rsh send-keys -t main 'uname -a' Enter; $rsh capture-pane -p -t main"
+	# The session "main": attached to when it runs, else created. C-b d detaches.
+	if "$rsh" has-session -t main 2>/dev/null; then
+		exec "$rsh" attach-session -t main
+	fi
+	exec "$rsh" new-session -s main
 	;;
 check)
 	build build-check --enable-sanitizers
