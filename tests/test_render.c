@@ -139,6 +139,17 @@ int main(void)
 	expect_cell(got, 7, 9, 'b', 0, 0, TERM_ATTR_REVERSE);
 	expect_cell(got, 7, COLS - 20, 'l', 0, 0, TERM_ATTR_REVERSE);
 	expect_cell(got, 7, COLS - 1, 'o', 0, 0, TERM_ATTR_REVERSE);
+
+	/* The active pane's cursor shape goes to the terminal (DECSCUSR through Ss). */
+	CHECK(got->cursor.shape == TERM_CURSOR_BLOCK && !got->cursor.blink);
+	term_snapshot_unref(got);
+	v->panes[1].screen->cursor.shape = TERM_CURSOR_BAR;
+	v->panes[1].screen->cursor.blink = true;
+	render_view(r, v, "");
+	render_flush(r);
+	drain(master, em);
+	got = term_emulator_snapshot(em);
+	CHECK(got->cursor.shape == TERM_CURSOR_BAR && got->cursor.blink);
 	term_snapshot_unref(got);
 
 	/* A notice is drawn over the status line. */

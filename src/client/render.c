@@ -16,6 +16,8 @@
 
 struct render {
 	SCREEN *screen;
+	FILE *out;
+	int cursor_style, cursor_sent; /* DECSCUSR's parameter wanted and last sent (0: none) */
 	bool direct;
 	int ncolours;
 	term_view *prev; /* the view drawn last, for the bells rung since */
@@ -41,20 +43,32 @@ static bool terminfo_exists(const char *name)
 	return ok;
 }
 
+/* The direct-colour sibling of a terminfo name: xterm-256color's is xterm-direct. */
+static char *direct_sibling(const char *term)
+{
+	const char *suffix = "-256color";
+	size_t len = strlen(term), n = strlen(suffix);
+	if (len > n && strcmp(term + len - n, suffix) == 0)
+		len -= n;
+	char *name;
+	xasprintf(&name, "%.*s-direct", (int)len, term);
+	return name;
+}
+
 render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 {
 	bool want = colorterm && (strcmp(colorterm, "truecolor") == 0 ||
 				  strcmp(colorterm, "24bit") == 0);
 	render *r = xcalloc(1, sizeof *r);
-	char *direct_name = NULL;
 
+	r->out = out;
 	r->screen = newterm(term, out, in);
 	if (!r->screen) {
 		free(r);
 		return NULL;
 	}
-	if (want && !has_direct() && xasprintf(&direct_name, "%s-direct", term) > 0 &&
-	    terminfo_exists(direct_name)) {
+	char *direct_name = want && !has_direct() ? direct_sibling(term) : NULL;
+	if (direct_name != NULL && terminfo_exists(direct_name)) {
 		/* The entry lacks direct colour but its -direct sibling has it: use that. */
 		endwin();
 		delscreen(r->screen);
@@ -78,10 +92,32 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 	return r;
 }
 
+/* Sets the outer terminal's cursor shape with the terminfo's Ss (DECSCUSR), when it has it:
+ * ncurses knows only visibility. */
+static void send_cursor_style(render *r, int style)
+{
+	const char *ss = tigetstr("Ss");
+	if (ss != NULL && ss != (char *)-1) {
+		fputs(tiparm(ss, style), r->out);
+		fflush(r->out);
+	}
+	r->cursor_sent = style;
+}
+
+/* DECSCUSR's parameter for a cursor: 1 blinking block, 2 steady block, 3 and 4 underline,
+ * 5 and 6 bar. */
+static int cursor_style(const term_cursor *c)
+{
+	int base = c->shape == TERM_CURSOR_UNDERLINE ? 3 : c->shape == TERM_CURSOR_BAR ? 5 : 1;
+	return base + !c->blink;
+}
+
 void render_free(render *r)
 {
 	if (!r)
 		return;
+	if (r->cursor_sent != 0)
+		send_cursor_style(r, 0); /* the terminal's own default again */
 	endwin();
 	delscreen(r->screen);
 	if (r->prev)
@@ -252,6 +288,7 @@ void render_view(render *r, const term_view *v, const char *link)
 	if (active && active->screen->cursor.visible) {
 		move(active->y + active->screen->cursor.row, active->x + active->screen->cursor.col);
 		curs_set(1);
+		r->cursor_style = cursor_style(&active->screen->cursor);
 	} else {
 		curs_set(0);
 	}
@@ -289,4 +326,6 @@ void render_flush(render *r)
 {
 	set_term(r->screen);
 	refresh();
+	if (r->cursor_style != r->cursor_sent)
+		send_cursor_style(r, r->cursor_style);
 }
