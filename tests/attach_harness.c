@@ -173,27 +173,6 @@ static void env_append(const char *name, const char *add)
 	free(v);
 }
 
-/*
- * xterm-256color without rep (REP, CSI b): libvterm 0.1.4, under our emulator, leaves the
- * cursor pending a wrap after a REP that ends one cell short of the margin, so ncurses'
- * last-cell trick on the status row would scroll the test's screen. Real terminals do not.
- */
-static void terminfo_without_rep(void)
-{
-	char *cmd, *path;
-	xasprintf(&cmd,
-		  "infocmp -x xterm-256color"
-		  " | sed 's/\\([[:space:],]\\)rep=[^,]*,/\\1/' >'%s/xterm.ti'"
-		  " && tic -x -o '%s/terminfo' '%s/xterm.ti'",
-		  dir, dir, dir);
-	if (system(cmd) != 0)
-		harness_fail(NULL, "could not make a terminfo entry: %s", cmd);
-	xasprintf(&path, "%s/terminfo", dir);
-	setenv("TERMINFO", path, 1);
-	free(path);
-	free(cmd);
-}
-
 void harness_init(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -219,7 +198,6 @@ void harness_init(void)
 	setenv("LC_ALL", "C.UTF-8", 1);
 	signal(SIGPIPE, SIG_IGN);
 	atexit(cleanup);
-	terminfo_without_rep();
 }
 
 void harness_fail(harness_client *c, const char *fmt, ...)

@@ -120,8 +120,6 @@ static void ref_start(int rows, int cols)
 	vterm_screen_set_callbacks(ref.screen, &ref_callbacks, NULL);
 	vterm_screen_enable_altscreen(ref.screen, 1);
 	vterm_screen_reset(ref.screen, 1);
-	/* What our emulator does at its start against libvterm's REP bug (emulator.c). */
-	vterm_input_write(ref.vt, " \r\033[2J", 6);
 }
 
 /* The width libvterm gives a code point, learnt once from a scratch screen. */

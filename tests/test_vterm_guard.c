@@ -173,15 +173,58 @@ static void test_many_parameters(void)
 	}
 }
 
-/* REP before any character: libvterm alone repeats a glyph of width 0 for ever. */
-static void test_rep_first(void)
+/* Row r of a snapshot as text, blanks as spaces, trailing ones dropped. */
+static void row_text(const term_snapshot *snap, unsigned r, char *out)
 {
-	term_emulator *em = term_emulator_new(2, 10, 0);
-	term_emulator_write(em, "\033[3bx\033[2b", 10);
+	unsigned n = 0, end = 0;
+	for (unsigned c = 0; c < snap->cols; c++) {
+		uint32_t ch = term_row_get(snap->lines[r], c).ch;
+		out[n++] = ch ? (char)ch : ' ';
+		end = ch ? n : end;
+	}
+	out[end] = '\0';
+}
+
+/* Writes the pieces (NULL-terminated) to a fresh 3x10 screen; checks rows 0 and 1. */
+static void check_rep(const char *const *pieces, const char *row0, const char *row1)
+{
+	term_emulator *em = term_emulator_new(3, 10, 0);
+	for (const char *const *p = pieces; *p != NULL; p++)
+		term_emulator_write(em, *p, strlen(*p));
 	term_snapshot *snap = term_emulator_snapshot(em);
-	/* The emulator's first glyph is a space: that is what gets repeated. */
-	CHECK(term_row_get(snap->lines[0], 0).ch == ' ' && term_row_get(snap->lines[0], 3).ch == 'x');
-	CHECK(term_row_get(snap->lines[0], 5).ch == 'x' && snap->cursor.col == 6);
+	char got0[16], got1[16];
+	row_text(snap, 0, got0);
+	row_text(snap, 1, got1);
+	CHECKF(strcmp(got0, row0) == 0 && strcmp(got1, row1) == 0, "%s: \"%s\" \"%s\"",
+	       pieces[0], got0, got1);
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+}
+
+/*
+ * REP: libvterm alone loops for ever before any character, and after a REP ending one
+ * cell short of the margin it wraps the next character early. Ours prints the character
+ * again, as xterm does.
+ */
+static void test_rep(void)
+{
+	check_rep((const char *[]){"\033[3bx\033[2b", NULL}, "xxx", "");
+	check_rep((const char *[]){"abcd\033[5bY", NULL}, "abcddddddY", "");
+	check_rep((const char *[]){"abcd\033[6bY", NULL}, "abcddddddd", "Y");
+	check_rep((const char *[]){"ab\033[", "2", "b|", NULL}, "abbb|", "");
+	check_rep((const char *[]){"ab\033[0b|", NULL}, "abb|", "");
+	check_rep((const char *[]){"ab\033[14b", NULL}, "abbbbbbbbb", "bbbbbb");
+	check_rep((const char *[]){"ab\033[?3b|", NULL}, "ab|", ""); /* not REP */
+	/* At most a screenful: 30 more, so the screen scrolls once. */
+	check_rep((const char *[]){"ab\033[99999999999999999999b", NULL},
+		  "bbbbbbbbbb", "bbbbbbbbbb");
+	/* A wide character repeated: three of them, two cells each. */
+	term_emulator *em = term_emulator_new(2, 10, 0);
+	term_emulator_write(em, "\xe4\xb8\xad\033[2b", 8);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	for (unsigned c = 0; c < 6; c += 2)
+		CHECK(term_row_get(snap->lines[0], c).ch == 0x4e2d);
+	CHECK(snap->cursor.col == 6);
 	term_snapshot_unref(snap);
 	term_emulator_free(em);
 }
@@ -234,7 +277,7 @@ int main(void)
 	test_string_ends();
 	test_utf8_split();
 	test_control_inside_st();
-	test_rep_first();
+	test_rep();
 	test_many_parameters();
 	test_flood_is_bounded();
 	test_cursor_after_shrink();

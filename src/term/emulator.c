@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 #include "vterm_guard.h"
 
@@ -20,6 +21,9 @@ struct term_emulator {
 	uint32_t bells;
 	char *title;
 	uint64_t changes;
+	/* The last character printed, in UTF-8, for REP (the guard hands it to us). */
+	char last_glyph[4 * TERM_MAX_CHARS];
+	size_t last_len;
 	term_output_fn *out;
 	void *out_arg;
 	/* While probing modes, output is caught here instead of going to the program. */
@@ -57,6 +61,9 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	term_cell cell = em->pen;
 	cell.width = info->width == 2 ? 2 : 1;
 	term_row_set(row, (unsigned)pos.col, &cell, info->chars, n);
+	em->last_len = 0;
+	for (unsigned i = 0; i < n; i++)
+		em->last_len += utf8_encode(info->chars[i], em->last_glyph + em->last_len);
 	if (cell.width == 2 && (unsigned)pos.col + 1 < em->grid->cols) {
 		cell.width = 0;
 		term_row_set(row, (unsigned)pos.col + 1, &cell, NULL, 0);
@@ -297,6 +304,31 @@ static unsigned clamp(unsigned v, unsigned max)
 	return v < 1 ? 1 : v > max ? max : v;
 }
 
+/*
+ * REP (CSI Pn b), which the guard keeps from libvterm (vterm_guard.h): the last character
+ * printed again, count times (0 counts as 1), as xterm does, wrapping at the margin; at
+ * most a screenful. Before any character nothing is repeated.
+ */
+static void on_repeat(void *arg, unsigned long count)
+{
+	term_emulator *em = arg;
+	unsigned long screen = (unsigned long)em->grid->rows * em->grid->cols;
+	count = count == 0 ? 1 : count < screen ? count : screen;
+	if (em->last_len == 0)
+		return;
+	char buf[4096];
+	size_t per = sizeof buf / em->last_len, len = em->last_len;
+	char glyph[sizeof em->last_glyph];
+	memcpy(glyph, em->last_glyph, len);
+	while (count > 0) {
+		size_t n = count < per ? count : per;
+		for (size_t i = 0; i < n; i++)
+			memcpy(buf + i * len, glyph, len);
+		vterm_input_write(em->vt, buf, n * len);
+		count -= n;
+	}
+}
+
 term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollback_limit)
 {
 	rows = clamp(rows, TERM_MAX_ROWS);
@@ -315,11 +347,8 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	em->state = vterm_obtain_state(em->vt);
 	vterm_state_set_callbacks(em->state, &callbacks, em);
 	vterm_state_reset(em->state, 1);
-	/*
-	 * libvterm 0.1.4 loops for ever on REP (CSI b) before any character was printed (it
-	 * repeats a glyph of width 0): print one, then erase it.
-	 */
-	vterm_input_write(em->vt, " \r\033[2J", 6);
+	em->guard.repeat = on_repeat;
+	em->guard.repeat_arg = em;
 	return em;
 }
 

@@ -77,6 +77,23 @@ static size_t leave_out(term_vterm_guard *g, VTerm *vt, const char *buf, size_t 
 	return i + 1;
 }
 
+/* Saturates a parameter well past any screen's cell count. */
+#define COUNT_MAX 100000000ul
+
+/*
+ * A REP ended at buf[i]: what came before it goes to libvterm, the REP itself is dropped
+ * and the owner repeats the character. Returns where the rest of buf starts.
+ */
+static size_t repeat(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+		     size_t seq_at, size_t i)
+{
+	if (g->len == 0 && seq_at > start)
+		vterm_input_write(vt, buf + start, seq_at - start);
+	g->len = 0; /* a held start of the REP */
+	g->repeat(g->repeat_arg, g->count);
+	return i + 1;
+}
+
 void term_vterm_guard_inject(term_vterm_guard *g, VTerm *vt, const char *seq, size_t len)
 {
 	vterm_input_write(vt, seq, len); /* libvterm is between sequences (see below) */
@@ -141,6 +158,8 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			} else if (c == '[') {
 				g->state = CSI;
 				g->separators = 0;
+				g->plain = true;
+				g->count = 0;
 			} else if (c != ESC) {
 				start = end_sequence(g, vt, buf, start, i + 1);
 				g->state = GROUND;
@@ -149,16 +168,26 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		case CSI:
 			if (c == ESC) {
 				g->state = ESCAPE; /* an abort: the new escape goes with the old */
+			} else if (c == 'b' && g->plain && !g->dropping) {
+				start = repeat(g, vt, buf, start, seq_at, i);
+				g->state = GROUND;
 			} else if (c == CAN || c == SUB || (c >= 0x40 && c <= 0x7e) || c >= 0x80) {
 				/* The end, or (CAN, SUB, non-ASCII) an abort. */
 				start = end_sequence(g, vt, buf, start, i + 1);
 				g->state = GROUND;
 			} else if (c >= 0x30 && c <= 0x3f) {
+				if (c >= '0' && c <= '9' && g->separators == 0)
+					g->count = g->count >= COUNT_MAX ? COUNT_MAX
+									 : g->count * 10 + (c - '0');
+				else if (c >= 0x3c)
+					g->plain = false; /* a private marker */
 				/* Parameters past the last one libvterm has room for are left out. */
 				if ((c == ';' || c == ':') && g->separators <= TERM_GUARD_MAX_SEPARATORS)
 					g->separators++;
 				if (g->separators > TERM_GUARD_MAX_SEPARATORS)
 					start = leave_out(g, vt, buf, start, seq_at, i);
+			} else {
+				g->plain = false; /* an intermediate (or a control inside) */
 			}
 			break;
 		case STRING:
@@ -176,6 +205,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				/* libvterm drops the string for a new sequence: keep both together. */
 				g->state = c == '[' ? CSI : goes_on_escape(c) ? ESCAPE : STRING;
 				g->separators = 0;
+				g->plain = false; /* rare: libvterm's own REP, bug and all */
 			} else if (c != ESC) {
 				/* ST ends the string; any other escape aborts it. */
 				start = end_sequence(g, vt, buf, start, i + 1);

@@ -12,6 +12,10 @@
  *   its input (heap overflow, found by fuzzing). Such controls are left out.
  * - A CSI with more than 16 parameters is written past libvterm's parameter array,
  *   corrupting its state (found by fuzzing): the parameters past the 16th are left out.
+ * - REP (CSI Pn b) that stops one cell short of the right margin leaves libvterm waiting
+ *   to wrap, so the next character goes to the next line (ncurses fills lines with REP);
+ *   before any character is printed it loops for ever. REP never reaches libvterm: the
+ *   guard hands its count to the owner's repeat function, which prints the character.
  *
  * What the guard holds is bounded: a sequence longer than TERM_GUARD_MAX_STRING is dropped
  * whole, as if it had never come.
@@ -32,11 +36,17 @@ typedef struct term_vterm_guard {
 	unsigned char state; /* where libvterm's parser stands */
 	bool dropping;       /* the current sequence outgrew the limit: skip to its end */
 	unsigned char separators; /* parameter separators seen in the current CSI */
+	bool plain;               /* the current CSI has no private marker or intermediate */
+	unsigned long count;      /* its first parameter, saturated */
+	/* Called for each REP with its count (0 when left out), between sequences. */
+	void (*repeat)(void *arg, unsigned long count);
+	void *repeat_arg;
 	char *held;
 	size_t len, cap;
 } term_vterm_guard;
 
-/* Writes len bytes to vt, holding back what must wait. The guard starts zeroed. */
+/* Writes len bytes to vt, holding back what must wait. The guard starts zeroed, but for
+ * its repeat function. */
 void term_vterm_guard_write(term_vterm_guard *guard, VTerm *vt, const char *buf, size_t len);
 /* Writes a sequence of our own to vt. Between two guarded writes libvterm is never inside
  * one of the program's sequences (the guard holds what began), so it cannot cut one. */
