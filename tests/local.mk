@@ -22,3 +22,4 @@ include tests/client.mk
 include tests/attach.mk
 include tests/remote.mk
 include tests/predict.mk
+include tests/roam.mk

@@ -7,11 +7,13 @@
 #define RSH_CLIENT_CLIENT_H
 
 #include "net/token.h"
+#include "predict.h"
 
 struct client_options {
 	const char *host;          /* the server's address, numeric or a name */
 	int family;                /* AF_UNSPEC, AF_INET or AF_INET6 */
 	struct net_connect connect; /* its port, the connection id and key */
+	enum predict_mode predict; /* local echo prediction (--predict, RSH_PREDICT) */
 };
 
 /*

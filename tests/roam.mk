@@ -1,0 +1,1 @@
+# Remote attach through the impairment proxy: roaming, outages, tokens.
