@@ -267,6 +267,15 @@ static void status_names(void)
 	CHECK(term_row_get(v->status->lines[0], 1).width == 2);
 	CHECK(term_row_get(v->status->lines[0], 2).width == 0);
 	term_view_unref(v);
+	/* The window current before is the last one, marked -. */
+	session_select_window(s, w2);
+	v = compose_view(s, 24, 3);
+	check_status(v, "[\xe4\xbd\x9c] 0:cat- 1:v?m?*     ");
+	term_view_unref(v);
+	session_select_window(s, w);
+	v = compose_view(s, 24, 3);
+	check_status(v, "[\xe4\xbd\x9c] 0:cat* 1:v?m?-     ");
+	term_view_unref(v);
 	/* Cut before the wide character rather than through it. */
 	v = compose_view(s, 2, 3);
 	check_status(v, "[ ");

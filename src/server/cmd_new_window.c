@@ -55,7 +55,7 @@ int cmd_new_window(struct cmd_ctx *ctx)
 	}
 	session_attach_window(s, w);
 	if (!args_has(&ctx->args, 'd'))
-		s->current = w;
+		session_select_window(s, w);
 	session_touch(s);
 	return 0;
 }

@@ -6,7 +6,7 @@ int cmd_select_window(struct cmd_ctx *ctx)
 	struct window *w = cmd_find_window(ctx);
 	if (w == NULL)
 		return 1;
-	w->session->current = w;
+	session_select_window(w->session, w);
 	session_touch(w->session);
 	return 0;
 }
@@ -19,7 +19,7 @@ static int step_window(struct cmd_ctx *ctx, int delta)
 	size_t i = 0;
 	while (s->windows[i] != s->current)
 		i++;
-	s->current = s->windows[(i + s->nwindows + (size_t)delta) % s->nwindows];
+	session_select_window(s, s->windows[(i + s->nwindows + (size_t)delta) % s->nwindows]);
 	session_touch(s);
 	return 0;
 }

@@ -15,8 +15,7 @@
  * clipped: a pane partly outside is cropped to what fits, one wholly outside left out; a
  * smaller window leaves the rest blank. The status line reads, as tmux's:
  *   [work] 0:bash* 1:vim-
- * (the current window marked *, the last one - once the server tracks it: it does not
- * yet), in reverse video (status.h). With rows < 2 the view holds no pane, only the status
+ * (the current window marked *, the last one -), in reverse video (status.h). With rows < 2 the view holds no pane, only the status
  * line. Uncropped panes' screens are references to their snapshots, no cell copied. The
  * view is new (one reference), not yet shared: the caller may still set its echo, notice
  * and end fields.

@@ -52,6 +52,7 @@ struct session {
 	struct window **windows; /* by index */
 	size_t nwindows;
 	struct window *current;
+	struct window *last; /* the window current before it (tmux's last window), or NULL */
 };
 
 struct server {
@@ -83,6 +84,8 @@ void session_touch(struct session *s);
 /* The lowest index from base on that no window of s uses. */
 unsigned session_free_index(const struct session *s);
 void session_attach_window(struct session *s, struct window *w);
+/* Makes w (a window of s) the current one; the one before becomes the last window. */
+void session_select_window(struct session *s, struct window *w);
 /* Detaches w; picks another current window. Destroys s when it was the last. */
 void session_detach_window(struct session *s, struct window *w);
 /* A name is one printable line; NULL or why not. */

@@ -129,6 +129,18 @@ void session_detach_window(struct session *s, struct window *w)
 		session_destroy(s);
 		return;
 	}
-	if (s->current == w)
-		s->current = s->windows[i > 0 ? i - 1 : 0];
+	if (s->last == w)
+		s->last = NULL;
+	if (s->current == w) {
+		s->current = s->last != NULL ? s->last : s->windows[i > 0 ? i - 1 : 0];
+		s->last = NULL;
+	}
+}
+
+void session_select_window(struct session *s, struct window *w)
+{
+	if (w == s->current)
+		return;
+	s->last = s->current;
+	s->current = w;
 }

@@ -73,8 +73,8 @@ term_snapshot *status_line(const struct session *s, unsigned cols)
 		const struct window *w = s->windows[i];
 		char index[16];
 		snprintf(index, sizeof index, "%s%u:", i ? " " : "", w->index);
-		fits = put_text(&pen, index) && put_text(&pen, w->name) &&
-		       (w != s->current || put_text(&pen, "*"));
+		const char *mark = w == s->current ? "*" : w == s->last ? "-" : "";
+		fits = put_text(&pen, index) && put_text(&pen, w->name) && put_text(&pen, mark);
 	}
 	while (pen.col < cols)
 		put_char(&pen, ' ');
