@@ -1,7 +1,8 @@
 /*
- * The attached client's loop: one poll over the terminal, the UDP socket and a signal
- * pipe. Input becomes events in the input log (the transport's local state); the view the
- * server ships (its remote state) is drawn whenever it changes, and once a second for the
+ * The attached client's loop: one poll over the terminal, the UDP sockets (uplink.h) and a
+ * signal pipe. Input becomes events in the input log (the transport's local state) and
+ * goes to the prediction engine; the view the server ships (its remote state) is drawn
+ * with the engine's guesses over it whenever either changes, and once a second for the
  * link state.
  */
 #include "client.h"
@@ -16,44 +17,31 @@
 #include <unistd.h>
 
 #include "catch.h"
+#include "keymode.h"
 #include "keyparse.h"
 #include "linkstate.h"
-#include "prefix.h"
-#include "prompt.h"
 #include "render.h"
 #include "tty.h"
+#include "uplink.h"
 #include "net/clock.h"
 #include "net/inputlog.h"
-#include "net/packet.h"
 #include "net/sync_link.h"
 #include "net/sync_sender.h"
-#include "net/transport.h"
-#include "net/udp.h"
-#include "term/view_wire.h"
-#include "util/xmalloc.h"
 
 /* With nothing heard at all by then, the server is taken to be gone. */
 #define CLIENT_FIRST_CONTACT_MS 10000
 /* The link state's text counts seconds: redraw at least this often. */
 #define CLIENT_REDRAW_MS 1000
 
-/* What the next key is for. */
-enum client_mode {
-	CLIENT_KEYS,     /* the pane, unless it is the prefix */
-	CLIENT_PREFIXED, /* a binding */
-	CLIENT_HELP,     /* closing the list of bindings */
-	CLIENT_PROMPT,   /* the line a binding asked for */
-};
-
 struct client {
-	transport *t;
-	int fd;             /* the UDP socket */
+	const struct client_options *o;
+	struct uplink up;
 	inputlog *log;
+	uint64_t events;    /* events appended to the log: the next one's index */
+	predict *pred;
 	keyparse *kp;
 	render *r;
-	enum client_mode mode;
-	const struct prefix_binding *asking; /* the binding whose prompt is open */
-	struct prompt prompt;
+	struct keymode km;
 	bool full;          /* the log is full: stdin waits for acknowledgements */
 	bool changed;       /* events were appended since the last snapshot */
 	bool redraw;        /* an overlay opened or closed */
@@ -84,18 +72,39 @@ static int client_signals(void)
 	return 0;
 }
 
+static const term_view *client_view(const struct client *c)
+{
+	return transport_remote(c->up.t, NULL);
+}
+
+/* The engine learns of every event sent: a key for the pane is guessed (and shown at
+ * once), anything else makes what follows uncertain. */
+static void client_predict(struct client *c, const term_event *ev, uint64_t index)
+{
+	if (ev->type == TERM_EVENT_KEY) {
+		predict_key(c->pred, client_view(c), &ev->key, index, net_clock_ms());
+		c->redraw = true;
+	} else {
+		predict_other(c->pred, index);
+	}
+}
+
 static void client_append(struct client *c, const term_event *ev)
 {
 	size_t len;
 	uint8_t *buf = term_event_encode(ev, &len);
+	enum inputlog_status status;
 
 	if (!buf)
 		return;
-	if (inputlog_append(c->log, buf, len) == INPUTLOG_FULL)
-		c->full = true;
-	else
-		c->changed = true;
+	status = inputlog_append(c->log, buf, len);
 	free(buf);
+	if (status == INPUTLOG_FULL)
+		c->full = true;
+	if (status != INPUTLOG_OK)
+		return;
+	c->changed = true;
+	client_predict(c, ev, c->events++);
 }
 
 /* A RESIZE event with the terminal's size: the status line takes its last row. */
@@ -111,96 +120,20 @@ static void client_resize(struct client *c)
 	client_append(c, &ev);
 }
 
-/* A binding's command words, and last (when not NULL) a prompt's line, as a COMMAND. */
-static void client_command(struct client *c, const char *const *words, const char *last)
+static void client_send(void *arg, const term_event *ev)
 {
-	term_event ev = { .type = TERM_EVENT_COMMAND };
-
-	while (words[ev.command.argc] && ev.command.argc < PREFIX_MAX_WORDS) {
-		ev.command.argv[ev.command.argc].p = words[ev.command.argc];
-		ev.command.argv[ev.command.argc].len = (uint32_t)strlen(words[ev.command.argc]);
-		ev.command.argc++;
-	}
-	if (last) {
-		ev.command.argv[ev.command.argc].p = last;
-		ev.command.argv[ev.command.argc].len = (uint32_t)strlen(last);
-		ev.command.argc++;
-	}
-	client_append(c, &ev);
+	client_append(arg, ev);
 }
 
-/* A key for the prompt's line: Enter sends the command, Escape or C-c drops it. */
-static void client_prompt_key(struct client *c, const term_key *key)
-{
-	enum prompt_result r = prompt_key(&c->prompt, key);
-
-	if (r == PROMPT_DONE)
-		client_command(c, c->asking->words, c->prompt.line);
-	if (r != PROMPT_EDITING)
-		c->mode = CLIENT_KEYS;
-	c->redraw = true;
-}
-
-/* The key after the prefix: what its binding does; unbound, nothing (as tmux). */
-static void client_binding(struct client *c, const term_event *ev)
-{
-	const struct prefix_binding *b = prefix_lookup(&ev->key);
-	term_event detach = { .type = TERM_EVENT_DETACH };
-
-	c->mode = CLIENT_KEYS;
-	if (!b)
-		return;
-	switch (b->action) {
-	case PREFIX_COMMAND:
-		client_command(c, b->words, NULL);
-		break;
-	case PREFIX_DETACH:
-		client_append(c, &detach);
-		break;
-	case PREFIX_SEND_PREFIX:
-		client_append(c, ev);
-		break;
-	case PREFIX_HELP:
-		c->mode = CLIENT_HELP;
-		c->redraw = true;
-		break;
-	case PREFIX_PROMPT:
-		c->mode = CLIENT_PROMPT;
-		c->asking = b;
-		c->prompt.len = 0;
-		c->prompt.line[0] = '\0';
-		c->redraw = true;
-		break;
-	}
-}
-
-/* What keyparse emits: keys go by the mode, the rest is sent as is. */
+/* What keyparse emits: keys go by what they are for, the rest is sent as is. */
 static void client_event(void *arg, const term_event *ev)
 {
 	struct client *c = arg;
 
-	if (ev->type != TERM_EVENT_KEY) {
+	if (ev->type != TERM_EVENT_KEY)
 		client_append(c, ev);
-		return;
-	}
-	switch (c->mode) {
-	case CLIENT_KEYS:
-		if (prefix_is_prefix(&ev->key))
-			c->mode = CLIENT_PREFIXED;
-		else
-			client_append(c, ev);
-		break;
-	case CLIENT_PREFIXED:
-		client_binding(c, ev);
-		break;
-	case CLIENT_HELP:
-		c->mode = CLIENT_KEYS; /* any key closes the list */
+	else if (keymode_key(&c->km, ev, client_send, c))
 		c->redraw = true;
-		break;
-	case CLIENT_PROMPT:
-		client_prompt_key(c, &ev->key);
-		break;
-	}
 }
 
 /* Ships the log's window when events were appended. */
@@ -211,29 +144,22 @@ static void client_publish(struct client *c)
 	if (!c->changed)
 		return;
 	s = inputlog_snapshot(c->log, INPUTLOG_WINDOW);
-	transport_set_local(c->t, s);
+	transport_set_local(c->up.t, s);
 	inputlog_state_unref(s);
 	c->changed = false;
 }
 
 static void client_draw(struct client *c, uint64_t now)
 {
-	const term_view *v = transport_remote(c->t, NULL);
+	/* The transport holds the view; the overlay only takes a reference to it. */
+	term_view *v = predict_overlay(c->pred, (term_view *)client_view(c), now);
 	char link[64];
 
-	linkstate_text(link, sizeof link, now, transport_last_heard_ms(c->t));
+	linkstate_text(link, sizeof link, now, transport_last_heard_ms(c->up.t));
 	render_view(c->r, v, link);
-	if (c->mode == CLIENT_PROMPT) {
-		char *text;
-		xasprintf(&text, "%s%s", c->asking->prompt ? c->asking->prompt : "", c->prompt.line);
-		render_prompt(c->r, v, text);
-		free(text);
-	} else if (c->mode == CLIENT_HELP) {
-		size_t n;
-		const struct prefix_binding *b = prefix_bindings(&n);
-		render_help(c->r, b, n);
-	}
+	keymode_draw(&c->km, c->r, v);
 	render_flush(c->r);
+	term_view_unref(v);
 	c->drawn_ms = now;
 	c->redraw = false;
 }
@@ -252,19 +178,23 @@ static bool client_read_tty(struct client *c)
 	return true;
 }
 
-/* Takes the datagrams waiting; what the server holds of the log is dropped from it. */
-static void client_read_udp(struct client *c, uint64_t now, bool *redraw)
+/* A newer view: the guesses it acknowledges are checked. */
+static void client_fresh_view(void *arg)
 {
-	uint8_t buf[NET_DGRAM_MAX];
-	struct net_addr from;
-	const inputlog_state *acked;
-	ssize_t n;
+	struct client *c = arg;
 
-	while ((n = net_udp_recv(c->fd, buf, sizeof buf, &from)) >= 0)
-		if (transport_receive(c->t, buf, (size_t)n, (struct sockaddr *)&from.ss,
-				      from.len, now) == 1)
-			*redraw = true;
-	acked = sync_sender_acked(sync_link_sender(transport_link(c->t)), NULL);
+	predict_view(c->pred, client_view(c), net_clock_ms());
+	c->redraw = true;
+}
+
+/* Takes the datagrams waiting; what the server holds of the log is dropped from it. */
+static void client_read_udp(struct client *c, const struct pollfd *p, unsigned n,
+			    uint64_t now)
+{
+	const inputlog_state *acked;
+
+	uplink_receive(&c->up, p, n, now, client_fresh_view, c);
+	acked = sync_sender_acked(sync_link_sender(transport_link(c->up.t)), NULL);
 	if (acked) {
 		inputlog_acked(c->log, inputlog_state_end(acked));
 		c->full = false;
@@ -294,83 +224,93 @@ static bool client_read_signals(struct client *c, bool *redraw)
 	return true;
 }
 
+/* Leaves the terminal as it was, for a last message. */
+static void client_leave(struct client *c)
+{
+	render_free(c->r);
+	c->r = NULL;
+	tty_restore();
+}
+
+/* How long poll may wait: until a frame is due, the link state's text or the guesses
+ * shown change, or an escape key is complete. */
+static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
+{
+	int timeout = transport_timeout_ms(c->up.t, now);
+	int guesses = predict_timeout_ms(c->pred, now);
+
+	if (timeout < 0 || timeout > CLIENT_REDRAW_MS)
+		timeout = CLIENT_REDRAW_MS;
+	if (keyparse_pending(c->kp) && timeout > KEYPARSE_ESC_MS)
+		timeout = KEYPARSE_ESC_MS;
+	*guesses_due = guesses >= 0 ? now + (uint64_t)guesses : UINT64_MAX;
+	if (guesses >= 0 && guesses < timeout)
+		timeout = guesses;
+	return timeout;
+}
+
 static int client_loop(struct client *c)
 {
 	uint64_t start = net_clock_ms();
 
 	for (;;) {
-		uint64_t now = net_clock_ms();
-		const term_view *v = transport_remote(c->t, NULL);
-		struct pollfd p[3] = {
+		uint64_t now = net_clock_ms(), guesses_due;
+		const term_view *v = client_view(c);
+		struct pollfd p[2 + NET_HOP_MAX] = {
 			{ .fd = STDIN_FILENO, .events = c->full ? 0 : POLLIN },
-			{ .fd = c->fd, .events = POLLIN },
 			{ .fd = client_signal_pipe[0], .events = POLLIN },
 		};
+		unsigned nsock;
 		bool redraw = false;
 		int timeout;
 
 		if (v->ended[0]) {
-			render_free(c->r);
-			c->r = NULL;
-			tty_restore();
+			client_leave(c);
 			printf("[%s]\n", v->ended);
 			return 0;
 		}
-		if (transport_last_heard_ms(c->t) == 0 && now - start > CLIENT_FIRST_CONTACT_MS) {
-			render_free(c->r);
-			c->r = NULL;
-			tty_restore();
-			fprintf(stderr, "rsh: no reply from the server\n");
+		if (transport_last_heard_ms(c->up.t) == 0 && now - start > CLIENT_FIRST_CONTACT_MS) {
+			client_leave(c);
+			fprintf(stderr, "rsh: no reply from %s over UDP port %u (is UDP port %u open"
+				" on the host's firewall?)\n", c->o->host, c->o->connect.port,
+				c->o->connect.port);
 			return 1;
 		}
 		client_publish(c);
-		transport_tick(c->t, c->fd, now);
-		timeout = transport_timeout_ms(c->t, now);
-		if (timeout < 0 || timeout > CLIENT_REDRAW_MS)
-			timeout = CLIENT_REDRAW_MS;
-		if (keyparse_pending(c->kp) && timeout > KEYPARSE_ESC_MS)
-			timeout = KEYPARSE_ESC_MS;
-		if (poll(p, 3, timeout) < 0 && errno != EINTR)
+		uplink_tick(&c->up, now);
+		predict_link(c->pred, net_conn_srtt_ms(transport_conn(c->up.t)), now);
+		nsock = uplink_pollfds(&c->up, p + 2);
+		timeout = client_timeout(c, now, &guesses_due);
+		if (poll(p, 2 + nsock, timeout) < 0 && errno != EINTR)
 			return 1;
 		now = net_clock_ms();
-		if (p[2].revents & POLLIN && !client_read_signals(c, &redraw))
+		if (p[1].revents & POLLIN && !client_read_signals(c, &redraw))
 			return 1;
 		if (p[0].revents & (POLLIN | POLLHUP) && !client_read_tty(c))
 			return 1;
 		if (!(p[0].revents & POLLIN) && keyparse_pending(c->kp))
 			keyparse_flush(c->kp, client_event, c);
-		if (p[1].revents & POLLIN)
-			client_read_udp(c, now, &redraw);
-		if (redraw || c->redraw || now - c->drawn_ms >= CLIENT_REDRAW_MS)
+		client_read_udp(c, p + 2, nsock, now);
+		if (redraw || c->redraw || now >= guesses_due || now - c->drawn_ms >= CLIENT_REDRAW_MS)
 			client_draw(c, now);
 	}
 }
 
-/* A UDP socket on an ephemeral port, of the server address's family. */
-static int client_socket(const struct net_addr *server)
-{
-	struct sockaddr_storage any;
-
-	memset(&any, 0, sizeof any);
-	any.ss_family = server->ss.ss_family;
-	return net_udp_bind((struct sockaddr *)&any, server->len);
-}
-
 int client_run(const struct client_options *o)
 {
-	struct client c = { .fd = -1 };
-	struct net_addr server;
-	inputlog_state *empty;
-	term_view *blank;
-	int status = 1;
+	struct client c = { .o = o };
+	inputlog_state *empty = inputlog_state_empty();
+	term_view *blank = term_view_new(0, 0, 0);
+	int status = 1, opened;
 
-	if (net_addr_resolve(o->host, o->connect.port, &server) != 0) {
-		fprintf(stderr, "rsh: cannot resolve %s\n", o->host);
-		return 1;
-	}
-	c.fd = client_socket(&server);
-	if (c.fd < 0 || client_signals() != 0) {
-		fprintf(stderr, "rsh: socket: %s\n", strerror(errno));
+	opened = uplink_open(&c.up, o->host, o->connect.port, o->connect.id, o->connect.key,
+			     empty, blank, net_clock_ms());
+	inputlog_state_unref(empty);
+	term_view_unref(blank);
+	if (opened != 0)
+		goto out;
+	if (client_signals() != 0) {
+		fprintf(stderr, "rsh: pipe: %s\n", strerror(errno));
 		goto out;
 	}
 	if (tty_enter(STDIN_FILENO) != 0) {
@@ -384,24 +324,16 @@ int client_run(const struct client_options *o)
 		fprintf(stderr, "rsh: unknown terminal type\n");
 		goto out;
 	}
-	empty = inputlog_state_empty();
-	blank = term_view_new(0, 0, 0);
-	c.t = transport_new(o->connect.id, o->connect.key, false, &inputlog_ops, empty,
-			    &term_view_sync_ops, blank);
-	inputlog_state_unref(empty);
-	term_view_unref(blank);
-	net_conn_set_peer(transport_conn(c.t), (struct sockaddr *)&server.ss, server.len);
 	c.log = inputlog_new();
 	c.kp = keyparse_new();
+	c.pred = predict_new(o->predict);
 	client_resize(&c);
 	status = client_loop(&c);
-	render_free(c.r);
-	tty_restore();
-	transport_free(c.t);
+	client_leave(&c);
 	inputlog_free(c.log);
 	keyparse_free(c.kp);
+	predict_free(c.pred);
 out:
-	if (c.fd >= 0)
-		close(c.fd);
+	uplink_close(&c.up);
 	return status;
 }

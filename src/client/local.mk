@@ -2,6 +2,8 @@
 noinst_LIBRARIES += src/client/libclient.a
 src_client_libclient_a_SOURCES = \
 	src/client/client.c src/client/client.h \
+	src/client/uplink.c src/client/uplink.h \
+	src/client/keymode.c src/client/keymode.h \
 	src/client/tty.c src/client/tty.h \
 	src/client/catch.c src/client/catch.h \
 	src/client/prompt.c src/client/prompt.h \

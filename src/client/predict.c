@@ -440,6 +440,27 @@ static bool showing(const predict *p, uint64_t now_ms)
 	return p->show_rtt || glitching(p, now_ms);
 }
 
+/* The sooner of *next and t, when t is still to come. */
+static void sooner(uint64_t *next, uint64_t t, uint64_t now_ms)
+{
+	if (t > now_ms && t < *next)
+		*next = t;
+}
+
+int predict_timeout_ms(const predict *p, uint64_t now_ms)
+{
+	uint64_t next = UINT64_MAX;
+	if (p->n == 0 || p->mode == PREDICT_NEVER)
+		return -1;
+	if (p->mode == PREDICT_ADAPTIVE) {
+		for (size_t i = 0; i < p->n; i++)
+			sooner(&next, p->g[i].made_ms + GLITCH_MS + 1, now_ms);
+		sooner(&next, p->glitch_until_ms, now_ms);
+	}
+	sooner(&next, p->flag_until_ms, now_ms);
+	return next == UINT64_MAX ? -1 : (int)(next - now_ms);
+}
+
 /* The active pane's screen with the shown guesses and cursor drawn in. */
 static term_snapshot *overlay_screen(const predict *p, const term_snapshot *s, bool flag)
 {

@@ -66,6 +66,12 @@ void predict_link(predict *p, unsigned srtt_ms, uint64_t now_ms);
  * whose active pane shows the guesses (underlined while flagged) and the guessed cursor.
  */
 term_view *predict_overlay(const predict *p, term_view *v, uint64_t now_ms);
+/*
+ * Milliseconds from now_ms until predict_overlay's result changes by itself, with no new
+ * key or view (a guess starts to show after waiting too long, a glitch or a mistake stops
+ * counting): -1 when nothing will.
+ */
+int predict_timeout_ms(const predict *p, uint64_t now_ms);
 /* Guesses made and not yet checked. */
 unsigned predict_pending(const predict *p);
 const struct predict_stats *predict_stats(const predict *p);
