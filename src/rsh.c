@@ -1,304 +1,180 @@
 /*
- * rsh: the command line. Checks the command, finds (or for new-session starts) the
- * server behind the control socket, sends the words and prints the reply.
+ * rsh: the command line. Reads the options, then sends the command to the server on this
+ * host, or to another host through ssh, or runs one half of a remote attach (bootstrap,
+ * client): see rsh.h.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "rsh.h"
 #include "server/args.h"
-#include "server/cmd.h"
-#include "server/log.h"
-#include "server/proto.h"
-#include "server/server.h"
-#include "server/socket.h"
-#include "client/client.h"
-#include "net/token.h"
-#include "util/xmalloc.h"
+#include "net/udp.h"
 
-/* How long a command waits for the server's answer, in seconds; RSH_REPLY_TIMEOUT changes
- * it (tests, very slow machines). */
-#define REPLY_TIMEOUT_S 30
+#define USAGE                                                                              \
+	"usage: rsh [-46] [-L socket-name | -S socket-path] [-p port|low:high] [--ssh=command]" \
+	" [--server=path] [--predict=adaptive|always|never] [[user@]host] [command [flags]"    \
+	" [arguments]]"
 
-static long reply_timeout(void)
+enum { OPT_SSH = 256, OPT_SERVER, OPT_PREDICT };
+
+static const struct option main_options[] = {
+	{"ssh", required_argument, NULL, OPT_SSH},
+	{"server", required_argument, NULL, OPT_SERVER},
+	{"predict", required_argument, NULL, OPT_PREDICT},
+	{"help", no_argument, NULL, 'h'},
+	{0},
+};
+static const struct option client_options[] = {
+	{"predict", required_argument, NULL, OPT_PREDICT},
+	{0},
+};
+static const struct option no_options[] = {{0}};
+
+/* "PORT" or "LOW:HIGH", ports 1..65535, low <= high. */
+static bool ports_parse(const char *s, unsigned *low, unsigned *high)
 {
-	const char *s = getenv("RSH_REPLY_TIMEOUT");
-	long t = s != NULL ? strtol(s, NULL, 10) : 0;
-	return t > 0 ? t : REPLY_TIMEOUT_S;
-}
-
-#define USAGE "usage: rsh [-L socket-name | -S socket-path] command [flags] [arguments]"
-
-/*
- * In the server's process: leaves the terminal and its session for good, and keeps no
- * descriptor of the caller's (a make job server's pipe, a test's log) but the socket.
- */
-static void daemonize(const char *path, int keep)
-{
-	close_range(STDERR_FILENO + 1, (unsigned)keep - 1, 0);
-	close_range((unsigned)keep + 1, ~0u, 0);
-	if (setsid() < 0)
-		_exit(1);
-	if (fork() != 0)
-		_exit(0); /* the grandchild can never reacquire a terminal */
-	if (chdir("/") != 0)
-		_exit(1);
-	int null = open("/dev/null", O_RDWR);
-	if (null < 0)
-		_exit(1);
-	dup2(null, STDIN_FILENO);
-	dup2(null, STDOUT_FILENO);
-	dup2(null, STDERR_FILENO);
-	if (null > STDERR_FILENO)
-		close(null);
-	char *copy = xstrdup(path);
-	log_open(dirname(copy));
-	free(copy);
-}
-
-/*
- * Binds the socket here, so that our connection queues on it before the server runs,
- * then forks the server. Returns a connection, or -1 with errno.
- */
-static int start_server(const char *path)
-{
-	int fd = socket_listen(path);
-	if (fd < 0)
-		return errno == EADDRINUSE ? socket_connect(path) : -1; /* another rsh won */
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		daemonize(path, fd);
-		int status = server_run(fd, path);
-		log_close();
-		exit(status);
-	}
-	close(fd);
-	waitpid(pid, NULL, 0);
-	return socket_connect(path);
-}
-
-static bool send_all(int fd, const uint8_t *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
+	char *end;
+	unsigned long a = strtoul(s, &end, 10), b = a;
+	if (end == s || *s == '-' || *s == '+')
+		return false;
+	if (*end == ':') {
+		const char *t = end + 1;
+		if (*t < '0' || *t > '9')
 			return false;
-		p += n;
-		len -= (size_t)n;
+		b = strtoul(t, &end, 10);
 	}
+	if (*end != '\0' || a == 0 || a > b || b > 65535)
+		return false;
+	*low = (unsigned)a;
+	*high = (unsigned)b;
 	return true;
 }
 
-/* Sends the words; the reply in *reply. Returns 0, or 1 having said what went wrong. */
-static int request(int fd, int argc, char **argv, struct proto_reply *reply)
+static bool predict_parse(const char *s, const char *from, struct rsh_options *o)
 {
-	struct proto_request req = {.argc = argc, .argv = argv};
-	char cwd[4096];
-	req.cwd = getcwd(cwd, sizeof cwd) != NULL ? cwd : "";
-	struct winsize ws;
-	if (isatty(STDIN_FILENO) && ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0) {
-		req.cols = ws.ws_col <= PROTO_MAX_SIZE ? ws.ws_col : 0;
-		req.rows = ws.ws_row <= PROTO_MAX_SIZE ? ws.ws_row : 0;
-	}
-	size_t len;
-	uint8_t *msg = proto_request_encode(&req, &len);
-	bool sent = len <= PROTO_HEADER + PROTO_MAX_REQUEST && send_all(fd, msg, len);
-	free(msg);
-	if (!sent) {
-		fprintf(stderr, "rsh: command too long or server gone\n");
-		return 1;
-	}
-	/* Every command is answered at once; a server that does not is stuck, and waiting
-	 * for ever would hide that. */
-	struct timeval wait = {reply_timeout(), 0};
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-	struct proto_frame frame = {0};
-	const char *why = "lost the server";
-	switch (proto_frame_read(&frame, fd, PROTO_MAX_REPLY)) {
-	case PROTO_FRAME_DONE:
-		why = proto_reply_decode(frame.body, frame.len, reply);
-		break;
-	case PROTO_FRAME_MORE:
-		fprintf(stderr, "rsh: no reply from the server in %ld s (stuck?)\n",
-			(long)wait.tv_sec);
-		proto_frame_free(&frame);
-		return 1;
-	case PROTO_FRAME_ERROR:
-		break;
-	}
-	proto_frame_free(&frame);
-	if (why != NULL) {
-		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);
-		return 1;
-	}
-	return 0;
-}
-
-/* An attach command's reply: the connect line, then the client on this terminal. */
-static int attach(const struct proto_reply *reply)
-{
-	struct client_options o = { .host = "127.0.0.1", .family = AF_INET };
-	const char *why = net_connect_parse(reply->out, reply->outlen, &o.connect);
-
-	if (why != NULL) {
-		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);
-		return 1;
-	}
-	return client_run(&o);
-}
-
-/* Prints the reply, or attaches when the command did; frees it; returns the exit status. */
-static int finish(struct proto_reply *reply, bool attaches)
-{
-	int code;
-	if (attaches && reply->code == 0) {
-		code = attach(reply);
-	} else {
-		fwrite(reply->out, 1, reply->outlen, stdout);
-		fwrite(reply->err, 1, reply->errlen, stderr);
-		code = reply->code;
-	}
-	proto_reply_free(reply);
-	return code;
+	if (predict_mode_parse(s, &o->predict))
+		return true;
+	fprintf(stderr, "rsh: bad %s: %s (adaptive, always or never)\n", from, s);
+	return false;
 }
 
 /*
- * The command's shape is checked here first: a bad line needs no server, and a command
- * that attaches needs a terminal.
+ * Reads options up to the first word that is not one, from argv[1]. Returns the index of
+ * that word, -1 having said in one line what is wrong, or 0 for -h.
  */
-static bool check_command(int argc, char **argv, bool *starts_server, bool *attaches)
+static int parse_options(int argc, char **argv, const char *shorts,
+			 const struct option *longs, struct rsh_options *o)
 {
-	struct args a;
-	char *error = args_parse(argc, argv, &a);
-	bool ok = error == NULL;
-	if (error != NULL) {
-		fprintf(stderr, "%s\n", error);
-		free(error);
-		return false;
+	int c;
+	optind = 0; /* a fresh scan: each part of the line is read on its own */
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		switch (c) {
+		case '4':
+		case '6':
+			o->family = c == '4' ? AF_INET : AF_INET6;
+			break;
+		case 'L':
+			o->label = optarg;
+			break;
+		case 'S':
+			o->socket = optarg;
+			break;
+		case 'p':
+			if (!ports_parse(optarg, &o->port_low, &o->port_high)) {
+				fprintf(stderr, "rsh: bad port: %s (PORT or LOW:HIGH, 1-65535)\n",
+					optarg);
+				return -1;
+			}
+			o->ports = optarg;
+			break;
+		case OPT_SSH:
+			o->ssh = optarg;
+			break;
+		case OPT_SERVER:
+			o->server = optarg;
+			break;
+		case OPT_PREDICT:
+			if (!predict_parse(optarg, "--predict", o))
+				return -1;
+			break;
+		case 'h':
+			return 0;
+		case ':':
+			fprintf(stderr, "rsh: %s needs a value\n", argv[optind - 1]);
+			return -1;
+		default:
+			if (optopt != 0)
+				fprintf(stderr, "rsh: unknown option: -%c\n", optopt);
+			else
+				fprintf(stderr, "rsh: unknown option: %s\n", argv[optind - 1]);
+			return -1;
+		}
 	}
-	*starts_server = strcmp(a.cmd->name, "new-session") == 0;
-	*attaches = strcmp(a.cmd->name, "attach-session") == 0 ||
-		    (*starts_server && !args_has(&a, 'd'));
-	args_free(&a);
-	if (*attaches && !isatty(STDIN_FILENO)) {
-		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
-		ok = false;
-	}
-	return ok;
+	return optind;
 }
 
-static char *socket_path(const char *label, const char *path)
+/* Whether word names a command (in full or by an alias), not a host. */
+static bool is_command(const char *word)
 {
-	char *error = NULL, *out = NULL, cwd[4096];
-	if (path == NULL) {
-		out = socket_default_path(label != NULL ? label : "default", &error);
-	} else {
-		if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
-			xasprintf(&out, "%s/%s", cwd, path); /* the server lives in "/" */
-		else
-			out = xstrdup(path);
-		error = socket_check_dir(out);
+	for (size_t i = 0; i < args_ncommands; i++) {
+		const struct args_command *cmd = &args_commands[i];
+		if (strcmp(word, cmd->name) == 0)
+			return true;
+		for (size_t j = 0; j < sizeof cmd->alias / sizeof cmd->alias[0]; j++)
+			if (cmd->alias[j] != NULL && strcmp(word, cmd->alias[j]) == 0)
+				return true;
 	}
-	if (error != NULL) {
-		fprintf(stderr, "%s\n", error);
-		free(error);
-		free(out);
-		out = NULL;
-	}
-	return out;
+	return false;
 }
 
-/* Connects to the server, starting it when allowed and there is none; -1 said why. */
-static int connect_server(const char *path, bool starts_server)
+/* Where a local attach reaches the server: the server's default unless -p or -6 said. */
+static const char *local_udp_host(const struct rsh_options *o)
 {
-	int fd = socket_connect(path);
-	if (fd < 0 && starts_server && (errno == ENOENT || errno == ECONNREFUSED)) {
-		if (errno == ECONNREFUSED)
-			unlink(path); /* a dead server's socket */
-		fd = start_server(path);
-	}
-	if (fd < 0) {
-		if (errno == ENOENT || errno == ECONNREFUSED)
-			fprintf(stderr, "rsh: no server running on %s\n", path);
-		else
-			fprintf(stderr, "rsh: %s: %s\n", path, strerror(errno));
-	}
-	return fd;
+	if (o->family == AF_INET6)
+		return "::1";
+	return o->ports != NULL ? "127.0.0.1" : NULL;
 }
 
-/* One command: checked, sent, its reply printed or attached to. */
-static int run_command(const char *path, int argc, char **argv)
+/* `rsh bootstrap ...` and `rsh client ...`: their own options, then their words. */
+static int run_part(struct rsh_options *o, int argc, char **argv)
 {
-	bool starts_server, attaches;
-	if (!check_command(argc, argv, &starts_server, &attaches))
+	bool bootstrap = strcmp(argv[0], "bootstrap") == 0;
+	int i = bootstrap ? parse_options(argc, argv, "+:46p:", no_options, o)
+			  : parse_options(argc, argv, "+:46", client_options, o);
+	if (i < 0)
 		return 1;
-	int fd = connect_server(path, starts_server);
-	if (fd < 0)
-		return 1;
-	struct proto_reply reply;
-	int code = request(fd, argc, argv, &reply);
-	close(fd);
-	return code != 0 ? code : finish(&reply, attaches);
-}
-
-/* rsh alone, as tmux: attaches to the most recent session, or creates one. */
-static int run_alone(const char *path)
-{
-	static char *attach_words[] = {"attach-session", NULL};
-	static char *new_words[] = {"new-session", NULL};
-	bool starts_server, attaches;
-	if (!check_command(1, attach_words, &starts_server, &attaches))
-		return 1;
-	int fd = socket_connect(path);
-	if (fd < 0)
-		return run_command(path, 1, new_words);
-	struct proto_reply reply;
-	int code = request(fd, 1, attach_words, &reply);
-	close(fd);
-	if (code != 0)
-		return code;
-	if (reply.code != 0 && memmem(reply.err, reply.errlen, "no sessions", 11) != NULL) {
-		proto_reply_free(&reply);
-		return run_command(path, 1, new_words);
-	}
-	return finish(&reply, true);
+	if (bootstrap)
+		return rsh_bootstrap_run(o, argc - i, argv + i);
+	return rsh_client_run(o, argc - i, argv + i);
 }
 
 int main(int argc, char **argv)
 {
-	const char *label = NULL, *path_arg = NULL;
-	int c;
-	while ((c = getopt(argc, argv, "+L:S:h")) != -1) {
-		switch (c) {
-		case 'L':
-			label = optarg;
-			break;
-		case 'S':
-			path_arg = optarg;
-			break;
-		default:
-			fprintf(stderr, "%s\n", USAGE);
-			return c == 'h' ? 0 : 1;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	char *path = socket_path(label, path_arg);
-	if (path == NULL)
+	struct rsh_options o = {
+		.family = AF_UNSPEC,
+		.port_low = NET_PORT_LOW,
+		.port_high = NET_PORT_HIGH,
+		.ssh = "ssh",
+		.server = "rsh",
+		.predict = PREDICT_ADAPTIVE,
+	};
+	const char *env = getenv("RSH_PREDICT");
+	if (env != NULL && *env != '\0' && !predict_parse(env, "RSH_PREDICT", &o))
 		return 1;
-	int code = argc == 0 ? run_alone(path) : run_command(path, argc, argv);
-	free(path);
-	return code;
+	int i = parse_options(argc, argv, "+:46L:S:p:h", main_options, &o);
+	if (i <= 0) {
+		if (i == 0)
+			printf("%s\n", USAGE);
+		return i == 0 ? 0 : 1;
+	}
+	argc -= i;
+	argv += i;
+	if (argc > 0 && (strcmp(argv[0], "bootstrap") == 0 || strcmp(argv[0], "client") == 0))
+		return run_part(&o, argc, argv);
+	if (argc == 0 || is_command(argv[0]))
+		return rsh_local_run(&o, local_udp_host(&o), false, argc, argv);
+	return rsh_remote_run(&o, argv[0], argc - 1, argv + 1);
 }

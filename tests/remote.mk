@@ -4,3 +4,8 @@ TESTS += tests/test_ssh_bootstrap
 tests_test_ssh_bootstrap_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_ssh_bootstrap_LDADD = src/client/libclient.a $(NET_LIBS)
 EXTRA_DIST += tests/fake_ssh.sh tests/sshd.sh
+# rsh bootstrap and rsh client run here, without ssh (the attach harness).
+check_PROGRAMS += tests/test_bootstrap
+TESTS += tests/test_bootstrap
+tests_test_bootstrap_SOURCES = tests/test_bootstrap.c $(ATTACH_HARNESS)
+tests_test_bootstrap_LDADD = $(TERM_LIBS)

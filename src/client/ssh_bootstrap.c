@@ -67,16 +67,21 @@ static void words_free(char **argv)
 }
 
 /* The command line the host's shell runs: the server as given (it may be a command with
- * settings, as mosh's --server), then quoted words. */
-static char *remote_command(const struct ssh_bootstrap *b)
+ * settings, as mosh's --server), then quoted words: `bootstrap` and its flags for an
+ * attach, then the rsh command. */
+static char *remote_command(const struct ssh_bootstrap *b, bool bootstrap)
 {
-	char *cmd;
-	xasprintf(&cmd, "%s bootstrap", b->server);
-	const char *flags[3] = {b->ports != NULL ? "-p" : NULL, b->ports,
-				b->family == AF_INET ? "-4" : b->family == AF_INET6 ? "-6" : NULL};
-	char *words[3 + 1 + b->argc];
+	char *cmd = xstrdup(b->server);
+	const char *flags[4] = {NULL};
+	if (bootstrap) {
+		flags[0] = "bootstrap";
+		flags[1] = b->family == AF_INET ? "-4" : b->family == AF_INET6 ? "-6" : NULL;
+		flags[2] = b->ports != NULL ? "-p" : NULL;
+		flags[3] = b->ports;
+	}
+	char *words[4 + 1 + b->argc];
 	size_t n = 0;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (flags[i] != NULL)
 			words[n++] = (char *)flags[i];
 	words[n++] = "--";
@@ -90,6 +95,27 @@ static char *remote_command(const struct ssh_bootstrap *b)
 		cmd = next;
 	}
 	return cmd;
+}
+
+/* ssh's words to run the remote command: the user's ssh command, the address to reach
+ * when we chose it, the destination, the command. */
+static char **ssh_words(const struct ssh_bootstrap *b, bool bootstrap)
+{
+	char *cmd = remote_command(b, bootstrap), *host = NULL;
+	char *more[6];
+	size_t n = 0;
+	if (b->hostname != NULL) {
+		xasprintf(&host, "HostName=%s", b->hostname);
+		more[n++] = "-o";
+		more[n++] = host;
+	}
+	more[n++] = (char *)b->destination;
+	more[n++] = "--";
+	more[n++] = cmd;
+	char **argv = command_words(b->ssh, more, n);
+	free(host);
+	free(cmd);
+	return argv;
 }
 
 static void capture_read(struct capture *c, int fd, bool *open)
@@ -209,13 +235,10 @@ static char *failure(int status, const struct capture *err)
 
 char *ssh_bootstrap_run(const struct ssh_bootstrap *b, struct net_connect *c)
 {
-	char *cmd = remote_command(b);
-	char *more[] = {(char *)b->destination, "--", cmd};
-	char **argv = command_words(b->ssh, more, 3);
+	char **argv = ssh_words(b, true);
 	struct capture out = {0}, err = {0};
 	int status = run_captured(argv, &out, &err);
 	words_free(argv);
-	free(cmd);
 	size_t len;
 	const char *line = find_line(&out, NET_CONNECT_PREFIX, &len);
 	char *why = NULL;
@@ -229,6 +252,24 @@ char *ssh_bootstrap_run(const struct ssh_bootstrap *b, struct net_connect *c)
 	free(out.p);
 	free(err.p);
 	return why;
+}
+
+int ssh_bootstrap_command(const struct ssh_bootstrap *b)
+{
+	char **argv = ssh_words(b, false);
+	int status = -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "rsh: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(255);
+	}
+	words_free(argv);
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (pid < 0 || status == -1)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 char *ssh_bootstrap_hostname(const struct ssh_bootstrap *b)

@@ -17,6 +17,7 @@ struct ssh_bootstrap {
 	int family;              /* AF_UNSPEC, AF_INET, AF_INET6 (-4, -6) */
 	int argc;                /* the rsh command to run there; 0: attach or create */
 	char **argv;
+	const char *hostname;    /* the address to reach (-o HostName=), or NULL: ssh's own */
 };
 
 /*
@@ -26,6 +27,13 @@ struct ssh_bootstrap {
  * command failed there ("no sessions"), or why the connect line was bad.
  */
 char *ssh_bootstrap_run(const struct ssh_bootstrap *b, struct net_connect *c);
+
+/*
+ * Runs `SERVER command...` on the host (no bootstrap), with this process's standard input,
+ * output and error; returns ssh's exit status (the command's, or 255 when ssh failed),
+ * -1 when ssh could not start.
+ */
+int ssh_bootstrap_command(const struct ssh_bootstrap *b);
 
 /*
  * The host name ssh would connect to for the destination (its config's HostName, from

@@ -28,7 +28,7 @@ src_server_libserver_a_SOURCES += \
 	src/server/keys.c src/server/keys.h \
 	src/server/input.c src/server/input.h
 bin_PROGRAMS += src/rsh
-src_rsh_SOURCES = src/rsh.c
+src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
 src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/net/libnet.a $(TERM_LIBS) \
 	$(SODIUM_LIBS) $(NCURSES_LIBS)
 man1_MANS = docs/rsh.1

@@ -1,0 +1,309 @@
+/*
+ * The server on this host, through its control socket: starting it, sending a command,
+ * printing the reply or attaching to the connection it gives.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rsh.h"
+#include "server/args.h"
+#include "server/log.h"
+#include "server/proto.h"
+#include "server/server.h"
+#include "server/socket.h"
+#include "client/client.h"
+#include "net/token.h"
+#include "util/xmalloc.h"
+
+/* How long a command waits for the server's answer, in seconds; RSH_REPLY_TIMEOUT changes
+ * it (tests, very slow machines). */
+#define REPLY_TIMEOUT_S 30
+
+static long reply_timeout(void)
+{
+	const char *s = getenv("RSH_REPLY_TIMEOUT");
+	long t = s != NULL ? strtol(s, NULL, 10) : 0;
+	return t > 0 ? t : REPLY_TIMEOUT_S;
+}
+
+/*
+ * In the server's process: leaves the terminal and its session for good, and keeps no
+ * descriptor of the caller's (a make job server's pipe, a test's log) but the socket.
+ */
+static void daemonize(const char *path, int keep)
+{
+	close_range(STDERR_FILENO + 1, (unsigned)keep - 1, 0);
+	close_range((unsigned)keep + 1, ~0u, 0);
+	if (setsid() < 0)
+		_exit(1);
+	if (fork() != 0)
+		_exit(0); /* the grandchild can never reacquire a terminal */
+	if (chdir("/") != 0)
+		_exit(1);
+	int null = open("/dev/null", O_RDWR);
+	if (null < 0)
+		_exit(1);
+	dup2(null, STDIN_FILENO);
+	dup2(null, STDOUT_FILENO);
+	dup2(null, STDERR_FILENO);
+	if (null > STDERR_FILENO)
+		close(null);
+	char *copy = xstrdup(path);
+	log_open(dirname(copy));
+	free(copy);
+}
+
+/*
+ * Binds the socket here, so that our connection queues on it before the server runs,
+ * then forks the server. Returns a connection, or -1 with errno.
+ */
+static int start_server(const char *path)
+{
+	int fd = socket_listen(path);
+	if (fd < 0)
+		return errno == EADDRINUSE ? socket_connect(path) : -1; /* another rsh won */
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		daemonize(path, fd);
+		int status = server_run(fd, path);
+		log_close();
+		exit(status);
+	}
+	close(fd);
+	waitpid(pid, NULL, 0);
+	return socket_connect(path);
+}
+
+static bool send_all(int fd, const uint8_t *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* One command's way to the server, and what becomes of an attach's reply. */
+struct local {
+	const struct rsh_options *o;
+	char *path;           /* the control socket */
+	const char *udp_host; /* the request's udp element, or NULL */
+	bool connect_only;    /* rsh bootstrap: the connect line printed, no terminal */
+};
+
+/* Sends the words; the reply in *reply. Returns 0, or 1 having said what went wrong. */
+static int request(const struct local *l, int fd, int argc, char **argv,
+		   struct proto_reply *reply)
+{
+	struct proto_request req = {.argc = argc, .argv = argv};
+	char cwd[4096];
+	req.cwd = getcwd(cwd, sizeof cwd) != NULL ? cwd : "";
+	struct winsize ws;
+	if (isatty(STDIN_FILENO) && ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0) {
+		req.cols = ws.ws_col <= PROTO_MAX_SIZE ? ws.ws_col : 0;
+		req.rows = ws.ws_row <= PROTO_MAX_SIZE ? ws.ws_row : 0;
+	}
+	if (l->udp_host != NULL) {
+		req.udp_host = (char *)l->udp_host;
+		req.udp_low = l->o->port_low;
+		req.udp_high = l->o->port_high;
+	}
+	size_t len;
+	uint8_t *msg = proto_request_encode(&req, &len);
+	bool sent = len <= PROTO_HEADER + PROTO_MAX_REQUEST && send_all(fd, msg, len);
+	free(msg);
+	if (!sent) {
+		fprintf(stderr, "rsh: command too long or server gone\n");
+		return 1;
+	}
+	/* Every command is answered at once; a server that does not is stuck, and waiting
+	 * for ever would hide that. */
+	struct timeval wait = {reply_timeout(), 0};
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+	struct proto_frame frame = {0};
+	const char *why = "lost the server";
+	switch (proto_frame_read(&frame, fd, PROTO_MAX_REPLY)) {
+	case PROTO_FRAME_DONE:
+		why = proto_reply_decode(frame.body, frame.len, reply);
+		break;
+	case PROTO_FRAME_MORE:
+		fprintf(stderr, "rsh: no reply from the server in %ld s (stuck?)\n",
+			(long)wait.tv_sec);
+		proto_frame_free(&frame);
+		return 1;
+	case PROTO_FRAME_ERROR:
+		break;
+	}
+	proto_frame_free(&frame);
+	if (why != NULL) {
+		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);
+		return 1;
+	}
+	return 0;
+}
+
+/* An attach command's reply: the connect line, then the client on this terminal. */
+static int attach(const struct local *l, const struct proto_reply *reply)
+{
+	struct client_options o = {
+		.host = l->udp_host != NULL ? l->udp_host : "127.0.0.1",
+		.family = l->o->family != AF_UNSPEC ? l->o->family : AF_INET,
+		.predict = l->o->predict,
+	};
+	const char *why = net_connect_parse(reply->out, reply->outlen, &o.connect);
+
+	if (why != NULL) {
+		fprintf(stderr, "rsh: bad reply from the server: %s\n", why);
+		return 1;
+	}
+	return client_run(&o);
+}
+
+/* Prints the reply, or attaches when the command did; frees it; returns the exit status. */
+static int finish(const struct local *l, struct proto_reply *reply, bool attaches)
+{
+	int code;
+	if (attaches && !l->connect_only && reply->code == 0) {
+		code = attach(l, reply);
+	} else {
+		fwrite(reply->out, 1, reply->outlen, stdout);
+		fwrite(reply->err, 1, reply->errlen, stderr);
+		code = reply->code;
+	}
+	proto_reply_free(reply);
+	return code;
+}
+
+bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
+{
+	struct args a;
+	char *error = args_parse(argc, argv, &a);
+	if (error != NULL) {
+		fprintf(stderr, "%s\n", error);
+		free(error);
+		return false;
+	}
+	*creates = strcmp(a.cmd->name, "new-session") == 0;
+	*attaches = strcmp(a.cmd->name, "attach-session") == 0 ||
+		    (*creates && !args_has(&a, 'd'));
+	args_free(&a);
+	return true;
+}
+
+/* The command's shape is checked here first: a bad line needs no server, and a command
+ * that attaches here needs a terminal. */
+static bool check_command(const struct local *l, int argc, char **argv, bool *creates,
+			  bool *attaches)
+{
+	if (!rsh_command_check(argc, argv, creates, attaches))
+		return false;
+	if (*attaches && !l->connect_only && !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
+		return false;
+	}
+	return true;
+}
+
+static char *socket_path(const char *label, const char *path)
+{
+	char *error = NULL, *out = NULL, cwd[4096];
+	if (path == NULL) {
+		out = socket_default_path(label != NULL ? label : "default", &error);
+	} else {
+		if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+			xasprintf(&out, "%s/%s", cwd, path); /* the server lives in "/" */
+		else
+			out = xstrdup(path);
+		error = socket_check_dir(out);
+	}
+	if (error != NULL) {
+		fprintf(stderr, "%s\n", error);
+		free(error);
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+/* Connects to the server, starting it when allowed and there is none; -1 said why. */
+static int connect_server(const char *path, bool starts_server)
+{
+	int fd = socket_connect(path);
+	if (fd < 0 && starts_server && (errno == ENOENT || errno == ECONNREFUSED)) {
+		if (errno == ECONNREFUSED)
+			unlink(path); /* a dead server's socket */
+		fd = start_server(path);
+	}
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ECONNREFUSED)
+			fprintf(stderr, "rsh: no server running on %s\n", path);
+		else
+			fprintf(stderr, "rsh: %s: %s\n", path, strerror(errno));
+	}
+	return fd;
+}
+
+/* One command: checked, sent, its reply printed or attached to. */
+static int run_command(const struct local *l, int argc, char **argv)
+{
+	bool creates, attaches;
+	if (!check_command(l, argc, argv, &creates, &attaches))
+		return 1;
+	int fd = connect_server(l->path, creates);
+	if (fd < 0)
+		return 1;
+	struct proto_reply reply;
+	int code = request(l, fd, argc, argv, &reply);
+	close(fd);
+	return code != 0 ? code : finish(l, &reply, attaches);
+}
+
+/* rsh alone, as tmux: attaches to the most recent session, or creates one. */
+static int run_alone(const struct local *l)
+{
+	static char *attach_words[] = {"attach-session", NULL};
+	static char *new_words[] = {"new-session", NULL};
+	bool creates, attaches;
+	if (!check_command(l, 1, attach_words, &creates, &attaches))
+		return 1;
+	int fd = socket_connect(l->path);
+	if (fd < 0)
+		return run_command(l, 1, new_words);
+	struct proto_reply reply;
+	int code = request(l, fd, 1, attach_words, &reply);
+	close(fd);
+	if (code != 0)
+		return code;
+	if (reply.code != 0 && memmem(reply.err, reply.errlen, "no sessions", 11) != NULL) {
+		proto_reply_free(&reply);
+		return run_command(l, 1, new_words);
+	}
+	return finish(l, &reply, true);
+}
+
+int rsh_local_run(const struct rsh_options *o, const char *udp_host, bool connect_only,
+		  int argc, char **argv)
+{
+	struct local l = {o, socket_path(o->label, o->socket), udp_host, connect_only};
+	if (l.path == NULL)
+		return 1;
+	int code = argc == 0 ? run_alone(&l) : run_command(&l, argc, argv);
+	free(l.path);
+	return code;
+}

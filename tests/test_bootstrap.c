@@ -1,0 +1,119 @@
+/*
+ * The two halves of a remote attach run here without ssh: `rsh bootstrap` prints exactly
+ * one connect line and needs no terminal, binds the address SSH_CONNECTION names, refuses
+ * commands that do not attach; `RSH_TOKEN=... rsh client HOST PORT` attaches with that
+ * line's token. Every misuse is one line on stderr and exit 1.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "attach_harness.h"
+
+#define CONNECT_LINE "^RSH CONNECT ([0-9]+) ([A-Za-z0-9_-]{54})\n$"
+
+/* Runs `rsh bootstrap args...` (up to five, NULL-terminated); its one connect line's port and token, else fails. */
+static void bootstrap(char *port, char *token, char **args)
+{
+	char *out = NULL;
+	int code = harness_rsh(&out, "bootstrap", args[0], args[1], args[2], args[3], args[4],
+			       (char *)NULL);
+	regex_t re;
+	regmatch_t m[3];
+	regcomp(&re, CONNECT_LINE, REG_EXTENDED);
+	if (code != 0 || regexec(&re, out, 3, m, 0) != 0 || *harness_rsh_stderr() != '\0')
+		harness_fail(NULL, "bootstrap %s: exit %d, stdout \"%s\", stderr \"%s\"",
+			     args[0] != NULL ? args[0] : "", code, out, harness_rsh_stderr());
+	snprintf(port, 8, "%.*s", (int)(m[1].rm_eo - m[1].rm_so), out + m[1].rm_so);
+	snprintf(token, 64, "%.*s", (int)(m[2].rm_eo - m[2].rm_so), out + m[2].rm_so);
+	regfree(&re);
+	free(out);
+}
+
+/* Runs `rsh args...`, which must fail with one line on stderr holding want. */
+static void refused(const char *want, char *a0, char *a1, char *a2, char *a3)
+{
+	char *out = NULL;
+	int code = harness_rsh(&out, a0, a1, a2, a3, (char *)NULL);
+	const char *err = harness_rsh_stderr();
+	const char *nl = strchr(err, '\n');
+	if (code != 1 || *out != '\0' || strstr(err, want) == NULL || nl == NULL || nl[1] != '\0')
+		harness_fail(NULL, "%s %s: exit %d, stdout \"%s\", stderr \"%s\", want one line"
+			     " with \"%s\"", a0, a1 != NULL ? a1 : "", code, out, err, want);
+	free(out);
+}
+
+/* Whether a UDP socket can bind address:port now. */
+static bool can_bind(const char *address, unsigned port)
+{
+	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	inet_pton(AF_INET, address, &sin.sin_addr);
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+	bool ok = bind(fd, (struct sockaddr *)&sin, sizeof sin) == 0;
+	if (!ok && errno != EADDRINUSE)
+		harness_fail(NULL, "bind %s:%u: %s", address, port, strerror(errno));
+	close(fd);
+	return ok;
+}
+
+int main(void)
+{
+	char port[8], token[64];
+	harness_init();
+	unsetenv("SSH_CONNECTION");
+	unsetenv("RSH_TOKEN");
+
+	/* No session yet: one is made, as `rsh` alone does; its stdin is not a terminal. */
+	bootstrap(port, token, (char *[5]){NULL});
+	harness_wait_rsh(NULL, "^0: 1 windows", "ls", (char *)NULL);
+	refused("bootstrap takes only a command that attaches", "bootstrap", "ls", NULL, NULL);
+	refused("bootstrap takes only a command that attaches", "bootstrap", "new", "-d", NULL);
+	refused("unknown command: nosuch", "bootstrap", "nosuch", NULL, NULL);
+	refused("nosuch", "bootstrap", "attach", "-t", "nosuch");
+	refused("bad port: 0", "bootstrap", "-p", "0", NULL);
+	refused("bad port: 9:8", "bootstrap", "-p", "9:8", NULL);
+
+	/* Over ssh: the server listens on the address the host was reached at, in the
+	 * range asked for (above the kernel's ephemeral ports, so free here). */
+	setenv("SSH_CONNECTION", "127.0.0.1 5555 127.0.0.2 22", 1);
+	bootstrap(port, token, (char *[5]){"-p", "62000:62999", "new", "-s", "two"});
+	unsigned p = (unsigned)atoi(port);
+	if (p < 62000 || p > 62999 || can_bind("127.0.0.2", p) || !can_bind("127.0.0.1", p))
+		harness_fail(NULL, "the server is not on 127.0.0.2:%u alone", p);
+	setenv("SSH_CONNECTION", "127.0.0.1 5555 host.example 22", 1);
+	refused("host.example: not a numeric address", "bootstrap", NULL, NULL, NULL);
+	unsetenv("SSH_CONNECTION");
+
+	/* The client alone, with the line's token, reaches it there. */
+	setenv("RSH_TOKEN", token, 1);
+	char *argv[] = {(char *)harness_rsh_path(), "-S", (char *)harness_socket(), "client",
+			"127.0.0.2", port, NULL};
+	harness_client *c = harness_program_start(80, 24, argv);
+	harness_wait_match(c, "two", "two");
+	harness_wait_rsh(c, "^[0-9]+: two \\[80x24\\] \\(127\\.0\\.0\\.[0-9]+:[0-9]+, last contact",
+			 "list-clients", (char *)NULL);
+	harness_send(c, "\002d");
+	harness_wait_text(c, "[detached (from session two)]");
+	int status = harness_client_wait_exit(c);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		harness_fail(c, "client exit status %d", status);
+	harness_client_free(c);
+
+	/* Its misuses. */
+	refused("usage: RSH_TOKEN=token rsh client", "client", "127.0.0.1", NULL, NULL);
+	refused("bad port: 0", "client", "127.0.0.1", "0", NULL);
+	refused("bad port: 6x", "client", "127.0.0.1", "6x", NULL);
+	refused("unknown option: -x", "client", "-x", "127.0.0.1", "1");
+	refused("bad --predict: soon", "client", "--predict=soon", "127.0.0.1", "1");
+	setenv("RSH_TOKEN", "AAAA", 1);
+	refused("RSH_TOKEN is not a token", "client", "127.0.0.1", port, NULL);
+	unsetenv("RSH_TOKEN");
+	refused("RSH_TOKEN is not set", "client", "127.0.0.1", port, NULL);
+	return 0;
+}
