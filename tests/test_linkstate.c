@@ -14,12 +14,12 @@ static void expect(uint64_t now, uint64_t heard, size_t size, const char *want)
 int main(void)
 {
 	expect(5000, 5000, 64, "");
-	expect(7000, 5000, 64, "");
-	expect(7001, 5000, 64, "last contact 2 s ago");
+	expect(5000 + LINKSTATE_QUIET_MS, 5000, 64, "");
+	expect(5001 + LINKSTATE_QUIET_MS, 5000, 64, "last contact 6 s ago");
 	expect(125999, 5000, 64, "last contact 120 s ago");
 	expect(4000, 5000, 64, "");  /* heard after now: a clock step, not silence */
-	expect(9000, 0, 11, "last conta");
-	expect(9000, 0, 1, "");
-	CHECK(linkstate_text(NULL, 0, 9000, 0) == 0);
+	expect(19000, 0, 11, "last conta");
+	expect(19000, 0, 1, "");
+	CHECK(linkstate_text(NULL, 0, 19000, 0) == 0);
 	return 0;
 }

@@ -8,8 +8,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Silence shorter than this is not worth mentioning: a heartbeat may be in flight. */
-#define LINKSTATE_QUIET_MS 2000
+#include "net/sync_link.h"
+
+/* Silence shorter than this is not worth mentioning: an idle server speaks only every
+ * SYNC_HEARTBEAT_MS, so two heartbeats must have gone missing (and a little more for the
+ * round trip), as mosh waits before it says so. */
+#define LINKSTATE_QUIET_MS (2 * SYNC_HEARTBEAT_MS + 500)
 
 /*
  * Writes the link state's text into buf (NUL-terminated, cut to size): "last contact N s
