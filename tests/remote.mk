@@ -9,3 +9,9 @@ check_PROGRAMS += tests/test_bootstrap
 TESTS += tests/test_bootstrap
 tests_test_bootstrap_SOURCES = tests/test_bootstrap.c $(ATTACH_HARNESS)
 tests_test_bootstrap_LDADD = $(TERM_LIBS)
+# A remote attach through a real sshd on loopback (tests/sshd.sh; skipped without one).
+check_PROGRAMS += tests/test_remote_ssh
+TESTS += tests/test_remote_ssh
+tests_test_remote_ssh_SOURCES = tests/test_remote_ssh.c $(ATTACH_HARNESS)
+tests_test_remote_ssh_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
+tests_test_remote_ssh_LDADD = $(TERM_LIBS)

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "attach_harness.h"
@@ -98,11 +97,11 @@ int main(void)
 	harness_wait_match(c, "two", "two");
 	harness_wait_rsh(c, "^[0-9]+: two \\[80x24\\] \\(127\\.0\\.0\\.[0-9]+:[0-9]+, last contact",
 			 "list-clients", (char *)NULL);
-	harness_send(c, "\002d");
-	harness_wait_text(c, "[detached (from session two)]");
-	int status = harness_client_wait_exit(c);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		harness_fail(c, "client exit status %d", status);
+	if (harness_rsh(NULL, "kill-session", "-t", "two", (char *)NULL) != 0)
+		harness_fail(c, "kill-session: %s", harness_rsh_stderr());
+	harness_wait_text(c, "[exited]");
+	if (harness_client_wait_exit(c) != 0)
+		harness_fail(c, "the client did not exit 0 when its session ended");
 	harness_client_free(c);
 
 	/* Its misuses. */

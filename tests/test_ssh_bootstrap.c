@@ -17,7 +17,7 @@ static char fake[4096];
 static char *run(const char *ssh, const char *server, int argc, char **argv,
 		 struct net_connect *c)
 {
-	struct ssh_bootstrap b = {ssh, server, "me@example", NULL, 0, argc, argv};
+	struct ssh_bootstrap b = {ssh, server, "me@example", NULL, 0, argc, argv, NULL};
 	char *why = ssh_bootstrap_run(&b, c);
 	return why != NULL ? why : xstrdup("");
 }
@@ -54,6 +54,14 @@ int main(void)
 	       "%s", why);
 	free(why);
 
+	/* The address we chose reaches ssh as its HostName, before the destination. */
+	struct ssh_bootstrap b = {fake, "echo \"<$FAKE_SSH_OPTIONS>\" >&2; exit 3; true",
+				  "me@alias", NULL, 0, 0, NULL, "127.0.0.5"};
+	why = ssh_bootstrap_run(&b, &c);
+	CHECKF(why != NULL && strcmp(why, "the host says: < BatchMode=yes HostName=127.0.0.5>") == 0,
+	       "%s", why);
+	free(why);
+
 	/* Failures, each with its reason. */
 	snprintf(server, sizeof server, "echo RSH CONNECT 60007 %.50s; true", token);
 	expect(server, "bad reply from the host: bad token in the RSH CONNECT line");
@@ -70,8 +78,16 @@ int main(void)
 	       "%s", why);
 	free(why);
 
+	/* A command that does not attach: run there, its exit status ours. */
+	char *ls[] = {"ls"};
+	b = (struct ssh_bootstrap){fake, "sh -c 'test \"$*\" = \"-- ls\" && exit 7; exit 1' x",
+				   "me@alias", NULL, 0, 1, ls, NULL};
+	CHECK(ssh_bootstrap_command(&b) == 7);
+	b.ssh = "/nonexistent/ssh";
+	CHECK(ssh_bootstrap_command(&b) == 255);
+
 	/* The host name: ssh's idea of it, else the destination's host part. */
-	struct ssh_bootstrap b = {fake, "rsh", "me@alias", NULL, 0, 0, NULL};
+	b = (struct ssh_bootstrap){fake, "rsh", "me@alias", NULL, 0, 0, NULL, NULL};
 	setenv("FAKE_SSH_HOSTNAME", "127.0.0.9", 1);
 	char *host = ssh_bootstrap_hostname(&b);
 	CHECKF(strcmp(host, "127.0.0.9") == 0, "%s", host);

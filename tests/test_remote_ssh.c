@@ -1,0 +1,131 @@
+/*
+ * A remote attach through a real sshd on loopback (tests/sshd.sh), the host being this
+ * machine: `rsh user@127.0.0.1 new -s work` shows the host server's session, detaches,
+ * and `rsh user@127.0.0.1 attach -t work` from another terminal finds the same shell; a
+ * command that does not attach runs over ssh; and each way it can fail says so in one
+ * line. The host's server is the harness's (--server gives its socket), so the test reads
+ * the host's side directly. Skips (77) without sshd.
+ */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "attach_harness.h"
+#include "util/xmalloc.h"
+
+static char *sshd_dir, *ssh_opt, *server_opt, *dest;
+
+static int sshd(const char *what)
+{
+	char *cmd;
+	xasprintf(&cmd, "sh '%s/tests/sshd.sh' %s '%s'", SRCDIR, what, sshd_dir);
+	int status = system(cmd);
+	free(cmd);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+static void sshd_stop(void)
+{
+	sshd("stop");
+}
+
+/* `rsh --ssh=... --server=... USER@127.0.0.1 words...` in an 80x24 pty. */
+static harness_client *remote(char *w0, char *w1, char *w2)
+{
+	return harness_client_start(80, 24, ssh_opt, server_opt, dest, w0, w1, w2, (char *)NULL);
+}
+
+/* Everything the program wrote, which must be one line holding want, and exit 1. */
+static void one_line_error(harness_client *c, const char *want)
+{
+	int status = harness_client_wait_exit(c);
+	size_t len;
+	const char *out = harness_client_output(c, &len);
+	const char *nl = strchr(out, '\n');
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 1 || strstr(out, want) == NULL ||
+	    nl == NULL || nl[1] != '\0')
+		harness_fail(c, "status %d, output \"%s\", want one line with \"%s\"", status, out,
+			     want);
+	harness_client_free(c);
+}
+
+static void detach(harness_client *c)
+{
+	harness_send(c, "\002d");
+	harness_wait_text(c, "[detached (from session work)]");
+	int status = harness_client_wait_exit(c);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		harness_fail(c, "exit status %d after detaching", status);
+	harness_client_free(c);
+}
+
+int main(void)
+{
+	harness_init();
+	xasprintf(&sshd_dir, "%s/sshd", harness_dir());
+	mkdir(sshd_dir, 0700);
+	int started = sshd("start");
+	if (started == 77) {
+		fprintf(stderr, "SKIP: no sshd\n");
+		return 77;
+	}
+	atexit(sshd_stop); /* runs before the harness's cleanup, which removes the directory */
+	if (started != 0)
+		harness_fail(NULL, "tests/sshd.sh start: exit %d", started);
+
+	char *rsh = realpath(harness_rsh_path(), NULL);
+	struct passwd *pw = getpwuid(getuid());
+	if (rsh == NULL || pw == NULL)
+		harness_fail(NULL, "no path to rsh or no user name");
+	xasprintf(&ssh_opt, "--ssh=%s/ssh", sshd_dir);
+	xasprintf(&server_opt, "--server=%s -S %s", rsh, harness_socket());
+	xasprintf(&dest, "%s@127.0.0.1", pw->pw_name);
+
+	/* The session is made on the host and shown here over UDP. */
+	harness_client *c = remote("new", "-s", "work");
+	harness_wait_match(c, "work", "work");
+	harness_wait_rsh(c, "^[0-9]+: work \\[80x24\\] \\(127\\.0\\.0\\.1:[0-9]+, last contact",
+			 "list-clients", (char *)NULL);
+	harness_send(c, "RSH_REMOTE_MARK=marked42\r");
+	detach(c);
+
+	/* Another terminal finds the same shell. */
+	c = remote("attach", "-t", "work");
+	harness_wait_match(c, "work", "work");
+	harness_send(c, "echo \"<$RSH_REMOTE_MARK>\"\r");
+	harness_wait_text(c, "<marked42>");
+	detach(c);
+
+	/* A command that does not attach runs there, its output and status ours. */
+	char *out = NULL;
+	int code = harness_rsh(&out, ssh_opt, server_opt, dest, "ls", (char *)NULL);
+	if (code != 0 || strncmp(out, "work: 1 windows", 15) != 0)
+		harness_fail(NULL, "ls over ssh: exit %d, \"%s\", stderr \"%s\"", code, out,
+			     harness_rsh_stderr());
+	free(out);
+
+	/* Failures, one line each. */
+	one_line_error(remote("attach", "-t", "nosuch"), "can't find session: nosuch");
+	char *closed;
+	xasprintf(&closed, "%s -p 1", ssh_opt);
+	one_line_error(harness_client_start(80, 24, closed, server_opt, dest, (char *)NULL),
+		       "rsh: ssh failed: ssh: connect to host 127.0.0.1 port 1: Connection refused");
+	one_line_error(harness_client_start(80, 24, ssh_opt, "--server=/nonexistent", dest,
+					    (char *)NULL),
+		       "rsh: rsh not found on the host (");
+	one_line_error(harness_client_start(80, 24, ssh_opt,
+					    "--server=echo RSH CONNECT 1 x; true", dest,
+					    (char *)NULL),
+		       "rsh: bad reply from the host: ");
+
+	free(closed);
+	free(rsh);
+	free(ssh_opt);
+	free(server_opt);
+	free(dest);
+	return 0;
+}
