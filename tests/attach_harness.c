@@ -423,6 +423,11 @@ static void reap(harness_client *c)
 		c->exited = true;
 }
 
+int harness_client_fd(harness_client *c)
+{
+	return c->fd;
+}
+
 bool harness_pump(harness_client *c, int ms)
 {
 	reap(c);

@@ -55,6 +55,8 @@ harness_client *harness_program_start(unsigned cols, unsigned rows, char *const 
 /* Frees what the test holds of it; kills the program first when it still runs. */
 void harness_client_free(harness_client *c);
 
+/* The pty's master, for a caller polling several clients (then harness_pump(c, 0)). */
+int harness_client_fd(harness_client *c);
 /* Reads the pty's output into the emulator, waiting at most ms for some; false once closed. */
 bool harness_pump(harness_client *c, int ms);
 typedef bool harness_pred(harness_client *c, void *arg);

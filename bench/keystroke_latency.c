@@ -1,0 +1,315 @@
+/*
+ * Keystroke to screen through the impairment proxy, rsh beside mosh: each client runs in
+ * a pty read by our emulator; a typist writes a line of words into a plain shell, a key
+ * every 100 ms, and notes when each character shows at its place on the client's screen
+ * (typist.h). Per link (round trip, loss each way) and client: the median and p90 delay,
+ * the share shown within 20 ms and the share mispredicted. The clients of one link type
+ * side by side, their keys interleaved. Prints figures; asserts nothing about time.
+ *
+ *   keystroke_latency [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] [-n KEYS] [-i MS] [-s SEED]
+ *
+ * CLIENT: mosh, rsh (adaptive prediction), rsh-always. Defaults: -r 0,50,250,500
+ * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 (about two minutes).
+ */
+#include <libgen.h>
+#include <limits.h>
+#include <math.h> /* INFINITY */
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "remote_shell.h"
+#include "typist.h"
+#include "util/xmalloc.h"
+
+#define COLS 80
+#define ROWS 24
+#define MAX_LIST 8
+#define KINDS 3
+#define SETTLE_MS 500    /* watched after the line is complete, beyond two round trips */
+#define GIVE_UP_MS 20000 /* after the last key, keys not shown count as never shown */
+/* Typing starts this long after the prompt, as a person's would: mosh predicts nothing in
+ * its first second or so (its round-trip estimate is not made yet). */
+#define WARM_UP_MS 1500
+
+static const char text[] = "the quick brown fox jumps over the lazy dog while five "
+			   "wizards pack my box of jugs";
+
+struct options {
+	unsigned rtt[MAX_LIST], loss[MAX_LIST];
+	size_t nrtt, nloss;
+	bool use[KINDS];
+	unsigned keys, interval_ms;
+	unsigned long seed;
+};
+
+/* One client's figures for one link. */
+struct figures {
+	bool ran;
+	double median, p90, within20, wrong;
+	size_t unshown;
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static __attribute__((noreturn)) void usage(void)
+{
+	fprintf(stderr, "usage: keystroke_latency [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] "
+			"[-n KEYS] [-i MS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always; "
+			"KEYS at most %zu\n", sizeof text - 1);
+	exit(2);
+}
+
+static size_t parse_list(char *s, unsigned *out)
+{
+	size_t n = 0;
+	for (char *w = strtok(s, ","); w != NULL; w = strtok(NULL, ",")) {
+		if (n == MAX_LIST)
+			usage();
+		out[n++] = (unsigned)strtoul(w, NULL, 10);
+	}
+	return n;
+}
+
+static void parse_clients(char *s, bool *use)
+{
+	memset(use, 0, KINDS * sizeof *use);
+	for (char *w = strtok(s, ","); w != NULL; w = strtok(NULL, ",")) {
+		enum remote_kind k = 0;
+		while (k < KINDS && strcmp(w, remote_kind_name(k)) != 0)
+			k++;
+		if (k == KINDS)
+			usage();
+		use[k] = true;
+	}
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	static unsigned rtt[] = { 0, 50, 250, 500 }, loss[] = { 0, 10, 30 };
+	*o = (struct options){ .nrtt = 4, .nloss = 3, .use = { true, true, true }, .keys = 50,
+			       .interval_ms = 100, .seed = 1 };
+	memcpy(o->rtt, rtt, sizeof rtt);
+	memcpy(o->loss, loss, sizeof loss);
+	int c;
+	while ((c = getopt(argc, argv, "r:l:c:n:i:s:")) != -1) {
+		switch (c) {
+		case 'r': o->nrtt = parse_list(optarg, o->rtt); break;
+		case 'l': o->nloss = parse_list(optarg, o->loss); break;
+		case 'c': parse_clients(optarg, o->use); break;
+		case 'n': o->keys = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'i': o->interval_ms = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 's': o->seed = strtoul(optarg, NULL, 10); break;
+		default: usage();
+		}
+	}
+	if (optind != argc || o->keys == 0 || o->keys > sizeof text - 1 || o->nrtt == 0 ||
+	    o->nloss == 0)
+		usage();
+}
+
+/* The cursor just after a fresh prompt "$ " on a row below arg's. */
+static bool at_prompt(harness_client *c, void *arg)
+{
+	unsigned row, col, below = *(unsigned *)arg;
+	harness_cursor(c, &row, &col);
+	char *line = harness_row(c, row);
+	bool ok = (row > below || below == UINT_MAX) && col == 2 && strcmp(line, "$") == 0;
+	free(line);
+	return ok;
+}
+
+/* Waits for the prompt, then presses Enter once (a first round trip for the link's
+ * estimates, as a person's) and waits for the next prompt. */
+static void reach_prompt(harness_client *c)
+{
+	unsigned row, col, any = UINT_MAX;
+	harness_wait(c, at_prompt, &any, "the shell's prompt");
+	harness_cursor(c, &row, &col);
+	harness_send(c, "\r");
+	harness_wait(c, at_prompt, &row, "the prompt after Enter");
+}
+
+static int compare(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static struct figures measure(const struct typist *t)
+{
+	double *delay = xcalloc(t->keys, sizeof *delay);
+	struct figures f = { .ran = true };
+	for (size_t i = 0; i < t->keys; i++) {
+		delay[i] = t->shown_at[i] != 0 ? t->shown_at[i] - t->sent_at[i] : INFINITY;
+		f.unshown += t->shown_at[i] == 0;
+		f.within20 += delay[i] <= 20;
+		f.wrong += t->wrong[i];
+	}
+	qsort(delay, t->keys, sizeof *delay, compare);
+	f.median = delay[t->keys / 2];
+	f.p90 = delay[t->keys * 9 / 10];
+	f.within20 = 100 * f.within20 / t->keys;
+	f.wrong = 100 * f.wrong / t->keys;
+	free(delay);
+	return f;
+}
+
+/* Types into every typist at once, each kind's keys offset by a share of the interval,
+ * until every line is complete and settled, or GIVE_UP_MS after the last key. */
+static void type_all(struct typist *t, size_t n, const struct options *o, unsigned rtt)
+{
+	double start = now_ms(), last_key = start + (double)o->keys * o->interval_ms;
+	double settled = 0, settle = SETTLE_MS + 2.0 * rtt;
+	for (;;) {
+		double now = now_ms(), next = now + 50;
+		bool all_done = true;
+		for (size_t j = 0; j < n; j++) {
+			double due = start + (double)o->interval_ms * j / n +
+				     (double)t[j].sent * o->interval_ms;
+			if (t[j].sent < t[j].keys && now >= due)
+				typist_key(&t[j], now), due += o->interval_ms;
+			if (t[j].sent < t[j].keys && due < next)
+				next = due;
+			all_done &= typist_done(&t[j]);
+		}
+		if (all_done && settled == 0)
+			settled = now;
+		if ((settled != 0 && now - settled > settle) || now > last_key + GIVE_UP_MS)
+			return;
+		struct pollfd pfd[KINDS];
+		for (size_t j = 0; j < n; j++)
+			pfd[j] = (struct pollfd){ harness_client_fd(t[j].client), POLLIN, 0 };
+		int wait = next > now ? (int)(next - now) + 1 : 0;
+		if (poll(pfd, n, wait) <= 0)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			if (pfd[j].revents == 0)
+				continue;
+			harness_pump(t[j].client, 0);
+			typist_observe(&t[j], now_ms());
+		}
+	}
+}
+
+static void print_figures(const char *kind, unsigned rtt, unsigned loss, const struct figures *f)
+{
+	printf("RTT %3u ms  loss %2u %%  %-10s  median %7.1f ms  p90 %7.1f ms  within 20 ms "
+	       "%5.1f %%  mispredicted %4.1f %%", rtt, loss, kind, f->median, f->p90,
+	       f->within20, f->wrong);
+	if (f->unshown > 0)
+		printf("  (%zu never shown)", f->unshown);
+	printf("\n");
+	fflush(stdout);
+}
+
+/* One link: every chosen client side by side; a client that does not start is dropped. */
+static void run_link(struct options *o, const char *proxy, unsigned rtt, unsigned loss,
+		     struct figures out[KINDS])
+{
+	struct remote_link link = { rtt, loss, o->seed };
+	struct remote_shell shell[KINDS];
+	struct typist t[KINDS];
+	enum remote_kind kind[KINDS];
+	char typed[sizeof text];
+	size_t n = 0;
+	snprintf(typed, sizeof typed, "%.*s", (int)o->keys, text);
+	for (enum remote_kind k = 0; k < KINDS; k++) {
+		if (!o->use[k])
+			continue;
+		if (remote_shell_start(&shell[n], k, proxy, &link, COLS, ROWS))
+			kind[n++] = k;
+		else
+			o->use[k] = false;
+	}
+	for (size_t j = 0; j < n; j++)
+		reach_prompt(shell[j].client);
+	for (double end = now_ms() + WARM_UP_MS; now_ms() < end;)
+		for (size_t j = 0; j < n; j++)
+			harness_pump(shell[j].client, 10);
+	for (size_t j = 0; j < n; j++)
+		typist_init(&t[j], shell[j].client, typed);
+	type_all(t, n, o, rtt);
+	for (size_t j = 0; j < n; j++) {
+		out[kind[j]] = measure(&t[j]);
+		print_figures(remote_kind_name(kind[j]), rtt, loss, &out[kind[j]]);
+		typist_free(&t[j]);
+		remote_shell_stop(&shell[j]);
+	}
+}
+
+/* The table for docs/prediction.md: a row per link, a column per client that ran. */
+static void print_table(const struct options *o, struct figures (*fig)[KINDS])
+{
+	bool ran[KINDS] = { false };
+	for (size_t i = 0; i < o->nrtt * o->nloss; i++)
+		for (enum remote_kind k = 0; k < KINDS; k++)
+			ran[k] |= fig[i][k].ran;
+	printf("\n| RTT | loss |");
+	for (enum remote_kind k = 0; k < KINDS; k++)
+		if (ran[k])
+			printf(" %s: median, p90, within 20 ms, mispredicted |", remote_kind_name(k));
+	printf("\n|---|---|");
+	for (enum remote_kind k = 0; k < KINDS; k++)
+		if (ran[k])
+			printf("---|");
+	printf("\n");
+	for (size_t r = 0; r < o->nrtt; r++) {
+		for (size_t l = 0; l < o->nloss; l++) {
+			const struct figures *f = fig[r * o->nloss + l];
+			printf("| %u ms | %u %% |", o->rtt[r], o->loss[l]);
+			for (enum remote_kind k = 0; k < KINDS; k++) {
+				if (!ran[k])
+					continue;
+				if (!f[k].ran)
+					printf(" not run |");
+				else
+					printf(" %.1f, %.1f ms, %.0f %%, %.0f %% |", f[k].median,
+					       f[k].p90, f[k].within20, f[k].wrong);
+			}
+			printf("\n");
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	parse_options(argc, argv, &o);
+	char self[PATH_MAX], proxy[PATH_MAX + 32], rsh[PATH_MAX + 32];
+	snprintf(self, sizeof self, "%s", argv[0]);
+	const char *dir = dirname(self);
+	snprintf(proxy, sizeof proxy, "%s/../tests/udpproxy", dir);
+	snprintf(rsh, sizeof rsh, "%s/../src/rsh", dir);
+	if (access(proxy, X_OK) != 0) {
+		printf("(no %s: make check builds it; nothing measured)\n", proxy);
+		return 0;
+	}
+	setenv("RSH", rsh, 0);
+	harness_init();
+	unsetenv("RSH_DEBUG"); /* no debug log in the figures */
+	for (enum remote_kind k = 0; k < KINDS; k++) {
+		const char *why;
+		if (o.use[k] && !remote_kind_available(k, &why)) {
+			printf("%s: not run (%s)\n", remote_kind_name(k), why);
+			o.use[k] = false;
+		}
+	}
+	printf("keystroke to screen: %u keys %u ms apart, a plain shell, %ux%u; loss each way\n",
+	       o.keys, o.interval_ms, COLS, ROWS);
+	struct figures(*fig)[KINDS] = xcalloc(o.nrtt * o.nloss, sizeof *fig);
+	for (size_t r = 0; r < o.nrtt; r++)
+		for (size_t l = 0; l < o.nloss; l++)
+			run_link(&o, proxy, o.rtt[r], o.loss[l], fig[r * o.nloss + l]);
+	print_table(&o, fig);
+	free(fig);
+	return 0;
+}

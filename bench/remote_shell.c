@@ -1,0 +1,208 @@
+/* A shell behind the impairment proxy, reached by mosh or rsh: see remote_shell.h. */
+#include "remote_shell.h"
+
+#include <arpa/inet.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/xmalloc.h"
+
+static const char *const kind_names[] = { "mosh", "rsh", "rsh-always" };
+
+const char *remote_kind_name(enum remote_kind kind)
+{
+	return kind_names[kind];
+}
+
+/* The program's path along PATH, allocated, or NULL. */
+static char *find_program(const char *name)
+{
+	const char *path = getenv("PATH");
+	char *dirs = xstrdup(path != NULL ? path : "/usr/bin:/bin"), *save = NULL, *found = NULL;
+	for (char *d = strtok_r(dirs, ":", &save); d != NULL && found == NULL;
+	     d = strtok_r(NULL, ":", &save)) {
+		xasprintf(&found, "%s/%s", d, name);
+		if (access(found, X_OK) != 0) {
+			free(found);
+			found = NULL;
+		}
+	}
+	free(dirs);
+	return found;
+}
+
+bool remote_kind_available(enum remote_kind kind, const char **why)
+{
+	if (kind != REMOTE_MOSH) {
+		*why = "no rsh binary";
+		return access(harness_rsh_path(), X_OK) == 0;
+	}
+	char *server = find_program("mosh-server"), *client = find_program("mosh-client");
+	bool ok = server != NULL && client != NULL;
+	free(server);
+	free(client);
+	*why = "mosh-server or mosh-client not on PATH";
+	return ok;
+}
+
+/*
+ * Runs a shell command line, stdin /dev/null, stderr with stdout, and calls line_fn on
+ * each output line until it exits; returns its exit status.
+ */
+static int run_lines(const char *command, void (*line_fn)(const char *line, void *arg),
+		     void *arg)
+{
+	char *full, line[512];
+	xasprintf(&full, "%s </dev/null 2>&1", command);
+	FILE *f = popen(full, "r");
+	free(full);
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		line_fn(line, arg);
+	return pclose(f);
+}
+
+struct connect_line {
+	unsigned port;
+	char token[128];
+	pid_t pid;
+	char said[512]; /* the first line, for a failure */
+};
+
+static void read_connect(const char *line, void *arg)
+{
+	struct connect_line *c = arg;
+	int pid;
+	if (c->said[0] == '\0')
+		snprintf(c->said, sizeof c->said, "%s", line);
+	if (sscanf(line, "MOSH CONNECT %u %127s", &c->port, c->token) == 2 ||
+	    sscanf(line, "RSH CONNECT %u %127s", &c->port, c->token) == 2)
+		return;
+	if (sscanf(line, "[mosh-server detached, pid = %d]", &pid) == 1)
+		c->pid = pid;
+}
+
+/* The link's impairment each way, as udpproxy's -u and -d take it. */
+static bool start_proxy(struct remote_shell *s, const char *proxy_path, unsigned port,
+			const struct remote_link *link)
+{
+	char spec[64], seed[32];
+	struct net_addr target;
+	snprintf(spec, sizeof spec, "delay=%u,loss=%u", link->rtt_ms / 2, link->loss_pct);
+	snprintf(seed, sizeof seed, "%lu", link->seed);
+	char *flags[] = { "-s", seed, "-u", spec, "-d", spec, NULL };
+	if (net_addr_resolve("127.0.0.1", port, &target) != 0 ||
+	    !udpproxy_start(&s->proxy, proxy_path, &target, flags)) {
+		fprintf(stderr, "%s: the proxy did not start\n", remote_kind_name(s->kind));
+		return false;
+	}
+	return true;
+}
+
+/* The client in its pty with name=value set (and env_name cleared again after the fork). */
+static void start_client(struct remote_shell *s, unsigned cols, unsigned rows, char *argv[],
+			 const char *env_name, const char *env_value)
+{
+	setenv(env_name, env_value, 1);
+	s->client = harness_program_start(cols, rows, argv);
+	unsetenv(env_name);
+}
+
+static bool start_mosh(struct remote_shell *s, struct connect_line *c)
+{
+	run_lines("mosh-server new -i 127.0.0.1 -- /bin/sh", read_connect, c);
+	s->mosh_server = c->pid;
+	return c->port != 0 && c->pid > 0;
+}
+
+static bool start_rsh(struct remote_shell *s, struct connect_line *c)
+{
+	static unsigned servers;
+	char *command;
+	xasprintf(&s->socket, "%s/rsh-%u", harness_dir(), servers++);
+	/* The server listens where ssh came in: here, loopback only. */
+	xasprintf(&command, "SSH_CONNECTION='127.0.0.1 22 127.0.0.1 22' '%s' -S '%s' bootstrap",
+		  harness_rsh_path(), s->socket);
+	run_lines(command, read_connect, c);
+	free(command);
+	return c->port != 0;
+}
+
+bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const char *proxy_path,
+			const struct remote_link *link, unsigned cols, unsigned rows)
+{
+	struct connect_line c = { 0 };
+	memset(s, 0, sizeof *s);
+	s->kind = kind;
+	s->proxy.pid = -1;
+	bool ok = kind == REMOTE_MOSH ? start_mosh(s, &c) : start_rsh(s, &c);
+	if (!ok) {
+		fprintf(stderr, "%s: the server did not start: %s", remote_kind_name(kind), c.said);
+		remote_shell_stop(s);
+		return false;
+	}
+	if (!start_proxy(s, proxy_path, c.port, link)) {
+		remote_shell_stop(s);
+		return false;
+	}
+	char port[16]; /* the proxy listens on 127.0.0.1 */
+	snprintf(port, sizeof port, "%u",
+		 (unsigned)ntohs(((struct sockaddr_in *)&s->proxy.addr.ss)->sin_port));
+	if (kind == REMOTE_MOSH) {
+		char *client = find_program("mosh-client");
+		char *argv[] = { client, "127.0.0.1", port, NULL };
+		start_client(s, cols, rows, argv, "MOSH_KEY", c.token);
+		free(client);
+		return true;
+	}
+	char *argv[] = { (char *)harness_rsh_path(), "client", "127.0.0.1", port, NULL };
+	/* Adaptive is the client's default; the environment variable forces it. */
+	setenv("RSH_PREDICT", kind == REMOTE_RSH_ALWAYS ? "always" : "adaptive", 1);
+	start_client(s, cols, rows, argv, "RSH_TOKEN", c.token);
+	unsetenv("RSH_PREDICT");
+	return true;
+}
+
+static bool alive(pid_t pid)
+{
+	return kill(pid, 0) == 0;
+}
+
+/* mosh-server is not our child: it goes on SIGTERM, else within 2 s on SIGKILL. */
+static void stop_mosh_server(pid_t pid)
+{
+	kill(pid, SIGTERM);
+	for (int i = 0; i < 200 && alive(pid); i++)
+		usleep(10000);
+	if (alive(pid))
+		kill(pid, SIGKILL);
+}
+
+static void ignore_line(const char *line, void *arg)
+{
+	(void)line;
+	(void)arg;
+}
+
+void remote_shell_stop(struct remote_shell *s)
+{
+	if (s->client != NULL)
+		harness_client_free(s->client);
+	if (s->proxy.pid > 0)
+		udpproxy_stop(&s->proxy, NULL);
+	if (s->mosh_server > 0)
+		stop_mosh_server(s->mosh_server);
+	if (s->socket != NULL) {
+		char *command;
+		xasprintf(&command, "'%s' -S '%s' kill-server", harness_rsh_path(), s->socket);
+		run_lines(command, ignore_line, NULL);
+		free(command);
+		free(s->socket);
+	}
+	memset(s, 0, sizeof *s);
+}

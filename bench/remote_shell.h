@@ -1,0 +1,46 @@
+/*
+ * A plain shell (/bin/sh, prompt "$ ") on a server reached over UDP through tests/udpproxy,
+ * its client running in a pty of the attach harness: Debian's mosh (mosh-server new,
+ * mosh-client) or rsh (rsh bootstrap, rsh client), so both are measured the same way.
+ */
+#ifndef RSH_BENCH_REMOTE_SHELL_H
+#define RSH_BENCH_REMOTE_SHELL_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "../tests/attach_harness.h"
+#include "../tests/udpproxy_run.h"
+
+enum remote_kind { REMOTE_MOSH, REMOTE_RSH, REMOTE_RSH_ALWAYS };
+
+/* The link: round trip (half of it each way) and loss each way, from a seed. */
+struct remote_link {
+	unsigned rtt_ms, loss_pct;
+	unsigned long seed;
+};
+
+struct remote_shell {
+	enum remote_kind kind;
+	harness_client *client;
+	struct udpproxy proxy;
+	pid_t mosh_server; /* mosh: the detached server */
+	char *socket;      /* rsh: its own server's socket */
+};
+
+/* "mosh", "rsh" (adaptive prediction) or "rsh-always". */
+const char *remote_kind_name(enum remote_kind kind);
+/* Whether the kind's programs are here; else why not, in *why. */
+bool remote_kind_available(enum remote_kind kind, const char **why);
+
+/*
+ * Starts the server, the proxy (the program at proxy_path) and the client in a cols x
+ * rows pty; false (having said why on stderr) when a part does not start. Call
+ * harness_init first; the rsh binary is harness_rsh_path().
+ */
+bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const char *proxy_path,
+			const struct remote_link *link, unsigned cols, unsigned rows);
+/* Kills the client, stops the proxy and the server. */
+void remote_shell_stop(struct remote_shell *s);
+
+#endif
