@@ -15,3 +15,8 @@ TESTS += tests/test_remote_ssh
 tests_test_remote_ssh_SOURCES = tests/test_remote_ssh.c $(ATTACH_HARNESS)
 tests_test_remote_ssh_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_remote_ssh_LDADD = $(TERM_LIBS)
+# rsh's options and how it tells a command from a host.
+check_PROGRAMS += tests/test_rsh_options
+TESTS += tests/test_rsh_options
+tests_test_rsh_options_SOURCES = tests/test_rsh_options.c $(ATTACH_HARNESS)
+tests_test_rsh_options_LDADD = $(TERM_LIBS)

@@ -109,7 +109,8 @@ int main(void)
 	free(out);
 
 	/* Failures, one line each. */
-	one_line_error(remote("attach", "-t", "nosuch"), "can't find session: nosuch");
+	one_line_error(remote("attach", "-t", "nosuch"),
+		       "rsh: the host says: can't find session: nosuch");
 	char *closed;
 	xasprintf(&closed, "%s -p 1", ssh_opt);
 	one_line_error(harness_client_start(80, 24, closed, server_opt, dest, (char *)NULL),

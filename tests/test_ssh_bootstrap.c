@@ -68,7 +68,7 @@ int main(void)
 	snprintf(server, sizeof server, "echo RSH CONNECT 0 %s; true", token);
 	expect(server, "bad reply from the host: bad port");
 	expect("/nonexistent/rsh", "rsh not found on the host (");
-	expect("echo rsh: no sessions >&2; exit 1; true", "the host says: rsh: no sessions");
+	expect("echo rsh: no sessions >&2; exit 1; true", "the host says: no sessions");
 	expect("exit 4; true", "no RSH CONNECT line from the host (exit status 4)");
 	expect("echo ssh: connect to host example port 22: Connection refused >&2; exit 255; true",
 	       "ssh failed: ssh: connect to host example port 22: Connection refused");

@@ -226,7 +226,8 @@ static char *failure(int status, const struct capture *err)
 		xasprintf(&why, "rsh not found on the host (%s); give its path with --server",
 			  *line ? line : "command not found");
 	else if (*line)
-		xasprintf(&why, "the host says: %s", line);
+		xasprintf(&why, "the host says: %s", /* we say "rsh: " once */
+			  strncmp(line, "rsh: ", 5) == 0 ? line + 5 : line);
 	else
 		xasprintf(&why, "no RSH CONNECT line from the host (exit status %d)", code);
 	free(line);
