@@ -1,1 +1,10 @@
 # Remote attach through the impairment proxy: roaming, outages, tokens.
+# Like the attach tests they run src/rsh (RSH overrides it), and tests/udpproxy beside them.
+EXTRA_DIST += tests/roam_link.h
+ROAM_HELPERS = tests/roam_link.c $(ATTACH_HARNESS) tests/udpproxy_run.c tests/udpproxy_run.h
+ROAM_LIBS = $(TERM_LIBS) $(NET_LIBS)
+ROAM_TESTS = tests/test_roam_move
+check_PROGRAMS += $(ROAM_TESTS)
+TESTS += $(ROAM_TESTS)
+tests_test_roam_move_SOURCES = tests/test_roam_move.c $(ROAM_HELPERS)
+tests_test_roam_move_LDADD = $(ROAM_LIBS)
