@@ -33,24 +33,25 @@ static const struct option client_options[] = {
 };
 static const struct option no_options[] = {{0}};
 
-/* "PORT" or "LOW:HIGH", ports 1..65535, low <= high. */
+bool rsh_port_parse(const char *s, char **end, unsigned *port)
+{
+	if (*s < '0' || *s > '9')
+		return false;
+	unsigned long v = strtoul(s, end, 10);
+	*port = (unsigned)v;
+	return v >= 1 && v <= 65535;
+}
+
+/* "PORT" or "LOW:HIGH", low <= high. */
 static bool ports_parse(const char *s, unsigned *low, unsigned *high)
 {
 	char *end;
-	unsigned long a = strtoul(s, &end, 10), b = a;
-	if (end == s || *s == '-' || *s == '+')
+	if (!rsh_port_parse(s, &end, low))
 		return false;
-	if (*end == ':') {
-		const char *t = end + 1;
-		if (*t < '0' || *t > '9')
-			return false;
-		b = strtoul(t, &end, 10);
-	}
-	if (*end != '\0' || a == 0 || a > b || b > 65535)
+	*high = *low;
+	if (*end == ':' && !rsh_port_parse(end + 1, &end, high))
 		return false;
-	*low = (unsigned)a;
-	*high = (unsigned)b;
-	return true;
+	return *end == '\0' && *low <= *high;
 }
 
 static bool predict_parse(const char *s, const char *from, struct rsh_options *o)

@@ -22,6 +22,9 @@ struct rsh_options {
 	enum predict_mode predict;  /* --predict, else RSH_PREDICT, else adaptive */
 };
 
+/* A port, 1..65535, in decimal at the start of s; *end is set after it. */
+bool rsh_port_parse(const char *s, char **end, unsigned *port);
+
 /*
  * Checks a command line as the server will (a bad one needs no server and no ssh),
  * printing the error. *creates: it is new-session; *attaches: it attaches a client

@@ -122,12 +122,10 @@ int rsh_client_run(const struct rsh_options *o, int argc, char **argv)
 		return 1;
 	}
 	char *end;
-	unsigned long port = strtoul(argv[1], &end, 10);
-	if (argv[1][0] < '0' || argv[1][0] > '9' || *end != '\0' || port == 0 || port > 65535) {
+	if (!rsh_port_parse(argv[1], &end, &co.connect.port) || *end != '\0') {
 		fprintf(stderr, "rsh: bad port: %s\n", argv[1]);
 		return 1;
 	}
-	co.connect.port = (unsigned)port;
 	char *address;
 	const char *why = rsh_resolve(argv[0], o->family, false, &address);
 	if (why != NULL) {

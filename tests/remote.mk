@@ -20,3 +20,9 @@ check_PROGRAMS += tests/test_rsh_options
 TESTS += tests/test_rsh_options
 tests_test_rsh_options_SOURCES = tests/test_rsh_options.c $(ATTACH_HARNESS)
 tests_test_rsh_options_LDADD = $(TERM_LIBS)
+# What ssh brings back from the host, fuzzed (client/ssh_reply.c).
+check_PROGRAMS += tests/fuzz/fuzz_ssh_reply
+TESTS += tests/fuzz/fuzz_ssh_reply
+tests_fuzz_fuzz_ssh_reply_SOURCES = tests/fuzz/fuzz_ssh_reply.c tests/fuzz/driver.c
+tests_fuzz_fuzz_ssh_reply_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/ssh_reply"'
+tests_fuzz_fuzz_ssh_reply_LDADD = src/client/libclient.a $(NET_LIBS)

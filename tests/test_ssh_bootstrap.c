@@ -1,7 +1,8 @@
 /*
  * The ssh bootstrap against a stand-in ssh (tests/fake_ssh.sh runs the remote command
  * here): the connect line is found among other output, words reach the host intact
- * whatever their quotes, and every failure gives its own one-line reason.
+ * whatever their quotes, and every failure gives its own one-line reason, in which the
+ * host's bytes cannot drive the terminal.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "check.h"
 #include "client/ssh_bootstrap.h"
+#include "client/ssh_reply.h"
 #include "util/xmalloc.h"
 
 static char fake[4096];
@@ -85,6 +87,22 @@ int main(void)
 	CHECK(ssh_bootstrap_command(&b) == 7);
 	b.ssh = "/nonexistent/ssh";
 	CHECK(ssh_bootstrap_command(&b) == 255);
+
+	/* The host's bytes: a NUL before the line, escapes and a long line in a reason. */
+	char nul_first[200];
+	int n = snprintf(nul_first, sizeof nul_first, "x%cy\nRSH CONNECT 60009 %s\n", 0, token);
+	why = ssh_reply_read(nul_first, (size_t)n, "", 0, 0, &c);
+	CHECKF(why == NULL && c.port == 60009, "%s", why);
+	const char esc[] = "rsh: \033]0;owned\007\033[2Jgone\ttab\r\n";
+	why = ssh_reply_read("", 0, esc, sizeof esc - 1, 1 << 8, &c);
+	CHECKF(strcmp(why, "the host says: ?]0;owned??[2Jgone tab") == 0, "%s", why);
+	free(why);
+	char longline[1000];
+	memset(longline, 'a', sizeof longline);
+	memcpy(longline + SSH_REPLY_QUOTE_MAX - 1, "\xc3\xa9", 2); /* é across the cut */
+	why = ssh_reply_read("", 0, longline, sizeof longline, 255 << 8, &c);
+	CHECKF(strlen(why) == strlen("ssh failed: ") + SSH_REPLY_QUOTE_MAX - 1, "%zu", strlen(why));
+	free(why);
 
 	/* The host name: ssh's idea of it, else the destination's host part. */
 	b = (struct ssh_bootstrap){fake, "rsh", "me@alias", NULL, 0, 0, NULL, NULL};

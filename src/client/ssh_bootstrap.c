@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ssh_reply.h"
 #include "util/xmalloc.h"
 
 /* What we keep of ssh's output: the connect line is short, an error message too. */
@@ -178,78 +179,17 @@ static int run_captured(char **argv, struct capture *out, struct capture *err)
 	return status;
 }
 
-/* The last non-empty line of text, allocated ("" when there is none). */
-static char *last_line(const struct capture *c)
-{
-	size_t end = c->len;
-	while (end > 0 && (c->p[end - 1] == '\n' || c->p[end - 1] == '\r'))
-		end--;
-	size_t start = end;
-	while (start > 0 && c->p[start - 1] != '\n')
-		start--;
-	return xstrndup(c->p ? c->p + start : "", end - start);
-}
-
-/* Steps *s over one line of text: true with the line (its newline included) in *line and
- * *len, false at the end. */
-static bool next_line(const char **s, const char **line, size_t *len)
-{
-	if (*s == NULL || **s == '\0')
-		return false;
-	const char *nl = strchr(*s, '\n');
-	*line = *s;
-	*len = nl != NULL ? (size_t)(nl - *s) + 1 : strlen(*s);
-	*s += *len;
-	return true;
-}
-
-/* The line of output that starts with prefix, or NULL. */
-static const char *find_line(const struct capture *c, const char *prefix, size_t *len)
-{
-	const char *s = c->p, *line;
-	while (next_line(&s, &line, len))
-		if (strncmp(line, prefix, strlen(prefix)) == 0)
-			return line;
-	return NULL;
-}
-
-/* Why there is no connect line, from how ssh ended and what it said. */
-static char *failure(int status, const struct capture *err)
-{
-	char *line = last_line(err), *why;
-	int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-	if (status == -1)
-		xasprintf(&why, "cannot run ssh: %s", strerror(errno));
-	else if (code == 255)
-		xasprintf(&why, "ssh failed: %s", *line ? line : "exit status 255");
-	else if (code == 127 || code == 126)
-		xasprintf(&why, "rsh not found on the host (%s); give its path with --server",
-			  *line ? line : "command not found");
-	else if (*line)
-		xasprintf(&why, "the host says: %s", /* we say "rsh: " once */
-			  strncmp(line, "rsh: ", 5) == 0 ? line + 5 : line);
-	else
-		xasprintf(&why, "no RSH CONNECT line from the host (exit status %d)", code);
-	free(line);
-	return why;
-}
-
 char *ssh_bootstrap_run(const struct ssh_bootstrap *b, struct net_connect *c)
 {
 	char **argv = ssh_words(b, true);
 	struct capture out = {0}, err = {0};
 	int status = run_captured(argv, &out, &err);
+	char *why;
+	if (status == -1)
+		xasprintf(&why, "cannot run %s: %s", argv[0], strerror(errno));
+	else
+		why = ssh_reply_read(out.p, out.len, err.p, err.len, status, c);
 	words_free(argv);
-	size_t len;
-	const char *line = find_line(&out, NET_CONNECT_PREFIX, &len);
-	char *why = NULL;
-	if (line != NULL) {
-		const char *bad = net_connect_parse(line, len, c);
-		if (bad != NULL)
-			xasprintf(&why, "bad reply from the host: %s", bad);
-	} else {
-		why = failure(status, &err);
-	}
 	free(out.p);
 	free(err.p);
 	return why;
@@ -281,7 +221,7 @@ char *ssh_bootstrap_hostname(const struct ssh_bootstrap *b)
 	int status = run_captured(argv, &out, &err);
 	words_free(argv);
 	size_t len;
-	const char *line = status == 0 ? find_line(&out, "hostname ", &len) : NULL;
+	const char *line = status == 0 ? ssh_reply_line(out.p, out.len, "hostname ", &len) : NULL;
 	char *host = NULL;
 	if (line != NULL) {
 		host = xstrndup(line + 9, strcspn(line + 9, "\r\n"));

@@ -9,7 +9,7 @@ deps="$(pkg-config --cflags vterm libsodium ncursesw) $(pkg-config --cflags msgp
 libs="$(pkg-config --libs vterm libsodium) $(pkg-config --libs msgpack-c 2>/dev/null || pkg-config --libs msgpack) -lutil -lm"
 objs=
 for f in "$src"/src/util/*.c "$src"/src/term/*.c "$src"/src/net/*.c "$src"/src/server/*.c \
-	"$src"/src/client/keyparse.c "$src"/src/client/prefix.c; do
+	"$src"/src/client/keyparse.c "$src"/src/client/prefix.c "$src"/src/client/ssh_reply.c; do
 	[ -f "$f" ] || continue
 	o="$out/obj/$(echo "$f" | sed "s|^$src/||; s|/|_|g; s|\.c$|.o|")"
 	clang $flags -fsanitize=fuzzer-no-link $deps -c "$f" -o "$o"
