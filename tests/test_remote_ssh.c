@@ -3,7 +3,7 @@
  * machine: `rsh user@127.0.0.1 new -s work` shows the host server's session, detaches,
  * and `rsh user@127.0.0.1 attach -t work` from another terminal finds the same shell; a
  * command that does not attach runs over ssh; and each way it can fail says so in one
- * line. The host's server is the harness's (--server gives its socket), so the test reads
+ * line, no UDP reply included (10 s of the test's time). The host's server is the harness's (--server gives its socket), so the test reads
  * the host's side directly. Skips (77) without sshd.
  */
 #include <pwd.h>
@@ -123,6 +123,19 @@ int main(void)
 					    (char *)NULL),
 		       "rsh: bad reply from the host: ");
 
+
+	/* A connect line to a UDP port nothing answers on: after 10 s, the firewall hint. */
+	char *silent;
+	xasprintf(&silent, "--server=echo RSH CONNECT 9 %s; true",
+		  "AQIDBAUGBwgAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHw");
+	c = harness_client_start(80, 24, ssh_opt, silent, dest, (char *)NULL);
+	harness_wait_text(c, "rsh: no reply from 127.0.0.1 over UDP port 9 (is UDP port 9 open");
+	int status = harness_client_wait_exit(c);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
+		harness_fail(c, "exit status %d after no UDP reply", status);
+	harness_client_free(c);
+
+	free(silent);
 	free(closed);
 	free(rsh);
 	free(ssh_opt);
