@@ -213,6 +213,58 @@ static void wide_and_wrap(void)
 	sim_free(&s);
 }
 
+/*
+ * Types "abcdefghijk" after a prompt at the left of a 10-column pane, its first key
+ * confirmed first; row shows shown then. bash echoes each character but forces the wrap
+ * after the one filling the row ("h \r"): the cursor goes to the next row at once.
+ */
+static void bash_wraps(unsigned rows, const char *prompt, unsigned row, const char *shown)
+{
+	const char *text = "abcdefghijk";
+	struct sim s;
+	sim_init(&s, rows, 10, PREDICT_ALWAYS, prompt);
+	type(&s, ch('a'));
+	apply(&s, "a");
+	for (const char *c = text + 1; *c; c++)
+		type(&s, ch((uint8_t)*c));
+	ROW_IS(&s, row, shown);
+	for (const char *c = text + 1; *c; c++) {
+		char e[2] = {*c, 0};
+		apply(&s, *c == 'h' ? "h \r" : e);
+	}
+	CHECK(predict_stats(s.p)->wrong == 0 && predict_pending(s.p) == 0);
+	check_exact(&s);
+	sim_free(&s);
+}
+
+static void line_editors_at_the_edge(void)
+{
+	bash_wraps(5, "$ ", 1, "ijk");
+	/* On the bottom row that wrap scrolls the screen: the character filling the row is
+	 * not guessed (it would be wrong after the scroll), nor what follows until applied. */
+	bash_wraps(3, "\r\n\r\n$ ", 2, "$ abcdefg");
+
+	/* A cooked tty (sh without line editing) echoes just the character: the terminal
+	 * waits at the last column to wrap, which the screen does not tell. The next
+	 * character is not guessed over the last one. */
+	struct sim s;
+	sim_init(&s, 5, 10, PREDICT_ALWAYS, "$ ");
+	for (const char *c = "abcdefgh"; *c; c++) {
+		char e[2] = {*c, 0};
+		type(&s, ch((uint8_t)*c));
+		apply(&s, e);
+	}
+	CHECK(predict_pending(s.p) == 0);
+	type(&s, ch('i'));
+	ROW_IS(&s, 0, "$ abcdefgh");
+	apply(&s, "i");
+	type(&s, ch('j'));
+	apply(&s, "j");
+	CHECK(predict_stats(s.p)->wrong == 0 && predict_pending(s.p) == 0);
+	check_exact(&s);
+	sim_free(&s);
+}
+
 static void mistakes_go_within_one_acknowledgement(void)
 {
 	struct sim s;
@@ -235,6 +287,28 @@ static void mistakes_go_within_one_acknowledgement(void)
 	apply(&s, "d");
 	type(&s, ch('e'));
 	ROW_IS(&s, 0, "$ ABCde");
+	sim_free(&s);
+}
+
+/* Tab completes in the shell: not guessed, but what was typed before it stays shown. */
+static void guesses_outlive_a_tab(void)
+{
+	struct sim s;
+	sim_init(&s, 5, 20, PREDICT_ALWAYS, "$ ");
+	type(&s, ch('e'));
+	apply(&s, "e");
+	type(&s, ch('c'));
+	type(&s, ch('h'));
+	type(&s, code(TERM_KEY_TAB));
+	ROW_IS(&s, 0, "$ ech");
+	type(&s, ch('x')); /* after the Tab nothing is guessed until it is applied */
+	ROW_IS(&s, 0, "$ ech");
+	apply(&s, "c");
+	apply(&s, "h");
+	apply(&s, "o ");
+	apply(&s, "x");
+	CHECK(predict_stats(s.p)->wrong == 0 && predict_pending(s.p) == 0);
+	check_exact(&s);
 	sim_free(&s);
 }
 
@@ -345,7 +419,9 @@ int main(void)
 	CHECK(setlocale(LC_CTYPE, "C.UTF-8") != NULL);
 	typing_at_a_prompt();
 	wide_and_wrap();
+	line_editors_at_the_edge();
 	mistakes_go_within_one_acknowledgement();
+	guesses_outlive_a_tab();
 	password_prompt_shows_nothing();
 	full_screen_editor();
 	adaptive_display();

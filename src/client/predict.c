@@ -230,6 +230,10 @@ static void type_char(predict *p, const term_snapshot *s, uint32_t ch, unsigned 
 		row++;
 		col = 0;
 	}
+	/* Filling the bottom row: bash forces the wrap at once (a space and a carriage
+	 * return), which scrolls; a cooked tty does not. */
+	if (col + width == p->cols && row + 1 >= p->rows)
+		return go_blind(p);
 	struct guess shown[p->cols], want[p->cols];
 	shown_row(p, s, row, shown);
 	memcpy(want, shown, sizeof want);
@@ -318,6 +322,12 @@ void predict_key(predict *p, const term_view *v, const term_key *key, uint64_t e
 		return;
 	const term_snapshot *s = ap->screen;
 	if (!p->cursor_known) {
+		/* On a character in the last column the terminal may be waiting to wrap
+		 * (after writing it), which the screen does not tell: where the key lands is
+		 * unknown. */
+		struct guess under = actual_cell(s, s->cursor.row, s->cursor.col);
+		if (s->cursor.col + 1u >= p->cols && !is_blank_char(&under))
+			return go_blind(p);
 		p->cursor_known = true;
 		move_cursor(p, s->cursor.row, s->cursor.col, event);
 	}
@@ -381,6 +391,17 @@ static bool check_guesses(predict *p, const term_snapshot *s, uint64_t now_ms)
 	return true;
 }
 
+/* Whether the screen's cursor is where the guesses put it. Past the last column a
+ * terminal waits at the last column for the wrap, but bash forces the wrap itself (a
+ * space and a carriage return): the start of the next row is right too. */
+static bool cursor_confirmed(const predict *p, const term_cursor *real)
+{
+	if (p->ccol < p->cols)
+		return real->row == p->crow && real->col == p->ccol;
+	return (real->row == p->crow && real->col + 1u == p->cols) ||
+	       (real->row == p->crow + 1u && real->col == 0);
+}
+
 void predict_view(predict *p, const term_view *v, uint64_t now_ms)
 {
 	const term_view_pane *ap = active_pane(v);
@@ -392,9 +413,7 @@ void predict_view(predict *p, const term_view *v, uint64_t now_ms)
 	    p->cursor_event >= p->acked)
 		return;
 	/* Every key that moved the cursor is applied: it must be where we put it. */
-	const term_cursor *real = &ap->screen->cursor;
-	unsigned col = p->ccol < p->cols ? p->ccol : p->cols - 1u;
-	if (real->row != p->crow || real->col != col) {
+	if (!cursor_confirmed(p, &ap->screen->cursor)) {
 		refuted(p, p->cursor_epoch, now_ms);
 		return;
 	}
@@ -486,8 +505,11 @@ static term_snapshot *overlay_screen(const predict *p, const term_snapshot *s, b
 term_view *predict_overlay(const predict *p, term_view *v, uint64_t now_ms)
 {
 	const term_view_pane *ap = active_pane(v);
+	/* Guesses made before a key that could not be guessed still show: only the cursor
+	 * is the server's then. */
 	if (ap == NULL || ap->id != p->pane || ap->screen->rows != p->rows ||
-	    ap->screen->cols != p->cols || !p->cursor_known || !showing(p, now_ms))
+	    ap->screen->cols != p->cols || (p->n == 0 && !p->cursor_known) ||
+	    !showing(p, now_ms))
 		return term_view_ref(v);
 	bool flag = p->flag_rtt || now_ms < p->flag_until_ms;
 	term_view *o = term_view_clone(v);
