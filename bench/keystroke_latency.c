@@ -6,10 +6,12 @@
  * the share shown within 20 ms and the share mispredicted. The clients of one link type
  * side by side, their keys interleaved. Prints figures; asserts nothing about time.
  *
- *   keystroke_latency [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] [-n KEYS] [-i MS] [-s SEED]
+ *   keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] [-n KEYS] [-i MS]
+ *                     [-s SEED]
  *
  * CLIENT: mosh, rsh (adaptive prediction), rsh-always. Defaults: -r 0,50,250,500
- * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 (about two minutes).
+ * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 (about two minutes). -v prints each key's
+ * delay, "!" marking a misprediction.
  */
 #include <libgen.h>
 #include <limits.h>
@@ -44,6 +46,7 @@ struct options {
 	bool use[KINDS];
 	unsigned keys, interval_ms;
 	unsigned long seed;
+	bool verbose;
 };
 
 /* One client's figures for one link. */
@@ -62,7 +65,7 @@ static double now_ms(void)
 
 static __attribute__((noreturn)) void usage(void)
 {
-	fprintf(stderr, "usage: keystroke_latency [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] "
+	fprintf(stderr, "usage: keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] "
 			"[-n KEYS] [-i MS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always; "
 			"KEYS at most %zu\n", sizeof text - 1);
 	exit(2);
@@ -100,7 +103,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	memcpy(o->rtt, rtt, sizeof rtt);
 	memcpy(o->loss, loss, sizeof loss);
 	int c;
-	while ((c = getopt(argc, argv, "r:l:c:n:i:s:")) != -1) {
+	while ((c = getopt(argc, argv, "vr:l:c:n:i:s:")) != -1) {
 		switch (c) {
 		case 'r': o->nrtt = parse_list(optarg, o->rtt); break;
 		case 'l': o->nloss = parse_list(optarg, o->loss); break;
@@ -108,6 +111,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'n': o->keys = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'i': o->interval_ms = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 's': o->seed = strtoul(optarg, NULL, 10); break;
+		case 'v': o->verbose = true; break;
 		default: usage();
 		}
 	}
@@ -161,6 +165,20 @@ static struct figures measure(const struct typist *t)
 	f.wrong = 100 * f.wrong / t->keys;
 	free(delay);
 	return f;
+}
+
+/* Each key's delay in ms ("-" never shown), "!" after a mispredicted one. */
+static void print_keys(const struct typist *t)
+{
+	for (size_t i = 0; i < t->keys; i++) {
+		printf(i % 10 == 0 ? "\n   " : " ");
+		if (t->shown_at[i] != 0)
+			printf(" '%c' %6.1f", t->text[i], t->shown_at[i] - t->sent_at[i]);
+		else
+			printf(" '%c' %6s", t->text[i], "-");
+		printf("%s", t->wrong[i] ? "!" : " ");
+	}
+	printf("\n");
 }
 
 /* Types into every typist at once, each kind's keys offset by a share of the interval,
@@ -241,6 +259,8 @@ static void run_link(struct options *o, const char *proxy, unsigned rtt, unsigne
 	for (size_t j = 0; j < n; j++) {
 		out[kind[j]] = measure(&t[j]);
 		print_figures(remote_kind_name(kind[j]), rtt, loss, &out[kind[j]]);
+		if (o->verbose)
+			print_keys(&t[j]);
 		typist_free(&t[j]);
 		remote_shell_stop(&shell[j]);
 	}
