@@ -7,11 +7,12 @@
  * side by side, their keys interleaved. Prints figures; asserts nothing about time.
  *
  *   keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] [-n KEYS] [-i MS]
- *                     [-s SEED]
+ *                     [-R RUNS] [-s SEED]
  *
  * CLIENT: mosh, rsh (adaptive prediction), rsh-always. Defaults: -r 0,50,250,500
- * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 (about two minutes). -v prints each key's
- * delay, "!" marking a misprediction.
+ * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 -R 1 (about two minutes). RUNS lines are
+ * typed per link, each by fresh clients and servers, the proxy seeded SEED, SEED+1...;
+ * the figures pool their keys. -v prints each key's delay, "!" marking a misprediction.
  */
 #include <libgen.h>
 #include <limits.h>
@@ -44,16 +45,23 @@ struct options {
 	unsigned rtt[MAX_LIST], loss[MAX_LIST];
 	size_t nrtt, nloss;
 	bool use[KINDS];
-	unsigned keys, interval_ms;
+	unsigned keys, interval_ms, runs;
 	unsigned long seed;
 	bool verbose;
 };
 
-/* One client's figures for one link. */
+/* One client's keys on one link, pooled over the runs: delays in ms, INFINITY if never
+ * shown. */
+struct sample {
+	size_t keys, wrong;
+	double *delay;
+};
+
+/* What a sample shows. */
 struct figures {
 	bool ran;
 	double median, p90, within20, wrong;
-	size_t unshown;
+	size_t keys, unshown;
 };
 
 static double now_ms(void)
@@ -66,7 +74,7 @@ static double now_ms(void)
 static __attribute__((noreturn)) void usage(void)
 {
 	fprintf(stderr, "usage: keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] "
-			"[-n KEYS] [-i MS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always; "
+			"[-n KEYS] [-i MS] [-R RUNS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always; "
 			"KEYS at most %zu\n", sizeof text - 1);
 	exit(2);
 }
@@ -99,23 +107,24 @@ static void parse_options(int argc, char **argv, struct options *o)
 {
 	static unsigned rtt[] = { 0, 50, 250, 500 }, loss[] = { 0, 10, 30 };
 	*o = (struct options){ .nrtt = 4, .nloss = 3, .use = { true, true, true }, .keys = 50,
-			       .interval_ms = 100, .seed = 1 };
+			       .interval_ms = 100, .runs = 1, .seed = 1 };
 	memcpy(o->rtt, rtt, sizeof rtt);
 	memcpy(o->loss, loss, sizeof loss);
 	int c;
-	while ((c = getopt(argc, argv, "vr:l:c:n:i:s:")) != -1) {
+	while ((c = getopt(argc, argv, "vr:l:c:n:i:R:s:")) != -1) {
 		switch (c) {
 		case 'r': o->nrtt = parse_list(optarg, o->rtt); break;
 		case 'l': o->nloss = parse_list(optarg, o->loss); break;
 		case 'c': parse_clients(optarg, o->use); break;
 		case 'n': o->keys = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'i': o->interval_ms = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'R': o->runs = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 's': o->seed = strtoul(optarg, NULL, 10); break;
 		case 'v': o->verbose = true; break;
 		default: usage();
 		}
 	}
-	if (optind != argc || o->keys == 0 || o->keys > sizeof text - 1 || o->nrtt == 0 ||
+	if (optind != argc || o->keys == 0 || o->runs == 0 || o->keys > sizeof text - 1 || o->nrtt == 0 ||
 	    o->nloss == 0)
 		usage();
 }
@@ -148,22 +157,30 @@ static int compare(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static struct figures measure(const struct typist *t)
+static void sample_add(struct sample *s, const struct typist *t)
 {
-	double *delay = xcalloc(t->keys, sizeof *delay);
-	struct figures f = { .ran = true };
+	s->delay = xreallocarray(s->delay, s->keys + t->keys, sizeof *s->delay);
 	for (size_t i = 0; i < t->keys; i++) {
-		delay[i] = t->shown_at[i] != 0 ? t->shown_at[i] - t->sent_at[i] : INFINITY;
-		f.unshown += t->shown_at[i] == 0;
-		f.within20 += delay[i] <= 20;
-		f.wrong += t->wrong[i];
+		s->delay[s->keys++] = t->shown_at[i] != 0 ? t->shown_at[i] - t->sent_at[i]
+							  : INFINITY;
+		s->wrong += t->wrong[i];
 	}
-	qsort(delay, t->keys, sizeof *delay, compare);
-	f.median = delay[t->keys / 2];
-	f.p90 = delay[t->keys * 9 / 10];
-	f.within20 = 100 * f.within20 / t->keys;
-	f.wrong = 100 * f.wrong / t->keys;
-	free(delay);
+}
+
+static struct figures measure(struct sample *s)
+{
+	struct figures f = { .ran = s->keys > 0, .keys = s->keys };
+	if (!f.ran)
+		return f;
+	qsort(s->delay, s->keys, sizeof *s->delay, compare);
+	for (size_t i = 0; i < s->keys; i++) {
+		f.unshown += s->delay[i] == INFINITY;
+		f.within20 += s->delay[i] <= 20;
+	}
+	f.median = s->delay[s->keys / 2];
+	f.p90 = s->delay[s->keys * 9 / 10];
+	f.within20 = 100 * f.within20 / s->keys;
+	f.wrong = 100.0 * s->wrong / s->keys;
 	return f;
 }
 
@@ -225,15 +242,15 @@ static void print_figures(const char *kind, unsigned rtt, unsigned loss, const s
 	       f->within20, f->wrong);
 	if (f->unshown > 0)
 		printf("  (%zu never shown)", f->unshown);
-	printf("\n");
+	printf("  %zu keys\n", f->keys);
 	fflush(stdout);
 }
 
-/* One link: every chosen client side by side; a client that does not start is dropped. */
-static void run_link(struct options *o, const char *proxy, unsigned rtt, unsigned loss,
-		     struct figures out[KINDS])
+/* One line typed on one link by every chosen client side by side; a client that does not
+ * start is dropped. */
+static void run_link(struct options *o, const char *proxy, const struct remote_link *link,
+		     struct sample out[KINDS])
 {
-	struct remote_link link = { rtt, loss, o->seed };
 	struct remote_shell shell[KINDS];
 	struct typist t[KINDS];
 	enum remote_kind kind[KINDS];
@@ -243,7 +260,7 @@ static void run_link(struct options *o, const char *proxy, unsigned rtt, unsigne
 	for (enum remote_kind k = 0; k < KINDS; k++) {
 		if (!o->use[k])
 			continue;
-		if (remote_shell_start(&shell[n], k, proxy, &link, COLS, ROWS))
+		if (remote_shell_start(&shell[n], k, proxy, link, COLS, ROWS))
 			kind[n++] = k;
 		else
 			o->use[k] = false;
@@ -255,14 +272,32 @@ static void run_link(struct options *o, const char *proxy, unsigned rtt, unsigne
 			harness_pump(shell[j].client, 10);
 	for (size_t j = 0; j < n; j++)
 		typist_init(&t[j], shell[j].client, typed);
-	type_all(t, n, o, rtt);
+	type_all(t, n, o, link->rtt_ms);
 	for (size_t j = 0; j < n; j++) {
-		out[kind[j]] = measure(&t[j]);
-		print_figures(remote_kind_name(kind[j]), rtt, loss, &out[kind[j]]);
-		if (o->verbose)
+		sample_add(&out[kind[j]], &t[j]);
+		if (o->verbose) {
+			printf("%s, seed %lu:", remote_kind_name(kind[j]), link->seed);
 			print_keys(&t[j]);
+		}
 		typist_free(&t[j]);
 		remote_shell_stop(&shell[j]);
+	}
+}
+
+/* Every run on one link, then its figures per client. */
+static void measure_link(struct options *o, const char *proxy, unsigned rtt, unsigned loss,
+			 struct figures out[KINDS])
+{
+	struct sample sample[KINDS] = { { 0 } };
+	for (unsigned run = 0; run < o->runs; run++) {
+		struct remote_link link = { rtt, loss, o->seed + run };
+		run_link(o, proxy, &link, sample);
+	}
+	for (enum remote_kind k = 0; k < KINDS; k++) {
+		out[k] = measure(&sample[k]);
+		if (out[k].ran)
+			print_figures(remote_kind_name(k), rtt, loss, &out[k]);
+		free(sample[k].delay);
 	}
 }
 
@@ -328,7 +363,7 @@ int main(int argc, char **argv)
 	struct figures(*fig)[KINDS] = xcalloc(o.nrtt * o.nloss, sizeof *fig);
 	for (size_t r = 0; r < o.nrtt; r++)
 		for (size_t l = 0; l < o.nloss; l++)
-			run_link(&o, proxy, o.rtt[r], o.loss[l], fig[r * o.nloss + l]);
+			measure_link(&o, proxy, o.rtt[r], o.loss[l], fig[r * o.nloss + l]);
 	print_table(&o, fig);
 	free(fig);
 	return 0;
