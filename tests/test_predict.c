@@ -290,8 +290,9 @@ static void mistakes_go_within_one_acknowledgement(void)
 	sim_free(&s);
 }
 
-/* Tab completes in the shell: not guessed, but what was typed before it stays shown. */
-static void guesses_outlive_a_tab(void)
+/* Tab completes in the shell: not guessed, but what was typed before it stays shown, and
+ * what is typed after it is guessed from the server's screen once the Tab is applied. */
+static void typing_on_after_a_tab(void)
 {
 	struct sim s;
 	sim_init(&s, 5, 20, PREDICT_ALWAYS, "$ ");
@@ -302,11 +303,20 @@ static void guesses_outlive_a_tab(void)
 	type(&s, code(TERM_KEY_TAB));
 	ROW_IS(&s, 0, "$ ech");
 	type(&s, ch('x')); /* after the Tab nothing is guessed until it is applied */
+	type(&s, ch('y'));
 	ROW_IS(&s, 0, "$ ech");
 	apply(&s, "c");
 	apply(&s, "h");
 	apply(&s, "o ");
+	/* Guessed now, shown once the first of them is confirmed (the screen could have
+	 * shown some already). */
+	ROW_IS(&s, 0, "$ echo");
+	type(&s, ch('z'));
+	ROW_IS(&s, 0, "$ echo");
 	apply(&s, "x");
+	ROW_IS(&s, 0, "$ echo xyz");
+	apply(&s, "y");
+	apply(&s, "z");
 	CHECK(predict_stats(s.p)->wrong == 0 && predict_pending(s.p) == 0);
 	check_exact(&s);
 	sim_free(&s);
@@ -421,7 +431,7 @@ int main(void)
 	wide_and_wrap();
 	line_editors_at_the_edge();
 	mistakes_go_within_one_acknowledgement();
-	guesses_outlive_a_tab();
+	typing_on_after_a_tab();
 	password_prompt_shows_nothing();
 	full_screen_editor();
 	adaptive_display();

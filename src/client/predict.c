@@ -27,6 +27,12 @@ struct guess {
 	uint64_t event, epoch, made_ms;
 };
 
+/* A key typed while blind. */
+struct held {
+	term_key key;
+	uint64_t event;
+};
+
 struct predict {
 	enum predict_mode mode;
 	uint32_t pane; /* the pane guessed on, and its size */
@@ -38,9 +44,12 @@ struct predict {
 	uint16_t crow, ccol; /* ccol may be cols: past the last column, before the wrap */
 	uint64_t cursor_event, cursor_epoch;
 	uint64_t epoch, confirmed_epoch;
-	/* After a key whose effect is unknown, no guessing until the server applied it. */
+	/* After a key whose effect is unknown, no guessing until the server applied it:
+	 * keys typed meanwhile are held, and guessed from the server's screen then. */
 	bool blind;
 	uint64_t blind_until; /* the echo acknowledgement that ends it */
+	struct held *held;
+	size_t nheld, heldcap; /* heldcap in bytes (xgrow) */
 	uint64_t acked;       /* the newest echo acknowledgement */
 	uint64_t sent;        /* events sent so far (the newest one's index + 1) */
 	bool show_rtt, flag_rtt;
@@ -69,6 +78,7 @@ void predict_free(predict *p)
 	if (p == NULL)
 		return;
 	free(p->g);
+	free(p->held);
 	free(p);
 }
 
@@ -102,6 +112,7 @@ static void follow_pane(predict *p, const term_view_pane *ap)
 		return;
 	reset(p);
 	p->blind = false;
+	p->nheld = 0;
 	p->pane = ap != NULL ? ap->id : 0;
 	p->rows = ap != NULL ? ap->screen->rows : 0;
 	p->cols = ap != NULL ? ap->screen->cols : 0;
@@ -195,13 +206,13 @@ static void move_cursor(predict *p, unsigned row, unsigned col, uint64_t event)
 	p->cursor_epoch = p->epoch;
 }
 
-/* A key we cannot model, or a wrong guess: guess nothing until the server has applied
- * every event sent so far, then start again from its screen. */
-static void go_blind(predict *p)
+/* An event we cannot model, or a wrong guess: guess nothing until the server has
+ * applied the events before until, then start again from its screen in a new epoch. */
+static void go_blind(predict *p, uint64_t until)
 {
 	p->epoch++;
 	p->blind = true;
-	p->blind_until = p->sent;
+	p->blind_until = until;
 	p->cursor_known = false;
 }
 
@@ -226,14 +237,14 @@ static void type_char(predict *p, const term_snapshot *s, uint32_t ch, unsigned 
 	unsigned row = p->crow, col = p->ccol;
 	if (col + width > p->cols) { /* the wrap at the right edge */
 		if (row + 1 >= p->rows) /* it would scroll the screen */
-			return go_blind(p);
+			return go_blind(p, event + 1);
 		row++;
 		col = 0;
 	}
 	/* Filling the bottom row: bash forces the wrap at once (a space and a carriage
 	 * return), which scrolls; a cooked tty does not. */
 	if (col + width == p->cols && row + 1 >= p->rows)
-		return go_blind(p);
+		return go_blind(p, event + 1);
 	struct guess shown[p->cols], want[p->cols];
 	shown_row(p, s, row, shown);
 	memcpy(want, shown, sizeof want);
@@ -271,7 +282,7 @@ static void backspace(predict *p, const term_snapshot *s, uint64_t event, uint64
 {
 	unsigned row = p->crow, col = p->ccol < p->cols ? p->ccol : p->cols;
 	if (col == 0) /* a line editor would go up a line, or ring the bell */
-		return go_blind(p);
+		return go_blind(p, event + 1);
 	struct guess shown[p->cols], want[p->cols];
 	shown_row(p, s, row, shown);
 	unsigned start = char_start(shown, col), width = col - start;
@@ -289,7 +300,7 @@ static void arrow(predict *p, const term_snapshot *s, bool left, uint64_t event)
 	shown_row(p, s, row, shown);
 	if (left) {
 		if (col == 0)
-			return go_blind(p);
+			return go_blind(p, event + 1);
 		move_cursor(p, row, char_start(shown, col), event);
 	} else if (col < p->cols && text_from(shown, col, p->cols)) {
 		move_cursor(p, row, col + (shown[col].cell.width == 2 ? 2 : 1), event);
@@ -308,18 +319,16 @@ static unsigned char_width(const term_key *key)
 	return w == 1 || w == 2 ? (unsigned)w : 0;
 }
 
-void predict_key(predict *p, const term_view *v, const term_key *key, uint64_t event,
-		 uint64_t now_ms)
+/* Guesses what key, event number event, does to the active pane (when not blind). */
+static void guess_key(predict *p, const term_view_pane *ap, const term_key *key,
+		      uint64_t event, uint64_t now_ms)
 {
-	const term_view_pane *ap = active_pane(v);
-	follow_pane(p, ap);
-	p->sent = event + 1;
 	if (p->blind) {
-		p->blind_until = p->sent; /* this key's effect is unknown too */
+		p->held = xgrow(p->held, &p->heldcap, (p->nheld + 1) * sizeof *p->held,
+				16 * sizeof *p->held);
+		p->held[p->nheld++] = (struct held){*key, event};
 		return;
 	}
-	if (p->mode == PREDICT_NEVER || ap == NULL)
-		return;
 	const term_snapshot *s = ap->screen;
 	if (!p->cursor_known) {
 		/* On a character in the last column the terminal may be waiting to wrap
@@ -327,7 +336,7 @@ void predict_key(predict *p, const term_view *v, const term_key *key, uint64_t e
 		 * unknown. */
 		struct guess under = actual_cell(s, s->cursor.row, s->cursor.col);
 		if (s->cursor.col + 1u >= p->cols && !is_blank_char(&under))
-			return go_blind(p);
+			return go_blind(p, event + 1);
 		p->cursor_known = true;
 		move_cursor(p, s->cursor.row, s->cursor.col, event);
 	}
@@ -343,14 +352,41 @@ void predict_key(predict *p, const term_view *v, const term_key *key, uint64_t e
 		p->epoch++; /* what follows is shown once the new line confirms it */
 		move_cursor(p, p->crow + 1, 0, event);
 	} else {
-		go_blind(p);
+		go_blind(p, event + 1);
 	}
+}
+
+void predict_key(predict *p, const term_view *v, const term_key *key, uint64_t event,
+		 uint64_t now_ms)
+{
+	const term_view_pane *ap = active_pane(v);
+	follow_pane(p, ap);
+	p->sent = event + 1;
+	if (p->mode != PREDICT_NEVER && ap != NULL)
+		guess_key(p, ap, key, event, now_ms);
 }
 
 void predict_other(predict *p, uint64_t event)
 {
 	p->sent = event + 1;
-	go_blind(p);
+	go_blind(p, p->sent);
+}
+
+/* The server has applied what made us blind: the keys held meanwhile that it has not
+ * acknowledged are guessed from its screen now. Tentatively (the epoch is new): the
+ * screen may show some of them already. */
+static void see_again(predict *p, const term_view_pane *ap, uint64_t now_ms)
+{
+	struct held *held = p->held;
+	size_t n = p->nheld;
+
+	p->blind = false;
+	p->held = NULL;
+	p->nheld = p->heldcap = 0;
+	for (size_t i = 0; i < n; i++)
+		if (held[i].event >= p->acked)
+			guess_key(p, ap, &held[i].key, held[i].event, now_ms);
+	free(held);
 }
 
 /* A guess proved wrong: all go. Shown ones count as mistakes and flag what follows. Keys
@@ -363,7 +399,7 @@ static void refuted(predict *p, uint64_t epoch, uint64_t now_ms)
 	}
 	reset(p);
 	if (p->acked < p->sent)
-		go_blind(p);
+		go_blind(p, p->sent);
 }
 
 /* Checks the guesses the echo acknowledgement covers; false when one was wrong. */
@@ -402,18 +438,13 @@ static bool cursor_confirmed(const predict *p, const term_cursor *real)
 	       (real->row == p->crow + 1u && real->col == 0);
 }
 
-void predict_view(predict *p, const term_view *v, uint64_t now_ms)
+/* Checks the guesses, and the cursor, that the echo acknowledgement covers. */
+static void check_view(predict *p, const term_snapshot *s, uint64_t now_ms)
 {
-	const term_view_pane *ap = active_pane(v);
-	follow_pane(p, ap);
-	p->acked = v->echo_events;
-	if (p->blind && p->acked >= p->blind_until)
-		p->blind = false; /* the cursor is read from the screen again */
-	if (ap == NULL || !check_guesses(p, ap->screen, now_ms) || !p->cursor_known ||
-	    p->cursor_event >= p->acked)
+	if (!check_guesses(p, s, now_ms) || !p->cursor_known || p->cursor_event >= p->acked)
 		return;
 	/* Every key that moved the cursor is applied: it must be where we put it. */
-	if (!cursor_confirmed(p, &ap->screen->cursor)) {
+	if (!cursor_confirmed(p, &s->cursor)) {
 		refuted(p, p->cursor_epoch, now_ms);
 		return;
 	}
@@ -421,6 +452,18 @@ void predict_view(predict *p, const term_view *v, uint64_t now_ms)
 		p->confirmed_epoch = p->cursor_epoch;
 	if (p->n == 0)
 		p->cursor_known = false; /* all confirmed: start from the screen again */
+}
+
+void predict_view(predict *p, const term_view *v, uint64_t now_ms)
+{
+	const term_view_pane *ap = active_pane(v);
+	follow_pane(p, ap);
+	p->acked = v->echo_events;
+	if (ap == NULL)
+		return;
+	check_view(p, ap->screen, now_ms);
+	if (p->blind && p->acked >= p->blind_until)
+		see_again(p, ap, now_ms);
 }
 
 void predict_link(predict *p, unsigned srtt_ms, uint64_t now_ms)
