@@ -8,7 +8,8 @@
  * it, and capture-pane confirms the server's pane does not show it. Then the link settles
  * and the client's screen must equal the server's, with nothing typed shown twice. After
  * Enter at a password prompt (read -s) nothing typed ever shows; with --predict=never
- * nothing shows before the server's echo; at 10 % loss each way typing converges the same.
+ * nothing shows before the server's echo; at 10 % loss each way typing converges the same;
+ * more keys than the input log holds, typed while the link is down, arrive once.
  * How long each character took to show is printed as figures, not asserted.
  */
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include "attach_harness.h"
 #include "check.h"
 #include "roam_link.h"
+#include "util/xmalloc.h"
 
 #define COLS 80
 #define ROWS 24
@@ -265,6 +267,38 @@ static void lossy(void)
 	detach(c);
 }
 
+/* More keys than the input log holds unacknowledged, typed while the link is down: the
+ * client stops reading the terminal when the log is full, and every key arrives once. */
+static void typed_during_outage(void)
+{
+	char *path, *cmd, keys[1201];
+	xasprintf(&path, "%s/typed.out", harness_dir());
+	xasprintf(&cmd, "cat > %s; echo fini\"\"shed\r", path);
+	for (size_t i = 0; i < sizeof keys - 1; i++)
+		keys[i] = (char)('a' + i % 26);
+	keys[sizeof keys - 1] = '\0';
+	harness_client *c = attach_through_proxy("delay=125", "adaptive");
+	harness_send(c, cmd);
+	harness_wait_rsh(c, "^\\$ cat > .*shed$", "capture-pane", "-p", "-t", "work", (char *)NULL);
+	CHECK(kill(rl.proxy.pid, SIGSTOP) == 0);
+	harness_send(c, keys);
+	harness_pump(c, 500);
+	CHECK(kill(rl.proxy.pid, SIGCONT) == 0);
+	harness_send(c, "\r\004");
+	harness_wait_rsh(c, "^finished$", "capture-pane", "-p", "-t", "work", (char *)NULL);
+	FILE *f = fopen(path, "r");
+	CHECK(f != NULL);
+	char got[2 * sizeof keys];
+	size_t n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	CHECKF(n == sizeof keys && memcmp(got, keys, n - 1) == 0 && got[n - 1] == '\n',
+	       "%zu bytes arrived of %zu", n, sizeof keys);
+	detach(c);
+	free(path);
+	free(cmd);
+}
+
 int main(void)
 {
 	harness_init();
@@ -273,5 +307,6 @@ int main(void)
 	typing();
 	never();
 	lossy();
+	typed_during_outage();
 	return 0;
 }

@@ -27,11 +27,20 @@
 #include "net/inputlog.h"
 #include "net/sync_link.h"
 #include "net/sync_sender.h"
+#include "util/xmalloc.h"
 
 /* With nothing heard at all by then, the server is taken to be gone. */
 #define CLIENT_FIRST_CONTACT_MS 10000
 /* The link state's text counts seconds: redraw at least this often. */
 #define CLIENT_REDRAW_MS 1000
+
+/* An encoded event the full log refused, with its key when it is one. */
+struct waiting {
+	uint8_t *buf;
+	size_t len;
+	bool is_key;
+	term_key key;
+};
 
 struct client {
 	const struct client_options *o;
@@ -42,7 +51,10 @@ struct client {
 	keyparse *kp;
 	render *r;
 	struct keymode km;
-	bool full;          /* the log is full: stdin waits for acknowledgements */
+	/* Events the full log refused, oldest first, appended as acknowledgements make
+	 * room; meanwhile stdin is not read (back-pressure): at most one read's events. */
+	struct waiting *waiting;
+	size_t nwaiting, waitingcap; /* waitingcap in bytes (xgrow) */
 	bool changed;       /* events were appended since the last snapshot */
 	bool redraw;        /* an overlay opened or closed */
 	uint64_t drawn_ms;
@@ -77,34 +89,54 @@ static const term_view *client_view(const struct client *c)
 	return transport_remote(c->up.t, NULL);
 }
 
-/* The engine learns of every event sent: a key for the pane is guessed (and shown at
- * once), anything else makes what follows uncertain. */
-static void client_predict(struct client *c, const term_event *ev, uint64_t index)
+/* An event went into the log: the engine learns of it with its index; a key for the
+ * pane is guessed (and shown at once), anything else makes what follows uncertain. */
+static void client_logged(struct client *c, const term_key *key)
 {
-	if (ev->type == TERM_EVENT_KEY) {
-		predict_key(c->pred, client_view(c), &ev->key, index, net_clock_ms());
+	uint64_t index = c->events++;
+
+	c->changed = true;
+	if (key) {
+		predict_key(c->pred, client_view(c), key, index, net_clock_ms());
 		c->redraw = true;
 	} else {
 		predict_other(c->pred, index);
 	}
 }
 
+/* Appends the events waiting while the log takes them. An event too big to ever fit is
+ * dropped. */
+static void client_unblock(struct client *c)
+{
+	size_t done = 0;
+
+	for (; done < c->nwaiting; done++) {
+		struct waiting *w = &c->waiting[done];
+		enum inputlog_status status = inputlog_append(c->log, w->buf, w->len);
+		if (status == INPUTLOG_FULL)
+			break;
+		if (status == INPUTLOG_OK)
+			client_logged(c, w->is_key ? &w->key : NULL);
+		free(w->buf);
+	}
+	c->nwaiting -= done;
+	memmove(c->waiting, c->waiting + done, c->nwaiting * sizeof *c->waiting);
+}
+
+/* Sends an event: into the log, behind the events already waiting for room. */
 static void client_append(struct client *c, const term_event *ev)
 {
-	size_t len;
-	uint8_t *buf = term_event_encode(ev, &len);
-	enum inputlog_status status;
+	struct waiting w = { .is_key = ev->type == TERM_EVENT_KEY };
 
-	if (!buf)
+	w.buf = term_event_encode(ev, &w.len);
+	if (!w.buf)
 		return;
-	status = inputlog_append(c->log, buf, len);
-	free(buf);
-	if (status == INPUTLOG_FULL)
-		c->full = true;
-	if (status != INPUTLOG_OK)
-		return;
-	c->changed = true;
-	client_predict(c, ev, c->events++);
+	if (w.is_key)
+		w.key = ev->key;
+	c->waiting = xgrow(c->waiting, &c->waitingcap, (c->nwaiting + 1) * sizeof *c->waiting,
+			   16 * sizeof *c->waiting);
+	c->waiting[c->nwaiting++] = w;
+	client_unblock(c);
 }
 
 /* A RESIZE event with the terminal's size: the status line takes its last row. */
@@ -197,7 +229,7 @@ static void client_read_udp(struct client *c, const struct pollfd *p, unsigned n
 	acked = sync_sender_acked(sync_link_sender(transport_link(c->up.t)), NULL);
 	if (acked) {
 		inputlog_acked(c->log, inputlog_state_end(acked));
-		c->full = false;
+		client_unblock(c);
 	}
 }
 
@@ -257,7 +289,7 @@ static int client_loop(struct client *c)
 		uint64_t now = net_clock_ms(), guesses_due;
 		const term_view *v = client_view(c);
 		struct pollfd p[2 + NET_HOP_MAX] = {
-			{ .fd = STDIN_FILENO, .events = c->full ? 0 : POLLIN },
+			{ .fd = STDIN_FILENO, .events = c->nwaiting > 0 ? 0 : POLLIN },
 			{ .fd = client_signal_pipe[0], .events = POLLIN },
 		};
 		unsigned nsock;
@@ -333,6 +365,9 @@ int client_run(const struct client_options *o)
 	inputlog_free(c.log);
 	keyparse_free(c.kp);
 	predict_free(c.pred);
+	for (size_t i = 0; i < c.nwaiting; i++)
+		free(c.waiting[i].buf);
+	free(c.waiting);
 out:
 	uplink_close(&c.up);
 	return status;
