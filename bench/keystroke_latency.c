@@ -275,6 +275,10 @@ static void run_link(struct options *o, const char *proxy, const struct remote_l
 	type_all(t, n, o, link->rtt_ms);
 	for (size_t j = 0; j < n; j++) {
 		sample_add(&out[kind[j]], &t[j]);
+		if (t[j].wrong_row != NULL)
+			printf("%s, seed %lu: mispredicted; %.0f ms after the first key the row was "
+			       "'%s'\n", remote_kind_name(kind[j]), link->seed,
+			       t[j].wrong_at - t[j].sent_at[0], t[j].wrong_row);
 		if (o->verbose) {
 			printf("%s, seed %lu:", remote_kind_name(kind[j]), link->seed);
 			print_keys(&t[j]);
@@ -327,7 +331,7 @@ static void print_table(const struct options *o, struct figures (*fig)[KINDS])
 				if (!f[k].ran)
 					printf(" not run |");
 				else
-					printf(" %.1f, %.1f ms, %.0f %%, %.0f %% |", f[k].median,
+					printf(" %.1f, %.1f ms, %.0f %%, %.1f %% |", f[k].median,
 					       f[k].p90, f[k].within20, f[k].wrong);
 			}
 			printf("\n");

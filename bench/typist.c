@@ -23,6 +23,7 @@ void typist_free(struct typist *t)
 	free(t->sent_at);
 	free(t->shown_at);
 	free(t->wrong);
+	free(t->wrong_row);
 }
 
 void typist_key(struct typist *t, double now)
@@ -42,6 +43,15 @@ static bool shows(const struct typist *t, size_t i, char cell, bool later_shown)
 	return cell == ' ' && (later_shown || (row == t->row && col > t->col + i));
 }
 
+static void mark_wrong(struct typist *t, size_t key, const char *line, double now)
+{
+	t->wrong[key] = true;
+	if (t->wrong_row == NULL) {
+		t->wrong_row = xstrdup(line);
+		t->wrong_at = now;
+	}
+}
+
 void typist_observe(struct typist *t, double now)
 {
 	char *line = harness_row(t->client, t->row);
@@ -54,7 +64,7 @@ void typist_observe(struct typist *t, double now)
 		if (i >= t->sent) {
 			/* Something where nothing was typed yet: the latest key went there. */
 			if (cell != ' ' && t->sent > 0)
-				t->wrong[t->sent - 1] = true;
+				mark_wrong(t, t->sent - 1, line, now);
 			continue;
 		}
 		bool ok = shows(t, i, cell, later_shown);
@@ -63,7 +73,7 @@ void typist_observe(struct typist *t, double now)
 		/* Shown, then gone or changed; or another character at its place. */
 		if ((!ok && t->shown_at[i] != 0 && t->text[i] != ' ') ||
 		    (cell != ' ' && cell != t->text[i]))
-			t->wrong[i] = true;
+			mark_wrong(t, i, line, now);
 		later_shown |= t->shown_at[i] != 0;
 	}
 	free(line);

@@ -23,6 +23,8 @@ struct typist {
 	double *sent_at;      /* ms, when each key was written */
 	double *shown_at;     /* ms, when it first showed; 0 while it has not */
 	bool *wrong;          /* mispredicted */
+	char *wrong_row;      /* the row when a misprediction was first seen, or NULL */
+	double wrong_at;      /* ms, then */
 };
 
 /* Starts at the client's cursor (the prompt's end): text must fit on that row. */
