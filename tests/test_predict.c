@@ -373,12 +373,15 @@ static void adaptive_display(void)
 {
 	struct sim s;
 	sim_init(&s, 5, 20, PREDICT_ADAPTIVE, "$ ");
+	CHECK(predict_timeout_ms(s.p, s.now) == -1);
 	predict_link(s.p, 5, s.now); /* fast link: the real echo comes in time */
 	type(&s, ch('a'));
 	term_view *o = predict_overlay(s.p, s.view, s.now);
 	CHECK(o == s.view);
 	term_view_unref(o);
-	s.now += 300; /* ... unless it does not: shown after 250 ms */
+	/* ... unless it does not: shown after 250 ms, when the client must redraw */
+	CHECKF(predict_timeout_ms(s.p, s.now) == 251, "%d", predict_timeout_ms(s.p, s.now));
+	s.now += 300;
 	ROW_IS(&s, 0, "$ a");
 	apply(&s, "a");
 	type(&s, ch('b'));
