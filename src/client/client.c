@@ -56,7 +56,7 @@ struct client {
 	struct waiting *waiting;
 	size_t nwaiting, waitingcap; /* waitingcap in bytes (xgrow) */
 	bool changed;       /* events were appended since the last snapshot */
-	bool redraw;        /* an overlay opened or closed */
+	bool redraw;        /* a key was guessed, an overlay opened or closed */
 	uint64_t drawn_ms;
 };
 
@@ -110,6 +110,8 @@ static void client_unblock(struct client *c)
 {
 	size_t done = 0;
 
+	if (c->nwaiting == 0)
+		return;
 	for (; done < c->nwaiting; done++) {
 		struct waiting *w = &c->waiting[done];
 		enum inputlog_status status = inputlog_append(c->log, w->buf, w->len);
