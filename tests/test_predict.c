@@ -322,6 +322,34 @@ static void typing_on_after_a_tab(void)
 	sim_free(&s);
 }
 
+/* Another client resized the window: the guesses go, and the next ones wait for a
+ * confirmation (keys on their way may not show on the new screen yet). */
+static void pane_resized(void)
+{
+	struct sim s;
+	sim_init(&s, 5, 20, PREDICT_ALWAYS, "$ ");
+	type(&s, ch('a'));
+	ROW_IS(&s, 0, "$ a");
+	term_emulator_resize(s.em, 6, 20);
+	s.rows = 6;
+	ship(&s);
+	check_exact(&s);
+	type(&s, ch('b')); /* guessed where a is going: wrong, but never shown */
+	ROW_IS(&s, 0, "$");
+	apply(&s, "a");
+	apply(&s, "b");
+	check_exact(&s);
+	type(&s, ch('c'));
+	ROW_IS(&s, 0, "$ ab");
+	apply(&s, "c");
+	type(&s, ch('d'));
+	ROW_IS(&s, 0, "$ abcd");
+	apply(&s, "d");
+	CHECK(predict_stats(s.p)->wrong == 0 && predict_pending(s.p) == 0);
+	check_exact(&s);
+	sim_free(&s);
+}
+
 static void password_prompt_shows_nothing(void)
 {
 	struct sim s;
@@ -435,6 +463,7 @@ int main(void)
 	line_editors_at_the_edge();
 	mistakes_go_within_one_acknowledgement();
 	typing_on_after_a_tab();
+	pane_resized();
 	password_prompt_shows_nothing();
 	full_screen_editor();
 	adaptive_display();

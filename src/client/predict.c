@@ -104,12 +104,15 @@ static const term_view_pane *active_pane(const term_view *v)
 	return v->npanes > 0 ? &v->panes[v->active] : NULL;
 }
 
-/* Follows the view's active pane: guesses about another pane, or another size, go. */
+/* Follows the view's active pane: guesses about another pane, or another size, go, and
+ * what follows is tentative (keys on their way may not show on its screen yet). */
 static void follow_pane(predict *p, const term_view_pane *ap)
 {
 	if (ap != NULL && ap->id == p->pane && ap->screen->rows == p->rows &&
 	    ap->screen->cols == p->cols)
 		return;
+	if (p->rows != 0)
+		p->epoch++;
 	reset(p);
 	p->blind = false;
 	p->nheld = 0;
