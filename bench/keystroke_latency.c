@@ -276,8 +276,9 @@ static void run_link(struct options *o, const char *proxy, const struct remote_l
 	for (size_t j = 0; j < n; j++) {
 		sample_add(&out[kind[j]], &t[j]);
 		if (t[j].wrong_row != NULL)
-			printf("%s, seed %lu: mispredicted; %.0f ms after the first key the row was "
-			       "'%s'\n", remote_kind_name(kind[j]), link->seed,
+			printf("%s, seed %lu: key %zu ('%c') mispredicted; %.0f ms after the first "
+			       "key the row was '%s'\n", remote_kind_name(kind[j]), link->seed,
+			       t[j].wrong_key, t[j].text[t[j].wrong_key],
 			       t[j].wrong_at - t[j].sent_at[0], t[j].wrong_row);
 		if (o->verbose) {
 			printf("%s, seed %lu:", remote_kind_name(kind[j]), link->seed);

@@ -49,6 +49,7 @@ static void mark_wrong(struct typist *t, size_t key, const char *line, double no
 	if (t->wrong_row == NULL) {
 		t->wrong_row = xstrdup(line);
 		t->wrong_at = now;
+		t->wrong_key = key;
 	}
 }
 

@@ -25,6 +25,7 @@ struct typist {
 	bool *wrong;          /* mispredicted */
 	char *wrong_row;      /* the row when a misprediction was first seen, or NULL */
 	double wrong_at;      /* ms, then */
+	size_t wrong_key;     /* and the key found wrong */
 };
 
 /* Starts at the client's cursor (the prompt's end): text must fit on that row. */
