@@ -124,8 +124,8 @@ static void parse_options(int argc, char **argv, struct options *o)
 		default: usage();
 		}
 	}
-	if (optind != argc || o->keys == 0 || o->runs == 0 || o->keys > sizeof text - 1 || o->nrtt == 0 ||
-	    o->nloss == 0)
+	if (optind != argc || o->keys == 0 || o->keys > sizeof text - 1 || o->runs == 0 ||
+	    o->nrtt == 0 || o->nloss == 0)
 		usage();
 }
 
@@ -204,14 +204,17 @@ static void type_all(struct typist *t, size_t n, const struct options *o, unsign
 {
 	double start = now_ms(), last_key = start + (double)o->keys * o->interval_ms;
 	double settled = 0, settle = SETTLE_MS + 2.0 * rtt;
+	bool closed[KINDS] = { false }; /* a client gone: its keys stay unshown */
 	for (;;) {
 		double now = now_ms(), next = now + 50;
 		bool all_done = true;
 		for (size_t j = 0; j < n; j++) {
 			double due = start + (double)o->interval_ms * j / n +
 				     (double)t[j].sent * o->interval_ms;
-			if (t[j].sent < t[j].keys && now >= due)
-				typist_key(&t[j], now), due += o->interval_ms;
+			if (t[j].sent < t[j].keys && now >= due) {
+				typist_key(&t[j], now);
+				due += o->interval_ms;
+			}
 			if (t[j].sent < t[j].keys && due < next)
 				next = due;
 			all_done &= typist_done(&t[j]);
@@ -222,14 +225,15 @@ static void type_all(struct typist *t, size_t n, const struct options *o, unsign
 			return;
 		struct pollfd pfd[KINDS];
 		for (size_t j = 0; j < n; j++)
-			pfd[j] = (struct pollfd){ harness_client_fd(t[j].client), POLLIN, 0 };
+			pfd[j] = (struct pollfd){ closed[j] ? -1 : harness_client_fd(t[j].client),
+						  POLLIN, 0 };
 		int wait = next > now ? (int)(next - now) + 1 : 0;
 		if (poll(pfd, n, wait) <= 0)
 			continue;
 		for (size_t j = 0; j < n; j++) {
 			if (pfd[j].revents == 0)
 				continue;
-			harness_pump(t[j].client, 0);
+			closed[j] = !harness_pump(t[j].client, 0);
 			typist_observe(&t[j], now_ms());
 		}
 	}
