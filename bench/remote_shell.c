@@ -13,6 +13,11 @@
 
 static const char *const kind_names[] = { "mosh", "rsh", "rsh-always" };
 
+/* The shells started and not stopped: a benchmark that fails (harness_fail exits) must
+ * leave no server behind, and the harness knows only its own. */
+#define MAX_LIVE 8
+static struct remote_shell *live[MAX_LIVE];
+
 const char *remote_kind_name(enum remote_kind kind)
 {
 	return kind_names[kind];
@@ -133,6 +138,30 @@ static bool start_rsh(struct remote_shell *s, struct connect_line *c)
 	return c->port != 0;
 }
 
+static void stop_live(void)
+{
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (live[i] != NULL)
+			remote_shell_stop(live[i]);
+}
+
+/* Keeps s among the live shells; false when there are too many. */
+static bool track(struct remote_shell *s)
+{
+	static bool registered;
+	if (!registered)
+		atexit(stop_live);
+	registered = true;
+	for (int i = 0; i < MAX_LIVE; i++) {
+		if (live[i] == NULL) {
+			live[i] = s;
+			return true;
+		}
+	}
+	fprintf(stderr, "more than %d remote shells at once\n", MAX_LIVE);
+	return false;
+}
+
 bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const char *proxy_path,
 			const struct remote_link *link, unsigned cols, unsigned rows)
 {
@@ -140,6 +169,8 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 	memset(s, 0, sizeof *s);
 	s->kind = kind;
 	s->proxy.pid = -1;
+	if (!track(s))
+		return false;
 	bool ok = kind == REMOTE_MOSH ? start_mosh(s, &c) : start_rsh(s, &c);
 	if (!ok) {
 		fprintf(stderr, "%s: the server did not start: %s", remote_kind_name(kind), c.said);
@@ -168,9 +199,17 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 	return true;
 }
 
+/* Still running: a zombie waiting for init to reap it counts as gone. */
 static bool alive(pid_t pid)
 {
-	return kill(pid, 0) == 0;
+	char path[64], state = 0;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	bool running = fscanf(f, "%*d %*s %c", &state) == 1 && state != 'Z';
+	fclose(f);
+	return running;
 }
 
 /* mosh-server is not our child: it goes on SIGTERM, else within 2 s on SIGKILL. */
@@ -191,6 +230,9 @@ static void ignore_line(const char *line, void *arg)
 
 void remote_shell_stop(struct remote_shell *s)
 {
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (live[i] == s)
+			live[i] = NULL;
 	if (s->client != NULL)
 		harness_client_free(s->client);
 	if (s->proxy.pid > 0)
