@@ -17,6 +17,12 @@
 
 #define CLIENT_STOP_MS 30000
 #define PROXY_STOP_MS 9000
+/*
+ * The pane prints a line this often, in seconds. At 0.05 the stopped client's socket
+ * buffer overflows and the link never recovers (a known bug, reported: the receiver drops
+ * the sender's acknowledged state after 32 newer ones); this is to become 0.05 once fixed.
+ */
+#define TICK_S "0.3"
 #define KEYS "0123456789"
 
 static long long now_ms(void)
@@ -115,10 +121,8 @@ int main(void)
 	struct roam_link fl, kl;
 	harness_client *flood = attach(&fl, "flood", seed);
 	xasprintf(&stop, "%s/stop", harness_dir());
-	/* A line each 0.3 s. At 20 a second the view the server ships goes stale for good
-	 * (a known bug, reported): this test is to cover that once it is fixed. */
-	xasprintf(&loop, "i=0; while [ ! -e %s ]; do i=$((i+1)); echo tick $i; sleep 0.3; "
-		  "done; echo fin''ished", stop);
+	xasprintf(&loop, "i=0; while [ ! -e %s ]; do i=$((i+1)); echo tick $i; sleep %s; "
+		  "done; echo fin''ished", stop, TICK_S);
 	CHECK(harness_rsh(NULL, "send-keys", "-t", "flood", loop, "Enter", (char *)NULL) == 0);
 	harness_wait_text(flood, "tick 1");
 	harness_client_kill(flood, SIGSTOP);
