@@ -1,12 +1,14 @@
 /*
  * A second client attaches from elsewhere while the first is offline (SIGSTOP): both are
  * listed with their addresses and last contact; the silent one is dropped once past the
- * server's limit (RSH_CLIENT_TIMEOUT), and the session goes on with the other.
+ * server's limit (RSH_CLIENT_TIMEOUT), and the session goes on with the other. Continued,
+ * the dropped client leaves saying so.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "check.h"
@@ -86,6 +88,13 @@ int main(void)
 	harness_wait_text(second, "still here");
 	harness_wait_match(second, "work", "work");
 	CHECK(harness_rsh(NULL, "has-session", "-t", "work", (char *)NULL) == 0);
+
+	/* Continued, the dropped one finds the end of its attachment waiting in its socket. */
+	harness_client_kill(first, SIGCONT);
+	int status = harness_client_wait_exit(first);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECKF(strstr(harness_client_output(first, NULL), "[lost contact]") != NULL,
+	       "the dropped client did not say '[lost contact]'");
 	roam_proxy_stop(&off, "offline client's proxy", NULL, NULL);
 	roam_proxy_stop(&on, "online client's proxy", NULL, NULL);
 	return 0;
