@@ -1,8 +1,8 @@
 /*
  * Outages. A client stopped (SIGSTOP) for 30 s while its pane prints catches up once
  * continued. Meanwhile, on another session, keys typed into a client whose link is down
- * (the proxy stopped for 9 s) arrive exactly once when it returns, and the client's status
- * row counts the seconds since last contact while it is down.
+ * (9 s with the proxy stopped, then 9 s with none) arrive exactly once when it returns,
+ * and the client's status row counts the seconds since last contact while it is down.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -24,6 +24,7 @@
  */
 #define TICK_S "0.3"
 #define KEYS "0123456789"
+#define MORE_KEYS "abcdefghij"
 
 static long long now_ms(void)
 {
@@ -32,10 +33,9 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* A session and a client on it through a proxy adding 50 ms each way. */
-static harness_client *attach(struct roam_link *l, const char *session, const char *seed)
+/* A session and a client on it through a proxy with flags. */
+static harness_client *attach(struct roam_link *l, const char *session, char *const *flags)
 {
-	char *flags[] = { "-s", (char *)seed, "-u", "delay=50", "-d", "delay=50", NULL };
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", session, (char *)NULL) == 0);
 	roam_bootstrap(l, session);
 	roam_proxy_start(l, 0, flags);
@@ -76,8 +76,41 @@ static char *slurp(const char *path)
 	return text;
 }
 
-/* Keys typed while the link is down reach cat exactly once when it is back. */
-static void keys_through_outage(struct roam_link *l, harness_client *c)
+/* Types keys one by one over PROXY_STOP_MS while the link is down; the status row must
+ * count the silence meanwhile. */
+static void type_offline(harness_client *c, const char *keys, const char *how)
+{
+	long long start = now_ms();
+	bool counted = false;
+	size_t n = strlen(keys);
+	for (size_t i = 0; i < n; i++) {
+		char key[2] = { keys[i], '\0' };
+		harness_send(c, key);
+		pump_until(c, start + (long long)(i + 1) * PROXY_STOP_MS / (long long)n);
+		counted = counted || long_silence(c);
+	}
+	CHECKF(counted, "%s: the status row never said 'last contact N s ago' (N >= 7)", how);
+	printf("%s: link down %lld ms, %zu keys typed\n", how, now_ms() - start, n);
+}
+
+/* Waits until the pane shows the line typed so far; prints how long that took. */
+static void typed_shown(harness_client *c, const char *line, const char *how)
+{
+	long long start = now_ms();
+	char *pattern;
+	xasprintf(&pattern, "^%s$", line);
+	harness_wait_rsh(c, pattern, "capture-pane", "-p", "-t", "keys", (char *)NULL);
+	harness_wait_text(c, line);
+	printf("%s: keys shown %lld ms after the link came back\n", how, now_ms() - start);
+	free(pattern);
+}
+
+/*
+ * Keys typed while the link is down reach cat exactly once when it is back: first with
+ * the proxy stopped (the datagrams wait in its socket), then with no proxy at all (they
+ * are lost; a new proxy on the same port sends from a new address).
+ */
+static void keys_through_outage(struct roam_link *l, harness_client *c, char *const *flags)
 {
 	char *out, *cmd;
 	xasprintf(&out, "%s/keys.out", harness_dir());
@@ -87,26 +120,21 @@ static void keys_through_outage(struct roam_link *l, harness_client *c)
 	harness_wait_match(c, "keys", "keys");
 
 	kill(l->proxy.pid, SIGSTOP);
-	long long start = now_ms();
-	bool counted = false;
-	for (const char *k = KEYS; *k != '\0'; k++) {
-		char key[2] = { *k, '\0' };
-		harness_send(c, key);
-		pump_until(c, start + (k - KEYS + 1) * PROXY_STOP_MS / 10);
-		counted = counted || long_silence(c);
-	}
-	CHECKF(counted, "the status row never said 'last contact N s ago' (N >= 7)");
-	printf("link down %lld ms, %zu keys typed\n", now_ms() - start, strlen(KEYS));
+	type_offline(c, KEYS, "proxy stopped");
 	kill(l->proxy.pid, SIGCONT);
-	start = now_ms();
-	harness_wait_rsh(c, "^" KEYS "$", "capture-pane", "-p", "-t", "keys", (char *)NULL);
-	harness_wait_text(c, KEYS);
-	printf("keys shown %lld ms after the link came back\n", now_ms() - start);
+	typed_shown(c, KEYS, "proxy stopped");
+
+	unsigned port = roam_proxy_port(l);
+	roam_proxy_stop(l, "keys proxy", NULL, NULL);
+	type_offline(c, MORE_KEYS, "no proxy");
+	roam_proxy_start(l, port, flags);
+	typed_shown(c, KEYS MORE_KEYS, "no proxy");
 
 	harness_send(c, "\r\004");
-	harness_wait_rsh(c, "^" KEYS "\n\\$ ?$", "capture-pane", "-p", "-t", "keys", (char *)NULL);
+	harness_wait_rsh(c, "^" KEYS MORE_KEYS "\n\\$ ?$", "capture-pane", "-p", "-t", "keys",
+			 (char *)NULL);
 	char *text = slurp(out);
-	CHECKF(strcmp(text, KEYS "\n") == 0, "cat wrote '%s'", text);
+	CHECKF(strcmp(text, KEYS MORE_KEYS "\n") == 0, "cat wrote '%s'", text);
 	free(text);
 	free(cmd);
 	free(out);
@@ -117,9 +145,10 @@ int main(void)
 	harness_init();
 	char seed[32], *stop, *loop;
 	snprintf(seed, sizeof seed, "%lu", roam_seed());
+	char *flags[] = { "-s", seed, "-u", "delay=50", "-d", "delay=50", NULL };
 
 	struct roam_link fl, kl;
-	harness_client *flood = attach(&fl, "flood", seed);
+	harness_client *flood = attach(&fl, "flood", flags);
 	xasprintf(&stop, "%s/stop", harness_dir());
 	xasprintf(&loop, "i=0; while [ ! -e %s ]; do i=$((i+1)); echo tick $i; sleep %s; "
 		  "done; echo fin''ished", stop, TICK_S);
@@ -128,8 +157,8 @@ int main(void)
 	harness_client_kill(flood, SIGSTOP);
 	long long stopped = now_ms();
 
-	harness_client *keys = attach(&kl, "keys", seed);
-	keys_through_outage(&kl, keys);
+	harness_client *keys = attach(&kl, "keys", flags);
+	keys_through_outage(&kl, keys, flags);
 
 	/* The pane stops printing just before the client continues, so its screen settles. */
 	pump_until(keys, stopped + CLIENT_STOP_MS - 2000);
