@@ -24,7 +24,7 @@
 
 #define MAX_CONNS 64
 #define CONN_TIMEOUT 10 /* seconds a connection may take to send its request and read the reply */
-#define IDLE_EXIT 10 /* seconds a server started for nothing waits for its first command */
+#define IDLE_EXIT 10 /* seconds a server started for nothing waits for a session */
 
 struct conn {
 	int fd;
@@ -187,7 +187,12 @@ static bool pending(int listen_fd)
 }
 
 /* Attached clients are told and given their linger time (server_client.h) first. */
-static bool should_exit(int listen_fd, time_t started, bool served)
+/*
+ * The server goes when its last session has ended, or when it was started for nothing:
+ * no session for IDLE_EXIT seconds. Not merely because a command found no session: the
+ * new-session it was started for may be just behind it in the queue.
+ */
+static bool should_exit(int listen_fd, time_t started, bool had_sessions)
 {
 	if (got_term || server.exiting)
 		clients_end_all("server exited");
@@ -198,7 +203,7 @@ static bool should_exit(int listen_fd, time_t started, bool served)
 	if (server.exiting)
 		return nclients == 0;
 	return server.nsessions == 0 && nclients == 0 &&
-	       (served || time(NULL) - started >= IDLE_EXIT) && !pending(listen_fd);
+	       (had_sessions || time(NULL) - started >= IDLE_EXIT) && !pending(listen_fd);
 }
 
 static void expire_conns(void)
@@ -249,7 +254,7 @@ static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
 
 /* One poll and what it found. The clients' views are composed first, from what the last
  * turn changed. */
-static void loop_turn(int listen_fd, bool *served)
+static void loop_turn(int listen_fd)
 {
 	int clients_ms = clients_tick();
 	size_t npanes = server_pane_count(), n = 0;
@@ -294,12 +299,10 @@ static void loop_turn(int listen_fd, bool *served)
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
-			*served = true;
 			if (!conn_service(&conns[i]))
 				conn_close(i);
 		}
 		if (fds[0].revents & POLLIN) {
-			*served = true;
 			conn_accept(listen_fd);
 		}
 	}
@@ -328,10 +331,12 @@ int server_run(int listen_fd, const char *path)
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
 	time_t started = time(NULL);
-	bool served = false;
+	bool had_sessions = false;
 	log_debug("server started");
-	while (!should_exit(listen_fd, started, served))
-		loop_turn(listen_fd, &served);
+	while (!should_exit(listen_fd, started, had_sessions)) {
+		loop_turn(listen_fd);
+		had_sessions |= server.nsessions > 0;
+	}
 	log_debug("server exiting");
 	unlink(path); /* from now on a client finds no server and may start one */
 	while (nconns > 0)
