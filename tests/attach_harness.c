@@ -588,9 +588,27 @@ void harness_wait_match(harness_client *c, const char *target, const char *sessi
 	}
 }
 
+/* All of it, however long: while the pty is full, the client's output is read so that it
+ * can go on reading its input. */
 void harness_send(harness_client *c, const char *bytes)
 {
-	answer(bytes, strlen(bytes), c);
+	size_t len = strlen(bytes);
+	long long deadline = now_ms() + HARNESS_TIMEOUT_MS;
+	while (len > 0) {
+		ssize_t w = write(c->fd, bytes, len);
+		if (w > 0) {
+			bytes += w;
+			len -= (size_t)w;
+			deadline = now_ms() + HARNESS_TIMEOUT_MS;
+		} else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+			harness_fail(c, "writing to the client's pty: %s", strerror(errno));
+		} else if (now_ms() > deadline) {
+			harness_fail(c, "the client read none of its input for %d ms",
+				     HARNESS_TIMEOUT_MS);
+		} else {
+			harness_pump(c, 10);
+		}
+	}
 }
 
 /* Appends the cell's characters in UTF-8 (a space for a blank); nothing for a right half. */

@@ -230,7 +230,10 @@ static void client_read_udp(struct client *c, const struct pollfd *p, unsigned n
 	uplink_receive(&c->up, p, n, now, client_fresh_view, c);
 	acked = sync_sender_acked(sync_link_sender(transport_link(c->up.t)), NULL);
 	if (acked) {
+		size_t before = inputlog_pending_events(c->log);
 		inputlog_acked(c->log, inputlog_state_end(acked));
+		/* The window moves past what the server holds: ship the next events. */
+		c->changed |= inputlog_pending_events(c->log) != before;
 		client_unblock(c);
 	}
 }
