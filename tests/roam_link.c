@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -45,6 +46,13 @@ static void remember(pid_t was, pid_t pid)
 		}
 	}
 	harness_fail(NULL, "too many proxies");
+}
+
+long long roam_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 unsigned long roam_seed(void)
@@ -216,6 +224,17 @@ harness_client *roam_link_client(struct roam_link *l, unsigned cols, unsigned ro
 {
 	l->client = roam_client_start(cols, rows, l->token, roam_proxy_port(l));
 	return l->client;
+}
+
+harness_client *roam_attach(struct roam_link *l, const char *session, unsigned cols,
+			    unsigned rows, char *const *flags)
+{
+	roam_bootstrap(l, session);
+	roam_proxy_start(l, 0, flags);
+	harness_client *c = roam_link_client(l, cols, rows);
+	harness_wait_text(c, "$");
+	harness_wait_match(c, session, session);
+	return c;
 }
 
 /* One list-clients line: "0: work [80x24] (127.0.0.1:50123, last contact 2 s ago)". */

@@ -49,6 +49,12 @@ harness_client *roam_client_start(unsigned cols, unsigned rows, const char *toke
 				  unsigned port);
 /* The same through l's proxy with l's token; also kept in l->client. */
 harness_client *roam_link_client(struct roam_link *l, unsigned cols, unsigned rows);
+/*
+ * All of it for the session: bootstrap, the proxy with flags (NULL-terminated), the client
+ * in a cols x rows pty; returns once the client's screen matches the session.
+ */
+harness_client *roam_attach(struct roam_link *l, const char *session, unsigned cols,
+			    unsigned rows, char *const *flags);
 
 /* One line of list-clients. */
 struct roam_listed {
@@ -59,6 +65,8 @@ struct roam_listed {
 
 /* Runs list-clients; fills at most max lines into out; returns how many it printed. */
 unsigned roam_list_clients(struct roam_listed *out, unsigned max);
+/* The monotonic clock in ms, for the figures the tests print. */
+long long roam_now_ms(void);
 /* The seed the test's randomness (the proxy's, tokens) comes from, printed once. */
 unsigned long roam_seed(void);
 

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include "check.h"
 #include "roam_link.h"
@@ -19,25 +18,6 @@
  * or a healthy idle client is dropped too, and leave the second client time to attach.
  */
 #define TIMEOUT "8"
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static harness_client *attach(struct roam_link *l, unsigned cols, unsigned rows,
-			      const char *seed)
-{
-	char *flags[] = { "-s", (char *)seed, "-u", "delay=50", "-d", "delay=50", NULL };
-	roam_bootstrap(l, "work");
-	roam_proxy_start(l, 0, flags);
-	harness_client *c = roam_link_client(l, cols, rows);
-	harness_wait_text(c, "$");
-	harness_wait_match(c, "work", "work");
-	return c;
-}
 
 /* The listed client at addr, or NULL. */
 static const struct roam_listed *listed_at(const struct roam_listed *all, unsigned n,
@@ -54,16 +34,17 @@ int main(void)
 	harness_init();
 	char seed[32], offline_at[NET_ADDR_STRLEN], online_at[NET_ADDR_STRLEN];
 	snprintf(seed, sizeof seed, "%lu", roam_seed());
+	char *flags[] = { "-s", seed, "-u", "delay=50", "-d", "delay=50", NULL };
 	setenv("RSH_CLIENT_TIMEOUT", TIMEOUT, 1); /* the server is started below */
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
 
 	struct roam_link off, on;
-	harness_client *first = attach(&off, 80, 24, seed);
+	harness_client *first = roam_attach(&off, "work", 80, 24, flags);
 	CHECK(roam_proxy_upstream(&off, offline_at));
 	harness_client_kill(first, SIGSTOP);
-	long long stopped = now_ms();
+	long long stopped = roam_now_ms();
 
-	harness_client *second = attach(&on, 100, 30, seed);
+	harness_client *second = roam_attach(&on, "work", 100, 30, flags);
 	CHECK(roam_proxy_upstream(&on, online_at));
 	struct roam_listed all[4];
 	unsigned n = roam_list_clients(all, 4);
@@ -76,13 +57,13 @@ int main(void)
 	CHECK(b->last_contact_s <= a->last_contact_s);
 
 	/* Past the limit the offline one goes; the other stays. */
-	long long end = now_ms() + 2 * HARNESS_TIMEOUT_MS;
-	while ((n = roam_list_clients(all, 4)) == 2 && now_ms() < end)
+	long long end = roam_now_ms() + 2 * HARNESS_TIMEOUT_MS;
+	while ((n = roam_list_clients(all, 4)) == 2 && roam_now_ms() < end)
 		harness_pump(second, 200);
 	CHECKF(n == 1 && listed_at(all, n, online_at) != NULL,
 	       "list-clients still shows %u clients", n);
 	printf("the offline client was dropped %lld ms after it stopped (limit %s s)\n",
-	       now_ms() - stopped, TIMEOUT);
+	       roam_now_ms() - stopped, TIMEOUT);
 
 	harness_send(second, "echo st'ill here'\r");
 	harness_wait_text(second, "still here");

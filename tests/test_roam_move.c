@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "check.h"
 #include "roam_link.h"
@@ -15,13 +14,6 @@
 
 #define TYPED 28 /* letters after "# ": a 30-character line */
 #define MAX_SEEN 64
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* The addresses the server saw the client at, and how many distinct hosts among them. */
 struct seen {
@@ -92,32 +84,28 @@ int main(void)
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
 
 	struct roam_link l;
-	roam_bootstrap(&l, "work");
 	char *bad[] = { "-s", seedstr, "-u", "loss=30,delay=150", "-d", "loss=30,delay=150",
 			"-r", "2000", NULL };
-	roam_proxy_start(&l, 0, bad);
-	long long start = now_ms();
-	harness_client *c = roam_link_client(&l, 80, 24);
-	harness_wait_text(c, "$");
-	harness_wait_match(c, "work", "work");
-	printf("first screen after %lld ms\n", now_ms() - start);
+	long long start = roam_now_ms();
+	harness_client *c = roam_attach(&l, "work", 80, 24, bad);
+	printf("first screen after %lld ms\n", roam_now_ms() - start);
 
 	struct seen s = { .n = 0 };
 	type_line(c, text, &s);
-	start = now_ms();
+	start = roam_now_ms();
 	harness_send(c, "\r");
 	xasprintf(&pattern, "^\\$ # %s\n\\$ ?$", text);
 	harness_wait_rsh(c, pattern, "capture-pane", "-p", "-t", "work", (char *)NULL);
 	harness_wait_match(c, "work", "work");
-	printf("converged %lld ms after Enter\n", now_ms() - start);
+	printf("converged %lld ms after Enter\n", roam_now_ms() - start);
 	CHECK(harness_rsh(&screen, "capture-pane", "-p", "-t", "work", (char *)NULL) == 0);
 	CHECKF(count(screen, text) == 1, "'%s' is not there once:\n%s", text, screen);
 	free(screen);
 	free(pattern);
 
 	/* The moves go on: the server must have followed the client across hosts. */
-	long long end = now_ms() + HARNESS_TIMEOUT_MS;
-	while (s.hosts < 2 && now_ms() < end) {
+	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
+	while (s.hosts < 2 && roam_now_ms() < end) {
 		harness_pump(c, 250);
 		see(&s);
 	}

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -26,30 +25,18 @@
 #define KEYS "0123456789"
 #define MORE_KEYS "abcdefghij"
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* A session and a client on it through a proxy with flags. */
+/* A new session and a client on it through a proxy with flags. */
 static harness_client *attach(struct roam_link *l, const char *session, char *const *flags)
 {
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", session, (char *)NULL) == 0);
-	roam_bootstrap(l, session);
-	roam_proxy_start(l, 0, flags);
-	harness_client *c = roam_link_client(l, 80, 24);
-	harness_wait_text(c, "$");
-	harness_wait_match(c, session, session);
-	return c;
+	return roam_attach(l, session, 80, 24, flags);
 }
 
 /* Pumps c until the monotonic clock reaches end. */
 static void pump_until(harness_client *c, long long end)
 {
-	while (now_ms() < end)
-		harness_pump(c, (int)(end - now_ms() < 100 ? end - now_ms() : 100));
+	while (roam_now_ms() < end)
+		harness_pump(c, (int)(end - roam_now_ms() < 100 ? end - roam_now_ms() : 100));
 }
 
 /* Whether the status row says nothing was heard for at least 7 s: longer than the gap
@@ -80,7 +67,7 @@ static char *slurp(const char *path)
  * count the silence meanwhile. */
 static void type_offline(harness_client *c, const char *keys, const char *how)
 {
-	long long start = now_ms();
+	long long start = roam_now_ms();
 	bool counted = false;
 	size_t n = strlen(keys);
 	for (size_t i = 0; i < n; i++) {
@@ -90,18 +77,18 @@ static void type_offline(harness_client *c, const char *keys, const char *how)
 		counted = counted || long_silence(c);
 	}
 	CHECKF(counted, "%s: the status row never said 'last contact N s ago' (N >= 7)", how);
-	printf("%s: link down %lld ms, %zu keys typed\n", how, now_ms() - start, n);
+	printf("%s: link down %lld ms, %zu keys typed\n", how, roam_now_ms() - start, n);
 }
 
 /* Waits until the pane shows the line typed so far; prints how long that took. */
 static void typed_shown(harness_client *c, const char *line, const char *how)
 {
-	long long start = now_ms();
+	long long start = roam_now_ms();
 	char *pattern;
 	xasprintf(&pattern, "^%s$", line);
 	harness_wait_rsh(c, pattern, "capture-pane", "-p", "-t", "keys", (char *)NULL);
 	harness_wait_text(c, line);
-	printf("%s: keys shown %lld ms after the link came back\n", how, now_ms() - start);
+	printf("%s: keys shown %lld ms after the link came back\n", how, roam_now_ms() - start);
 	free(pattern);
 }
 
@@ -155,7 +142,7 @@ int main(void)
 	CHECK(harness_rsh(NULL, "send-keys", "-t", "flood", loop, "Enter", (char *)NULL) == 0);
 	harness_wait_text(flood, "tick 1");
 	harness_client_kill(flood, SIGSTOP);
-	long long stopped = now_ms();
+	long long stopped = roam_now_ms();
 
 	harness_client *keys = attach(&kl, "keys", flags);
 	keys_through_outage(&kl, keys, flags);
@@ -168,10 +155,10 @@ int main(void)
 	harness_wait_rsh(keys, "^finished$", "capture-pane", "-p", "-t", "flood", (char *)NULL);
 	pump_until(keys, stopped + CLIENT_STOP_MS);
 	harness_client_kill(flood, SIGCONT);
-	long long continued = now_ms();
+	long long continued = roam_now_ms();
 	harness_wait_match(flood, "flood", "flood");
 	printf("client stopped %lld ms; caught up %lld ms after SIGCONT\n", continued - stopped,
-	       now_ms() - continued);
+	       roam_now_ms() - continued);
 
 	roam_proxy_stop(&fl, "flood proxy", NULL, NULL);
 	roam_proxy_stop(&kl, "keys proxy", NULL, NULL);

@@ -77,10 +77,7 @@ int main(void)
 
 	/* A client attaches, types, detaches: its token is spent. */
 	struct roam_link spent;
-	roam_bootstrap(&spent, "work");
-	roam_proxy_start(&spent, 0, none);
-	harness_client *c = roam_link_client(&spent, 80, 24);
-	harness_wait_text(c, "$");
+	harness_client *c = roam_attach(&spent, "work", 80, 24, none);
 	harness_send(c, "echo fi''rst\r");
 	harness_wait_text(c, "first");
 	harness_send(c, "\002d");
@@ -92,10 +89,7 @@ int main(void)
 
 	/* A live connection, its client attached. */
 	struct roam_link live;
-	roam_bootstrap(&live, "work");
-	roam_proxy_start(&live, 0, none);
-	harness_client *owner = roam_link_client(&live, 80, 24);
-	harness_wait_match(owner, "work", "work");
+	harness_client *owner = roam_attach(&live, "work", 80, 24, none);
 	char *before = capture(), live_at[NET_ADDR_STRLEN];
 	CHECK(roam_proxy_upstream(&live, live_at));
 
