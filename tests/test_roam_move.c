@@ -1,6 +1,7 @@
 /*
- * Roaming through a bad link: 30 % loss each way, 300 ms round trip, the client's source
- * moving every 2 s across 127.0.0.1/.2/.3 and fresh ports. A line typed meanwhile reaches
+ * Roaming through a bad link: 30 % loss each way, 300 ms round trip, 10 % of datagrams
+ * duplicated and 10 % held back, the client's source moving every 2 s across
+ * 127.0.0.1/.2/.3 and fresh ports. A line typed meanwhile reaches
  * the shell exactly once, the screen converges, and the server follows the client: once
  * the moves stop, list-clients shows the newest address.
  */
@@ -84,7 +85,8 @@ int main(void)
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
 
 	struct roam_link l;
-	char *bad[] = { "-s", seedstr, "-u", "loss=30,delay=150", "-d", "loss=30,delay=150",
+	char *bad[] = { "-s", seedstr, "-u", "loss=30,delay=150,dup=10,reorder=10", "-d",
+			"loss=30,delay=150,dup=10,reorder=10",
 			"-r", "2000", NULL };
 	long long start = roam_now_ms();
 	harness_client *c = roam_attach(&l, "work", 80, 24, bad);
