@@ -262,6 +262,52 @@ static void test_receiver_rules(void)
 		regs_unref(s[i]);
 }
 
+/*
+ * A receiver that slept: it reads far more frames than either side keeps states, most
+ * diffed from a recent one, and acknowledges a state the sender has dropped since. The
+ * sender's fallback, its acknowledged state, must still be held, or no base is shared
+ * and the link never recovers.
+ */
+static void test_receiver_keeps_acked(void)
+{
+	struct regs *cur = regs_new();
+	sync_sender *tx = sync_sender_new(&regs_ops, cur);
+	sync_receiver *rx = sync_receiver_new(&regs_ops, cur);
+	enum { SENT = 3 * SYNC_SENT_MAX, READ = 2 * SYNC_SENT_MAX };
+	uint8_t *diffs[SENT + 1];
+	sync_frame f[SENT + 1];
+	for (unsigned t = 1; t <= SENT; t++) {
+		struct regs *r = regs_next(cur, t);
+		regs_unref(cur);
+		cur = r;
+		sync_sender_set(tx, r);
+		sync_sender_frame(tx, t, 1000, &f[t]);
+		f[t].diff = diffs[t] = xmemdup(f[t].diff, f[t].difflen);
+	}
+	const char *err;
+	uint64_t num;
+	for (unsigned t = 1; t <= READ; t++)
+		CHECK(sync_receiver_take(rx, &f[t], &err) == SYNC_NEW);
+	CHECK(sync_receiver_held(rx) == SYNC_HELD_MAX);
+	sync_receiver_newest(rx, &num);
+	sync_sender_ack(tx, num); /* dropped by the sender: teaches nothing */
+	sync_sender_acked(tx, &num);
+	CHECK(num == 0);
+	/* Long after: the resend goes from the acknowledged state, and must apply. */
+	sync_frame resend;
+	sync_sender_frame(tx, SENT + 5000, 1000, &resend);
+	CHECK(resend.base == 0 && resend.num == SENT);
+	CHECK(sync_receiver_take(rx, &resend, &err) == SYNC_NEW);
+	CHECK(regs_equal(sync_receiver_newest(rx, &num), cur) && num == SENT);
+	sync_sender_ack(tx, num);
+	CHECK(sync_sender_kept(tx) == 1);
+	for (unsigned t = 1; t <= SENT; t++)
+		free(diffs[t]);
+	sync_receiver_free(rx);
+	sync_sender_free(tx);
+	regs_unref(cur);
+}
+
 /* The sender: acknowledgements, missing reports and the bound on kept states. */
 static void test_sender_rules(void)
 {
@@ -309,6 +355,7 @@ int main(void)
 	test_frame_codec();
 	test_receiver_rules();
 	test_sender_rules();
+	test_receiver_keeps_acked();
 	test_pacing();
 	unsigned long seed = test_seed(), cases = test_cases(20);
 	static const unsigned losses[] = { 0, 10, 30, 50 };

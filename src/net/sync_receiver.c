@@ -35,12 +35,12 @@ void sync_receiver_free(sync_receiver *r)
 	free(r);
 }
 
-/* Forgets the n oldest states. */
-static void forget_oldest(sync_receiver *r, unsigned n)
+/* Forgets held[from..from+n-1]. */
+static void forget(sync_receiver *r, unsigned from, unsigned n)
 {
-	for (unsigned i = 0; i < n; i++)
+	for (unsigned i = from; i < from + n; i++)
 		r->ops->unref(r->held[i].state);
-	memmove(r->held, r->held + n, (r->nheld - n) * sizeof *r->held);
+	memmove(&r->held[from], &r->held[from + n], (r->nheld - from - n) * sizeof *r->held);
 	r->nheld -= n;
 }
 
@@ -49,7 +49,7 @@ static void throw_away(sync_receiver *r, uint64_t throwaway)
 	unsigned n = 0;
 	while (n + 1 < r->nheld && r->held[n].num < throwaway)
 		n++;
-	forget_oldest(r, n);
+	forget(r, 0, n);
 }
 
 static const struct held_state *find(const sync_receiver *r, uint64_t num)
@@ -77,8 +77,11 @@ static enum sync_result apply(sync_receiver *r, const sync_frame *f, const char 
 	}
 	if (state == NULL)
 		return SYNC_BAD_DIFF;
+	/* held[0] is the oldest state the sender has not thrown away: possibly the one it
+	 * knows acknowledged and falls back to when the others seem lost. Keep it; the
+	 * second oldest is the one least likely to be named again. */
 	if (r->nheld == SYNC_HELD_MAX)
-		forget_oldest(r, 1);
+		forget(r, 1, 1);
 	r->held[r->nheld++] = (struct held_state){ .num = f->num, .state = state };
 	return SYNC_NEW;
 }

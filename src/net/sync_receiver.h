@@ -5,7 +5,10 @@
  * A diff is applied only onto the state it names, and only when it produces a state newer
  * than the newest held; anything else is ignored, since a later frame supersedes it. The
  * sender's throwaway number lets old states go; the newest is always kept, and at most
- * SYNC_HELD_MAX are (dropping the oldest beyond that only costs the sender a frame).
+ * SYNC_HELD_MAX are. Beyond that the second oldest goes, never the oldest: that one may
+ * be the sender's acknowledged state, the base it falls back to, and losing it would
+ * leave no base in common when the acknowledgements that follow name states the sender
+ * has dropped in turn (a client that slept through more than SYNC_SENT_MAX states).
  */
 #ifndef RSH_NET_SYNC_RECEIVER_H
 #define RSH_NET_SYNC_RECEIVER_H
