@@ -116,6 +116,17 @@ static unsigned rows_with(harness_client *c, const char *text)
 	return n;
 }
 
+/* typed without its trailing blanks, as rows are read, into line (128 bytes). */
+static void trim_typed(char line[128], const char *typed)
+{
+	size_t len = strlen(typed);
+	CHECK(len < 128);
+	while (len > 0 && typed[len - 1] == ' ')
+		len--;
+	memcpy(line, typed, len);
+	line[len] = '\0';
+}
+
 /*
  * Types key with the proxy stopped, so the server cannot have it: the client must show
  * the cursor's row as line with the cursor at col, and the server's pane (when the key
@@ -124,12 +135,7 @@ static unsigned rows_with(harness_client *c, const char *text)
 static void type_unheard(harness_client *c, const char *key, const char *typed, unsigned col)
 {
 	char line[128];
-	size_t len = strlen(typed);
-	CHECK(len < sizeof line);
-	while (len > 0 && typed[len - 1] == ' ') /* rows are read without trailing blanks */
-		len--;
-	memcpy(line, typed, len);
-	line[len] = '\0';
+	trim_typed(line, typed);
 	struct shown want = {line, col};
 	CHECK(kill(rl.proxy.pid, SIGSTOP) == 0);
 	harness_send(c, key);
@@ -148,21 +154,25 @@ static int by_value(const void *a, const void *b)
 }
 
 /* Types text at the prompt, a character at a time, each waited for on the client's
- * screen; prints how long they took. The prompt line must read line before. */
+ * cursor row (the text so far, the cursor after it: a typed space shows only as the
+ * cursor's move, rows being read without trailing blanks); prints how long they took.
+ * The prompt line must read line before. */
 static void type_timed(harness_client *c, const char *what, const char *line, const char *text)
 {
 	size_t n = strlen(text), base = strlen(line);
 	double ms[64];
-	char want[128];
+	char want[128], trimmed[128];
 	CHECK(n <= 64 && base + n < sizeof want);
 	memcpy(want, line, base);
 	for (size_t i = 0; i < n; i++) {
 		char key[2] = {text[i], '\0'};
 		want[base + i] = text[i];
 		want[base + i + 1] = '\0';
+		trim_typed(trimmed, want);
+		struct shown shown = {trimmed, (unsigned)(base + i + 1)};
 		double start = now();
 		harness_send(c, key);
-		harness_wait_text(c, want);
+		harness_wait(c, shows, &shown, want);
 		ms[i] = (now() - start) * 1e3;
 	}
 	qsort(ms, n, sizeof ms[0], by_value);
