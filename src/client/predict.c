@@ -1,6 +1,8 @@
 /* Local echo prediction: guesses, their epochs, their checking and their display. */
 #include "predict.h"
 
+#include "net/clock.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -422,7 +424,7 @@ static bool check_guesses(predict *p, const term_snapshot *s, uint64_t now_ms)
 		}
 		if (g->epoch > p->confirmed_epoch)
 			p->confirmed_epoch = g->epoch;
-		if (now_ms - g->made_ms > GLITCH_MS)
+		if (net_clock_since(now_ms, g->made_ms) > GLITCH_MS)
 			p->glitch_until_ms = now_ms + GLITCH_HOLD_MS;
 		p->stats.confirmed++;
 	}
@@ -487,7 +489,7 @@ static bool glitching(const predict *p, uint64_t now_ms)
 	if (now_ms < p->glitch_until_ms)
 		return true;
 	for (size_t i = 0; i < p->n; i++)
-		if (now_ms - p->g[i].made_ms > GLITCH_MS)
+		if (net_clock_since(now_ms, p->g[i].made_ms) > GLITCH_MS)
 			return true;
 	return false;
 }

@@ -215,8 +215,8 @@ static void check_ended(struct client *c, uint64_t now)
 		free(line);
 	} else if (s == NULL) {
 		client_end(c, "exited");
-	} else if (now - transport_last_heard_ms(c->t) > silence_limit() &&
-		   now - c->created_ms > silence_limit()) {
+	} else if (net_clock_since(now, transport_last_heard_ms(c->t)) > silence_limit() &&
+		   net_clock_since(now, c->created_ms) > silence_limit()) {
 		client_end(c, "lost contact");
 	}
 }
@@ -246,7 +246,7 @@ static bool finished(const struct client *c, uint64_t now)
 {
 	return c->ended != NULL &&
 	       (transport_settled(c->t) || transport_last_heard_ms(c->t) == 0 ||
-		now - c->ended_ms >= CLIENT_LINGER_MS);
+		net_clock_since(now, c->ended_ms) >= CLIENT_LINGER_MS);
 }
 
 int clients_tick(void)
