@@ -1,11 +1,14 @@
-/* The link state's text: silent below the threshold, whole seconds above, cut to size. */
+/* The link state's text: the round-trip time in contact, whole seconds of silence past the
+ * threshold, nothing before the first round trip; cut to size. */
 #include "check.h"
 #include "client/linkstate.h"
 
-static void expect(uint64_t now, uint64_t heard, size_t size, const char *want)
+static void expect(uint64_t now, uint64_t heard, uint64_t roundtrip, unsigned srtt,
+		   size_t size, const char *want)
 {
+	struct linkstate ls = { heard, roundtrip, srtt };
 	char buf[64];
-	size_t len = linkstate_text(buf, size, now, heard);
+	size_t len = linkstate_text(buf, size, now, &ls);
 
 	CHECKF(strcmp(buf, want) == 0 && len == strlen(want), "now %llu heard %llu: \"%s\"",
 	       (unsigned long long)now, (unsigned long long)heard, buf);
@@ -13,13 +16,19 @@ static void expect(uint64_t now, uint64_t heard, size_t size, const char *want)
 
 int main(void)
 {
-	expect(5000, 5000, 64, "");
-	expect(5000 + LINKSTATE_QUIET_MS, 5000, 64, "");
-	expect(5001 + LINKSTATE_QUIET_MS, 5000, 64, "last contact 6 s ago");
-	expect(125999, 5000, 64, "last contact 120 s ago");
-	expect(4000, 5000, 64, "");  /* heard after now: a clock step, not silence */
-	expect(19000, 0, 11, "last conta");
-	expect(19000, 0, 1, "");
-	CHECK(linkstate_text(NULL, 0, 19000, 0) == 0);
+	/* Connecting: nothing measured yet, nothing said. */
+	expect(5000, 5000, 0, 1000, 64, "");
+	/* In contact: the round-trip time. */
+	expect(5000, 5000, 4000, 42, 64, "rtt 42 ms");
+	expect(5000 + LINKSTATE_QUIET_MS, 5000, 5000, 250, 64, "rtt 250 ms");
+	expect(5000, 5000, 4000, 0, 64, "rtt <1 ms");
+	/* Silent past the threshold: how long, whatever the last estimate. */
+	expect(5001 + LINKSTATE_QUIET_MS, 5000, 5000, 42, 64, "last contact 6 s ago");
+	expect(125999, 5000, 0, 42, 64, "last contact 120 s ago");
+	expect(4000, 5000, 4000, 7, 64, "rtt 7 ms"); /* heard after now: a clock step */
+	expect(19000, 0, 0, 0, 11, "last conta");
+	expect(19000, 0, 0, 0, 1, "");
+	struct linkstate none = { 0, 0, 0 };
+	CHECK(linkstate_text(NULL, 0, 19000, &none) == 0);
 	return 0;
 }

@@ -187,9 +187,12 @@ static void client_draw(struct client *c, uint64_t now)
 {
 	/* The transport holds the view; the overlay only takes a reference to it. */
 	term_view *v = predict_overlay(c->pred, (term_view *)client_view(c), now);
+	const net_conn *conn = transport_conn(c->up.t);
+	struct linkstate ls = { net_conn_last_heard_ms(conn), net_conn_last_roundtrip_ms(conn),
+				net_conn_srtt_ms(conn) };
 	char link[64];
 
-	linkstate_text(link, sizeof link, now, transport_last_heard_ms(c->up.t));
+	linkstate_text(link, sizeof link, now, &ls);
 	render_view(c->r, v, link);
 	keymode_draw(&c->km, c->r, v);
 	render_flush(c->r);

@@ -4,17 +4,24 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-size_t linkstate_text(char *buf, size_t size, uint64_t now_ms, uint64_t last_heard_ms)
+#include "net/clock.h"
+
+size_t linkstate_text(char *buf, size_t size, uint64_t now_ms, const struct linkstate *ls)
 {
-	uint64_t quiet = now_ms > last_heard_ms ? now_ms - last_heard_ms : 0;
+	uint64_t quiet = net_clock_since(now_ms, ls->last_heard_ms);
 	int n;
 
 	if (size == 0)
 		return 0;
 	buf[0] = '\0';
-	if (quiet <= LINKSTATE_QUIET_MS)
+	if (quiet > LINKSTATE_QUIET_MS)
+		n = snprintf(buf, size, "last contact %" PRIu64 " s ago", quiet / 1000);
+	else if (ls->last_roundtrip_ms == 0)
 		return 0;
-	n = snprintf(buf, size, "last contact %" PRIu64 " s ago", quiet / 1000);
+	else if (ls->srtt_ms == 0)
+		n = snprintf(buf, size, "rtt <1 ms");
+	else
+		n = snprintf(buf, size, "rtt %u ms", ls->srtt_ms);
 	if (n < 0) {
 		buf[0] = '\0';
 		return 0;

@@ -15,11 +15,19 @@
  * round trip), as mosh waits before it says so. */
 #define LINKSTATE_QUIET_MS (2 * SYNC_HEARTBEAT_MS + 500)
 
+/* What the client knows of its link to the server. */
+struct linkstate {
+	uint64_t last_heard_ms;     /* the last authentic packet; 0: never */
+	uint64_t last_roundtrip_ms; /* the last completed round trip; 0: never */
+	unsigned srtt_ms;           /* the smoothed round-trip time */
+};
+
 /*
  * Writes the link state's text into buf (NUL-terminated, cut to size): "last contact N s
  * ago" when nothing was heard from the server for over LINKSTATE_QUIET_MS before now,
- * else "". Returns its length.
+ * else "rtt N ms" ("rtt <1 ms" on loopback) once a round trip was measured, else "".
+ * Returns its length.
  */
-size_t linkstate_text(char *buf, size_t size, uint64_t now_ms, uint64_t last_heard_ms);
+size_t linkstate_text(char *buf, size_t size, uint64_t now_ms, const struct linkstate *ls);
 
 #endif
