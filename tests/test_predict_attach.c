@@ -189,9 +189,22 @@ static void enter(harness_client *c)
 	harness_wait_match(c, "work", "work");
 }
 
+/* The status row ends in "rtt N ms" with N at least the proxy's 250 ms: the client
+ * measured the link, not loopback. */
+static bool shows_rtt(harness_client *c, void *arg)
+{
+	char *status = harness_row(c, ROWS - 1);
+	const char *at = strstr(status, "rtt ");
+	unsigned ms = 0;
+	bool ok = at != NULL && sscanf(at, "rtt %u ms", &ms) == 1 && ms >= 250;
+	free(status);
+	return ok;
+}
+
 static void typing(void)
 {
 	harness_client *c = attach_through_proxy("delay=125", "always");
+	harness_wait(c, shows_rtt, NULL, "the round-trip time on the status row");
 	/* The first key after attaching is tentative (the attach's RESIZE went before it):
 	 * once the echo acknowledgement confirms it, the keys after it show at once. */
 	harness_send(c, "e");
