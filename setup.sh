@@ -59,6 +59,9 @@ case $mode in
 run)
 	build build
 	rsh=build/src/rsh
+	# On the PATH of the server this starts, and so of its shells: `rsh ls` works inside.
+	PATH="$(pwd)/build/src:$PATH"
+	export PATH
 	# The session "main": attached to when it runs, else created. C-b d detaches.
 	if "$rsh" has-session -t main 2>/dev/null; then
 		exec "$rsh" attach-session -t main
