@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,6 +66,47 @@ static void detach(harness_client *c)
 	harness_client_free(c);
 }
 
+/* A UDP socket on 127.0.0.1:port, or -1 when the port is taken. */
+static int hold_port(unsigned port)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	if (fd >= 0 && bind(fd, (struct sockaddr *)&sin, sizeof sin) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/*
+ * -p reaches the host's bootstrap through ssh: with the one port it names taken, the host
+ * says so; free, the host's server takes it for this client (the port is then its).
+ */
+static void ports_through_ssh(void)
+{
+	unsigned port = 0;
+	int fd = -1;
+	for (unsigned p = 62000; p < 62100 && fd < 0; p++)
+		fd = hold_port(port = p);
+	if (fd < 0)
+		harness_fail(NULL, "no free UDP port in 62000..62099");
+	char *opt;
+	xasprintf(&opt, "-p%u", port);
+	one_line_error(harness_client_start(80, 24, ssh_opt, server_opt, opt, dest, "attach",
+					    "-t", "work", (char *)NULL),
+		       "no free UDP port in the range");
+	close(fd);
+	harness_client *c = harness_client_start(80, 24, ssh_opt, server_opt, opt, dest,
+						 "attach", "-t", "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	fd = hold_port(port);
+	if (fd >= 0)
+		harness_fail(c, "UDP port %u is free while a client attached with -p %u", port, port);
+	detach(c);
+	free(opt);
+}
+
 int main(void)
 {
 	harness_init();
@@ -107,6 +151,8 @@ int main(void)
 		harness_fail(NULL, "ls over ssh: exit %d, \"%s\", stderr \"%s\"", code, out,
 			     harness_rsh_stderr());
 	free(out);
+
+	ports_through_ssh();
 
 	/* Failures, one line each. */
 	one_line_error(remote("attach", "-t", "nosuch"),
