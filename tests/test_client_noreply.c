@@ -69,7 +69,8 @@ int main(void)
 	CHECK(waitpid(pid, &status, 0) == pid);
 	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 1, "status %#x", status);
 	snprintf(want, sizeof want, "rsh: no reply from 127.0.0.1 over UDP port %u (is UDP port %u"
-		 " open on the host's firewall?)\n", o.connect.port, o.connect.port);
+		 " open on the host's firewall? is the token current? one serves until its client"
+		 " detaches)\n", o.connect.port, o.connect.port);
 	CHECKF(strcmp(buf, want) == 0, "stderr \"%s\"", buf);
 	CHECK(tcgetattr(slave, &t) == 0);
 	CHECK((t.c_lflag & (ICANON | ECHO)) == (ICANON | ECHO));

@@ -311,8 +311,11 @@ static int client_loop(struct client *c)
 		}
 		if (transport_last_heard_ms(c->up.t) == 0 && now - start > CLIENT_FIRST_CONTACT_MS) {
 			client_leave(c);
+			/* The server answers nothing unauthentic: a token it does not know (made
+			 * up, or its client detached) looks the same as a closed port. */
 			fprintf(stderr, "rsh: no reply from %s over UDP port %u (is UDP port %u open"
-				" on the host's firewall?)\n", c->o->host, c->o->connect.port,
+				" on the host's firewall? is the token current? one serves until its"
+				" client detaches)\n", c->o->host, c->o->connect.port,
 				c->o->connect.port);
 			return 1;
 		}
