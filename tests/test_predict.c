@@ -20,6 +20,7 @@ struct sim {
 	uint64_t sent, applied;
 	uint64_t now;
 	unsigned rows, cols;
+	bool tty_echo; /* the pane's terminal echoes (cooked mode) */
 };
 
 /* The server's view of its one pane, acknowledging the events applied. */
@@ -29,6 +30,7 @@ static void ship(struct sim *s)
 	v->panes[0].id = 7;
 	v->panes[0].screen = term_emulator_snapshot(s->em);
 	v->echo_events = s->applied;
+	v->tty_echo = s->tty_echo;
 	term_view_unref(s->view);
 	s->view = v;
 	predict_view(s->p, v, s->now);
@@ -375,6 +377,44 @@ static void password_prompt_shows_nothing(void)
 	sim_free(&s);
 }
 
+/* Where the terminal echoes (a shell without a line editor, cat), a line's first keys
+ * after Enter show at once once the server has applied everything before them; typed
+ * while the Enter is on its way they wait, as anywhere. */
+static void kernel_echo_needs_no_confirmation(void)
+{
+	struct sim s;
+	sim_init(&s, 5, 30, PREDICT_ALWAYS, "$ ");
+	s.tty_echo = true;
+	ship(&s);
+	type(&s, ch('l'));
+	type(&s, code(TERM_KEY_ENTER));
+	type(&s, ch('x'));
+	ROW_IS(&s, 1, ""); /* the Enter not applied yet: where the prompt goes is unknown */
+	apply(&s, "l");
+	apply(&s, "\r\n$ ");
+	apply(&s, "x");
+	ROW_IS(&s, 1, "$ x");
+	check_exact(&s);
+	type(&s, code(TERM_KEY_ENTER));
+	apply(&s, "\r\n$ ");
+	type(&s, ch('w'));
+	ROW_IS(&s, 2, "$ w"); /* at once: settled, and the terminal echoes */
+	CURSOR_AT(&s, 2, 3);
+	/* Off (a line editor, a password prompt): tentative again after Enter. */
+	apply(&s, "w");
+	type(&s, code(TERM_KEY_ENTER));
+	apply(&s, "\r\nPassword: ");
+	s.tty_echo = false;
+	ship(&s);
+	type(&s, ch('p'));
+	ROW_IS(&s, 3, "Password:");
+	apply(&s, "");
+	ROW_IS(&s, 3, "Password:");
+	CHECK(predict_stats(s.p)->wrong == 0);
+	check_exact(&s);
+	sim_free(&s);
+}
+
 static void full_screen_editor(void)
 {
 	struct sim s;
@@ -472,5 +512,6 @@ int main(void)
 	password_prompt_shows_nothing();
 	full_screen_editor();
 	adaptive_display();
+	kernel_echo_needs_no_confirmation();
 	return 0;
 }

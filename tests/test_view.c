@@ -191,6 +191,7 @@ static term_view *next_view(struct model *m)
 		case 6:
 			v->echo_events += rng_below(&m->g, 3);
 			v->echo_ms += rng_below(&m->g, 1000);
+			v->tty_echo = rng_below(&m->g, 2);
 			v->active = (uint16_t)rng_below(&m->g, v->npanes);
 			break;
 		case 7: {
@@ -461,9 +462,14 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 9, 21, 6, 0);
-	for (int i = 0; i < 6; i++)
+	pack_head(&pk, 10, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 7; i++)
 		msgpack_pack_nil(&pk);
+	refuse(base, &buf, "");
+	pack_head(&pk, 9, 21, 6, 0); /* tty_echo not a boolean */
+	for (int i = 0; i < 5; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "");
 	pack_head(&pk, 3, 1001, 6, 0);
 	refuse(base, &buf, "");

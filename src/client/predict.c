@@ -53,6 +53,7 @@ struct predict {
 	struct held *held;
 	size_t nheld, heldcap; /* heldcap in bytes (xgrow) */
 	uint64_t acked;       /* the newest echo acknowledgement */
+	bool tty_echo;        /* the newest view says the pane's terminal echoes */
 	uint64_t sent;        /* events sent so far (the newest one's index + 1) */
 	bool show_rtt, flag_rtt;
 	uint64_t glitch_until_ms, flag_until_ms;
@@ -324,6 +325,19 @@ static unsigned char_width(const term_key *key)
 	return w == 1 || w == 2 ? (unsigned)w : 0;
 }
 
+/*
+ * A new epoch is tentative because the program may not echo (a password prompt). Where the
+ * terminal itself echoes (canonical mode with ECHO) and the server has applied every key
+ * before this one, the screen guessed from is settled and the echo certain: no need to
+ * wait a round trip for a confirmation (mosh does; a shell without a line editor, cat,
+ * or a program reading a line would show the line's first keys late).
+ */
+static void trust_kernel_echo(predict *p, uint64_t event)
+{
+	if (p->tty_echo && p->acked >= event && p->epoch > p->confirmed_epoch)
+		p->confirmed_epoch = p->epoch;
+}
+
 /* Guesses what key, event number event, does to the active pane (when not blind). */
 static void guess_key(predict *p, const term_view_pane *ap, const term_key *key,
 		      uint64_t event, uint64_t now_ms)
@@ -336,6 +350,7 @@ static void guess_key(predict *p, const term_view_pane *ap, const term_key *key,
 	}
 	const term_snapshot *s = ap->screen;
 	if (!p->cursor_known) {
+		trust_kernel_echo(p, event);
 		/* On a character in the last column the terminal may be waiting to wrap
 		 * (after writing it), which the screen does not tell: where the key lands is
 		 * unknown. */
@@ -464,6 +479,7 @@ void predict_view(predict *p, const term_view *v, uint64_t now_ms)
 	const term_view_pane *ap = active_pane(v);
 	follow_pane(p, ap);
 	p->acked = v->echo_events;
+	p->tty_echo = v->tty_echo;
 	if (ap == NULL)
 		return;
 	check_view(p, ap->screen, now_ms);

@@ -59,6 +59,8 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 	term_view *v = term_view_new(cols, rows, w != NULL && rows >= 2 ? TERM_VIEW_MAX_PANES : 0);
 	if (w != NULL && rows >= 2)
 		place_panes(v, w, cols, rows - 1);
+	if (w != NULL && w->active != NULL && !w->active->exited)
+		v->tty_echo = term_pty_echoes(&w->active->pty);
 	if (s != NULL && rows >= 1) {
 		term_snapshot *status = status_line(s, cols);
 		term_view_set_status(v, status);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "../util/xmalloc.h"
@@ -128,4 +129,11 @@ void term_pty_close(term_pty *pty)
 	free(pty->queue);
 	pty->queue = NULL;
 	pty->queued = pty->queue_cap = 0;
+}
+
+bool term_pty_echoes(const term_pty *pty)
+{
+	struct termios t;
+	/* On Linux the master reports the slave's settings. */
+	return tcgetattr(pty->fd, &t) == 0 && (t.c_lflag & (ICANON | ECHO)) == (ICANON | ECHO);
 }

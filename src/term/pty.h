@@ -44,6 +44,10 @@ static inline size_t term_pty_queued(const term_pty *pty)
 	return pty->queued;
 }
 
+/* Whether the terminal echoes what is typed to it now (canonical mode with ECHO), as the
+ * program on it last set it: the kernel's echo, certain where a program's is a guess. */
+bool term_pty_echoes(const term_pty *pty);
+
 /* True once the child has exited (its wait status in pty->status); never blocks. */
 bool term_pty_reap(term_pty *pty);
 

@@ -37,6 +37,7 @@ term_view *term_view_clone(const term_view *v)
 	term_view_set_status(c, v->status);
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
+	c->tty_echo = v->tty_echo;
 	term_view_set_notice(c, v->notice, strlen(v->notice));
 	term_view_set_ended(c, v->ended, strlen(v->ended));
 	return c;
@@ -138,7 +139,8 @@ bool term_view_equal(const term_view *a, const term_view *b)
 		return true;
 	if (a->cols != b->cols || a->rows != b->rows || a->npanes != b->npanes ||
 	    a->active != b->active || a->echo_events != b->echo_events ||
-	    a->echo_ms != b->echo_ms || strcmp(a->notice, b->notice) != 0 ||
+	    a->echo_ms != b->echo_ms || a->tty_echo != b->tty_echo ||
+	    strcmp(a->notice, b->notice) != 0 ||
 	    strcmp(a->ended, b->ended) != 0 ||
 	    !screen_equal(a->status, b->status))
 		return false;

@@ -3,7 +3,8 @@
  *
  * A view is the client's size, the window's visible panes (each its id, its place and its
  * own screen, so that a change in one pane costs only that pane's diff), which pane is
- * active, a status line, the echo acknowledgement for prediction, a notice and, at the
+ * active, a status line, the echo acknowledgement and the active pane's terminal echo for
+ * prediction, a notice and, at the
  * end of the attachment, why it ended. Borders are
  * not shipped: the client draws them from the panes' rectangles.
  *
@@ -41,6 +42,9 @@ typedef struct term_view {
 	 * when the newest was, so a client can confirm or expire its predictions. */
 	uint64_t echo_events;
 	uint64_t echo_ms;
+	/* The active pane's terminal echoes what is typed (canonical mode with ECHO: cat, a
+	 * shell without a line editor), so a prediction there needs no confirmation first. */
+	bool tty_echo;
 	char *notice;           /* "pane 3 exited", a command's error; UTF-8, never NULL */
 	/* Not empty once the attachment is over: the line the client prints as it leaves
 	 * ("detached (from session work)", "exited"); UTF-8, never NULL. */

@@ -1,6 +1,6 @@
 /*
  * A view diff in msgpack:
- *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?]
+ *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?]
  * a pane being [id, x, y] when its screen is unchanged, [id, x, y, screen diff] when not;
  * the trailing fields are nil or left out when unchanged, as in the screen diff.
  */
@@ -13,7 +13,9 @@
 #define FIXED_FIELDS 3
 #define PANE_FIELDS 3
 
-enum view_field { FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, NFIELDS };
+enum view_field {
+	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO, NFIELDS
+};
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
 {
@@ -47,6 +49,8 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_NOTICE;
 	if (strcmp(from->ended, to->ended) != 0)
 		c |= 1u << FIELD_ENDED;
+	if (from->tty_echo != to->tty_echo)
+		c |= 1u << FIELD_TTY_ECHO;
 	return c;
 }
 
@@ -70,6 +74,12 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		break;
 	case FIELD_ENDED:
 		msgpack_pack_str_with_body(pk, to->ended, strlen(to->ended));
+		break;
+	case FIELD_TTY_ECHO:
+		if (to->tty_echo)
+			msgpack_pack_true(pk);
+		else
+			msgpack_pack_false(pk);
 		break;
 	case NFIELDS:
 		break;
@@ -177,6 +187,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		read_text(r, v, term_view_set_notice);
 	if (field_present(r, n, FIELD_ENDED))
 		read_text(r, v, term_view_set_ended);
+	if (field_present(r, n, FIELD_TTY_ECHO))
+		mp_read_bool(r, &v->tty_echo);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -196,6 +208,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->echo_ms = from->echo_ms;
 	term_view_set_notice(v, from->notice, strlen(from->notice));
 	term_view_set_ended(v, from->ended, strlen(from->ended));
+	v->tty_echo = from->tty_echo;
 	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
 		;
 	if (r->error == NULL)
