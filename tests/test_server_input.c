@@ -153,15 +153,19 @@ static void mouse(struct input_client *c)
 	struct pane *left = find(0), *right = find(2);
 	term_emulator_write(left->em, "\033[?1000h", 8);
 	term_emulator_write(right->em, "\033[?1000h", 8);
+	struct window *w = session_find_id(c->session)->current;
 	mouse_press(c, 1, 40);
-	mouse_press(c, 5, 44);
-	term_input_paste(right->em, "m2\n", 3);
+	CHECK(w->active == left);
+	mouse_press(c, 5, 44); /* and %2, not active, becomes so */
+	CHECK(w->active == right);
+	paste(c, "m2\n");
 	wait_marker(2, "m2");
 	/* X10 encoding: button 0 is ' ', then column and row plus 33: '$' and '&'. */
 	CHECKF(strstr(out, "^[[M $&") != NULL, "%s", out);
-	paste(c, "m3\n");
+	term_input_paste(left->em, "m3\n", 3);
 	wait_marker(0, "m3");
 	CHECKF(strstr(out, "^[") == NULL, "%s", out);
+	command(c, 3, (const char *[]){"select-pane", "-t", "%0"});
 }
 
 static void focus(struct input_client *c)

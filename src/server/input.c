@@ -29,12 +29,18 @@ static struct pane *pane_at(struct window *w, term_mouse *m)
 	return NULL; /* a border */
 }
 
+/* A button pressed on a pane makes it active, as tmux's `mouse on` does (the wheel does
+ * not); the pane then gets the event if it asked for mouse events. */
 static void mouse(struct session *s, const term_mouse *event)
 {
 	term_mouse m = *event;
-	struct pane *p = s->current != NULL ? pane_at(s->current, &m) : NULL;
-	if (p != NULL)
-		term_input_mouse(p->em, &m);
+	struct window *w = s->current;
+	struct pane *p = w != NULL ? pane_at(w, &m) : NULL;
+	if (p == NULL)
+		return;
+	if (m.action == TERM_MOUSE_PRESS && m.button <= 3)
+		w->active = p;
+	term_input_mouse(p->em, &m);
 }
 
 static void focus(struct session *s, bool in)
