@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -586,6 +587,17 @@ void harness_wait_match(harness_client *c, const char *target, const char *sessi
 		why = NULL;
 		harness_pump(c, 100);
 	}
+}
+
+void harness_client_resize(harness_client *c, unsigned cols, unsigned rows)
+{
+	harness_pump(c, 0); /* what the program wrote so far was for the old size */
+	struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+	if (ioctl(c->fd, TIOCSWINSZ, &ws) < 0)
+		harness_fail(c, "TIOCSWINSZ on the pty: %s", strerror(errno));
+	term_emulator_resize(c->em, rows, cols);
+	c->rows = rows;
+	c->cols = cols;
 }
 
 /* All of it, however long: while the pty is full, the client's output is read so that it

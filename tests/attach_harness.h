@@ -71,6 +71,11 @@ void harness_wait_text(harness_client *c, const char *text);
  * last) starting "[SESSION] ". On failure prints both sides.
  */
 void harness_wait_match(harness_client *c, const char *target, const char *session);
+/*
+ * Resizes the client's terminal as a person resizing the window would: the pty's size
+ * (the kernel then sends SIGWINCH to the program) and the emulator reading it.
+ */
+void harness_client_resize(harness_client *c, unsigned cols, unsigned rows);
 /* Sends bytes to the program as typed. */
 void harness_send(harness_client *c, const char *bytes);
 

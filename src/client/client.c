@@ -141,7 +141,8 @@ static void client_append(struct client *c, const term_event *ev)
 	client_unblock(c);
 }
 
-/* A RESIZE event with the terminal's size: the status line takes its last row. */
+/* A RESIZE event with the terminal's size (the status line takes its last row), and the
+ * drawing at that size. */
 static void client_resize(struct client *c)
 {
 	struct winsize ws;
@@ -149,6 +150,7 @@ static void client_resize(struct client *c)
 
 	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0)
 		return;
+	render_resize(c->r, ws.ws_row, ws.ws_col);
 	ev.resize.cols = ws.ws_col > TERM_MAX_COLS ? TERM_MAX_COLS : ws.ws_col;
 	ev.resize.rows = ws.ws_row > TERM_MAX_ROWS ? TERM_MAX_ROWS : ws.ws_row;
 	client_append(c, &ev);
@@ -215,12 +217,14 @@ static bool client_read_tty(struct client *c)
 	return true;
 }
 
-/* A newer view: the guesses it acknowledges are checked. */
+/* A newer view: the guesses it acknowledges are checked, and the terminal reports the
+ * mouse as far as its panes' programs ask (pass-through, as mosh). */
 static void client_fresh_view(void *arg)
 {
 	struct client *c = arg;
 
 	predict_view(c->pred, client_view(c), net_clock_ms());
+	tty_mouse(tty_mouse_wanted(client_view(c)));
 	c->redraw = true;
 }
 

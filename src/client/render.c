@@ -144,6 +144,14 @@ void render_invalidate(render *r)
 	clearok(curscr, TRUE);
 }
 
+void render_resize(render *r, unsigned rows, unsigned cols)
+{
+	set_term(r->screen);
+	resizeterm((int)rows, (int)cols);
+	/* What the terminal kept of the old screen varies: draw it all again. */
+	clearok(curscr, TRUE);
+}
+
 /* The curses attributes and colour pair of a cell. */
 static attr_t cell_attrs(render *r, const term_cell *c, int *pair)
 {

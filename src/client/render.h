@@ -25,6 +25,9 @@ void render_free(render *r);
 
 /* The terminal's contents are unknown (the client was stopped): redraw them all next. */
 void render_invalidate(render *r);
+/* The terminal is now rows x cols: ncurses draws at that size from the next flush, all
+ * of the screen. (SIGWINCH is the client's, so ncurses never sees it itself.) */
+void render_resize(render *r, unsigned rows, unsigned cols);
 
 /*
  * Draws v, with link (the link state's text, "" for none) at the status row's right end,
