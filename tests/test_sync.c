@@ -137,6 +137,43 @@ static void test_total_loss(uint64_t seed)
 	world_free(&w);
 }
 
+/*
+ * A laptop asleep for an hour: nothing gets through either way while both sides keep
+ * changing (the server's panes print, the client's keys queue), then the link is back
+ * with a 500 ms round trip. Both converge within a few round trips, as after any loss.
+ */
+static void test_hour_asleep(uint64_t seed)
+{
+	struct world w;
+	world_init(&w, seed);
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i] = (struct sim_impair){ .delay_ms = 250 };
+	for (int k = 0; k < 20; k++) { /* in contact first */
+		sim_run(&w.sim, w.sim.now + 100);
+		change(&w, k % 2);
+	}
+	CHECK(sim_run_until(&w.sim, w.sim.now + 5000, converged, &w));
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i].loss = 100;
+	uint64_t wake = w.sim.now + 3600 * 1000;
+	while (w.sim.now < wake) {
+		sim_run(&w.sim, w.sim.now + 1000);
+		change(&w, 0);
+		if (w.sim.now % 60000 < 1000)
+			change(&w, 1);
+		for (int i = 0; i < 2; i++)
+			CHECK(sync_sender_kept(sync_link_sender(w.link[i])) <= SYNC_SENT_MAX);
+	}
+	for (int i = 0; i < 2; i++)
+		w.sim.imp[i].loss = 0;
+	uint64_t woke = w.sim.now;
+	CHECKF(sim_run_until(&w.sim, woke + 5000, converged, &w),
+	       "seed %llu: not converged 5 s after an hour's outage", (unsigned long long)seed);
+	printf("an hour asleep: converged %llu ms after waking (500 ms RTT)\n",
+	       (unsigned long long)(w.sim.now - woke));
+	world_free(&w);
+}
+
 /* An idle fast link sends a change at once; a busy one at most once per SRTT/2. */
 static void test_pacing(void)
 {
@@ -363,5 +400,6 @@ int main(void)
 		for (size_t i = 0; i < sizeof losses / sizeof *losses; i++)
 			test_converge(losses[i], seed + c);
 	test_total_loss(seed);
+	test_hour_asleep(seed);
 	return 0;
 }
