@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <poll.h>
 #include <pty.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -70,10 +71,61 @@ static void expect_cell(const term_snapshot *got, unsigned y, unsigned x, uint32
 	CHECKF((c.attrs & attrs) == attrs, "%u,%u: attrs %#x, want %#x", y, x, c.attrs, attrs);
 }
 
+/* A ROWS x COLS pty: its slave as the terminal to draw on, its master to read back. */
+static FILE *open_terminal(int *master)
+{
+	int slave;
+	struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
+	FILE *f;
+
+	CHECK(openpty(master, &slave, NULL, NULL, NULL) == 0);
+	CHECK(ioctl(slave, TIOCSWINSZ, &ws) == 0);
+	f = fdopen(slave, "r+");
+	CHECK(f);
+	return f;
+}
+
+/*
+ * COLORTERM=truecolor: an RGB cell is drawn in its own colour (xterm-256color's -direct
+ * sibling), not the nearest of the 256. Read as bytes: xterm-direct writes ISO 8613-6's
+ * colon form (38:2::R:G:B), which libvterm 0.1.4 misreads.
+ */
+static void direct_colour(void)
+{
+	const uint32_t a[] = { 'a' };
+	int master;
+	FILE *f = open_terminal(&master);
+	term_view *v = term_view_new(COLS, ROWS, 1);
+	struct pollfd p = { .fd = master, .events = POLLIN };
+	char out[16384];
+	size_t len = 0;
+	ssize_t n;
+	render *r;
+
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS, COLS);
+	put(v->panes[0].screen, 0, 0, a, 1, 1, TERM_COLOUR_RGB(0xff, 0x80, 0x10),
+	    TERM_COLOUR_RGB(0, 0, 0x40), 0);
+	r = render_new("xterm-256color", "truecolor", f, f);
+	CHECK(r);
+	render_view(r, v, "");
+	render_flush(r);
+	while (len < sizeof out - 1 && poll(&p, 1, 200) > 0 &&
+	       (n = read(master, out + len, sizeof out - 1 - len)) > 0)
+		len += (size_t)n;
+	out[len] = '\0';
+	CHECKF(strstr(out, "38:2::255:128:16m") != NULL && strstr(out, "48:2::0:0:64m") != NULL,
+	       "no direct colour in %zu bytes", len);
+	render_free(r);
+	term_view_unref(v);
+	fclose(f);
+	close(master);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
-	int master, slave;
+	int master;
 	FILE *f;
 	term_view *v = term_view_new(COLS, ROWS, 2);
 	term_snapshot *status = term_snapshot_new(1, COLS), *got;
@@ -83,13 +135,7 @@ int main(void)
 	unsigned x;
 
 	CHECK(setlocale(LC_ALL, "C.UTF-8"));
-	CHECK(openpty(&master, &slave, NULL, NULL, NULL) == 0);
-	{
-		struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
-		CHECK(ioctl(slave, TIOCSWINSZ, &ws) == 0);
-	}
-	f = fdopen(slave, "r+");
-	CHECK(f);
+	f = open_terminal(&master);
 
 	/* Pane 1 at (0,0) 14x7, pane 2 (active) at (15,0) 15x7, a border between. */
 	v->panes[0].id = 1;
@@ -204,5 +250,6 @@ int main(void)
 	term_emulator_free(em);
 	fclose(f);
 	close(master);
+	direct_colour();
 	return 0;
 }
