@@ -483,6 +483,13 @@ static void adaptive_display(void)
 	predict_link(s.p, 10, s.now);
 	apply(&s, "d");
 	check_exact(&s);
+	/* Where the terminal itself echoes, its guess shows even on a fast link. */
+	s.tty_echo = true;
+	ship(&s);
+	type(&s, ch('e'));
+	ROW_IS(&s, 0, "$ abcde");
+	apply(&s, "e");
+	check_exact(&s);
 	sim_free(&s);
 
 	sim_init(&s, 5, 20, PREDICT_NEVER, "$ ");

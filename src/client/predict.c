@@ -520,7 +520,9 @@ static bool showing(const predict *p, uint64_t now_ms)
 	case PREDICT_ADAPTIVE:
 		break;
 	}
-	return p->show_rtt || glitching(p, now_ms);
+	/* The terminal's own echo is certain: its guess is shown on any link, a fast one
+	 * included, where it saves the round trip to the server and back (about 1 ms). */
+	return p->show_rtt || p->tty_echo || glitching(p, now_ms);
 }
 
 /* The sooner of *next and t, when t is still to come. */
