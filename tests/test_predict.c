@@ -415,6 +415,46 @@ static void kernel_echo_needs_no_confirmation(void)
 	sim_free(&s);
 }
 
+/* A line editor (ECHO off, it echoes itself): after Enter the next line is trusted at
+ * once only after the very prompt whose line was confirmed before; another prompt (a
+ * password's), or the same one before the Enter is applied, waits for a confirmation. */
+static void known_prompt_is_trusted(void)
+{
+	struct sim s;
+	sim_init(&s, 6, 30, PREDICT_ALWAYS, "$ ");
+	type(&s, ch('l'));
+	ROW_IS(&s, 0, "$ l"); /* the first epoch since attaching counts as confirmed */
+	apply(&s, "l");
+	type(&s, ch('s')); /* mid-line, all confirmed: the prompt is still "$ " */
+	apply(&s, "s");
+	type(&s, code(TERM_KEY_ENTER));
+	apply(&s, "\r\n$ ");
+	type(&s, ch('x'));
+	ROW_IS(&s, 1, "$ x"); /* "$ " was confirmed: at once */
+	type(&s, ch('y'));
+	apply(&s, "x");
+	apply(&s, "y");
+	type(&s, code(TERM_KEY_ENTER));
+	type(&s, ch('y'));
+	ROW_IS(&s, 2, ""); /* the Enter not applied: the screen is not settled */
+	apply(&s, "\r\n$ ");
+	apply(&s, "y");
+	ROW_IS(&s, 2, "$ y");
+	type(&s, code(TERM_KEY_ENTER));
+	apply(&s, "\r\nPassword: ");
+	type(&s, ch('p'));
+	ROW_IS(&s, 3, "Password:"); /* never confirmed there */
+	apply(&s, "");
+	type(&s, code(TERM_KEY_ENTER));
+	apply(&s, "\r\n$ ");
+	type(&s, ch('z'));
+	ROW_IS(&s, 4, "$ z");
+	apply(&s, "z");
+	CHECK(predict_stats(s.p)->wrong == 0);
+	check_exact(&s);
+	sim_free(&s);
+}
+
 static void full_screen_editor(void)
 {
 	struct sim s;
@@ -520,5 +560,6 @@ int main(void)
 	full_screen_editor();
 	adaptive_display();
 	kernel_echo_needs_no_confirmation();
+	known_prompt_is_trusted();
 	return 0;
 }

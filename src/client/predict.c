@@ -46,6 +46,12 @@ struct predict {
 	uint16_t crow, ccol; /* ccol may be cols: past the last column, before the wrap */
 	uint64_t cursor_event, cursor_epoch;
 	uint64_t epoch, confirmed_epoch;
+	/* The text left of the cursor where the newest epoch began from the screen (its
+	 * prompt), and the prompt of the last such epoch confirmed: a line editor there
+	 * echoed, so a line starting after that prompt again is trusted at once. */
+	struct guess *prompt, *trusted;
+	uint16_t nprompt, ntrusted;
+	uint64_t prompt_epoch;
 	/* After a key whose effect is unknown, no guessing until the server applied it:
 	 * keys typed meanwhile are held, and guessed from the server's screen then. */
 	bool blind;
@@ -73,6 +79,7 @@ predict *predict_new(enum predict_mode mode)
 {
 	predict *p = xcalloc(1, sizeof *p);
 	p->mode = mode;
+	p->prompt_epoch = UINT64_MAX; /* none yet */
 	return p;
 }
 
@@ -82,6 +89,8 @@ void predict_free(predict *p)
 		return;
 	free(p->g);
 	free(p->held);
+	free(p->prompt);
+	free(p->trusted);
 	free(p);
 }
 
@@ -119,6 +128,7 @@ static void follow_pane(predict *p, const term_view_pane *ap)
 	reset(p);
 	p->blind = false;
 	p->nheld = 0;
+	p->ntrusted = 0; /* another program, perhaps */
 	p->pane = ap != NULL ? ap->id : 0;
 	p->rows = ap != NULL ? ap->screen->rows : 0;
 	p->cols = ap != NULL ? ap->screen->cols : 0;
@@ -325,17 +335,53 @@ static unsigned char_width(const term_key *key)
 	return w == 1 || w == 2 ? (unsigned)w : 0;
 }
 
-/*
- * A new epoch is tentative because the program may not echo (a password prompt). Where the
- * terminal itself echoes (canonical mode with ECHO) and the server has applied every key
- * before this one, the screen guessed from is settled and the echo certain: no need to
- * wait a round trip for a confirmation (mosh does; a shell without a line editor, cat,
- * or a program reading a line would show the line's first keys late).
- */
-static void trust_kernel_echo(predict *p, uint64_t event)
+/* Epoch epoch proved right: it and those before it show; its prompt is trusted. */
+static void confirm_epoch(predict *p, uint64_t epoch)
 {
-	if (p->tty_echo && p->acked >= event && p->epoch > p->confirmed_epoch)
+	if (epoch > p->confirmed_epoch)
+		p->confirmed_epoch = epoch;
+	if (epoch == p->prompt_epoch && p->nprompt > 0) {
+		p->trusted = xreallocarray(p->trusted, p->nprompt, sizeof *p->trusted);
+		memcpy(p->trusted, p->prompt, p->nprompt * sizeof *p->trusted);
+		p->ntrusted = p->nprompt;
+	}
+}
+
+/* Whether the cursor's row is the trusted prompt, the cursor after it, nothing beyond. */
+static bool at_trusted_prompt(const predict *p, const term_snapshot *s)
+{
+	unsigned row = s->cursor.row;
+	if (p->ntrusted == 0 || s->cursor.col != p->ntrusted)
+		return false;
+	for (unsigned col = 0; col < p->cols; col++) {
+		struct guess c = actual_cell(s, row, col);
+		if (col < p->ntrusted ? !same_content(&c, &p->trusted[col]) : !is_blank_char(&c))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A new epoch is tentative because the program may not echo (a password prompt). Once the
+ * server has applied every key before this one (the screen guessed from is settled), two
+ * cases need no round trip for a confirmation (mosh waits one in both): the terminal
+ * itself echoes (canonical mode with ECHO: a shell without a line editor, cat, a program
+ * reading a line), or the line starts after the very prompt at which a line editor echoed
+ * before (bash's next command line). Then the epoch's prompt, what is left of the cursor
+ * where its first key goes, is remembered.
+ */
+static void start_epoch_from_screen(predict *p, const term_snapshot *s, uint64_t event)
+{
+	if (p->epoch > p->confirmed_epoch && p->acked >= event &&
+	    (p->tty_echo || at_trusted_prompt(p, s)))
 		p->confirmed_epoch = p->epoch;
+	if (p->epoch == p->prompt_epoch)
+		return; /* guessing again mid-line, all guesses so far confirmed */
+	p->prompt = xreallocarray(p->prompt, p->cols, sizeof *p->prompt);
+	p->nprompt = s->cursor.col < p->cols ? s->cursor.col : 0;
+	for (unsigned col = 0; col < p->nprompt; col++)
+		p->prompt[col] = actual_cell(s, s->cursor.row, col);
+	p->prompt_epoch = p->epoch;
 }
 
 /* Guesses what key, event number event, does to the active pane (when not blind). */
@@ -350,7 +396,7 @@ static void guess_key(predict *p, const term_view_pane *ap, const term_key *key,
 	}
 	const term_snapshot *s = ap->screen;
 	if (!p->cursor_known) {
-		trust_kernel_echo(p, event);
+		start_epoch_from_screen(p, s, event);
 		/* On a character in the last column the terminal may be waiting to wrap
 		 * (after writing it), which the screen does not tell: where the key lands is
 		 * unknown. */
@@ -437,8 +483,7 @@ static bool check_guesses(predict *p, const term_snapshot *s, uint64_t now_ms)
 			refuted(p, g->epoch, now_ms);
 			return false;
 		}
-		if (g->epoch > p->confirmed_epoch)
-			p->confirmed_epoch = g->epoch;
+		confirm_epoch(p, g->epoch);
 		if (net_clock_since(now_ms, g->made_ms) > GLITCH_MS)
 			p->glitch_until_ms = now_ms + GLITCH_HOLD_MS;
 		p->stats.confirmed++;
@@ -468,8 +513,7 @@ static void check_view(predict *p, const term_snapshot *s, uint64_t now_ms)
 		refuted(p, p->cursor_epoch, now_ms);
 		return;
 	}
-	if (p->cursor_epoch > p->confirmed_epoch)
-		p->confirmed_epoch = p->cursor_epoch;
+	confirm_epoch(p, p->cursor_epoch);
 	if (p->n == 0)
 		p->cursor_known = false; /* all confirmed: start from the screen again */
 }
