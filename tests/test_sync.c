@@ -210,6 +210,45 @@ static void test_pacing(void)
 	regs_unref(b);
 }
 
+/*
+ * A peer that speaks without our newest state, over a round trip after it went out, lost
+ * it or was away: the state goes again at once, not at the resend timer. Within the round
+ * trip it may still be on its way: nothing changes.
+ */
+static void test_peer_behind(void)
+{
+	struct regs *zero = regs_new(), *a = regs_new();
+	a->serial = 1;
+	sync_link *l = sync_link_new(&regs_ops, zero, &regs_ops, zero);
+	sync_link *peer = sync_link_new(&regs_ops, zero, &regs_ops, zero);
+	const uint8_t *msg;
+	size_t len;
+	sync_link_set_rtt(l, 100, 300);
+	sync_link_set_local(l, a);
+	CHECK(sync_link_tick(l, 1000, &msg, &len));
+	uint64_t timer = 1000 + 300 + SYNC_ACK_DELAY_MS;
+	CHECK(sync_link_next_wakeup(l) == timer);
+	CHECK(sync_link_tick(peer, 1000, &msg, &len)); /* its first frame: state 0 held */
+	uint8_t *stale = xmemdup(msg, len);
+	size_t stale_len = len;
+	enum sync_result res;
+	const char *err;
+	CHECK(sync_link_receive(l, stale, stale_len, 1050, &res, &err));
+	CHECK(sync_link_next_wakeup(l) == timer);
+	CHECK(sync_link_receive(l, stale, stale_len, 1200, &res, &err));
+	CHECK(sync_link_next_wakeup(l) <= 1200);
+	sync_frame f;
+	CHECK(sync_link_tick(l, 1200, &msg, &len));
+	CHECK(sync_frame_decode(msg, len, &f, &err));
+	CHECK(f.base == 0 && f.num == 1 && f.diff != NULL);
+	CHECK(sync_link_next_wakeup(l) == 1200 + 300 + SYNC_ACK_DELAY_MS);
+	free(stale);
+	sync_link_free(peer);
+	sync_link_free(l);
+	regs_unref(zero);
+	regs_unref(a);
+}
+
 static void test_frame_codec(void)
 {
 	msgpack_sbuffer buf;
@@ -394,6 +433,7 @@ int main(void)
 	test_sender_rules();
 	test_receiver_keeps_acked();
 	test_pacing();
+	test_peer_behind();
 	unsigned long seed = test_seed(), cases = test_cases(20);
 	static const unsigned losses[] = { 0, 10, 30, 50 };
 	for (unsigned long c = 0; c < cases; c++)

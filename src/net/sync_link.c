@@ -15,6 +15,7 @@ struct sync_link {
 	uint64_t ack_due_ms;   /* 0: no acknowledgement owed */
 	uint64_t last_heard_ms;
 	uint64_t missing;      /* a base the peer named that we lack, to report */
+	bool peer_behind;      /* the peer spoke without our newest state: resend now */
 	msgpack_sbuffer msg;
 };
 
@@ -84,7 +85,7 @@ static uint64_t data_due(const sync_link *l)
 	if (sync_sender_has_news(l->tx))
 		return l->last_data_ms == 0 ? 0 : l->last_data_ms + interval(l);
 	if (sync_sender_unacked(l->tx))
-		return sync_sender_last_sent_ms(l->tx) + resend_ms(l);
+		return l->peer_behind ? 0 : sync_sender_last_sent_ms(l->tx) + resend_ms(l);
 	return UINT64_MAX;
 }
 
@@ -106,6 +107,7 @@ bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *
 	if (now_ms >= data_due(l)) {
 		sync_sender_frame(l->tx, now_ms, assume_ms(l), &f);
 		l->last_data_ms = now_ms;
+		l->peer_behind = false;
 		l->last_diff_len = f.difflen;
 	} else {
 		sync_sender_empty_frame(l->tx, &f);
@@ -130,6 +132,13 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 		return false;
 	l->last_heard_ms = now_ms;
 	sync_sender_ack(l->tx, f.ack);
+	/* It should hold our newest state by now (sent over a round trip ago) and does not:
+	 * lost, or it was away (asleep, out of reach). It is back: resend at once rather than
+	 * at the resend timer, so it catches up in about one round trip. */
+	uint64_t newest_sent = sync_sender_last_sent_ms(l->tx);
+	if (sync_sender_unacked(l->tx) && newest_sent != 0 &&
+	    now_ms - newest_sent > l->srtt_ms + l->srtt_ms / 4 + SYNC_INTERVAL_MIN_MS)
+		l->peer_behind = true;
 	if (f.missing != SYNC_NONE)
 		sync_sender_missing(l->tx, f.missing, now_ms);
 	*res = sync_receiver_take(l->rx, &f, err);

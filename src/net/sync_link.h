@@ -12,7 +12,9 @@
  *    SYNC_INTERVAL_MIN_MS..SYNC_INTERVAL_MAX_MS, so an idle fast link adds no delay;
  *  - again, from the acknowledged state, when the newest state sent is still unacknow-
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out (RTO alone when its diff was larger
- *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once);
+ *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once), or at once when
+ *    a frame from the peer, arriving over a round trip after it went out, still lacks it
+ *    (the peer is back from an outage: it catches up in about one round trip);
  *  - as an acknowledgement, SYNC_ACK_DELAY_MS after a frame with a diff arrived, unless a
  *    frame went out meanwhile (every frame acknowledges); at once when the diff's base
  *    is not held, to report it missing, or when the diff was larger than
