@@ -29,6 +29,7 @@ while :; do
 	port=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom) % 20000 ))
 	cat >"$dir/sshd_config" <<CONF
 ListenAddress 127.0.0.1
+ListenAddress [::1]
 Port $port
 HostKey $dir/host_key
 AuthorizedKeysFile $dir/authorized_keys

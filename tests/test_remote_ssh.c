@@ -2,8 +2,9 @@
  * A remote attach through a real sshd on loopback (tests/sshd.sh), the host being this
  * machine: `rsh user@127.0.0.1 new -s work` shows the host server's session, detaches,
  * and `rsh user@127.0.0.1 attach -t work` from another terminal finds the same shell; a
- * command that does not attach runs over ssh; and each way it can fail says so in one
- * line, no UDP reply included (10 s of the test's time). The host's server is the harness's (--server gives its socket), so the test reads
+ * command that does not attach runs over ssh; -p and -6 reach the host's bootstrap (a
+ * taken port refused, a free one held; ::1 end to end); and each way it can fail says so
+ * in one line, no UDP reply included (10 s of the test's time). The host's server is the harness's (--server gives its socket), so the test reads
  * the host's side directly. Skips (77) without sshd.
  */
 #include <pwd.h>
@@ -107,6 +108,36 @@ static void ports_through_ssh(void)
 	free(opt);
 }
 
+/* Whether this machine has an IPv6 loopback to bind. */
+static bool have_ipv6_loopback(void)
+{
+	int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	bool ok = fd >= 0 && bind(fd, (struct sockaddr *)&sin6, sizeof sin6) == 0;
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+/* -6 and an IPv6 host: ssh comes in on ::1, so the host's server listens there and the
+ * client reaches it over IPv6 (list-clients shows it from [::1]). */
+static void over_ipv6(const char *user)
+{
+	if (!have_ipv6_loopback()) {
+		printf("no IPv6 loopback here: -6 not tried\n");
+		return;
+	}
+	char *dest6;
+	xasprintf(&dest6, "%s@::1", user);
+	harness_client *c = harness_client_start(80, 24, ssh_opt, server_opt, "-6", dest6,
+						 "attach", "-t", "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	harness_wait_rsh(c, "^[0-9]+: work \\[80x24\\] \\(\\[::1\\]:[0-9]+, last contact",
+			 "list-clients", (char *)NULL);
+	detach(c);
+	free(dest6);
+}
+
 int main(void)
 {
 	harness_init();
@@ -153,6 +184,7 @@ int main(void)
 	free(out);
 
 	ports_through_ssh();
+	over_ipv6(pw->pw_name);
 
 	/* Failures, one line each. */
 	one_line_error(remote("attach", "-t", "nosuch"),
