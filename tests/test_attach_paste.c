@@ -18,7 +18,9 @@ int main(void)
 	harness_init();
 	char *out, *cmd;
 	xasprintf(&out, "%s/pasted", harness_dir());
-	xasprintf(&cmd, "stty raw -echo; head -c %d > '%s'; stty sane; echo pasted-all",
+	/* The pane stays (read) after saying so: a session ending at once could end the
+	 * client before it showed the line. */
+	xasprintf(&cmd, "stty raw -echo; head -c %d > '%s'; stty sane; echo pasted-all; read x",
 		  PASTE_BYTES, out);
 	harness_client *c =
 		harness_client_start(80, 24, "new", "-s", "work", "sh", "-c", cmd, (char *)NULL);
