@@ -67,6 +67,16 @@ static void wait_status(harness_client *c, const char *pattern, bool match)
 	regfree(&w.re);
 }
 
+/* Types keys, waits until the server's listing (wait_windows or wait_panes) matches
+ * pattern, then until the client's screen matches the server's. */
+static void press(harness_client *c, const char *keys,
+		  void (*wait)(harness_client *, const char *), const char *pattern)
+{
+	harness_send(c, keys);
+	wait(c, pattern);
+	harness_wait_match(c, "work", "work");
+}
+
 /* Whether list-windows' output holds text. */
 static bool windows_have(const char *text)
 {
@@ -92,20 +102,14 @@ static void literal_prefix(harness_client *c)
 /* C-b " splits, C-b Up and Down move between the two, C-b x kills the active one. */
 static void vertical_panes(harness_client *c)
 {
-	harness_send(c, PREFIX "\"");
+	press(c, PREFIX "\"", wait_panes,
+	      "^1: \\[[0-9]+x[0-9]+\\] \\[at 0,[1-9][0-9]*\\] %[0-9]+ \\(active\\)$");
 	wait_windows(c, "^0: [^ ]+\\* \\(2 panes\\)");
-	wait_panes(c, "^1: \\[[0-9]+x[0-9]+\\] \\[at 0,[1-9][0-9]*\\] %[0-9]+ \\(active\\)$");
-	harness_wait_match(c, "work", "work");
-	harness_send(c, PREFIX UP);
-	wait_panes(c, "^0: .*\\(active\\)$");
-	harness_wait_match(c, "work", "work");
-	harness_send(c, PREFIX DOWN);
-	wait_panes(c, "^1: .*\\(active\\)$");
-	harness_wait_match(c, "work", "work");
-	harness_send(c, PREFIX "x");
+	press(c, PREFIX UP, wait_panes, "^0: .*\\(active\\)$");
+	press(c, PREFIX DOWN, wait_panes, "^1: .*\\(active\\)$");
+	press(c, PREFIX "x", wait_panes,
+	      "^0: \\[100x29\\] \\[at 0,0\\] %[0-9]+ \\(active\\)$");
 	wait_windows(c, "^0: [^ ]+\\* \\(1 panes\\)");
-	wait_panes(c, "^0: \\[100x29\\] \\[at 0,0\\] %[0-9]+ \\(active\\)$");
-	harness_wait_match(c, "work", "work");
 }
 
 /* C-b 0 and C-b 2 among three windows: the server's current one and the status row's. */

@@ -148,8 +148,7 @@ void render_resize(render *r, unsigned rows, unsigned cols)
 {
 	set_term(r->screen);
 	resizeterm((int)rows, (int)cols);
-	/* What the terminal kept of the old screen varies: draw it all again. */
-	clearok(curscr, TRUE);
+	render_invalidate(r); /* what the terminal kept of the old screen varies */
 }
 
 /* The curses attributes and colour pair of a cell. */

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "clock.h"
 #include "util/xmalloc.h"
 
 struct sync_link {
@@ -135,9 +136,9 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 	/* It should hold our newest state by now (sent over a round trip ago) and does not:
 	 * lost, or it was away (asleep, out of reach). It is back: resend at once rather than
 	 * at the resend timer, so it catches up in about one round trip. */
-	uint64_t newest_sent = sync_sender_last_sent_ms(l->tx);
-	if (sync_sender_unacked(l->tx) && newest_sent != 0 &&
-	    now_ms - newest_sent > l->srtt_ms + l->srtt_ms / 4 + SYNC_INTERVAL_MIN_MS)
+	if (sync_sender_unacked(l->tx) &&
+	    net_clock_since(now_ms, sync_sender_last_sent_ms(l->tx)) >
+		    l->srtt_ms + l->srtt_ms / 4 + SYNC_INTERVAL_MIN_MS)
 		l->peer_behind = true;
 	if (f.missing != SYNC_NONE)
 		sync_sender_missing(l->tx, f.missing, now_ms);

@@ -4,9 +4,8 @@
  * A view is the client's size, the window's visible panes (each its id, its place and its
  * own screen, so that a change in one pane costs only that pane's diff), which pane is
  * active, a status line, the echo acknowledgement and the active pane's terminal echo for
- * prediction, a notice and, at the
- * end of the attachment, why it ended. Borders are
- * not shipped: the client draws them from the panes' rectangles.
+ * prediction, a notice and, at the end of the attachment, why it ended. Borders are not
+ * shipped: the client draws them from the panes' rectangles.
  *
  * Views are immutable once shared and reference counted, like term_snapshot. A builder
  * takes term_view_new, fills the fields (each pane's screen and the status take a
