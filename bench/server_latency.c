@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "server/proto.h"
+#include "cmd/proto.h"
+#include "cmd/socket.h"
 #include "server/server.h"
-#include "server/socket.h"
 
 static char sock[256];
 

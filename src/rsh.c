@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 
 #include "rsh.h"
-#include "server/args.h"
+#include "cmd/args.h"
 #include "net/udp.h"
 
 #define USAGE                                                                              \
@@ -117,20 +117,6 @@ static int parse_options(int argc, char **argv, const char *shorts,
 	return optind;
 }
 
-/* Whether word names a command (in full or by an alias), not a host. */
-static bool is_command(const char *word)
-{
-	for (size_t i = 0; i < args_ncommands; i++) {
-		const struct args_command *cmd = &args_commands[i];
-		if (strcmp(word, cmd->name) == 0)
-			return true;
-		for (size_t j = 0; j < sizeof cmd->alias / sizeof cmd->alias[0]; j++)
-			if (cmd->alias[j] != NULL && strcmp(word, cmd->alias[j]) == 0)
-				return true;
-	}
-	return false;
-}
-
 /* Where a local attach reaches the server: the server's default unless -p or -6 said. */
 static const char *local_udp_host(const struct rsh_options *o)
 {
@@ -175,7 +161,7 @@ int main(int argc, char **argv)
 	argv += i;
 	if (argc > 0 && (strcmp(argv[0], "bootstrap") == 0 || strcmp(argv[0], "client") == 0))
 		return run_part(&o, argc, argv);
-	if (argc == 0 || is_command(argv[0]))
+	if (argc == 0 || cmd_entry_exact(argv[0]) != NULL)
 		return rsh_local_run(&o, local_udp_host(&o), false, argc, argv);
 	return rsh_remote_run(&o, argv[0], argc - 1, argv + 1);
 }

@@ -15,11 +15,12 @@
 #include <unistd.h>
 
 #include "rsh.h"
-#include "server/args.h"
-#include "server/log.h"
-#include "server/proto.h"
-#include "server/server.h"
-#include "server/socket.h"
+#include "cmd/args.h"
+#include "cmd/cause.h"
+#include "cmd/proto.h"
+#include "cmd/socket.h"
+#include "server/log.h"    /* the daemon's start: its log, */
+#include "server/server.h" /* and its loop, server_run */
 #include "client/client.h"
 #include "net/token.h"
 #include "util/xmalloc.h"
@@ -193,10 +194,12 @@ static int finish(const struct local *l, struct proto_reply *reply, bool attache
 bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
 {
 	struct args a;
-	char *error = args_parse(argc, argv, &a);
-	if (error != NULL) {
-		fprintf(stderr, "%s\n", error);
-		free(error);
+	char *cause;
+	if (args_parse_command(argc, argv, &a, &cause) != 0) {
+		char *line = cause_line(cause);
+		fprintf(stderr, "%s\n", line);
+		free(line);
+		free(cause);
 		return false;
 	}
 	*creates = strcmp(a.cmd->name, "new-session") == 0;

@@ -1,17 +1,17 @@
-# Tests of src/server.
+# Tests of src/server and src/cmd.
 check_PROGRAMS += tests/test_layout tests/test_target tests/test_args tests/fuzz/fuzz_args
 TESTS += tests/test_layout tests/test_target tests/test_args tests/fuzz/fuzz_args
 tests_test_layout_LDADD = $(SERVER_LIBS)
-tests_test_target_LDADD = $(SERVER_LIBS)
-tests_test_args_LDADD = $(SERVER_LIBS)
+tests_test_target_LDADD = $(CMD_LIBS)
+tests_test_args_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 tests_fuzz_fuzz_args_SOURCES = tests/fuzz/fuzz_args.c tests/fuzz/driver.c
 tests_fuzz_fuzz_args_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/args"'
-tests_fuzz_fuzz_args_LDADD = $(SERVER_LIBS)
+tests_fuzz_fuzz_args_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 check_PROGRAMS += tests/test_keys tests/test_proto tests/test_cmd
 TESTS += tests/test_keys tests/test_proto tests/test_cmd
 tests_test_cmd_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 tests_test_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
-tests_test_proto_LDADD = $(SERVER_LIBS) $(MSGPACK_LIBS)
+tests_test_proto_LDADD = $(CMD_LIBS) $(MSGPACK_LIBS)
 # The server through the command line (needs src/rsh, built by `make all`).
 TESTS += tests/test_server_cli.sh
 EXTRA_DIST += tests/test_server_cli.sh
@@ -19,7 +19,7 @@ check_PROGRAMS += tests/fuzz/fuzz_control
 TESTS += tests/fuzz/fuzz_control
 tests_fuzz_fuzz_control_SOURCES = tests/fuzz/fuzz_control.c tests/fuzz/driver.c
 tests_fuzz_fuzz_control_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/control"'
-tests_fuzz_fuzz_control_LDADD = $(SERVER_LIBS) $(MSGPACK_LIBS)
+tests_fuzz_fuzz_control_LDADD = $(CMD_LIBS) $(MSGPACK_LIBS)
 check_PROGRAMS += tests/fuzz/fuzz_keys
 TESTS += tests/fuzz/fuzz_keys
 tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tests/fuzz/driver.c

@@ -6,10 +6,22 @@
 #include <string.h>
 
 #include "check.h"
-#include "server/args.h"
+#include "cmd/args.h"
+#include "cmd/cause.h"
 #include "util/xmalloc.h"
 
 #define MAXW 16
+
+/* A command line parsed as the rsh command does: NULL, or the error line it prints. */
+static char *parse_line(int argc, char **argv, struct args *a)
+{
+	char *cause, *line;
+	if (args_parse_command(argc, argv, a, &cause) == 0)
+		return NULL;
+	line = cause_line(cause);
+	free(cause);
+	return line;
+}
 
 /* Parses the words given (ending with NULL); returns the error or NULL. */
 static char *parse(struct args *a, ...)
@@ -21,7 +33,7 @@ static char *parse(struct args *a, ...)
 	for (char *w; (w = va_arg(ap, char *)) != NULL;)
 		words[n++] = w;
 	va_end(ap);
-	return args_parse(n, words, a);
+	return parse_line(n, words, a);
 }
 
 #define OK(a, ...)                                                             \
@@ -55,12 +67,14 @@ static bool in_usage(const char *usage, char c)
 
 static void test_table(void)
 {
-	for (size_t i = 0; i < args_ncommands; i++) {
-		const struct args_command *c = &args_commands[i];
+	for (const struct cmd_entry *const *cp = cmd_table; *cp != NULL; cp++) {
+		const struct cmd_entry *c = *cp;
+		CHECKF(cp == cmd_table || strcmp(cp[-1]->name, c->name) < 0, "%s in order", c->name);
+		CHECKF(c->exec != NULL, "%s runs", c->name);
 		char *e = NULL;
-		CHECKF(args_find(c->name, &e) == c, "%s", c->name);
+		CHECKF(cmd_entry_find(c->name, &e) == c, "%s", c->name);
 		for (size_t j = 0; j < 3 && c->alias[j] != NULL; j++)
-			CHECKF(args_find(c->alias[j], &e) == c, "%s", c->alias[j]);
+			CHECKF(cmd_entry_find(c->alias[j], &e) == c, "%s", c->alias[j]);
 		CHECKF(strncmp(c->usage, c->name, strlen(c->name)) == 0, "%s", c->name);
 		CHECK(c->min_args <= c->max_args);
 		for (const struct args_flag *f = c->flags; f->letter != 0; f++) {
@@ -80,7 +94,7 @@ static void test_table(void)
 		struct args a;
 		char *words[1] = {(char *)c->name};
 		if (c->min_args == 0) {
-			CHECK(args_parse(1, words, &a) == NULL && a.cmd == c);
+			CHECK(parse_line(1, words, &a) == NULL && a.cmd == c);
 			args_free(&a);
 		}
 	}
@@ -103,7 +117,7 @@ static void test_table(void)
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		char *e = NULL;
-		const struct args_command *c = args_find(names[i][0], &e);
+		const struct cmd_entry *c = cmd_entry_find(names[i][0], &e);
 		if (names[i][1] == NULL) {
 			CHECKF(c == NULL && strstr(e, "ambiguous") != NULL, "%s", names[i][0]);
 			free(e);
@@ -202,7 +216,7 @@ static void test_refusals(void)
 	FAILS("rsh: bad target: :.x (a pane is a number, +N, -N or %N)", "splitw", "-t", ":.x");
 	FAILS("rsh: kill-server: unknown flag -t", "kill-server", "-t", "x");
 	struct args a;
-	char *e = args_parse(0, NULL, &a);
+	char *e = parse_line(0, NULL, &a);
 	CHECK(e != NULL && strcmp(e, "rsh: no command") == 0);
 	free(e);
 }
@@ -216,11 +230,11 @@ static void test_huge(void)
 	for (int i = 1; i < n; i++)
 		words[i] = i % 2 ? "-t" : "%7";
 	struct args a;
-	char *e = args_parse(n, words, &a);
+	char *e = parse_line(n, words, &a);
 	CHECKF(e == NULL && a.argc == 0 && a.target.pane.value == 7, "%s", e);
 	args_free(&a);
 	words[n - 2] = "key";
-	CHECK(args_parse(n, words, &a) == NULL && a.argc == 2 && a.argv[1] == words[n - 1]);
+	CHECK(parse_line(n, words, &a) == NULL && a.argc == 2 && a.argv[1] == words[n - 1]);
 	args_free(&a);
 
 	size_t len = 1 << 20;
@@ -228,11 +242,11 @@ static void test_huge(void)
 	memset(big, '7', len);
 	big[len] = '\0';
 	char *two[3] = {"new", "-x", big};
-	e = args_parse(3, two, &a);
+	e = parse_line(3, two, &a);
 	CHECK(e != NULL && strlen(e) < 200 && strchr(e, '\n') == NULL);
 	free(e);
 	two[0] = big;
-	e = args_parse(1, two, &a);
+	e = parse_line(1, two, &a);
 	CHECK(e != NULL && strlen(e) < 200 && strstr(e, "7...") != NULL);
 	free(e);
 	free(big);

@@ -181,11 +181,14 @@ static const char *const words[] = {
 static void random_commands(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(400);
+	size_t ncommands = 0;
+	while (cmd_table[ncommands] != NULL)
+		ncommands++;
 	srand((unsigned)seed);
 	for (unsigned long c = 0; c < cases; c++) {
 		const char *name;
 		do {
-			name = args_commands[rand() % (int)args_ncommands].name;
+			name = cmd_table[(size_t)rand() % ncommands]->name;
 		} while (strcmp(name, "kill-server") == 0 ||
 			 (server_pane_count() >= MAX_PANES &&
 			  (strcmp(name, "new-session") == 0 || strcmp(name, "new-window") == 0 ||

@@ -2,7 +2,7 @@
  * the server's own parser, nothing else bound. */
 #include "check.h"
 #include "client/prefix.h"
-#include "server/args.h"
+#include "cmd/args.h"
 #include "server/keys.h"
 
 /* The key as the terminal delivers it: one character alone, else its send-keys name. */
@@ -35,8 +35,8 @@ static void check_binding(const struct prefix_binding *b)
 	}
 	argv[argc] = NULL;
 	struct args a;
-	char *error = args_parse(argc, argv, &a);
-	CHECKF(error == NULL, "%s: %s", b->key, error);
+	char *cause = NULL;
+	CHECKF(args_parse_command(argc, argv, &a, &cause) == 0, "%s: %s", b->key, cause);
 	args_free(&a);
 }
 

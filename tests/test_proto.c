@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "server/proto.h"
+#include "cmd/proto.h"
 
 static void round_trip(void)
 {

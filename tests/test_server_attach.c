@@ -16,14 +16,14 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "cmd/proto.h"
+#include "cmd/socket.h"
 #include "net/clock.h"
 #include "net/crypto.h"
 #include "net/inputlog.h"
 #include "net/token.h"
 #include "net/transport.h"
 #include "net/udp.h"
-#include "server/proto.h"
-#include "server/socket.h"
 #include "term/capture.h"
 #include "term/event.h"
 #include "term/view_wire.h"

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "server/target.h"
+#include "cmd/target.h"
 
 static bool part_is(const struct target_part *p, enum target_form form, long value,
 		    const char *name)

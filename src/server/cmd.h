@@ -1,6 +1,7 @@
 /*
- * Running one command line from the control socket. args.c has already checked its shape;
- * a handler resolves its targets (cmd_find.c), acts, and writes what the command prints.
+ * Running one command line. The parser (cmd/args.h) has already checked its shape against
+ * the command's entry; the entry's exec resolves its targets (cmd_find.c), acts, writes
+ * what the command prints, and gives back why it failed (cmd_error, cmd/cause.h).
  */
 #ifndef RSH_SERVER_CMD_H
 #define RSH_SERVER_CMD_H
@@ -8,8 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "args.h"
-#include "proto.h"
+#include "cmd/args.h"
+#include "cmd/proto.h"
 #include "server.h"
 
 struct cmd_buf {
@@ -23,8 +24,12 @@ struct cmd_ctx {
 	const struct proto_request *req;
 	struct client *client; /* the attached client whose COMMAND event this is, or NULL */
 	struct args args;
-	struct cmd_buf out, err;
+	struct cmd_buf out;
+	char *cause; /* why the command failed (cmd/cause.h), or NULL */
 };
+
+/* The largest -x, -y and resize counts a command line may give; the server clamps further. */
+#define CMD_MAX_CELLS 10000
 
 /* Runs the request and fills the reply (free it with proto_reply_free). */
 void cmd_execute(const struct proto_request *req, struct proto_reply *reply);
@@ -32,14 +37,18 @@ void cmd_execute(const struct proto_request *req, struct proto_reply *reply);
 /* Appends a line to the command's output. */
 void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len);
-/* Appends "rsh: " and a line to the command's errors; returns the exit status 1. */
-int cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Gives back why the command failed: the first error a command meets is its cause (a
+ * later one, from a caller that adds nothing new, is dropped). Returns CMD_RETURN_ERROR.
+ */
+enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Refuses a new session name that is malformed or taken: writes why and returns 1, else 0. */
 int cmd_check_session_name(struct cmd_ctx *ctx, const char *name);
 /* Attaches the requester to s: switches the command's client to it, or (from the control
  * socket) makes a client and prints its connect line. */
-int cmd_attach(struct cmd_ctx *ctx, struct session *s);
+enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s);
 /* The direction flag given (-L, -R, -U or -D; args.c lets at most one through), if any. */
 bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 
@@ -57,14 +66,5 @@ struct session *cmd_find_session(struct cmd_ctx *ctx);
 struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_part *part);
 struct window *cmd_find_window(struct cmd_ctx *ctx);
 struct pane *cmd_find_pane(struct cmd_ctx *ctx);
-
-typedef int cmd_fn(struct cmd_ctx *ctx);
-
-/* One handler per command, named after it. */
-cmd_fn cmd_attach_session, cmd_capture_pane, cmd_detach_client, cmd_has_session,
-	cmd_kill_pane, cmd_kill_server, cmd_kill_session, cmd_kill_window, cmd_list_clients,
-	cmd_list_panes, cmd_list_sessions, cmd_list_windows, cmd_new_session, cmd_new_window,
-	cmd_next_window, cmd_previous_window, cmd_rename_session, cmd_rename_window,
-	cmd_resize_pane, cmd_select_pane, cmd_select_window, cmd_send_keys, cmd_split_window;
 
 #endif

@@ -5,11 +5,22 @@
 #include "cmd.h"
 #include "server_client.h"
 
-int cmd_attach(struct cmd_ctx *ctx, struct session *s)
+static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_attach_session_entry = {
+	.name = "attach-session",
+	.alias = {"attach", "a", "at"},
+	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.target = TARGET_SESSION,
+	.usage = "attach-session [-t target-session]",
+	.exec = cmd_attach_session_exec,
+};
+
+enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s)
 {
 	if (ctx->client != NULL) {
 		client_switch(ctx->client, s);
-		return 0;
+		return CMD_RETURN_NORMAL;
 	}
 	struct net_connect nc;
 	const char *why;
@@ -18,11 +29,11 @@ int cmd_attach(struct cmd_ctx *ctx, struct session *s)
 	char *line = net_connect_format(&nc);
 	cmd_write(ctx, line, strlen(line));
 	free(line);
-	return 0;
+	return CMD_RETURN_NORMAL;
 }
 
-int cmd_attach_session(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx)
 {
 	struct session *s = cmd_find_session(ctx);
-	return s != NULL ? cmd_attach(ctx, s) : 1;
+	return s != NULL ? cmd_attach(ctx, s) : CMD_RETURN_ERROR;
 }

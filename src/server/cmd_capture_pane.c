@@ -4,11 +4,22 @@
 #include "cmd.h"
 #include "term/capture.h"
 
-int cmd_capture_pane(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_capture_pane_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_capture_pane_entry = {
+	.name = "capture-pane",
+	.alias = {"capturep"},
+	.flags = ARGS_FLAGS(FLAG_BOOL('e'), FLAG_BOOL('p'), FLAG_TARGET),
+	.target = TARGET_PANE,
+	.usage = "capture-pane [-ep] [-t target-pane]",
+	.exec = cmd_capture_pane_exec,
+};
+
+static enum cmd_retval cmd_capture_pane_exec(struct cmd_ctx *ctx)
 {
 	struct pane *p = cmd_find_pane(ctx);
 	if (p == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	if (!args_has(&ctx->args, 'p'))
 		return cmd_error(ctx, "capture-pane: only -p is supported (there are no buffers)");
 	unsigned flags = args_has(&ctx->args, 'e') ? TERM_CAPTURE_ESCAPES : 0;
@@ -18,5 +29,5 @@ int cmd_capture_pane(struct cmd_ctx *ctx)
 	cmd_write(ctx, text, len);
 	free(text);
 	term_snapshot_unref(snap);
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -8,6 +8,17 @@
 #include "server_client.h"
 #include "util/xmalloc.h"
 
+static enum cmd_retval cmd_detach_client_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_detach_client_entry = {
+	.name = "detach-client",
+	.alias = {"detach"},
+	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.target = TARGET_SESSION,
+	.usage = "detach-client [-t target-session]",
+	.exec = cmd_detach_client_exec,
+};
+
 static void detach(struct client *c, const struct session *s)
 {
 	char *line;
@@ -16,17 +27,17 @@ static void detach(struct client *c, const struct session *s)
 	free(line);
 }
 
-int cmd_detach_client(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_detach_client_exec(struct cmd_ctx *ctx)
 {
 	struct session *s = cmd_find_session(ctx);
 	if (s == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	if (ctx->client != NULL && args_get(&ctx->args, 't') == NULL) {
 		detach(ctx->client, s);
-		return 0;
+		return CMD_RETURN_NORMAL;
 	}
 	for (size_t i = 0; i < nclients; i++)
 		if (clients[i]->in.session == s->id)
 			detach(clients[i], s);
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "word.h"
+#include "cmd/word.h"
 
 /* An error naming what was not found (sigil: how its ids are written), shown safely. */
 static void *not_found(struct cmd_ctx *ctx, const char *what, char sigil,

@@ -2,8 +2,18 @@
  * reply is out and they have seen it (server.c). */
 #include "cmd.h"
 
-int cmd_kill_server(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_kill_server_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_kill_server_entry = {
+	.name = "kill-server",
+	.flags = ARGS_NO_FLAGS,
+	.target = TARGET_SESSION,
+	.usage = "kill-server",
+	.exec = cmd_kill_server_exec,
+};
+
+static enum cmd_retval cmd_kill_server_exec(struct cmd_ctx *ctx)
 {
 	server.exiting = true;
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -9,6 +9,17 @@
 #include "net/udp.h"
 #include "server_client.h"
 
+static enum cmd_retval cmd_list_clients_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_list_clients_entry = {
+	.name = "list-clients",
+	.alias = {"lsc"},
+	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.target = TARGET_SESSION,
+	.usage = "list-clients [-t target-session]",
+	.exec = cmd_list_clients_exec,
+};
+
 static void print_client(struct cmd_ctx *ctx, struct client *c, const struct session *s)
 {
 	socklen_t len;
@@ -25,15 +36,15 @@ static void print_client(struct cmd_ctx *ctx, struct client *c, const struct ses
 		  (unsigned long long)((net_clock_ms() - heard) / 1000));
 }
 
-int cmd_list_clients(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_list_clients_exec(struct cmd_ctx *ctx)
 {
 	const struct session *only = NULL;
 	if (args_get(&ctx->args, 't') != NULL && (only = cmd_find_session(ctx)) == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	for (size_t i = 0; i < nclients; i++) {
 		const struct session *s = session_find_id(clients[i]->in.session);
 		if (clients[i]->ended == NULL && s != NULL && (only == NULL || s == only))
 			print_client(ctx, clients[i], s);
 	}
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -1,11 +1,22 @@
 /* list-panes: each pane's index, size, position and id, the active one marked. */
 #include "cmd.h"
 
-int cmd_list_panes(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_list_panes_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_list_panes_entry = {
+	.name = "list-panes",
+	.alias = {"lsp"},
+	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.target = TARGET_WINDOW,
+	.usage = "list-panes [-t target-window]",
+	.exec = cmd_list_panes_exec,
+};
+
+static enum cmd_retval cmd_list_panes_exec(struct cmd_ctx *ctx)
 {
 	struct window *w = cmd_find_window(ctx);
 	if (w == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	struct layout_geom geom[w->npanes];
 	size_t n = layout_list(w->layout, geom, w->npanes);
 	for (size_t i = 0; i < n; i++) {
@@ -14,5 +25,5 @@ int cmd_list_panes(struct cmd_ctx *ctx)
 			  geom[i].x, geom[i].y, p->id, p == w->active ? " (active)" : "",
 			  geom[i].visible ? "" : " (hidden)");
 	}
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -3,7 +3,18 @@
 
 #include "cmd.h"
 
-int cmd_list_sessions(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_list_sessions_entry = {
+	.name = "list-sessions",
+	.alias = {"ls"},
+	.flags = ARGS_NO_FLAGS,
+	.target = TARGET_SESSION,
+	.usage = "list-sessions",
+	.exec = cmd_list_sessions_exec,
+};
+
+static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx)
 {
 	for (size_t i = 0; i < server.nsessions; i++) {
 		const struct session *s = server.sessions[i];
@@ -11,5 +22,5 @@ int cmd_list_sessions(struct cmd_ctx *ctx)
 		strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", localtime(&s->created));
 		cmd_print(ctx, "%s: %zu windows (created %s)", s->name, s->nwindows, when);
 	}
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -1,16 +1,27 @@
 /* list-windows: one line per window of a session, the current one marked. */
 #include "cmd.h"
 
-int cmd_list_windows(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_list_windows_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_list_windows_entry = {
+	.name = "list-windows",
+	.alias = {"lsw"},
+	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.target = TARGET_SESSION,
+	.usage = "list-windows [-t target-session]",
+	.exec = cmd_list_windows_exec,
+};
+
+static enum cmd_retval cmd_list_windows_exec(struct cmd_ctx *ctx)
 {
 	struct session *s = cmd_find_session(ctx);
 	if (s == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	for (size_t i = 0; i < s->nwindows; i++) {
 		const struct window *w = s->windows[i];
 		cmd_print(ctx, "%u: %s%s (%zu panes) [%ux%u] @%u%s", w->index, w->name,
 			  w == s->current ? "*" : "", w->npanes, w->cols, w->rows, w->id,
 			  w == s->current ? " (active)" : "");
 	}
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

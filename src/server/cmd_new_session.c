@@ -8,6 +8,19 @@
 #include "cmd.h"
 #include "server_client.h"
 
+static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_new_session_entry = {
+	.name = "new-session",
+	.alias = {"new"},
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_STRING('s'), FLAG_NUMBER('x', 1, CMD_MAX_CELLS),
+			    FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
+	.target = TARGET_SESSION,
+	.max_args = ARGS_MANY,
+	.usage = "new-session [-d] [-s name] [-x cols] [-y rows] [command]",
+	.exec = cmd_new_session_exec,
+};
+
 static unsigned clamp_size(long n)
 {
 	return n < LAYOUT_MIN ? LAYOUT_MIN : n > LAYOUT_MAX ? LAYOUT_MAX : (unsigned)n;
@@ -25,12 +38,12 @@ static void attach_size(const struct cmd_ctx *ctx, long *cols, long *rows)
 	*rows = r > 1 ? (long)r - 1 : SERVER_DEFAULT_ROWS;
 }
 
-int cmd_new_session(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 {
 	const char *name = args_get(&ctx->args, 's');
 	bool detached = args_has(&ctx->args, 'd');
 	if (name != NULL && cmd_check_session_name(ctx, name) != 0)
-		return 1;
+		return CMD_RETURN_ERROR;
 	long cols = SERVER_DEFAULT_COLS, rows = SERVER_DEFAULT_ROWS;
 	if (!detached)
 		attach_size(ctx, &cols, &rows);
@@ -40,9 +53,9 @@ int cmd_new_session(struct cmd_ctx *ctx)
 	char *error = NULL;
 	struct session *s = session_create(name, clamp_size(cols), clamp_size(rows), &sp, &error);
 	if (s == NULL) {
-		int code = cmd_error(ctx, "%s", error);
+		enum cmd_retval code = cmd_error(ctx, "%s", error);
 		free(error);
 		return code;
 	}
-	return detached ? 0 : cmd_attach(ctx, s);
+	return detached ? CMD_RETURN_NORMAL : cmd_attach(ctx, s);
 }

@@ -3,6 +3,18 @@
 
 #include "cmd.h"
 
+static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_new_window_entry = {
+	.name = "new-window",
+	.alias = {"neww"},
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_STRING('n'), FLAG_TARGET),
+	.target = TARGET_WINDOW,
+	.max_args = ARGS_MANY,
+	.usage = "new-window [-d] [-n name] [-t target-window] [command]",
+	.exec = cmd_new_window_exec,
+};
+
 /* The index new-window -t asks for: a free number given, or the first free one. */
 static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
 {
@@ -24,7 +36,7 @@ static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
 	return true;
 }
 
-int cmd_new_window(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx)
 {
 	const struct target *t = &ctx->args.target;
 	struct session *s;
@@ -37,10 +49,10 @@ int cmd_new_window(struct cmd_ctx *ctx)
 	} else {
 		s = cmd_find_session(ctx);
 		if (s != NULL && !new_index(ctx, s, &index))
-			return 1;
+			return CMD_RETURN_ERROR;
 	}
 	if (s == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	const char *name = args_get(&ctx->args, 'n');
 	if (name != NULL && session_check_name(name) != NULL)
 		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
@@ -49,7 +61,7 @@ int cmd_new_window(struct cmd_ctx *ctx)
 	struct window *w = window_create(index, s->current->cols, s->current->rows, &sp, name,
 					 &error);
 	if (w == NULL) {
-		int code = cmd_error(ctx, "%s", error);
+		enum cmd_retval code = cmd_error(ctx, "%s", error);
 		free(error);
 		return code;
 	}
@@ -57,5 +69,5 @@ int cmd_new_window(struct cmd_ctx *ctx)
 	if (!args_has(&ctx->args, 'd'))
 		session_select_window(s, w);
 	session_touch(s);
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -5,11 +5,23 @@
 #include "keys.h"
 #include "term/input.h"
 
-int cmd_send_keys(struct cmd_ctx *ctx)
+static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_send_keys_entry = {
+	.name = "send-keys",
+	.alias = {"send"},
+	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.target = TARGET_PANE,
+	.max_args = ARGS_MANY,
+	.usage = "send-keys [-t target-pane] key ...",
+	.exec = cmd_send_keys_exec,
+};
+
+static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx)
 {
 	struct pane *p = cmd_find_pane(ctx);
 	if (p == NULL)
-		return 1;
+		return CMD_RETURN_ERROR;
 	for (int i = 0; i < ctx->args.argc; i++) {
 		const char *word = ctx->args.argv[i];
 		term_key key;
@@ -18,5 +30,5 @@ int cmd_send_keys(struct cmd_ctx *ctx)
 		else
 			term_emulator_send(p->em, word, strlen(word));
 	}
-	return 0;
+	return CMD_RETURN_NORMAL;
 }

@@ -1,19 +1,15 @@
-# src/server: layout tree, targets, command-line tables (the daemon comes later).
+# src/server: the daemon: its objects (sessions, windows, the layout tree of panes), its
+# commands, its clients. The command language it speaks is src/cmd's.
 noinst_LIBRARIES += src/server/libserver.a
 src_server_libserver_a_SOURCES = \
-	src/server/args.c src/server/args.h \
-	src/server/layout.c src/server/layout.h \
-	src/server/target.c src/server/target.h \
-	src/server/word.c src/server/word.h
-SERVER_LIBS = src/server/libserver.a src/util/libutil.a
+	src/server/layout.c src/server/layout.h
+SERVER_LIBS = src/server/libserver.a $(CMD_LIBS)
 # The server: objects, event loop, control socket, one file per command (as tmux).
 src_server_libserver_a_SOURCES += \
-	src/server/proto.c src/server/proto.h \
-	src/server/socket.c src/server/socket.h \
 	src/server/log.c src/server/log.h \
 	src/server/server.c src/server/server.h \
 	src/server/session.c src/server/window.c src/server/pane.c \
-	src/server/cmd.c src/server/cmd.h src/server/cmd_find.c \
+	src/server/cmd.c src/server/cmd.h src/server/cmd_find.c src/server/cmd_table.c \
 	src/server/cmd_attach_session.c src/server/cmd_capture_pane.c \
 	src/server/cmd_detach_client.c src/server/cmd_has_session.c \
 	src/server/cmd_kill_pane.c src/server/cmd_kill_server.c \
@@ -29,6 +25,6 @@ src_server_libserver_a_SOURCES += \
 	src/server/input.c src/server/input.h
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
-src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/net/libnet.a $(TERM_LIBS) \
-	$(SODIUM_LIBS) $(NCURSES_LIBS)
+src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/cmd/libcmd.a src/net/libnet.a \
+	$(TERM_LIBS) $(SODIUM_LIBS) $(NCURSES_LIBS)
 man1_MANS = docs/rsh.1

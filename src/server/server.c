@@ -15,11 +15,11 @@
 
 #include "cmd.h"
 #include "log.h"
-#include "proto.h"
-#include "socket.h"
 #include "server.h"
 #include "server_client.h"
 #include "udp_listen.h"
+#include "cmd/proto.h"
+#include "cmd/socket.h"
 #include "util/xmalloc.h"
 
 #define MAX_CONNS 64

@@ -11,10 +11,10 @@
 #include <stdint.h>
 
 #include "input.h"
+#include "server.h"
+#include "cmd/proto.h"
 #include "net/token.h"
 #include "net/transport.h"
-#include "proto.h"
-#include "server.h"
 #include "term/view.h"
 
 /* How long a client may stay silent before the server drops it, unless the server's

@@ -71,13 +71,19 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+int xvasprintf(char **out, const char *fmt, va_list ap)
+{
+	int n = vasprintf(out, fmt, ap);
+	if (n < 0)
+		oom(0);
+	return n;
+}
+
 int xasprintf(char **out, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(out, fmt, ap);
+	int n = xvasprintf(out, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom(0);
 	return n;
 }

@@ -2,6 +2,7 @@
 #ifndef RSH_UTIL_XMALLOC_H
 #define RSH_UTIL_XMALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -14,5 +15,6 @@ void *xmemdup(const void *src, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 int xasprintf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int xvasprintf(char **out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 #endif

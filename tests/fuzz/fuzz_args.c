@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/args.h"
+#include "cmd/args.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,8 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = buf + i;
 
 	struct args a;
-	char *error = args_parse(argc, argv, &a);
-	if (error != NULL) {
+	char *error = NULL;
+	if (args_parse_command(argc, argv, &a, &error) != 0) {
 		if (error[0] == '\0' || strchr(error, '\n') != NULL || a.cmd != NULL)
 			abort();
 		free(error);

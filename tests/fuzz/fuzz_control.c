@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/proto.h"
+#include "cmd/proto.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
  * created mode 0700 and refused if another user owns it or others may enter it; every
  * connection's peer must be our own uid.
  */
-#ifndef RSH_SERVER_SOCKET_H
-#define RSH_SERVER_SOCKET_H
+#ifndef RSH_CMD_SOCKET_H
+#define RSH_CMD_SOCKET_H
 
 #include <stdbool.h>
 

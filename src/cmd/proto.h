@@ -8,8 +8,8 @@
  * The bytes come from another process, so decoding checks every type and size; a request
  * that breaks a rule is refused whole and the server closes the connection.
  */
-#ifndef RSH_SERVER_PROTO_H
-#define RSH_SERVER_PROTO_H
+#ifndef RSH_CMD_PROTO_H
+#define RSH_CMD_PROTO_H
 
 #include <stddef.h>
 #include <stdint.h>

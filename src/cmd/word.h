@@ -3,8 +3,8 @@
  * strictly, and a word shown back in an error message keeps the line one short printable
  * line whatever it holds.
  */
-#ifndef RSH_SERVER_WORD_H
-#define RSH_SERVER_WORD_H
+#ifndef RSH_CMD_WORD_H
+#define RSH_CMD_WORD_H
 
 /*
  * An allocated copy of s with bytes outside printable ASCII (and the backslash) written

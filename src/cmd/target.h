@@ -8,8 +8,8 @@
  * the current one. Resolving against sessions, windows and panes (index first, then name,
  * then name prefix, as tmux) is the server's business.
  */
-#ifndef RSH_SERVER_TARGET_H
-#define RSH_SERVER_TARGET_H
+#ifndef RSH_CMD_TARGET_H
+#define RSH_CMD_TARGET_H
 
 #include <stdbool.h>
 
