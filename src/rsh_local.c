@@ -22,6 +22,7 @@
 #include "server/log.h"    /* the daemon's start: its log, */
 #include "server/server.h" /* and its loop, server_run */
 #include "client/client.h"
+#include "client/utf8_locale.h"
 #include "net/token.h"
 #include "util/xmalloc.h"
 
@@ -210,7 +211,7 @@ bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
 }
 
 /* The command's shape is checked here first: a bad line needs no server, and a command
- * that attaches here needs a terminal. */
+ * that attaches here needs a terminal and a UTF-8 locale to draw with. */
 static bool check_command(const struct local *l, int argc, char **argv, bool *creates,
 			  bool *attaches)
 {
@@ -220,7 +221,7 @@ static bool check_command(const struct local *l, int argc, char **argv, bool *cr
 		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
 		return false;
 	}
-	return true;
+	return !*attaches || l->connect_only || utf8_locale_init(stderr);
 }
 
 static char *socket_path(const char *label, const char *path)

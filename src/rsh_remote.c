@@ -13,6 +13,7 @@
 
 #include "rsh.h"
 #include "client/client.h"
+#include "client/utf8_locale.h"
 #include "client/ssh_bootstrap.h"
 #include "net/token.h"
 #include "util/xmalloc.h"
@@ -67,6 +68,10 @@ static int remote_attach(const struct rsh_options *o, struct ssh_bootstrap *b)
 		return 1;
 	if (!isatty(STDIN_FILENO)) {
 		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
+		free(address);
+		return 1;
+	}
+	if (!utf8_locale_init(stderr)) {
 		free(address);
 		return 1;
 	}
@@ -133,7 +138,7 @@ int rsh_client_run(const struct rsh_options *o, int argc, char **argv)
 		return 1;
 	}
 	co.host = address;
-	int code = client_run(&co);
+	int code = utf8_locale_init(stderr) ? client_run(&co) : 1;
 	free(address);
 	return code;
 }

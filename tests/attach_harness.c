@@ -483,25 +483,20 @@ void harness_wait_text(harness_client *c, const char *text)
 	free(what);
 }
 
-/* A line's text padded with spaces (or cut) to w cells; to free. */
+static char *row_text_of(term_emulator *em, unsigned y, unsigned x, unsigned w);
+
+/*
+ * A line's text padded with spaces (or cut) to w cells, laid out as the server's emulator
+ * lays it out (wide characters, combining marks); to free.
+ */
 static char *pad_line(const char *line, size_t len, unsigned w)
 {
-	char *text = xmalloc(len + w + 1);
-	const uint8_t *p = (const uint8_t *)line, *end = p + len;
-	unsigned cells = 0;
-	/* Counts code points as cells: the tests' panes hold no wide characters. */
-	while (p < end && cells < w) {
-		const uint8_t *start = p;
-		uint32_t cp;
-		if (!utf8_decode(&p, end, &cp))
-			p = start + 1;
-		cells++;
-	}
-	size_t used = (size_t)(p - (const uint8_t *)line);
-	memcpy(text, line, used);
-	while (cells++ < w)
-		text[used++] = ' ';
-	text[used] = '\0';
+	/* Wide enough for the whole line: every byte at most two cells. */
+	unsigned cols = (unsigned)len * 2 + w + 1;
+	term_emulator *em = term_emulator_new(1, cols, 0);
+	term_emulator_write(em, line, len);
+	char *text = row_text_of(em, 0, 0, w);
+	term_emulator_free(em);
 	return text;
 }
 
@@ -641,10 +636,10 @@ static size_t cell_text(const term_row *row, unsigned col, char *out)
 	return len;
 }
 
-/* Cells [x, x+w) of a row as UTF-8. */
-static char *row_text(harness_client *c, unsigned y, unsigned x, unsigned w)
+/* Cells [x, x+w) of an emulator's row as UTF-8. */
+static char *row_text_of(term_emulator *em, unsigned y, unsigned x, unsigned w)
 {
-	term_snapshot *s = term_emulator_snapshot(c->em);
+	term_snapshot *s = term_emulator_snapshot(em);
 	char *text = xmalloc((size_t)w * 4 * TERM_MAX_CHARS + 1);
 	size_t len = 0;
 	for (unsigned col = x; col < x + w; col++) {
@@ -656,6 +651,11 @@ static char *row_text(harness_client *c, unsigned y, unsigned x, unsigned w)
 	text[len] = '\0';
 	term_snapshot_unref(s);
 	return text;
+}
+
+static char *row_text(harness_client *c, unsigned y, unsigned x, unsigned w)
+{
+	return row_text_of(c->em, y, x, w);
 }
 
 char *harness_row(harness_client *c, unsigned row)

@@ -38,3 +38,7 @@ tests_test_prefix_LDADD = src/client/libclient.a $(SERVER_LIBS) $(TERM_LIBS)
 tests_fuzz_fuzz_keyparse_SOURCES = tests/fuzz/fuzz_keyparse.c tests/fuzz/driver.c
 tests_fuzz_fuzz_keyparse_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keyparse"'
 tests_fuzz_fuzz_keyparse_LDADD = src/client/libclient.a $(TERM_LIBS)
+# The client's locale: UTF-8 always, said when the environment's is not (utf8_locale.c).
+check_PROGRAMS += tests/test_utf8_locale
+TESTS += tests/test_utf8_locale
+tests_test_utf8_locale_LDADD = src/client/libclient.a $(UTIL_LIBS)

@@ -10,4 +10,5 @@ src_client_libclient_a_SOURCES = \
 	src/client/linkstate.c src/client/linkstate.h \
 	src/client/borders.c src/client/borders.h \
 	src/client/colour.c src/client/colour.h \
+	src/client/utf8_locale.c src/client/utf8_locale.h \
 	src/client/render.c src/client/render.h
