@@ -29,3 +29,7 @@ tests_fuzz_fuzz_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 check_PROGRAMS += tests/test_server_attach
 TESTS += tests/test_server_attach
 tests_test_server_attach_LDADD = $(SERVER_LIBS) $(NET_LIBS) $(TERM_LIBS)
+# Options, styles, quoting (options.c, style.c, word.c).
+check_PROGRAMS += tests/test_options
+TESTS += tests/test_options
+tests_test_options_LDADD = $(SERVER_LIBS) $(TERM_LIBS)

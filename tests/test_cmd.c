@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "server/cmd.h"
+#include "server/options.h"
 #include "server/server_client.h"
 
 /* Runs a command line given as words; returns the exit status, output in *out (freed by
@@ -140,6 +141,67 @@ static void keys_and_capture(void)
 	FAILS("only -p", "capture-pane", "-t", "%0");
 }
 
+/* set-option and show-options at every scope, and the options that act on objects. */
+static void options(void)
+{
+	OK("new-session", "-d", "-s", "opt", "cat");
+	OK("set-option", "-g", "base-index", "1");
+	OK("show-options", "-g", "base-index");
+	CHECKF(strcmp(out, "base-index 1\n") == 0, "%s", out);
+	OK("new-window", "-t", "opt", "cat");
+	OK("new-window", "-t", "opt", "cat");
+	LISTS("list-windows", "opt", "0: cat (1 panes)");
+	SHOWS("1: cat (1 panes)");
+	SHOWS("2: cat* (1 panes)");
+	OK("new-session", "-d", "-s", "one", "cat");
+	LISTS("list-windows", "one", "1: cat* (1 panes)"); /* a new session starts at base */
+	OK("kill-session", "-t", "one");
+	/* A session's own value hides the global one; -u forgets it. */
+	OK("set", "-t", "opt", "default-command", "x y");
+	OK("show", "-t", "opt");
+	CHECKF(strcmp(out, "default-command \"x y\"\n") == 0, "%s", out);
+	OK("show", "-v", "-t", "opt", "default-command");
+	CHECKF(strcmp(out, "x y\n") == 0, "%s", out);
+	OK("set", "-a", "-t", "opt", "default-command", "z");
+	OK("show", "-v", "-t", "opt", "default-command");
+	CHECKF(strcmp(out, "x yz\n") == 0, "%s", out);
+	OK("set", "-u", "-t", "opt", "default-command");
+	OK("show", "-t", "opt");
+	CHECKF(*out == '\0', "%s", out);
+	FAILS("already set: base-index", "set", "-og", "base-index", "2");
+	FAILS("invalid option: nosuch", "set", "-g", "nosuch", "1");
+	OK("set", "-q", "-g", "nosuch", "1");
+	FAILS("ambiguous option: status-lef", "set", "-g", "status-lef", "1");
+	FAILS("value is too small: -1", "set", "-g", "base-index", "-1");
+	FAILS("option not supported yet: mouse", "set", "-g", "mouse", "on");
+	FAILS("can't find session: nope", "set", "-t", "nope:", "base-index", "3");
+	FAILS("usage: set-option", "set", "-g");
+	/* Window options: setw, -w, a pane's own with -p. */
+	OK("setw", "-g", "pane-base-index", "1");
+	OK("split-window", "-t", "opt:2", "cat");
+	LISTS("list-panes", "opt:2", "1: [80x12] [at 0,0]");
+	SHOWS("2: [80x11] [at 0,13]");
+	OK("select-pane", "-t", "opt:2.1");
+	LISTS("list-panes", "opt:2", "1: [80x12] [at 0,0] %");
+	SHOWS("(active)\n2:");
+	OK("setw", "-t", "opt:2", "pane-base-index", "5");
+	LISTS("list-panes", "opt:2", "5: [80x12]");
+	OK("showw", "-t", "opt:2");
+	CHECKF(strcmp(out, "pane-base-index 5\n") == 0, "%s", out);
+	OK("show", "-gw", "pane-base-index");
+	CHECKF(strcmp(out, "pane-base-index 1\n") == 0, "%s", out);
+	OK("show", "-s", "default-terminal");
+	CHECKF(strcmp(out, "default-terminal xterm-256color\n") == 0, "%s", out);
+	OK("setw", "-gu", "pane-base-index");
+	/* renumber-windows closes the gaps a killed window leaves. */
+	OK("set", "-t", "opt", "renumber-windows", "on");
+	OK("kill-window", "-t", "opt:1");
+	LISTS("list-windows", "opt", "1: cat (1 panes)");
+	SHOWS("2: cat* (2 panes)");
+	OK("kill-session", "-t", "opt");
+	OK("set", "-gu", "base-index");
+}
+
 /* What must hold between any two commands. */
 static void check_model(void)
 {
@@ -233,10 +295,12 @@ static void attach(void)
 int main(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
+	options_init();
 	sessions();
 	windows();
 	panes();
 	keys_and_capture();
+	options();
 	FAILS("unknown command: nope", "nope");
 	attach();
 	OK("kill-session", "-t", "world");

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "server/compose.h"
+#include "server/options.h"
 #include "server/status.h"
 #include "term/view_wire.h"
 #include "util/utf8.h"
@@ -18,7 +19,7 @@
 static struct session *new_session(const char *name, unsigned cols, unsigned rows)
 {
 	char *argv[] = {"cat", NULL}, *error = NULL;
-	struct spawn sp = {1, argv, "/"};
+	struct spawn sp = {.argc = 1, .argv = argv, .cwd = "/"};
 	struct session *s = session_create(name, cols, rows, &sp, &error);
 	CHECKF(s != NULL, "%s", error);
 	return s;
@@ -27,7 +28,7 @@ static struct session *new_session(const char *name, unsigned cols, unsigned row
 static struct pane *split(struct window *w, struct pane *p, enum layout_split how)
 {
 	char *argv[] = {"cat", NULL}, *error = NULL;
-	struct spawn sp = {1, argv, "/"};
+	struct spawn sp = {.argc = 1, .argv = argv, .cwd = "/"};
 	struct pane *q = window_split(w, p, how, 0, &sp, &error);
 	free(error);
 	return q;
@@ -257,7 +258,7 @@ static void status_names(void)
 	struct session *s = new_session("\xe4\xbd\x9c", 80, 23);
 	struct window *w = s->current;
 	char *argv[] = {"cat", NULL}, *error = NULL;
-	struct spawn sp = {1, argv, "/"};
+	struct spawn sp = {.argc = 1, .argv = argv, .cwd = "/"};
 	struct window *w2 = window_create(session_free_index(s), 80, 23, &sp, "v\x01m\xff", &error);
 	CHECKF(w2 != NULL, "%s", error);
 	session_attach_window(s, w2);
@@ -387,6 +388,7 @@ static void cost(void)
 int main(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
+	options_init();
 	crop();
 	one_pane();
 	splits_and_zoom();

@@ -280,6 +280,22 @@ sock=$dir/xdg/rsh/t
 wait_gone || fail "the -L server stayed after its session"
 sock=$main_sock
 
+# Options set through rsh act on what comes next: TERM inside new panes, the default
+# command, the first free window index from base-index.
+r new-session -d -s opts cat || fail "new-session opts"
+r set -g default-terminal screen-256color || fail "set default-terminal"
+r set -g base-index 1 || fail "set base-index"
+r new-window -t opts 'echo "TERM=$TERM"; cat' || fail "new-window opts"
+wait_for opts:1 "TERM=screen-256color"
+r set -g default-command 'echo "from default-command"; cat' || fail "set default-command"
+r new-window -t opts || fail "new-window opts"
+wait_for opts:2 "from default-command"
+[ "$(r show -gv default-command)" = 'echo "from default-command"; cat' ] ||
+	fail "show -gv default-command: $(r show -gv default-command)"
+expect_error "rsh: value is too small: -1" set -g base-index -1
+r kill-session -t opts
+for o in default-terminal base-index default-command; do r set -gu $o; done
+
 # kill-server ends every session and the server.
 r new-session -d -s a || fail "new-session a"
 r new-session -d -s b || fail "new-session b"

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "server/input.h"
+#include "server/options.h"
 #include "term/capture.h"
 
 static char *out; /* the screen wait_marker read last */
@@ -24,7 +25,7 @@ static char *out; /* the screen wait_marker read last */
 static struct session *new_session(const char *name)
 {
 	char *argv[] = {"sh", "-c", PANE_PROGRAM, NULL}, *error = NULL;
-	struct spawn sp = {3, argv, "/"};
+	struct spawn sp = {.argc = 3, .argv = argv, .cwd = "/"};
 	struct session *s = session_create(name, 80, 24, &sp, &error);
 	CHECKF(s != NULL, "%s", error);
 	return s;
@@ -210,6 +211,7 @@ static void session_gone(struct input_client *c)
 int main(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
+	options_init();
 	struct input_client c = {.session = new_session("other")->id};
 	new_session("work"); /* now the current session */
 	wait_marker(0, "ready");

@@ -23,6 +23,38 @@ char *word_escape(const char *s)
 	return out;
 }
 
+char *word_quote(const char *s)
+{
+	if (*s == '\0')
+		return xstrdup("''");
+	char quote = s[strcspn(s, " #';${}%")] != '\0' ? '"'
+		     : s[strcspn(s, "\"")] != '\0'     ? '\''
+							: 0;
+	if (s[1] == '\0' && (quote != 0 || s[0] == '~') && s[0] != ' ') {
+		char *out;
+		xasprintf(&out, "\\%c", s[0]);
+		return out;
+	}
+	char *out = xmalloc(strlen(s) * 4 + 4), *p = out;
+	if (quote != 0)
+		*p++ = quote;
+	if (*s == '~')
+		*p++ = '\\';
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f)
+			p += sprintf(p, "\\%03o", c);
+		else if (quote == '"' && (c == '"' || c == '\\' || c == '$'))
+			p += sprintf(p, "\\%c", c);
+		else
+			*p++ = (char)c;
+	}
+	if (quote != 0)
+		*p++ = quote;
+	*p = '\0';
+	return out;
+}
+
 long word_number(const char *s, long max)
 {
 	long v = 0;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "server_client.h"
 #include "cmd/cause.h"
 #include "cmd/word.h"
@@ -39,13 +40,8 @@ void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len)
 	buf_append(&ctx->out, buf, len);
 }
 
-enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
+enum cmd_retval cmd_give_cause(struct cmd_ctx *ctx, char *cause)
 {
-	va_list ap;
-	char *cause;
-	va_start(ap, fmt);
-	xvasprintf(&cause, fmt, ap);
-	va_end(ap);
 	if (ctx->cause == NULL)
 		ctx->cause = cause;
 	else
@@ -53,9 +49,28 @@ enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	return CMD_RETURN_ERROR;
 }
 
-struct spawn cmd_spawn(const struct cmd_ctx *ctx)
+enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 {
-	return (struct spawn){ctx->args.argc, ctx->args.argv, ctx->req->cwd};
+	va_list ap;
+	char *cause;
+	va_start(ap, fmt);
+	xvasprintf(&cause, fmt, ap);
+	va_end(ap);
+	return cmd_give_cause(ctx, cause);
+}
+
+struct spawn cmd_spawn(const struct cmd_ctx *ctx, const struct session *s)
+{
+	const struct options *oo = s != NULL ? s->options : options_global_session;
+	return (struct spawn){
+		.argc = ctx->args.argc,
+		.argv = ctx->args.argv,
+		.cwd = ctx->req->cwd,
+		.shell = options_get_string(oo, "default-shell"),
+		.command = options_get_string(oo, "default-command"),
+		.term = options_get_string(options_server, "default-terminal"),
+		.history = (unsigned)options_get_number(oo, "history-limit"),
+	};
 }
 
 void cmd_execute(const struct proto_request *req, struct proto_reply *reply)

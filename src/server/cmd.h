@@ -44,6 +44,14 @@ void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len);
 enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Gives back cause (allocated; taken) as cmd_error does. Returns CMD_RETURN_ERROR. */
+enum cmd_retval cmd_give_cause(struct cmd_ctx *ctx, char *cause);
+
+struct option_entry;
+/* The option set -g, -p and -t name for an option of oe's scope (cmd_options.c); NULL
+ * with the error given when the target is not found. */
+struct options *cmd_options_scope(struct cmd_ctx *ctx, const struct option_entry *oe);
+
 /* Refuses a new session name that is malformed or taken: writes why and returns 1, else 0. */
 int cmd_check_session_name(struct cmd_ctx *ctx, const char *name);
 /* Attaches the requester to s: switches the command's client to it, or (from the control
@@ -52,8 +60,12 @@ enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s);
 /* The direction flag given (-L, -R, -U or -D; args.c lets at most one through), if any. */
 bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 
-/* What a new pane runs: the command's positional arguments, in the client's cwd. */
-struct spawn cmd_spawn(const struct cmd_ctx *ctx);
+/*
+ * What a new pane of session s (NULL: a new session) runs: the command's positional
+ * arguments in the client's cwd, with s's default-shell, default-command and
+ * history-limit and the server's default-terminal.
+ */
+struct spawn cmd_spawn(const struct cmd_ctx *ctx, const struct session *s);
 
 /*
  * Target resolution, as tmux: the session by id, exact name, then unique prefix; the

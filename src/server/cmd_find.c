@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "options.h"
 #include "cmd/word.h"
 
 /* An error naming what was not found (sigil: how its ids are written), shown safely. */
@@ -163,6 +164,7 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx)
 	const struct target_part *part = &ctx->args.target.pane;
 	struct window *w = cmd_find_window(ctx);
 	struct pane *p = NULL;
+	long long base;
 	if (w == NULL)
 		return NULL;
 	switch (part->form) {
@@ -171,7 +173,9 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx)
 	case TARGET_ID:
 		return pane_find_id((uint32_t)part->value, &w);
 	case TARGET_NUMBER:
-		p = window_pane_at(w, (size_t)part->value);
+		base = options_get_number(w->options, "pane-base-index");
+		if (part->value >= base)
+			p = window_pane_at(w, (size_t)(part->value - base));
 		break;
 	case TARGET_OFFSET:
 		p = window_find_pane(w, layout_next(w->layout, w->active->id, (int)part->value));

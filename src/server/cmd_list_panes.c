@@ -1,5 +1,6 @@
 /* list-panes: each pane's index, size, position and id, the active one marked. */
 #include "cmd.h"
+#include "options.h"
 
 static enum cmd_retval cmd_list_panes_exec(struct cmd_ctx *ctx);
 
@@ -19,11 +20,12 @@ static enum cmd_retval cmd_list_panes_exec(struct cmd_ctx *ctx)
 		return CMD_RETURN_ERROR;
 	struct layout_geom geom[w->npanes];
 	size_t n = layout_list(w->layout, geom, w->npanes);
+	long long base = options_get_number(w->options, "pane-base-index");
 	for (size_t i = 0; i < n; i++) {
 		const struct pane *p = window_find_pane(w, geom[i].pane);
-		cmd_print(ctx, "%zu: [%ux%u] [at %u,%u] %%%u%s%s", i, geom[i].cols, geom[i].rows,
-			  geom[i].x, geom[i].y, p->id, p == w->active ? " (active)" : "",
-			  geom[i].visible ? "" : " (hidden)");
+		cmd_print(ctx, "%lld: [%ux%u] [at %u,%u] %%%u%s%s", base + (long long)i,
+			  geom[i].cols, geom[i].rows, geom[i].x, geom[i].y, p->id,
+			  p == w->active ? " (active)" : "", geom[i].visible ? "" : " (hidden)");
 	}
 	return CMD_RETURN_NORMAL;
 }

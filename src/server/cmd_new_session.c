@@ -49,7 +49,7 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 		attach_size(ctx, &cols, &rows);
 	cols = args_number(&ctx->args, 'x', cols);
 	rows = args_number(&ctx->args, 'y', rows);
-	struct spawn sp = cmd_spawn(ctx);
+	struct spawn sp = cmd_spawn(ctx, NULL);
 	char *error = NULL;
 	struct session *s = session_create(name, clamp_size(cols), clamp_size(rows), &sp, &error);
 	if (s == NULL) {

@@ -56,7 +56,7 @@ static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx)
 	const char *name = args_get(&ctx->args, 'n');
 	if (name != NULL && session_check_name(name) != NULL)
 		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
-	struct spawn sp = cmd_spawn(ctx);
+	struct spawn sp = cmd_spawn(ctx, s);
 	char *error = NULL;
 	struct window *w = window_create(index, s->current->cols, s->current->rows, &sp, name,
 					 &error);

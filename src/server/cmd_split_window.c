@@ -26,7 +26,7 @@ static enum cmd_retval cmd_split_window_exec(struct cmd_ctx *ctx)
 	enum layout_split how = args_has(&ctx->args, 'h') ? LAYOUT_SIDE_BY_SIDE
 							   : LAYOUT_ABOVE_BELOW;
 	unsigned percent = (unsigned)args_number(&ctx->args, 'p', 0);
-	struct spawn sp = cmd_spawn(ctx);
+	struct spawn sp = cmd_spawn(ctx, w->session);
 	char *error = NULL;
 	struct pane *np = window_split(w, p, how, percent, &sp, &error);
 	if (np == NULL) {

@@ -16,7 +16,9 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_capture_pane_entry,
 	cmd_list_windows_entry, cmd_new_session_entry, cmd_new_window_entry,
 	cmd_next_window_entry, cmd_previous_window_entry, cmd_rename_session_entry,
 	cmd_rename_window_entry, cmd_resize_pane_entry, cmd_select_pane_entry,
-	cmd_select_window_entry, cmd_send_keys_entry, cmd_split_window_entry;
+	cmd_select_window_entry, cmd_send_keys_entry, cmd_set_option_entry,
+	cmd_set_window_option_entry, cmd_show_options_entry, cmd_show_window_options_entry,
+	cmd_split_window_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -41,6 +43,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_select_pane_entry,
 	&cmd_select_window_entry,
 	&cmd_send_keys_entry,
+	&cmd_set_option_entry,
+	&cmd_set_window_option_entry,
+	&cmd_show_options_entry,
+	&cmd_show_window_options_entry,
 	&cmd_split_window_entry,
 	NULL,
 };

@@ -21,6 +21,9 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_resize_pane.c src/server/cmd_select_pane.c \
 	src/server/cmd_select_window.c src/server/cmd_send_keys.c \
 	src/server/cmd_split_window.c \
+	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
+	src/server/options.c src/server/options.h src/server/options_table.c \
+	src/server/style.c src/server/style.h \
 	src/server/keys.c src/server/keys.h \
 	src/server/input.c src/server/input.h
 bin_PROGRAMS += src/rsh

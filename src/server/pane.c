@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "options.h"
 #include "server.h"
 #include "util/xmalloc.h"
 
@@ -25,15 +26,22 @@ static void pane_output(const char *buf, size_t len, void *arg)
 static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsigned rows)
 {
 	char *const *argv = NULL;
-	char *shell_argv[] = {"/bin/sh", "-c", NULL, NULL};
-	if (sp != NULL && sp->argc == 1) {
+	char *shell = (char *)(sp->shell != NULL ? sp->shell : "/bin/sh");
+	char *shell_argv[] = {shell, "-c", NULL, NULL};
+	if (sp->argc == 1) {
 		shell_argv[2] = sp->argv[0];
 		argv = shell_argv;
-	} else if (sp != NULL && sp->argc > 1) {
+	} else if (sp->argc > 1) {
 		argv = sp->argv;
+	} else if (sp->command != NULL && *sp->command != '\0') {
+		shell_argv[2] = (char *)sp->command;
+		argv = shell_argv;
+	} else if (sp->shell != NULL) {
+		shell_argv[1] = NULL;
+		argv = shell_argv;
 	}
-	bool moved = sp != NULL && sp->cwd != NULL && *sp->cwd != '\0' && chdir(sp->cwd) == 0;
-	int rc = term_pty_spawn(pty, argv, rows, cols);
+	bool moved = sp->cwd != NULL && *sp->cwd != '\0' && chdir(sp->cwd) == 0;
+	int rc = term_pty_spawn(pty, argv, rows, cols, sp->term);
 	int e = errno;
 	if (moved && chdir("/") != 0)
 		abort(); /* "/" always exists */
@@ -44,6 +52,9 @@ static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsign
 struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct spawn *sp,
 			 char **error)
 {
+	static const struct spawn none = {.history = TERM_SCROLLBACK_DEFAULT};
+	if (sp == NULL)
+		sp = &none;
 	struct pane *p = xcalloc(1, sizeof *p);
 	if (spawn_in(&p->pty, sp, cols, rows) != 0) {
 		xasprintf(error, "cannot start a pane: %s", strerror(errno));
@@ -53,7 +64,7 @@ struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct
 	p->id = id;
 	p->cols = cols;
 	p->rows = rows;
-	p->em = term_emulator_new(rows, cols, TERM_SCROLLBACK_DEFAULT);
+	p->em = term_emulator_new(rows, cols, sp->history);
 	term_emulator_set_output(p->em, pane_output, p);
 	return p;
 }
@@ -64,6 +75,7 @@ void pane_destroy(struct pane *p)
 	if (!p->pty.reaped && p->pty.pid > 0)
 		server_orphan(p->pty.pid);
 	term_emulator_free(p->em);
+	options_free(p->options);
 	free(p);
 }
 

@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "log.h"
+#include "options.h"
 #include "server.h"
 #include "server_client.h"
 #include "udp_listen.h"
@@ -332,6 +333,7 @@ int server_run(int listen_fd, const char *path)
 	sigaction(SIGTERM, &sa, NULL);
 	time_t started = time(NULL);
 	bool had_sessions = false;
+	options_init();
 	log_debug("server started");
 	while (!should_exit(listen_fd, started, had_sessions)) {
 		loop_turn(listen_fd);

@@ -22,9 +22,12 @@
 struct window;
 struct session;
 
+struct options;
+
 struct pane {
 	uint32_t id;
 	struct window *window;
+	struct options *options; /* inherits from its window's */
 	term_pty pty;
 	term_emulator *em;
 	unsigned cols, rows;
@@ -42,6 +45,7 @@ struct window {
 	size_t npanes;
 	struct pane *active;
 	unsigned cols, rows;
+	struct options *options; /* inherits from options_global_window */
 };
 
 struct session {
@@ -53,6 +57,7 @@ struct session {
 	size_t nwindows;
 	struct window *current;
 	struct window *last; /* the window current before it (tmux's last window), or NULL */
+	struct options *options; /* inherits from options_global_session */
 };
 
 struct server {
@@ -65,11 +70,20 @@ struct server {
 
 extern struct server server;
 
-/* The what to run in a new pane: NULL for the user's shell. cwd may be NULL or "". */
+/*
+ * What to run in a new pane, and how (cmd_spawn fills it from the options): argv when
+ * given (one word runs through `shell -c`, as tmux), else the default command through the
+ * shell when not empty, else the shell itself. NULL shell: the user's $SHELL, else
+ * /bin/sh. cwd may be NULL or "". NULL term: xterm-256color.
+ */
 struct spawn {
 	int argc;
 	char *const *argv;
 	const char *cwd;
+	const char *shell;   /* default-shell */
+	const char *command; /* default-command, or NULL */
+	const char *term;    /* default-terminal: TERM inside the pane */
+	unsigned history;    /* history-limit: scrollback lines kept */
 };
 
 /* session.c */
@@ -81,13 +95,18 @@ struct session *session_find_id(uint32_t id);
 /* The most recently used session, or NULL. */
 struct session *session_current(void);
 void session_touch(struct session *s);
-/* The lowest index from base on that no window of s uses. */
+/* The lowest index from base-index on that no window of s uses. */
 unsigned session_free_index(const struct session *s);
 void session_attach_window(struct session *s, struct window *w);
 /* Makes w (a window of s) the current one; the one before becomes the last window. */
 void session_select_window(struct session *s, struct window *w);
-/* Detaches w; picks another current window. Destroys s when it was the last. */
+/*
+ * Detaches w; picks another current window; renumbers the rest with renumber-windows on.
+ * Destroys s when it was the last.
+ */
 void session_detach_window(struct session *s, struct window *w);
+/* Numbers s's windows from base-index on, in their order, without gaps. */
+void session_renumber(struct session *s);
 /* A name is one printable line; NULL or why not. */
 const char *session_check_name(const char *name);
 

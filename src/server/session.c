@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "server.h"
 #include "util/xmalloc.h"
 
@@ -31,7 +32,8 @@ struct session *session_create(const char *name, unsigned cols, unsigned rows,
 		}
 		name = generated;
 	}
-	struct window *w = window_create(0, cols, rows, sp, NULL, error);
+	unsigned base = (unsigned)options_get_number(options_global_session, "base-index");
+	struct window *w = window_create(base, cols, rows, sp, NULL, error);
 	if (w == NULL) {
 		free(generated);
 		return NULL;
@@ -40,6 +42,7 @@ struct session *session_create(const char *name, unsigned cols, unsigned rows,
 	s->id = server.next_session++;
 	s->name = generated != NULL ? generated : xstrdup(name);
 	s->created = time(NULL);
+	s->options = options_create(options_global_session);
 	session_attach_window(s, w);
 	s->current = w;
 	server.sessions = xreallocarray(server.sessions, server.nsessions + 1,
@@ -62,6 +65,7 @@ void session_destroy(struct session *s)
 	for (size_t j = 0; j < s->nwindows; j++)
 		window_destroy(s->windows[j]);
 	free(s->windows);
+	options_free(s->options);
 	free(s->name);
 	free(s);
 }
@@ -98,10 +102,11 @@ void session_touch(struct session *s)
 
 unsigned session_free_index(const struct session *s)
 {
-	unsigned index = 0;
-	/* The windows are sorted by index, so one pass finds the first gap. */
-	for (size_t i = 0; i < s->nwindows && s->windows[i]->index == index; i++)
-		index++;
+	unsigned index = (unsigned)options_get_number(s->options, "base-index");
+	/* The windows are sorted by index, so one pass finds the first gap from base. */
+	for (size_t i = 0; i < s->nwindows; i++)
+		if (s->windows[i]->index == index)
+			index++;
 	return index;
 }
 
@@ -135,6 +140,15 @@ void session_detach_window(struct session *s, struct window *w)
 		s->current = s->last != NULL ? s->last : s->windows[i > 0 ? i - 1 : 0];
 		s->last = NULL;
 	}
+	if (options_get_number(s->options, "renumber-windows"))
+		session_renumber(s);
+}
+
+void session_renumber(struct session *s)
+{
+	unsigned base = (unsigned)options_get_number(s->options, "base-index");
+	for (size_t i = 0; i < s->nwindows; i++)
+		s->windows[i]->index = base + (unsigned)i;
 }
 
 void session_select_window(struct session *s, struct window *w)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "server.h"
 #include "util/xmalloc.h"
 
@@ -11,6 +12,10 @@ static char *default_name(const struct spawn *sp)
 	const char *cmd = NULL;
 	if (sp != NULL && sp->argc > 0)
 		cmd = sp->argv[0];
+	else if (sp != NULL && sp->command != NULL && *sp->command != '\0')
+		cmd = sp->command;
+	else if (sp != NULL)
+		cmd = sp->shell;
 	if (cmd == NULL || *cmd == '\0')
 		cmd = getenv("SHELL");
 	if (cmd == NULL || *cmd == '\0')
@@ -27,6 +32,7 @@ static void add_pane(struct window *w, struct pane *p)
 	w->panes = xreallocarray(w->panes, w->npanes + 1, sizeof *w->panes);
 	w->panes[w->npanes++] = p;
 	p->window = w;
+	p->options = options_create(w->options);
 }
 
 struct window *window_create(unsigned index, unsigned cols, unsigned rows,
@@ -42,6 +48,7 @@ struct window *window_create(unsigned index, unsigned cols, unsigned rows,
 	w->layout = layout_create(cols, rows, p->id);
 	w->cols = cols;
 	w->rows = rows;
+	w->options = options_create(options_global_window);
 	add_pane(w, p);
 	w->active = p;
 	return w;
@@ -53,6 +60,7 @@ void window_destroy(struct window *w)
 		pane_destroy(w->panes[i]);
 	free(w->panes);
 	layout_free(w->layout);
+	options_free(w->options);
 	free(w->name);
 	free(w);
 }

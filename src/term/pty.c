@@ -23,7 +23,7 @@ static struct winsize window_size(unsigned rows, unsigned cols)
 }
 
 /* In the child: a clean slate, then the command. Never returns. */
-static void exec_child(char *const argv[])
+static void exec_child(char *const argv[], const char *term)
 {
 	static const int sigs[] = {SIGPIPE, SIGCHLD, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP};
 	sigset_t none;
@@ -32,7 +32,7 @@ static void exec_child(char *const argv[])
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	closefrom(STDERR_FILENO + 1);
-	setenv("TERM", "xterm-256color", 1);
+	setenv("TERM", term != NULL ? term : "xterm-256color", 1);
 	if (argv != NULL) {
 		execvp(argv[0], argv);
 	} else {
@@ -44,7 +44,8 @@ static void exec_child(char *const argv[])
 	_exit(127);
 }
 
-int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned cols)
+int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned cols,
+		   const char *term)
 {
 	memset(pty, 0, sizeof *pty);
 	struct winsize ws = window_size(rows, cols);
@@ -52,7 +53,7 @@ int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned co
 	if (pty->pid < 0)
 		return -1;
 	if (pty->pid == 0)
-		exec_child(argv);
+		exec_child(argv, term);
 	int flags = fcntl(pty->fd, F_GETFL);
 	if (flags < 0 || fcntl(pty->fd, F_SETFL, flags | O_NONBLOCK) < 0 ||
 	    fcntl(pty->fd, F_SETFD, FD_CLOEXEC) < 0) {

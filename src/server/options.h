@@ -1,0 +1,97 @@
+/*
+ * Options, as tmux's: a table of named, typed options (options_table.c) with tmux's names
+ * and defaults, and sets of values scoped as tmux scopes them:
+ *
+ *   server options   one set, options_server
+ *   session options  options_global_session, each session's set inheriting from it
+ *   window options   options_global_window, each window's set inheriting from it, and
+ *                    each pane's from its window's (for the options tmux lets panes set)
+ *
+ * A value not set in a set is its parent's; the global sets hold every default, so a
+ * read never fails for a name in the table of the right scope. Readers ask at the moment
+ * they act (a pane's spawn, the status line's drawing), so a change takes effect at once
+ * for every client.
+ *
+ * Rules for hostile input: values come from config files and command lines; every parse
+ * checks the value against the option's type and gives back a cause (cmd/cause.h) in
+ * tmux's words ("invalid option: foo", "value is too small: -1", "bad colour: x").
+ *
+ * An option whose behaviour rsh lacks is in the table (its name and default are known,
+ * so a config naming it is read) but marked unwired: setting it is refused with
+ * "option not supported yet: NAME", never accepted and ignored. Whoever wires an option
+ * drops the mark (options_table.c) and reads it where it acts.
+ */
+#ifndef RSH_SERVER_OPTIONS_H
+#define RSH_SERVER_OPTIONS_H
+
+#include <stdbool.h>
+
+enum option_type {
+	OPTION_STRING,
+	OPTION_NUMBER, /* within [min, max] */
+	OPTION_FLAG,   /* 0 or 1: on/off/yes/no/1/0, or toggled when no value is given */
+	OPTION_CHOICE, /* the index of one of choices; two-choice ones toggle like flags */
+	OPTION_COLOUR, /* a term_colour (term/cell.h), as style.h parses it */
+	OPTION_STYLE,  /* a string that style_parse accepts (or holding #{}) */
+	OPTION_KEY,    /* a key name (server/keys.h, or "None"), kept as the string given */
+};
+
+/* Where an option may be set. */
+#define OPTION_SCOPE_SERVER 1u
+#define OPTION_SCOPE_SESSION 2u
+#define OPTION_SCOPE_WINDOW 4u
+#define OPTION_SCOPE_PANE 8u /* together with WINDOW: a pane may override its window */
+
+struct option_entry {
+	const char *name;
+	enum option_type type;
+	unsigned scope;
+	long long min, max;         /* OPTION_NUMBER */
+	const char *const *choices; /* OPTION_CHOICE, NULL-terminated */
+	const char *default_str;    /* STRING, STYLE, KEY */
+	long long default_num;      /* NUMBER, FLAG, CHOICE, COLOUR */
+	bool unwired;               /* refused until rsh does what it says */
+	const char *unit;           /* for docs and show: "milliseconds", or NULL */
+};
+
+/* The table, in name order, NULL name last. */
+extern const struct option_entry options_table[];
+
+struct options;
+
+extern struct options *options_server, *options_global_session, *options_global_window;
+
+/* Makes the global sets with every default. Called once, at server start. */
+void options_init(void);
+/* An empty set whose reads fall through to parent (a global set, or a window's). */
+struct options *options_create(struct options *parent);
+void options_free(struct options *oo);
+
+/*
+ * The option called name: in full or by a prefix no other name shares. NULL and *cause
+ * ("invalid option: x", "ambiguous option: x") otherwise.
+ */
+const struct option_entry *options_find(const char *name, char **cause);
+
+/*
+ * Reads, inherited. name must be in the table (a programming error aborts otherwise):
+ * callers name options literally.
+ */
+const char *options_get_string(const struct options *oo, const char *name);
+long long options_get_number(const struct options *oo, const char *name);
+
+/*
+ * Sets name (an entry's full name) in oo from its text form. append: a string's value
+ * goes after the current one. value NULL: a flag or two-way choice toggles; others are
+ * refused ("empty value"). Returns 0, or -1 with *cause and nothing changed.
+ */
+int options_set(struct options *oo, const struct option_entry *oe, const char *value,
+		bool append, char **cause);
+/* Whether oo itself holds a value for oe (not its parent). */
+bool options_is_set(const struct options *oo, const struct option_entry *oe);
+/* Forgets oo's own value, so the parent's shows; a global set goes back to the default. */
+void options_unset(struct options *oo, const struct option_entry *oe);
+/* oe's value in oo as show-options prints it (flags on/off, choices by name), allocated. */
+char *options_to_string(const struct options *oo, const struct option_entry *oe);
+
+#endif

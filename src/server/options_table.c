@@ -1,0 +1,103 @@
+/*
+ * Every option rsh knows, with tmux 3.3's name, type, scope and default (tmux.1 says what
+ * each does; docs/rsh.1 lists them). UNWIRED marks those whose behaviour rsh lacks:
+ * setting one is refused (options.h). Keep the table in name order.
+ */
+#include <limits.h>
+#include <stddef.h>
+
+#include "options.h"
+#include "term/cell.h"
+
+#define SERVER OPTION_SCOPE_SERVER
+#define SESSION OPTION_SCOPE_SESSION
+#define WINDOW OPTION_SCOPE_WINDOW
+#define PANE (OPTION_SCOPE_WINDOW | OPTION_SCOPE_PANE)
+
+#define CHOICES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* Each expands to an entry's designators: {NUMBER(...)} or {NUMBER(...), UNWIRED}. */
+#define STRING(n, sc, d) .name = n, .type = OPTION_STRING, .scope = sc, .default_str = d
+#define STYLE(n, sc, d) .name = n, .type = OPTION_STYLE, .scope = sc, .default_str = d
+#define KEY(n, sc, d) .name = n, .type = OPTION_KEY, .scope = sc, .default_str = d
+#define NUMBER(n, sc, lo, hi, d, u) \
+	.name = n, .type = OPTION_NUMBER, .scope = sc, .min = lo, .max = hi, .default_num = d, \
+	.unit = u
+#define FLAG(n, sc, d) .name = n, .type = OPTION_FLAG, .scope = sc, .default_num = d
+#define CHOICE(n, sc, c, d) \
+	.name = n, .type = OPTION_CHOICE, .scope = sc, .choices = c, .default_num = d
+#define COLOUR(n, sc, d) .name = n, .type = OPTION_COLOUR, .scope = sc, .default_num = d
+#define UNWIRED .unwired = true
+
+#define MS "milliseconds"
+
+const struct option_entry options_table[] = {
+	{FLAG("aggressive-resize", WINDOW, 0), UNWIRED},
+	{FLAG("allow-rename", PANE, 0), UNWIRED},
+	{FLAG("automatic-rename", WINDOW, 1), UNWIRED},
+	{NUMBER("base-index", SESSION, 0, INT_MAX, 0, NULL)},
+	{CHOICE("bell-action", SESSION, CHOICES("none", "any", "current", "other"), 1), UNWIRED},
+	{STRING("default-command", SESSION, "")},
+	{STRING("default-shell", SESSION, "/bin/sh")},
+	/* tmux 3.3 says screen; our emulator is xterm's, as rsh has always said */
+	{STRING("default-terminal", SERVER, "xterm-256color")},
+	{NUMBER("display-time", SESSION, 0, INT_MAX, 750, MS), UNWIRED},
+	{NUMBER("escape-time", SERVER, 0, INT_MAX, 500, MS), UNWIRED},
+	{FLAG("focus-events", SERVER, 0), UNWIRED},
+	{NUMBER("history-limit", SESSION, 0, INT_MAX, 2000, "lines")},
+	{STYLE("message-style", SESSION, "bg=yellow,fg=black"), UNWIRED},
+	{CHOICE("mode-keys", WINDOW, CHOICES("emacs", "vi"), 0), UNWIRED},
+	{STYLE("mode-style", WINDOW, "bg=yellow,fg=black"), UNWIRED},
+	{FLAG("monitor-activity", WINDOW, 0), UNWIRED},
+	{FLAG("mouse", SESSION, 0), UNWIRED},
+	{STYLE("pane-active-border-style", WINDOW,
+	       "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}"),
+	 UNWIRED},
+	{NUMBER("pane-base-index", WINDOW, 0, 65535, 0, NULL)},
+	{STYLE("pane-border-style", WINDOW, "default"), UNWIRED},
+	{KEY("prefix", SESSION, "C-b"), UNWIRED},
+	{KEY("prefix2", SESSION, "None"), UNWIRED},
+	{CHOICE("remain-on-exit", PANE, CHOICES("off", "on", "failed"), 0), UNWIRED},
+	{FLAG("renumber-windows", SESSION, 0)},
+	{NUMBER("repeat-time", SESSION, 0, SHRT_MAX, 500, MS), UNWIRED},
+	{CHOICE("set-clipboard", SERVER, CHOICES("off", "external", "on"), 1), UNWIRED},
+	{FLAG("set-titles", SESSION, 0), UNWIRED},
+	{STRING("set-titles-string", SESSION, "#S:#I:#W - \"#T\" #{session_alerts}"), UNWIRED},
+	{CHOICE("status", SESSION, CHOICES("off", "on", "2", "3", "4", "5"), 1), UNWIRED},
+	{COLOUR("status-bg", SESSION, TERM_COLOUR_DEFAULT), UNWIRED},
+	{COLOUR("status-fg", SESSION, TERM_COLOUR_DEFAULT), UNWIRED},
+	{NUMBER("status-interval", SESSION, 0, INT_MAX, 15, "seconds"), UNWIRED},
+	{CHOICE("status-justify", SESSION, CHOICES("left", "centre", "right", "absolute-centre"),
+		0),
+	 UNWIRED},
+	{CHOICE("status-keys", SESSION, CHOICES("emacs", "vi"), 0), UNWIRED},
+	{STRING("status-left", SESSION, "[#{session_name}] "), UNWIRED},
+	{NUMBER("status-left-length", SESSION, 0, SHRT_MAX, 10, NULL), UNWIRED},
+	{STYLE("status-left-style", SESSION, "default"), UNWIRED},
+	{CHOICE("status-position", SESSION, CHOICES("top", "bottom"), 1), UNWIRED},
+	{STRING("status-right", SESSION, "\"#{=21:pane_title}\" %H:%M %d-%b-%y"), UNWIRED},
+	{NUMBER("status-right-length", SESSION, 0, SHRT_MAX, 40, NULL), UNWIRED},
+	{STYLE("status-right-style", SESSION, "default"), UNWIRED},
+	{STYLE("status-style", SESSION, "bg=green,fg=black"), UNWIRED},
+	{FLAG("synchronize-panes", PANE, 0), UNWIRED},
+	{STRING("terminal-features", SERVER,
+		"xterm*:clipboard:ccolour:cstyle:focus:title,screen*:title"),
+	 UNWIRED},
+	{STRING("terminal-overrides", SERVER, ""), UNWIRED},
+	{STRING("update-environment", SESSION,
+		"DISPLAY KRB5CCNAME SSH_ASKPASS SSH_AUTH_SOCK SSH_AGENT_PID SSH_CONNECTION "
+		"WINDOWID XAUTHORITY"),
+	 UNWIRED},
+	{CHOICE("visual-activity", SESSION, CHOICES("off", "on", "both"), 0), UNWIRED},
+	{CHOICE("window-size", WINDOW, CHOICES("largest", "smallest", "manual", "latest"), 3),
+	 UNWIRED},
+	{STRING("window-status-current-format", WINDOW, "#I:#W#{?window_flags,#{window_flags}, }"),
+	 UNWIRED},
+	{STYLE("window-status-current-style", WINDOW, "default"), UNWIRED},
+	{STRING("window-status-format", WINDOW, "#I:#W#{?window_flags,#{window_flags}, }"),
+	 UNWIRED},
+	{STYLE("window-status-last-style", WINDOW, "default"), UNWIRED},
+	{STRING("window-status-separator", WINDOW, " "), UNWIRED},
+	{STYLE("window-status-style", WINDOW, "default"), UNWIRED},
+	{.name = NULL},
+};
