@@ -16,9 +16,13 @@ bench_diff_size_LDADD = $(TERM_LIBS)
 BENCHMARKS += bench/term_throughput
 bench_term_throughput_LDADD = $(TERM_LIBS)
 BENCHMARKS += bench/server_latency
+bench_server_latency_SOURCES = bench/server_latency.c bench/control.c bench/control.h
 bench_server_latency_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 BENCHMARKS += bench/keystroke_latency
 bench_keystroke_latency_SOURCES = bench/keystroke_latency.c bench/typist.c bench/typist.h \
 	bench/remote_shell.c bench/remote_shell.h tests/attach_harness.c \
 	tests/udpproxy_run.c tests/udpproxy_run.h
 bench_keystroke_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
+BENCHMARKS += bench/scrollback_memory
+bench_scrollback_memory_SOURCES = bench/scrollback_memory.c bench/control.c bench/control.h
+bench_scrollback_memory_LDADD = $(SERVER_LIBS) $(TERM_LIBS)

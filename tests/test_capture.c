@@ -27,32 +27,41 @@ static void write_str(term_emulator *em, const char *s)
 	term_emulator_write(em, s, strlen(s));
 }
 
-/* History reads the same once the scrollback is packed: every attribute and colour
- * kind, wide and combining characters, an orphaned half, hidden cells cut at the width. */
-static void test_history_after_compaction(void)
+/* The screen's lines, scrolled into the (packed) scrollback, capture exactly as they did
+ * on the screen: every attribute and colour kind, wide and combining characters, an
+ * orphaned half, blanks with a background; at 10 columns and, once narrowed to 4, with the
+ * cells the narrower screen hides cut. */
+static void test_history_reads_as_shown(void)
 {
-	term_emulator *em = term_emulator_new(2, 10, 100);
-	write_str(em, "\033[1;3;5;7;9;4:2mab\033[0;38;5;100;48;2;9;8;7m\xe4\xb8\x80" "c\r\n"
-		      "e\xcc\x81\xcc\xa3\033[4:3m x\033[0m\033[41m  \033[0m\r\n"
-		      "\xe4\xb8\x80\xe4\xb8\x80\033[2Gz\r\n\r\n0123456789abc\r\n\r\n");
-	term_emulator_resize(em, 2, 4);
-	write_str(em, "wxyz\r\n\r\n");
-	unsigned lines = term_emulator_main_grid(em)->sb_len;
-	CHECKF(lines == 8, "%u lines", lines);
-	for (unsigned flags = 0; flags <= TERM_CAPTURE_ESCAPES; flags++) {
-		char *rows = capture(em, true, flags);
-		CHECK(term_emulator_compact(em, 100) == (flags == 0 ? lines : 0));
-		char *packed = capture(em, true, flags);
-		CHECKF(strcmp(rows, packed) == 0, "before \"%s\", after \"%s\"", rows, packed);
-		free(rows);
-		free(packed);
+	static const unsigned widths[] = {10, 4};
+	for (unsigned w = 0; w < 2; w++) {
+		unsigned cols = widths[w];
+		term_emulator *em = term_emulator_new(6, 10, 100);
+		write_str(em, "\033[1;3;5;7;9;4:2mab\033[0;38;5;100;48;2;9;8;7m\xe4\xb8\x80" "c\r\n"
+			      "e\xcc\x81\xcc\xa3\033[4:3m x\033[0m\033[41m  \033[0m\r\n"
+			      "\xe4\xb8\x80\xe4\xb8\x80\033[2Gz\r\n0123456789abc\r\n"
+			      "\033[44m\033[K\033[0mq\xf0\x9f\x8d\x80");
+		term_emulator_resize(em, 6, cols);
+		char *shown[TERM_CAPTURE_ESCAPES + 1];
+		for (unsigned flags = 0; flags <= TERM_CAPTURE_ESCAPES; flags++)
+			shown[flags] = capture(em, false, flags);
+		write_str(em, "\033[6H\n\n\n\n\n\n");
+		CHECK(term_emulator_main_grid(em)->sb.len == 6);
+		for (unsigned flags = 0; flags <= TERM_CAPTURE_ESCAPES; flags++) {
+			char *history = capture(em, true, flags);
+			CHECKF(strncmp(history, shown[flags], strlen(shown[flags])) == 0,
+			       "%u columns: shown \"%s\", history \"%s\"", cols, shown[flags],
+			       history);
+			free(shown[flags]);
+			free(history);
+		}
+		term_emulator_free(em);
 	}
-	term_emulator_free(em);
 }
 
 int main(void)
 {
-	test_history_after_compaction();
+	test_history_reads_as_shown();
 	term_emulator *em = term_emulator_new(3, 8, 100);
 	write_str(em, "one  \r\n\xe4\xb8\x80x e\xcc\x81 \r\nthree\r\nfour");
 	CHECK_CAPTURE(em, false, 0, "\xe4\xb8\x80x e\xcc\x81\nthree\nfour\n");

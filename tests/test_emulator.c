@@ -133,7 +133,7 @@ static void test_scrolling_and_scrollback(void)
 	CHECK_TEXT(2, "10......");
 	CHECK_TEXT(3, "........");
 	const term_grid *g = term_emulator_main_grid(em);
-	CHECK(g->sb_len == 7);
+	CHECK(g->sb.len == 7);
 	CHECK(sb_char(g, 0) == '1');
 	CHECK(sb_char(g, 6) == '7');
 	term_row *line = term_grid_scrollback_line(g, 6);
@@ -141,7 +141,7 @@ static void test_scrolling_and_scrollback(void)
 	term_row_unref(line);
 	/* A region not at the top scrolls without touching the scrollback. */
 	feed("\033[H\033[2J\033[2;3rA\r\nB\r\nC\r\nD\033[3;1H\n\033[r");
-	CHECK(g->sb_len == 7);
+	CHECK(g->sb.len == 7);
 	CHECK_TEXT(0, "A.......");
 	CHECK_TEXT(1, "D.......");
 	CHECK_TEXT(2, "........");
@@ -160,7 +160,7 @@ static void test_scrolling_and_scrollback(void)
 	CHECK_TEXT(1, "a..bcdf.");
 	feed("\033[2S");
 	CHECK_TEXT(0, "row3....");
-	CHECK(g->sb_len == 9);
+	CHECK(g->sb.len == 9);
 }
 
 /* A full scrollback drops its oldest lines; rows a snapshot holds are never reused. */
@@ -177,102 +177,16 @@ static void test_scrollback_limit(void)
 		term_emulator_write(em, line, 3);
 	}
 	const term_grid *g = term_emulator_main_grid(em);
-	CHECK(g->sb_len == 3);
+	CHECK(g->sb.len == 3);
 	CHECK(sb_char(g, 0) == 'w' && sb_char(g, 2) == 'y');
 	CHECK(term_row_get(held->lines[0], 0).ch == 'b' && term_row_get(held->lines[1], 0).ch == 0);
 	term_snapshot_unref(held);
 	snap = term_emulator_snapshot(em);
 	CHECK_TEXT(0, "z...");
 	CHECK_TEXT(1, "....");
-	/* Packed lines drop off the end as rows do. */
-	CHECK(term_emulator_compact(em, 2) == 2);
 	term_emulator_write(em, "1\r\n2\r\n", 6);
-	CHECK(g->sb_len == 3 && g->sb_packed == 0);
+	CHECK(g->sb.len == 3);
 	CHECK(sb_char(g, 0) == 'y' && sb_char(g, 1) == 'z' && sb_char(g, 2) == '1');
-}
-
-/*
- * Scrollback lines read back equal to the rows that left the screen, whether held as rows
- * or packed, through random pushes, compactions and pops, with a limit to overflow. The
- * model holds the lines as pushed (oldest first).
- */
-#define MODEL_MAX 40
-static term_row *model[MODEL_MAX];
-static unsigned model_len;
-
-static void check_lines(const term_grid *g, unsigned long seed)
-{
-	CHECKF(g->sb_len == model_len, "seed %lu: %u lines, want %u", seed, g->sb_len, model_len);
-	for (unsigned i = 0; i < model_len; i++) {
-		term_row *line = term_grid_scrollback_line(g, i);
-		CHECKF(term_row_equal(line, model[i], g->cols), "seed %lu: line %u of %u (%u packed)",
-		       seed, i, model_len, g->sb_packed);
-		term_row_unref(line);
-	}
-}
-
-static void push_line(term_grid *g, rng *r)
-{
-	term_row *row = random_row(r, g->cols);
-	term_row_unref(*term_grid_slot(g, 0));
-	*term_grid_slot(g, 0) = term_row_ref(row);
-	term_grid_scroll(g, 0, g->rows, 1, TERM_COLOUR_DEFAULT);
-	if (model_len == g->sb_limit) {
-		term_row_unref(model[0]);
-		memmove(model, model + 1, --model_len * sizeof *model);
-	}
-	model[model_len++] = row;
-}
-
-static void pop_line(term_grid *g, unsigned long seed)
-{
-	if (!term_grid_pop_scrollback(g))
-		return;
-	term_row *want = model[--model_len];
-	CHECKF(term_row_equal(term_grid_row(g, 0), want, g->cols), "seed %lu: popped line", seed);
-	term_row_unref(want);
-}
-
-static void test_packed_scrollback(void)
-{
-	unsigned long first = test_seed(), n = test_cases(300);
-	for (unsigned long seed = first; seed < first + n; seed++) {
-		rng r;
-		rng_seed(&r, seed);
-		term_grid *g = term_grid_new(2, 1 + rng_below(&r, 120), 1 + rng_below(&r, MODEL_MAX));
-		for (unsigned step = 0; step < 60; step++) {
-			unsigned op = rng_below(&r, 10);
-			if (op < 6) {
-				push_line(g, &r);
-			} else if (op < 9) {
-				size_t before = term_grid_scrollback_memory(g);
-				unsigned rows = g->sb_len - g->sb_packed, k = rng_below(&r, 8);
-				CHECKF(term_grid_compact(g, k) == (k < rows ? k : rows), "seed %lu", seed);
-				CHECKF(term_grid_scrollback_memory(g) <= before, "seed %lu", seed);
-			} else {
-				pop_line(g, seed);
-			}
-			check_lines(g, seed);
-		}
-		term_grid_free(g);
-		while (model_len > 0)
-			term_row_unref(model[--model_len]);
-	}
-}
-
-/* 80-column text lines take less than a quarter of the memory once packed. */
-static void test_compaction_saves_memory(void)
-{
-	start(4, 80);
-	for (int i = 0; i < 100; i++)
-		feed("The quick brown fox jumps over the lazy dog, \033[1;31mtwice\033[m: the quick "
-		     "brown fox.\r\n");
-	const term_grid *g = term_emulator_main_grid(em);
-	size_t rows = term_grid_scrollback_memory(g);
-	CHECK(term_emulator_compact(em, 1000) == 97);
-	CHECK(term_emulator_compact(em, 1000) == 0);
-	CHECKF(term_grid_scrollback_memory(g) * 4 < rows, "%zu bytes, %zu before",
-	       term_grid_scrollback_memory(g), rows);
 }
 
 static void test_alternate_screen(void)
@@ -282,7 +196,7 @@ static void test_alternate_screen(void)
 	CHECK(snap->modes & TERM_MODE_ALTSCREEN);
 	CHECK_TEXT(0, ".....");
 	feed("alt\r\n\n\n\n");
-	CHECK(term_emulator_main_grid(em)->sb_len == 0);
+	CHECK(term_emulator_main_grid(em)->sb.len == 0);
 	feed("\033[?1049l");
 	CHECK(!(snap->modes & TERM_MODE_ALTSCREEN));
 	CHECK_TEXT(0, "main.");
@@ -335,15 +249,14 @@ static void test_resize(void)
 	CHECK_TEXT(0, "3.....");
 	CHECK_TEXT(1, "4.....");
 	CHECK_CURSOR(1, 1);
-	CHECK(term_emulator_main_grid(em)->sb_len == 2);
-	/* More rows: they come back, a row ("2") and a packed line ("1"). */
-	CHECK(term_emulator_compact(em, 1) == 1);
+	CHECK(term_emulator_main_grid(em)->sb.len == 2);
+	/* More rows: they come back from the scrollback. */
 	term_emulator_resize(em, 5, 6);
 	feed("");
 	CHECK_TEXT(0, "1.....");
 	CHECK_TEXT(3, "4.....");
 	CHECK_CURSOR(3, 1);
-	CHECK(term_emulator_main_grid(em)->sb_len == 0);
+	CHECK(term_emulator_main_grid(em)->sb.len == 0);
 	/* Narrower keeps the cells, wider shows them again. */
 	feed("\033[1;1Habcdef");
 	term_emulator_resize(em, 5, 3);
@@ -384,8 +297,6 @@ int main(void)
 	test_attributes_and_colours();
 	test_scrolling_and_scrollback();
 	test_scrollback_limit();
-	test_packed_scrollback();
-	test_compaction_saves_memory();
 	test_alternate_screen();
 	test_title_bell_and_modes();
 	test_replies();

@@ -265,7 +265,7 @@ static void test_cursor_after_shrink(void)
 	CHECKF(snap->cursor.row == 0 && snap->cursor.col == 2, "cursor %u,%u", snap->cursor.row,
 	       snap->cursor.col);
 	CHECK(term_row_get(snap->lines[0], 0).ch == 'r' && term_row_get(snap->lines[0], 1).ch == 'X');
-	CHECK(term_emulator_main_grid(em)->sb_len == 1);
+	CHECK(term_emulator_main_grid(em)->sb.len == 1);
 	term_snapshot_unref(snap);
 	term_emulator_free(em);
 }

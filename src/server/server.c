@@ -217,24 +217,6 @@ static void expire_conns(void)
 			i++;
 }
 
-/* Scrollback lines a batch of packing takes at most; about 0.06 ms (seq lines) to 0.6 ms
- * (80 coloured columns), so a batch never delays an event noticeably. */
-#define COMPACT_BATCH 256
-
-/* Pane output was read since the scrollback was last packed to the end. */
-static bool compact_pending;
-
-/* Packs a batch of each pane's scrollback (term_emulator_compact): work for idle moments,
- * never for the read path, which a flood keeps busy. */
-static void compact_panes(struct pane **panes, size_t npanes)
-{
-	bool more = false;
-	for (size_t i = 0; i < npanes; i++)
-		if (!panes[i]->exited)
-			more |= term_emulator_compact(panes[i]->em, COMPACT_BATCH) == COMPACT_BATCH;
-	compact_pending = more;
-}
-
 /* The poll's timeout: the transports' next frame, else a second when something waits for
  * time to pass, else none. */
 static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
@@ -243,8 +225,6 @@ static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
 	 * waiting for lingering clients, which clients_tick may free before this poll. */
 	bool tick = nconns > 0 || norphans > 0 || server.nsessions == 0 || server.exiting ||
 		    got_term;
-	if (compact_pending)
-		clients_ms = 0;
 	if (tick && (clients_ms < 0 || clients_ms > 1000))
 		clients_ms = 1000;
 	if (clients_ms < 0)
@@ -280,8 +260,6 @@ static void loop_turn(int listen_fd)
 	sigset_t unblocked;
 	sigemptyset(&unblocked);
 	int ready = ppoll(fds, n, poll_timeout(&ts, clients_ms), &unblocked);
-	if (ready == 0 && compact_pending)
-		compact_panes(panes, npanes);
 	if (ready >= 0) {
 		size_t base = 1 + nconns;
 		mark_exited(panes, npanes);
@@ -289,10 +267,8 @@ static void loop_turn(int listen_fd)
 			short re = fds[base + i].revents;
 			if (re & POLLOUT)
 				term_pty_flush(&panes[i]->pty);
-			if ((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited) {
+			if ((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited)
 				pane_read(panes[i]);
-				compact_pending = true;
-			}
 		}
 		for (size_t i = 0; i < nudp; i++)
 			if (fds[udp + i].revents & POLLIN)

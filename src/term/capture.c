@@ -128,7 +128,7 @@ char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned
 {
 	struct buf b = {0};
 	put(&b, "", 0);
-	for (unsigned i = 0; history != NULL && i < history->sb_len; i++) {
+	for (unsigned i = 0; history != NULL && i < history->sb.len; i++) {
 		term_row *row = term_grid_scrollback_line(history, i);
 		capture_row(&b, row, snap->cols, flags);
 		term_row_unref(row);

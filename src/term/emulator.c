@@ -477,11 +477,6 @@ uint64_t term_emulator_changes(const term_emulator *em)
 	return em->changes;
 }
 
-unsigned term_emulator_compact(term_emulator *em, unsigned max_lines)
-{
-	return term_grid_compact(em->main, max_lines);
-}
-
 const term_grid *term_emulator_main_grid(const term_emulator *em)
 {
 	return em->main;

@@ -40,14 +40,6 @@ term_snapshot *term_emulator_snapshot(term_emulator *em);
 /* Grows whenever what a snapshot shows may have changed. */
 uint64_t term_emulator_changes(const term_emulator *em);
 
-/*
- * Packs up to max_lines of the scrollback's row-held lines, oldest first (see
- * term_grid_compact); returns how many it packed, fewer than max_lines when none is left.
- * For the server's event loop when it has nothing else to do: e.g. 256 lines a turn (0.6
- * ms of 80-column coloured lines) until it returns less. Nothing a capture shows changes.
- */
-unsigned term_emulator_compact(term_emulator *em, unsigned max_lines);
-
 /* The main screen's grid, whose scrollback capture reads. */
 const term_grid *term_emulator_main_grid(const term_emulator *em);
 

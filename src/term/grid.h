@@ -16,30 +16,16 @@
 #include <stdint.h>
 
 #include "row.h"
+#include "scrollback.h"
 
 #define TERM_SCROLLBACK_DEFAULT 10000
-
-/*
- * A scrollback line: the row it left the screen as, until term_grid_compact packs it into
- * the wire form of its cells (wire_cells.h), a few bytes a cell instead of 20.
- */
-typedef struct term_sb_line {
-	union {
-		term_row *row;
-		uint8_t *packed;
-	};
-	uint32_t packed_len; /* 0 while held as a row */
-} term_sb_line;
 
 typedef struct term_grid {
 	unsigned rows, cols;
 	term_row **ring; /* rows slots; screen row r is ring[(top + r) % rows] */
 	unsigned top;
-	/* Scrollback: a ring of up to limit lines, oldest first from sb_head. The oldest
-	 * sb_packed lines are packed, the newer ones rows: compaction goes oldest first. */
-	term_sb_line *sb;
-	unsigned sb_len, sb_cap, sb_head, sb_limit, sb_packed;
-	term_row *spare; /* a row off the scrollback's end, kept for the next blank line */
+	term_scrollback sb; /* lines pushed off the top, packed (scrollback.h) */
+	term_row *spare;    /* a row that left the screen, kept for the next blank line */
 } term_grid;
 
 /* limit is the scrollback length in lines; 0 keeps none (the alternate screen). */
@@ -83,19 +69,10 @@ bool term_grid_pop_scrollback(term_grid *grid);
 /* True when the first cols cells of the row hold no character. */
 bool term_grid_row_empty(const term_grid *grid, unsigned row);
 
-/* Scrollback line i, 0 the oldest: a reference the caller releases (term_row_unref), to
- * the grid's own row or to a row unpacked for the call; either may be shared, so change it
- * only through term_row_writable. */
+/* Scrollback line i, 0 the oldest (i < sb.len): a new row the caller releases
+ * (term_row_unref). */
 term_row *term_grid_scrollback_line(const term_grid *grid, unsigned i);
-/* Bytes held by the scrollback: its ring, rows and packed lines (not malloc's overhead). */
+/* Bytes held by the scrollback (not malloc's overhead). */
 size_t term_grid_scrollback_memory(const term_grid *grid);
-
-/*
- * Packs up to max_lines of the scrollback's row-held lines, oldest first; returns how many
- * it packed (fewer than max_lines: none is left). Lines stay rows until then, so the pty
- * read path never pays for packing and lines dropped off a full scrollback before being
- * packed cost nothing; the caller compacts when idle, a bounded batch at a time.
- */
-unsigned term_grid_compact(term_grid *grid, unsigned max_lines);
 
 #endif

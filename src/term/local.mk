@@ -7,6 +7,7 @@ TERM_LIBS = src/term/libterm.a src/util/libutil.a $(VTERM_LIBS) $(MSGPACK_LIBS)
 # The pane model: see docs/term.md.
 src_term_libterm_a_SOURCES += \
 	src/term/grid.c src/term/grid.h \
+	src/term/scrollback.c src/term/scrollback.h \
 	src/term/vterm_guard.c src/term/vterm_guard.h \
 	src/term/emulator.c src/term/emulator.h \
 	src/term/input.c src/term/input.h \

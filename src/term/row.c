@@ -169,21 +169,6 @@ unsigned term_row_used(const term_row *row)
 	return n;
 }
 
-void term_row_trim(term_row *row)
-{
-	row->ncells = (uint16_t)term_row_used(row);
-	compact_comb(row);
-	if (row->ncells < row->cap) {
-		row->cap = row->ncells;
-		if (row->cap == 0) {
-			free(row->cells);
-			row->cells = NULL;
-		} else {
-			row->cells = xreallocarray(row->cells, row->cap, sizeof *row->cells);
-		}
-	}
-}
-
 int term_row_cell_equal(const term_row *a, const term_row *b, unsigned col)
 {
 	term_cell ca = term_row_get(a, col), cb = term_row_get(b, col);
@@ -239,10 +224,4 @@ uint64_t term_row_hash(term_row *row, unsigned cols)
 	row->hash = h ? h : 1;
 	row->hash_cols = (uint16_t)cols;
 	return row->hash;
-}
-
-size_t term_row_memory(const term_row *row)
-{
-	return sizeof *row + (size_t)row->cap * sizeof *row->cells +
-	       (size_t)row->comb_cap * sizeof *row->comb;
 }

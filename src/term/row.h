@@ -5,8 +5,8 @@
  * private copy (term_row_writable). So two snapshots holding the same row pointer hold the
  * same content, and unchanged rows compare in O(1).
  *
- * A row stores ncells cells; past them it reads as blank. That lets scrollback keep rows
- * trimmed of trailing blanks, and lets a row outlive a change of the screen's width.
+ * A row stores ncells cells; past them it reads as blank. That lets a blank row hold no
+ * cells, and lets a row outlive a change of the screen's width.
  */
 #ifndef RSH_TERM_ROW_H
 #define RSH_TERM_ROW_H
@@ -47,8 +47,6 @@ void term_row_set(term_row *row, unsigned col, const term_cell *cell, const uint
 		  unsigned nchars);
 void term_row_set_blank(term_row *row, unsigned col, term_colour bg);
 void term_row_resize(term_row *row, unsigned ncells);
-/* Drops trailing blank cells and unused combining storage: for rows kept in scrollback. */
-void term_row_trim(term_row *row);
 
 /* Cells up to and including the last non-blank one. */
 unsigned term_row_used(const term_row *row);
@@ -58,7 +56,5 @@ int term_row_cell_equal(const term_row *a, const term_row *b, unsigned col);
 int term_row_equal(const term_row *a, const term_row *b, unsigned cols);
 /* Hash of the first cols cells' content, consistent with term_row_equal; cached. */
 uint64_t term_row_hash(term_row *row, unsigned cols);
-/* Bytes the row holds in memory, for scrollback accounting. */
-size_t term_row_memory(const term_row *row);
 
 #endif

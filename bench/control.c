@@ -1,0 +1,135 @@
+/* A private rsh server through its control socket, and tmux beside it (control.h). */
+#include "control.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd/proto.h"
+#include "cmd/socket.h"
+#include "server/server.h"
+
+static char dir[64];
+static char sock[256];
+static pid_t server_pid;
+
+pid_t control_start(bool with_server)
+{
+	snprintf(dir, sizeof dir, "/tmp/rsh-bench.XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		exit(1);
+	}
+	snprintf(sock, sizeof sock, "%s/s", dir);
+	server_pid = 0;
+	if (!with_server)
+		return 0;
+	int fd = socket_listen(sock);
+	server_pid = fork();
+	if (server_pid == 0)
+		_exit(server_run(fd, sock));
+	close(fd);
+	setenv("SHELL", "/bin/sh", 1);
+	return server_pid;
+}
+
+void control_stop(void)
+{
+	if (server_pid != 0) {
+		CONTROL_RUN("kill-server");
+		waitpid(server_pid, NULL, 0);
+	}
+	free(control_tmux(NULL, "kill-server"));
+	char path[300];
+	snprintf(path, sizeof path, "%s.tmux", sock);
+	unlink(path);
+	rmdir(dir);
+}
+
+const char *control_dir(void)
+{
+	return dir;
+}
+
+int control_command(char **out, int argc, char **argv)
+{
+	int fd = socket_connect(sock);
+	if (fd < 0) {
+		perror("connect");
+		exit(1);
+	}
+	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "/"};
+	size_t len;
+	uint8_t *msg = proto_request_encode(&req, &len);
+	if (write(fd, msg, len) != (ssize_t)len)
+		exit(1);
+	free(msg);
+	struct proto_frame f = {0};
+	struct proto_reply reply;
+	if (proto_frame_read(&f, fd, PROTO_MAX_REPLY) != PROTO_FRAME_DONE ||
+	    proto_reply_decode(f.body, f.len, &reply) != NULL)
+		exit(1);
+	proto_frame_free(&f);
+	close(fd);
+	int code = reply.code;
+	if (out != NULL)
+		*out = reply.out, reply.out = NULL;
+	proto_reply_free(&reply);
+	return code;
+}
+
+bool control_pane_shows(const char *pane, const char *text)
+{
+	char *out, *argv[] = {"capture-pane", "-p", "-t", (char *)pane, NULL};
+	control_command(&out, 4, argv);
+	bool found = strstr(out, text) != NULL;
+	free(out);
+	return found;
+}
+
+char *control_tmux(const char *conf, const char *args)
+{
+	char cmd[1024], *out = NULL;
+	size_t len = 0;
+	snprintf(cmd, sizeof cmd, "tmux -f %s -S %s.tmux %s 2>/dev/null",
+		 conf ? conf : "/dev/null", sock, args);
+	FILE *f = popen(cmd, "r");
+	if (f == NULL)
+		return NULL;
+	FILE *mem = open_memstream(&out, &len);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, n, mem);
+	fclose(mem);
+	if (pclose(f) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+double control_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+size_t control_rss(pid_t pid)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	FILE *f = fopen(path, "r");
+	size_t kb = 0;
+	while (f != NULL && fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmRSS: %zu kB", &kb) == 1)
+			break;
+	if (f != NULL)
+		fclose(f);
+	return kb * 1024;
+}
