@@ -1,11 +1,11 @@
 # Integration tests: the real server and client, the client's screen read through an emulator.
 # They run src/rsh (built by `make all`) from the build directory; RSH overrides it.
-EXTRA_DIST += tests/attach_harness.h
+EXTRA_DIST += tests/attach_harness.h tests/tmux_layouts.h
 ATTACH_HARNESS = tests/attach_harness.c
 ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_attach_flood \
 	tests/test_attach_session tests/test_attach_clients tests/test_attach_end \
 	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_keys \
-	tests/test_attach_locale
+	tests/test_attach_locale tests/test_attach_layout
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -28,3 +28,5 @@ tests_test_attach_keys_SOURCES = tests/test_attach_keys.c $(ATTACH_HARNESS)
 tests_test_attach_keys_LDADD = $(TERM_LIBS)
 tests_test_attach_locale_SOURCES = tests/test_attach_locale.c $(ATTACH_HARNESS)
 tests_test_attach_locale_LDADD = $(TERM_LIBS)
+tests_test_attach_layout_SOURCES = tests/test_attach_layout.c $(ATTACH_HARNESS)
+tests_test_attach_layout_LDADD = $(TERM_LIBS)

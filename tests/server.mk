@@ -15,11 +15,19 @@ tests_test_proto_LDADD = $(CMD_LIBS) $(MSGPACK_LIBS)
 # The server through the command line (needs src/rsh, built by `make all`).
 TESTS += tests/test_server_cli.sh
 EXTRA_DIST += tests/test_server_cli.sh
+# The same command lines against tmux 3.3 and rsh, their windows and panes compared.
+TESTS += tests/test_tmux_compare.sh
+EXTRA_DIST += tests/test_tmux_compare.sh
 check_PROGRAMS += tests/fuzz/fuzz_control
 TESTS += tests/fuzz/fuzz_control
 tests_fuzz_fuzz_control_SOURCES = tests/fuzz/fuzz_control.c tests/fuzz/driver.c
 tests_fuzz_fuzz_control_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/control"'
 tests_fuzz_fuzz_control_LDADD = $(CMD_LIBS) $(MSGPACK_LIBS)
+check_PROGRAMS += tests/fuzz/fuzz_layout
+TESTS += tests/fuzz/fuzz_layout
+tests_fuzz_fuzz_layout_SOURCES = tests/fuzz/fuzz_layout.c tests/fuzz/driver.c
+tests_fuzz_fuzz_layout_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/layout"'
+tests_fuzz_fuzz_layout_LDADD = $(SERVER_LIBS)
 check_PROGRAMS += tests/fuzz/fuzz_keys
 TESTS += tests/fuzz/fuzz_keys
 tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tests/fuzz/driver.c

@@ -68,7 +68,8 @@ static void sessions(void)
 	FAILS("bad session name", "new-session", "-d", "-s", "a:b");
 	/* The current session is the newest: "2". */
 	OK("list-windows");
-	SHOWS("0: cat* (1 panes) [80x24] @2 (active)");
+	SHOWS("0: cat* (1 panes) [80x24] [layout ");
+	SHOWS(",80x24,0,0,2] @2 (active)");
 }
 
 static void windows(void)
@@ -120,6 +121,35 @@ static void panes(void)
 	FAILS("can't find pane: %42", "kill-pane", "-t", "%42");
 	OK("kill-pane", "-t", "%6");
 	LISTS("list-panes", "work:0", "1: [39x24] [at 41,0] %5 (active)");
+}
+
+/* Presets, layout strings, -o and the cycle, as tmux 3.3 does them on two panes at 80x24. */
+static void layouts(void)
+{
+	OK("select-layout", "-t", "work:0", "even-vertical");
+	LISTS("list-panes", "work:0", "0: [80x11] [at 0,0]");
+	SHOWS("1: [80x12] [at 0,12]");
+	OK("next-layout", "-t", "work:0");
+	LISTS("list-panes", "work:0", "0: [80x22] [at 0,0]");
+	SHOWS("1: [80x1] [at 0,23]");
+	OK("previous-layout", "-t", "work:0");
+	LISTS("list-panes", "work:0", "1: [80x12] [at 0,12]");
+	OK("select-layout", "-o", "-t", "work:0"); /* back to main-horizontal */
+	LISTS("list-panes", "work:0", "1: [80x1] [at 0,23]");
+	OK("select-layout", "-t", "work:0", "main-v");
+	LISTS("list-windows", "work", ",80x24,0,0{78x24,0,0,0,1x24,79,0,5}] @0 (active)");
+	OK("select-layout", "-t", "work:0", "c195,80x24,0,0[80x12,0,0,0,80x11,0,13,1]");
+	LISTS("list-panes", "work:0", "1: [80x11] [at 0,13]");
+	OK("select-layout", "-n", "-t", "work:0"); /* after main-vertical: tiled */
+	LISTS("list-panes", "work:0", "1: [80x12] [at 0,12]");
+	OK("select-layout", "-E", "-t", "work:0.0");
+	FAILS("invalid layout: foo", "select-layout", "-t", "work:0", "foo");
+	FAILS("have 2 panes but need 1: b25d,80x24,0,0,0", "select-layout", "-t", "work:0",
+	      "b25d,80x24,0,0,0");
+	FAILS("usage: select-layout", "select-layout", "a", "b");
+	LISTS("list-panes", "work:0", "1: [80x12] [at 0,12]");
+	OK("select-layout", "-t", "work:0", "even-horizontal");
+	LISTS("list-panes", "work:0", "1: [40x24] [at 40,0]");
 }
 
 static void keys_and_capture(void)
@@ -299,6 +329,7 @@ int main(void)
 	sessions();
 	windows();
 	panes();
+	layouts();
 	keys_and_capture();
 	options();
 	FAILS("unknown command: nope", "nope");

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "tmux_layouts.h"
 #include "server/layout.h"
 #include "util/xmalloc.h"
 
@@ -62,24 +63,24 @@ static void test_examples(void)
 	CHECK(layout_resize_pane(l, 1, LAYOUT_RIGHT, 5) == 5);
 	check_geom(l, 1, 0, 0, 45, 24);
 	check_geom(l, 3, 46, 17, 34, 7);
-	CHECK(layout_resize_pane(l, 2, LAYOUT_LEFT, 100) == 43);
-	check_geom(l, 1, 0, 0, 2, 24);
-	check_geom(l, 2, 3, 0, 77, 16);
+	CHECK(layout_resize_pane(l, 2, LAYOUT_LEFT, 100) == 44);
+	check_geom(l, 1, 0, 0, 1, 24);
+	check_geom(l, 2, 2, 0, 78, 16);
 	/* The last pane of a column moves the border above it. */
 	CHECK(layout_resize_pane(l, 3, LAYOUT_DOWN, 3) == 3);
-	check_geom(l, 2, 3, 0, 77, 19);
-	check_geom(l, 3, 3, 20, 77, 4);
+	check_geom(l, 2, 2, 0, 78, 19);
+	check_geom(l, 3, 2, 20, 78, 4);
 	CHECK(layout_resize_pane(l, 1, LAYOUT_UP, 3) == 0);
 
 	/* Removing pane 2 gives its rows to 3 and collapses the column. */
 	CHECK(layout_remove(l, 2) == NULL);
-	check_geom(l, 3, 3, 0, 77, 24);
+	check_geom(l, 3, 2, 0, 78, 24);
 	CHECK(layout_remove(l, 2) != NULL);
 
-	/* A window resize scales in proportion and sums exactly: 2 + 1 + 77 of 80 to 161. */
+	/* A window resize scales in proportion and sums exactly: 1 + 1 + 78 of 80 to 161. */
 	layout_resize(l, 161, 30);
-	check_geom(l, 1, 0, 0, 4, 30);
-	check_geom(l, 3, 5, 0, 156, 30);
+	check_geom(l, 1, 0, 0, 2, 30);
+	check_geom(l, 3, 3, 0, 158, 30);
 	CHECK(layout_remove(l, 1) == NULL);
 	CHECK(layout_remove(l, 3) != NULL);
 	check_geom(l, 3, 0, 0, 161, 30);
@@ -103,8 +104,8 @@ static void test_flattening(void)
 	check_geom(l, 3, 41, 0, 19, 24);
 	CHECK(layout_resize_pane(l, 1, LAYOUT_RIGHT, 30) == 30);
 	check_geom(l, 1, 0, 0, 70, 24);
-	check_geom(l, 3, 71, 0, 2, 24);
-	check_geom(l, 4, 74, 0, 6, 24);
+	check_geom(l, 3, 71, 0, 1, 24);
+	check_geom(l, 4, 73, 0, 7, 24);
 	layout_free(l);
 
 	/* The same row made by splitting sideways twice. */
@@ -112,21 +113,22 @@ static void test_flattening(void)
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
 	CHECK(layout_split(l, 2, LAYOUT_SIDE_BY_SIDE, 0, 3) == NULL);
 	CHECK(layout_resize_pane(l, 1, LAYOUT_RIGHT, 30) == 30);
-	check_geom(l, 2, 71, 0, 2, 24);
-	check_geom(l, 3, 74, 0, 6, 24);
+	check_geom(l, 2, 71, 0, 1, 24);
+	check_geom(l, 3, 73, 0, 7, 24);
 	layout_free(l);
 }
 
 static void test_refusals(void)
 {
-	struct layout *l = layout_create(5, 4, 1);
+	/* tmux's minimum is one cell: 3 cells split into 1, a border and 1; 2 cells do not. */
+	struct layout *l = layout_create(3, 2, 1);
 	const char *e = layout_split(l, 1, LAYOUT_ABOVE_BELOW, 0, 2);
-	CHECK(e != NULL && strstr(e, "2 rows") != NULL);
+	CHECK(e != NULL && strcmp(e, "no space for new pane") == 0);
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
-	check_geom(l, 1, 0, 0, 2, 4);
-	check_geom(l, 2, 3, 0, 2, 4);
+	check_geom(l, 1, 0, 0, 1, 2);
+	check_geom(l, 2, 2, 0, 1, 2);
 	e = layout_split(l, 2, LAYOUT_SIDE_BY_SIDE, 0, 3);
-	CHECK(e != NULL && strstr(e, "2 columns") != NULL);
+	CHECK(e != NULL && strcmp(e, "no space for new pane") == 0);
 	CHECK(layout_split(l, 9, LAYOUT_SIDE_BY_SIDE, 0, 3) != NULL);
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) != NULL);
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 100, 3) != NULL);
@@ -136,7 +138,7 @@ static void test_refusals(void)
 	unsigned sx, sy;
 	layout_resize(l, 1, 1);
 	layout_size(l, &sx, &sy);
-	CHECK(sx == 5 && sy == 2);
+	CHECK(sx == 3 && sy == 1);
 	/* Sizes from a client are bounded, so no sum of them can overflow. */
 	layout_resize(l, UINT32_MAX, UINT32_MAX);
 	layout_size(l, &sx, &sy);
@@ -145,11 +147,11 @@ static void test_refusals(void)
 	layout_free(l);
 
 	/* A percentage that leaves either side under the minimum is refused. */
-	l = layout_create(100, 10, 1);
+	l = layout_create(50, 10, 1);
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 1, 2) != NULL);
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 98, 2) != NULL);
 	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 2, 2) == NULL);
-	check_geom(l, 2, 98, 0, 2, 10);
+	check_geom(l, 2, 49, 0, 1, 10);
 	layout_free(l);
 }
 
@@ -184,6 +186,126 @@ static void test_zoom(void)
 }
 
 /* Random sequences. */
+
+/* A window of n panes (ids 0 to n-1, in order) at sx by sy. */
+static struct layout *panes(unsigned sx, unsigned sy, uint32_t n)
+{
+	struct layout *l = layout_create(sx, sy, 0);
+	for (uint32_t i = 1; i < n; i++)
+		layout_split(l, i - 1, LAYOUT_SIDE_BY_SIDE, 0, i);
+	return l;
+}
+
+static void check_dump(const struct layout *l, const char *want)
+{
+	char *got = layout_dump(l);
+	CHECKF(strcmp(got, want) == 0, "layout %s, not %s", got, want);
+	free(got);
+}
+
+/* The presets give tmux 3.3a's own strings (tests/tmux_layouts.h). */
+static void test_presets(void)
+{
+	struct layout *l = panes(80, 24, 5);
+	CHECK(layout_set_last(l) == -1);
+	for (int set = 0; set < LAYOUT_NSETS; set++) {
+		layout_set_select(l, set, 80, 24);
+		check_dump(l, tmux_layout_5_panes[set]);
+		CHECK(layout_set_last(l) == set);
+	}
+	/* next-layout wraps after tiled; previous goes back. */
+	layout_set_step(l, 1, 80, 24);
+	check_dump(l, tmux_layout_5_panes[LAYOUT_EVEN_HORIZONTAL]);
+	layout_set_step(l, -1, 80, 24);
+	check_dump(l, tmux_layout_5_panes[LAYOUT_TILED]);
+	layout_free(l);
+
+	/* A taller window gives main-horizontal its 24 rows; 3 panes tile as 2 and 1. */
+	l = panes(120, 40, 3);
+	layout_set_select(l, LAYOUT_MAIN_HORIZONTAL, 120, 40);
+	check_geom(l, 0, 0, 0, 120, 24);
+	check_geom(l, 1, 0, 25, 59, 15);
+	check_geom(l, 2, 60, 25, 60, 15);
+	layout_set_select(l, LAYOUT_MAIN_VERTICAL, 120, 40);
+	check_geom(l, 0, 0, 0, 80, 40);
+	check_geom(l, 2, 81, 20, 39, 20);
+	layout_set_select(l, LAYOUT_TILED, 120, 40);
+	check_geom(l, 1, 60, 0, 60, 19);
+	check_geom(l, 2, 0, 20, 120, 20);
+	layout_free(l);
+
+	/* Names by unique prefix, as tmux. */
+	CHECK(layout_set_lookup("tiled") == LAYOUT_TILED);
+	CHECK(layout_set_lookup("main-v") == LAYOUT_MAIN_VERTICAL);
+	CHECK(layout_set_lookup("even") == -1 && layout_set_lookup("x") == -1);
+	CHECK(strcmp(layout_set_name(LAYOUT_EVEN_VERTICAL), "even-vertical") == 0);
+}
+
+static bool parse(struct layout *l, const char *s, unsigned sx, unsigned sy, const char *why)
+{
+	char *cause = NULL;
+	bool ok = layout_parse(l, s, sx, sy, &cause);
+	CHECKF(ok == (why == NULL), "%s: %s", s, cause != NULL ? cause : "accepted");
+	CHECKF(why == NULL || strcmp(cause, why) == 0, "%s: %s, not %s", s, cause, why);
+	free(cause);
+	return ok;
+}
+
+/* body with its checksum before it, as tmux writes it (allocated). */
+static char *summed(const char *body)
+{
+	unsigned short sum = 0;
+	for (const char *p = body; *p != '\0'; p++)
+		sum = (unsigned short)((sum >> 1) + ((sum & 1) << 15) + (unsigned char)*p);
+	char *out;
+	xasprintf(&out, "%04x,%s", sum, body);
+	return out;
+}
+
+static void parse_body(struct layout *l, const char *body, unsigned sx, unsigned sy,
+		       const char *why)
+{
+	char *s = summed(body);
+	parse(l, s, sx, sy, why);
+	free(s);
+}
+
+static void test_custom(void)
+{
+	/* tmux's answer to this main-vertical string over 2 panes: the 3 last cells go. */
+	struct layout *l = panes(80, 24, 2);
+	parse(l, "e3fc,80x24,0,0{78x24,0,0,0,1x24,79,0[1x5,79,0,1,1x5,79,6,2,1x5,79,12,3,"
+		 "1x6,79,18,4]}", 80, 24, NULL);
+	check_dump(l, "0bdf,80x24,0,0{78x24,0,0,0,1x24,79,0,1}");
+	/* Ids in the string are not the panes: they go in order. */
+	parse_body(l, "80x24,0,0[80x12,0,0,7,80x11,0,13,9]", 80, 24, NULL);
+	check_dump(l, "c195,80x24,0,0[80x12,0,0,0,80x11,0,13,1]");
+	char *before = layout_dump(l);
+	parse(l, "0000,80x24,0,0[80x12,0,0,0,80x11,0,13,1]", 80, 24, "invalid layout");
+	parse(l, "c195,80x24,0,0[80x12,0,0,0,80x11,0,13,1]x", 80, 24, "invalid layout");
+	parse(l, "foo", 80, 24, "invalid layout");
+	parse(l, "", 80, 24, "invalid layout");
+	parse_body(l, "80x24,0,0,0", 80, 24, "have 2 panes but need 1");
+	parse_body(l, "80x25,0,0[80x12,0,0,0,80x11,0,13,1]", 80, 24,
+		   "size mismatch after applying layout");
+	parse_body(l, "80x24,0,0[80x12,0,0,0,80x11,0,13,1", 80, 24, "invalid layout");
+	parse_body(l, "80x24,0,0[80x12,0,0,0;80x11,0,13,1]", 80, 24, "invalid layout");
+	parse_body(l, "80x24,0,0[80x0,0,0,0,80x23,0,1,1]", 80, 24, "invalid layout");
+	parse_body(l, "80x24,0,0[999999x12,0,0,0,80x11,0,13,1]", 80, 24, "invalid layout");
+	/* Nesting is capped: a deep string is refused, not recursed into without end. */
+	char deep[20 * 200 + 64] = "";
+	for (int i = 0; i < 200; i++)
+		strcat(deep, i % 2 ? "80x24,0,0[" : "80x24,0,0{");
+	parse_body(l, deep, 80, 24, "invalid layout");
+	check_dump(l, before);
+	free(before);
+
+	/* Nested containers of one orientation merge; a string for another size fits the window. */
+	parse_body(l, "80x24,0,0{40x24,0,0{40x24,0,0,0},39x24,41,0,1}", 100, 30, NULL);
+	check_geom(l, 0, 0, 0, 50, 30);
+	check_geom(l, 1, 51, 0, 49, 30);
+	layout_free(l);
+}
 
 static uint64_t rng;
 static uint32_t rnd(uint32_t n)
@@ -406,7 +528,7 @@ static void random_step(struct layout *l, uint32_t *next_id)
 	layout_list(l, all, n);
 	uint32_t pane = all[rnd((uint32_t)n)].pane;
 	unsigned sx, sy, nx, ny, w, h;
-	switch (rnd(8)) {
+	switch (rnd(10)) {
 	case 0:
 	case 1:
 	case 2:
@@ -434,6 +556,27 @@ static void random_step(struct layout *l, uint32_t *next_id)
 			       "seed %lu: unzoom did not restore", seed_now);
 			layout_toggle_zoom(l, pane);
 		}
+		break;
+	}
+	case 7: {
+		/* A preset keeps the panes' order; the layout string reads back the same. */
+		layout_size(l, &sx, &sy);
+		layout_set_select(l, (int)rnd(LAYOUT_NSETS), sx, sy);
+		struct layout_geom *now = xreallocarray(NULL, n, sizeof *now);
+		CHECKF(layout_list(l, now, n) == n, "seed %lu", seed_now);
+		for (size_t i = 0; i < n; i++)
+			CHECKF(now[i].pane == all[i].pane, "seed %lu: order changed", seed_now);
+		free(now);
+		break;
+	}
+	case 8: {
+		layout_size(l, &sx, &sy);
+		char *s = layout_dump(l), *cause = NULL;
+		CHECKF(layout_parse(l, s, sx, sy, &cause), "seed %lu: %s: %s", seed_now, s, cause);
+		char *again = layout_dump(l);
+		CHECKF(strcmp(s, again) == 0, "seed %lu: %s read back as %s", seed_now, s, again);
+		free(again);
+		free(s);
 		break;
 	}
 	default:
@@ -472,6 +615,8 @@ int main(void)
 	test_flattening();
 	test_refusals();
 	test_zoom();
+	test_presets();
+	test_custom();
 	test_random();
 	return 0;
 }

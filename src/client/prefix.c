@@ -1,6 +1,5 @@
 /*
- * The prefix bindings: tmux's defaults, as far as the server has the commands (no
- * last-window). Unlike tmux, C-b & kills the window without asking first.
+ * The prefix bindings: tmux's defaults, as far as the server has the commands. Unlike tmux, C-b & kills the window without asking first.
  */
 #include "prefix.h"
 
@@ -26,6 +25,13 @@ static const struct prefix_binding bindings[] = {
 	CMD("p", "Select the previous window", "previous-window"),
 	CMD("x", "Kill the active pane", "kill-pane"),
 	CMD("z", "Zoom the active pane", "resize-pane", "-Z"),
+	CMD("Space", "Select next layout", "next-layout"),
+	CMD("E", "Spread panes out evenly", "select-layout", "-E"),
+	CMD("M-1", "Set the even-horizontal layout", "select-layout", "even-horizontal"),
+	CMD("M-2", "Set the even-vertical layout", "select-layout", "even-vertical"),
+	CMD("M-3", "Set the main-horizontal layout", "select-layout", "main-horizontal"),
+	CMD("M-4", "Set the main-vertical layout", "select-layout", "main-vertical"),
+	CMD("M-5", "Select the tiled layout", "select-layout", "tiled"),
 	CMD("Up", "Select the pane above", "select-pane", "-U"),
 	CMD("Down", "Select the pane below", "select-pane", "-D"),
 	CMD("Left", "Select the pane to the left", "select-pane", "-L"),
@@ -39,32 +45,41 @@ bool prefix_is_prefix(const term_key *key)
 }
 
 /*
- * A binding's key: one ASCII character as itself, C- and a letter, or an arrow; spelt as
- * send-keys spells them (server/keys.h: the test checks they agree), without linking the
- * server's code into the client.
+ * A binding's key: modifiers C-, M-, S- before one ASCII character, Space or an arrow;
+ * spelt as send-keys spells them (server/keys.h: the test checks they agree), without
+ * linking the server's code into the client.
  */
 static bool binding_key(const char *name, term_key *key)
 {
 	static const struct {
 		const char *name;
 		enum term_key_code code;
-	} arrows[] = {
-		{"Up", TERM_KEY_UP},
-		{"Down", TERM_KEY_DOWN},
-		{"Left", TERM_KEY_LEFT},
-		{"Right", TERM_KEY_RIGHT},
+		uint8_t ch;
+	} named[] = {
+		{"Up", TERM_KEY_UP, 0},
+		{"Down", TERM_KEY_DOWN, 0},
+		{"Left", TERM_KEY_LEFT, 0},
+		{"Right", TERM_KEY_RIGHT, 0},
+		{"Space", TERM_KEY_CHAR, ' '},
 	};
+	static const char mods[] = {'S', 'M', 'C'}; /* TERM_MOD_SHIFT, _ALT, _CTRL: 1, 2, 4 */
+	uint8_t m = 0;
+	for (bool more = true; more && name[0] != '\0' && name[1] == '-' && name[2] != '\0';) {
+		more = false;
+		for (size_t i = 0; i < sizeof mods; i++)
+			if (name[0] == mods[i]) {
+				m |= (uint8_t)(1u << i);
+				name += 2;
+				more = true;
+			}
+	}
 	if (name[1] == '\0') {
-		*key = (term_key){.code = TERM_KEY_CHAR, .ch = (uint8_t)name[0]};
+		*key = (term_key){.code = TERM_KEY_CHAR, .mods = m, .ch = (uint8_t)name[0]};
 		return true;
 	}
-	if (name[0] == 'C' && name[1] == '-' && name[2] != '\0' && name[3] == '\0') {
-		*key = (term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_CTRL, .ch = (uint8_t)name[2]};
-		return true;
-	}
-	for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
-		if (strcmp(arrows[i].name, name) == 0) {
-			*key = (term_key){.code = (uint8_t)arrows[i].code};
+	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+		if (strcmp(named[i].name, name) == 0) {
+			*key = (term_key){.code = (uint8_t)named[i].code, .mods = m, .ch = named[i].ch};
 			return true;
 		}
 	return false;

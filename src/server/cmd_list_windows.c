@@ -1,4 +1,6 @@
 /* list-windows: one line per window of a session, the current one marked. */
+#include <stdlib.h>
+
 #include "cmd.h"
 
 static enum cmd_retval cmd_list_windows_exec(struct cmd_ctx *ctx);
@@ -19,9 +21,11 @@ static enum cmd_retval cmd_list_windows_exec(struct cmd_ctx *ctx)
 		return CMD_RETURN_ERROR;
 	for (size_t i = 0; i < s->nwindows; i++) {
 		const struct window *w = s->windows[i];
-		cmd_print(ctx, "%u: %s%s (%zu panes) [%ux%u] @%u%s", w->index, w->name,
-			  w == s->current ? "*" : "", w->npanes, w->cols, w->rows, w->id,
+		char *layout = layout_dump(w->layout);
+		cmd_print(ctx, "%u: %s%s (%zu panes) [%ux%u] [layout %s] @%u%s", w->index, w->name,
+			  w == s->current ? "*" : "", w->npanes, w->cols, w->rows, layout, w->id,
 			  w == s->current ? " (active)" : "");
+		free(layout);
 	}
 	return CMD_RETURN_NORMAL;
 }

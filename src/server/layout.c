@@ -3,33 +3,14 @@
  * change (place), so an operation only has to keep the sizes consistent.
  */
 #include "layout.h"
+#include "layout_cell.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/xmalloc.h"
 
-enum cell_type { CELL_PANE, CELL_LEFTRIGHT, CELL_TOPBOTTOM };
-
-struct cell {
-	enum cell_type type;
-	struct cell *parent;
-	unsigned x, y, sx, sy;
-	uint32_t pane;       /* CELL_PANE */
-	struct cell **child; /* containers: two or more */
-	size_t nchild;
-};
-
-struct layout {
-	struct cell *root;
-	bool zoomed;
-	uint32_t zoom_pane;
-};
-
-#define STR(x) #x
-#define XSTR(x) STR(x)
-
-static struct cell *cell_new(enum cell_type type, uint32_t pane)
+struct cell *cell_new(enum cell_type type, uint32_t pane)
 {
 	struct cell *c = xcalloc(1, sizeof *c);
 	c->type = type;
@@ -37,7 +18,7 @@ static struct cell *cell_new(enum cell_type type, uint32_t pane)
 	return c;
 }
 
-static void cell_free(struct cell *c)
+void cell_free(struct cell *c)
 {
 	for (size_t i = 0; i < c->nchild; i++)
 		cell_free(c->child[i]);
@@ -45,12 +26,12 @@ static void cell_free(struct cell *c)
 	free(c);
 }
 
-static unsigned along(const struct cell *c, enum cell_type axis)
+unsigned cell_along(const struct cell *c, enum cell_type axis)
 {
 	return axis == CELL_LEFTRIGHT ? c->sx : c->sy;
 }
 
-static void set_along(struct cell *c, enum cell_type axis, unsigned size)
+static void cell_set_along(struct cell *c, enum cell_type axis, unsigned size)
 {
 	if (axis == CELL_LEFTRIGHT)
 		c->sx = size;
@@ -58,12 +39,12 @@ static void set_along(struct cell *c, enum cell_type axis, unsigned size)
 		c->sy = size;
 }
 
-static struct cell *find(struct cell *c, uint32_t pane)
+struct cell *cell_find(struct cell *c, uint32_t pane)
 {
 	if (c->type == CELL_PANE)
 		return c->pane == pane ? c : NULL;
 	for (size_t i = 0; i < c->nchild; i++) {
-		struct cell *f = find(c->child[i], pane);
+		struct cell *f = cell_find(c->child[i], pane);
 		if (f != NULL)
 			return f;
 	}
@@ -79,7 +60,7 @@ static size_t child_index(const struct cell *c)
 }
 
 /* The smallest size c can take along axis: its panes' minimum plus the borders. */
-static unsigned cell_min(const struct cell *c, enum cell_type axis)
+unsigned cell_min(const struct cell *c, enum cell_type axis)
 {
 	if (c->type == CELL_PANE)
 		return LAYOUT_MIN;
@@ -115,7 +96,7 @@ static unsigned *share(const struct cell *c, unsigned total)
 			if (held[i])
 				rest -= min[i];
 			else
-				weight += along(c->child[i], c->type);
+				weight += cell_along(c->child[i], c->type);
 		}
 		again = false;
 		for (size_t i = 0; i < n; i++) {
@@ -123,7 +104,7 @@ static unsigned *share(const struct cell *c, unsigned total)
 				size[i] = min[i];
 				continue;
 			}
-			cum += along(c->child[i], c->type);
+			cum += cell_along(c->child[i], c->type);
 			uint64_t upto = cum * rest / weight;
 			size[i] = (unsigned)(upto - prev);
 			prev = upto;
@@ -137,13 +118,13 @@ static unsigned *share(const struct cell *c, unsigned total)
 }
 
 /* Gives c a new size, its children sharing it. Needs sx and sy to cover c's minimum. */
-static void cell_resize(struct cell *c, unsigned sx, unsigned sy)
+void cell_resize(struct cell *c, unsigned sx, unsigned sy)
 {
 	c->sx = sx;
 	c->sy = sy;
 	if (c->type == CELL_PANE)
 		return;
-	unsigned *size = share(c, along(c, c->type) - (unsigned)(c->nchild - 1));
+	unsigned *size = share(c, cell_along(c, c->type) - (unsigned)(c->nchild - 1));
 	for (size_t i = 0; i < c->nchild; i++) {
 		if (c->type == CELL_LEFTRIGHT)
 			cell_resize(c->child[i], size[i], sy);
@@ -159,12 +140,12 @@ static void resize_along(struct cell *c, enum cell_type axis, unsigned size)
 }
 
 /* Sets every offset from the sizes, children one border apart. */
-static void place(struct cell *c, unsigned x, unsigned y)
+void cell_place(struct cell *c, unsigned x, unsigned y)
 {
 	c->x = x;
 	c->y = y;
 	for (size_t i = 0; i < c->nchild; i++) {
-		place(c->child[i], x, y);
+		cell_place(c->child[i], x, y);
 		if (c->type == CELL_LEFTRIGHT)
 			x += c->child[i]->sx + 1;
 		else
@@ -172,7 +153,7 @@ static void place(struct cell *c, unsigned x, unsigned y)
 	}
 }
 
-static void adopt(struct cell *parent, struct cell **child, size_t n)
+void cell_adopt(struct cell *parent, struct cell **child, size_t n)
 {
 	parent->child = child;
 	parent->nchild = n;
@@ -185,7 +166,21 @@ static void insert_child(struct cell *parent, size_t at, struct cell *c)
 	struct cell **child = xreallocarray(parent->child, parent->nchild + 1, sizeof *child);
 	memmove(child + at + 1, child + at, (parent->nchild - at) * sizeof *child);
 	child[at] = c;
-	adopt(parent, child, parent->nchild + 1);
+	cell_adopt(parent, child, parent->nchild + 1);
+}
+
+void cell_append(struct cell *parent, struct cell *c)
+{
+	insert_child(parent, parent->nchild, c);
+}
+
+void layout_replace_root(struct layout *l, struct cell *root)
+{
+	cell_free(l->root);
+	l->root = root;
+	root->parent = NULL;
+	l->zoomed = false;
+	cell_place(root, 0, 0);
 }
 
 static void collect(struct cell *c, struct cell **out, size_t *n)
@@ -197,7 +192,7 @@ static void collect(struct cell *c, struct cell **out, size_t *n)
 }
 
 /* The panes' cells in order, in a new array. */
-static struct cell **leaves(const struct layout *l, size_t *n)
+struct cell **cell_leaves(const struct layout *l, size_t *n)
 {
 	struct cell **out = xreallocarray(NULL, layout_count(l), sizeof *out);
 	*n = 0;
@@ -224,6 +219,7 @@ struct layout *layout_create(unsigned sx, unsigned sy, uint32_t pane)
 	l->root = cell_new(CELL_PANE, pane);
 	l->root->sx = clamp(sx, LAYOUT_MIN);
 	l->root->sy = clamp(sy, LAYOUT_MIN);
+	l->last_set = -1;
 	return l;
 }
 
@@ -232,6 +228,7 @@ void layout_free(struct layout *l)
 	if (l == NULL)
 		return;
 	cell_free(l->root);
+	free(l->before);
 	free(l);
 }
 
@@ -239,19 +236,17 @@ const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
 			 unsigned percent, uint32_t new_pane)
 {
 	enum cell_type axis = how == LAYOUT_SIDE_BY_SIDE ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
-	struct cell *c = find(l->root, pane);
+	struct cell *c = cell_find(l->root, pane);
 	if (c == NULL)
 		return "no such pane";
-	if (find(l->root, new_pane) != NULL)
+	if (cell_find(l->root, new_pane) != NULL)
 		return "pane already in the layout";
 	if (percent > 99)
 		return "percentage must be 1 to 99";
-	unsigned s = along(c, axis);
+	unsigned s = cell_along(c, axis);
 	unsigned add = percent != 0 ? (unsigned)((uint64_t)s * percent / 100) : (s + 1) / 2 - 1;
 	if (add < LAYOUT_MIN || add + 1 + LAYOUT_MIN > s) {
-		return axis == CELL_LEFTRIGHT
-			       ? "no space for new pane: a pane needs " XSTR(LAYOUT_MIN) " columns"
-			       : "no space for new pane: a pane needs " XSTR(LAYOUT_MIN) " rows";
+		return "no space for new pane";
 	}
 	layout_unzoom(l);
 
@@ -270,10 +265,23 @@ const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
 	}
 	n->sx = c->sx;
 	n->sy = c->sy;
-	set_along(n, axis, add);
-	set_along(c, axis, s - 1 - add);
-	place(l->root, 0, 0);
+	cell_set_along(n, axis, add);
+	cell_set_along(c, axis, s - 1 - add);
+	cell_place(l->root, 0, 0);
 	return NULL;
+}
+
+void cell_lift(struct cell *p)
+{
+	struct cell *k = p->child[0];
+	p->type = k->type;
+	p->pane = k->pane;
+	free(p->child);
+	p->child = NULL;
+	p->nchild = 0;
+	if (k->nchild > 0)
+		cell_adopt(p, k->child, k->nchild);
+	free(k);
 }
 
 /*
@@ -281,7 +289,7 @@ const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
  * container k meets a grandparent of its own orientation, into which its children are
  * spliced; otherwise p simply takes over k's contents.
  */
-static void collapse(struct cell *p)
+void cell_collapse(struct cell *p)
 {
 	struct cell *k = p->child[0];
 	struct cell *gp = p->parent;
@@ -294,26 +302,19 @@ static void collapse(struct cell *p)
 		memcpy(child + at + k->nchild, gp->child + at + 1,
 		       (gp->nchild - at - 1) * sizeof *child);
 		free(gp->child);
-		adopt(gp, child, n);
+		cell_adopt(gp, child, n);
 		free(k->child);
 		free(k);
 		free(p->child);
 		free(p);
 		return;
 	}
-	p->type = k->type;
-	p->pane = k->pane;
-	free(p->child);
-	p->child = NULL;
-	p->nchild = 0;
-	if (k->nchild > 0)
-		adopt(p, k->child, k->nchild);
-	free(k);
+	cell_lift(p);
 }
 
 const char *layout_remove(struct layout *l, uint32_t pane)
 {
-	struct cell *c = find(l->root, pane);
+	struct cell *c = cell_find(l->root, pane);
 	if (c == NULL)
 		return "no such pane";
 	if (c->parent == NULL)
@@ -323,13 +324,13 @@ const char *layout_remove(struct layout *l, uint32_t pane)
 	struct cell *p = c->parent;
 	size_t i = child_index(c);
 	struct cell *heir = p->child[i > 0 ? i - 1 : i + 1];
-	resize_along(heir, p->type, along(heir, p->type) + along(c, p->type) + 1);
+	resize_along(heir, p->type, cell_along(heir, p->type) + cell_along(c, p->type) + 1);
 	memmove(p->child + i, p->child + i + 1, (p->nchild - i - 1) * sizeof *p->child);
 	p->nchild--;
 	cell_free(c);
 	if (p->nchild == 1)
-		collapse(p);
-	place(l->root, 0, 0);
+		cell_collapse(p);
+	cell_place(l->root, 0, 0);
 	return NULL;
 }
 
@@ -345,7 +346,7 @@ static unsigned move_border(struct cell *p, size_t i, bool forward, unsigned n)
 	unsigned moved = 0;
 	for (; k >= 0 && k < (long)p->nchild && moved < n; k += step) {
 		struct cell *s = p->child[k];
-		unsigned size = along(s, p->type);
+		unsigned size = cell_along(s, p->type);
 		unsigned take = size - cell_min(s, p->type);
 		if (take > n - moved)
 			take = n - moved;
@@ -355,7 +356,7 @@ static unsigned move_border(struct cell *p, size_t i, bool forward, unsigned n)
 	}
 	struct cell *g = p->child[forward ? i : i + 1];
 	if (moved > 0)
-		resize_along(g, p->type, along(g, p->type) + moved);
+		resize_along(g, p->type, cell_along(g, p->type) + moved);
 	return moved;
 }
 
@@ -363,7 +364,7 @@ unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir
 {
 	enum cell_type axis =
 		dir == LAYOUT_LEFT || dir == LAYOUT_RIGHT ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
-	struct cell *c = find(l->root, pane);
+	struct cell *c = cell_find(l->root, pane);
 	if (c == NULL)
 		return 0;
 	layout_unzoom(l);
@@ -375,7 +376,7 @@ unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir
 	if (i == c->parent->nchild - 1)
 		i--;
 	unsigned moved = move_border(c->parent, i, dir == LAYOUT_RIGHT || dir == LAYOUT_DOWN, n);
-	place(l->root, 0, 0);
+	cell_place(l->root, 0, 0);
 	return moved;
 }
 
@@ -383,7 +384,7 @@ void layout_resize(struct layout *l, unsigned sx, unsigned sy)
 {
 	cell_resize(l->root, clamp(sx, cell_min(l->root, CELL_LEFTRIGHT)),
 		    clamp(sy, cell_min(l->root, CELL_TOPBOTTOM)));
-	place(l->root, 0, 0);
+	cell_place(l->root, 0, 0);
 }
 
 void layout_size(const struct layout *l, unsigned *sx, unsigned *sy)
@@ -398,7 +399,7 @@ bool layout_toggle_zoom(struct layout *l, uint32_t pane)
 		l->zoomed = false;
 		return false;
 	}
-	if (l->root->type == CELL_PANE || find(l->root, pane) == NULL)
+	if (l->root->type == CELL_PANE || cell_find(l->root, pane) == NULL)
 		return false;
 	l->zoomed = true;
 	l->zoom_pane = pane;
@@ -424,7 +425,7 @@ size_t layout_count(const struct layout *l)
 
 bool layout_has(const struct layout *l, uint32_t pane)
 {
-	return find(l->root, pane) != NULL;
+	return cell_find(l->root, pane) != NULL;
 }
 
 static struct layout_geom geom(const struct layout *l, const struct cell *c)
@@ -443,7 +444,7 @@ static struct layout_geom geom(const struct layout *l, const struct cell *c)
 size_t layout_list(const struct layout *l, struct layout_geom *out, size_t max)
 {
 	size_t n;
-	struct cell **leaf = leaves(l, &n);
+	struct cell **leaf = cell_leaves(l, &n);
 	for (size_t i = 0; i < n && i < max; i++)
 		out[i] = geom(l, leaf[i]);
 	free(leaf);
@@ -452,7 +453,7 @@ size_t layout_list(const struct layout *l, struct layout_geom *out, size_t max)
 
 bool layout_geometry(const struct layout *l, uint32_t pane, struct layout_geom *out)
 {
-	struct cell *c = find(l->root, pane);
+	struct cell *c = cell_find(l->root, pane);
 	if (c != NULL)
 		*out = geom(l, c);
 	return c != NULL;
@@ -461,7 +462,7 @@ bool layout_geometry(const struct layout *l, uint32_t pane, struct layout_geom *
 uint32_t layout_next(const struct layout *l, uint32_t pane, int delta)
 {
 	size_t n, i = 0;
-	struct cell **leaf = leaves(l, &n);
+	struct cell **leaf = cell_leaves(l, &n);
 	while (i < n && leaf[i]->pane != pane)
 		i++;
 	if (i < n) {
@@ -501,11 +502,11 @@ static unsigned overlap(unsigned a, unsigned alen, unsigned b, unsigned blen)
 bool layout_neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir,
 		      uint32_t *out)
 {
-	struct cell *c = find(l->root, pane);
+	struct cell *c = cell_find(l->root, pane);
 	if (c == NULL)
 		return false;
 	size_t n;
-	struct cell **leaf = leaves(l, &n);
+	struct cell **leaf = cell_leaves(l, &n);
 	unsigned best = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct cell *o = leaf[i];

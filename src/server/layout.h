@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LAYOUT_MIN 2
+#define LAYOUT_MIN 1 /* tmux's PANE_MINIMUM: its presets give one-row panes at 80x24 */
 #define LAYOUT_MAX 10000 /* larger window sizes are taken as this */
 
 struct layout;
@@ -90,5 +90,49 @@ uint32_t layout_next(const struct layout *l, uint32_t pane, int delta);
  */
 bool layout_neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir,
 		      uint32_t *out);
+
+/*
+ * tmux's preset layouts, in its order (next-layout cycles through them). The main pane of
+ * main-horizontal is LAYOUT_MAIN_HEIGHT rows, of main-vertical LAYOUT_MAIN_WIDTH columns
+ * (tmux's main-pane-height and main-pane-width defaults), less when the window is small.
+ */
+enum {
+	LAYOUT_EVEN_HORIZONTAL,
+	LAYOUT_EVEN_VERTICAL,
+	LAYOUT_MAIN_HORIZONTAL,
+	LAYOUT_MAIN_VERTICAL,
+	LAYOUT_TILED,
+	LAYOUT_NSETS
+};
+#define LAYOUT_MAIN_HEIGHT 24
+#define LAYOUT_MAIN_WIDTH 80
+
+/* The preset a name or unique prefix of one names, else -1. */
+int layout_set_lookup(const char *name);
+const char *layout_set_name(int set);
+/*
+ * Arranges the panes, in their order, as preset set for a window of sx by sy (as tmux: a
+ * window too small for them gets a larger layout). Unzooms. A lone pane stays as it is.
+ */
+void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy);
+/* The preset after (delta 1) or before (-1) the last one arranged (next-layout). */
+void layout_set_step(struct layout *l, int delta, unsigned sx, unsigned sy);
+/* The preset last arranged, or -1. */
+int layout_set_last(const struct layout *l);
+/* Spreads the cells beside pane evenly, or the first ancestor's that changes (select-layout -E). */
+void layout_spread_out(struct layout *l, uint32_t pane);
+
+/* The layout string (tmux's window_layout), allocated. */
+char *layout_dump(const struct layout *l);
+/*
+ * Rebuilds the tree from a layout string over the same panes in order, then fits it to sx
+ * by sy. A string with more cells than panes loses its last ones (their space going to the
+ * cells before, as a removal); fewer cells than panes, a bad checksum or a malformed or
+ * inconsistent string changes nothing: false and *cause (allocated).
+ */
+bool layout_parse(struct layout *l, const char *s, unsigned sx, unsigned sy, char **cause);
+/* The string select-layout -o goes back to: set before each change select-layout makes. */
+void layout_set_before(struct layout *l, char *s);
+const char *layout_before(const struct layout *l);
 
 #endif

@@ -2,7 +2,8 @@
 # commands, its clients. The command language it speaks is src/cmd's.
 noinst_LIBRARIES += src/server/libserver.a
 src_server_libserver_a_SOURCES = \
-	src/server/layout.c src/server/layout.h
+	src/server/layout.c src/server/layout.h src/server/layout_cell.h \
+	src/server/layout_set.c src/server/layout_custom.c
 SERVER_LIBS = src/server/libserver.a $(CMD_LIBS)
 # The server: objects, event loop, control socket, one file per command (as tmux).
 src_server_libserver_a_SOURCES += \
@@ -18,7 +19,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_list_sessions.c src/server/cmd_list_windows.c \
 	src/server/cmd_new_session.c src/server/cmd_new_window.c \
 	src/server/cmd_rename_session.c src/server/cmd_rename_window.c \
-	src/server/cmd_resize_pane.c src/server/cmd_select_pane.c \
+	src/server/cmd_resize_pane.c src/server/cmd_select_layout.c \
+	src/server/cmd_select_pane.c \
 	src/server/cmd_select_window.c src/server/cmd_send_keys.c \
 	src/server/cmd_split_window.c \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \

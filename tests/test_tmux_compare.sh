@@ -1,0 +1,99 @@
+#!/bin/sh
+# The same command lines run against tmux (private socket, no config) and rsh; after each,
+# the windows (index, layout string, id) and the panes (index, size, place, id, active)
+# must read the same from both. Skipped when tmux is not installed.
+set -u
+RSH=${RSH:-./src/rsh}
+command -v tmux >/dev/null 2>&1 || { echo "SKIP: no tmux"; exit 77; }
+dir=$(mktemp -d "${TMPDIR:-/tmp}/rsh-cmp.XXXXXX")
+export SHELL=/bin/sh ENV=
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$dir/sanitizer"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$dir/sanitizer"
+r() { "$RSH" -S "$dir/rsh" "$@"; }
+t() { tmux -S "$dir/tmux" -f /dev/null "$@"; }
+cleanup() {
+	r kill-server >/dev/null 2>&1
+	t kill-server >/dev/null 2>&1
+	status=0
+	if ls "$dir"/sanitizer.* >/dev/null 2>&1; then
+		cat "$dir"/sanitizer.* >&2
+		status=1
+	fi
+	rm -rf "$dir"
+	exit $status
+}
+trap cleanup EXIT
+failed=0
+
+rsh_state() {
+	for s in $(r list-sessions | sed 's/:.*//'); do
+		r list-windows -t "$s" | sed -E 's/^([0-9]+): .* \[layout (.*)\] (@[0-9]+).*/\1 \2 \3/'
+		for w in $(r list-windows -t "$s" | sed 's/:.*//'); do
+			r list-panes -t "$s:$w"
+		done
+	done
+}
+
+tmux_state() {
+	for s in $(t list-sessions -F '#{session_name}'); do
+		t list-windows -t "$s" -F '#{window_index} #{window_layout} #{window_id}'
+		for w in $(t list-windows -t "$s" -F '#{window_index}'); do
+			t list-panes -t "$s:$w" -F '#{pane_index}: [#{pane_width}x#{pane_height}] [at #{pane_left},#{pane_top}] #{pane_id}#{?pane_active, (active),}'
+		done
+	done
+}
+
+# One command line (words as given) run by both; then the states compared.
+step() {
+	r "$@" >"$dir/r.out" 2>"$dir/r.err"; rc=$?
+	t "$@" >"$dir/t.out" 2>"$dir/t.err"; tc=$?
+	if [ $rc -ne $tc ]; then
+		echo "FAIL: $*: rsh exit $rc ($(cat "$dir/r.err")), tmux $tc ($(cat "$dir/t.err"))" >&2
+		failed=1
+	fi
+	if [ "$(sed 's/^rsh: //' "$dir/r.err")" != "$(cat "$dir/t.err")" ]; then
+		echo "FAIL: $*: rsh said '$(cat "$dir/r.err")', tmux '$(cat "$dir/t.err")'" >&2
+		failed=1
+	fi
+	rsh_state >"$dir/r.state"
+	tmux_state >"$dir/t.state"
+	if ! cmp -s "$dir/r.state" "$dir/t.state"; then
+		echo "FAIL: after $*: rsh and tmux differ:" >&2
+		diff "$dir/r.state" "$dir/t.state" | sed 's/^/  /' >&2
+		failed=1
+	fi
+}
+
+# Layouts: the five presets, the cycle, -E, a string and -o, at three sizes.
+step new-session -d -s a -x 80 -y 24
+step split-window -t a
+step split-window -h -t a
+step split-window -v -t a:0.0
+step split-window -h -t a:0.2
+for l in even-horizontal even-vertical main-horizontal main-vertical tiled; do
+	step select-layout -t a "$l"
+done
+for i in 1 2 3 4 5 6; do step next-layout -t a; done
+for i in 1 2 3; do step previous-layout -t a; done
+step select-layout -t a
+step resize-pane -t a:0.1 -R 7
+step select-layout -E -t a:0.1
+step select-layout -t a 'e3fc,80x24,0,0{78x24,0,0,0,1x24,79,0[1x5,79,0,1,1x5,79,6,2,1x5,79,12,3,1x6,79,18,4]}'
+step select-layout -o -t a
+step select-layout -t a main-v
+step select-layout -t a face # (a word not starting with a hex digit crashes tmux 3.3a)
+step kill-pane -t a:0.2
+step select-layout -t a tiled
+step new-session -d -s b -x 120 -y 40
+for i in 1 2 3 4 5 6; do step split-window -t b; step select-layout -t b tiled; done
+for l in even-horizontal even-vertical main-horizontal main-vertical tiled; do
+	step select-layout -t b "$l"
+done
+step new-session -d -s c -x 200 -y 50
+for i in 1 2 3; do step split-window -h -t c; done
+for l in main-horizontal main-vertical tiled even-vertical; do
+	step select-layout -t c "$l"
+done
+
+[ $failed -eq 0 ] && echo "rsh and tmux agree"
+exit $failed
