@@ -234,6 +234,18 @@ static void test_presets(void)
 	check_geom(l, 2, 0, 20, 120, 20);
 	layout_free(l);
 
+	/* A window narrower than tiled's borders (1 cell): the minimum each, a larger layout. */
+	l = panes(1000, 24, 9);
+	CHECK(layout_count(l) == 9);
+	layout_set_select(l, LAYOUT_TILED, 1, 1);
+	unsigned sx, sy;
+	layout_size(l, &sx, &sy);
+	char *d = layout_dump(l);
+	CHECKF(sx == 5 && sy == 5, "tiled 9 panes in 1x1: %ux%u %s", sx, sy, d);
+	free(d);
+	check_geom(l, 8, 4, 4, 1, 1);
+	layout_free(l);
+
 	/* Names by unique prefix, as tmux. */
 	CHECK(layout_set_lookup("tiled") == LAYOUT_TILED);
 	CHECK(layout_set_lookup("main-v") == LAYOUT_MAIN_VERTICAL);

@@ -196,9 +196,11 @@ expect_error "usage: rename-window" rename-window
 expect_error "duplicate session: play" new-session -d -s play
 expect_error "open terminal failed: not a terminal" attach -t play
 r new-session -d -s tiny -x 10 -y 5 || fail "new-session tiny"
+# As tmux: 10 columns split into 5 and 4, the 4 into 2 and 1; the 1 cannot split.
 r split-window -h -t tiny || fail "split-window in tiny"
+r split-window -h -t tiny || fail "split-window in tiny again"
 expect_error "no space for new pane" split-window -h -t tiny
-[ "$(r list-panes -t tiny | wc -l)" -eq 2 ] || fail "a refused split changed the layout"
+[ "$(r list-panes -t tiny | wc -l)" -eq 3 ] || fail "a refused split changed the layout"
 r kill-session -t tiny
 r has-session -t play || fail "server hurt by bad commands"
 

@@ -120,8 +120,9 @@ static struct cell *tiled(struct cell **leaf, size_t n, unsigned sx, unsigned sy
 		if (rows * cols < n)
 			cols++;
 	}
-	unsigned width = at_least((sx - (cols - 1)) / cols, LAYOUT_MIN);
-	unsigned height = at_least((sy - (rows - 1)) / rows, LAYOUT_MIN);
+	/* A window narrower than the borders alone gets the minimum (tmux's sums would wrap). */
+	unsigned width = at_least(sx > cols - 1 ? (sx - (cols - 1)) / cols : 0, LAYOUT_MIN);
+	unsigned height = at_least(sy > rows - 1 ? (sy - (rows - 1)) / rows : 0, LAYOUT_MIN);
 	unsigned wx = at_least(sx, (width + 1) * cols - 1);
 	unsigned wy = at_least(sy, (height + 1) * rows - 1);
 	struct cell *c = sized(CELL_TOPBOTTOM, 0, CELL_TOPBOTTOM, wy, wx);
