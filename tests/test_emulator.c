@@ -112,6 +112,89 @@ static void test_attributes_and_colours(void)
 	CHECK(cell(1, 9).bg == TERM_COLOUR_PALETTE(4) && cell(1, 1).bg == TERM_COLOUR_DEFAULT);
 }
 
+/* The pen the last character written got: s then "X" at the top left. */
+static term_cell pen_of(const char *s)
+{
+	start(2, 10);
+	feed(s);
+	feed("X");
+	CHECKF(cell(0, 0).ch == 'X', "'%s' moved the cursor", s);
+	return cell(0, 0);
+}
+
+#define UL(n) ((unsigned)(n) << TERM_ATTR_UNDERLINE_SHIFT)
+
+/* Each SGR form libvterm 0.1.4 mis-parses or lacks, read by us (sgr.h). */
+static void test_sgr_forms(void)
+{
+	term_cell c;
+	/* The colon forms: `38:2::R:G:B` was magenta 255,10,200 from libvterm. */
+	c = pen_of("\033[38:2::10:200:30m");
+	CHECKF(c.fg == TERM_COLOUR_RGB(10, 200, 30), "fg %#x", c.fg);
+	CHECK(pen_of("\033[38:2:10:200:30m").fg == TERM_COLOUR_RGB(10, 200, 30));
+	CHECK(pen_of("\033[48:2:0:1:2:3m").bg == TERM_COLOUR_RGB(1, 2, 3));
+	CHECK(pen_of("\033[38:5:100;48:5:7m").fg == TERM_COLOUR_PALETTE(100));
+	CHECK(pen_of("\033[38:5:100;48:5:7m").bg == TERM_COLOUR_PALETTE(7));
+	/* Semicolon forms, and what follows them still read. */
+	c = pen_of("\033[1;38;2;1;2;3;4;48;5;9;7m");
+	CHECK(c.fg == TERM_COLOUR_RGB(1, 2, 3) && c.bg == TERM_COLOUR_PALETTE(9));
+	CHECK(c.attrs == (TERM_ATTR_BOLD | TERM_ATTR_REVERSE | UL(1)));
+	/* Underline colour: `4;58;5;196` was underline + blink. */
+	c = pen_of("\033[4;58;5;196m");
+	CHECKF(c.attrs == UL(1) && c.ul == TERM_COLOUR_PALETTE(196), "attrs %#x ul %#x",
+	       c.attrs, c.ul);
+	CHECK(pen_of("\033[4;58:2::1:2:3m").ul == TERM_COLOUR_RGB(1, 2, 3));
+	CHECK(pen_of("\033[4;58:2::1:2:3;59m").ul == TERM_COLOUR_DEFAULT);
+	CHECK(pen_of("\033[4;58:2::1:2:3;0m").ul == TERM_COLOUR_DEFAULT);
+	/* Underline styles, 4:4 and 4:5 included; 4:0 and 24 end it. */
+	for (unsigned st = 0; st < TERM_UNDERLINE_STYLES; st++) {
+		char seq[16];
+		snprintf(seq, sizeof seq, "\033[4:%um", st);
+		CHECKF(pen_of(seq).attrs == UL(st), "4:%u: %#x", st, pen_of(seq).attrs);
+	}
+	CHECK(pen_of("\033[4:3;24m").attrs == 0);
+	CHECK(pen_of("\033[4:9m").attrs == 0); /* no such style: ignored */
+	/* Dim and conceal (libvterm has neither); 22 ends bold and dim. */
+	CHECK(pen_of("\033[2m").attrs == TERM_ATTR_DIM);
+	CHECK(pen_of("\033[8m").attrs == TERM_ATTR_CONCEAL);
+	CHECK(pen_of("\033[8;28m").attrs == 0);
+	CHECK(pen_of("\033[1;2;22m").attrs == 0);
+	/* Out of range: ignored, the rest read. */
+	c = pen_of("\033[38;5;300;1m");
+	CHECK(c.fg == TERM_COLOUR_DEFAULT && c.attrs == TERM_ATTR_BOLD);
+	CHECK(pen_of("\033[38:2::1:2:999m").fg == TERM_COLOUR_DEFAULT);
+	/* Split anywhere, and after an aborted CSI. */
+	start(2, 10);
+	term_emulator_write(em, "\033[38:2:", 7);
+	term_emulator_write(em, ":10:200:3", 9);
+	feed("0mX");
+	CHECK(cell(0, 0).fg == TERM_COLOUR_RGB(10, 200, 30));
+	CHECK(pen_of("\033[1;\033[3m").attrs == TERM_ATTR_ITALIC);
+	/* A cursor save keeps all of the pen: DECSC/DECRC, CSI s/u, 1049. */
+	c = pen_of("\033[2;4:3;58:5:9;38:2::1:2:3m\0337\033[0m\0338");
+	CHECK(c.attrs == (TERM_ATTR_DIM | UL(3)) && c.ul == TERM_COLOUR_PALETTE(9) &&
+	      c.fg == TERM_COLOUR_RGB(1, 2, 3));
+	CHECK(pen_of("\033[8m\033[s\033[0m\033[u").attrs == TERM_ATTR_CONCEAL);
+	CHECK(pen_of("\033[2m\033[?1049h\033[0m\033[?1049l").attrs == TERM_ATTR_DIM);
+	/* RIS and DECSTR reset the pen. */
+	CHECK(pen_of("\033[2;4:5m\033c").attrs == 0);
+	CHECK(pen_of("\033[2;4:5m\033[!p").attrs == 0);
+}
+
+/* DECSC/DECRC keep the charset designations (libvterm's do not): vttest menu 2. The
+ * restore also goes back to column 0, so the line characters overwrite the q's, as in
+ * xterm (libvterm alone left "qqq|"). */
+static void test_charset_save(void)
+{
+	start(2, 10);
+	feed("\033(0\0337\033(Bqqq\0338qqq\033(B|");
+	CHECK_TEXT(0, "???|......");
+	CHECK(cell(0, 0).ch == 0x2500 && cell(0, 2).ch == 0x2500);
+	start(2, 10);
+	feed("\0337\033(0q\0338q\033(B");
+	CHECK(cell(0, 0).ch == 'q'); /* restored to ASCII */
+}
+
 /* The first character of scrollback line i. */
 static uint32_t sb_char(const term_grid *g, unsigned i)
 {
@@ -295,6 +378,8 @@ int main(void)
 	test_text_and_cursor();
 	test_combining_and_wide();
 	test_attributes_and_colours();
+	test_sgr_forms();
+	test_charset_save();
 	test_scrolling_and_scrollback();
 	test_scrollback_limit();
 	test_alternate_screen();

@@ -16,6 +16,7 @@
  * - margins and the saved cursor past the edge of a smaller screen: libvterm memmoves a
  *   negative size or restores the cursor outside. Ours resets the margins and saves the
  *   cursor after such a resize (emulator.c); the reference is sent the same.
+ * - a cursor restore with nothing saved: see run().
  * - a one-column screen: VTermScreen writes a wide character's right half past its buffer
  *   (a crash), so screens are at least two columns wide here (the fuzz target tries one).
  */
@@ -432,6 +433,11 @@ static void run(unsigned long seed, unsigned steps)
 	int rows = 1 + (int)rnd(12), cols = 2 + (int)rnd(MAX_COLS - 1);
 	ref_start(rows, cols);
 	term_emulator *em = term_emulator_new((unsigned)rows, (unsigned)cols, SB_LIMIT);
+	/* A restore before any save: VTermScreen's saved pen is then black on black (RGB 0),
+	 * ours the default, as xterm's. Start with a save. */
+	op_len = 0;
+	emit("\0337");
+	feed(em);
 	for (unsigned step = 0; step < steps; step++) {
 		op_len = 0;
 		switch (rnd(20)) {

@@ -3,6 +3,7 @@
  * project's emulator: its cells must be what the view says, cell for cell.
  */
 #include <fcntl.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <poll.h>
 #include <pty.h>
@@ -32,6 +33,15 @@ static unsigned drain(int master, term_emulator *em)
 		term_emulator_write(em, buf, (size_t)n);
 	}
 	return bells;
+}
+
+/* Draws v and shows it; the terminal's screen as the emulator then has it, to unref. */
+static term_snapshot *draw(render *r, const term_view *v, int master, term_emulator *em)
+{
+	render_view(r, v, "");
+	render_flush(r);
+	drain(master, em);
+	return term_emulator_snapshot(em);
 }
 
 /* A copy of v where pane i rang rings more times. */
@@ -86,9 +96,10 @@ static FILE *open_terminal(int *master)
 }
 
 /*
- * COLORTERM=truecolor: an RGB cell is drawn in its own colour (xterm-256color's -direct
- * sibling), not the nearest of the 256. Read as bytes: xterm-direct writes ISO 8613-6's
- * colon form (38:2::R:G:B), which libvterm 0.1.4 misreads.
+ * COLORTERM=truecolor: an RGB cell is drawn in its own colour (xterm-256color's
+ * -direct256 sibling), not the nearest of the 256, and a palette colour stays an index
+ * (a themed palette survives). Read as bytes: the colon form (38:2::R:G:B) is what
+ * ncurses writes. An RGB value that would read as an index has its green one step up.
  */
 static void direct_colour(void)
 {
@@ -106,6 +117,8 @@ static void direct_colour(void)
 	v->panes[0].screen = term_snapshot_new(ROWS, COLS);
 	put(v->panes[0].screen, 0, 0, a, 1, 1, TERM_COLOUR_RGB(0xff, 0x80, 0x10),
 	    TERM_COLOUR_RGB(0, 0, 0x40), 0);
+	put(v->panes[0].screen, 0, 1, a, 1, 1, TERM_COLOUR_PALETTE(200), TERM_COLOUR_PALETTE(12),
+	    0);
 	r = render_new("xterm-256color", "truecolor", f, f);
 	CHECK(r);
 	render_view(r, v, "");
@@ -114,10 +127,74 @@ static void direct_colour(void)
 	       (n = read(master, out + len, sizeof out - 1 - len)) > 0)
 		len += (size_t)n;
 	out[len] = '\0';
-	CHECKF(strstr(out, "38:2::255:128:16m") != NULL && strstr(out, "48:2::0:0:64m") != NULL,
+	CHECKF(strstr(out, "38:2::255:128:16m") != NULL && strstr(out, "48:2::0:1:64m") != NULL,
 	       "no direct colour in %zu bytes", len);
+	CHECKF(strstr(out, "38;5;200m") != NULL && strstr(out, "[104m") != NULL,
+	       "palette colours not as indices in %zu bytes", len);
 	render_free(r);
 	term_view_unref(v);
+	fclose(f);
+	close(master);
+}
+
+/*
+ * Every attribute reaches the terminal: dim and conceal through curses, strike-through
+ * written by the client itself; underline styles and colours only where terminfo has
+ * Smulx (tmux-256color), else a plain underline, never blink. Read back through the
+ * emulator, which parses every SGR form.
+ */
+static void attributes(const char *term, bool styles)
+{
+	const uint32_t a[] = { 'a' };
+	const term_colour ul = TERM_COLOUR_RGB(0x10, 0x20, 0x30);
+	int master;
+	FILE *f = open_terminal(&master);
+	term_view *v = term_view_new(COLS, ROWS, 1);
+	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
+	term_snapshot *got;
+	render *r;
+	unsigned style;
+
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS, COLS);
+	put(v->panes[0].screen, 0, 0, a, 1, 1, 0, 0, TERM_ATTR_DIM);
+	put(v->panes[0].screen, 0, 1, a, 1, 1, 0, 0, TERM_ATTR_CONCEAL);
+	put(v->panes[0].screen, 0, 2, a, 1, 1, TERM_COLOUR_PALETTE(3), 0, TERM_ATTR_STRIKE);
+	put(v->panes[0].screen, 0, 3, a, 1, 1, 0, 0, TERM_ATTR_BOLD);
+	for (style = 1; style < TERM_UNDERLINE_STYLES; style++) {
+		put(v->panes[0].screen, 1, style, a, 1, 1, TERM_COLOUR_PALETTE(5), 0,
+		    (uint16_t)(style << TERM_ATTR_UNDERLINE_SHIFT));
+		term_cell c = term_row_get(v->panes[0].screen->lines[1], style);
+		c.ul = ul;
+		term_row_set(v->panes[0].screen->lines[1], style, &c, a, 1);
+	}
+	r = render_new(term, NULL, f, f);
+	CHECK(r);
+	got = draw(r, v, master, em);
+	expect_cell(got, 0, 0, 'a', 0, 0, TERM_ATTR_DIM);
+	expect_cell(got, 0, 1, 'a', 0, 0, TERM_ATTR_CONCEAL);
+	expect_cell(got, 0, 2, 'a', TERM_COLOUR_PALETTE(3), 0, TERM_ATTR_STRIKE);
+	CHECK(term_row_get(got->lines[0], 3).attrs == TERM_ATTR_BOLD);
+	for (style = 1; style < TERM_UNDERLINE_STYLES; style++) {
+		term_cell c = term_row_get(got->lines[1], style);
+		unsigned want = styles ? style : 1;
+		CHECKF(c.attrs == want << TERM_ATTR_UNDERLINE_SHIFT && c.fg == TERM_COLOUR_PALETTE(5),
+		       "%s: underline %u drawn as attrs %#x fg %#x", term, style, c.attrs, c.fg);
+		CHECKF(c.ul == (styles ? ul : TERM_COLOUR_DEFAULT), "%s: underline colour %#x",
+		       term, c.ul);
+	}
+	term_snapshot_unref(got);
+	/* Strike-through gone from a cell curses sees as unchanged: drawn again, plain. */
+	term_cell c = term_row_get(v->panes[0].screen->lines[0], 2);
+	c.attrs = 0;
+	term_row_set(v->panes[0].screen->lines[0], 2, &c, a, 1);
+	got = draw(r, v, master, em);
+	CHECKF(term_row_get(got->lines[0], 2).attrs == 0, "%s: strike left: %#x", term,
+	       term_row_get(got->lines[0], 2).attrs);
+	term_snapshot_unref(got);
+	render_free(r);
+	term_view_unref(v);
+	term_emulator_free(em);
 	fclose(f);
 	close(master);
 }
@@ -191,19 +268,13 @@ int main(void)
 	term_snapshot_unref(got);
 	v->panes[1].screen->cursor.shape = TERM_CURSOR_BAR;
 	v->panes[1].screen->cursor.blink = true;
-	render_view(r, v, "");
-	render_flush(r);
-	drain(master, em);
-	got = term_emulator_snapshot(em);
+	got = draw(r, v, master, em);
 	CHECK(got->cursor.shape == TERM_CURSOR_BAR && got->cursor.blink);
 	term_snapshot_unref(got);
 
 	/* A notice is drawn over the status line. */
 	term_view_set_notice(v, "no such pane", 12);
-	render_view(r, v, "");
-	render_flush(r);
-	drain(master, em);
-	got = term_emulator_snapshot(em);
+	got = draw(r, v, master, em);
 	expect_cell(got, 7, 0, 'n', 0, 0, TERM_ATTR_REVERSE);
 	expect_cell(got, 7, 11, 'e', 0, 0, TERM_ATTR_REVERSE);
 	expect_cell(got, 7, 12, ' ', 0, 0, TERM_ATTR_REVERSE);
@@ -251,5 +322,7 @@ int main(void)
 	fclose(f);
 	close(master);
 	direct_colour();
+	attributes("xterm-256color", false);
+	attributes("tmux-256color", true);
 	return 0;
 }

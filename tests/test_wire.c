@@ -179,8 +179,9 @@ static void test_hostile_cells(void)
 	rejected_cells("91 cd 01 01", 1, "bad colour");
 	rejected_cells("92 00 ce 00 ff ff ff", 1, "bad colour");
 	rejected_cells("91 ce 02 00 00 00", 1, "integer out of range");
-	rejected_cells("93 00 00 cd 01 00", 1, "integer out of range");
-	rejected_cells("94 00 00 00 00", 1, "array length out of range");
+	rejected_cells("93 00 00 cd 04 00", 1, "integer out of range");
+	rejected_cells("95 00 00 00 00 00", 1, "array length out of range");
+	rejected_cells("94 00 00 00 cd 01 01", 1, "bad colour");
 	rejected_cells("91 a1 61", 1, "expected an integer");
 	rejected_cells("91 ff", 1, "integer out of range");
 }

@@ -76,7 +76,7 @@ static unsigned nearest_ansi(unsigned rgb, unsigned n)
 	return best;
 }
 
-int colour_curses(term_colour c, int ncolours, bool direct)
+int colour_curses(term_colour c, int ncolours, unsigned direct_palette)
 {
 	unsigned rgb, index;
 
@@ -84,14 +84,16 @@ int colour_curses(term_colour c, int ncolours, bool direct)
 		return -1;
 	if (TERM_COLOUR_KIND(c) == 1) {
 		index = TERM_COLOUR_INDEX(c);
-		if (direct ? index < 8 : index < (unsigned)ncolours)
+		if (direct_palette ? index < direct_palette : index < (unsigned)ncolours)
 			return (int)index;
 		rgb = colour_palette_rgb(index);
 	} else {
 		rgb = c & 0xffffff;
 	}
-	if (direct)
-		return rgb < 8 ? 8 : (int)rgb; /* 0..7 would be ANSI colours: 8 looks the same */
+	/* Below direct_palette a number is a palette index: the nearest that is not (green
+	 * one step up) looks the same. */
+	if (direct_palette)
+		return rgb < direct_palette ? (int)(rgb | 0x100) : (int)rgb;
 	if (ncolours >= 256)
 		return (int)nearest_256(rgb);
 	return (int)nearest_ansi(rgb, ncolours >= 16 ? 16 : 8);

@@ -11,12 +11,14 @@
 
 /*
  * The curses colour number for c: -1 for the default colour. On a direct-colour terminal
- * (ncurses's "-direct" terminfo entries: numbers below 8 are the ANSI colours, the rest
- * 0xRRGGBB) palette entries above 7 become their RGB value; else RGB becomes the nearest
- * entry of the 256 palette's cube or grey ramp, and that the nearest of the 16 or 8 when
- * ncolours is smaller. A terminal of fewer than 8 colours gets -1 for everything.
+ * direct_palette is how many palette entries its terminfo entry still sends as indices
+ * (ncurses's "-direct256" entries: 256, numbers from 256 up are 0xRRGGBB; "-direct": 8);
+ * palette entries below it go out as indices, so a themed palette shows as themed, the
+ * others as their RGB value. With direct_palette 0 (no direct colour) RGB becomes the
+ * nearest entry of the 256 palette's cube or grey ramp, and that the nearest of the 16 or
+ * 8 when ncolours is smaller. A terminal of fewer than 8 colours gets -1 for everything.
  */
-int colour_curses(term_colour c, int ncolours, bool direct);
+int colour_curses(term_colour c, int ncolours, unsigned direct_palette);
 
 /* The xterm RGB value (0xRRGGBB) of a 256-palette entry. */
 unsigned colour_palette_rgb(unsigned index);

@@ -275,6 +275,7 @@ static void type_char(predict *p, const term_snapshot *s, uint32_t ch, unsigned 
 	if (pen != NULL) {
 		c.cell.fg = pen->cell.fg;
 		c.cell.bg = pen->cell.bg;
+		c.cell.ul = pen->cell.ul;
 		c.cell.attrs = pen->cell.attrs;
 	}
 	c.cell.ch = ch;

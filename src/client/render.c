@@ -12,14 +12,27 @@
 
 #include "borders.h"
 #include "colour.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
+
+/* A cell drawn by curses as near as it can, then again by us (render_flush). */
+struct extra {
+	int y, x;
+	term_cell cell;
+	uint32_t chars[TERM_MAX_CHARS];
+	unsigned n;
+};
 
 struct render {
 	SCREEN *screen;
 	FILE *out;
 	int cursor_style, cursor_sent; /* DECSCUSR's parameter wanted and last sent (0: none) */
-	bool direct;
+	unsigned direct_palette; /* direct colour: palette entries still sent as indices */
 	int ncolours;
+	bool strike;      /* terminfo smxx: SGR 9 */
+	bool ul_styles;   /* terminfo Smulx: SGR 4:2 to 4:5 and underline colours (58) */
+	struct extra *extras;
+	size_t nextras, extras_size; /* extras_size in bytes (xgrow) */
 	term_view *prev; /* the view drawn last, for the bells rung since */
 };
 
@@ -27,6 +40,24 @@ struct render {
 static bool has_direct(void)
 {
 	return tigetflag("RGB") > 0 || COLORS >= 0x1000000;
+}
+
+static bool has_string(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	return s != NULL && s != (char *)-1;
+}
+
+/* How many palette entries a direct-colour entry's setaf still sends as indices:
+ * 256 for "-direct256" (38;5;N), 16 for "-direct16", else 8. */
+static unsigned direct_palette(void)
+{
+	const char *setaf = tigetstr("setaf");
+	if (setaf == NULL || setaf == (char *)-1)
+		return 8;
+	if (strstr(tiparm(setaf, 200), "5;200") != NULL)
+		return 256;
+	return strstr(tiparm(setaf, 12), "94") != NULL ? 16 : 8;
 }
 
 /* Whether the terminfo entry name exists, without disturbing the current terminal. */
@@ -43,16 +74,25 @@ static bool terminfo_exists(const char *name)
 	return ok;
 }
 
-/* The direct-colour sibling of a terminfo name: xterm-256color's is xterm-direct. */
+/*
+ * The direct-colour sibling of a terminfo name that exists, or NULL: xterm-256color's is
+ * xterm-direct256 (the palette still as indices), else xterm-direct.
+ */
 static char *direct_sibling(const char *term)
 {
+	static const char *const kinds[] = { "-direct256", "-direct" };
 	const char *suffix = "-256color";
 	size_t len = strlen(term), n = strlen(suffix);
 	if (len > n && strcmp(term + len - n, suffix) == 0)
 		len -= n;
-	char *name;
-	xasprintf(&name, "%.*s-direct", (int)len, term);
-	return name;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		char *name;
+		xasprintf(&name, "%.*s%s", (int)len, term, kinds[i]);
+		if (terminfo_exists(name))
+			return name;
+		free(name);
+	}
+	return NULL;
 }
 
 render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
@@ -67,8 +107,10 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 		free(r);
 		return NULL;
 	}
+	/* tmux's Tc flag says the terminal takes 24-bit SGR, as COLORTERM does. */
+	want = want || tigetflag("Tc") > 0;
 	char *direct_name = want && !has_direct() ? direct_sibling(term) : NULL;
-	if (direct_name != NULL && terminfo_exists(direct_name)) {
+	if (direct_name != NULL) {
 		/* The entry lacks direct colour but its -direct sibling has it: use that. */
 		endwin();
 		delscreen(r->screen);
@@ -87,8 +129,10 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 		start_color();
 		use_default_colors();
 		r->ncolours = COLORS;
-		r->direct = want && has_direct();
+		r->direct_palette = want && has_direct() ? direct_palette() : 0;
 	}
+	r->strike = has_string("smxx");
+	r->ul_styles = has_string("Smulx");
 	return r;
 }
 
@@ -122,6 +166,7 @@ void render_free(render *r)
 	delscreen(r->screen);
 	if (r->prev)
 		term_view_unref(r->prev);
+	free(r->extras);
 	free(r);
 }
 
@@ -155,11 +200,13 @@ void render_resize(render *r, unsigned rows, unsigned cols)
 static attr_t cell_attrs(render *r, const term_cell *c, int *pair)
 {
 	attr_t a = A_NORMAL;
-	int fg = colour_curses(c->fg, r->ncolours, r->direct);
-	int bg = colour_curses(c->bg, r->ncolours, r->direct);
+	int fg = colour_curses(c->fg, r->ncolours, r->direct_palette);
+	int bg = colour_curses(c->bg, r->ncolours, r->direct_palette);
 
 	if (c->attrs & TERM_ATTR_BOLD)
 		a |= A_BOLD;
+	if (c->attrs & TERM_ATTR_DIM)
+		a |= A_DIM;
 	if (c->attrs & TERM_ATTR_ITALIC)
 		a |= A_ITALIC;
 	if (c->attrs & TERM_ATTR_BLINK)
@@ -169,11 +216,33 @@ static attr_t cell_attrs(render *r, const term_cell *c, int *pair)
 	if (c->attrs & TERM_ATTR_CONCEAL)
 		a |= A_INVIS;
 	if (c->attrs & TERM_ATTR_UNDERLINE_MASK)
-		a |= A_UNDERLINE; /* curses has one underline; strike it lacks altogether */
+		a |= A_UNDERLINE; /* curses has one underline: the others are extras */
 	*pair = fg == -1 && bg == -1 ? 0 : alloc_pair(fg, bg);
 	if (*pair < 0)
 		*pair = 0;
 	return a;
+}
+
+/* Whether curses cannot draw the cell as the terminal can show it: see render_sgr. */
+static bool needs_extra(const render *r, const term_cell *c)
+{
+	unsigned ul = (c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT;
+	return (r->strike && (c->attrs & TERM_ATTR_STRIKE)) ||
+	       (r->ul_styles && (ul >= 2 || (ul == 1 && c->ul != TERM_COLOUR_DEFAULT)));
+}
+
+static void add_extra(render *r, int y, int x, const term_cell *c, const wchar_t *w,
+		      unsigned n)
+{
+	r->extras = xgrow(r->extras, &r->extras_size, (r->nextras + 1) * sizeof *r->extras,
+			  16 * sizeof *r->extras);
+	struct extra *e = &r->extras[r->nextras++];
+	e->y = y;
+	e->x = x;
+	e->cell = *c;
+	e->n = n;
+	for (unsigned i = 0; i < n; i++)
+		e->chars[i] = (uint32_t)w[i];
 }
 
 /* Draws one cell of row at (y, x); room is how many columns are left for it. */
@@ -202,6 +271,8 @@ static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x
 	w[n] = L'\0';
 	setcchar(&cc, w, a, 0, &pair);
 	mvadd_wch(y, x, &cc);
+	if (needs_extra(r, &c))
+		add_extra(r, y, x, &c, w, n);
 }
 
 /* Draws a snapshot's first rows at (y0, x0), at most cols columns of each. */
@@ -285,6 +356,7 @@ void render_view(render *r, const term_view *v, const char *link)
 
 	set_term(r->screen);
 	erase();
+	r->nextras = 0;
 	draw_borders(r, v);
 	for (i = 0; i < v->npanes; i++) {
 		const term_view_pane *p = &v->panes[i];
@@ -321,6 +393,7 @@ void render_help(render *r, const struct prefix_binding *b, size_t n)
 
 	set_term(r->screen);
 	attrset(A_NORMAL);
+	r->nextras = 0; /* the list covers the view's cells */
 	for (y = 0; y < LINES && (size_t)y < n; y++) {
 		move(y, 0);
 		clrtoeol();
@@ -329,10 +402,103 @@ void render_help(render *r, const struct prefix_binding *b, size_t n)
 	curs_set(0);
 }
 
+/* The SGR a colour takes as curses would send it (n from colour_curses), from base (30
+ * foreground, 40 background). */
+static int put_colour(char *buf, size_t size, const render *r, int n, unsigned base)
+{
+	if (n < 0)
+		return 0;
+	if (r->direct_palette && (unsigned)n >= r->direct_palette)
+		return snprintf(buf, size, ";%u;2;%d;%d;%d", base + 8, n >> 16 & 0xff,
+				n >> 8 & 0xff, n & 0xff);
+	if (n < 8)
+		return snprintf(buf, size, ";%u", base + (unsigned)n);
+	if (n < 16)
+		return snprintf(buf, size, ";%u", base + 60 + (unsigned)n - 8);
+	return snprintf(buf, size, ";%u;5;%d", base + 8, n);
+}
+
+/* The underline colour (SGR 58), in the colon form terminals with Smulx take. */
+static int put_ul_colour(char *buf, size_t size, term_colour c)
+{
+	if (TERM_COLOUR_KIND(c) == 1)
+		return snprintf(buf, size, ";58:5:%u", TERM_COLOUR_INDEX(c));
+	if (TERM_COLOUR_KIND(c) == 2)
+		return snprintf(buf, size, ";58:2::%u:%u:%u", c >> 16 & 0xff, c >> 8 & 0xff,
+				c & 0xff);
+	return 0;
+}
+
+/* The whole SGR of an extra cell: everything curses drew, and what it could not. */
+static void put_sgr(const render *r, const term_cell *c)
+{
+	static const struct { unsigned attr; const char *sgr; } plain[] = {
+		{ TERM_ATTR_BOLD, ";1" }, { TERM_ATTR_DIM, ";2" }, { TERM_ATTR_ITALIC, ";3" },
+		{ TERM_ATTR_BLINK, ";5" }, { TERM_ATTR_REVERSE, ";7" },
+		{ TERM_ATTR_CONCEAL, ";8" },
+	};
+	unsigned ul = (c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT;
+	char buf[128];
+	size_t len = 0, i;
+
+	len += (size_t)snprintf(buf, sizeof buf, "\033[0");
+	for (i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		if (c->attrs & plain[i].attr)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", plain[i].sgr);
+	if (c->attrs & TERM_ATTR_STRIKE && r->strike)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, ";9");
+	if (ul > 0)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, r->ul_styles ? ";4:%u" : ";4",
+					ul);
+	len += (size_t)put_colour(buf + len, sizeof buf - len, r,
+				  colour_curses(c->fg, r->ncolours, r->direct_palette), 30);
+	len += (size_t)put_colour(buf + len, sizeof buf - len, r,
+				  colour_curses(c->bg, r->ncolours, r->direct_palette), 40);
+	if (ul > 0 && r->ul_styles)
+		len += (size_t)put_ul_colour(buf + len, sizeof buf - len, c->ul);
+	snprintf(buf + len, sizeof buf - len, "m");
+	fputs(buf, r->out);
+}
+
+/*
+ * The cells curses could not draw in full (strike-through, underline styles and colours),
+ * written again by us over what it drew, then the attributes reset and the cursor put
+ * back where curses left it, so that its idea of the terminal stays true.
+ */
+static void draw_extras(render *r)
+{
+	int cy, cx;
+	size_t i;
+
+	if (r->nextras == 0)
+		return;
+	getyx(stdscr, cy, cx);
+	for (i = 0; i < r->nextras; i++) {
+		const struct extra *e = &r->extras[i];
+		fprintf(r->out, "\033[%d;%dH", e->y + 1, e->x + 1);
+		put_sgr(r, &e->cell);
+		for (unsigned k = 0; k < e->n; k++) {
+			char u[4];
+			fwrite(u, 1, utf8_encode(e->chars[k], u), r->out);
+		}
+	}
+	fprintf(r->out, "\033[0m\033[%d;%dH", cy + 1, cx + 1);
+	fflush(r->out);
+	/* curses takes these cells for what it drew: make it believe otherwise, so that it
+	 * draws them again when they change in what it cannot see (strike-through gone). */
+	for (i = 0; i < r->nextras; i++) {
+		cchar_t unknown;
+		setcchar(&unknown, L"\x7f", A_STANDOUT | A_BLINK | A_DIM, 0, NULL);
+		mvwadd_wch(curscr, r->extras[i].y, r->extras[i].x, &unknown);
+	}
+	wmove(curscr, cy, cx);
+}
+
 void render_flush(render *r)
 {
 	set_term(r->screen);
 	refresh();
+	draw_extras(r);
 	if (r->cursor_style != r->cursor_sent)
 		send_cursor_style(r, r->cursor_style);
 }

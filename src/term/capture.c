@@ -56,10 +56,12 @@ static void put_colour(struct buf *b, term_colour c, unsigned base)
 /* The SGR sequence that sets exactly this cell's attributes and colours. */
 static void put_sgr(struct buf *b, const term_cell *c)
 {
-	static const char *underline[] = {"", ";4", ";4:2", ";4:3"};
+	static const char *underline[8] = {"", ";4", ";4:2", ";4:3", ";4:4", ";4:5"};
 	put(b, "\033[0", 3);
 	if (c->attrs & TERM_ATTR_BOLD)
 		put(b, ";1", 2);
+	if (c->attrs & TERM_ATTR_DIM)
+		put(b, ";2", 2);
 	if (c->attrs & TERM_ATTR_ITALIC)
 		put(b, ";3", 2);
 	putf(b, "%s", underline[(c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT]);
@@ -75,6 +77,10 @@ static void put_sgr(struct buf *b, const term_cell *c)
 		put_colour(b, c->fg, 30);
 	if (c->bg != TERM_COLOUR_DEFAULT)
 		put_colour(b, c->bg, 40);
+	if (TERM_COLOUR_KIND(c->ul) == 1)
+		putf(b, ";58:5:%u", TERM_COLOUR_INDEX(c->ul));
+	else if (TERM_COLOUR_KIND(c->ul) == 2)
+		putf(b, ";58:2::%u:%u:%u", (c->ul >> 16) & 0xff, (c->ul >> 8) & 0xff, c->ul & 0xff);
 	put(b, "m", 1);
 }
 
@@ -107,7 +113,7 @@ static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsig
 			continue;
 		term_cell c = term_row_get(row, col);
 		if ((flags & TERM_CAPTURE_ESCAPES) &&
-		    (c.attrs != pen.attrs || c.fg != pen.fg || c.bg != pen.bg)) {
+		    !term_cell_same_pen(&c, &pen)) {
 			put_sgr(b, &c);
 			pen = c;
 		}
@@ -118,7 +124,8 @@ static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsig
 		for (unsigned i = 0; i < n; i++)
 			put_utf8(b, chars[i]);
 	}
-	if (pen.attrs != 0 || pen.fg != TERM_COLOUR_DEFAULT || pen.bg != TERM_COLOUR_DEFAULT)
+	term_cell plain = term_cell_blank();
+	if (!term_cell_same_pen(&pen, &plain))
 		put(b, "\033[0m", 4);
 	put(b, "\n", 1);
 }

@@ -27,11 +27,14 @@ enum term_attr {
 	TERM_ATTR_REVERSE = 1u << 3,
 	TERM_ATTR_STRIKE = 1u << 4,
 	TERM_ATTR_CONCEAL = 1u << 5,
-	/* Underline style in two bits: 0 none, 1 single, 2 double, 3 curly. */
+	/* Underline style in three bits: 0 none, 1 single, 2 double, 3 curly, 4 dotted,
+	 * 5 dashed (SGR 4:0 to 4:5); 6 and 7 are not used. */
 	TERM_ATTR_UNDERLINE_SHIFT = 6,
-	TERM_ATTR_UNDERLINE_MASK = 3u << 6,
+	TERM_ATTR_UNDERLINE_MASK = 7u << 6,
+	TERM_ATTR_DIM = 1u << 9,
 };
-#define TERM_ATTR_ALL 0xffu
+#define TERM_ATTR_ALL 0x3ffu
+#define TERM_UNDERLINE_STYLES 6
 
 /*
  * width is 1 or 2 for a cell that starts a character, 0 for the right half of a wide one.
@@ -41,6 +44,7 @@ enum term_attr {
 typedef struct term_cell {
 	uint32_t ch; /* first code point; 0 for a blank cell */
 	term_colour fg, bg;
+	term_colour ul; /* the underline's colour (SGR 58); default: the foreground's */
 	uint16_t attrs;
 	uint8_t width;
 	uint8_t pad_;
@@ -55,10 +59,16 @@ static inline term_cell term_cell_blank(void)
 	return c;
 }
 
+/* Whether two cells have the same pen: colours and attributes. */
+static inline bool term_cell_same_pen(const term_cell *a, const term_cell *b)
+{
+	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs;
+}
+
 static inline bool term_cell_is_blank(const term_cell *c)
 {
-	return c->ch == 0 && c->fg == 0 && c->bg == 0 && c->attrs == 0 && c->width == 1 &&
-	       c->comb == 0;
+	return c->ch == 0 && c->fg == 0 && c->bg == 0 && c->ul == 0 && c->attrs == 0 &&
+	       c->width == 1 && c->comb == 0;
 }
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "../util/utf8.h"
 #include "../util/xmalloc.h"
+#include "sgr.h"
 #include "vterm_guard.h"
 
 struct term_emulator {
@@ -15,7 +16,12 @@ struct term_emulator {
 	term_vterm_guard guard;
 	term_grid *main, *alt;
 	term_grid *grid; /* the one on show: main or alt */
-	term_cell pen;   /* colours and attributes new characters get */
+	term_cell pen;   /* colours and attributes new characters get (SGR: sgr.h) */
+	/* What a cursor save keeps beyond libvterm's own (vterm_guard.h): the pen and the
+	 * charsets designated to G0-G3 (their final bytes, 'B' for ASCII). */
+	term_cell saved_pen;
+	char charsets[4], saved_charsets[4];
+	bool lr_margins; /* DECLRMM: CSI s sets margins rather than saving the cursor */
 	term_cursor cursor;
 	uint32_t modes;
 	uint32_t bells;
@@ -153,32 +159,89 @@ static int on_initpen(void *user)
 	return 1;
 }
 
-static void set_attr(term_emulator *em, uint16_t attr, int on)
+/* SGR, which the guard keeps from libvterm (vterm_guard.h): read by us (sgr.h). */
+static void on_sgr(void *arg, const char *params, size_t len)
 {
-	if (on)
-		em->pen.attrs |= attr;
-	else
-		em->pen.attrs &= (uint16_t)~attr;
+	term_emulator *em = arg;
+	term_sgr_apply(&em->pen, params, len);
 }
 
-static int on_setpenattr(VTermAttr attr, VTermValue *val, void *user)
+static void save_cursor(term_emulator *em)
 {
-	term_emulator *em = user;
-	switch (attr) {
-	case VTERM_ATTR_BOLD: set_attr(em, TERM_ATTR_BOLD, val->boolean); break;
-	case VTERM_ATTR_ITALIC: set_attr(em, TERM_ATTR_ITALIC, val->boolean); break;
-	case VTERM_ATTR_BLINK: set_attr(em, TERM_ATTR_BLINK, val->boolean); break;
-	case VTERM_ATTR_REVERSE: set_attr(em, TERM_ATTR_REVERSE, val->boolean); break;
-	case VTERM_ATTR_STRIKE: set_attr(em, TERM_ATTR_STRIKE, val->boolean); break;
-	case VTERM_ATTR_UNDERLINE:
-		em->pen.attrs = (uint16_t)((em->pen.attrs & ~TERM_ATTR_UNDERLINE_MASK) |
-					   (((unsigned)val->number & 3u) << TERM_ATTR_UNDERLINE_SHIFT));
-		break;
-	case VTERM_ATTR_FOREGROUND: em->pen.fg = term_colour_from_vterm(&val->color); break;
-	case VTERM_ATTR_BACKGROUND: em->pen.bg = term_colour_from_vterm(&val->color); break;
-	default: break; /* fonts: not shown */
+	em->saved_pen = em->pen;
+	memcpy(em->saved_charsets, em->charsets, sizeof em->charsets);
+}
+
+/* What libvterm's restore leaves out: our pen, and the designations, injected back. */
+static void restore_cursor(term_emulator *em)
+{
+	static const char g[4] = {'(', ')', '*', '+'};
+	em->pen = em->saved_pen;
+	for (unsigned i = 0; i < 4; i++) {
+		if (em->charsets[i] == em->saved_charsets[i])
+			continue;
+		char seq[3] = {'\033', g[i], em->saved_charsets[i]};
+		term_vterm_guard_inject(&em->guard, em->vt, seq, 3);
+		em->charsets[i] = em->saved_charsets[i];
 	}
-	return 1;
+}
+
+/* RIS and DECSTR: the default pen (libvterm's DECSTR resets only its own), ASCII in G0-G3,
+ * and a save made before the reset is forgotten. */
+static void reset_saved(term_emulator *em)
+{
+	em->pen = term_cell_blank();
+	memset(em->charsets, 'B', sizeof em->charsets);
+	em->saved_pen = term_cell_blank();
+	memcpy(em->saved_charsets, em->charsets, sizeof em->charsets);
+}
+
+/* CSI ? Pm h or l: the modes that save or restore the cursor, and DECLRMM. */
+static void private_modes(term_emulator *em, const char *p, const char *end, bool set)
+{
+	while (p < end) {
+		unsigned long n = 0;
+		while (p < end && *p >= '0' && *p <= '9')
+			n = n < 100000 ? n * 10 + (unsigned long)(*p++ - '0') : n;
+		if (n == 1048 || n == 1049) {
+			if (set)
+				save_cursor(em);
+			else
+				restore_cursor(em);
+		} else if (n == 69) {
+			em->lr_margins = set;
+		}
+		p++; /* the separator (or the final byte) */
+	}
+}
+
+/* A sequence libvterm ran whose effect on the pen or the charsets we keep ourselves. */
+static void on_ran(void *arg, const char *seq, size_t len)
+{
+	term_emulator *em = arg;
+	char final = seq[len - 1];
+	if (len == 2) {
+		if (final == '7')
+			save_cursor(em);
+		else if (final == '8')
+			restore_cursor(em);
+		else if (final == 'c')
+			reset_saved(em);
+	} else if (len == 3 && seq[1] != '[') {
+		const char *g = memchr("()*+", seq[1], 4);
+		if (g != NULL)
+			em->charsets[g - "()*+"] = final;
+	} else if (seq[1] == '[' && len >= 3) {
+		bool private = seq[2] == '?';
+		if (final == 'p' && seq[len - 2] == '!')
+			reset_saved(em);
+		else if (private && (final == 'h' || final == 'l'))
+			private_modes(em, seq + 3, seq + len - 1, final == 'h');
+		else if (!private && final == 's' && len == 3 && !em->lr_margins)
+			save_cursor(em);
+		else if (!private && final == 'u' && len == 3)
+			restore_cursor(em);
+	}
 }
 
 static void set_mode(term_emulator *em, uint32_t mode, bool on)
@@ -280,7 +343,6 @@ static const VTermStateCallbacks callbacks = {
 	.moverect = on_moverect,
 	.erase = on_erase,
 	.initpen = on_initpen,
-	.setpenattr = on_setpenattr,
 	.settermprop = on_settermprop,
 	.bell = on_bell,
 	.resize = on_resize,
@@ -348,7 +410,10 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	vterm_state_set_callbacks(em->state, &callbacks, em);
 	vterm_state_reset(em->state, 1);
 	em->guard.repeat = on_repeat;
+	em->guard.sgr = on_sgr;
+	em->guard.ran = on_ran;
 	em->guard.repeat_arg = em;
+	reset_saved(em);
 	return em;
 }
 
@@ -436,8 +501,10 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 	 * of a smaller screen, and then memmoves negative sizes or writes outside. Reset the
 	 * margins, as xterm does on a resize, and save the cursor where it now is.
 	 */
-	if (smaller)
+	if (smaller) {
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
+		save_cursor(em); /* libvterm's saved cursor is now the current one: so is ours */
+	}
 }
 
 term_snapshot *term_emulator_snapshot(term_emulator *em)

@@ -10,6 +10,7 @@ src_term_libterm_a_SOURCES += \
 	src/term/scrollback.c src/term/scrollback.h \
 	src/term/vterm_guard.c src/term/vterm_guard.h \
 	src/term/emulator.c src/term/emulator.h \
+	src/term/sgr.c src/term/sgr.h \
 	src/term/input.c src/term/input.h \
 	src/term/pty.c src/term/pty.h \
 	src/term/capture.c src/term/capture.h

@@ -172,8 +172,7 @@ unsigned term_row_used(const term_row *row)
 int term_row_cell_equal(const term_row *a, const term_row *b, unsigned col)
 {
 	term_cell ca = term_row_get(a, col), cb = term_row_get(b, col);
-	if (ca.ch != cb.ch || ca.fg != cb.fg || ca.bg != cb.bg || ca.attrs != cb.attrs ||
-	    ca.width != cb.width || (ca.comb == 0) != (cb.comb == 0))
+	if (ca.ch != cb.ch || !term_cell_same_pen(&ca, &cb) || ca.width != cb.width || (ca.comb == 0) != (cb.comb == 0))
 		return 0;
 	if (ca.comb == 0)
 		return 1;
@@ -218,7 +217,7 @@ uint64_t term_row_hash(term_row *row, unsigned cols)
 		h = mix(h, n);
 		for (unsigned k = 0; k < n; k++)
 			h = mix(h, chars[k]);
-		h = mix(mix(mix(h, c->fg), c->bg), (uint32_t)c->attrs << 8 | c->width);
+		h = mix(mix(mix(mix(h, c->fg), c->bg), c->ul), (uint32_t)c->attrs << 8 | c->width);
 	}
 	h = mix(h, cols);
 	row->hash = h ? h : 1;

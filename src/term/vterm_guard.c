@@ -94,6 +94,68 @@ static size_t repeat(term_vterm_guard *g, VTerm *vt, const char *buf, size_t sta
 	return i + 1;
 }
 
+/* The last sequence in seq[0, len): a CSI that an ESC aborted does nothing. */
+static size_t last_escape(const char *seq, size_t len)
+{
+	size_t k = len;
+	while (k > 0 && seq[k - 1] != ESC)
+		k--;
+	return k > 0 ? k - 1 : 0;
+}
+
+/*
+ * A watched sequence ended at buf[i] (vterm_guard.h): what came before it goes to
+ * libvterm, then the sequence unless it is an SGR, which goes to the owner's sgr instead;
+ * the owner's ran hears of the others after libvterm. Returns where the rest of buf starts.
+ */
+static size_t watched(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+		      size_t seq_at, size_t i, bool sgr)
+{
+	const char *seq = buf + seq_at;
+	size_t len = i + 1 - seq_at;
+
+	if (g->dropping) {
+		g->dropping = false;
+		return i + 1;
+	}
+	if (g->len == 0 && seq_at > start)
+		vterm_input_write(vt, buf + start, seq_at - start);
+	if (g->len > 0) {
+		hold(g, buf + start, i + 1 - start);
+		seq = g->held;
+		len = g->len;
+		if (g->dropping) { /* it outgrew the limit just now */
+			g->dropping = false;
+			return i + 1;
+		}
+	}
+	size_t at = last_escape(seq, len);
+	if (sgr) {
+		const char *open = memchr(seq + at, '[', len - at); /* after any intermediates */
+		size_t from = open != NULL ? (size_t)(open - seq) + 1 : len - 1;
+		g->sgr(g->repeat_arg, seq + from, len - 1 - from);
+	} else {
+		vterm_input_write(vt, seq, len);
+		g->ran(g->repeat_arg, seq + at, len - at);
+	}
+	g->len = 0;
+	return i + 1;
+}
+
+/* Whether an escape's final byte (after its intermediate, 0 for none) is watched. */
+static bool watched_escape(unsigned char intermediate, unsigned char c)
+{
+	if (intermediate == 0)
+		return c == '7' || c == '8' || c == 'c';
+	return intermediate == '(' || intermediate == ')' || intermediate == '*' ||
+	       intermediate == '+';
+}
+
+static bool watched_csi(unsigned char c)
+{
+	return c == 's' || c == 'u' || c == 'h' || c == 'l' || c == 'p';
+}
+
 void term_vterm_guard_inject(term_vterm_guard *g, VTerm *vt, const char *seq, size_t len)
 {
 	vterm_input_write(vt, seq, len); /* libvterm is between sequences (see below) */
@@ -145,6 +207,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		case GROUND:
 			if (c == ESC) {
 				g->state = ESCAPE;
+				g->intermediate = 0;
 				seq_at = i;
 			}
 			break;
@@ -153,6 +216,12 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				start = leave_out(g, vt, buf, start, seq_at, i);
 			} else if (goes_on_escape(c)) {
 				/* libvterm stays in the escape */
+				if (g->intermediate == 0)
+					g->intermediate = c;
+			} else if (c != ESC && c != ']' && c != 'P' && c != '[' &&
+				   watched_escape(g->intermediate, c)) {
+				start = watched(g, vt, buf, start, seq_at, i, false);
+				g->state = GROUND;
 			} else if (c == ']' || c == 'P') {
 				g->state = STRING;
 			} else if (c == '[') {
@@ -168,8 +237,12 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		case CSI:
 			if (c == ESC) {
 				g->state = ESCAPE; /* an abort: the new escape goes with the old */
+				g->intermediate = 0;
 			} else if (c == 'b' && g->plain && !g->dropping) {
 				start = repeat(g, vt, buf, start, seq_at, i);
+				g->state = GROUND;
+			} else if ((c == 'm' && g->plain) || watched_csi(c)) {
+				start = watched(g, vt, buf, start, seq_at, i, c == 'm' && g->plain);
 				g->state = GROUND;
 			} else if (c == CAN || c == SUB || (c >= 0x40 && c <= 0x7e) || c >= 0x80) {
 				/* The end, or (CAN, SUB, non-ASCII) an abort. */
@@ -204,6 +277,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			} else if (c == ']' || c == 'P' || c == '[' || goes_on_escape(c)) {
 				/* libvterm drops the string for a new sequence: keep both together. */
 				g->state = c == '[' ? CSI : goes_on_escape(c) ? ESCAPE : STRING;
+				g->intermediate = goes_on_escape(c) ? c : 0;
 				g->separators = 0;
 				g->plain = false; /* rare: libvterm's own REP, bug and all */
 			} else if (c != ESC) {

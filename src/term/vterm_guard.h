@@ -16,6 +16,14 @@
  *   to wrap, so the next character goes to the next line (ncurses fills lines with REP);
  *   before any character is printed it loops for ever. REP never reaches libvterm: the
  *   guard hands its count to the owner's repeat function, which prints the character.
+ * - SGR is mis-parsed (colon sub-parameters, underline colour) and lacks attributes
+ *   (term/sgr.h): a plain SGR (CSI ... m without private marker or intermediate) never
+ *   reaches libvterm either; the guard hands its parameter bytes to the owner's sgr.
+ * - DECSC/DECRC do not save the charset designations, and libvterm's saved pen knows
+ *   nothing of what SGR it never saw: after libvterm ran a cursor save or restore
+ *   (ESC 7, ESC 8, CSI s, CSI u, CSI ? ... h or l), a charset designation (ESC ( ) * +
+ *   F), RIS (ESC c) or DECSTR (CSI ! p), the guard hands the sequence to the owner's ran,
+ *   which keeps its own copy; it may inject (term_vterm_guard_inject) from there.
  *
  * What the guard holds is bounded: a sequence longer than TERM_GUARD_MAX_STRING is dropped
  * whole, as if it had never come.
@@ -38,15 +46,20 @@ typedef struct term_vterm_guard {
 	unsigned char separators; /* parameter separators seen in the current CSI */
 	bool plain;               /* the current CSI has no private marker or intermediate */
 	unsigned long count;      /* its first parameter, saturated */
+	unsigned char intermediate; /* the current escape's first intermediate byte, or 0 */
 	/* Called for each REP with its count (0 when left out), between sequences. */
 	void (*repeat)(void *arg, unsigned long count);
-	void *repeat_arg;
+	/* Called instead of libvterm for each plain SGR, with the bytes between CSI and m. */
+	void (*sgr)(void *arg, const char *params, size_t len);
+	/* Called after libvterm ran a watched sequence (above), with its bytes from ESC. */
+	void (*ran)(void *arg, const char *seq, size_t len);
+	void *repeat_arg; /* the owner's argument to repeat, sgr and ran */
 	char *held;
 	size_t len, cap;
 } term_vterm_guard;
 
 /* Writes len bytes to vt, holding back what must wait. The guard starts zeroed, but for
- * its repeat function. */
+ * its owner's functions (all three set). */
 void term_vterm_guard_write(term_vterm_guard *guard, VTerm *vt, const char *buf, size_t len);
 /* Writes a sequence of our own to vt. Between two guarded writes libvterm is never inside
  * one of the program's sequences (the guard holds what began), so it cannot cut one. */

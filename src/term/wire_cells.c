@@ -1,6 +1,6 @@
 /*
  * Cells on the wire. A run of cells is a list of entries:
- *   an array [fg, bg, attrs] (trailing defaults left out): the pen of the cells that follow;
+ *   an array [fg, bg, attrs, ul] (trailing defaults left out): the pen of the cells that follow;
  *   an unsigned n: n blank cells (no character, width 1) in the pen;
  *   a string: cells with characters in the pen, as UTF-8 where a code point below 0x20
  *   marks what is not a plain narrow cell:
@@ -43,11 +43,6 @@ static uint32_t wire_colour(term_colour c)
 	}
 }
 
-static bool same_pen(const term_cell *a, const term_cell *b)
-{
-	return a->fg == b->fg && a->bg == b->bg && a->attrs == b->attrs;
-}
-
 /* A cell that goes out as part of a blank count. */
 static bool is_blank_kind(const term_cell *c)
 {
@@ -56,8 +51,9 @@ static bool is_blank_kind(const term_cell *c)
 
 static void pack_pen(msgpack_packer *pk, const term_cell *pen)
 {
-	uint32_t v[3] = {wire_colour(pen->fg), wire_colour(pen->bg), pen->attrs & TERM_ATTR_ALL};
-	unsigned n = 3;
+	uint32_t v[4] = {wire_colour(pen->fg), wire_colour(pen->bg), pen->attrs & TERM_ATTR_ALL,
+			 wire_colour(pen->ul)};
+	unsigned n = 4;
 	while (n > 0 && v[n - 1] == 0)
 		n--;
 	msgpack_pack_array(pk, n);
@@ -88,7 +84,8 @@ static unsigned put_cell(const term_row *row, unsigned col, unsigned to, char *b
 	unsigned n = term_row_chars(row, col, chars), next = col + 1;
 	if (c.width == 2) {
 		term_cell half = term_row_get(row, next);
-		bool joined = next < to && half.width == 0 && half.ch == 0 && same_pen(&c, &half);
+		bool joined = next < to && half.width == 0 && half.ch == 0 &&
+			      term_cell_same_pen(&c, &half);
 		put_cp(buf, len, joined ? MARK_WIDE : MARK_WIDE_ALONE);
 		next += joined;
 	}
@@ -109,7 +106,7 @@ static unsigned pack_entries(msgpack_packer *pk, char *buf, const term_row *row,
 	unsigned n = 0;
 	for (unsigned c = from; c < to; n++) {
 		term_cell cell = term_row_get(row, c);
-		if (!same_pen(&cell, &pen)) {
+		if (!term_cell_same_pen(&cell, &pen)) {
 			pen = cell;
 			if (pk)
 				pack_pen(pk, &pen);
@@ -119,7 +116,7 @@ static unsigned pack_entries(msgpack_packer *pk, char *buf, const term_row *row,
 			unsigned start = c;
 			for (; c < to; c++) {
 				term_cell x = term_row_get(row, c);
-				if (!is_blank_kind(&x) || !same_pen(&x, &pen))
+				if (!is_blank_kind(&x) || !term_cell_same_pen(&x, &pen))
 					break;
 			}
 			if (pk)
@@ -129,7 +126,7 @@ static unsigned pack_entries(msgpack_packer *pk, char *buf, const term_row *row,
 		size_t len = 0;
 		while (c < to) {
 			term_cell x = term_row_get(row, c);
-			if (is_blank_kind(&x) || !same_pen(&x, &pen))
+			if (is_blank_kind(&x) || !term_cell_same_pen(&x, &pen))
 				break;
 			c = put_cell(row, c, to, buf, &len);
 		}
@@ -282,7 +279,7 @@ static bool read_pen(mp_reader *r, term_cell *pen)
 {
 	uint32_t n, attrs = 0;
 	*pen = term_cell_blank();
-	if (!mp_read_array(r, 0, 3, &n))
+	if (!mp_read_array(r, 0, 4, &n))
 		return false;
 	if (n > 0 && !read_colour(r, &pen->fg))
 		return false;
@@ -291,6 +288,8 @@ static bool read_pen(mp_reader *r, term_cell *pen)
 	if (n > 2 && !mp_read_u32(r, TERM_ATTR_ALL, &attrs))
 		return false;
 	pen->attrs = (uint16_t)attrs;
+	if (n > 3 && !read_colour(r, &pen->ul))
+		return false;
 	return true;
 }
 
