@@ -195,6 +195,38 @@ static void test_charset_save(void)
 	CHECK(cell(0, 0).ch == 'q'); /* restored to ASCII */
 }
 
+/*
+ * Resizing under the alternate screen (issue 11), as tmux: the hidden main screen shrinks
+ * about the cursor 1049 saved, which moves with its line, so the shell's prompt is where
+ * it was once the program leaves (it was cut off, and the cursor restored to where the
+ * program's cursor was at the resize: row 0, over old text).
+ */
+static void test_resize_under_alternate(void)
+{
+	/* `seq 40; vim` at 100x30, shrunk to 80x24, `:qa!`: the prompt stays at the bottom. */
+	start(30, 100);
+	for (unsigned i = 1; i <= 40; i++) {
+		char line[16];
+		snprintf(line, sizeof line, "%u\r\n", i);
+		feed(line);
+	}
+	feed("$ \033[?1049h\033[H\033[2Jvim screen\033[5;5H");
+	term_emulator_resize(em, 24, 80);
+	feed("\033[?1049l");
+	CHECK_CURSOR(23, 2);
+	CHECKF(cell(23, 0).ch == '$' && cell(22, 0).ch == '4' && cell(22, 1).ch == '0',
+	       "rows 22-23: %s / %s", text(22), text(23));
+	/* `echo one; tput smcup; tput cup 28 0; ...; tput rmcup; echo two` with a shrink to
+	 * 100x21 meanwhile: one and two adjacent. */
+	start(30, 100);
+	feed("one\r\n\033[?1049h\033[29;1H");
+	term_emulator_resize(em, 21, 100);
+	feed("\033[?1049ltwo\r\n");
+	CHECKF(cell(0, 0).ch == 'o' && cell(1, 0).ch == 't', "rows 0-1: %s / %s", text(0),
+	       text(1));
+	CHECK_CURSOR(2, 0);
+}
+
 /* The first character of scrollback line i. */
 static uint32_t sb_char(const term_grid *g, unsigned i)
 {
@@ -307,6 +339,19 @@ static void test_title_bell_and_modes(void)
 	      !snap->cursor.blink);
 	feed("\033[?25h\033[5 q");
 	CHECK(snap->cursor.visible && snap->cursor.shape == TERM_CURSOR_BAR && snap->cursor.blink);
+	/* The default shape (DECSCUSR 0 or no parameter, at the start, after RIS) stays the
+	 * terminal's own: libvterm made it a blinking block. */
+	feed("\033[0 q");
+	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT && !snap->cursor.blink);
+	feed("\033[3 q\033[ q");
+	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT);
+	feed("\033[1 q");
+	CHECK(snap->cursor.shape == TERM_CURSOR_BLOCK && snap->cursor.blink);
+	feed("\033c");
+	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT);
+	start(2, 2);
+	feed("");
+	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT && !snap->cursor.blink);
 }
 
 static void test_replies(void)
@@ -380,6 +425,7 @@ int main(void)
 	test_attributes_and_colours();
 	test_sgr_forms();
 	test_charset_save();
+	test_resize_under_alternate();
 	test_scrolling_and_scrollback();
 	test_scrollback_limit();
 	test_alternate_screen();

@@ -15,8 +15,12 @@
  *   the pen, because VTermScreen fills new cells with the current pen.
  * - margins and the saved cursor past the edge of a smaller screen: libvterm memmoves a
  *   negative size or restores the cursor outside. Ours resets the margins and saves the
- *   cursor after such a resize (emulator.c); the reference is sent the same.
+ *   cursor after such a resize (emulator.c); the reference is sent the same, and then
+ *   both save the cursor again (ours keeps what the program saved, moved with its line).
+ * - fewer rows on the alternate screen: ours shrinks the hidden main screen as a shown
+ *   one (tmux does), VTermScreen cuts it: the generator does not shrink rows there.
  * - a cursor restore with nothing saved: see run().
+ * - the default cursor shape: see expected().
  * - a one-column screen: VTermScreen writes a wide character's right half past its buffer
  *   (a crash), so screens are at least two columns wide here (the fuzz target tries one).
  */
@@ -225,6 +229,13 @@ static term_snapshot *expected(const term_snapshot *ours)
 	s->cursor.visible = ref.visible;
 	s->cursor.blink = ref.blink;
 	s->cursor.shape = (uint8_t)ref.shape;
+	/* VTermScreen makes the default cursor (DECSCUSR 0, and at the start) a blinking
+	 * block; ours keeps it the terminal's own. */
+	if (ours->cursor.shape == TERM_CURSOR_DEFAULT && ref.shape == VTERM_PROP_CURSORSHAPE_BLOCK &&
+	    ref.blink) {
+		s->cursor.shape = TERM_CURSOR_DEFAULT;
+		s->cursor.blink = false;
+	}
 	/* VTermScreen cannot tell the private modes; the alternate screen it can. */
 	s->modes = (ours->modes & ~(uint32_t)TERM_MODE_ALTSCREEN) |
 		   (ref.alt ? TERM_MODE_ALTSCREEN : 0);
@@ -301,14 +312,27 @@ static void gen_sgr(void)
 	emit("m");
 }
 
+/*
+ * Whether the saved cursor is the same in both: after a resize VTermScreen's is where the
+ * resize guard saved it, ours what the program saved (moved with its line), so until the
+ * next save the generator restores nothing.
+ */
+static bool saved_same;
+
 static void gen_motion(void)
 {
 	static const char *simple[] = {"\r", "\n", "\b", "\t", "\033M", "\033E", "\033D",
 				       "\0337", "\0338", "\r\n"};
+	const char *s = simple[rnd(sizeof simple / sizeof *simple)];
 	switch (rnd(4)) {
 	case 0: emit("\033[%u;%uH", 1 + rnd((unsigned)ref.rows + 2), 1 + rnd((unsigned)ref.cols + 2)); break;
 	case 1: emit("\033[%u%c", rnd(4), "ABCDEFGd`"[rnd(9)]); break;
-	default: emit("%s", simple[rnd(sizeof simple / sizeof *simple)]); break;
+	default:
+		if (strcmp(s, "\0338") == 0 && !saved_same)
+			s = "\0337";
+		saved_same = saved_same || strcmp(s, "\0337") == 0;
+		emit("%s", s);
+		break;
 	}
 }
 
@@ -327,7 +351,12 @@ static void gen_edit(void)
 static void gen_other(void)
 {
 	switch (rnd(8)) {
-	case 0: emit("\033[?1049%c", rnd(2) ? 'h' : 'l'); break;
+	case 0: {
+		bool set = rnd(2) || !saved_same;
+		saved_same = saved_same || set;
+		emit("\033[?%u%c", set || !ref.alt ? 1049 : 1047, set ? 'h' : 'l');
+		break;
+	}
 	case 1: emit("\033[?1047%c", rnd(2) ? 'h' : 'l'); break;
 	case 2: emit("\033]%u;t%u\033\\", rnd(2) ? 0 : 2, rnd(1000)); break;
 	case 3: emit("\033]2;title %u\007", rnd(100)); break;
@@ -401,6 +430,10 @@ static void gen_resize(term_emulator *em)
 	int rows = 1 + (int)rnd(14), cols = 2 + (int)rnd(MAX_COLS - 1);
 	if (ref.alt && cols > ref.cols)
 		cols = ref.cols;
+	if (ref.alt && rows < ref.rows)
+		rows = ref.rows; /* ours shrinks the hidden main screen as a shown one */
+	if (ref.alt && rows < ref.rows)
+		rows = ref.rows; /* ours shrinks the hidden main screen as a shown one */
 	op_len = 0;
 	emit("\033[0m");
 	if (!ref.alt && rows < ref.rows && ref_shrink_breaks_cursor(rows))
@@ -416,6 +449,12 @@ static void gen_resize(term_emulator *em)
 	term_emulator_resize(em, (unsigned)rows, (unsigned)cols);
 	if (rows < old_rows || cols < old_cols) /* what ours does against libvterm's bugs */
 		vterm_input_write(ref.vt, "\0337\033[s\033[r\0338", 10);
+	saved_same = false; /* see gen_motion; the widening below saves again */
+	/* That clobbers VTermScreen's saved cursor, not ours, which also moves with its line
+	 * as lines go to or come from the scrollback: save again, in both. */
+	op_len = 0;
+	emit("\0337");
+	feed(em);
 	if (cols > old_cols) {
 		op_len = 0;
 		emit("\0337\033[?69l\033[r");
@@ -424,6 +463,7 @@ static void gen_resize(term_emulator *em)
 		emit("\0338");
 		feed(em);
 		op_len = 0;
+		saved_same = true;
 	}
 }
 
@@ -438,6 +478,7 @@ static void run(unsigned long seed, unsigned steps)
 	op_len = 0;
 	emit("\0337");
 	feed(em);
+	saved_same = true;
 	for (unsigned step = 0; step < steps; step++) {
 		op_len = 0;
 		switch (rnd(20)) {

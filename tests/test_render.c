@@ -271,6 +271,12 @@ int main(void)
 	got = draw(r, v, master, em);
 	CHECK(got->cursor.shape == TERM_CURSOR_BAR && got->cursor.blink);
 	term_snapshot_unref(got);
+	/* Back to the default: DECSCUSR 0, the terminal's own shape, not a blinking block. */
+	v->panes[1].screen->cursor.shape = TERM_CURSOR_DEFAULT;
+	v->panes[1].screen->cursor.blink = false;
+	got = draw(r, v, master, em);
+	CHECK(got->cursor.shape == TERM_CURSOR_DEFAULT);
+	term_snapshot_unref(got);
 
 	/* A notice is drawn over the status line. */
 	term_view_set_notice(v, "no such pane", 12);

@@ -148,10 +148,12 @@ static void send_cursor_style(render *r, int style)
 	r->cursor_sent = style;
 }
 
-/* DECSCUSR's parameter for a cursor: 1 blinking block, 2 steady block, 3 and 4 underline,
- * 5 and 6 bar. */
+/* DECSCUSR's parameter for a cursor: 0 the terminal's own, 1 blinking block, 2 steady
+ * block, 3 and 4 underline, 5 and 6 bar. */
 static int cursor_style(const term_cursor *c)
 {
+	if (c->shape == TERM_CURSOR_DEFAULT)
+		return 0;
 	int base = c->shape == TERM_CURSOR_UNDERLINE ? 3 : c->shape == TERM_CURSOR_BAR ? 5 : 1;
 	return base + !c->blink;
 }

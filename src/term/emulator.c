@@ -2,6 +2,7 @@
 #include "emulator.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ struct term_emulator {
 	/* What a cursor save keeps beyond libvterm's own (vterm_guard.h): the pen and the
 	 * charsets designated to G0-G3 (their final bytes, 'B' for ASCII). */
 	term_cell saved_pen;
+	term_cursor saved_cursor; /* its position, moved with its line on a resize */
 	char charsets[4], saved_charsets[4];
 	bool lr_margins; /* DECLRMM: CSI s sets margins rather than saving the cursor */
 	term_cursor cursor;
@@ -168,6 +170,7 @@ static void on_sgr(void *arg, const char *params, size_t len)
 
 static void save_cursor(term_emulator *em)
 {
+	em->saved_cursor = em->cursor;
 	em->saved_pen = em->pen;
 	memcpy(em->saved_charsets, em->charsets, sizeof em->charsets);
 }
@@ -176,6 +179,18 @@ static void save_cursor(term_emulator *em)
 static void restore_cursor(term_emulator *em)
 {
 	static const char g[4] = {'(', ')', '*', '+'};
+	unsigned row = em->saved_cursor.row, col = em->saved_cursor.col;
+	if (row >= em->grid->rows)
+		row = em->grid->rows - 1;
+	if (col >= em->grid->cols)
+		col = em->grid->cols - 1;
+	if (row != em->cursor.row || col != em->cursor.col) {
+		/* libvterm's saved position was not moved by a resize (or was overwritten by
+		 * the resize guard's save): ours was. */
+		char cup[32];
+		int n = snprintf(cup, sizeof cup, "\033[%u;%uH", row + 1, col + 1);
+		term_vterm_guard_inject(&em->guard, em->vt, cup, (size_t)n);
+	}
 	em->pen = em->saved_pen;
 	for (unsigned i = 0; i < 4; i++) {
 		if (em->charsets[i] == em->saved_charsets[i])
@@ -186,6 +201,13 @@ static void restore_cursor(term_emulator *em)
 	}
 }
 
+static void default_cursor(term_emulator *em)
+{
+	em->cursor.shape = TERM_CURSOR_DEFAULT;
+	em->cursor.blink = false;
+	em->changes++;
+}
+
 /* RIS and DECSTR: the default pen (libvterm's DECSTR resets only its own), ASCII in G0-G3,
  * and a save made before the reset is forgotten. */
 static void reset_saved(term_emulator *em)
@@ -193,6 +215,7 @@ static void reset_saved(term_emulator *em)
 	em->pen = term_cell_blank();
 	memset(em->charsets, 'B', sizeof em->charsets);
 	em->saved_pen = term_cell_blank();
+	memset(&em->saved_cursor, 0, sizeof em->saved_cursor);
 	memcpy(em->saved_charsets, em->charsets, sizeof em->charsets);
 }
 
@@ -225,15 +248,19 @@ static void on_ran(void *arg, const char *seq, size_t len)
 			save_cursor(em);
 		else if (final == '8')
 			restore_cursor(em);
-		else if (final == 'c')
+		else if (final == 'c') {
 			reset_saved(em);
+			default_cursor(em);
+		}
 	} else if (len == 3 && seq[1] != '[') {
 		const char *g = memchr("()*+", seq[1], 4);
 		if (g != NULL)
 			em->charsets[g - "()*+"] = final;
 	} else if (seq[1] == '[' && len >= 3) {
 		bool private = seq[2] == '?';
-		if (final == 'p' && seq[len - 2] == '!')
+		if (final == 'q' && seq[len - 2] == ' ' && strspn(seq + 2, "0") == len - 4)
+			default_cursor(em); /* DECSCUSR 0 or none: libvterm made it a block */
+		else if (final == 'p' && seq[len - 2] == '!')
 			reset_saved(em);
 		else if (private && (final == 'h' || final == 'l'))
 			private_modes(em, seq + 3, seq + len - 1, final == 'h');
@@ -298,32 +325,50 @@ static int on_bell(void *user)
 
 /*
  * Fewer rows on the main screen: like VTermScreen, push lines off the top into the
- * scrollback when there is text (or the cursor) below the new bottom. Unlike it, never
- * push the cursor's own line away: libvterm would leave the cursor at a negative row and
- * read outside its buffers afterwards.
+ * scrollback when there is text (or the cursor, at row cursor) below the new bottom.
+ * Unlike it, never push the cursor's own line away: libvterm would leave the cursor at a
+ * negative row and read outside its buffers afterwards. Returns how many lines went.
  */
-static void shrink_main(term_emulator *em, unsigned rows, VTermPos *delta)
+static unsigned shrink_main(term_emulator *em, unsigned rows, unsigned cursor)
 {
 	term_grid *grid = em->main;
 	unsigned last = grid->rows;
-	while (last > rows && last - 1 != em->cursor.row && term_grid_row_empty(grid, last - 1))
+	while (last > rows && last - 1 != cursor && term_grid_row_empty(grid, last - 1))
 		last--;
 	if (last <= rows)
-		return;
+		return 0;
 	unsigned n = last - rows;
-	if (n > em->cursor.row)
-		n = em->cursor.row;
+	if (n > cursor)
+		n = cursor;
 	term_grid_scroll(grid, 0, grid->rows, (int)n, TERM_COLOUR_DEFAULT);
-	delta->row -= (int)n;
+	return n;
 }
 
+/* The saved cursor follows its line when lines go to or come from the scrollback. */
+static void move_saved(term_emulator *em, int rows)
+{
+	int row = (int)em->saved_cursor.row + rows;
+	em->saved_cursor.row = (uint16_t)(row > 0 ? row : 0);
+}
+
+/*
+ * The hidden main screen (under the alternate one) shrinks as the shown one does, about
+ * the cursor 1049 saved, as tmux does: the shell's prompt stays where the lines around it
+ * are once the program leaves (issue 11: it was cut off at the bottom, and the cursor
+ * restored over old text).
+ */
 static int on_resize(int rows, int cols, VTermPos *delta, void *user)
 {
 	term_emulator *em = user;
 	bool main_shown = em->grid == em->main;
 	unsigned old_rows = em->main->rows;
-	if (main_shown && (unsigned)rows < old_rows)
-		shrink_main(em, (unsigned)rows, delta);
+	if ((unsigned)rows < old_rows) {
+		unsigned n = shrink_main(em, (unsigned)rows,
+					 main_shown ? em->cursor.row : em->saved_cursor.row);
+		if (main_shown)
+			delta->row -= (int)n;
+		move_saved(em, -(int)n);
+	}
 	term_grid_resize(em->main, (unsigned)rows, (unsigned)cols);
 	term_grid_resize(em->alt, (unsigned)rows, (unsigned)cols);
 	/* More rows: take lines back from the scrollback, as VTermScreen does. */
@@ -331,6 +376,7 @@ static int on_resize(int rows, int cols, VTermPos *delta, void *user)
 		if (!term_grid_pop_scrollback(em->main))
 			break;
 		delta->row++;
+		move_saved(em, 1);
 	}
 	em->changes++;
 	return 1;
@@ -402,13 +448,13 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	em->pen = term_cell_blank();
 	em->title = xstrdup("");
 	em->cursor.visible = true;
-	em->cursor.shape = TERM_CURSOR_BLOCK;
 	em->vt = vterm_new((int)rows, (int)cols);
 	vterm_set_utf8(em->vt, 1);
 	vterm_output_set_callback(em->vt, on_output, em);
 	em->state = vterm_obtain_state(em->vt);
 	vterm_state_set_callbacks(em->state, &callbacks, em);
 	vterm_state_reset(em->state, 1);
+	default_cursor(em); /* the reset made it a blinking block */
 	em->guard.repeat = on_repeat;
 	em->guard.sgr = on_sgr;
 	em->guard.ran = on_ran;
@@ -501,10 +547,8 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 	 * of a smaller screen, and then memmoves negative sizes or writes outside. Reset the
 	 * margins, as xterm does on a resize, and save the cursor where it now is.
 	 */
-	if (smaller) {
+	if (smaller) /* libvterm's saved cursor is then the current one; ours stays */
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
-		save_cursor(em); /* libvterm's saved cursor is now the current one: so is ours */
-	}
 }
 
 term_snapshot *term_emulator_snapshot(term_emulator *em)

@@ -28,6 +28,7 @@ enum term_mode {
 #define TERM_MODE_ALL 0x1ffu
 
 enum term_cursor_shape {
+	TERM_CURSOR_DEFAULT = 0, /* the terminal's own (DECSCUSR 0): never forced */
 	TERM_CURSOR_BLOCK = 1,
 	TERM_CURSOR_UNDERLINE = 2,
 	TERM_CURSOR_BAR = 3,

@@ -153,7 +153,7 @@ static bool watched_escape(unsigned char intermediate, unsigned char c)
 
 static bool watched_csi(unsigned char c)
 {
-	return c == 's' || c == 'u' || c == 'h' || c == 'l' || c == 'p';
+	return c == 's' || c == 'u' || c == 'h' || c == 'l' || c == 'p' || c == 'q';
 }
 
 void term_vterm_guard_inject(term_vterm_guard *g, VTerm *vt, const char *seq, size_t len)

@@ -24,6 +24,8 @@
  *   (ESC 7, ESC 8, CSI s, CSI u, CSI ? ... h or l), a charset designation (ESC ( ) * +
  *   F), RIS (ESC c) or DECSTR (CSI ! p), the guard hands the sequence to the owner's ran,
  *   which keeps its own copy; it may inject (term_vterm_guard_inject) from there.
+ * - DECSCUSR 0 (CSI 0 SP q, the terminal's default cursor) becomes a blinking block:
+ *   ran hears of every CSI ... q too.
  *
  * What the guard holds is bounded: a sequence longer than TERM_GUARD_MAX_STRING is dropped
  * whole, as if it had never come.
