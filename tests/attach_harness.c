@@ -704,6 +704,43 @@ bool harness_altscreen(harness_client *c)
 	return (term_emulator_modes(c->em) & TERM_MODE_ALTSCREEN) != 0;
 }
 
+term_snapshot *harness_snapshot(harness_client *c)
+{
+	return term_emulator_snapshot(c->em);
+}
+
+void harness_settle(harness_client *c, int quiet_ms)
+{
+	long long end = now_ms() + HARNESS_TIMEOUT_MS;
+	for (;;) {
+		size_t before = c->out_len;
+		if (!harness_pump(c, quiet_ms) || now_ms() > end)
+			return;
+		if (c->out_len == before)
+			return;
+	}
+}
+
+term_snapshot *harness_capture_cells(const char *pane, unsigned cols, unsigned rows)
+{
+	char *out;
+	if (harness_rsh(&out, "capture-pane", "-e", "-p", "-t", pane, (char *)NULL) != 0)
+		harness_fail(NULL, "capture-pane -e -t %s: %s", pane, harness_rsh_stderr());
+	term_emulator *em = term_emulator_new(rows, cols, 0);
+	/* Lines end in LF alone: each goes back to column 0 first. */
+	for (char *line = out; *line != '\0';) {
+		size_t len = strcspn(line, "\n");
+		term_emulator_write(em, line, len);
+		line += len;
+		if (*line == '\n' && *++line != '\0')
+			term_emulator_write(em, "\r\n", 2);
+	}
+	free(out);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	term_emulator_free(em);
+	return snap;
+}
+
 void harness_dump(harness_client *c)
 {
 	unsigned crow, ccol;
@@ -743,6 +780,15 @@ int harness_client_wait_exit(harness_client *c)
 	while (harness_pump(c, 50) && now_ms() < end)
 		;
 	return c->status;
+}
+
+void harness_detach(harness_client *c)
+{
+	harness_send(c, "\002d");
+	int status = harness_client_wait_exit(c);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		harness_fail(c, "detached, the client exited with status %#x", status);
+	harness_client_free(c);
 }
 
 const char *harness_client_output(harness_client *c, size_t *len)

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "term/snapshot.h"
+
 /* How long any wait lasts before the test fails. */
 #define HARNESS_TIMEOUT_MS 15000
 
@@ -88,10 +90,22 @@ bool harness_screen_has(harness_client *c, const char *text);
 void harness_cursor(harness_client *c, unsigned *row, unsigned *col);
 /* Whether the emulator shows the alternate screen. */
 bool harness_altscreen(harness_client *c);
+/* The client's screen as the emulator has it (cells, cursor), to unref. */
+term_snapshot *harness_snapshot(harness_client *c);
+/* Pumps until the program has written nothing for quiet_ms (at most HARNESS_TIMEOUT_MS). */
+void harness_settle(harness_client *c, int quiet_ms);
+/*
+ * The server's view of a pane (capture-pane -e -p -t pane) read by an emulator of
+ * cols x rows: its cells as the server has them, to unref.
+ */
+term_snapshot *harness_capture_cells(const char *pane, unsigned cols, unsigned rows);
+
 /* Prints the screen to stderr, rows numbered. */
 void harness_dump(harness_client *c);
 
 void harness_client_kill(harness_client *c, int sig);
+/* Detaches the client (C-b d), waits for it to exit 0 (else fails) and frees it. */
+void harness_detach(harness_client *c);
 /* Waits (pumping) until the program exits; returns its wait status. */
 int harness_client_wait_exit(harness_client *c);
 /* All the bytes the program wrote so far, NUL-terminated. */

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "attach_harness.h"
 #include "check.h"
@@ -85,14 +84,6 @@ static harness_client *attach(const char *text, const char *name)
 	return c;
 }
 
-static void detach(harness_client *c)
-{
-	harness_send(c, "\002d");
-	int status = harness_client_wait_exit(c);
-	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
-	harness_client_free(c);
-}
-
 int main(void)
 {
 	harness_init();
@@ -102,7 +93,7 @@ int main(void)
 	harness_client *c = attach(text, "work");
 	check_screen(c);
 	CHECK(strstr(harness_client_output(c, NULL), "rsh: the locale") == NULL);
-	detach(c);
+	harness_detach(c);
 
 	/* No locale at all (LANG unset, as over many ssh logins): the C locale. */
 	unsetenv("LC_ALL");
@@ -113,7 +104,7 @@ int main(void)
 	const char *out = harness_client_output(c, NULL);
 	CHECKF(strncmp(out, WARNING, strlen(WARNING)) == 0, "the client began with '%.200s'",
 	       out);
-	detach(c);
+	harness_detach(c);
 
 	/* A locale that is not installed: said, and UTF-8 anyway. */
 	setenv("LANG", "xx_YY.UTF-8", 1);
@@ -124,7 +115,7 @@ int main(void)
 			      " anyway (C.UTF-8)\r\n";
 	CHECKF(strncmp(out, missing, strlen(missing)) == 0, "the client began with '%.200s'",
 	       out);
-	detach(c);
+	harness_detach(c);
 
 	free(text);
 	return 0;

@@ -349,6 +349,14 @@ static void test_title_bell_and_modes(void)
 	CHECK(snap->cursor.shape == TERM_CURSOR_BLOCK && snap->cursor.blink);
 	feed("\033c");
 	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT);
+	/* DECRC and 1049 leave the style alone (libvterm's restored a blinking block: vim's
+	 * exit forced one); att610 (?12) blinks it. */
+	feed("\0337\033[6 q\0338");
+	CHECK(snap->cursor.shape == TERM_CURSOR_BAR && !snap->cursor.blink);
+	feed("\033[0 q\033[?1049h\033[?12h\033[?1049l");
+	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT && snap->cursor.blink);
+	feed("\033[?12l\033[4 q\033[?5 q\033[7 q");
+	CHECK(snap->cursor.shape == TERM_CURSOR_UNDERLINE && !snap->cursor.blink);
 	start(2, 2);
 	feed("");
 	CHECK(snap->cursor.shape == TERM_CURSOR_DEFAULT && !snap->cursor.blink);

@@ -201,12 +201,22 @@ static void restore_cursor(term_emulator *em)
 	}
 }
 
-static void default_cursor(term_emulator *em)
+/*
+ * DECSCUSR (CSI Ps SP q): 0 or none the terminal's own shape, 1-6 blinking and steady
+ * block, underline, bar. The cursor's style is ours, not libvterm's: its DECRC restores
+ * a style it saved, which xterm's does not (vim's `CSI ? 1049 l` then forced a block).
+ */
+static void cursor_style(term_emulator *em, unsigned long ps)
 {
-	em->cursor.shape = TERM_CURSOR_DEFAULT;
-	em->cursor.blink = false;
+	static const uint8_t shapes[] = { TERM_CURSOR_BLOCK, TERM_CURSOR_UNDERLINE,
+					  TERM_CURSOR_BAR };
+	if (ps > 6)
+		return;
+	em->cursor.shape = ps == 0 ? TERM_CURSOR_DEFAULT : shapes[(ps - 1) / 2];
+	em->cursor.blink = ps != 0 && ps % 2 == 1;
 	em->changes++;
 }
+
 
 /* RIS and DECSTR: the default pen (libvterm's DECSTR resets only its own), ASCII in G0-G3,
  * and a save made before the reset is forgotten. */
@@ -233,6 +243,9 @@ static void private_modes(term_emulator *em, const char *p, const char *end, boo
 				restore_cursor(em);
 		} else if (n == 69) {
 			em->lr_margins = set;
+		} else if (n == 12) {
+			em->cursor.blink = set; /* att610 */
+			em->changes++;
 		}
 		p++; /* the separator (or the final byte) */
 	}
@@ -250,7 +263,7 @@ static void on_ran(void *arg, const char *seq, size_t len)
 			restore_cursor(em);
 		else if (final == 'c') {
 			reset_saved(em);
-			default_cursor(em);
+			cursor_style(em, 0);
 		}
 	} else if (len == 3 && seq[1] != '[') {
 		const char *g = memchr("()*+", seq[1], 4);
@@ -258,8 +271,9 @@ static void on_ran(void *arg, const char *seq, size_t len)
 			em->charsets[g - "()*+"] = final;
 	} else if (seq[1] == '[' && len >= 3) {
 		bool private = seq[2] == '?';
-		if (final == 'q' && seq[len - 2] == ' ' && strspn(seq + 2, "0") == len - 4)
-			default_cursor(em); /* DECSCUSR 0 or none: libvterm made it a block */
+		if (final == 'q' && seq[len - 2] == ' ' &&
+		    strspn(seq + 2, "0123456789") == len - 4)
+			cursor_style(em, strtoul(seq + 2, NULL, 10));
 		else if (final == 'p' && seq[len - 2] == '!')
 			reset_saved(em);
 		else if (private && (final == 'h' || final == 'l'))
@@ -291,8 +305,8 @@ static int on_settermprop(VTermProp prop, VTermValue *val, void *user)
 	term_emulator *em = user;
 	switch (prop) {
 	case VTERM_PROP_CURSORVISIBLE: em->cursor.visible = val->boolean; break;
-	case VTERM_PROP_CURSORBLINK: em->cursor.blink = val->boolean; break;
-	case VTERM_PROP_CURSORSHAPE: em->cursor.shape = (uint8_t)val->number; break;
+	case VTERM_PROP_CURSORBLINK: /* ours (cursor_style): libvterm's restore changes it */
+	case VTERM_PROP_CURSORSHAPE: break;
 	case VTERM_PROP_ALTSCREEN:
 		/* libvterm erases the screen switched to once this returns. */
 		em->grid = val->boolean ? em->alt : em->main;
@@ -454,7 +468,7 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	em->state = vterm_obtain_state(em->vt);
 	vterm_state_set_callbacks(em->state, &callbacks, em);
 	vterm_state_reset(em->state, 1);
-	default_cursor(em); /* the reset made it a blinking block */
+	cursor_style(em, 0); /* the terminal's own, until a program asks */
 	em->guard.repeat = on_repeat;
 	em->guard.sgr = on_sgr;
 	em->guard.ran = on_ran;
