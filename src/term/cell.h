@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 /* libvterm keeps at most this many code points in one cell (base + combining). */
 #define TERM_MAX_CHARS 6
@@ -69,6 +70,19 @@ static inline bool term_cell_is_blank(const term_cell *c)
 {
 	return c->ch == 0 && c->fg == 0 && c->bg == 0 && c->ul == 0 && c->attrs == 0 &&
 	       c->width == 1 && c->comb == 0;
+}
+
+/*
+ * The cell's pen (colours and attributes: every field but its text, ch, width and comb)
+ * into a zeroed cell, so that pens compare and hash by their bytes (the packed scrollback
+ * keeps them so). A field added to term_cell belongs here unless it is text.
+ */
+static inline void term_cell_pen(const term_cell *c, term_cell *pen)
+{
+	memset(pen, 0, sizeof *pen);
+	pen->fg = c->fg;
+	pen->bg = c->bg;
+	pen->attrs = c->attrs;
 }
 
 #endif

@@ -14,7 +14,9 @@
  *   0xc2-0xf4 ...    one width-1 cell of that UTF-8 encoded scalar value
  *   OP_BLANKS n      n cells with no character (n a LEB128 varint)
  *   OP_PEN i         the pen becomes the block's pens[i]
- *   OP_PEN_INLINE    the pen becomes the sizeof(term_cell) raw bytes that follow
+ *   OP_PEN_DELTA     the pen changes in the bytes a bit mask names (PEN_MASK_BYTES, bit
+ *                    i%8 of byte i/8 for the pen's byte i), their new values following
+ *                    (for a pen the full table cannot take: an RGB colour is 8 bytes)
  *   OP_WIDE c        a width-2 cell of character c (ASCII or UTF-8), then its right half:
  *                    a cell with no character, width 0, the same pen
  *   OP_CELL          anything else: varint ch, width byte, count byte, count varints
@@ -24,13 +26,16 @@
 enum {
 	OP_BLANKS = 0x00,
 	OP_PEN = 0x80,
-	OP_PEN_INLINE = 0x81,
+	OP_PEN_DELTA = 0x81,
 	OP_WIDE = 0x82,
 	OP_CELL = 0x83,
 };
 
-/* The most a cell can take packed: a pen inline, then OP_CELL with every mark. */
-#define MAX_CELL_BYTES (1 + sizeof(term_cell) + 1 + 5 + 2 + 5 * (TERM_MAX_CHARS - 1))
+#define PEN_MASK_BYTES ((sizeof(term_cell) + 7) / 8)
+/* The most a cell can take packed: a pen change in every byte, then OP_CELL with every
+ * mark. */
+#define MAX_CELL_BYTES \
+	(1 + PEN_MASK_BYTES + sizeof(term_cell) + 1 + 5 + 2 + 5 * (TERM_MAX_CHARS - 1))
 
 struct term_sb_block {
 	uint32_t npens;
@@ -49,17 +54,6 @@ struct block_view {
 static const uint8_t *block_text(const term_sb_block *b)
 {
 	return (const uint8_t *)(b->pens + b->npens);
-}
-
-/* The cell's pen: every byte but its text. */
-static term_cell pen_of(const term_cell *c)
-{
-	term_cell pen;
-	memcpy(&pen, c, sizeof pen);
-	pen.ch = 0;
-	pen.width = 0;
-	pen.comb = 0;
-	return pen;
 }
 
 static uint8_t *put_varint(uint8_t *p, uint32_t v)
@@ -112,7 +106,7 @@ static int pen_index(term_sb_open *o, const term_cell *pen)
 		if (k == 0) {
 			if (o->npens == TERM_SB_PENS)
 				return -1;
-			o->pens[o->npens] = *pen;
+			memcpy(&o->pens[o->npens], pen, sizeof *pen);
 			o->pen_hash[s] = (uint8_t)++o->npens;
 			return (int)o->npens - 1;
 		}
@@ -121,21 +115,43 @@ static int pen_index(term_sb_open *o, const term_cell *pen)
 	}
 }
 
-static uint8_t *put_pen(term_sb_open *o, uint8_t *p, const term_cell *pen)
+/* The change from pen old to pen new. */
+static uint8_t *put_pen(term_sb_open *o, uint8_t *p, const term_cell *old, const term_cell *new)
 {
-	int i = pen_index(o, pen);
+	int i = pen_index(o, new);
 	if (i >= 0) {
 		*p++ = OP_PEN;
 		*p++ = (uint8_t)i;
 		return p;
 	}
-	*p++ = OP_PEN_INLINE;
-	memcpy(p, pen, sizeof *pen);
-	return p + sizeof *pen;
+	const uint8_t *a = (const uint8_t *)old, *b = (const uint8_t *)new;
+	uint8_t *mask = p + 1;
+	*p = OP_PEN_DELTA;
+	memset(mask, 0, PEN_MASK_BYTES);
+	p = mask + PEN_MASK_BYTES;
+	for (size_t k = 0; k < sizeof *new; k++) {
+		if (a[k] != b[k]) {
+			mask[k / 8] |= (uint8_t)(1u << (k % 8));
+			*p++ = b[k];
+		}
+	}
+	return p;
+}
+
+/* Applies an OP_PEN_DELTA's mask and bytes at p to pen; returns what follows. */
+static const uint8_t *get_pen_delta(const uint8_t *p, term_cell *pen)
+{
+	const uint8_t *mask = p;
+	uint8_t *b = (uint8_t *)pen;
+	p += PEN_MASK_BYTES;
+	for (size_t k = 0; k < sizeof *pen; k++)
+		if (mask[k / 8] & (1u << (k % 8)))
+			b[k] = *p++;
+	return p;
 }
 
 /* A character as ASCII or UTF-8 when it is one; NULL when it needs OP_CELL. */
-static uint8_t *put_char(uint8_t *p, uint32_t c)
+static inline uint8_t *put_char(uint8_t *p, uint32_t c)
 {
 	if (c != 0 && c < 0x80) {
 		*p++ = (uint8_t)c;
@@ -144,14 +160,29 @@ static uint8_t *put_char(uint8_t *p, uint32_t c)
 	return is_utf8_scalar(c) ? put_utf8(p, c) : NULL;
 }
 
-/* Packs cells [col, n) starting at col, one operation; returns the cells it took. */
-static unsigned put_cell(const term_row *row, unsigned col, unsigned n, uint8_t **pp)
+/* The cell is blank (no character, width 1) in the given pen. */
+static bool blank_in(const term_cell *c, const term_cell *pen)
+{
+	term_cell p;
+	term_cell_pen(c, &p);
+	return c->ch == 0 && c->width == 1 && c->comb == 0 && memcmp(&p, pen, sizeof p) == 0;
+}
+
+/* Packs cells from col (< n, in pen, the cell's own), one operation; returns the cells it
+ * took. */
+static unsigned put_cell(const term_row *row, unsigned col, unsigned n, const term_cell *pen,
+			 uint8_t **pp)
 {
 	const term_cell *c = &row->cells[col];
 	uint8_t *p = *pp, *q;
-	if (c->comb == 0 && c->ch == 0 && c->width == 1) {
+	if (c->ch - 1 < 0x7f && c->width == 1 && c->comb == 0) {
+		*p++ = (uint8_t)c->ch; /* the common case first */
+		*pp = p;
+		return 1;
+	}
+	if (blank_in(c, pen)) {
 		unsigned k = 1;
-		while (col + k < n && memcmp(&c[k], c, sizeof *c) == 0)
+		while (col + k < n && blank_in(&c[k], pen))
 			k++;
 		*p++ = OP_BLANKS;
 		*pp = put_varint(p, k);
@@ -163,8 +194,9 @@ static unsigned put_cell(const term_row *row, unsigned col, unsigned n, uint8_t 
 	}
 	if (c->comb == 0 && c->width == 2 && col + 1 < n && c[1].ch == 0 && c[1].width == 0 &&
 	    c[1].comb == 0) {
-		term_cell a = pen_of(c), b = pen_of(&c[1]);
-		if (memcmp(&a, &b, sizeof a) == 0 && (q = put_char(p + 1, c->ch)) != NULL) {
+		term_cell half;
+		term_cell_pen(&c[1], &half);
+		if (memcmp(&half, pen, sizeof half) == 0 && (q = put_char(p + 1, c->ch)) != NULL) {
 			*p = OP_WIDE;
 			*pp = q;
 			return 2;
@@ -192,14 +224,15 @@ static void pack_line(term_sb_open *o, const term_row *row, unsigned n)
 {
 	reserve_text(o, (size_t)n * MAX_CELL_BYTES);
 	uint8_t *start = o->text + o->off[o->nlines], *p = start;
-	term_cell pen = pen_of(&(term_cell){.width = 1});
+	term_cell pen, cp, blank = term_cell_blank();
+	term_cell_pen(&blank, &pen);
 	for (unsigned col = 0; col < n;) {
-		term_cell cp = pen_of(&row->cells[col]);
+		term_cell_pen(&row->cells[col], &cp);
 		if (memcmp(&cp, &pen, sizeof pen) != 0) {
-			p = put_pen(o, p, &cp);
-			pen = cp;
+			p = put_pen(o, p, &pen, &cp);
+			memcpy(&pen, &cp, sizeof pen);
 		}
-		col += put_cell(row, col, n, &p);
+		col += put_cell(row, col, n, &pen, &p);
 	}
 	o->nlines++;
 	o->off[o->nlines] = o->off[o->nlines - 1] + (uint32_t)(p - start);
@@ -251,7 +284,8 @@ static term_row *unpack_line(const struct block_view *v, unsigned k)
 {
 	const uint8_t *p = v->text + v->off[k], *end = v->text + v->off[k + 1];
 	term_row *row = term_row_new(0);
-	term_cell pen = pen_of(&(term_cell){.width = 1});
+	term_cell pen, blank = term_cell_blank();
+	term_cell_pen(&blank, &pen);
 	unsigned col = 0;
 	while (p < end) {
 		uint8_t op = *p;
@@ -260,11 +294,10 @@ static term_row *unpack_line(const struct block_view *v, unsigned k)
 			for (uint32_t n = get_varint(&p); n > 0; n--)
 				set_cell(row, col++, &pen, 0, 1);
 		} else if (op == OP_PEN) {
-			pen = v->pens[p[1]];
+			memcpy(&pen, &v->pens[p[1]], sizeof pen);
 			p += 2;
-		} else if (op == OP_PEN_INLINE) {
-			memcpy(&pen, p + 1, sizeof pen);
-			p += 1 + sizeof pen;
+		} else if (op == OP_PEN_DELTA) {
+			p = get_pen_delta(p + 1, &pen);
 		} else if (op == OP_WIDE) {
 			p++;
 			set_cell(row, col++, &pen, get_char(&p), 2);

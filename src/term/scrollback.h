@@ -29,7 +29,7 @@
 #include "row.h"
 
 #define TERM_SB_BLOCK_LINES 64
-/* Pens a block's table holds; further ones are written inline in the line. */
+/* Pens a block's table holds; further ones are written in the line as changes. */
 #define TERM_SB_PENS 255
 
 typedef struct term_sb_block term_sb_block;
