@@ -26,3 +26,7 @@ bench_keystroke_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/scrollback_memory
 bench_scrollback_memory_SOURCES = bench/scrollback_memory.c bench/control.c bench/control.h
 bench_scrollback_memory_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+BENCHMARKS += bench/copy_mode
+bench_copy_mode_SOURCES = bench/copy_mode.c tests/roam_link.c tests/roam_link.h \
+	tests/attach_harness.c tests/udpproxy_run.c tests/udpproxy_run.h
+bench_copy_mode_LDADD = $(TERM_LIBS) $(NET_LIBS)

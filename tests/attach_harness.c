@@ -599,7 +599,11 @@ void harness_client_resize(harness_client *c, unsigned cols, unsigned rows)
  * can go on reading its input. */
 void harness_send(harness_client *c, const char *bytes)
 {
-	size_t len = strlen(bytes);
+	harness_send_bytes(c, bytes, strlen(bytes));
+}
+
+void harness_send_bytes(harness_client *c, const char *bytes, size_t len)
+{
 	long long deadline = now_ms() + HARNESS_TIMEOUT_MS;
 	while (len > 0) {
 		ssize_t w = write(c->fd, bytes, len);

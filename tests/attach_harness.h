@@ -80,6 +80,8 @@ void harness_wait_match(harness_client *c, const char *target, const char *sessi
 void harness_client_resize(harness_client *c, unsigned cols, unsigned rows);
 /* Sends bytes to the program as typed. */
 void harness_send(harness_client *c, const char *bytes);
+/* The same for len bytes, NUL (C-Space) included. */
+void harness_send_bytes(harness_client *c, const char *bytes, size_t len);
 
 /* A row's text in UTF-8, trailing blanks removed; to free. */
 char *harness_row(harness_client *c, unsigned row);

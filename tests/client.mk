@@ -42,3 +42,7 @@ tests_fuzz_fuzz_keyparse_LDADD = src/client/libclient.a $(TERM_LIBS)
 check_PROGRAMS += tests/test_utf8_locale
 TESTS += tests/test_utf8_locale
 tests_test_utf8_locale_LDADD = src/client/libclient.a $(UTIL_LIBS)
+# Copy mode's key tables, history cache and engine.
+check_PROGRAMS += tests/test_copymode
+TESTS += tests/test_copymode
+tests_test_copymode_LDADD = src/client/libclient.a $(TERM_LIBS) $(SODIUM_LIBS)

@@ -125,7 +125,8 @@ static void parse_counts(const char *report, const char *dir, struct roam_counts
 	const char *p = strstr(report, key);
 	if (c != NULL && (p == NULL ||
 			  sscanf(p + strlen(key), "in %llu dgrams %*u bytes, out %llu dgrams "
-				 "%*u bytes, lost %llu", &c->in, &c->out, &c->lost) != 3))
+				 "%llu bytes, lost %llu", &c->in, &c->out, &c->out_bytes,
+				 &c->lost) != 4))
 		harness_fail(NULL, "udpproxy reported:\n%s", report);
 }
 

@@ -22,9 +22,9 @@ struct roam_link {
 	harness_client *client;
 };
 
-/* What the proxy counted one way: datagrams in, out (forwarded) and lost. */
+/* What the proxy counted one way: datagrams in, out (forwarded) and lost, bytes out. */
 struct roam_counts {
-	unsigned long long in, out, lost;
+	unsigned long long in, out, lost, out_bytes;
 };
 
 /* Runs `rsh bootstrap attach -t session` and takes the connect line it prints. */

@@ -138,7 +138,7 @@ static void hostile(void)
 	REFUSED("expected an array", 0x00);
 	REFUSED("truncated");
 	REFUSED("array length out of range", 0x90);
-	REFUSED("unknown event type", 0x91, 0x07);
+	REFUSED("unknown event type", 0x91, 0x09);
 	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
 	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
 	REFUSED("expected an integer", 0x91, 0xc0);
@@ -214,7 +214,7 @@ static void hostile(void)
 static void encode_checks(void)
 {
 	size_t len;
-	CHECK(term_event_encode(&(term_event){.type = 7}, &len) == NULL);
+	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_TYPES}, &len) == NULL);
 	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_KEY, .key = {99, 0, 0}}, &len) == NULL);
 	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_RESIZE, .resize = {0, 24}}, &len) == NULL);
 	CHECK(term_event_encode(&(term_event){.type = TERM_EVENT_PASTE, .paste = {"\xff", 1}}, &len) == NULL);
@@ -265,9 +265,45 @@ static void paste_cut(void)
 	CHECK(term_event_paste_cut(text, sizeof text) == TERM_EVENT_PASTE_MAX);
 }
 
+/* History requests and searches: round trips, and what is refused. */
+static void history_events(void)
+{
+	term_event h = {.type = TERM_EVENT_HISTORY, .history = {7, 3, 90, 10}}, back;
+	size_t len;
+	uint8_t *buf = term_event_encode(&h, &len);
+	CHECK(buf != NULL && len == 6 && memcmp(buf, "\x95\x07\x07\x03\x5a\x0a", 6) == 0);
+	CHECK(term_event_decode(buf, len, &back) == NULL && back.history.first == 90 &&
+	      back.history.count == 10 && back.history.pane == 7 && back.history.epoch == 3);
+	free(buf);
+	term_event s = {.type = TERM_EVENT_SEARCH};
+	s.search = (__typeof__(s.search)){7, 3, 1, 95, 2, TERM_SEARCH_BACKWARD, "abc", 3};
+	buf = term_event_encode(&s, &len);
+	CHECK(buf != NULL && term_event_decode(buf, len, &back) == NULL);
+	CHECK(back.search.line == 95 && back.search.col == 2 && back.search.serial == 1 &&
+	      back.search.len == 3 && memcmp(back.search.text, "abc", 3) == 0 &&
+	      back.search.flags == TERM_SEARCH_BACKWARD);
+	free(buf);
+	h.history.count = 0;
+	CHECK(strcmp(term_event_check(&h), "history count out of range") == 0);
+	h.history.count = TERM_EVENT_HISTORY_MAX + 1;
+	CHECK(term_event_check(&h) != NULL);
+	s.search.len = 0;
+	CHECK(strcmp(term_event_check(&s), "search text length out of range") == 0);
+	s.search = (__typeof__(s.search)){7, 3, 1, 95, 2, 0, "a\0b", 3};
+	CHECK(term_event_check(&s) != NULL);
+	s.search = (__typeof__(s.search)){7, 3, 1, 95, 2, 2, "ab", 2};
+	CHECK(strcmp(term_event_check(&s), "search flags out of range") == 0);
+	s.search = (__typeof__(s.search)){7, 3, 1, 95, TERM_MAX_COLS, 0, "ab", 2};
+	CHECK(strcmp(term_event_check(&s), "search position out of range") == 0);
+	/* [7, 7, 3, 2^63, 1]: a line past the numbering. */
+	static const uint8_t far[] = {0x95, 0x07, 0x07, 0x03, 0xcf, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x01};
+	CHECK(strcmp(term_event_decode(far, sizeof far, &back), "history line out of range") == 0);
+}
+
 int main(void)
 {
 	round_trips();
+	history_events();
 	hostile();
 	encode_checks();
 	documented();

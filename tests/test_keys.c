@@ -1,6 +1,6 @@
 /* send-keys names: tmux's spelling to term_key values, and what stays literal text. */
 #include "check.h"
-#include "server/keys.h"
+#include "term/keys.h"
 
 static void expect_key(const char *word, unsigned code, unsigned mods, uint32_t ch)
 {

@@ -1,9 +1,11 @@
 /* The prefix bindings: every key reachable as keyparse reads it, every command accepted by
  * the server's own parser, nothing else bound. */
+#include <string.h>
+
 #include "check.h"
 #include "client/prefix.h"
 #include "cmd/args.h"
-#include "server/keys.h"
+#include "term/keys.h"
 
 /* The key as the terminal delivers it: one character alone, else its send-keys name. */
 static term_key key_of(const char *name)
@@ -19,6 +21,12 @@ static void check_binding(const struct prefix_binding *b)
 	term_key key = key_of(b->key);
 	CHECKF(prefix_lookup(&key) == b, "%s looks up its own binding", b->key);
 	CHECKF(b->help != NULL && b->help[0] != '\0', "%s has help", b->key);
+	if (b->action == PREFIX_CLIENT) {
+		/* The client's own: copy mode and its paste, spelt as tmux binds them. */
+		CHECKF(strcmp(b->words[0], "copy-mode") == 0 ||
+		       strcmp(b->words[0], "paste-buffer") == 0, "%s runs %s", b->key, b->words[0]);
+		return;
+	}
 	if (b->action != PREFIX_COMMAND && b->action != PREFIX_PROMPT) {
 		CHECKF(b->words[0] == NULL, "%s runs no command", b->key);
 		return;

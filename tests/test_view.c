@@ -110,6 +110,7 @@ static void relayout(struct model *m, term_view *v, const term_view *old, struct
 	unsigned first = old->npanes ? rng_below(&m->g, old->npanes) : 0;
 	for (unsigned i = 0; i < n; i++) {
 		term_view_pane *p = &v->panes[i];
+		*p = (term_view_pane){0};
 		p->x = (uint16_t)rects[i].x;
 		p->y = (uint16_t)rects[i].y;
 		if (i < old->npanes && rng_below(&m->g, 4)) {
@@ -170,7 +171,8 @@ static term_view *next_view(struct model *m)
 			struct rect a = pane_area(v);
 			v->npanes = 1;
 			v->active = 0;
-			v->panes[0] = (term_view_pane){ keep.id, 0, 0, fit(keep.screen, a.h, a.w) };
+			v->panes[0] = (term_view_pane){.id = keep.id,
+						       .screen = fit(keep.screen, a.h, a.w)};
 			term_snapshot_unref(keep.screen);
 			break;
 		}
@@ -266,9 +268,9 @@ static term_view *split_view(rng *g, unsigned cols, unsigned rows)
 {
 	term_view *v = term_view_new(cols, rows, 2);
 	unsigned left = cols / 2;
-	v->panes[0] = (term_view_pane){ 7, 0, 0, random_screen(g, rows - 1, left) };
-	v->panes[1] = (term_view_pane){ 9, (uint16_t)(left + 1), 0,
-					random_screen(g, rows - 1, cols - left - 1) };
+	v->panes[0] = (term_view_pane){.id = 7, .screen = random_screen(g, rows - 1, left)};
+	v->panes[1] = (term_view_pane){.id = 9, .x = (uint16_t)(left + 1),
+				       .screen = random_screen(g, rows - 1, cols - left - 1)};
 	term_snapshot *status = random_screen(g, 1, cols);
 	term_view_set_status(v, status);
 	term_snapshot_unref(status);
@@ -462,9 +464,30 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 10, 21, 6, 0); /* more fields than there are */
-	for (int i = 0; i < 7; i++)
+	pack_head(&pk, 11, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 8; i++)
 		msgpack_pack_nil(&pk);
+	refuse(base, &buf, "");
+	pack_head(&pk, 10, 21, 6, 0); /* a page whose answer has two fields */
+	for (int i = 0; i < 6; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, 5);
+	for (int i = 0; i < 3; i++)
+		msgpack_pack_uint32(&pk, 1);
+	msgpack_pack_array(&pk, 0);
+	msgpack_pack_array(&pk, 2);
+	msgpack_pack_uint32(&pk, 1);
+	msgpack_pack_uint32(&pk, 1);
+	refuse(base, &buf, "search answer");
+	pack_head(&pk, 10, 21, 6, 0); /* a page line with a flag that does not exist */
+	for (int i = 0; i < 6; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, 4);
+	for (int i = 0; i < 3; i++)
+		msgpack_pack_uint32(&pk, 1);
+	msgpack_pack_array(&pk, 1);
+	msgpack_pack_array(&pk, 1);
+	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "");
 	pack_head(&pk, 9, 21, 6, 0); /* tty_echo not a boolean */
 	for (int i = 0; i < 5; i++)
@@ -565,8 +588,8 @@ static void test_converge(unsigned loss, unsigned long seed)
 static void test_doc_example(void)
 {
 	term_view *a = term_view_new(81, 25, 2);
-	a->panes[0] = (term_view_pane){ 1, 0, 0, term_snapshot_new(24, 40) };
-	a->panes[1] = (term_view_pane){ 2, 41, 0, term_snapshot_new(24, 40) };
+	a->panes[0] = (term_view_pane){.id = 1, .screen = term_snapshot_new(24, 40)};
+	a->panes[1] = (term_view_pane){.id = 2, .x = 41, .screen = term_snapshot_new(24, 40)};
 	term_snapshot *status = term_snapshot_new(1, 81);
 	term_view_set_status(a, status);
 	term_snapshot_unref(status);
@@ -592,9 +615,53 @@ static void test_doc_example(void)
 	term_view_unref(b);
 }
 
+/* Panes' history and a page of it: round trips, unchanged pages cost nothing, refusals. */
+static void test_history(void)
+{
+	term_view *a = term_view_new(21, 6, 1);
+	a->panes[0] = (term_view_pane){.id = 7, .screen = term_snapshot_new(5, 10)};
+	term_view *b = term_view_clone(a);
+	b->panes[0].hist_total = 100;
+	b->panes[0].hist_len = 50;
+	b->panes[0].hist_epoch = 3;
+	term_histpage *p = term_histpage_new(7, 3, 90, 2);
+	p->lines[0] = term_row_new(0);
+	p->lines[1] = term_row_new(0);
+	term_cell cell = term_cell_blank();
+	cell.fg = TERM_COLOUR_PALETTE(2);
+	for (uint32_t i = 0, ch = 'x'; i < 3; i++, ch++)
+		term_row_set(p->lines[1], i, &cell, &ch, 1);
+	p->answer = p->found = true;
+	p->serial = 5;
+	p->line = 95;
+	p->col = 2;
+	term_view_set_page(b, p);
+	term_histpage_unref(p);
+	check_roundtrip(a, b, 0);
+	check_roundtrip(b, a, 0);
+	term_view *blank = term_view_new(0, 0, 0);
+	check_roundtrip(blank, b, 0);
+	term_view *c = term_view_clone(b); /* the same page: it costs nothing */
+	msgpack_sbuffer buf;
+	encode_view_diff(b, c, &buf);
+	CHECK(buf.size == 8); /* [21, 6, [[7, 0, 0]]] */
+	msgpack_sbuffer_destroy(&buf);
+	/* A history longer than its numbering is refused. */
+	const char *err = NULL;
+	static const uint8_t longer[] = {0x93, 0x15, 0x06, 0x91, 0x95, 0x07, 0x00, 0x00, 0xc0,
+					 0x93, 0x00, 0x01, 0x02};
+	CHECK(apply_bytes(b, longer, sizeof longer, &err) == NULL &&
+	      strcmp(err, "history longer than its numbering") == 0);
+	term_view_unref(blank);
+	term_view_unref(a);
+	term_view_unref(b);
+	term_view_unref(c);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
+	test_history();
 	for (unsigned long c = 0; c < cases; c++) {
 		test_random(seed + c, 30);
 		test_truncation(seed + c);

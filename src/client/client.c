@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "catch.h"
+#include "copykeys.h"
+#include "histcache.h"
 #include "keymode.h"
 #include "keyparse.h"
 #include "linkstate.h"
@@ -28,6 +30,8 @@
 #include "net/sync_link.h"
 #include "net/sync_sender.h"
 #include "util/xmalloc.h"
+
+#include <sodium.h>
 
 /* With nothing heard at all by then, the server is taken to be gone. */
 #define CLIENT_FIRST_CONTACT_MS 10000
@@ -51,6 +55,8 @@ struct client {
 	keyparse *kp;
 	render *r;
 	struct keymode km;
+	histcache *cache;   /* history lines for copy mode */
+	bool mouse;         /* RSH_MOUSE=on: tmux's mouse on (the wheel enters copy mode) */
 	/* Events the full log refused, oldest first, appended as acknowledgements make
 	 * room; meanwhile stdin is not read (back-pressure): at most one read's events. */
 	struct waiting *waiting;
@@ -161,14 +167,60 @@ static void client_send(void *arg, const term_event *ev)
 	client_append(arg, ev);
 }
 
+/* A copy: kept for C-b ], and to this terminal's clipboard by OSC 52 (the text is here
+ * already, so no size limit from the link). */
+static void client_copied(void *arg, const char *text, size_t len)
+{
+	struct client *c = arg;
+	size_t size = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL);
+	char *b64 = xmalloc(size);
+
+	keymode_copied(&c->km, text, len);
+	sodium_bin2base64(b64, size, (const unsigned char *)text, len,
+			  sodium_base64_VARIANT_ORIGINAL);
+	printf("\033]52;c;%s\a", b64);
+	fflush(stdout);
+	free(b64);
+}
+
+static struct copymode_io client_io(struct client *c)
+{
+	return (struct copymode_io){client_view(c), c->cache, client_send, client_copied, c};
+}
+
+/* The wheel with mouse on, over a pane whose program does not take the mouse: copy mode
+ * (entered by the wheel, so it leaves at the bottom) and five lines a notch, as tmux. */
+static bool client_wheel(struct client *c, const term_event *ev)
+{
+	struct copymode_io io = client_io(c);
+	const term_view *v = io.view;
+	const term_mouse *m = &ev->mouse;
+	if (!c->mouse || m->action != TERM_MOUSE_PRESS || (m->button != 4 && m->button != 5) ||
+	    v->npanes == 0)
+		return false;
+	const term_view_pane *p = &v->panes[v->active];
+	if (!c->km.copy.on && (p->screen->modes & (TERM_MODE_MOUSE_CLICK | TERM_MODE_MOUSE_DRAG |
+						   TERM_MODE_MOUSE_MOVE)))
+		return false;
+	if (!c->km.copy.on && (m->button == 5 || !copymode_enter(&c->km.copy, &io, false, true)))
+		return m->button == 5 && !c->km.copy.on ? false : true;
+	for (int i = 0; i < 5 && c->km.copy.on; i++)
+		copymode_run(&c->km.copy, &io, m->button == 4 ? "scroll-up" : "scroll-down", NULL);
+	c->redraw = true;
+	return true;
+}
+
 /* What keyparse emits: keys go by what they are for, the rest is sent as is. */
 static void client_event(void *arg, const term_event *ev)
 {
 	struct client *c = arg;
+	struct copymode_io io = client_io(c);
 
+	if (ev->type == TERM_EVENT_MOUSE && client_wheel(c, ev))
+		return;
 	if (ev->type != TERM_EVENT_KEY)
 		client_append(c, ev);
-	else if (keymode_key(&c->km, ev, client_send, c))
+	else if (keymode_key(&c->km, ev, &io))
 		c->redraw = true;
 }
 
@@ -188,7 +240,8 @@ static void client_publish(struct client *c)
 static void client_draw(struct client *c, uint64_t now)
 {
 	/* The transport holds the view; the overlay only takes a reference to it. */
-	term_view *v = predict_overlay(c->pred, (term_view *)client_view(c), now);
+	term_view *guessed = predict_overlay(c->pred, (term_view *)client_view(c), now);
+	term_view *v = copymode_overlay(&c->km.copy, guessed, c->cache);
 	const net_conn *conn = transport_conn(c->up.t);
 	struct linkstate ls = { net_conn_last_heard_ms(conn), net_conn_last_roundtrip_ms(conn),
 				net_conn_srtt_ms(conn) };
@@ -199,6 +252,7 @@ static void client_draw(struct client *c, uint64_t now)
 	keymode_draw(&c->km, c->r, v);
 	render_flush(c->r);
 	term_view_unref(v);
+	term_view_unref(guessed);
 	c->drawn_ms = now;
 	c->redraw = false;
 }
@@ -222,9 +276,13 @@ static bool client_read_tty(struct client *c)
 static void client_fresh_view(void *arg)
 {
 	struct client *c = arg;
+	struct copymode_io io = client_io(c);
+	enum tty_mouse level = tty_mouse_wanted(client_view(c));
 
+	histcache_view(c->cache, client_view(c));
+	copymode_view(&c->km.copy, &io);
 	predict_view(c->pred, client_view(c), net_clock_ms());
-	tty_mouse(tty_mouse_wanted(client_view(c)));
+	tty_mouse(c->mouse && level < TTY_MOUSE_CLICK ? TTY_MOUSE_CLICK : level);
 	c->redraw = true;
 }
 
@@ -373,6 +431,10 @@ int client_run(const struct client_options *o)
 	}
 	c.log = inputlog_new();
 	c.kp = keyparse_new();
+	c.cache = histcache_new(TERM_SCROLLBACK_DEFAULT);
+	keymode_init(&c.km, copykeys_mode_keys(getenv("VISUAL"), getenv("EDITOR")));
+	c.mouse = getenv("RSH_MOUSE") != NULL && strcmp(getenv("RSH_MOUSE"), "on") == 0;
+	tty_mouse(c.mouse ? TTY_MOUSE_CLICK : TTY_MOUSE_OFF);
 	c.pred = predict_new(o->predict);
 	client_resize(&c);
 	status = client_loop(&c);
@@ -380,6 +442,8 @@ int client_run(const struct client_options *o)
 	inputlog_free(c.log);
 	keyparse_free(c.kp);
 	predict_free(c.pred);
+	keymode_clear(&c.km);
+	histcache_free(c.cache);
 	for (size_t i = 0; i < c.nwaiting; i++)
 		free(c.waiting[i].buf);
 	free(c.waiting);

@@ -6,8 +6,29 @@
 
 #include "util/xmalloc.h"
 
+void keymode_init(struct keymode *k, enum copykeys_table keys)
+{
+	memset(k, 0, sizeof *k);
+	copymode_init(&k->copy, keys);
+}
+
+void keymode_clear(struct keymode *k)
+{
+	copymode_clear(&k->copy);
+	free(k->copied);
+	k->copied = NULL;
+}
+
+void keymode_copied(struct keymode *k, const char *text, size_t len)
+{
+	free(k->copied);
+	k->copied = xmemdup(text, len + 1);
+	k->copied[len] = '\0';
+	k->copied_len = len;
+}
+
 /* A binding's command words, and last (when not NULL) a prompt's line, as a COMMAND. */
-static void send_command(const char *const *words, const char *last, keymode_send *send,
+static void send_command(const char *const *words, const char *last, copymode_send *send,
 			 void *arg)
 {
 	term_event ev = { .type = TERM_EVENT_COMMAND };
@@ -26,7 +47,7 @@ static void send_command(const char *const *words, const char *last, keymode_sen
 }
 
 /* A key for the prompt's line: Enter sends the command, Escape or C-c drops it. */
-static void prompt_line_key(struct keymode *k, const term_key *key, keymode_send *send,
+static void prompt_line_key(struct keymode *k, const term_key *key, copymode_send *send,
 			    void *arg)
 {
 	enum prompt_result r = prompt_key(&k->prompt, key);
@@ -37,10 +58,38 @@ static void prompt_line_key(struct keymode *k, const term_key *key, keymode_send
 		k->mode = KEYMODE_PANE;
 }
 
-/* The key after the prefix: what its binding does; unbound, nothing (as tmux). Returns
- * true when it opened a prompt or the list. */
-static bool binding(struct keymode *k, const term_event *ev, keymode_send *send, void *arg)
+/* The last copy into the active pane, as pastes (bracketed when the pane asked). */
+static void paste_copied(const struct keymode *k, const struct copymode_io *io)
 {
+	size_t done = 0;
+	while (done < k->copied_len) {
+		term_event ev = {.type = TERM_EVENT_PASTE};
+		size_t n = term_event_paste_cut(k->copied + done, k->copied_len - done);
+		if (n == 0)
+			break;
+		ev.paste.text = k->copied + done;
+		ev.paste.len = (uint32_t)n;
+		io->send(io->arg, &ev);
+		done += n;
+	}
+}
+
+/* What the client does itself: copy mode and its paste. */
+static bool client_binding(struct keymode *k, const struct prefix_binding *b,
+			   const struct copymode_io *io)
+{
+	if (strcmp(b->words[0], "copy-mode") == 0)
+		return copymode_enter(&k->copy, io, b->words[1] != NULL, false);
+	paste_copied(k, io);
+	return false;
+}
+
+/* The key after the prefix: what its binding does; unbound, nothing (as tmux). Returns
+ * true when it opened a prompt, the list or copy mode. */
+static bool binding(struct keymode *k, const term_event *ev, const struct copymode_io *io)
+{
+	copymode_send *send = io->send;
+	void *arg = io->arg;
 	const struct prefix_binding *b = prefix_lookup(&ev->key);
 	term_event detach = { .type = TERM_EVENT_DETACH };
 
@@ -66,26 +115,38 @@ static bool binding(struct keymode *k, const term_event *ev, keymode_send *send,
 		k->prompt.len = 0;
 		k->prompt.line[0] = '\0';
 		return true;
+	case PREFIX_CLIENT:
+		return client_binding(k, b, io);
 	}
 	return false;
 }
 
-bool keymode_key(struct keymode *k, const term_event *ev, keymode_send *send, void *arg)
+/* Whether copy mode takes the keys: it is on over the active pane. */
+static bool copying(const struct keymode *k, const term_view *v)
+{
+	return k->copy.on && v->npanes > 0 && v->panes[v->active].id == k->copy.pane;
+}
+
+bool keymode_key(struct keymode *k, const term_event *ev, const struct copymode_io *io)
 {
 	switch (k->mode) {
 	case KEYMODE_PANE:
-		if (prefix_is_prefix(&ev->key))
+		if (prefix_is_prefix(&ev->key) && k->copy.asking == NULL) {
 			k->mode = KEYMODE_PREFIXED;
-		else
-			send(arg, ev);
+		} else if (copying(k, io->view)) {
+			copymode_key(&k->copy, io, &ev->key);
+			return true;
+		} else {
+			io->send(io->arg, ev);
+		}
 		return false;
 	case KEYMODE_PREFIXED:
-		return binding(k, ev, send, arg);
+		return binding(k, ev, io);
 	case KEYMODE_HELP:
 		k->mode = KEYMODE_PANE; /* any key closes the list */
 		return true;
 	case KEYMODE_PROMPT:
-		prompt_line_key(k, &ev->key, send, arg);
+		prompt_line_key(k, &ev->key, io->send, io->arg);
 		return true;
 	}
 	return false;
@@ -93,7 +154,11 @@ bool keymode_key(struct keymode *k, const term_event *ev, keymode_send *send, vo
 
 void keymode_draw(const struct keymode *k, render *r, const term_view *v)
 {
-	if (k->mode == KEYMODE_PROMPT) {
+	char *copy_prompt = copymode_prompt_text(&k->copy);
+	if (copy_prompt != NULL) {
+		render_prompt(r, v, copy_prompt);
+		free(copy_prompt);
+	} else if (k->mode == KEYMODE_PROMPT) {
 		char *text;
 		xasprintf(&text, "%s%s", k->asking->prompt ? k->asking->prompt : "",
 			  k->prompt.line);

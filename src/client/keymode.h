@@ -1,13 +1,15 @@
 /*
  * What a key typed on the attached client is for: the pane, the binding after the prefix
- * (C-b), the line a binding's prompt reads, or closing the list of bindings. Only keys for
- * the pane (and what bindings do) become input events; the client also predicts only those.
+ * (C-b), the line a binding's prompt reads, closing the list of bindings, or copy mode
+ * (copymode.h) while the active pane is in it. Only keys for the pane (and what bindings
+ * do) become input events; the client also predicts only those.
  */
 #ifndef RSH_CLIENT_KEYMODE_H
 #define RSH_CLIENT_KEYMODE_H
 
 #include <stdbool.h>
 
+#include "copymode.h"
 #include "prefix.h"
 #include "prompt.h"
 #include "render.h"
@@ -24,19 +26,25 @@ struct keymode {
 	enum keymode_mode mode;
 	const struct prefix_binding *asking; /* the binding whose prompt is open */
 	struct prompt prompt;
+	struct copymode copy;
+	/* The last copy, which C-b ] pastes (until the server keeps paste buffers). */
+	char *copied;
+	size_t copied_len;
 };
 
-/* Sends an event to the server. */
-typedef void keymode_send(void *arg, const term_event *ev);
+void keymode_init(struct keymode *k, enum copykeys_table keys);
+void keymode_clear(struct keymode *k);
 
 /*
- * Takes a key (ev is a TERM_EVENT_KEY) as the mode says: events it makes go to send.
- * Returns true when what is drawn over the view (a prompt, the list) opened, changed or
+ * Takes a key (ev is a TERM_EVENT_KEY) as the mode says: events it makes go to io->send.
+ * Returns true when what is drawn (a prompt, the list, copy mode) opened, changed or
  * closed.
  */
-bool keymode_key(struct keymode *k, const term_event *ev, keymode_send *send, void *arg);
+bool keymode_key(struct keymode *k, const term_event *ev, const struct copymode_io *io);
+/* Keeps a copy for C-b ]. */
+void keymode_copied(struct keymode *k, const char *text, size_t len);
 
-/* Draws the prompt or the list of bindings over v, if one is open. */
+/* Draws the prompt (a binding's or copy mode's) or the list of bindings over v. */
 void keymode_draw(const struct keymode *k, render *r, const term_view *v);
 
 #endif

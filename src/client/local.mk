@@ -4,6 +4,11 @@ src_client_libclient_a_SOURCES = \
 	src/client/client.c src/client/client.h \
 	src/client/uplink.c src/client/uplink.h \
 	src/client/keymode.c src/client/keymode.h \
+	src/client/copymode.c src/client/copymode.h \
+	src/client/copymode_lines.c src/client/copymode_lines.h \
+	src/client/copymode_draw.c \
+	src/client/copykeys.c src/client/copykeys_default.c src/client/copykeys.h \
+	src/client/histcache.c src/client/histcache.h \
 	src/client/tty.c src/client/tty.h \
 	src/client/catch.c src/client/catch.h \
 	src/client/prompt.c src/client/prompt.h \

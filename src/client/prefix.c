@@ -5,7 +5,10 @@
 
 #include <string.h>
 
+#include "term/keys.h"
+
 #define CMD(k, h, ...) {.key = k, .action = PREFIX_COMMAND, .words = {__VA_ARGS__, NULL}, .help = h}
+#define CLIENT(k, h, ...) {.key = k, .action = PREFIX_CLIENT, .words = {__VA_ARGS__, NULL}, .help = h}
 #define WINDOW(n) CMD(#n, "Select window " #n, "select-window", "-t", ":" #n)
 
 static const struct prefix_binding bindings[] = {
@@ -19,6 +22,9 @@ static const struct prefix_binding bindings[] = {
 	WINDOW(5), WINDOW(6), WINDOW(7), WINDOW(8), WINDOW(9),
 	{.key = "?", .action = PREFIX_HELP, .help = "List key bindings"},
 	CMD("c", "Create a new window", "new-window"),
+	CLIENT("[", "Enter copy mode", "copy-mode"),
+	CLIENT("]", "Paste the most recent copy", "paste-buffer", "-p"),
+	CLIENT("PPage", "Enter copy mode and scroll up", "copy-mode", "-u"),
 	{.key = "d", .action = PREFIX_DETACH, .help = "Detach the current client"},
 	CMD("n", "Select the next window", "next-window"),
 	CMD("o", "Select the next pane", "select-pane", "-t", ":.+"),
@@ -44,45 +50,16 @@ bool prefix_is_prefix(const term_key *key)
 	return key->code == TERM_KEY_CHAR && key->ch == 'b' && key->mods == TERM_MOD_CTRL;
 }
 
-/*
- * A binding's key: modifiers C-, M-, S- before one ASCII character, Space or an arrow;
- * spelt as send-keys spells them (server/keys.h: the test checks they agree), without
- * linking the server's code into the client.
- */
+/* A binding's key, spelt as send-keys and the key tables spell them (term/keys.h), or one
+ * ASCII character as itself. */
 static bool binding_key(const char *name, term_key *key)
 {
-	static const struct {
-		const char *name;
-		enum term_key_code code;
-		uint8_t ch;
-	} named[] = {
-		{"Up", TERM_KEY_UP, 0},
-		{"Down", TERM_KEY_DOWN, 0},
-		{"Left", TERM_KEY_LEFT, 0},
-		{"Right", TERM_KEY_RIGHT, 0},
-		{"Space", TERM_KEY_CHAR, ' '},
-	};
-	static const char mods[] = {'S', 'M', 'C'}; /* TERM_MOD_SHIFT, _ALT, _CTRL: 1, 2, 4 */
-	uint8_t m = 0;
-	for (bool more = true; more && name[0] != '\0' && name[1] == '-' && name[2] != '\0';) {
-		more = false;
-		for (size_t i = 0; i < sizeof mods; i++)
-			if (name[0] == mods[i]) {
-				m |= (uint8_t)(1u << i);
-				name += 2;
-				more = true;
-			}
-	}
-	if (name[1] == '\0') {
-		*key = (term_key){.code = TERM_KEY_CHAR, .mods = m, .ch = (uint8_t)name[0]};
+	if (keys_lookup(name, key))
 		return true;
-	}
-	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
-		if (strcmp(named[i].name, name) == 0) {
-			*key = (term_key){.code = (uint8_t)named[i].code, .mods = m, .ch = named[i].ch};
-			return true;
-		}
-	return false;
+	if (name[0] == '\0' || name[1] != '\0')
+		return false;
+	*key = (term_key){.code = TERM_KEY_CHAR, .ch = (uint8_t)name[0]};
+	return true;
 }
 
 const struct prefix_binding *prefix_lookup(const term_key *key)

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "keys.h"
+#include "term/keys.h"
 #include "term/input.h"
 
 static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx);

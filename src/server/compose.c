@@ -1,6 +1,7 @@
 /* Composing a client's view of its session. */
 #include "compose.h"
 
+#include "history.h"
 #include "status.h"
 
 static unsigned min_u(unsigned a, unsigned b)
@@ -46,8 +47,10 @@ static void place_panes(term_view *v, const struct window *w, unsigned cols, uns
 			continue;
 		if (p == w->active)
 			v->active = v->npanes;
-		v->panes[v->npanes++] = (term_view_pane){p->id, (uint16_t)geom[i].x,
-							 (uint16_t)geom[i].y, screen};
+		term_view_pane *vp = &v->panes[v->npanes++];
+		*vp = (term_view_pane){.id = p->id, .x = (uint16_t)geom[i].x,
+				       .y = (uint16_t)geom[i].y, .screen = screen};
+		history_info(p, vp);
 	}
 	if (v->active >= v->npanes)
 		v->active = 0;

@@ -115,11 +115,18 @@ void server_apply_event(struct input_client *c, const term_event *ev)
 	case TERM_EVENT_DETACH:
 		c->detach = true;
 		break;
+	case TERM_EVENT_HISTORY:
+		history_request(&c->hist, ev);
+		break;
+	case TERM_EVENT_SEARCH:
+		history_search(&c->hist, ev);
+		break;
 	}
 }
 
 void input_client_clear(struct input_client *c)
 {
 	free(c->message);
+	history_feed_clear(&c->hist);
 	*c = (struct input_client){0};
 }

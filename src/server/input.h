@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "history.h"
 #include "server.h"
 #include "term/event.h"
 
@@ -21,6 +22,7 @@ struct input_client {
 	bool focused;
 	bool detach;   /* it asked to detach */
 	char *message; /* the last failed command's error line, for the status line, or NULL */
+	struct history_feed hist; /* the history it asked for and is sent */
 };
 
 /*

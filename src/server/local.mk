@@ -26,8 +26,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
 	src/server/options.c src/server/options.h src/server/options_table.c \
 	src/server/style.c src/server/style.h \
-	src/server/keys.c src/server/keys.h \
-	src/server/input.c src/server/input.h
+	src/server/input.c src/server/input.h \
+	src/server/history.c src/server/history.h
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
 src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/cmd/libcmd.a src/net/libnet.a \

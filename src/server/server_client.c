@@ -15,6 +15,8 @@
 #include "net/crypto.h"
 #include "net/inputlog.h"
 #include "net/packet.h"
+#include "net/sync_link.h"
+#include "net/sync_sender.h"
 #include "net/udp.h"
 #include "udp_listen.h"
 #include "term/view_wire.h"
@@ -240,6 +242,18 @@ static term_view *compose(struct client *c, uint64_t now)
 	return v;
 }
 
+/* The history page for the view: in flight, asked for, or (only when the link has
+ * nothing else to carry) the active pane's prefetch. */
+static void feed_history(struct client *c, term_view *v)
+{
+	const term_view *acked = sync_sender_acked(sync_link_sender(transport_link(c->t)), NULL);
+	history_feed(&c->in.hist, v, acked);
+	struct session *s = session_find_id(c->in.session);
+	if (s != NULL && s->current != NULL && transport_settled(c->t) &&
+	    term_view_equal(v, c->view))
+		history_prefetch(&c->in.hist, v, s->current->active);
+}
+
 /* Whether c is done: its end line is acknowledged, or it had its time to be, or it
  * never connected (nothing can reach it). */
 static bool finished(const struct client *c, uint64_t now)
@@ -259,6 +273,7 @@ int clients_tick(void)
 		check_ended(c, now);
 		int echo_wait = echo_mature(c, now);
 		term_view *v = compose(c, now);
+		feed_history(c, v);
 		if (!term_view_equal(v, c->view)) {
 			transport_set_local(c->t, v);
 			term_view_unref(c->view);

@@ -101,13 +101,21 @@ static bool shows_text(const term_row *row, unsigned col, unsigned cols)
 	return c.ch != 0 && c.ch != ' ' && (c.width == 1 || shown_width(row, col, cols) == 2);
 }
 
-static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsigned flags)
+/* Column numbers of the bytes put, when wanted: map[i] is the cell byte i shows. */
+struct colmap {
+	uint16_t *map;
+	size_t cap;
+};
+
+/* Cells [from, to) of the row, trailing blanks dropped. */
+static void capture_cells(struct buf *b, const term_row *row, unsigned cols, unsigned from,
+			  unsigned to, unsigned flags, struct colmap *m)
 {
-	unsigned end = cols;
-	while (end > 0 && !shows_text(row, end - 1, cols))
+	unsigned end = to < cols ? to : cols;
+	while (end > from && !shows_text(row, end - 1, cols))
 		end--;
 	term_cell pen = term_cell_blank();
-	for (unsigned col = 0; col < end; col++) {
+	for (unsigned col = from; col < end; col++) {
 		unsigned w = shown_width(row, col, cols);
 		if (w == 0)
 			continue;
@@ -117,17 +125,63 @@ static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsig
 			put_sgr(b, &c);
 			pen = c;
 		}
+		size_t before = b->len;
 		uint32_t chars[TERM_MAX_CHARS];
 		unsigned n = shows_text(row, col, cols) ? term_row_chars(row, col, chars) : 0;
 		if (n == 0)
 			put(b, " ", 1);
 		for (unsigned i = 0; i < n; i++)
 			put_utf8(b, chars[i]);
+		if (m != NULL) {
+			m->map = xgrow(m->map, &m->cap, b->len * sizeof *m->map, 256 * sizeof *m->map);
+			for (size_t i = before; i < b->len; i++)
+				m->map[i] = (uint16_t)col;
+		}
 	}
 	term_cell plain = term_cell_blank();
 	if (!term_cell_same_pen(&pen, &plain))
 		put(b, "\033[0m", 4);
+}
+
+static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsigned flags)
+{
+	capture_cells(b, row, cols, 0, cols, flags, NULL);
 	put(b, "\n", 1);
+}
+
+char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,
+		       size_t *len, uint16_t **colmap)
+{
+	struct buf b = {0};
+	struct colmap m = {0};
+	put(&b, "", 0);
+	capture_cells(&b, row, cols, from, to, 0, colmap != NULL ? &m : NULL);
+	if (colmap != NULL)
+		*colmap = m.map;
+	*len = b.len;
+	return b.data;
+}
+
+int term_capture_find(const term_row *row, unsigned cols, const char *text, size_t n,
+		      int from, bool backward)
+{
+	size_t len;
+	uint16_t *map = NULL;
+	char *s = term_capture_row(row, cols, 0, cols, &len, &map);
+	int found = -1;
+	for (size_t k = 0; n > 0 && n <= len && k <= len - n; k++) {
+		size_t i = backward ? len - n - k : k;
+		bool starts = i == 0 || map[i - 1] != map[i];
+		if (!starts || (backward ? map[i] > from : map[i] < from))
+			continue;
+		if (memcmp(s + i, text, n) == 0) {
+			found = map[i];
+			break;
+		}
+	}
+	free(map);
+	free(s);
+	return found;
 }
 
 char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,

@@ -6,7 +6,9 @@
 #ifndef RSH_TERM_CAPTURE_H
 #define RSH_TERM_CAPTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "grid.h"
 #include "snapshot.h"
@@ -19,5 +21,15 @@ enum term_capture_flags {
  * Returns a NUL-terminated string to free; *len (if not NULL) gets its length. */
 char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,
 		   size_t *len);
+
+/* The text of cells [from, to) of row on a screen cols wide, as a capture shows them
+ * (trailing blanks dropped, no newline), NUL-terminated, to free; with colmap (to free),
+ * (*colmap)[i] is the column byte i belongs to (a copy's selection, a search's match). */
+char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,
+		       size_t *len, uint16_t **colmap);
+/* The column where text (n bytes of UTF-8) first occurs in the row as captured, starting
+ * at a column >= from (backward: <= from, searching from the end); -1 when it does not. */
+int term_capture_find(const term_row *row, unsigned cols, const char *text, size_t n,
+		      int from, bool backward);
 
 #endif

@@ -14,7 +14,7 @@
 static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_KEY] = 4,    [TERM_EVENT_PASTE] = 2,   [TERM_EVENT_MOUSE] = 6,
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
-	[TERM_EVENT_DETACH] = 1,
+	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -35,15 +35,43 @@ static const char *check_key(const term_key *key)
 	return NULL;
 }
 
-static const char *check_paste(const char *text, uint32_t len)
+static bool is_utf8(const char *text, uint32_t len)
 {
-	if (len > TERM_EVENT_PASTE_MAX)
-		return "paste too long";
 	const uint8_t *p = (const uint8_t *)text, *end = p + len;
 	uint32_t cp;
 	while (p < end)
 		if (!utf8_decode(&p, end, &cp))
-			return "paste not UTF-8";
+			return false;
+	return true;
+}
+
+static const char *check_paste(const char *text, uint32_t len)
+{
+	if (len > TERM_EVENT_PASTE_MAX)
+		return "paste too long";
+	return is_utf8(text, len) ? NULL : "paste not UTF-8";
+}
+
+static const char *check_history(const term_event *ev)
+{
+	if (ev->history.first > INT64_MAX)
+		return "history line out of range";
+	if (ev->history.count < 1 || ev->history.count > TERM_EVENT_HISTORY_MAX)
+		return "history count out of range";
+	return NULL;
+}
+
+static const char *check_search(const term_event *ev)
+{
+	if (ev->search.line > INT64_MAX || ev->search.col >= TERM_MAX_COLS)
+		return "search position out of range";
+	if (ev->search.flags & ~TERM_SEARCH_FLAGS)
+		return "search flags out of range";
+	if (ev->search.len < 1 || ev->search.len > TERM_EVENT_SEARCH_MAX)
+		return "search text length out of range";
+	if (!is_utf8(ev->search.text, ev->search.len) ||
+	    memchr(ev->search.text, '\0', ev->search.len) != NULL)
+		return "search text not UTF-8 without NUL";
 	return NULL;
 }
 
@@ -90,6 +118,10 @@ const char *term_event_check(const term_event *ev)
 		return NULL;
 	case TERM_EVENT_COMMAND:
 		return check_command(ev);
+	case TERM_EVENT_HISTORY:
+		return check_history(ev);
+	case TERM_EVENT_SEARCH:
+		return check_search(ev);
 	case TERM_EVENT_FOCUS:
 	case TERM_EVENT_DETACH:
 		return NULL;
@@ -132,6 +164,21 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 			msgpack_pack_bin(pk, ev->command.argv[i].len);
 			msgpack_pack_bin_body(pk, ev->command.argv[i].p, ev->command.argv[i].len);
 		}
+		break;
+	case TERM_EVENT_HISTORY:
+		msgpack_pack_uint32(pk, ev->history.pane);
+		msgpack_pack_uint32(pk, ev->history.epoch);
+		msgpack_pack_uint64(pk, ev->history.first);
+		msgpack_pack_uint32(pk, ev->history.count);
+		break;
+	case TERM_EVENT_SEARCH:
+		msgpack_pack_uint32(pk, ev->search.pane);
+		msgpack_pack_uint32(pk, ev->search.epoch);
+		msgpack_pack_uint32(pk, ev->search.serial);
+		msgpack_pack_uint64(pk, ev->search.line);
+		msgpack_pack_uint16(pk, ev->search.col);
+		msgpack_pack_uint8(pk, ev->search.flags);
+		msgpack_pack_str_with_body(pk, ev->search.text, ev->search.len);
 		break;
 	}
 }
@@ -206,6 +253,21 @@ static void read_fields(mp_reader *r, term_event *ev)
 		break;
 	case TERM_EVENT_COMMAND:
 		read_command(r, ev);
+		break;
+	case TERM_EVENT_HISTORY:
+		ev->history.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");
+		ev->history.epoch = (uint32_t)read_field(r, UINT32_MAX, "epoch out of range");
+		ev->history.first = read_field(r, INT64_MAX, "history line out of range");
+		ev->history.count = (uint32_t)read_field(r, UINT32_MAX, "history count out of range");
+		break;
+	case TERM_EVENT_SEARCH:
+		ev->search.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");
+		ev->search.epoch = (uint32_t)read_field(r, UINT32_MAX, "epoch out of range");
+		ev->search.serial = (uint32_t)read_field(r, UINT32_MAX, "serial out of range");
+		ev->search.line = read_field(r, INT64_MAX, "search position out of range");
+		ev->search.col = (uint16_t)read_field(r, UINT16_MAX, "search position out of range");
+		ev->search.flags = (uint8_t)read_field(r, UINT8_MAX, "search flags out of range");
+		mp_read_str(r, TERM_EVENT_SEARCH_MAX, &ev->search.text, &ev->search.len);
 		break;
 	}
 }

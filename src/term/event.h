@@ -25,13 +25,23 @@ enum term_event_type {
 	TERM_EVENT_FOCUS,
 	TERM_EVENT_COMMAND,
 	TERM_EVENT_DETACH,
+	TERM_EVENT_HISTORY, /* the client lacks these history lines of a pane */
+	TERM_EVENT_SEARCH,  /* search a pane's history and screen for text */
 };
-#define TERM_EVENT_TYPES 7
+#define TERM_EVENT_TYPES 9
 
 /* A longer paste goes as several events, each cut on a character boundary. */
 #define TERM_EVENT_PASTE_MAX 4000
 #define TERM_EVENT_WORDS_MAX 64
 #define TERM_EVENT_WORD_MAX 1024
+/* A history request asks for at most this many lines; a search text is 1..this bytes. */
+#define TERM_EVENT_HISTORY_MAX 100000
+#define TERM_EVENT_SEARCH_MAX 1024
+
+enum term_search_flags {
+	TERM_SEARCH_BACKWARD = 1 << 0, /* towards older lines */
+};
+#define TERM_SEARCH_FLAGS 1u
 
 struct term_event_word {
 	const char *p; /* any bytes but NUL; not NUL-terminated */
@@ -55,6 +65,24 @@ typedef struct term_event {
 			uint32_t argc; /* 1..TERM_EVENT_WORDS_MAX */
 			struct term_event_word argv[TERM_EVENT_WORDS_MAX];
 		} command;
+		/* Lines first .. first + count - 1 of the pane's history in epoch (histpage.h):
+		 * the server sends those it still holds, newest first. count 1..HISTORY_MAX. */
+		struct {
+			uint32_t pane, epoch;
+			uint64_t first; /* below 2^63 */
+			uint32_t count;
+		} history;
+		/* The first match of text from (line, col) on, exclusive, in the direction
+		 * flags say, wrapping round; lines numbered as histpage.h's answer. The answer
+		 * comes back in a history page carrying serial. */
+		struct {
+			uint32_t pane, epoch, serial;
+			uint64_t line; /* below 2^63 */
+			uint16_t col;  /* below TERM_MAX_COLS */
+			uint8_t flags; /* enum term_search_flags */
+			const char *text; /* UTF-8, strictly, without NUL */
+			uint32_t len;
+		} search;
 	};
 } term_event;
 

@@ -53,6 +53,7 @@ void term_grid_free(term_grid *grid)
 static void push_scrollback(term_grid *grid, term_row *row)
 {
 	term_sb_push(&grid->sb, row, grid->cols);
+	grid->sb_total++;
 	if (row->refs == 1 && grid->spare == NULL)
 		grid->spare = row;
 	else
@@ -156,10 +157,20 @@ bool term_grid_pop_scrollback(term_grid *grid)
 {
 	if (grid->sb.len == 0 || grid->rows == 0)
 		return false;
+	grid->sb_total--;
+	grid->sb_epoch++;
 	term_row_unref(*term_grid_slot(grid, grid->rows - 1));
 	grid->top = (grid->top + grid->rows - 1) % grid->rows;
 	*term_grid_slot(grid, 0) = term_sb_pop(&grid->sb);
 	return true;
+}
+
+void term_grid_clear_scrollback(term_grid *grid)
+{
+	unsigned limit = grid->sb.limit;
+	term_sb_free(&grid->sb);
+	term_sb_init(&grid->sb, limit);
+	grid->sb_epoch++;
 }
 
 bool term_grid_row_empty(const term_grid *grid, unsigned row)

@@ -25,6 +25,12 @@ typedef struct term_grid {
 	term_row **ring; /* rows slots; screen row r is ring[(top + r) % rows] */
 	unsigned top;
 	term_scrollback sb; /* lines pushed off the top, packed (scrollback.h) */
+	/* History numbering for clients' caches: the line after the newest is number
+	 * sb_total (lines pushed less lines popped), so line i is sb_total - sb.len + i.
+	 * sb_epoch grows whenever a number may come to name other content (a pop, a clear):
+	 * a client's cached lines are good only for the epoch they came in. */
+	uint64_t sb_total;
+	uint32_t sb_epoch;
 	term_row *spare;    /* a row that left the screen, kept for the next blank line */
 } term_grid;
 
@@ -65,6 +71,9 @@ void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols);
 /* Takes back the newest scrollback line into the top row, scrolling the screen down by
  * one (its bottom row is lost). False when the scrollback is empty. */
 bool term_grid_pop_scrollback(term_grid *grid);
+
+/* Drops every scrollback line (clear-history); the epoch grows. */
+void term_grid_clear_scrollback(term_grid *grid);
 
 /* True when the first cols cells of the row hold no character. */
 bool term_grid_row_empty(const term_grid *grid, unsigned row);

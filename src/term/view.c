@@ -40,6 +40,7 @@ term_view *term_view_clone(const term_view *v)
 	c->tty_echo = v->tty_echo;
 	term_view_set_notice(c, v->notice, strlen(v->notice));
 	term_view_set_ended(c, v->ended, strlen(v->ended));
+	term_view_set_page(c, v->page);
 	return c;
 }
 
@@ -53,6 +54,7 @@ void term_view_unref(term_view *v)
 	term_snapshot_unref(v->status);
 	free(v->notice);
 	free(v->ended);
+	term_histpage_unref(v->page);
 	free(v);
 }
 
@@ -60,6 +62,12 @@ void term_view_set_status(term_view *v, term_snapshot *status)
 {
 	term_snapshot_unref(v->status);
 	v->status = term_snapshot_ref(status);
+}
+
+void term_view_set_page(term_view *v, term_histpage *page)
+{
+	term_histpage_unref(v->page);
+	v->page = page != NULL ? term_histpage_ref(page) : NULL;
 }
 
 static void set_text(char **field, const char *text, size_t len)
@@ -97,6 +105,8 @@ static bool check_pane(const term_view *v, unsigned i, const char **err)
 	const term_view_pane *p = &v->panes[i];
 	if (p->screen == NULL || p->screen->rows == 0 || p->screen->cols == 0)
 		return *err = "empty pane", false;
+	if (p->hist_len > p->hist_total || p->hist_total > INT64_MAX)
+		return *err = "history longer than its numbering", false;
 	if (p->x + p->screen->cols > v->cols ||
 	    p->y + p->screen->rows > v->rows - v->status->rows)
 		return *err = "pane outside the view", false;
@@ -142,12 +152,13 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    a->echo_ms != b->echo_ms || a->tty_echo != b->tty_echo ||
 	    strcmp(a->notice, b->notice) != 0 ||
 	    strcmp(a->ended, b->ended) != 0 ||
-	    !screen_equal(a->status, b->status))
+	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page))
 		return false;
 	for (unsigned i = 0; i < a->npanes; i++) {
 		const term_view_pane *p = &a->panes[i], *q = &b->panes[i];
 		if (p->id != q->id || p->x != q->x || p->y != q->y ||
-		    !screen_equal(p->screen, q->screen))
+		    p->hist_total != q->hist_total || p->hist_len != q->hist_len ||
+		    p->hist_epoch != q->hist_epoch || !screen_equal(p->screen, q->screen))
 			return false;
 	}
 	return true;

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "histpage.h"
 #include "snapshot.h"
 
 #define TERM_VIEW_MAX_PANES 64
@@ -27,6 +28,10 @@ typedef struct term_view_pane {
 	uint32_t id;
 	uint16_t x, y;          /* top-left cell within the view */
 	term_snapshot *screen;  /* the pane's own size, at least 1x1 */
+	/* The pane's history (histpage.h): lines hist_total - hist_len .. hist_total - 1
+	 * are held, numbered within hist_epoch. hist_len <= hist_total. */
+	uint64_t hist_total;
+	uint32_t hist_len, hist_epoch;
 } term_view_pane;
 
 typedef struct term_view {
@@ -48,6 +53,8 @@ typedef struct term_view {
 	/* Not empty once the attachment is over: the line the client prints as it leaves
 	 * ("detached (from session work)", "exited"); UTF-8, never NULL. */
 	char *ended;
+	/* History lines on their way to this client, or NULL (the view takes a reference). */
+	term_histpage *page;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -62,6 +69,8 @@ void term_view_unref(term_view *v);
 void term_view_set_status(term_view *v, term_snapshot *status);
 void term_view_set_notice(term_view *v, const char *notice, size_t len);
 void term_view_set_ended(term_view *v, const char *ended, size_t len);
+/* Replaces the history page (takes a reference; NULL for none). */
+void term_view_set_page(term_view *v, term_histpage *page);
 
 /* The pane with this id, or NULL. */
 const term_view_pane *term_view_find(const term_view *v, uint32_t id);

@@ -1,8 +1,10 @@
 /*
  * A view diff in msgpack:
- *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?]
- * a pane being [id, x, y] when its screen is unchanged, [id, x, y, screen diff] when not;
- * the trailing fields are nil or left out when unchanged, as in the screen diff.
+ *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?]
+ * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
+ * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
+ * its history did; the trailing fields are nil or left out when unchanged, as in the
+ * screen diff. A page of [] says there is none.
  */
 #include "view_wire.h"
 
@@ -14,7 +16,8 @@
 #define PANE_FIELDS 3
 
 enum view_field {
-	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO, NFIELDS
+	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
+	FIELD_PAGE, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -22,17 +25,34 @@ static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
 	return from == NULL || (from != to && !term_snapshot_equal(from, to));
 }
 
+/* Whether the pane's history differs from base's (no base: from none at all). */
+static bool history_changed(const term_view_pane *base, const term_view_pane *p)
+{
+	if (base == NULL)
+		return p->hist_total != 0 || p->hist_len != 0 || p->hist_epoch != 0;
+	return base->hist_total != p->hist_total || base->hist_len != p->hist_len ||
+	       base->hist_epoch != p->hist_epoch;
+}
+
 static void pack_pane(const term_view *from, const term_view_pane *p, msgpack_packer *pk)
 {
 	const term_view_pane *base = term_view_find(from, p->id);
 	const term_snapshot *old = base ? base->screen : NULL;
-	bool changed = screen_changed(old, p->screen);
-	msgpack_pack_array(pk, PANE_FIELDS + changed);
+	bool changed = screen_changed(old, p->screen), history = history_changed(base, p);
+	msgpack_pack_array(pk, PANE_FIELDS + (history ? 2 : changed));
 	msgpack_pack_uint32(pk, p->id);
 	msgpack_pack_uint16(pk, p->x);
 	msgpack_pack_uint16(pk, p->y);
 	if (changed)
 		term_diff_write(old, p->screen, pk);
+	else if (history)
+		msgpack_pack_nil(pk);
+	if (history) {
+		msgpack_pack_array(pk, 3);
+		msgpack_pack_uint32(pk, p->hist_epoch);
+		msgpack_pack_uint64(pk, p->hist_total);
+		msgpack_pack_uint32(pk, p->hist_len);
+	}
 }
 
 /* Which optional fields changed, as bits of enum view_field. */
@@ -51,6 +71,8 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_ENDED;
 	if (from->tty_echo != to->tty_echo)
 		c |= 1u << FIELD_TTY_ECHO;
+	if (!term_histpage_equal(from->page, to->page))
+		c |= 1u << FIELD_PAGE;
 	return c;
 }
 
@@ -81,6 +103,12 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		else
 			msgpack_pack_false(pk);
 		break;
+	case FIELD_PAGE:
+		if (to->page != NULL)
+			term_histpage_write(to->page, pk);
+		else
+			msgpack_pack_array(pk, 0);
+		break;
 	case NFIELDS:
 		break;
 	}
@@ -106,6 +134,16 @@ void term_view_diff(const term_view *from, const term_view *to, msgpack_packer *
 	}
 }
 
+/* A pane's [epoch, total, len]. */
+static void read_history(mp_reader *r, term_view_pane *p)
+{
+	uint32_t three;
+	mp_read_array(r, 3, 3, &three);
+	mp_read_u32(r, UINT32_MAX, &p->hist_epoch);
+	mp_read_uint(r, INT64_MAX, &p->hist_total);
+	mp_read_u32(r, UINT32_MAX, &p->hist_len);
+}
+
 /*
  * One pane into *p. A screen diff's size is checked against the view before it is applied,
  * so a hostile diff cannot make large screens that the final check would refuse anyway.
@@ -113,7 +151,7 @@ void term_view_diff(const term_view *from, const term_view *to, msgpack_packer *
 static bool read_pane(const term_view *from, term_view *v, mp_reader *r, term_view_pane *p)
 {
 	uint32_t n, x, y;
-	mp_read_array(r, PANE_FIELDS, PANE_FIELDS + 1, &n);
+	mp_read_array(r, PANE_FIELDS, PANE_FIELDS + 2, &n);
 	mp_read_u32(r, UINT32_MAX, &p->id);
 	mp_read_u32(r, TERM_MAX_COLS, &x);
 	mp_read_u32(r, TERM_MAX_ROWS, &y);
@@ -122,21 +160,30 @@ static bool read_pane(const term_view *from, term_view *v, mp_reader *r, term_vi
 	p->x = (uint16_t)x;
 	p->y = (uint16_t)y;
 	const term_view_pane *base = term_view_find(from, p->id);
-	if (n == PANE_FIELDS) {
+	if (base != NULL) {
+		p->hist_total = base->hist_total;
+		p->hist_len = base->hist_len;
+		p->hist_epoch = base->hist_epoch;
+	}
+	if (n == PANE_FIELDS || (n == PANE_FIELDS + 2 && mp_peek(r) == MP_NIL)) {
+		if (n > PANE_FIELDS)
+			mp_read_nil(r);
 		if (base == NULL)
 			return mp_fail(r, "unchanged pane not in the base");
 		p->screen = term_snapshot_ref(base->screen);
-		return true;
+	} else {
+		const char *err;
+		term_diff *d = term_diff_decode(r, &err);
+		if (d == NULL)
+			return false;
+		if (x + d->cols > v->cols || y + d->rows > v->rows)
+			mp_fail(r, "pane outside the view");
+		else if ((p->screen = term_diff_apply(base ? base->screen : NULL, d, &err)) == NULL)
+			mp_fail(r, err);
+		term_diff_free(d);
 	}
-	const char *err;
-	term_diff *d = term_diff_decode(r, &err);
-	if (d == NULL)
-		return false;
-	if (x + d->cols > v->cols || y + d->rows > v->rows)
-		mp_fail(r, "pane outside the view");
-	else if ((p->screen = term_diff_apply(base ? base->screen : NULL, d, &err)) == NULL)
-		mp_fail(r, err);
-	term_diff_free(d);
+	if (n == PANE_FIELDS + 2 && r->error == NULL)
+		read_history(r, p);
 	return r->error == NULL;
 }
 
@@ -165,6 +212,21 @@ static void read_text(mp_reader *r, term_view *v,
 		set(v, s, len);
 }
 
+/* A history page, or [] for none. */
+static void read_page(mp_reader *r, term_view *v)
+{
+	mp_reader peek = *r;
+	uint32_t n;
+	if (mp_read_array(&peek, 0, 0, &n)) {
+		*r = peek;
+		term_view_set_page(v, NULL);
+		return;
+	}
+	term_histpage *page = term_histpage_read(r);
+	term_view_set_page(v, page);
+	term_histpage_unref(page);
+}
+
 static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint32_t n)
 {
 	uint32_t u, two;
@@ -189,6 +251,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		read_text(r, v, term_view_set_ended);
 	if (field_present(r, n, FIELD_TTY_ECHO))
 		mp_read_bool(r, &v->tty_echo);
+	if (field_present(r, n, FIELD_PAGE))
+		read_page(r, v);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -209,6 +273,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	term_view_set_notice(v, from->notice, strlen(from->notice));
 	term_view_set_ended(v, from->ended, strlen(from->ended));
 	v->tty_echo = from->tty_echo;
+	term_view_set_page(v, from->page);
 	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
 		;
 	if (r->error == NULL)

@@ -19,8 +19,8 @@ static term_view *fuzz_base(void)
 	if (base)
 		return base;
 	base = term_view_new(21, 6, 2);
-	base->panes[0] = (term_view_pane){ 7, 0, 0, term_snapshot_new(5, 10) };
-	base->panes[1] = (term_view_pane){ 9, 11, 0, term_snapshot_new(5, 10) };
+	base->panes[0] = (term_view_pane){.id = 7, .screen = term_snapshot_new(5, 10)};
+	base->panes[1] = (term_view_pane){.id = 9, .x = 11, .screen = term_snapshot_new(5, 10)};
 	term_cell c = term_cell_blank();
 	uint32_t ch = 'x';
 	term_row_set(term_row_writable(&base->panes[0].screen->lines[1]), 2, &c, &ch, 1);

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util/utf8.h"
+#include "../util/utf8.h"
 
 static const struct {
 	const char *name;

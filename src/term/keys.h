@@ -3,12 +3,12 @@
  * Up, Down, Left, Right, Home, End, IC, DC, PPage/PageUp/PgUp, NPage/PageDown/PgDn,
  * F1-F12, or one character, after any of the modifier prefixes C-, M- and S-.
  */
-#ifndef RSH_SERVER_KEYS_H
-#define RSH_SERVER_KEYS_H
+#ifndef RSH_TERM_KEYS_H
+#define RSH_TERM_KEYS_H
 
 #include <stdbool.h>
 
-#include "term/input.h"
+#include "input.h"
 
 /* True when word names a key (filled into *key); otherwise it is literal text. */
 bool keys_lookup(const char *word, term_key *key);

@@ -1,0 +1,688 @@
+/* The copy-mode engine: position, movement, search, selection and copy. */
+#include "copymode.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copymode_lines.h"
+#include "term/capture.h"
+#include "util/xmalloc.h"
+
+/* tmux 3.3's default word-separators; space and blank cells are a class of their own. */
+static const char separators[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
+
+void copymode_init(struct copymode *cm, enum copykeys_table keys)
+{
+	memset(cm, 0, sizeof *cm);
+	cm->keys = keys;
+}
+
+void copymode_clear(struct copymode *cm)
+{
+	term_snapshot_unref(cm->frozen);
+	enum copykeys_table keys = cm->keys;
+	char search[sizeof cm->search];
+	size_t search_len = cm->search_len;
+	bool back = cm->search_back;
+	uint32_t serial = cm->serial;
+	memcpy(search, cm->search, sizeof search);
+	copymode_init(cm, keys);
+	/* The last search outlives copy mode, as tmux's does (n after entering again). */
+	memcpy(cm->search, search, sizeof search);
+	cm->search_len = search_len;
+	cm->search_back = back;
+	cm->serial = serial;
+}
+
+/* Keeps the cursor inside the lines and the view around the cursor. */
+static void clamp(struct copymode *cm, const struct copymode_io *io)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	if (cm->cur.line < l.first)
+		cm->cur.line = l.first;
+	if (cm->cur.line > l.last)
+		cm->cur.line = l.last;
+	if (cm->cur.col >= l.cols)
+		cm->cur.col = l.cols - 1;
+	if (cm->top > cm->cur.line)
+		cm->top = cm->cur.line;
+	if (cm->cur.line >= cm->top + l.rows)
+		cm->top = cm->cur.line - l.rows + 1;
+	if (cm->top < l.first)
+		cm->top = l.first;
+	if (cm->top > l.total)
+		cm->top = l.total;
+}
+
+/* Asks the server for the lines the cache lacks near the view (at most one request
+ * outstanding that covers them). */
+static void request_missing(struct copymode *cm, const struct copymode_io *io)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	uint64_t margin = (uint64_t)COPYMODE_MARGIN_SCREENS * l.rows;
+	uint64_t lo = cm->top - l.first > margin ? cm->top - margin : l.first;
+	uint64_t hi = cm->top + l.rows < l.total ? cm->top + l.rows : l.total;
+	uint64_t miss_lo = UINT64_MAX, miss_hi = 0;
+	for (uint64_t n = lo; n < hi; n++)
+		if (copymode_line(cm, &l, n) == NULL) {
+			if (miss_lo == UINT64_MAX)
+				miss_lo = n;
+			miss_hi = n + 1;
+		}
+	if (miss_lo == UINT64_MAX)
+		return;
+	if (cm->req_epoch == cm->epoch && cm->req_lo <= miss_lo && miss_hi <= cm->req_hi)
+		return;
+	if (miss_hi - miss_lo > TERM_EVENT_HISTORY_MAX)
+		miss_lo = miss_hi - TERM_EVENT_HISTORY_MAX;
+	term_event ev = {.type = TERM_EVENT_HISTORY};
+	ev.history.pane = cm->pane;
+	ev.history.epoch = cm->epoch;
+	ev.history.first = miss_lo;
+	ev.history.count = (uint32_t)(miss_hi - miss_lo);
+	io->send(io->arg, &ev);
+	cm->req_epoch = cm->epoch;
+	cm->req_lo = miss_lo;
+	cm->req_hi = miss_hi;
+}
+
+bool copymode_enter(struct copymode *cm, const struct copymode_io *io, bool page_up,
+		    bool exit_at_bottom)
+{
+	const term_view *v = io->view;
+	if (v->npanes == 0)
+		return false;
+	const term_view_pane *p = &v->panes[v->active];
+	if (!cm->on) {
+		copymode_clear(cm);
+		cm->on = true;
+		cm->pane = p->id;
+		cm->epoch = p->hist_epoch;
+		cm->top = p->hist_total;
+		cm->cur = (struct copymode_pos){p->hist_total + p->screen->cursor.row,
+						p->screen->cursor.col};
+		cm->frozen = term_snapshot_ref(p->screen);
+		cm->frozen_total = p->hist_total;
+		cm->exit_at_bottom = exit_at_bottom;
+	}
+	clamp(cm, io);
+	if (page_up)
+		copymode_run(cm, io, "page-up", NULL);
+	request_missing(cm, io);
+	return true;
+}
+
+/* Scrolls the view by n lines (negative: up), the cursor staying on its screen row. */
+static void scroll_view(struct copymode *cm, const struct copymode_io *io, int64_t n)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	uint64_t row = cm->cur.line - cm->top;
+	int64_t top = (int64_t)cm->top + n;
+	if (top < (int64_t)l.first)
+		top = (int64_t)l.first;
+	if (top > (int64_t)l.total)
+		top = (int64_t)l.total;
+	cm->top = (uint64_t)top;
+	cm->cur.line = cm->top + row;
+	if (cm->exit_at_bottom && n > 0 && cm->top == l.total)
+		copymode_clear(cm);
+}
+
+/* Moves the cursor by n lines, the view following. */
+static void move_lines(struct copymode *cm, const struct copymode_io *io, int64_t n)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	int64_t line = (int64_t)cm->cur.line + n;
+	if (line < (int64_t)l.first)
+		line = (int64_t)l.first;
+	if (line > (int64_t)l.last)
+		line = (int64_t)l.last;
+	cm->cur.line = (uint64_t)line;
+}
+
+/* The columns a line's text takes (its last character's end), 0 when it is empty. */
+static unsigned line_length(const struct copymode *cm, const struct copymode_lines *l,
+			    uint64_t n)
+{
+	const term_row *row = copymode_line(cm, l, n);
+	if (row == NULL)
+		return 0;
+	unsigned used = term_row_used(row);
+	while (used > 0 && term_row_get(row, used - 1).ch == 0)
+		used--;
+	return used < l->cols ? used : l->cols;
+}
+
+/* 0 space, 1 separator, 2 word; with spaces_only, separators count as word. */
+static int char_class(const struct copymode *cm, const struct copymode_lines *l,
+		      struct copymode_pos p, bool spaces_only)
+{
+	const term_row *row = copymode_line(cm, l, p.line);
+	uint32_t ch = row != NULL ? term_row_get(row, p.col).ch : 0;
+	if (ch == 0 || ch == ' ')
+		return 0;
+	if (!spaces_only && ch < 128 && strchr(separators, (int)ch) != NULL)
+		return 1;
+	return 2;
+}
+
+/* One cell on (forward) or back; false at the ends of the lines. */
+static bool step(const struct copymode_lines *l, struct copymode_pos *p, bool forward)
+{
+	if (forward) {
+		if (p->col + 1 < l->cols)
+			return p->col++, true;
+		if (p->line >= l->last)
+			return false;
+		p->line++;
+		p->col = 0;
+		return true;
+	}
+	if (p->col > 0)
+		return p->col--, true;
+	if (p->line <= l->first)
+		return false;
+	p->line--;
+	p->col = l->cols - 1;
+	return true;
+}
+
+/* next-word (end false) and next-word-end (end true), or their -space twins. */
+static void next_word(struct copymode *cm, const struct copymode_io *io, bool end,
+		      bool spaces_only)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	struct copymode_pos p = cm->cur;
+	if (end) {
+		if (!step(&l, &p, true))
+			return;
+		while (char_class(cm, &l, p, spaces_only) == 0 && step(&l, &p, true))
+			;
+		int c = char_class(cm, &l, p, spaces_only);
+		struct copymode_pos q = p;
+		while (step(&l, &q, true) && char_class(cm, &l, q, spaces_only) == c)
+			p = q;
+		/* emacs's cursor stops after the word, vi's on its last character. */
+		if (cm->keys == COPYKEYS_EMACS && q.line == p.line && q.col > p.col)
+			p = q;
+	} else {
+		int c = char_class(cm, &l, p, spaces_only);
+		while (step(&l, &p, true) && c != 0 && char_class(cm, &l, p, spaces_only) == c)
+			;
+		while (char_class(cm, &l, p, spaces_only) == 0 && step(&l, &p, true))
+			;
+	}
+	cm->cur = p;
+}
+
+/* previous-word and previous-space: to the start of the word before the cursor. */
+static void previous_word(struct copymode *cm, const struct copymode_io *io, bool spaces_only)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	struct copymode_pos p = cm->cur;
+	if (!step(&l, &p, false))
+		return;
+	while (char_class(cm, &l, p, spaces_only) == 0 && step(&l, &p, false))
+		;
+	int c = char_class(cm, &l, p, spaces_only);
+	struct copymode_pos q = p;
+	while (step(&l, &q, false) && char_class(cm, &l, q, spaces_only) == c)
+		p = q;
+	cm->cur = p;
+}
+
+/* The cursor where the match at (line, col) starts, the match's line in view. */
+static void show_match(struct copymode *cm, const struct copymode_io *io, uint64_t line,
+		       unsigned col)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	cm->cur = (struct copymode_pos){line, col};
+	if (line < cm->top || line >= cm->top + l.rows)
+		cm->top = line > l.rows / 2 ? line - l.rows / 2 : 0;
+	clamp(cm, io);
+}
+
+/* Searches from the cursor in the cache; where it meets a line the cache lacks the
+ * server searches instead. */
+static void search(struct copymode *cm, const struct copymode_io *io, bool back)
+{
+	struct copymode_lines l;
+	if (cm->search_len == 0 || !copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	uint64_t n = l.last - l.first + 1;
+	for (uint64_t k = 0; k <= n; k++) {
+		uint64_t line = l.first + (cm->cur.line - l.first + (back ? n - k % n : k)) % n;
+		const term_row *row = copymode_line(cm, &l, line);
+		if (row == NULL) {
+			term_event ev = {.type = TERM_EVENT_SEARCH};
+			ev.search.pane = cm->pane;
+			ev.search.epoch = cm->epoch;
+			ev.search.serial = ++cm->serial;
+			ev.search.line = cm->cur.line;
+			ev.search.col = (uint16_t)cm->cur.col;
+			ev.search.flags = back ? TERM_SEARCH_BACKWARD : 0;
+			ev.search.text = cm->search;
+			ev.search.len = (uint32_t)cm->search_len;
+			io->send(io->arg, &ev);
+			cm->awaiting = true;
+			return;
+		}
+		int from = k == 0 ? (back ? (int)cm->cur.col - 1 : (int)cm->cur.col + 1)
+				  : back ? (int)l.cols : 0;
+		int col = term_capture_find(row, l.cols, cm->search, cm->search_len, from, back);
+		if (col >= 0) {
+			show_match(cm, io, line, (unsigned)col);
+			return;
+		}
+	}
+}
+
+static void set_search(struct copymode *cm, const char *text, bool back)
+{
+	size_t len = text != NULL ? strlen(text) : 0;
+	if (len == 0)
+		return;
+	if (len > TERM_EVENT_SEARCH_MAX)
+		len = TERM_EVENT_SEARCH_MAX;
+	memcpy(cm->search, text, len);
+	cm->search[len] = '\0';
+	cm->search_len = len;
+	cm->search_back = back;
+}
+
+/* jump-forward and friends: to (or next to) character ch on the cursor's line. */
+static void jump(struct copymode *cm, const struct copymode_io *io, const char *command,
+		 uint32_t ch)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	bool back = strstr(command, "backward") != NULL, to = strstr(command, "-to-") != NULL;
+	const term_row *row = copymode_line(cm, &l, cm->cur.line);
+	if (row == NULL)
+		return;
+	for (int c = (int)cm->cur.col + (back ? -1 - to : 1 + to); c >= 0 && c < (int)l.cols;
+	     c += back ? -1 : 1)
+		if (term_row_get(row, (unsigned)c).ch == ch) {
+			cm->cur.col = (unsigned)(back ? c + to : c - to);
+			return;
+		}
+}
+
+static void jump_command(struct copymode *cm, const struct copymode_io *io,
+			 const char *command, const char *arg)
+{
+	const uint8_t *p = (const uint8_t *)(arg != NULL ? arg : "");
+	if (strcmp(command, "jump-again") == 0 || strcmp(command, "jump-reverse") == 0) {
+		if (cm->jump_command[0] == '\0')
+			return;
+		char again[COPYKEYS_MAX_TEXT];
+		strcpy(again, cm->jump_command);
+		if (command[5] == 'r') { /* the other way */
+			char *dir = strstr(again, "forward");
+			if (dir != NULL)
+				memcpy(again + (dir - again), "backward", 9);
+			else if ((dir = strstr(again, "backward")) != NULL)
+				memcpy(again + (dir - again), "forward", 8);
+		}
+		jump(cm, io, again, cm->jump_ch);
+		return;
+	}
+	if (*p == '\0')
+		return;
+	snprintf(cm->jump_command, sizeof cm->jump_command, "%s", command);
+	cm->jump_ch = *p; /* one ASCII key, as the prompt takes it */
+	jump(cm, io, command, cm->jump_ch);
+}
+
+void copymode_cursor_word(const struct copymode *cm, const struct copymode_io *io, char *out,
+			  size_t size)
+{
+	struct copymode_lines l;
+	out[0] = '\0';
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	const term_row *row = copymode_line(cm, &l, cm->cur.line);
+	int c = char_class(cm, &l, cm->cur, false);
+	if (row == NULL || c == 0)
+		return;
+	struct copymode_pos a = cm->cur, b = cm->cur, p = cm->cur;
+	while (step(&l, &p, false) && p.line == a.line && char_class(cm, &l, p, false) == c)
+		a = p;
+	p = b;
+	while (step(&l, &p, true) && p.line == b.line && char_class(cm, &l, p, false) == c)
+		b = p;
+	size_t len;
+	char *t = term_capture_row(row, l.cols, a.col, b.col + 1, &len, NULL);
+	snprintf(out, size, "%s", t);
+	free(t);
+}
+
+static int pos_cmp(struct copymode_pos a, struct copymode_pos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return a.col < b.col ? -1 : a.col > b.col;
+}
+
+bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
+		       unsigned *from, unsigned *to)
+{
+	if (!cm->selecting)
+		return false;
+	struct copymode_pos a = cm->anchor, b = cm->cur;
+	if (pos_cmp(a, b) > 0) {
+		struct copymode_pos t = a;
+		a = b;
+		b = t;
+	}
+	if (line < a.line || line > b.line)
+		return false;
+	/* The cursor's cell is in a vi selection; emacs's ends before it (as tmux). */
+	unsigned end_inclusive = cm->keys == COPYKEYS_VI;
+	if (cm->lines) {
+		*from = 0;
+		*to = cols;
+	} else if (cm->rect) {
+		*from = cm->anchor.col < cm->cur.col ? cm->anchor.col : cm->cur.col;
+		*to = (cm->anchor.col > cm->cur.col ? cm->anchor.col : cm->cur.col) + end_inclusive;
+	} else {
+		*from = line == a.line ? a.col : 0;
+		*to = line == b.line ? b.col + end_inclusive : cols;
+	}
+	if (*to > cols)
+		*to = cols;
+	return *from < *to;
+}
+
+/* The text from a to b (a line's end: cols), lines joined by newlines; to free. */
+static char *text_between(const struct copymode *cm, const struct copymode_lines *l,
+			  uint64_t first, uint64_t last, size_t *len)
+{
+	char *out = NULL;
+	size_t cap = 0, n = 0;
+	for (uint64_t line = first; line <= last; line++) {
+		unsigned from, to;
+		const term_row *row = copymode_line(cm, l, line);
+		size_t tlen = 0;
+		char *t = NULL;
+		if (row != NULL && copymode_selected(cm, l->cols, line, &from, &to))
+			t = term_capture_row(row, l->cols, from, to, &tlen, NULL);
+		out = xgrow(out, &cap, n + tlen + 2, 256);
+		if (line > first)
+			out[n++] = '\n';
+		if (t != NULL)
+			memcpy(out + n, t, tlen);
+		n += tlen;
+		free(t);
+	}
+	if (out == NULL)
+		out = xgrow(out, &cap, 1, 1);
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
+/* Copies the selection (or, for end_of_line, the cursor to its line's end); false when
+ * nothing is selected. */
+static bool copy(struct copymode *cm, const struct copymode_io *io, bool end_of_line)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return false;
+	if (end_of_line) {
+		cm->selecting = true;
+		cm->lines = cm->rect = false;
+		cm->anchor = cm->cur;
+		cm->cur.col = l.cols - 1;
+	}
+	if (!cm->selecting)
+		return false;
+	uint64_t a = cm->anchor.line, b = cm->cur.line;
+	size_t len;
+	char *text = text_between(cm, &l, a < b ? a : b, a < b ? b : a, &len);
+	if (io->copied != NULL)
+		io->copied(io->arg, text, len);
+	free(text);
+	cm->selecting = false;
+	return true;
+}
+
+/* The cursor to its line's end (vi: on the last character; emacs: after it). */
+static void end_of_line(struct copymode *cm, const struct copymode_lines *l)
+{
+	unsigned len = line_length(cm, l, cm->cur.line);
+	cm->cur.col = cm->keys == COPYKEYS_VI && len > 0 ? len - 1 : len;
+}
+
+static void back_to_indentation(struct copymode *cm, const struct copymode_lines *l)
+{
+	const term_row *row = copymode_line(cm, l, cm->cur.line);
+	unsigned col = 0, len = line_length(cm, l, cm->cur.line);
+	while (row != NULL && col < len && (term_row_get(row, col).ch == 0 ||
+					     term_row_get(row, col).ch == ' '))
+		col++;
+	cm->cur.col = col < len ? col : 0;
+}
+
+/* Commands that move by a screen or a part of it, and to its rows. */
+static bool run_paging(struct copymode *cm, const struct copymode_io *io,
+		       const struct copymode_lines *l, const char *c)
+{
+	int64_t page = l->rows > 2 ? (int64_t)l->rows - 2 : 1, half = l->rows / 2 ? l->rows / 2 : 1;
+	if (strcmp(c, "page-up") == 0)
+		scroll_view(cm, io, -page);
+	else if (strcmp(c, "page-down") == 0)
+		scroll_view(cm, io, page);
+	else if (strcmp(c, "halfpage-up") == 0)
+		scroll_view(cm, io, -half);
+	else if (strcmp(c, "halfpage-down") == 0)
+		scroll_view(cm, io, half);
+	else if (strcmp(c, "scroll-up") == 0)
+		scroll_view(cm, io, -1);
+	else if (strcmp(c, "scroll-down") == 0)
+		scroll_view(cm, io, 1);
+	else if (strcmp(c, "history-top") == 0)
+		cm->top = l->first, cm->cur = (struct copymode_pos){l->first, 0};
+	else if (strcmp(c, "history-bottom") == 0) {
+		cm->top = l->total;
+		cm->cur.line = l->total + l->pane->screen->cursor.row;
+		end_of_line(cm, l);
+	} else if (strcmp(c, "top-line") == 0)
+		cm->cur = (struct copymode_pos){cm->top, 0};
+	else if (strcmp(c, "middle-line") == 0)
+		cm->cur = (struct copymode_pos){cm->top + (l->rows - 1) / 2, 0};
+	else if (strcmp(c, "bottom-line") == 0)
+		cm->cur = (struct copymode_pos){cm->top + l->rows - 1, 0};
+	else
+		return false;
+	return true;
+}
+
+/* Cursor motions within and across lines. */
+static bool run_motion(struct copymode *cm, const struct copymode_io *io,
+		       const struct copymode_lines *l, const char *c, const char *arg)
+{
+	if (strcmp(c, "cursor-up") == 0)
+		move_lines(cm, io, -1);
+	else if (strcmp(c, "cursor-down") == 0)
+		move_lines(cm, io, 1);
+	else if (strcmp(c, "cursor-left") == 0)
+		cm->cur.col -= cm->cur.col > 0;
+	else if (strcmp(c, "cursor-right") == 0)
+		cm->cur.col += cm->cur.col + 1 < l->cols;
+	else if (strcmp(c, "start-of-line") == 0)
+		cm->cur.col = 0;
+	else if (strcmp(c, "end-of-line") == 0)
+		end_of_line(cm, l);
+	else if (strcmp(c, "back-to-indentation") == 0)
+		back_to_indentation(cm, l);
+	else if (strcmp(c, "next-word") == 0 || strcmp(c, "next-space") == 0)
+		next_word(cm, io, false, c[5] == 's');
+	else if (strcmp(c, "next-word-end") == 0 || strcmp(c, "next-space-end") == 0)
+		next_word(cm, io, true, c[5] == 's');
+	else if (strcmp(c, "previous-word") == 0 || strcmp(c, "previous-space") == 0)
+		previous_word(cm, io, c[9] == 's');
+	else if (strcmp(c, "goto-line") == 0) {
+		/* tmux: the line that many lines above the screen's top goes to the top. */
+		uint64_t n = arg != NULL ? strtoull(arg, NULL, 10) : 0;
+		cm->top = n > l->total - l->first ? l->first : l->total - n;
+		cm->cur.line = cm->top;
+	} else if (strncmp(c, "jump-", 5) == 0 && strcmp(c, "jump-to-mark") != 0)
+		jump_command(cm, io, c, arg);
+	else
+		return false;
+	return true;
+}
+
+/* Searches, selection and copies. */
+static void run_other(struct copymode *cm, const struct copymode_io *io, const char *c,
+		      const char *arg)
+{
+	bool cancel = strstr(c, "-and-cancel") != NULL;
+	if (strncmp(c, "search-forward", 14) == 0 || strncmp(c, "search-backward", 15) == 0) {
+		set_search(cm, arg, c[7] == 'b');
+		search(cm, io, cm->search_back);
+	} else if (strcmp(c, "search-again") == 0)
+		search(cm, io, cm->search_back);
+	else if (strcmp(c, "search-reverse") == 0)
+		search(cm, io, !cm->search_back);
+	else if (strcmp(c, "begin-selection") == 0) {
+		cm->selecting = true;
+		cm->lines = false;
+		cm->anchor = cm->cur;
+	} else if (strcmp(c, "select-line") == 0) {
+		cm->selecting = cm->lines = true;
+		cm->anchor = (struct copymode_pos){cm->cur.line, 0};
+	} else if (strcmp(c, "rectangle-toggle") == 0)
+		cm->rect = !cm->rect;
+	else if (strcmp(c, "clear-selection") == 0)
+		cm->selecting = false;
+	else if (strcmp(c, "other-end") == 0 && cm->selecting) {
+		struct copymode_pos t = cm->anchor;
+		cm->anchor = cm->cur;
+		cm->cur = t;
+	} else if (strcmp(c, "toggle-position") == 0)
+		cm->hide_position = !cm->hide_position;
+	else if (strncmp(c, "copy-", 5) == 0 || strncmp(c, "append-selection", 16) == 0) {
+		if (copy(cm, io, strstr(c, "end-of-line") != NULL) && cancel)
+			copymode_clear(cm);
+	} else if (strcmp(c, "cancel") == 0)
+		copymode_clear(cm);
+}
+
+void copymode_run(struct copymode *cm, const struct copymode_io *io, const char *command,
+		  const char *arg)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, io->view, io->cache, &l))
+		return;
+	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg))
+		run_other(cm, io, command, arg);
+	if (!cm->on)
+		return;
+	clamp(cm, io);
+	request_missing(cm, io);
+}
+
+/* A binding's argument: the prompt's answer for "%%", the word under the cursor. */
+static void run_binding(struct copymode *cm, const struct copymode_io *io,
+			const struct copykeys_binding *b, const char *answer)
+{
+	const char *arg = b->argument[0] != '\0' ? b->argument : NULL;
+	char word[COPYKEYS_MAX_TEXT];
+	if (arg != NULL && strcmp(arg, "%%") == 0)
+		arg = answer;
+	else if (arg != NULL && strcmp(arg, "#{copy_cursor_word}") == 0) {
+		copymode_cursor_word(cm, io, word, sizeof word);
+		arg = word;
+	}
+	for (unsigned i = 0; i < b->repeat && cm->on; i++)
+		copymode_run(cm, io, b->command, arg);
+}
+
+void copymode_key(struct copymode *cm, const struct copymode_io *io, const term_key *key)
+{
+	if (cm->asking != NULL) {
+		const struct copykeys_binding *b = cm->asking;
+		if (b->ask == COPYKEYS_ASK_KEY) {
+			char one[8] = "";
+			cm->asking = NULL;
+			if (key->code == TERM_KEY_CHAR && key->mods == 0 && key->ch < 128)
+				one[0] = (char)key->ch;
+			if (one[0] != '\0')
+				run_binding(cm, io, b, one);
+			return;
+		}
+		enum prompt_result r = prompt_key(&cm->prompt, key);
+		if (r == PROMPT_EDITING)
+			return;
+		cm->asking = NULL;
+		if (r == PROMPT_DONE && cm->prompt.len > 0)
+			run_binding(cm, io, b, cm->prompt.line);
+		return;
+	}
+	const struct copykeys_binding *b = copykeys_lookup(cm->keys, key);
+	if (b == NULL)
+		return;
+	if (b->ask != COPYKEYS_ASK_NONE) {
+		cm->asking = b;
+		cm->prompt.len = 0;
+		cm->prompt.line[0] = '\0';
+		return;
+	}
+	run_binding(cm, io, b, NULL);
+}
+
+void copymode_view(struct copymode *cm, const struct copymode_io *io)
+{
+	if (!cm->on)
+		return;
+	const term_view_pane *p = term_view_find(io->view, cm->pane);
+	if (p == NULL) {
+		copymode_clear(cm);
+		return;
+	}
+	if (p->hist_epoch != cm->epoch) {
+		/* Numbers name other lines now: keep the cursor's distance from the bottom. */
+		uint64_t up = cm->top < p->hist_total ? p->hist_total - cm->top : 0;
+		cm->epoch = p->hist_epoch;
+		term_snapshot_unref(cm->frozen);
+		cm->frozen = NULL;
+		cm->top = p->hist_total > up ? p->hist_total - up : 0;
+		cm->cur.line = cm->top;
+	}
+	const term_histpage *page = io->view->page;
+	if (cm->awaiting && page != NULL && page->answer && page->serial == cm->serial &&
+	    page->pane == cm->pane && page->epoch == cm->epoch) {
+		cm->awaiting = false;
+		if (page->found)
+			show_match(cm, io, page->line, page->col);
+	}
+	clamp(cm, io);
+	request_missing(cm, io);
+}
+
+char *copymode_prompt_text(const struct copymode *cm)
+{
+	if (cm->asking == NULL)
+		return NULL;
+	char *text;
+	xasprintf(&text, "%s %s", cm->asking->prompt, cm->prompt.line);
+	return text;
+}

@@ -1,0 +1,105 @@
+/* Copy mode drawn over its pane: lines by number, selection, matches, position. */
+#include "copymode.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copymode_lines.h"
+#include "term/capture.h"
+
+/* tmux's mode-style (bg=yellow,fg=black) and copy-mode-match-style (bg=cyan,fg=black). */
+#define MODE_FG TERM_COLOUR_PALETTE(0)
+#define MODE_BG TERM_COLOUR_PALETTE(3)
+#define MATCH_BG TERM_COLOUR_PALETTE(6)
+
+/* Gives cells [from, to) of the row colours fg on bg, characters kept. */
+static void paint(term_row *row, unsigned from, unsigned to, term_colour fg, term_colour bg)
+{
+	for (unsigned col = from; col < to; col++) {
+		term_cell c = term_row_get(row, col);
+		uint32_t chars[TERM_MAX_CHARS];
+		unsigned n = term_row_chars(row, col, chars);
+		c.fg = fg;
+		c.bg = bg;
+		c.attrs &= (uint16_t)~TERM_ATTR_REVERSE;
+		term_row_set(row, col, &c, chars, n);
+	}
+}
+
+/* Every match of the last search on the row. */
+static void paint_matches(const struct copymode *cm, term_row *row, unsigned cols)
+{
+	int col = 0;
+	while (cm->search_len > 0 && col < (int)cols &&
+	       (col = term_capture_find(row, cols, cm->search, cm->search_len, col, false)) >= 0) {
+		size_t len;
+		uint16_t *map = NULL;
+		char *text = term_capture_row(row, cols, (unsigned)col, cols, &len, &map);
+		unsigned end = cm->search_len < len ? map[cm->search_len] : cols;
+		free(text);
+		free(map);
+		paint(row, (unsigned)col, end > (unsigned)col ? end : (unsigned)col + 1, MODE_FG,
+		      MATCH_BG);
+		col = (int)(end > (unsigned)col ? end : (unsigned)col + 1);
+	}
+}
+
+/* tmux's position indicator, [offset/history size], at the top row's right end. */
+static void paint_position(const struct copymode *cm, const struct copymode_lines *l,
+			  term_row *row)
+{
+	char text[48];
+	int n = snprintf(text, sizeof text, "[%llu/%llu]",
+			 (unsigned long long)(l->total - cm->top),
+			 (unsigned long long)(l->total - l->first));
+	if (n <= 0 || (unsigned)n > l->cols)
+		return;
+	term_cell c = term_cell_blank();
+	c.fg = MODE_FG;
+	c.bg = MODE_BG;
+	for (int i = 0; i < n; i++) {
+		uint32_t ch = (uint8_t)text[i];
+		term_row_set(row, l->cols - (unsigned)n + (unsigned)i, &c, &ch, 1);
+	}
+}
+
+static term_snapshot *copy_screen(const struct copymode *cm, const struct copymode_lines *l)
+{
+	const term_snapshot *live = l->pane->screen;
+	term_snapshot *s = term_snapshot_new(l->rows, l->cols);
+	for (unsigned r = 0; r < l->rows; r++) {
+		uint64_t n = cm->top + r;
+		const term_row *src = n <= l->last ? copymode_line(cm, l, n) : NULL;
+		term_row *row = src != NULL ? term_row_copy(src) : term_row_new(0);
+		unsigned from, to;
+		paint_matches(cm, row, l->cols);
+		if (copymode_selected(cm, l->cols, n, &from, &to))
+			paint(row, from, to, MODE_FG, MODE_BG);
+		if (r == 0 && !cm->hide_position)
+			paint_position(cm, l, row);
+		term_row_unref(s->lines[r]);
+		s->lines[r] = row;
+	}
+	s->cursor = (term_cursor){.row = (uint16_t)(cm->cur.line - cm->top),
+				  .col = (uint16_t)cm->cur.col, .visible = true,
+				  .shape = TERM_CURSOR_BLOCK};
+	s->modes = live->modes;
+	s->bells = live->bells;
+	term_snapshot_set_title(s, live->title, strlen(live->title));
+	return s;
+}
+
+term_view *copymode_overlay(const struct copymode *cm, term_view *v, const histcache *h)
+{
+	struct copymode_lines l;
+	if (!copymode_lines(cm, v, h, &l))
+		return term_view_ref(v);
+	term_view *o = term_view_clone(v);
+	for (unsigned i = 0; i < o->npanes; i++)
+		if (o->panes[i].id == cm->pane) {
+			term_snapshot_unref(o->panes[i].screen);
+			o->panes[i].screen = copy_screen(cm, &l);
+		}
+	return o;
+}

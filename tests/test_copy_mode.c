@@ -1,0 +1,167 @@
+/*
+ * Copy mode through the real client at 500 ms round trip (tests/udpproxy, 250 ms each
+ * way, some loss): 3000 lines of history, C-b [ and its position indicator, PageUp shown
+ * from the client's cache, a search across the whole history (on the server: the cache
+ * holds a few screens), a selection copied (OSC 52 in the client's output) and pasted
+ * with C-b ] into the pane exactly once; output arriving in copy mode shows on leaving.
+ * Both key tables: vi (EDITOR=vi) and emacs.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "roam_link.h"
+#include "util/xmalloc.h"
+
+#define PREFIX "\002"
+#define PAGEUP "\033[5~"
+
+static unsigned cols = 80, rows = 24;
+
+/* The number a row of seq output shows, or -1. */
+static long row_number(harness_client *c, unsigned row)
+{
+	char *text = harness_row(c, row), *end;
+	long n = strtol(text, &end, 10);
+	bool plain = end != text && (*end == '\0' || *end == ' ');
+	free(text);
+	return plain ? n : -1;
+}
+
+struct row_want {
+	unsigned row;
+	long n;
+};
+
+static bool row_shows(harness_client *c, void *arg)
+{
+	const struct row_want *w = arg;
+	return row_number(c, w->row) == w->n;
+}
+
+static void wait_row(harness_client *c, unsigned row, long n)
+{
+	struct row_want w = {row, n};
+	char *what;
+	xasprintf(&what, "row %u to show %ld", row, n);
+	harness_wait(c, row_shows, &w, what);
+	free(what);
+}
+
+static bool indicator(harness_client *c, void *arg)
+{
+	char *top = harness_row(c, 0);
+	bool ok = strstr(top, (const char *)arg) != NULL;
+	free(top);
+	return ok;
+}
+
+static void wait_indicator(harness_client *c, const char *text)
+{
+	char *what;
+	xasprintf(&what, "the position indicator '%s' on the top row", text);
+	harness_wait(c, indicator, (void *)text, what);
+	free(what);
+}
+
+/* Whether the client wrote the OSC 52 sequence putting text on the clipboard. */
+static bool clipboard_has(harness_client *c, void *arg)
+{
+	const char *b64 = arg;
+	char *want;
+	xasprintf(&want, "\033]52;c;%s\a", b64);
+	bool ok = strstr(harness_client_output(c, NULL), want) != NULL;
+	free(want);
+	return ok;
+}
+
+static void run(const char *table, const char *editor)
+{
+	char seed[32];
+	snprintf(seed, sizeof seed, "%lu", roam_seed());
+	char *flags[] = {"-s", seed, "-u", "delay=250,loss=0.05", "-d", "delay=250,loss=0.05",
+			 NULL};
+	printf("-- %s table\n", table);
+	setenv("EDITOR", editor, 1);
+	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", "-x", "80", "-y", "23",
+			  (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "send-keys", "-t", "work", "clear; seq 1 3000", "Enter",
+			  (char *)NULL) == 0);
+	harness_wait_rsh(NULL, "^3000$", "capture-pane", "-p", "-t", "work", (char *)NULL);
+
+	struct roam_link l;
+	harness_client *c = roam_attach(&l, "work", cols, rows, flags);
+	/* The screen: 2980 .. 3000 and the prompt below (the window is 23 rows). */
+	unsigned bottom = rows - 2;
+	wait_row(c, bottom - 1, 3000);
+
+	harness_send(c, PREFIX "[");
+	wait_indicator(c, "[0/");
+	long long t0 = roam_now_ms();
+	harness_send(c, PAGEUP);
+	wait_row(c, bottom - 1, 3000 - (long)(rows - 1 - 2));
+	printf("PageUp shown after %lld ms (500 ms round trip)\n", roam_now_ms() - t0);
+	wait_indicator(c, "[21/");
+
+	/* Far back: the search runs on the server, whose answer brings the lines. */
+	t0 = roam_now_ms();
+	if (strcmp(table, "vi") == 0)
+		harness_send(c, "?");
+	else
+		harness_send(c, "\022"); /* C-r */
+	harness_wait_text(c, "(search up)");
+	harness_send(c, "12345\177\r"); /* typed with a mistake, corrected */
+	struct row_want w = {0, 1234};
+	bool shown = false;
+	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
+	while (!shown && roam_now_ms() < end) {
+		harness_pump(c, 50);
+		for (w.row = 0; w.row < rows - 1 && !shown; w.row++)
+			shown = row_shows(c, &w);
+	}
+	if (!shown)
+		harness_fail(c, "the search did not show 1234");
+	printf("search over 3000 lines shown after %lld ms\n", roam_now_ms() - t0);
+
+	/* The match selected to its word's end and copied: on this terminal's clipboard. */
+	if (strcmp(table, "vi") == 0)
+		harness_send(c, " e\r");
+	else
+		harness_send_bytes(c, "\0\033f\033w", 5); /* C-Space M-f M-w */
+	harness_wait(c, clipboard_has, "MTIzNA==", "OSC 52 with 1234");
+	wait_row(c, bottom - 1, 3000); /* copy mode left */
+	harness_send(c, PREFIX "]");
+	harness_wait_rsh(c, "^\\$ 1234$", "capture-pane", "-p", "-t", "work", (char *)NULL);
+	harness_send(c, "\025"); /* C-u: the line goes */
+	harness_wait_rsh(c, "^\\$$", "capture-pane", "-p", "-t", "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+
+	/* Output while in copy mode stays out of sight until copy mode is left. */
+	harness_send(c, PREFIX PAGEUP);
+	wait_row(c, bottom - 1, 2979);
+	CHECK(harness_rsh(NULL, "send-keys", "-t", "work", "echo new'line'", "Enter",
+			  (char *)NULL) == 0);
+	harness_wait_rsh(c, "^newline$", "capture-pane", "-p", "-t", "work", (char *)NULL);
+	wait_indicator(c, "[23/"); /* two more lines of history; the view stays */
+	wait_row(c, bottom - 1, 2979);
+	CHECK(!harness_screen_has(c, "newline"));
+	harness_send(c, "q");
+	harness_wait_text(c, "newline");
+	harness_wait_match(c, "work", "work");
+
+	harness_client_kill(c, SIGTERM);
+	harness_client_wait_exit(c);
+	harness_client_free(c);
+	roam_proxy_stop(&l, "proxy", NULL, NULL);
+	CHECK(harness_rsh(NULL, "kill-session", "-t", "work", (char *)NULL) == 0);
+}
+
+int main(void)
+{
+	harness_init();
+	run("vi", "vi");
+	run("emacs", "nano");
+	return 0;
+}
