@@ -19,8 +19,11 @@
 #include "term/event.h"
 #include "term/view.h"
 
-/* Screens of history above the active pane's screen sent before anyone asks. */
+/* Screens of history above the active pane's screen sent before anyone asks, once the
+ * client typed nothing for HISTORY_QUIET_MS: a page takes the link's pacing interval
+ * (SRTT/2) like any frame, so it should not go between a typist's keys. */
 #define HISTORY_PREFETCH_SCREENS 2
+#define HISTORY_QUIET_MS 1000
 /* A page holds lines of at most this many cells in all (about as many bytes of text:
  * 5 datagrams), and a search answer four times that, around the match. */
 #define HISTORY_PAGE_CELLS 6000

@@ -243,14 +243,14 @@ static term_view *compose(struct client *c, uint64_t now)
 }
 
 /* The history page for the view: in flight, asked for, or (only when the link has
- * nothing else to carry) the active pane's prefetch. */
-static void feed_history(struct client *c, term_view *v)
+ * nothing else to carry and the client is not typing) the active pane's prefetch. */
+static void feed_history(struct client *c, term_view *v, uint64_t now)
 {
 	const term_view *acked = sync_sender_acked(sync_link_sender(transport_link(c->t)), NULL);
 	history_feed(&c->in.hist, v, acked);
 	struct session *s = session_find_id(c->in.session);
 	if (s != NULL && s->current != NULL && transport_settled(c->t) &&
-	    term_view_equal(v, c->view))
+	    net_clock_since(now, c->active_ms) >= HISTORY_QUIET_MS && term_view_equal(v, c->view))
 		history_prefetch(&c->in.hist, v, s->current->active);
 }
 
@@ -273,7 +273,7 @@ int clients_tick(void)
 		check_ended(c, now);
 		int echo_wait = echo_mature(c, now);
 		term_view *v = compose(c, now);
-		feed_history(c, v);
+		feed_history(c, v, now);
 		if (!term_view_equal(v, c->view)) {
 			transport_set_local(c->t, v);
 			term_view_unref(c->view);
@@ -291,6 +291,9 @@ int clients_tick(void)
 			t = echo_wait;
 		if (c->ended != NULL && t > CLIENT_LINGER_MS / 10)
 			t = CLIENT_LINGER_MS / 10;
+		uint64_t quiet = net_clock_since(now, c->active_ms);
+		if (quiet < HISTORY_QUIET_MS && (t < 0 || t > (int)(HISTORY_QUIET_MS - quiet)))
+			t = (int)(HISTORY_QUIET_MS - quiet); /* the prefetch may go then */
 		if (c->in.message != NULL && now - c->notice_ms < CLIENT_NOTICE_MS) {
 			int left = (int)(CLIENT_NOTICE_MS - (now - c->notice_ms));
 			t = t < left ? t : left;
