@@ -7,7 +7,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "keys.h"
+#include "term/keys.h"
 #include "style.h"
 #include "cmd/word.h"
 #include "util/utf8.h"
