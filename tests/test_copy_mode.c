@@ -3,7 +3,7 @@
  * way, some loss): 3000 lines of history, C-b [ and its position indicator, PageUp shown
  * from the client's cache, a search across the whole history (on the server: the cache
  * holds a few screens), a selection copied (OSC 52 in the client's output) and pasted
- * with C-b ] into the pane exactly once; output arriving in copy mode shows on leaving.
+ * into a paste buffer, which C-b ] pastes into another pane exactly once; output arriving in copy mode shows on leaving.
  * Both key tables: vi (EDITOR=vi) and emacs.
  */
 #include <signal.h>
@@ -132,12 +132,6 @@ static void run(const char *table, const char *editor)
 		harness_send_bytes(c, "\0\033f\033w", 5); /* C-Space M-f M-w */
 	harness_wait(c, clipboard_has, "MTIzNA==", "OSC 52 with 1234");
 	wait_row(c, bottom - 1, 3000); /* copy mode left */
-	harness_send(c, PREFIX "]");
-	harness_wait_rsh(c, "^\\$ 1234$", "capture-pane", "-p", "-t", "work", (char *)NULL);
-	harness_send(c, "\025"); /* C-u: the line goes */
-	harness_wait_rsh(c, "^\\$$", "capture-pane", "-p", "-t", "work", (char *)NULL);
-	harness_wait_match(c, "work", "work");
-
 	/* Output while in copy mode stays out of sight until copy mode is left. */
 	harness_send(c, PREFIX PAGEUP);
 	wait_row(c, bottom - 1, 2979);
@@ -149,6 +143,19 @@ static void run(const char *table, const char *editor)
 	CHECK(!harness_screen_has(c, "newline"));
 	harness_send(c, "q");
 	harness_wait_text(c, "newline");
+	harness_wait_match(c, "work", "work");
+
+	/* The copy is the newest paste buffer too: C-b ] pastes it into another pane, once. */
+	harness_wait_rsh(c, "^buffer[0-9]+: 4 bytes: \"1234\"$", "list-buffers", (char *)NULL);
+	CHECK(harness_rsh(NULL, "split-window", "-t", "work", (char *)NULL) == 0);
+	harness_wait_rsh(c, "^1: ", "list-panes", "-t", "work", (char *)NULL);
+	harness_send(c, PREFIX "]");
+	harness_wait_rsh(c, "^\\$ 1234$", "capture-pane", "-p", "-t", "work:0.1", (char *)NULL);
+	char *pane;
+	CHECK(harness_rsh(&pane, "capture-pane", "-p", "-t", "work:0.1", (char *)NULL) == 0);
+	CHECKF(strstr(pane, "12341234") == NULL, "pasted twice:\n%s", pane);
+	free(pane);
+	CHECK(harness_rsh(NULL, "kill-pane", "-t", "work:0.1", (char *)NULL) == 0);
 	harness_wait_match(c, "work", "work");
 
 	harness_client_kill(c, SIGTERM);

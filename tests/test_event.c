@@ -138,7 +138,7 @@ static void hostile(void)
 	REFUSED("expected an array", 0x00);
 	REFUSED("truncated");
 	REFUSED("array length out of range", 0x90);
-	REFUSED("unknown event type", 0x91, 0x09);
+	REFUSED("unknown event type", 0x91, 0x0a);
 	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
 	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
 	REFUSED("expected an integer", 0x91, 0xc0);
@@ -295,6 +295,14 @@ static void history_events(void)
 	CHECK(strcmp(term_event_check(&s), "search flags out of range") == 0);
 	s.search = (__typeof__(s.search)){7, 3, 1, 95, TERM_MAX_COLS, 0, "ab", 2};
 	CHECK(strcmp(term_event_check(&s), "search position out of range") == 0);
+	term_event b = {.type = TERM_EVENT_BUFFER, .buffer = {"1234", 4, true}};
+	buf = term_event_encode(&b, &len);
+	CHECK(buf != NULL && len == 8 && memcmp(buf, "\x93\x09\xc3\xa4" "1234", 8) == 0);
+	CHECK(term_event_decode(buf, len, &back) == NULL && back.buffer.more &&
+	      back.buffer.len == 4 && memcmp(back.buffer.text, "1234", 4) == 0);
+	free(buf);
+	b.buffer = (__typeof__(b.buffer)){"\xff", 1, false};
+	CHECK(strcmp(term_event_check(&b), "paste not UTF-8") == 0);
 	/* [7, 7, 3, 2^63, 1]: a line past the numbering. */
 	static const uint8_t far[] = {0x95, 0x07, 0x07, 0x03, 0xcf, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x01};
 	CHECK(strcmp(term_event_decode(far, sizeof far, &back), "history line out of range") == 0);

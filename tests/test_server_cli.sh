@@ -298,6 +298,56 @@ expect_error "rsh: value is too small: -1" set -g base-index -1
 r kill-session -t opts
 for o in default-terminal base-index default-command; do r set -gu $o; done
 
+# Paste buffers as tmux: set, append, rename, show, list (most recent first), delete,
+# save and load (relative paths from the client's directory), paste into a pane (line
+# feeds as carriage returns, bracketed with -p when the program asked).
+r new-session -d -s buf -x 40 -y 5 'printf "\033[?2004h"; exec cat -v' || fail "new-session buf"
+r set-buffer hello || fail "set-buffer"
+r set-buffer -b mine "two words" || fail "set-buffer -b"
+r set-buffer "line1
+line2" || fail "set-buffer with a newline"
+[ "$(r list-buffers)" = 'buffer1: 11 bytes: "line1\nline2"
+mine: 9 bytes: "two words"
+buffer0: 5 bytes: "hello"' ] || fail "list-buffers: $(r list-buffers)"
+r set-buffer -a -b mine " more" || fail "set-buffer -a"
+[ "$(r show-buffer)" = "two words more" ] || fail "show-buffer: $(r show-buffer)"
+expect_error "rsh: no buffer nope" show-buffer -b nope
+expect_error "rsh: unknown buffer: nope" delete-buffer -b nope
+expect_error "rsh: no data specified" set-buffer
+rsh_path=$(cd "$(dirname "$RSH")" && pwd)/$(basename "$RSH")
+(cd "$dir" && "$rsh_path" -S "$sock" save-buffer -b mine saved) || fail "save-buffer"
+[ "$(cat "$dir/saved")" = "two words more" ] || fail "saved: $(cat "$dir/saved")"
+r load-buffer -b loaded "$dir/saved" || fail "load-buffer"
+expect_error "rsh: $dir/none/x: No such file or directory" load-buffer "$dir/none/x"
+r set-buffer -b loaded -n renamed || fail "set-buffer -n"
+[ "$(r show-buffer -b renamed)" = "two words more" ] || fail "renamed"
+r delete-buffer || fail "delete-buffer"
+[ "$(r list-buffers | wc -l)" -eq 3 ] || fail "after delete-buffer: $(r list-buffers)"
+r paste-buffer -p -b buffer1 -t buf || fail "paste-buffer"
+wait_for buf '^[[200~line1'
+wait_for buf 'line2^[[201~'
+r paste-buffer -d -b buffer0 -t buf || fail "paste-buffer -d"
+wait_for buf 'hello'
+expect_error "rsh: no buffer buffer0" show-buffer -b buffer0
+r kill-session -t buf
+
+# capture-pane -S/-E as tmux (0 the screen's top, negative lines history, "-" either end)
+# into a buffer or printed; clear-history.
+r new-session -d -s hist -x 40 -y 5 'seq 1 20; exec cat' || fail "new-session hist"
+wait_for hist 20
+[ "$(r capture-pane -p -t hist -S -2 -E -1)" = "15
+16" ] || fail "capture-pane -S -2 -E -1: $(r capture-pane -p -t hist -S -2 -E -1)"
+[ "$(r capture-pane -p -t hist -S - -E 0 | sed -n '1p;$p' | tr '\n' ' ')" = "1 17 " ] ||
+	fail "capture-pane -S - -E 0: $(r capture-pane -p -t hist -S - -E 0)"
+[ "$(r capture-pane -p -t hist -S -100 -E -16)" = "1" ] || fail "capture-pane clamps"
+r capture-pane -t hist -S -3 -E -3 || fail "capture-pane to a buffer"
+[ "$(r show-buffer)" = "14" ] || fail "captured buffer: $(r show-buffer)"
+expect_error "rsh: capture-pane: bad line: x" capture-pane -p -t hist -S x
+r clear-history -t hist || fail "clear-history"
+[ "$(r capture-pane -p -t hist -S - | head -1)" = "17" ] ||
+	fail "after clear-history: $(r capture-pane -p -t hist -S -)"
+r kill-session -t hist
+
 # kill-server ends every session and the server.
 r new-session -d -s a || fail "new-session a"
 r new-session -d -s b || fail "new-session b"

@@ -167,15 +167,24 @@ static void client_send(void *arg, const term_event *ev)
 	client_append(arg, ev);
 }
 
-/* A copy: kept for C-b ], and to this terminal's clipboard by OSC 52 (the text is here
- * already, so no size limit from the link). */
+/* A copy: to the server as a new paste buffer (BUFFER events, in pieces as pastes go),
+ * and to this terminal's clipboard by OSC 52 (the text is here already, so no size limit
+ * from the link). */
 static void client_copied(void *arg, const char *text, size_t len)
 {
 	struct client *c = arg;
-	size_t size = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL);
+	size_t size = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL), done = 0;
 	char *b64 = xmalloc(size);
 
-	keymode_copied(&c->km, text, len);
+	do {
+		term_event ev = {.type = TERM_EVENT_BUFFER};
+		size_t n = term_event_paste_cut(text + done, len - done);
+		ev.buffer.text = text + done;
+		ev.buffer.len = (uint32_t)n;
+		ev.buffer.more = done + n < len;
+		client_append(c, &ev);
+		done += n;
+	} while (done < len);
 	sodium_bin2base64(b64, size, (const unsigned char *)text, len,
 			  sodium_base64_VARIANT_ORIGINAL);
 	printf("\033]52;c;%s\a", b64);

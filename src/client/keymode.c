@@ -15,16 +15,6 @@ void keymode_init(struct keymode *k, enum copykeys_table keys)
 void keymode_clear(struct keymode *k)
 {
 	copymode_clear(&k->copy);
-	free(k->copied);
-	k->copied = NULL;
-}
-
-void keymode_copied(struct keymode *k, const char *text, size_t len)
-{
-	free(k->copied);
-	k->copied = xmemdup(text, len + 1);
-	k->copied[len] = '\0';
-	k->copied_len = len;
 }
 
 /* A binding's command words, and last (when not NULL) a prompt's line, as a COMMAND. */
@@ -58,30 +48,11 @@ static void prompt_line_key(struct keymode *k, const term_key *key, copymode_sen
 		k->mode = KEYMODE_PANE;
 }
 
-/* The last copy into the active pane, as pastes (bracketed when the pane asked). */
-static void paste_copied(const struct keymode *k, const struct copymode_io *io)
-{
-	size_t done = 0;
-	while (done < k->copied_len) {
-		term_event ev = {.type = TERM_EVENT_PASTE};
-		size_t n = term_event_paste_cut(k->copied + done, k->copied_len - done);
-		if (n == 0)
-			break;
-		ev.paste.text = k->copied + done;
-		ev.paste.len = (uint32_t)n;
-		io->send(io->arg, &ev);
-		done += n;
-	}
-}
-
-/* What the client does itself: copy mode and its paste. */
+/* What the client does itself: copy mode. */
 static bool client_binding(struct keymode *k, const struct prefix_binding *b,
 			   const struct copymode_io *io)
 {
-	if (strcmp(b->words[0], "copy-mode") == 0)
-		return copymode_enter(&k->copy, io, b->words[1] != NULL, false);
-	paste_copied(k, io);
-	return false;
+	return copymode_enter(&k->copy, io, b->words[1] != NULL, false);
 }
 
 /* The key after the prefix: what its binding does; unbound, nothing (as tmux). Returns

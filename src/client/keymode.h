@@ -27,9 +27,6 @@ struct keymode {
 	const struct prefix_binding *asking; /* the binding whose prompt is open */
 	struct prompt prompt;
 	struct copymode copy;
-	/* The last copy, which C-b ] pastes (until the server keeps paste buffers). */
-	char *copied;
-	size_t copied_len;
 };
 
 void keymode_init(struct keymode *k, enum copykeys_table keys);
@@ -41,8 +38,6 @@ void keymode_clear(struct keymode *k);
  * closed.
  */
 bool keymode_key(struct keymode *k, const term_event *ev, const struct copymode_io *io);
-/* Keeps a copy for C-b ]. */
-void keymode_copied(struct keymode *k, const char *text, size_t len);
 
 /* Draws the prompt (a binding's or copy mode's) or the list of bindings over v. */
 void keymode_draw(const struct keymode *k, render *r, const term_view *v);

@@ -18,8 +18,8 @@ enum prefix_action {
 	PREFIX_HELP,        /* show the list of bindings until a key is pressed */
 	PREFIX_PROMPT,      /* read a line in the status line; the command gets it as its
 			       last word (rename-window NAME) */
-	PREFIX_CLIENT,      /* a command the client runs itself (copy mode, its paste):
-			       words as tmux binds them, "copy-mode -u" */
+	PREFIX_CLIENT,      /* a command the client runs itself (copy mode): words as tmux
+			       binds them, "copy-mode -u" */
 };
 
 #define PREFIX_MAX_WORDS 4

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "paste.h"
 #include "util/xmalloc.h"
 
 static struct pane *active_pane(struct session *s)
@@ -82,6 +83,29 @@ static void command(struct input_client *c, struct session *s, const term_event 
 		free(argv[i]);
 }
 
+/* A piece of a copy: the last one makes the whole a new paste buffer. */
+static void copy_piece(struct input_client *c, const term_event *ev)
+{
+	if (!c->copy_dropped && c->copy_len + ev->buffer.len > INPUT_COPY_MAX) {
+		c->copy_dropped = true;
+		free(c->copy);
+		c->copy = NULL;
+		c->copy_len = 0;
+	}
+	if (!c->copy_dropped) {
+		c->copy = xreallocarray(c->copy, c->copy_len + ev->buffer.len + 1, 1);
+		memcpy(c->copy + c->copy_len, ev->buffer.text, ev->buffer.len);
+		c->copy_len += ev->buffer.len;
+	}
+	if (ev->buffer.more)
+		return;
+	if (!c->copy_dropped)
+		paste_set(NULL, c->copy, c->copy_len);
+	c->copy = NULL;
+	c->copy_len = 0;
+	c->copy_dropped = false;
+}
+
 void server_apply_event(struct input_client *c, const term_event *ev)
 {
 	struct session *s = session_find_id(c->session);
@@ -121,6 +145,9 @@ void server_apply_event(struct input_client *c, const term_event *ev)
 	case TERM_EVENT_SEARCH:
 		history_search(&c->hist, ev);
 		break;
+	case TERM_EVENT_BUFFER:
+		copy_piece(c, ev);
+		break;
 	}
 }
 
@@ -128,5 +155,6 @@ void input_client_clear(struct input_client *c)
 {
 	free(c->message);
 	history_feed_clear(&c->hist);
+	free(c->copy);
 	*c = (struct input_client){0};
 }

@@ -23,7 +23,14 @@ struct input_client {
 	bool detach;   /* it asked to detach */
 	char *message; /* the last failed command's error line, for the status line, or NULL */
 	struct history_feed hist; /* the history it asked for and is sent */
+	/* A copy arriving in BUFFER events, until its last piece makes it a paste buffer. */
+	char *copy;
+	size_t copy_len;
+	bool copy_dropped; /* it grew past INPUT_COPY_MAX: the rest is dropped too */
 };
+
+/* The largest copy a client can make a paste buffer of. */
+#define INPUT_COPY_MAX (64u << 20)
 
 /*
  * Applies one decoded event. Key and paste go to the active pane of the session's current

@@ -27,7 +27,11 @@ src_server_libserver_a_SOURCES += \
 	src/server/options.c src/server/options.h src/server/options_table.c \
 	src/server/style.c src/server/style.h \
 	src/server/input.c src/server/input.h \
-	src/server/history.c src/server/history.h
+	src/server/history.c src/server/history.h \
+	src/server/paste.c src/server/paste.h \
+	src/server/cmd_set_buffer.c src/server/cmd_show_buffer.c src/server/cmd_list_buffers.c \
+	src/server/cmd_delete_buffer.c src/server/cmd_paste_buffer.c \
+	src/server/cmd_save_buffer.c src/server/cmd_clear_history.c
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
 src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/cmd/libcmd.a src/net/libnet.a \

@@ -184,19 +184,28 @@ int term_capture_find(const term_row *row, unsigned cols, const char *text, size
 	return found;
 }
 
-char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,
-		   size_t *len)
+char *term_capture_lines(const term_snapshot *snap, const term_grid *history, size_t first,
+			 size_t last, unsigned flags, size_t *len)
 {
 	struct buf b = {0};
+	size_t hsize = history != NULL ? history->sb.len : 0;
 	put(&b, "", 0);
-	for (unsigned i = 0; history != NULL && i < history->sb.len; i++) {
-		term_row *row = term_grid_scrollback_line(history, i);
-		capture_row(&b, row, snap->cols, flags);
-		term_row_unref(row);
+	for (size_t i = first; i <= last && i < hsize + snap->rows; i++) {
+		if (i < hsize) {
+			term_row *row = term_grid_scrollback_line(history, (unsigned)i);
+			capture_row(&b, row, snap->cols, flags);
+			term_row_unref(row);
+		} else {
+			capture_row(&b, snap->lines[i - hsize], snap->cols, flags);
+		}
 	}
-	for (unsigned r = 0; r < snap->rows; r++)
-		capture_row(&b, snap->lines[r], snap->cols, flags);
 	if (len != NULL)
 		*len = b.len;
 	return b.data;
+}
+
+char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,
+		   size_t *len)
+{
+	return term_capture_lines(snap, history, 0, SIZE_MAX, flags, len);
 }

@@ -21,6 +21,10 @@ enum term_capture_flags {
  * Returns a NUL-terminated string to free; *len (if not NULL) gets its length. */
 char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,
 		   size_t *len);
+/* Lines first .. last of history then screen (history's lines numbered from 0, the
+ * screen's rows after them), as term_capture prints them. */
+char *term_capture_lines(const term_snapshot *snap, const term_grid *history, size_t first,
+			 size_t last, unsigned flags, size_t *len);
 
 /* The text of cells [from, to) of row on a screen cols wide, as a capture shows them
  * (trailing blanks dropped, no newline), NUL-terminated, to free; with colmap (to free),

@@ -602,6 +602,11 @@ uint64_t term_emulator_changes(const term_emulator *em)
 	return em->changes;
 }
 
+void term_emulator_clear_history(term_emulator *em)
+{
+	term_grid_clear_scrollback(em->main);
+}
+
 const term_grid *term_emulator_main_grid(const term_emulator *em)
 {
 	return em->main;

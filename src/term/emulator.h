@@ -40,6 +40,9 @@ term_snapshot *term_emulator_snapshot(term_emulator *em);
 /* Grows whenever what a snapshot shows may have changed. */
 uint64_t term_emulator_changes(const term_emulator *em);
 
+/* Drops the main screen's scrollback (clear-history); its history epoch grows. */
+void term_emulator_clear_history(term_emulator *em);
+
 /* The main screen's grid, whose scrollback capture reads. */
 const term_grid *term_emulator_main_grid(const term_emulator *em);
 

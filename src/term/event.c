@@ -15,6 +15,7 @@ static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_KEY] = 4,    [TERM_EVENT_PASTE] = 2,   [TERM_EVENT_MOUSE] = 6,
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
 	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
+	[TERM_EVENT_BUFFER] = 3,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -118,6 +119,8 @@ const char *term_event_check(const term_event *ev)
 		return NULL;
 	case TERM_EVENT_COMMAND:
 		return check_command(ev);
+	case TERM_EVENT_BUFFER:
+		return check_paste(ev->buffer.text, ev->buffer.len);
 	case TERM_EVENT_HISTORY:
 		return check_history(ev);
 	case TERM_EVENT_SEARCH:
@@ -164,6 +167,13 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 			msgpack_pack_bin(pk, ev->command.argv[i].len);
 			msgpack_pack_bin_body(pk, ev->command.argv[i].p, ev->command.argv[i].len);
 		}
+		break;
+	case TERM_EVENT_BUFFER:
+		if (ev->buffer.more)
+			msgpack_pack_true(pk);
+		else
+			msgpack_pack_false(pk);
+		msgpack_pack_str_with_body(pk, ev->buffer.text, ev->buffer.len);
 		break;
 	case TERM_EVENT_HISTORY:
 		msgpack_pack_uint32(pk, ev->history.pane);
@@ -253,6 +263,10 @@ static void read_fields(mp_reader *r, term_event *ev)
 		break;
 	case TERM_EVENT_COMMAND:
 		read_command(r, ev);
+		break;
+	case TERM_EVENT_BUFFER:
+		mp_read_bool(r, &ev->buffer.more);
+		mp_read_str(r, TERM_EVENT_PASTE_MAX, &ev->buffer.text, &ev->buffer.len);
 		break;
 	case TERM_EVENT_HISTORY:
 		ev->history.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");

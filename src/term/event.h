@@ -27,8 +27,9 @@ enum term_event_type {
 	TERM_EVENT_DETACH,
 	TERM_EVENT_HISTORY, /* the client lacks these history lines of a pane */
 	TERM_EVENT_SEARCH,  /* search a pane's history and screen for text */
+	TERM_EVENT_BUFFER,  /* a copy, for a new paste buffer */
 };
-#define TERM_EVENT_TYPES 9
+#define TERM_EVENT_TYPES 10
 
 /* A longer paste goes as several events, each cut on a character boundary. */
 #define TERM_EVENT_PASTE_MAX 4000
@@ -56,6 +57,13 @@ typedef struct term_event {
 			const char *text; /* UTF-8, strictly */
 			uint32_t len;
 		} paste;
+		/* A piece of a copy (UTF-8, strictly, at most TERM_EVENT_PASTE_MAX bytes, cut
+		 * as pastes are); more: pieces of the same copy follow. */
+		struct {
+			const char *text;
+			uint32_t len;
+			bool more;
+		} buffer;
 		term_mouse mouse;
 		struct {
 			uint16_t cols, rows; /* 1..TERM_MAX_COLS, 1..TERM_MAX_ROWS */

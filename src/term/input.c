@@ -36,22 +36,37 @@ bool term_input_key(term_emulator *em, const term_key *key)
 	return true;
 }
 
-void term_input_paste(term_emulator *em, const char *text, size_t len)
+/* The text, line feeds as carriage returns when asked; bracketed when asked and the
+ * program wants it, any ESC then dropped so the text cannot end the bracket early. */
+static void input_text(term_emulator *em, const char *text, size_t len, bool lf_to_cr,
+		       bool bracket)
 {
 	VTerm *vt = term_emulator_vterm(em);
-	bool bracketed = term_emulator_modes(em) & TERM_MODE_BRACKETED_PASTE;
-	vterm_keyboard_start_paste(vt);
+	bool bracketed = bracket && (term_emulator_modes(em) & TERM_MODE_BRACKETED_PASTE);
+	if (bracketed)
+		vterm_keyboard_start_paste(vt);
 	size_t from = 0;
 	for (size_t i = 0; i <= len; i++) {
 		bool end = i == len;
-		if (!end && text[i] != '\n' && !(bracketed && text[i] == '\033'))
+		if (!end && !(lf_to_cr && text[i] == '\n') && !(bracketed && text[i] == '\033'))
 			continue;
 		term_emulator_send(em, text + from, i - from);
-		if (!end && text[i] == '\n')
+		if (!end && lf_to_cr && text[i] == '\n')
 			term_emulator_send(em, "\r", 1);
 		from = i + 1;
 	}
-	vterm_keyboard_end_paste(vt);
+	if (bracketed)
+		vterm_keyboard_end_paste(vt);
+}
+
+void term_input_paste(term_emulator *em, const char *text, size_t len)
+{
+	input_text(em, text, len, true, true);
+}
+
+void term_input_text(term_emulator *em, const char *text, size_t len, bool bracket)
+{
+	input_text(em, text, len, false, bracket);
 }
 
 void term_input_mouse(term_emulator *em, const term_mouse *mouse)

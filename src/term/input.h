@@ -8,6 +8,7 @@
 #ifndef RSH_TERM_INPUT_H
 #define RSH_TERM_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,6 +65,9 @@ bool term_input_key(term_emulator *em, const term_key *key);
 /* Line feeds go as carriage returns, as typed; with bracketed paste on, the text is
  * bracketed and any ESC in it dropped, so it cannot end the bracket early. */
 void term_input_paste(term_emulator *em, const char *text, size_t len);
+/* The text as it is (paste-buffer), bracketed when bracket and the program asked for
+ * bracketed paste (any ESC then dropped). */
+void term_input_text(term_emulator *em, const char *text, size_t len, bool bracket);
 /* Sends nothing unless the program asked for such mouse events. */
 void term_input_mouse(term_emulator *em, const term_mouse *mouse);
 

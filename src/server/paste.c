@@ -1,0 +1,157 @@
+/* Paste buffers: a small array, ordered by when each was last set. */
+#include "paste.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+#define SAMPLE_MAX 200
+
+static struct paste_buffer **buffers;
+static size_t nbuffers;
+static unsigned long next_order, next_index;
+
+struct paste_buffer *paste_get(const char *name)
+{
+	struct paste_buffer *best = NULL;
+	for (size_t i = 0; i < nbuffers; i++)
+		if (name != NULL ? strcmp(buffers[i]->name, name) == 0
+				 : best == NULL || buffers[i]->order > best->order)
+			best = buffers[i];
+	return best;
+}
+
+struct paste_buffer *paste_find(const char *name, char **cause)
+{
+	struct paste_buffer *pb = paste_get(name);
+	if (pb == NULL && name != NULL)
+		xasprintf(cause, "no buffer %s", name);
+	else if (pb == NULL)
+		*cause = xstrdup("no buffers");
+	return pb;
+}
+
+void paste_delete(struct paste_buffer *pb)
+{
+	for (size_t i = 0; i < nbuffers; i++)
+		if (buffers[i] == pb) {
+			buffers[i] = buffers[--nbuffers];
+			break;
+		}
+	free(pb->name);
+	free(pb->data);
+	free(pb);
+}
+
+/* Drops the oldest automatic buffers past the limit. */
+static void trim(void)
+{
+	for (;;) {
+		struct paste_buffer *oldest = NULL;
+		size_t n = 0;
+		for (size_t i = 0; i < nbuffers; i++)
+			if (buffers[i]->automatic) {
+				n++;
+				if (oldest == NULL || buffers[i]->order < oldest->order)
+					oldest = buffers[i];
+			}
+		if (n <= PASTE_LIMIT)
+			return;
+		paste_delete(oldest);
+	}
+}
+
+struct paste_buffer *paste_set(const char *name, char *data, size_t size)
+{
+	struct paste_buffer *pb = name != NULL ? paste_get(name) : NULL;
+	if (pb == NULL) {
+		pb = xcalloc(1, sizeof *pb);
+		if (name != NULL) {
+			pb->name = xstrdup(name);
+		} else {
+			do {
+				free(pb->name);
+				xasprintf(&pb->name, "buffer%lu", next_index++);
+			} while (paste_get(pb->name) != NULL);
+			pb->automatic = true;
+		}
+		buffers = xreallocarray(buffers, nbuffers + 1, sizeof *buffers);
+		buffers[nbuffers++] = pb;
+	}
+	free(pb->data);
+	pb->data = data;
+	pb->size = size;
+	pb->order = next_order++;
+	trim();
+	return pb;
+}
+
+void paste_append(struct paste_buffer *pb, const char *data, size_t size)
+{
+	pb->data = xreallocarray(pb->data, pb->size + size + 1, 1);
+	memcpy(pb->data + pb->size, data, size);
+	pb->size += size;
+	pb->order = next_order++;
+}
+
+bool paste_rename(struct paste_buffer *pb, const char *name, char **cause)
+{
+	if (name[0] == '\0' || strlen(name) > PASTE_NAME_MAX) {
+		xasprintf(cause, "invalid buffer name: %s", name);
+		return false;
+	}
+	struct paste_buffer *other = paste_get(name);
+	if (other == pb)
+		return true;
+	if (other != NULL)
+		paste_delete(other); /* tmux replaces the buffer of that name */
+	free(pb->name);
+	pb->name = xstrdup(name);
+	pb->automatic = false;
+	return true;
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const struct paste_buffer *x = *(struct paste_buffer *const *)a;
+	const struct paste_buffer *y = *(struct paste_buffer *const *)b;
+	return (x->order < y->order) - (x->order > y->order);
+}
+
+struct paste_buffer **paste_list(size_t *n)
+{
+	struct paste_buffer **out = xcalloc(nbuffers ? nbuffers : 1, sizeof *out);
+	memcpy(out, buffers, nbuffers * sizeof *out);
+	qsort(out, nbuffers, sizeof *out, newest_first);
+	*n = nbuffers;
+	return out;
+}
+
+char *paste_sample(const struct paste_buffer *pb)
+{
+	size_t n = pb->size < SAMPLE_MAX ? pb->size : SAMPLE_MAX, len = 0;
+	char *out = xmalloc(4 * n + 4);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)pb->data[i];
+		const char *esc = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" :
+				  c == '\\' ? "\\\\" : c == '"' ? "\\\"" : NULL;
+		if (esc != NULL)
+			len += (size_t)sprintf(out + len, "%s", esc);
+		else if (c < 0x20 || c == 0x7f)
+			len += (size_t)sprintf(out + len, "\\%03o", c);
+		else
+			out[len++] = (char)c;
+	}
+	strcpy(out + len, pb->size > n ? "..." : "");
+	return out;
+}
+
+void paste_free_all(void)
+{
+	while (nbuffers > 0)
+		paste_delete(buffers[nbuffers - 1]);
+	free(buffers);
+	buffers = NULL;
+}
