@@ -168,7 +168,10 @@ static void keys_and_capture(void)
 		pane_read(p);
 	}
 	SHOWS("abc\nabc\n");
-	FAILS("only -p", "capture-pane", "-t", "%0");
+	/* Without -p, into a new paste buffer. */
+	CHECK(run("capture-pane", "-t", "%0", "-S", "-", "-E", "1", NULL) == 0);
+	CHECK(run("show-buffer", NULL) == 0);
+	SHOWS("abc\nabc\n");
 }
 
 /* set-option and show-options at every scope, and the options that act on objects. */
