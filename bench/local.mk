@@ -30,3 +30,5 @@ BENCHMARKS += bench/copy_mode
 bench_copy_mode_SOURCES = bench/copy_mode.c tests/roam_link.c tests/roam_link.h \
 	tests/attach_harness.c tests/udpproxy_run.c tests/udpproxy_run.h
 bench_copy_mode_LDADD = $(TERM_LIBS) $(NET_LIBS)
+BENCHMARKS += bench/attached_drain
+bench_attached_drain_LDADD = -lutil

@@ -200,10 +200,12 @@ static void test_pacing(void)
 	CHECK(sync_link_tick(l, 1451, &msg, &len));
 	CHECK(sync_frame_decode(msg, len, &f, &err));
 	CHECK(f.base == 0 && f.num == 2 && f.ack == 0 && f.diff != NULL);
-	/* On a loopback link SRTT is 0: the interval is the 1 ms floor. */
+	/* On a loopback link SRTT is 0: the interval is the floor, 8 ms (a flood's frames
+	 * each carry that much output, at most 125 a second). */
 	sync_link_set_rtt(l, 0, 50);
 	sync_link_set_local(l, a);
-	CHECK(sync_link_next_wakeup(l) == 1452);
+	CHECK(sync_link_next_wakeup(l) == 1451 + SYNC_INTERVAL_MIN_MS);
+	CHECK(SYNC_INTERVAL_MIN_MS == 8);
 	sync_link_free(l);
 	regs_unref(zero);
 	regs_unref(a);

@@ -138,7 +138,7 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 	 * at the resend timer, so it catches up in about one round trip. */
 	if (sync_sender_unacked(l->tx) &&
 	    net_clock_since(now_ms, sync_sender_last_sent_ms(l->tx)) >
-		    l->srtt_ms + l->srtt_ms / 4 + SYNC_INTERVAL_MIN_MS)
+		    l->srtt_ms + l->srtt_ms / 4 + SYNC_BEHIND_SLACK_MS)
 		l->peer_behind = true;
 	if (f.missing != SYNC_NONE)
 		sync_sender_missing(l->tx, f.missing, now_ms);

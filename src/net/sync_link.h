@@ -9,11 +9,13 @@
  * A frame goes out:
  *  - with news (the local state changed): at once if the last frame with a diff left at
  *    least an interval ago, else when it has; the interval is SRTT/2 clamped to
- *    SYNC_INTERVAL_MIN_MS..SYNC_INTERVAL_MAX_MS, so an idle fast link adds no delay;
+ *    SYNC_INTERVAL_MIN_MS..SYNC_INTERVAL_MAX_MS, so an idle fast link adds no delay
+ *    and a flood on one costs at most 1000 / SYNC_INTERVAL_MIN_MS frames a second;
  *  - again, from the acknowledged state, when the newest state sent is still unacknow-
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out (RTO alone when its diff was larger
  *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once), or at once when
- *    a frame from the peer, arriving over a round trip after it went out, still lacks it
+ *    a frame from the peer, arriving over a round trip (SRTT + 25 % +
+ *    SYNC_BEHIND_SLACK_MS) after it went out, still lacks it
  *    (the peer is back from an outage: it catches up in about one round trip);
  *  - as an acknowledgement, SYNC_ACK_DELAY_MS after a frame with a diff arrived, unless a
  *    frame went out meanwhile (every frame acknowledges); at once when the diff's base
@@ -27,11 +29,13 @@
 #include "sync_receiver.h"
 #include "sync_sender.h"
 
-#define SYNC_INTERVAL_MIN_MS 1
+#define SYNC_INTERVAL_MIN_MS 8
 #define SYNC_INTERVAL_MAX_MS 250
 #define SYNC_ACK_DELAY_MS 100
 #define SYNC_ACK_NOW_BYTES 1024
 #define SYNC_HEARTBEAT_MS 3000
+/* A peer is taken to lack our newest state when it speaks this long past SRTT + 25 %. */
+#define SYNC_BEHIND_SLACK_MS 1
 
 typedef struct sync_link sync_link;
 
