@@ -41,3 +41,10 @@ tests_test_server_attach_LDADD = $(SERVER_LIBS) $(NET_LIBS) $(TERM_LIBS)
 check_PROGRAMS += tests/test_options
 TESTS += tests/test_options
 tests_test_options_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+# The command language's text form (cmd/parse.c), and its fuzz target.
+check_PROGRAMS += tests/test_parse tests/fuzz/fuzz_parse
+TESTS += tests/test_parse tests/fuzz/fuzz_parse
+tests_test_parse_LDADD = $(CMD_LIBS)
+tests_fuzz_fuzz_parse_SOURCES = tests/fuzz/fuzz_parse.c tests/fuzz/driver.c
+tests_fuzz_fuzz_parse_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/parse"'
+tests_fuzz_fuzz_parse_LDADD = $(CMD_LIBS)

@@ -7,6 +7,7 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/entry.h \
 	src/cmd/args.c src/cmd/args.h \
 	src/cmd/cause.c src/cmd/cause.h \
+	src/cmd/parse.c src/cmd/parse.h \
 	src/cmd/target.c src/cmd/target.h \
 	src/cmd/word.c src/cmd/word.h \
 	src/cmd/proto.c src/cmd/proto.h \
