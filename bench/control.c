@@ -31,7 +31,7 @@ pid_t control_start(bool with_server)
 	int fd = socket_listen(sock);
 	server_pid = fork();
 	if (server_pid == 0)
-		_exit(server_run(fd, sock));
+		_exit(server_run(fd, sock, "/dev/null"));
 	close(fd);
 	setenv("SHELL", "/bin/sh", 1);
 	return server_pid;

@@ -14,7 +14,8 @@
 #include "net/udp.h"
 
 #define USAGE                                                                              \
-	"usage: rsh [-46] [-L socket-name | -S socket-path] [-p port|low:high] [--ssh=command]" \
+	"usage: rsh [-46] [-f file] [-L socket-name | -S socket-path] [-p port|low:high]"        \
+	" [--ssh=command]"                                                                     \
 	" [--server=path] [--predict=adaptive|always|never] [[user@]host] [command [flags]"    \
 	" [arguments]]"
 
@@ -76,6 +77,9 @@ static int parse_options(int argc, char **argv, const char *shorts,
 		case '4':
 		case '6':
 			o->family = c == '4' ? AF_INET : AF_INET6;
+			break;
+		case 'f':
+			o->config = optarg;
 			break;
 		case 'L':
 			o->label = optarg;
@@ -151,7 +155,7 @@ int main(int argc, char **argv)
 	const char *env = getenv("RSH_PREDICT");
 	if (env != NULL && *env != '\0' && !predict_parse(env, "RSH_PREDICT", &o))
 		return 1;
-	int i = parse_options(argc, argv, "+:46L:S:p:h", main_options, &o);
+	int i = parse_options(argc, argv, "+:46f:L:S:p:h", main_options, &o);
 	if (i <= 0) {
 		if (i == 0)
 			printf("%s\n", USAGE);

@@ -20,6 +20,7 @@ struct rsh_options {
 	const char *ssh;            /* --ssh: the ssh command, "ssh" */
 	const char *server;         /* --server: rsh on the host, "rsh" */
 	enum predict_mode predict;  /* --predict, else RSH_PREDICT, else adaptive */
+	const char *config;         /* -f: the config file a server started here reads */
 };
 
 /* A port, 1..65535, in decimal at the start of s; *end is set after it. */
@@ -27,8 +28,8 @@ bool rsh_port_parse(const char *s, char **end, unsigned *port);
 
 /*
  * Checks a command line as the server will (a bad one needs no server and no ssh),
- * printing the error. *creates: it is new-session; *attaches: it attaches a client
- * (attach-session, new-session without -d).
+ * printing the error; several commands split at ';' are each checked. *creates: one is
+ * new-session; *attaches: one attaches a client (attach-session, new-session without -d).
  */
 bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches);
 

@@ -17,6 +17,7 @@
 #include "rsh.h"
 #include "cmd/args.h"
 #include "cmd/cause.h"
+#include "cmd/parse.h"
 #include "cmd/proto.h"
 #include "cmd/socket.h"
 #include "server/log.h"    /* the daemon's start: its log, */
@@ -68,7 +69,7 @@ static void daemonize(const char *path, int keep)
  * Binds the socket here, so that our connection queues on it before the server runs,
  * then forks the server. Returns a connection, or -1 with errno.
  */
-static int start_server(const char *path)
+static int start_server(const char *path, const char *config)
 {
 	int fd = socket_listen(path);
 	if (fd < 0)
@@ -78,7 +79,7 @@ static int start_server(const char *path)
 		return -1;
 	if (pid == 0) {
 		daemonize(path, fd);
-		int status = server_run(fd, path);
+		int status = server_run(fd, path, config);
 		log_close();
 		exit(status);
 	}
@@ -105,6 +106,7 @@ static bool send_all(int fd, const uint8_t *p, size_t len)
 struct local {
 	const struct rsh_options *o;
 	char *path;           /* the control socket */
+	char *config;         /* -f made absolute (the server lives in "/"), or NULL */
 	const char *udp_host; /* the request's udp element, or NULL */
 	bool connect_only;    /* rsh bootstrap: the connect line printed, no terminal */
 };
@@ -192,7 +194,8 @@ static int finish(const struct local *l, struct proto_reply *reply, bool attache
 	return code;
 }
 
-bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
+/* One command of the line: checked, and what it does to the server and the terminal. */
+static bool check_one(int argc, char **argv, bool *creates, bool *attaches)
 {
 	struct args a;
 	char *cause;
@@ -203,11 +206,28 @@ bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
 		free(cause);
 		return false;
 	}
-	*creates = strcmp(a.cmd->name, "new-session") == 0;
-	*attaches = strcmp(a.cmd->name, "attach-session") == 0 ||
-		    (*creates && !args_has(&a, 'd'));
+	bool creating = strcmp(a.cmd->name, "new-session") == 0;
+	*creates |= creating;
+	*attaches |= strcmp(a.cmd->name, "attach-session") == 0 ||
+		     (creating && !args_has(&a, 'd'));
 	args_free(&a);
 	return true;
+}
+
+bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
+{
+	struct cmd_parse_list list;
+	bool ok = true;
+	*creates = *attaches = false;
+	cmd_parse_words(argc, argv, &list);
+	for (size_t i = 0; i < list.n && ok; i++)
+		ok = check_one(list.items[i].argc, list.items[i].argv, creates, attaches);
+	if (list.n == 0) {
+		fprintf(stderr, "rsh: no command\n");
+		ok = false;
+	}
+	cmd_parse_list_free(&list);
+	return ok;
 }
 
 /* The command's shape is checked here first: a bad line needs no server, and a command
@@ -246,13 +266,14 @@ static char *socket_path(const char *label, const char *path)
 }
 
 /* Connects to the server, starting it when allowed and there is none; -1 said why. */
-static int connect_server(const char *path, bool starts_server)
+static int connect_server(const struct local *l, bool starts_server)
 {
+	const char *path = l->path;
 	int fd = socket_connect(path);
 	if (fd < 0 && starts_server && (errno == ENOENT || errno == ECONNREFUSED)) {
 		if (errno == ECONNREFUSED)
 			unlink(path); /* a dead server's socket */
-		fd = start_server(path);
+		fd = start_server(path, l->config);
 	}
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ECONNREFUSED)
@@ -269,7 +290,7 @@ static int run_command(const struct local *l, int argc, char **argv)
 	bool creates, attaches;
 	if (!check_command(l, argc, argv, &creates, &attaches))
 		return 1;
-	int fd = connect_server(l->path, creates);
+	int fd = connect_server(l, creates);
 	if (fd < 0)
 		return 1;
 	struct proto_reply reply;
@@ -304,10 +325,16 @@ static int run_alone(const struct local *l)
 int rsh_local_run(const struct rsh_options *o, const char *udp_host, bool connect_only,
 		  int argc, char **argv)
 {
-	struct local l = {o, socket_path(o->label, o->socket), udp_host, connect_only};
+	struct local l = {o, socket_path(o->label, o->socket), NULL, udp_host, connect_only};
 	if (l.path == NULL)
 		return 1;
+	char cwd[4096];
+	if (o->config != NULL && o->config[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+		xasprintf(&l.config, "%s/%s", cwd, o->config);
+	else if (o->config != NULL)
+		l.config = xstrdup(o->config);
 	int code = argc == 0 ? run_alone(&l) : run_command(&l, argc, argv);
+	free(l.config);
 	free(l.path);
 	return code;
 }

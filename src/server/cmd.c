@@ -23,21 +23,34 @@ static void buf_append(struct cmd_buf *b, const char *p, size_t len)
 	b->p[b->len] = '\0';
 }
 
+static void buf_vline(struct cmd_buf *b, const char *fmt, va_list ap)
+{
+	char *line;
+	int n = xvasprintf(&line, fmt, ap);
+	buf_append(b, line, (size_t)n);
+	buf_append(b, "\n", 1);
+	free(line);
+}
+
 void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
-	char *line;
 	va_start(ap, fmt);
-	int n = xvasprintf(&line, fmt, ap);
+	buf_vline(&ctx->o->out, fmt, ap);
 	va_end(ap);
-	buf_append(&ctx->out, line, (size_t)n);
-	buf_append(&ctx->out, "\n", 1);
-	free(line);
+}
+
+void cmd_print_error(struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vline(&ctx->o->err, fmt, ap);
+	va_end(ap);
 }
 
 void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len)
 {
-	buf_append(&ctx->out, buf, len);
+	buf_append(&ctx->o->out, buf, len);
 }
 
 enum cmd_retval cmd_give_cause(struct cmd_ctx *ctx, char *cause)
@@ -73,24 +86,60 @@ struct spawn cmd_spawn(const struct cmd_ctx *ctx, const struct session *s)
 	};
 }
 
+enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause)
+{
+	struct cmd_ctx sub = {.req = ctx->req, .client = ctx->client, .o = ctx->o,
+			      .depth = ctx->depth};
+	enum cmd_retval code = CMD_RETURN_ERROR;
+	if (args_parse_command(argc, argv, &sub.args, &sub.cause) == 0)
+		code = sub.args.cmd->exec(&sub);
+	args_free(&sub.args);
+	if (code == CMD_RETURN_NORMAL)
+		free(sub.cause);
+	else
+		*cause = sub.cause; /* NULL: it reported its own errors (source-file) */
+	return code;
+}
+
+enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list,
+			     const char *file)
+{
+	enum cmd_retval code = CMD_RETURN_NORMAL;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct cmd_parse_item *it = &list->items[i];
+		char *cause = it->error != NULL ? xstrdup(it->error) : NULL;
+		if (cause == NULL && cmd_run(ctx, it->argc, it->argv, &cause) == CMD_RETURN_NORMAL)
+			continue;
+		code = CMD_RETURN_ERROR;
+		if (file == NULL)
+			return cause != NULL ? cmd_give_cause(ctx, cause) : CMD_RETURN_ERROR;
+		if (cause != NULL)
+			cmd_print_error(ctx, "%s:%u: %s", file, it->line, cause);
+		free(cause);
+	}
+	return code;
+}
+
 void cmd_execute(const struct proto_request *req, struct proto_reply *reply)
 {
-	struct cmd_ctx ctx = {.req = req, .client = client_current()};
-	enum cmd_retval code = CMD_RETURN_ERROR;
-	char *err = NULL;
-	if (args_parse_command(req->argc, req->argv, &ctx.args, &ctx.cause) == 0)
-		code = ctx.args.cmd->exec(&ctx);
-	args_free(&ctx.args);
+	struct cmd_output o = {0};
+	struct cmd_ctx ctx = {.req = req, .client = client_current(), .o = &o};
+	struct cmd_parse_list list;
+	cmd_parse_words(req->argc, req->argv, &list);
+	enum cmd_retval code = list.n > 0 ? cmd_run_list(&ctx, &list, NULL)
+					  : cmd_error(&ctx, "no command");
+	cmd_parse_list_free(&list);
 	if (ctx.cause != NULL) {
 		char *line = cause_line(ctx.cause);
-		xasprintf(&err, "%s\n", line);
+		cmd_print_error(&ctx, "%s", line);
 		free(line);
 		free(ctx.cause);
 	}
-	*reply = (struct proto_reply){code, ctx.out.p, err != NULL ? err : xstrdup(""),
-				      ctx.out.len, err != NULL ? strlen(err) : 0};
+	*reply = (struct proto_reply){code, o.out.p, o.err.p, o.out.len, o.err.len};
 	if (reply->out == NULL)
 		reply->out = xstrdup("");
+	if (reply->err == NULL)
+		reply->err = xstrdup("");
 }
 
 int cmd_check_session_name(struct cmd_ctx *ctx, const char *name)

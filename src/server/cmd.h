@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "cmd/args.h"
+#include "cmd/parse.h"
 #include "cmd/proto.h"
 #include "server.h"
 
@@ -20,19 +21,51 @@ struct cmd_buf {
 
 struct client;
 
+/* What the commands of one request print: every command it runs (a list, a config file
+ * sourced) adds to the same two. */
+struct cmd_output {
+	struct cmd_buf out, err;
+};
+
 struct cmd_ctx {
 	const struct proto_request *req;
 	struct client *client; /* the attached client whose COMMAND event this is, or NULL */
 	struct args args;
-	struct cmd_buf out;
-	char *cause; /* why the command failed (cmd/cause.h), or NULL */
+	struct cmd_output *o;
+	char *cause;    /* why the command failed (cmd/cause.h), or NULL */
+	unsigned depth; /* files being sourced around this command */
 };
 
 /* The largest -x, -y and resize counts a command line may give; the server clamps further. */
 #define CMD_MAX_CELLS 10000
 
-/* Runs the request and fills the reply (free it with proto_reply_free). */
+/*
+ * Runs the request's words (one command, or several split at ';' as tmux's command line
+ * does, stopping at the first that fails) and fills the reply (free it with
+ * proto_reply_free).
+ */
 void cmd_execute(const struct proto_request *req, struct proto_reply *reply);
+
+/*
+ * Runs one command line from within a command (source-file, a binding): the same request,
+ * client and output as ctx. Returns its status; on failure *cause (allocated) says why,
+ * or is NULL when the command reported its errors itself (cmd_print_error).
+ */
+enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause);
+
+/*
+ * Runs a parsed list (cmd/parse.h). With file, as a config file does: each bad line and
+ * each failing command is reported as "file:line: message" on the request's stderr and
+ * the rest still run; returns CMD_RETURN_ERROR if anything failed. Without file, as a
+ * command line: stops at the first failure and gives back its cause.
+ */
+enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list,
+			     const char *file);
+
+/* A line on the request's stderr as it is (no prefix): for what a command reports
+ * beside its own success or failure, as source-file's file:line: errors. */
+void cmd_print_error(struct cmd_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Appends a line to the command's output. */
 void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

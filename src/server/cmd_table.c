@@ -10,9 +10,10 @@
 #include "util/xmalloc.h"
 
 extern const struct cmd_entry cmd_attach_session_entry, cmd_capture_pane_entry,
-	cmd_clear_history_entry, cmd_delete_buffer_entry, cmd_list_buffers_entry,
-	cmd_load_buffer_entry, cmd_paste_buffer_entry, cmd_save_buffer_entry,
-	cmd_set_buffer_entry, cmd_show_buffer_entry, cmd_detach_client_entry, cmd_has_session_entry, cmd_kill_pane_entry,
+	cmd_clear_history_entry, cmd_delete_buffer_entry, cmd_detach_client_entry,
+	cmd_display_message_entry, cmd_has_session_entry, cmd_kill_pane_entry,
+	cmd_list_buffers_entry, cmd_load_buffer_entry, cmd_paste_buffer_entry,
+	cmd_save_buffer_entry, cmd_set_buffer_entry, cmd_show_buffer_entry,
 	cmd_kill_server_entry, cmd_kill_session_entry, cmd_kill_window_entry,
 	cmd_list_clients_entry, cmd_list_panes_entry, cmd_list_sessions_entry,
 	cmd_list_windows_entry, cmd_new_session_entry, cmd_new_window_entry,
@@ -21,7 +22,7 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_capture_pane_entry,
 	cmd_resize_pane_entry, cmd_select_layout_entry, cmd_select_pane_entry,
 	cmd_select_window_entry, cmd_send_keys_entry, cmd_set_option_entry,
 	cmd_set_window_option_entry, cmd_show_options_entry, cmd_show_window_options_entry,
-	cmd_split_window_entry;
+	cmd_show_messages_entry, cmd_source_file_entry, cmd_split_window_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -29,6 +30,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_clear_history_entry,
 	&cmd_delete_buffer_entry,
 	&cmd_detach_client_entry,
+	&cmd_display_message_entry,
 	&cmd_has_session_entry,
 	&cmd_kill_pane_entry,
 	&cmd_kill_server_entry,
@@ -60,7 +62,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_set_window_option_entry,
 	&cmd_show_buffer_entry,
 	&cmd_show_options_entry,
+	&cmd_show_messages_entry,
 	&cmd_show_window_options_entry,
+	&cmd_source_file_entry,
 	&cmd_split_window_entry,
 	NULL,
 };

@@ -71,12 +71,15 @@ static void command(struct input_client *c, struct session *s, const term_event 
 	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "", .cols = c->cols,
 				    .rows = c->rows};
 	struct proto_reply reply;
+	unsigned seq = c->message_seq;
 	cmd_execute(&req, &reply);
-	free(c->message);
-	c->message = NULL;
 	if (reply.code != 0 && reply.errlen > 0) {
-		c->message = xstrdup(reply.err);
-		c->message[strcspn(c->message, "\n")] = '\0';
+		free(c->message);
+		c->message = xstrndup(reply.err, strcspn(reply.err, "\n"));
+		c->message_seq++;
+	} else if (c->message_seq == seq) { /* not one the command itself showed */
+		free(c->message);
+		c->message = NULL;
 	}
 	proto_reply_free(&reply);
 	for (int i = 0; i < argc; i++)

@@ -27,6 +27,7 @@ struct input_client {
 	char *copy;
 	size_t copy_len;
 	bool copy_dropped; /* it grew past INPUT_COPY_MAX: the rest is dropped too */
+	unsigned message_seq; /* counts the messages set (a command's own, as display's) */
 };
 
 /* The largest copy a client can make a paste buffer of. */

@@ -26,6 +26,10 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
 	src/server/options.c src/server/options.h src/server/options_table.c \
 	src/server/style.c src/server/style.h \
+	src/server/format.c src/server/format.h src/server/format_vars.c src/server/format_vars.h \
+	src/server/cfg.c src/server/cfg.h src/server/cmd_source_file.c \
+	src/server/cmd_display_message.c src/server/cmd_show_messages.c \
+	src/server/message_log.c src/server/message_log.h \
 	src/server/input.c src/server/input.h \
 	src/server/history.c src/server/history.h \
 	src/server/paste.c src/server/paste.h \

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "cfg.h"
 #include "log.h"
 #include "options.h"
 #include "server.h"
@@ -291,7 +292,7 @@ static void loop_turn(int listen_fd)
 	expire_conns();
 }
 
-int server_run(int listen_fd, const char *path)
+int server_run(int listen_fd, const char *path, const char *config)
 {
 	/* Whatever the caller left: panes' children must stay waitable, SIGTERM deliverable. */
 	struct sigaction sa = {0};
@@ -310,6 +311,7 @@ int server_run(int listen_fd, const char *path)
 	time_t started = time(NULL);
 	bool had_sessions = false;
 	options_init();
+	cfg_load_startup(config);
 	log_debug("server started");
 	while (!should_exit(listen_fd, started, had_sessions)) {
 		loop_turn(listen_fd);

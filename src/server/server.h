@@ -145,9 +145,10 @@ struct pane *pane_find_id(uint32_t id, struct window **w);
 /* server.c */
 /*
  * Runs the server on a socket listening at path until its last session ends, then removes
- * path; returns the exit status.
+ * path; returns the exit status. First it reads config (an absolute path), or when NULL
+ * the user's default config file (cfg.h).
  */
-int server_run(int listen_fd, const char *path);
+int server_run(int listen_fd, const char *path, const char *config);
 /* How many panes all sessions hold. */
 size_t server_pane_count(void);
 /* A child hung up on but not yet reaped: the loop reaps it when it goes. */

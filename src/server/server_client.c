@@ -9,8 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cfg.h"
 #include "compose.h"
 #include "log.h"
+#include "options.h"
 #include "net/clock.h"
 #include "net/crypto.h"
 #include "net/inputlog.h"
@@ -45,6 +47,25 @@ static struct client *find_conn(uint64_t id)
 	return NULL;
 }
 
+/* The first client to attach is shown what the start-up config file reported, as tmux
+ * shows it: the first error, and how many more show-messages lists. */
+static void show_startup_errors(struct client *c)
+{
+	char *m = cfg_take_messages(), *line;
+	if (m == NULL)
+		return;
+	size_t more = 0;
+	for (const char *s = strchr(m, '\n'); s != NULL && s[1] != '\0'; s = strchr(s + 1, '\n'))
+		more++;
+	if (more > 0)
+		xasprintf(&line, "%.*s (and %zu more: show-messages)", (int)strcspn(m, "\n"), m, more);
+	else
+		line = xstrndup(m, strcspn(m, "\n"));
+	client_notice(c, line, CLIENT_NOTICE_MS);
+	free(line);
+	free(m);
+}
+
 struct client *client_create(struct session *s, const struct proto_request *req,
 			     struct net_connect *nc, const char **why)
 {
@@ -73,7 +94,30 @@ struct client *client_create(struct session *s, const struct proto_request *req,
 	clients[nclients++] = c;
 	session_touch(s);
 	log_debug("client %u attached to %s", c->id, s->name);
+	show_startup_errors(c);
 	return c;
+}
+
+void client_notice(struct client *c, const char *text, uint64_t ms)
+{
+	free(c->in.message);
+	c->in.message = xstrndup(text, strcspn(text, "\n"));
+	c->in.message_seq++;
+	c->notice_ms = net_clock_ms();
+	c->notice_for_ms = ms;
+	c->noticed = true;
+}
+
+/* Until the status line may change by itself (its clock, its #() commands): the next
+ * multiple of the session's status-interval; -1 when it is 0 (never). */
+static int status_wait(const struct client *c, uint64_t now)
+{
+	struct session *s = session_find_id(c->in.session);
+	long long interval = s != NULL ? options_get_number(s->options, "status-interval") : 0;
+	if (interval <= 0)
+		return -1;
+	uint64_t ms = (uint64_t)interval * 1000;
+	return (int)(ms - now % ms);
 }
 
 void client_end(struct client *c, const char *line)
@@ -141,10 +185,14 @@ static void apply_events(struct client *c)
 			continue;
 		c->active_ms = net_clock_ms();
 		applying = c;
+		unsigned seq = c->in.message_seq;
+		c->noticed = false;
 		server_apply_event(&c->in, &ev);
 		applying = NULL;
-		if (ev.type == TERM_EVENT_COMMAND)
-			c->notice_ms = c->active_ms; /* its error line, if any, shows from now */
+		if (c->in.message_seq != seq && !c->noticed) { /* the command's error */
+			c->notice_ms = c->active_ms;
+			c->notice_for_ms = CLIENT_NOTICE_MS;
+		}
 	}
 	if (c->next_event > (c->napplied > 0 ? c->applied[c->napplied - 1].end : c->echo.end))
 		applied(c, c->next_event, net_clock_ms());
@@ -231,7 +279,7 @@ static term_view *compose(struct client *c, uint64_t now)
 		v = compose_view(s, c->in.cols, c->in.rows);
 	else
 		v = term_view_clone(c->view);
-	if (c->in.message != NULL && now - c->notice_ms < CLIENT_NOTICE_MS)
+	if (c->in.message != NULL && now - c->notice_ms < c->notice_for_ms)
 		term_view_set_notice(v, c->in.message, strlen(c->in.message));
 	else
 		term_view_set_notice(v, "", 0);
@@ -294,10 +342,12 @@ int clients_tick(void)
 		uint64_t quiet = net_clock_since(now, c->active_ms);
 		if (quiet < HISTORY_QUIET_MS && (t < 0 || t > (int)(HISTORY_QUIET_MS - quiet)))
 			t = (int)(HISTORY_QUIET_MS - quiet); /* the prefetch may go then */
-		if (c->in.message != NULL && now - c->notice_ms < CLIENT_NOTICE_MS) {
-			int left = (int)(CLIENT_NOTICE_MS - (now - c->notice_ms));
+		if (c->in.message != NULL && now - c->notice_ms < c->notice_for_ms) {
+			int left = (int)(c->notice_for_ms - (now - c->notice_ms));
 			t = t < left ? t : left;
 		}
+		int status = status_wait(c, now);
+		t = status >= 0 && status < t ? status : t;
 		timeout = timeout < 0 || t < timeout ? t : timeout;
 		i++;
 	}

@@ -43,6 +43,8 @@ struct client {
 	uint64_t next_event;    /* the input log's read position */
 	uint64_t created_ms, active_ms; /* attach, and its latest input */
 	uint64_t notice_ms;     /* when in.message was set */
+	uint64_t notice_for_ms; /* how long it shows */
+	bool noticed;           /* client_notice was called during the event being applied */
 	term_view *view;        /* the last view handed to the transport */
 	/* The echo acknowledgement (term/view.h): batches applied, oldest first, and what
 	 * the view says: events applied at least CLIENT_ECHO_MS ago. */
@@ -67,6 +69,9 @@ struct client *client_create(struct session *s, const struct proto_request *req,
 			     struct net_connect *c, const char **why);
 /* The client whose input event is being applied, or NULL (control socket commands). */
 struct client *client_current(void);
+/* Shows text's first line on c's status row for ms milliseconds (display-message, a
+ * command's error), in place of any notice before it. */
+void client_notice(struct client *c, const char *text, uint64_t ms);
 /* Ends the attachment: the end line goes out with the next view, then the client goes. */
 void client_end(struct client *c, const char *line);
 /* Moves c to session s (attach-session from a client). */

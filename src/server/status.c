@@ -1,10 +1,19 @@
-/* The status line: session name and window list in reverse video. */
+/*
+ * The status line, drawn from the session's options as tmux draws it: status-left, the
+ * window list, status-right, each a format (format.h) whose #[style] changes the cells
+ * that follow it.
+ */
 #include "status.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
+#include "options.h"
+#include "style.h"
 #include "util/utf8.h"
+#include "util/xmalloc.h"
 
 /*
  * Wide ranges (East Asian Wide and Fullwidth, emoji). A table of our own because the
@@ -25,59 +34,169 @@ unsigned status_width(uint32_t cp)
 	return 1;
 }
 
-typedef struct status_pen {
-	term_row *row;
-	unsigned col, cols;
+/* One drawn character: its code point and cell (colours, attributes, width). */
+struct glyph {
+	uint32_t cp;
 	term_cell cell;
-} status_pen;
+};
 
-/* Writes one character; false once it does not fit. */
-static bool put_char(status_pen *pen, uint32_t cp)
+/* A part of the line being built, at most max cells wide. */
+struct text {
+	struct glyph *g;
+	size_t n;
+	unsigned width, max;
+};
+
+static void text_put(struct text *t, uint32_t cp, const term_cell *cell)
 {
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		cp = '?';
-	unsigned width = status_width(cp);
-	if (pen->col + width > pen->cols)
-		return false;
-	pen->cell.width = (uint8_t)width;
-	term_row_set(pen->row, pen->col++, &pen->cell, &cp, 1);
-	if (width == 2) {
-		pen->cell.width = 0;
-		term_row_set(pen->row, pen->col++, &pen->cell, NULL, 0);
-	}
-	return true;
+	unsigned w = status_width(cp);
+	if (t->width + w > t->max)
+		return;
+	t->g = xreallocarray(t->g, t->n + 1, sizeof *t->g);
+	t->g[t->n] = (struct glyph){cp, *cell};
+	t->g[t->n++].cell.width = (uint8_t)w;
+	t->width += w;
 }
 
-static bool put_text(status_pen *pen, const char *text)
+/* Appends s drawn from *cell on; #[style] changes *cell, its "default" back to base. */
+static void text_draw(struct text *t, const char *s, term_cell *cell, const term_cell *base)
 {
-	const uint8_t *p = (const uint8_t *)text, *end = p + strlen(text);
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
 	while (p < end) {
+		if (p[0] == '#' && p + 1 < end && p[1] == '[') {
+			const uint8_t *close = memchr(p, ']', (size_t)(end - p));
+			if (close != NULL) {
+				char *words = xstrndup((const char *)p + 2, (size_t)(close - p - 2));
+				style_apply(cell, words, base); /* tmux skips what it cannot read */
+				free(words);
+				p = close + 1;
+				continue;
+			}
+		}
 		uint32_t cp;
 		if (!utf8_decode(&p, end, &cp)) {
 			cp = '?';
 			p++;
 		}
-		if (!put_char(pen, cp))
-			return false;
+		text_put(t, cp, cell);
 	}
-	return true;
+}
+
+/* A style option applied over base. */
+static term_cell styled(const struct options *oo, const char *name, const term_cell *base)
+{
+	term_cell cell = *base;
+	style_apply(&cell, options_get_string(oo, name), base);
+	return cell;
+}
+
+/* A format option expanded for ctx and drawn in its style option's cells. */
+static void draw_option(struct text *t, const struct options *oo, const char *format,
+			const char *style, const struct format_ctx *ctx, const term_cell *base)
+{
+	term_cell cell = styled(oo, style, base), part = cell;
+	char *s = format_expand(options_get_string(oo, format), ctx);
+	text_draw(t, s, &cell, &part);
+	free(s);
+}
+
+/* The window list: each window's format, in its style, separated. */
+static void draw_windows(struct text *t, const struct session *s, const term_cell *base)
+{
+	for (size_t i = 0; i < s->nwindows; i++) {
+		struct window *w = s->windows[i];
+		const struct options *oo = w->options;
+		if (i > 0) {
+			term_cell sep = *base;
+			text_draw(t, options_get_string(oo, "window-status-separator"), &sep, base);
+		}
+		term_cell cell = styled(oo, "window-status-style", base);
+		if (w == s->current)
+			cell = styled(oo, "window-status-current-style", &cell);
+		else if (w == s->last)
+			cell = styled(oo, "window-status-last-style", &cell);
+		const char *format = w == s->current ? "window-status-current-format"
+						     : "window-status-format";
+		struct format_ctx ctx = {.s = (struct session *)s, .w = w};
+		format_defaults(&ctx);
+		term_cell part = cell;
+		char *text = format_expand(options_get_string(oo, format), &ctx);
+		text_draw(t, text, &cell, &part);
+		free(text);
+	}
+}
+
+/* The session's base cell: status-style, then the old status-fg and status-bg. */
+static term_cell base_cell(const struct options *oo)
+{
+	term_cell blank = term_cell_blank(), cell = styled(oo, "status-style", &blank);
+	term_colour fg = (term_colour)options_get_number(oo, "status-fg");
+	term_colour bg = (term_colour)options_get_number(oo, "status-bg");
+	if (fg != TERM_COLOUR_DEFAULT)
+		cell.fg = fg;
+	if (bg != TERM_COLOUR_DEFAULT)
+		cell.bg = bg;
+	return cell;
+}
+
+static void blit(term_row *row, unsigned at, const struct text *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		term_cell cell = t->g[i].cell;
+		term_row_set(row, at++, &cell, &t->g[i].cp, 1);
+		if (cell.width == 2) {
+			cell.width = 0;
+			term_row_set(row, at++, &cell, NULL, 0);
+		}
+	}
+}
+
+/* Where the window list starts, as status-justify says, between left and right. */
+static unsigned list_at(const struct options *oo, unsigned cols, unsigned left,
+			unsigned right, unsigned width)
+{
+	unsigned room = cols - left - right;
+	switch (options_get_number(oo, "status-justify")) {
+	case 1: /* centre: of the room between */
+		return left + (room - width) / 2;
+	case 2: /* right */
+		return left + room - width;
+	case 3: /* absolute-centre: of the whole line, if it fits there */
+		return (cols - width) / 2 >= left && (cols + width) / 2 <= cols - right
+			       ? (cols - width) / 2
+			       : left + (room - width) / 2;
+	default:
+		return left;
+	}
 }
 
 term_snapshot *status_line(const struct session *s, unsigned cols)
 {
 	term_snapshot *snap = term_snapshot_new(1, cols);
-	status_pen pen = {term_row_writable(&snap->lines[0]), 0, cols, term_cell_blank()};
-	pen.cell.attrs = TERM_ATTR_REVERSE;
-	bool fits = put_text(&pen, "[") && put_text(&pen, s->name) && put_text(&pen, "] ");
-	for (size_t i = 0; fits && i < s->nwindows; i++) {
-		const struct window *w = s->windows[i];
-		char index[16];
-		snprintf(index, sizeof index, "%s%u:", i ? " " : "", w->index);
-		const char *mark = w == s->current ? "*" : w == s->last ? "-" : "";
-		fits = put_text(&pen, index) && put_text(&pen, w->name) && put_text(&pen, mark);
-	}
-	while (pen.col < cols)
-		put_char(&pen, ' ');
+	term_row *row = term_row_writable(&snap->lines[0]);
+	const struct options *oo = s->options;
+	term_cell base = base_cell(oo);
+	struct format_ctx ctx = {.s = (struct session *)s, .time = true};
+	format_defaults(&ctx);
+	long long lmax = options_get_number(oo, "status-left-length");
+	long long rmax = options_get_number(oo, "status-right-length");
+	struct text left = {.max = (unsigned)(lmax < cols ? lmax : cols)};
+	draw_option(&left, oo, "status-left", "status-left-style", &ctx, &base);
+	struct text right = {.max = (unsigned)(rmax < cols - left.width ? rmax
+									 : cols - left.width)};
+	draw_option(&right, oo, "status-right", "status-right-style", &ctx, &base);
+	struct text list = {.max = cols - left.width - right.width};
+	draw_windows(&list, s, &base);
+	for (unsigned c = 0; c < cols; c++)
+		term_row_set(row, c, &base, NULL, 0);
+	blit(row, 0, &left);
+	blit(row, list_at(oo, cols, left.width, right.width, list.width), &list);
+	blit(row, cols - right.width, &right);
+	free(left.g);
+	free(right.g);
+	free(list.g);
 	snap->cursor.visible = false;
 	return snap;
 }

@@ -1,0 +1,49 @@
+/*
+ * Formats as tmux expands them: #{variable}, the short forms #S #I #W #P #T #H #h #F #D,
+ * ## for #, conditionals #{?cond,then,else}, comparisons #{==:a,b} #{!=:a,b} #{<:a,b}
+ * #{>:a,b} #{<=:a,b} #{>=:a,b} #{||:a,b} #{&&:a,b}, #{m:pattern,text}, truncation
+ * #{=N:x} (from the end when N is negative), #{b:x} #{d:x} (basename, dirname),
+ * #{l:x} (literal), #{E:x} (x's value expanded again), #{t:x} (a time), an option's value
+ * by its name, and #(command): the first line of the command's output, run through
+ * /bin/sh in the background and kept until status-interval has passed (empty until its
+ * first run ends). #[style] is kept for the status line to draw (status.c).
+ *
+ * The text is untrusted (a config file, a command line): unknown variables are empty,
+ * unbalanced braces are copied as they are, nesting and length are bounded.
+ */
+#ifndef RSH_SERVER_FORMAT_H
+#define RSH_SERVER_FORMAT_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "server.h"
+
+struct client;
+
+/* What the variables describe; any may be NULL (their variables are then empty). */
+struct format_ctx {
+	struct client *client;
+	struct session *s;
+	struct window *w;
+	struct pane *p;
+	bool time;   /* expand strftime(3) sequences (%H:%M) first, as status-left/right do */
+};
+
+/*
+ * Fills what ctx lacks from what it has: a client's session, a session's current window,
+ * a window's active pane; with nothing, the current session's.
+ */
+void format_defaults(struct format_ctx *ctx);
+
+/* text expanded; allocated. */
+char *format_expand(const char *text, const struct format_ctx *ctx);
+
+/* Whether text, expanded for the client's current pane (or the current session's),
+ * is true: not empty and not "0". */
+bool format_true(const char *text, struct client *client);
+
+/* Forgets the #() commands' cached output and stops those still running. */
+void format_jobs_free(void);
+
+#endif

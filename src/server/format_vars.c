@@ -1,0 +1,334 @@
+/* tmux's format variables, read from the server's objects. */
+#include "format_vars.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "options.h"
+#include "server_client.h"
+#include "net/clock.h"
+#include "net/udp.h"
+#include "util/xmalloc.h"
+
+static char *number(long long n)
+{
+	char *s;
+	xasprintf(&s, "%lld", n);
+	return s;
+}
+
+static char *flag(bool yes)
+{
+	return xstrdup(yes ? "1" : "0");
+}
+
+static char *host(bool shortened)
+{
+	char name[256] = "";
+	gethostname(name, sizeof name - 1);
+	if (shortened)
+		name[strcspn(name, ".")] = '\0';
+	return xstrdup(name);
+}
+
+/* The pane's foreground process (its terminal's process group), else its own. */
+static pid_t foreground(const struct pane *p)
+{
+	pid_t pg = tcgetpgrp(p->pty.fd);
+	return pg > 0 ? pg : p->pty.pid;
+}
+
+/* /proc/PID/cwd: where the pane's foreground process is, as tmux reads it. */
+static char *current_path(const struct pane *p)
+{
+	char link[64], path[PATH_MAX];
+	snprintf(link, sizeof link, "/proc/%d/cwd", (int)foreground(p));
+	ssize_t n = readlink(link, path, sizeof path - 1);
+	if (n <= 0)
+		return xstrdup("");
+	path[n] = '\0';
+	return xstrdup(path);
+}
+
+static char *current_command(const struct pane *p)
+{
+	char file[64], name[256] = "";
+	snprintf(file, sizeof file, "/proc/%d/comm", (int)foreground(p));
+	FILE *f = fopen(file, "r");
+	if (f != NULL) {
+		if (fgets(name, sizeof name, f) == NULL)
+			name[0] = '\0';
+		fclose(f);
+	}
+	name[strcspn(name, "\n")] = '\0';
+	return xstrdup(name);
+}
+
+static char *window_flags(const struct window *w)
+{
+	char flags[8], *f = flags;
+	if (w == w->session->current)
+		*f++ = '*';
+	else if (w == w->session->last)
+		*f++ = '-';
+	if (layout_zoomed(w->layout, NULL))
+		*f++ = 'Z';
+	*f = '\0';
+	return xstrdup(flags);
+}
+
+static size_t attached(const struct session *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nclients; i++)
+		n += clients[i]->ended == NULL && clients[i]->in.session == s->id;
+	return n;
+}
+
+static char *session_var(const char *name, const struct session *s)
+{
+	if (strcmp(name, "session_name") == 0)
+		return xstrdup(s->name);
+	if (strcmp(name, "session_id") == 0) {
+		char *v;
+		xasprintf(&v, "$%u", s->id);
+		return v;
+	}
+	if (strcmp(name, "session_windows") == 0)
+		return number((long long)s->nwindows);
+	if (strcmp(name, "session_attached") == 0)
+		return number((long long)attached(s));
+	if (strcmp(name, "session_created") == 0)
+		return number((long long)s->created);
+	return NULL;
+}
+
+static char *window_var(const char *name, const struct window *w)
+{
+	if (strcmp(name, "window_index") == 0)
+		return number(w->index);
+	if (strcmp(name, "window_name") == 0)
+		return xstrdup(w->name);
+	if (strcmp(name, "window_id") == 0) {
+		char *v;
+		xasprintf(&v, "@%u", w->id);
+		return v;
+	}
+	if (strcmp(name, "window_flags") == 0)
+		return window_flags(w);
+	if (strcmp(name, "window_active") == 0)
+		return flag(w == w->session->current);
+	if (strcmp(name, "window_last_flag") == 0)
+		return flag(w == w->session->last);
+	if (strcmp(name, "window_zoomed_flag") == 0)
+		return flag(layout_zoomed(w->layout, NULL));
+	if (strcmp(name, "window_panes") == 0)
+		return number((long long)w->npanes);
+	if (strcmp(name, "window_width") == 0)
+		return number(w->cols);
+	if (strcmp(name, "window_height") == 0)
+		return number(w->rows);
+	return NULL;
+}
+
+static char *pane_var(const char *name, const struct pane *p)
+{
+	const struct window *w = p->window;
+	if (strcmp(name, "pane_index") == 0)
+		return number((long long)window_pane_index(w, p) +
+			      options_get_number(w->options, "pane-base-index"));
+	if (strcmp(name, "pane_id") == 0) {
+		char *v;
+		xasprintf(&v, "%%%u", p->id);
+		return v;
+	}
+	if (strcmp(name, "pane_pid") == 0)
+		return number(p->pty.pid);
+	if (strcmp(name, "pane_current_path") == 0)
+		return current_path(p);
+	if (strcmp(name, "pane_current_command") == 0)
+		return current_command(p);
+	if (strcmp(name, "pane_width") == 0)
+		return number(p->cols);
+	if (strcmp(name, "pane_height") == 0)
+		return number(p->rows);
+	if (strcmp(name, "pane_active") == 0)
+		return flag(p == w->active);
+	if (strcmp(name, "pane_dead") == 0)
+		return flag(p->exited);
+	if (strcmp(name, "pane_title") == 0)
+		return host(false); /* tmux's title until a program sets one (not tracked yet) */
+	return NULL;
+}
+
+static char *client_var(const char *name, const struct client *c)
+{
+	if (strcmp(name, "client_width") == 0)
+		return number(c->in.cols);
+	if (strcmp(name, "client_height") == 0)
+		return number(c->in.rows);
+	if (strcmp(name, "client_tty") == 0 || strcmp(name, "client_name") == 0) {
+		/* Our clients have no tty here: the address they reach us from stands for it. */
+		socklen_t len;
+		const struct sockaddr *peer = net_conn_peer(transport_conn(c->t), &len);
+		char addr[NET_ADDR_STRLEN];
+		return xstrdup(peer != NULL ? net_addr_str(peer, len, addr) : "");
+	}
+	return NULL;
+}
+
+/* An option's value where ctx says: the pane's, window's, session's or server's set. */
+static char *option_var(const char *name, const struct format_ctx *ctx)
+{
+	char *cause = NULL;
+	const struct option_entry *oe = options_find(name, &cause);
+	free(cause);
+	if (oe == NULL || strcmp(oe->name, name) != 0)
+		return NULL;
+	const struct options *oo = NULL;
+	if (oe->scope & OPTION_SCOPE_SERVER)
+		oo = options_server;
+	else if (oe->scope & OPTION_SCOPE_SESSION)
+		oo = ctx->s != NULL ? ctx->s->options : options_global_session;
+	else if (ctx->p != NULL)
+		oo = ctx->p->options;
+	else
+		oo = ctx->w != NULL ? ctx->w->options : options_global_window;
+	return options_to_string(oo, oe);
+}
+
+char *format_var(const char *name, const struct format_ctx *ctx)
+{
+	char *v = NULL;
+	if (strcmp(name, "host") == 0 || strcmp(name, "host_short") == 0)
+		return host(name[4] == '_');
+	if (strcmp(name, "pid") == 0)
+		return number(getpid());
+	if (strcmp(name, "version") == 0)
+		return xstrdup(PACKAGE_VERSION);
+	if (ctx->client != NULL && strncmp(name, "client_", 7) == 0 &&
+	    (v = client_var(name, ctx->client)) != NULL)
+		return v;
+	if (ctx->s != NULL && strncmp(name, "session_", 8) == 0 &&
+	    (v = session_var(name, ctx->s)) != NULL)
+		return v;
+	if (ctx->w != NULL && strncmp(name, "window_", 7) == 0 &&
+	    (v = window_var(name, ctx->w)) != NULL)
+		return v;
+	if (ctx->p != NULL && strncmp(name, "pane_", 5) == 0 && (v = pane_var(name, ctx->p)) != NULL)
+		return v;
+	return option_var(name, ctx);
+}
+
+/* #() commands, run in the background, their output kept. */
+struct job {
+	char *cmd;
+	char *output;    /* the last complete run's first line */
+	char *partial;   /* what the running one has written so far */
+	size_t plen;
+	pid_t pid;       /* running, else 0 */
+	int fd;
+	uint64_t started_ms;
+};
+
+#define MAX_JOBS 64
+#define JOB_OUTPUT_MAX 4096
+
+static struct job jobs[MAX_JOBS];
+static size_t njobs;
+
+static void job_start(struct job *j)
+{
+	int pipefd[2];
+	if (pipe2(pipefd, O_CLOEXEC) != 0)
+		return;
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		return;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, STDIN_FILENO);
+		dup2(pipefd[1], STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		execl("/bin/sh", "sh", "-c", j->cmd, (char *)NULL);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
+	j->pid = pid;
+	j->fd = pipefd[0];
+	j->plen = 0;
+	j->started_ms = net_clock_ms();
+}
+
+/* Reads what the running command wrote; at its end, keeps its first line. */
+static void job_poll(struct job *j)
+{
+	char buf[1024];
+	ssize_t n;
+	while ((n = read(j->fd, buf, sizeof buf)) > 0) {
+		size_t keep = j->plen + (size_t)n > JOB_OUTPUT_MAX ? JOB_OUTPUT_MAX - j->plen
+								  : (size_t)n;
+		j->partial = xreallocarray(j->partial, j->plen + keep + 1, 1);
+		memcpy(j->partial + j->plen, buf, keep);
+		j->plen += keep;
+		j->partial[j->plen] = '\0';
+	}
+	if (n < 0)
+		return; /* nothing more yet */
+	close(j->fd);
+	server_orphan(j->pid); /* the loop reaps it */
+	j->pid = 0;
+	free(j->output);
+	j->output = j->partial != NULL ? j->partial : xstrdup("");
+	j->output[strcspn(j->output, "\n")] = '\0';
+	j->partial = NULL;
+}
+
+const char *format_job(const char *cmd, const struct format_ctx *ctx)
+{
+	struct job *j = NULL;
+	for (size_t i = 0; i < njobs && j == NULL; i++)
+		if (strcmp(jobs[i].cmd, cmd) == 0)
+			j = &jobs[i];
+	if (j == NULL) {
+		if (njobs == MAX_JOBS)
+			return "";
+		j = &jobs[njobs++];
+		*j = (struct job){.cmd = xstrdup(cmd), .fd = -1};
+	}
+	const struct options *oo = ctx->s != NULL ? ctx->s->options : options_global_session;
+	uint64_t interval = (uint64_t)options_get_number(oo, "status-interval") * 1000;
+	if (j->pid != 0)
+		job_poll(j);
+	if (j->pid == 0 && (j->output == NULL ||
+			    net_clock_since(net_clock_ms(), j->started_ms) >= interval))
+		job_start(j);
+	return j->output != NULL ? j->output : "";
+}
+
+void format_jobs_free(void)
+{
+	for (size_t i = 0; i < njobs; i++) {
+		if (jobs[i].pid != 0) {
+			close(jobs[i].fd);
+			kill(jobs[i].pid, SIGTERM);
+			server_orphan(jobs[i].pid);
+		}
+		free(jobs[i].cmd);
+		free(jobs[i].output);
+		free(jobs[i].partial);
+	}
+	njobs = 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * The values formats read (format.h): tmux's variables for a client, session, window and
+ * pane, options by name, and the cached output of #() commands.
+ */
+#ifndef RSH_SERVER_FORMAT_VARS_H
+#define RSH_SERVER_FORMAT_VARS_H
+
+#include "format.h"
+
+/* The variable's value (allocated), or NULL when name is none (or describes nothing
+ * ctx has). An option's name gives its value for ctx's session, window or pane. */
+char *format_var(const char *name, const struct format_ctx *ctx);
+
+/* The first line of cmd's latest output: started when not yet run or older than the
+ * session's status-interval, read without waiting; "" until its first run ends. */
+const char *format_job(const char *cmd, const struct format_ctx *ctx);
+
+#endif
