@@ -5,7 +5,8 @@ ATTACH_HARNESS = tests/attach_harness.c
 ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_attach_flood \
 	tests/test_attach_session tests/test_attach_clients tests/test_attach_end \
 	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_keys \
-	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity
+	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
+	tests/test_attach_config
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -32,3 +33,5 @@ tests_test_attach_layout_SOURCES = tests/test_attach_layout.c $(ATTACH_HARNESS)
 tests_test_attach_layout_LDADD = $(TERM_LIBS)
 tests_test_attach_fidelity_SOURCES = tests/test_attach_fidelity.c $(ATTACH_HARNESS)
 tests_test_attach_fidelity_LDADD = src/client/libclient.a $(TERM_LIBS)
+tests_test_attach_config_SOURCES = tests/test_attach_config.c $(ATTACH_HARNESS)
+tests_test_attach_config_LDADD = $(TERM_LIBS)

@@ -48,3 +48,10 @@ tests_test_parse_LDADD = $(CMD_LIBS)
 tests_fuzz_fuzz_parse_SOURCES = tests/fuzz/fuzz_parse.c tests/fuzz/driver.c
 tests_fuzz_fuzz_parse_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/parse"'
 tests_fuzz_fuzz_parse_LDADD = $(CMD_LIBS)
+# Formats (format.c, format_vars.c), and their fuzz target.
+check_PROGRAMS += tests/test_format tests/fuzz/fuzz_format
+TESTS += tests/test_format tests/fuzz/fuzz_format
+tests_test_format_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+tests_fuzz_fuzz_format_SOURCES = tests/fuzz/fuzz_format.c tests/fuzz/driver.c
+tests_fuzz_fuzz_format_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/format"'
+tests_fuzz_fuzz_format_LDADD = $(SERVER_LIBS) $(TERM_LIBS)

@@ -121,11 +121,12 @@ static void windows_by_index(harness_client *c)
 	wait_windows(c, "^2: .*\\(active\\)$");
 	harness_send(c, PREFIX "0");
 	wait_windows(c, "^0: .*\\(active\\)$");
-	wait_status(c, "^\\[work\\] 0:[^ *-]+\\* 1:[^ *-]+ 2:[^ *-]+- ", true);
+	/* tmux's window-status-format: a window without flags ends in a space. */
+	wait_status(c, "^\\[work\\] 0:[^ *-]+\\* 1:[^ *-]+  2:[^ *-]+- ", true);
 	harness_wait_match(c, "work", "work");
 	harness_send(c, PREFIX "2");
 	wait_windows(c, "^2: .*\\(active\\)$");
-	wait_status(c, "^\\[work\\] 0:[^ *-]+- 1:[^ *-]+ 2:[^ *-]+\\* ", true);
+	wait_status(c, "^\\[work\\] 0:[^ *-]+- 1:[^ *-]+  2:[^ *-]+\\* ", true);
 	harness_wait_match(c, "work", "work");
 }
 

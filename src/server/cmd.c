@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "options.h"
 #include "server_client.h"
 #include "cmd/cause.h"
@@ -72,13 +73,19 @@ enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	return cmd_give_cause(ctx, cause);
 }
 
-struct spawn cmd_spawn(const struct cmd_ctx *ctx, const struct session *s)
+struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 {
 	const struct options *oo = s != NULL ? s->options : options_global_session;
+	const char *dir = args_get(&ctx->args, 'c');
+	if (dir != NULL && ctx->cwd == NULL) {
+		struct format_ctx f = {.client = ctx->client, .s = s, .p = p};
+		format_defaults(&f);
+		ctx->cwd = format_expand(dir, &f);
+	}
 	return (struct spawn){
 		.argc = ctx->args.argc,
 		.argv = ctx->args.argv,
-		.cwd = ctx->req->cwd,
+		.cwd = ctx->cwd != NULL ? ctx->cwd : ctx->req->cwd,
 		.shell = options_get_string(oo, "default-shell"),
 		.command = options_get_string(oo, "default-command"),
 		.term = options_get_string(options_server, "default-terminal"),
@@ -94,6 +101,7 @@ enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char 
 	if (args_parse_command(argc, argv, &sub.args, &sub.cause) == 0)
 		code = sub.args.cmd->exec(&sub);
 	args_free(&sub.args);
+	free(sub.cwd);
 	if (code == CMD_RETURN_NORMAL)
 		free(sub.cause);
 	else
@@ -118,6 +126,15 @@ enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *l
 		free(cause);
 	}
 	return code;
+}
+
+void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f)
+{
+	f->client = ctx->client;
+	format_defaults(f);
+	char *line = format_expand(args_get(&ctx->args, 'F'), f);
+	cmd_print(ctx, "%s", line);
+	free(line);
 }
 
 void cmd_execute(const struct proto_request *req, struct proto_reply *reply)

@@ -34,6 +34,7 @@ struct cmd_ctx {
 	struct cmd_output *o;
 	char *cause;    /* why the command failed (cmd/cause.h), or NULL */
 	unsigned depth; /* files being sourced around this command */
+	char *cwd;      /* -c expanded for cmd_spawn; freed after the exec */
 };
 
 /* The largest -x, -y and resize counts a command line may give; the server clamps further. */
@@ -95,10 +96,15 @@ bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 
 /*
  * What a new pane of session s (NULL: a new session) runs: the command's positional
- * arguments in the client's cwd, with s's default-shell, default-command and
- * history-limit and the server's default-terminal.
+ * arguments in -c (a format, expanded for pane p, else s) or else the client's cwd, with
+ * s's default-shell, default-command and history-limit and the server's
+ * default-terminal.
  */
-struct spawn cmd_spawn(const struct cmd_ctx *ctx, const struct session *s);
+struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p);
+
+/* Prints one line per object of a list command: its -F format expanded for f. */
+struct format_ctx;
+void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f);
 
 /*
  * Target resolution, as tmux: the session by id, exact name, then unique prefix; the

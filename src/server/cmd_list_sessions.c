@@ -2,22 +2,27 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "format.h"
 
 static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_list_sessions_entry = {
 	.name = "list-sessions",
 	.alias = {"ls"},
-	.flags = ARGS_NO_FLAGS,
+	.flags = ARGS_FLAGS(FLAG_STRING('F')),
 	.target = TARGET_SESSION,
-	.usage = "list-sessions",
+	.usage = "list-sessions [-F format]",
 	.exec = cmd_list_sessions_exec,
 };
 
 static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx)
 {
 	for (size_t i = 0; i < server.nsessions; i++) {
-		const struct session *s = server.sessions[i];
+		struct session *s = server.sessions[i];
+		if (args_has(&ctx->args, 'F')) {
+			cmd_print_format(ctx, &(struct format_ctx){.s = s});
+			continue;
+		}
 		char when[64];
 		strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", localtime(&s->created));
 		cmd_print(ctx, "%s: %zu windows (created %s)", s->name, s->nwindows, when);

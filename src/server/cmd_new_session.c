@@ -13,11 +13,11 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_new_session_entry = {
 	.name = "new-session",
 	.alias = {"new"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_STRING('s'), FLAG_NUMBER('x', 1, CMD_MAX_CELLS),
-			    FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
+	.flags = ARGS_FLAGS(FLAG_STRING('c'), FLAG_BOOL('d'), FLAG_STRING('s'),
+			    FLAG_NUMBER('x', 1, CMD_MAX_CELLS), FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
 	.target = TARGET_SESSION,
 	.max_args = ARGS_MANY,
-	.usage = "new-session [-d] [-s name] [-x cols] [-y rows] [command]",
+	.usage = "new-session [-d] [-c start-directory] [-s name] [-x cols] [-y rows] [command]",
 	.exec = cmd_new_session_exec,
 };
 
@@ -49,7 +49,7 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 		attach_size(ctx, &cols, &rows);
 	cols = args_number(&ctx->args, 'x', cols);
 	rows = args_number(&ctx->args, 'y', rows);
-	struct spawn sp = cmd_spawn(ctx, NULL);
+	struct spawn sp = cmd_spawn(ctx, NULL, NULL);
 	char *error = NULL;
 	struct session *s = session_create(name, clamp_size(cols), clamp_size(rows), &sp, &error);
 	if (s == NULL) {

@@ -8,10 +8,10 @@ static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_new_window_entry = {
 	.name = "new-window",
 	.alias = {"neww"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_STRING('n'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_STRING('c'), FLAG_BOOL('d'), FLAG_STRING('n'), FLAG_TARGET),
 	.target = TARGET_WINDOW,
 	.max_args = ARGS_MANY,
-	.usage = "new-window [-d] [-n name] [-t target-window] [command]",
+	.usage = "new-window [-d] [-c start-directory] [-n name] [-t target-window] [command]",
 	.exec = cmd_new_window_exec,
 };
 
@@ -56,7 +56,7 @@ static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx)
 	const char *name = args_get(&ctx->args, 'n');
 	if (name != NULL && session_check_name(name) != NULL)
 		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
-	struct spawn sp = cmd_spawn(ctx, s);
+	struct spawn sp = cmd_spawn(ctx, s, NULL);
 	char *error = NULL;
 	struct window *w = window_create(index, s->current->cols, s->current->rows, &sp, name,
 					 &error);

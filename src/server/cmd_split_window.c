@@ -8,12 +8,13 @@ static enum cmd_retval cmd_split_window_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_split_window_entry = {
 	.name = "split-window",
 	.alias = {"splitw"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('h'), FLAG_BOOL('v'), FLAG_NUMBER('p', 1, 99),
-			    FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_STRING('c'), FLAG_BOOL('d'), FLAG_BOOL('h'), FLAG_BOOL('v'),
+			    FLAG_NUMBER('p', 1, 99), FLAG_TARGET),
 	.exclusive = "hv",
 	.target = TARGET_PANE,
 	.max_args = ARGS_MANY,
-	.usage = "split-window [-d] [-h|-v] [-p percent] [-t target-pane] [command]",
+	.usage = "split-window [-d] [-h|-v] [-c start-directory] [-p percent] [-t target-pane] "
+		 "[command]",
 	.exec = cmd_split_window_exec,
 };
 
@@ -26,7 +27,7 @@ static enum cmd_retval cmd_split_window_exec(struct cmd_ctx *ctx)
 	enum layout_split how = args_has(&ctx->args, 'h') ? LAYOUT_SIDE_BY_SIDE
 							   : LAYOUT_ABOVE_BELOW;
 	unsigned percent = (unsigned)args_number(&ctx->args, 'p', 0);
-	struct spawn sp = cmd_spawn(ctx, w->session);
+	struct spawn sp = cmd_spawn(ctx, w->session, p);
 	char *error = NULL;
 	struct pane *np = window_split(w, p, how, percent, &sp, &error);
 	if (np == NULL) {

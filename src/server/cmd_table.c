@@ -21,8 +21,8 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_capture_pane_entry,
 	cmd_previous_window_entry, cmd_rename_session_entry, cmd_rename_window_entry,
 	cmd_resize_pane_entry, cmd_select_layout_entry, cmd_select_pane_entry,
 	cmd_select_window_entry, cmd_send_keys_entry, cmd_set_option_entry,
-	cmd_set_window_option_entry, cmd_show_options_entry, cmd_show_window_options_entry,
-	cmd_show_messages_entry, cmd_source_file_entry, cmd_split_window_entry;
+	cmd_set_window_option_entry, cmd_show_messages_entry, cmd_show_options_entry,
+	cmd_show_window_options_entry, cmd_source_file_entry, cmd_split_window_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -61,8 +61,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_set_option_entry,
 	&cmd_set_window_option_entry,
 	&cmd_show_buffer_entry,
-	&cmd_show_options_entry,
 	&cmd_show_messages_entry,
+	&cmd_show_options_entry,
 	&cmd_show_window_options_entry,
 	&cmd_source_file_entry,
 	&cmd_split_window_entry,

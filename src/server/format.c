@@ -190,9 +190,9 @@ static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, i
 		long n = strtol(num, &end, 10);
 		bool ok = *end == '\0';
 		free(num);
-		if (!ok)
-			return NULL;
 		v = value_of(rest, rlen, ctx, depth);
+		if (!ok) /* tmux ignores a modifier it cannot read */
+			return v;
 		out = truncate_cells(v, n);
 		free(v);
 		return out;
@@ -273,7 +273,7 @@ static const char *hash(struct out *o, const char *s, const char *end,
 			v = braces(s + 1, (size_t)(close - s - 1), ctx, depth);
 		} else {
 			char *cmd = expand(s + 1, (size_t)(close - s - 1), ctx, depth + 1);
-			v = xstrdup(format_job(cmd, ctx));
+			v = xstrdup(ctx->nojobs ? "" : format_job(cmd, ctx));
 			free(cmd);
 		}
 		put_str(o, v);

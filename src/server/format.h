@@ -28,6 +28,7 @@ struct format_ctx {
 	struct window *w;
 	struct pane *p;
 	bool time;   /* expand strftime(3) sequences (%H:%M) first, as status-left/right do */
+	bool nojobs; /* #() expands to nothing and runs nothing (the fuzz target) */
 };
 
 /*

@@ -69,6 +69,12 @@ static char *current_command(const struct pane *p)
 	return xstrdup(name);
 }
 
+static bool zoomed(const struct window *w)
+{
+	uint32_t pane;
+	return layout_zoomed(w->layout, &pane);
+}
+
 static char *window_flags(const struct window *w)
 {
 	char flags[8], *f = flags;
@@ -76,7 +82,7 @@ static char *window_flags(const struct window *w)
 		*f++ = '*';
 	else if (w == w->session->last)
 		*f++ = '-';
-	if (layout_zoomed(w->layout, NULL))
+	if (zoomed(w))
 		*f++ = 'Z';
 	*f = '\0';
 	return xstrdup(flags);
@@ -126,7 +132,7 @@ static char *window_var(const char *name, const struct window *w)
 	if (strcmp(name, "window_last_flag") == 0)
 		return flag(w == w->session->last);
 	if (strcmp(name, "window_zoomed_flag") == 0)
-		return flag(layout_zoomed(w->layout, NULL));
+		return flag(zoomed(w));
 	if (strcmp(name, "window_panes") == 0)
 		return number((long long)w->npanes);
 	if (strcmp(name, "window_width") == 0)
@@ -199,6 +205,8 @@ static char *option_var(const char *name, const struct format_ctx *ctx)
 		oo = ctx->p->options;
 	else
 		oo = ctx->w != NULL ? ctx->w->options : options_global_window;
+	if (oe->type == OPTION_FLAG) /* as tmux: 1 or 0, so #{?mouse,...} reads it */
+		return number(options_get_number(oo, oe->name));
 	return options_to_string(oo, oe);
 }
 

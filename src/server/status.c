@@ -45,6 +45,7 @@ struct text {
 	struct glyph *g;
 	size_t n;
 	unsigned width, max;
+	bool full; /* something did not fit: the rest is cut */
 };
 
 static void text_put(struct text *t, uint32_t cp, const term_cell *cell)
@@ -52,8 +53,10 @@ static void text_put(struct text *t, uint32_t cp, const term_cell *cell)
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		cp = '?';
 	unsigned w = status_width(cp);
-	if (t->width + w > t->max)
+	if (t->full || t->width + w > t->max) {
+		t->full = true;
 		return;
+	}
 	t->g = xreallocarray(t->g, t->n + 1, sizeof *t->g);
 	t->g[t->n] = (struct glyph){cp, *cell};
 	t->g[t->n++].cell.width = (uint8_t)w;

@@ -1,0 +1,174 @@
+/*
+ * Formats (format.h) against real objects: variables of a session, window and pane
+ * running `cat`, the short forms, conditionals, comparisons, truncation and the other
+ * modifiers, options by name, #[] kept, #() run in the background and cached, and
+ * hostile text (unbalanced, deep, long) expanded within bounds.
+ */
+#include <limits.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "server/format.h"
+#include "server/options.h"
+#include "server/server.h"
+#include "util/xmalloc.h"
+
+static struct format_ctx ctx;
+
+static void expands(const char *text, const char *want)
+{
+	char *got = format_expand(text, &ctx);
+	CHECKF(strcmp(got, want) == 0, "%s gave \"%s\", not \"%s\"", text, got, want);
+	free(got);
+}
+
+static struct session *make_session(void)
+{
+	char *argv[] = {"cat", "-", NULL}, *error = NULL; /* two words: run as they are */
+	struct spawn sp = {.argc = 2, .argv = argv, .cwd = "/tmp", .history = 100};
+	struct session *s = session_create("work", 80, 24, &sp, &error);
+	CHECKF(s != NULL, "%s", error);
+	struct window *w = window_create(session_free_index(s), 80, 24, &sp, "logs", &error);
+	CHECKF(w != NULL, "%s", error);
+	session_attach_window(s, w);
+	CHECK(window_split(w, w->active, LAYOUT_SIDE_BY_SIDE, 0, &sp, &error) != NULL);
+	return s;
+}
+
+static void variables(struct session *s)
+{
+	struct window *w = s->windows[1];
+	ctx = (struct format_ctx){.s = s, .w = w};
+	format_defaults(&ctx);
+	char host[256] = "";
+	gethostname(host, sizeof host - 1);
+	expands("#{session_name}:#{window_index}.#{pane_index}", "work:1.0");
+	expands("#S #I #W #P ##", "work 1 logs 0 #");
+	expands("#{window_panes} #{session_windows} #{window_width}x#{window_height}", "2 2 80x24");
+	expands("#{pane_width}x#{pane_height} #{pane_active}", "40x24 1");
+	expands("#{session_id} #{window_id}", "$0 @1");
+	expands("#F", "");
+	expands("#{window_flags}|#{window_active}|#{window_zoomed_flag}", "|0|0");
+	session_select_window(s, w);
+	expands("#F #{window_active}", "* 1");
+	expands("#H", host);
+	/* The pane's process (once it runs cat) works in /tmp: read from /proc. */
+	char *path = NULL;
+	for (int i = 0; i < 500; i++) {
+		free(path);
+		path = format_expand("#{pane_current_command} #{pane_current_path}", &ctx);
+		if (strcmp(path, "cat /tmp") == 0)
+			break;
+		usleep(10000);
+	}
+	CHECKF(strcmp(path, "cat /tmp") == 0, "%s", path);
+	free(path);
+	expands("#{nosuch_variable}[#{}]", "[]");
+	/* Options by name, as set where ctx is. */
+	expands("#{base-index} #{status-position} #{mouse}", "0 bottom 0"); /* tmux's forms */
+}
+
+static void operators(void)
+{
+	expands("#{?window_active,yes,no}", "yes");
+	expands("#{?#{==:#S,work},same,other}", "same");
+	/* As tmux: a condition is a variable's name ("1" is none), or a format. */
+	expands("#{?nosuch,a,b}#{?1,c,d}#{?#{==:1,1},e,f}", "bde");
+	expands("#{==:a,a}#{!=:a,a}#{<:a,b}#{>:a,b}#{<=:b,b}#{>=:a,b}", "101010");
+	expands("#{||:0,1}#{&&:1,0}#{&&:1,x}#{m:w*,work}#{m:x*,work}", "10110");
+	expands("#{?#{==:#{window_index},1},#[fg=red]one,other}", "#[fg=red]one");
+	expands("#{=2:session_name}|#{=-2:session_name}|#{=10:session_name}", "wo|rk|work");
+	expands("#{=3:#{session_name}x}", "wor");
+	expands("#{b:pane_current_path}|#{d:pane_current_path}", "tmp|/");
+	expands("#{l:#{session_name}}|#{E:status-left}", "#{session_name}|[work] ");
+	expands("a#,b #{?window_active,x#,y,z}", "a,b x,y");
+}
+
+static void times(struct session *s)
+{
+	s->created = 0;
+	char *want = NULL;
+	time_t t = 0;
+	struct tm tm;
+	char buf[64];
+	localtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
+	want = xstrdup(buf);
+	expands("#{t:session_created}", want);
+	free(want);
+	ctx.time = true;
+	time_t now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(buf, sizeof buf, "%Y #S", &tm);
+	char *got = format_expand("%Y #S", &ctx);
+	CHECKF(strncmp(got, buf, 4) == 0 && strcmp(got + 4, " work") == 0, "%s", got);
+	free(got);
+	ctx.time = false;
+	expands("%Y", "%Y");
+}
+
+/* #(): empty until the first run ends, then its first line, kept. */
+static void jobs(void)
+{
+	char *got = NULL;
+	for (int i = 0; i < 500; i++) {
+		free(got);
+		got = format_expand("<#(echo one; echo two)>", &ctx);
+		if (strcmp(got, "<one>") == 0)
+			break;
+		CHECKF(strcmp(got, "<>") == 0, "%s", got);
+		usleep(10000);
+	}
+	CHECKF(strcmp(got, "<one>") == 0, "%s", got);
+	free(got);
+	expands("#(echo one; echo two)", "one");
+	ctx.nojobs = true;
+	expands("[#(echo three)]", "[]");
+	ctx.nojobs = false;
+	format_jobs_free();
+}
+
+static void hostile(void)
+{
+	expands("#{", "#{");
+	expands("#{?", "#{?");
+	expands("#{session_name", "#{session_name");
+	expands("#(", "#(");
+	expands("#[fg=red", "#[fg=red");
+	expands("#", "#");
+	expands("#q", "#q");
+	expands("#{=x:session_name}", "work"); /* a bad modifier is ignored, as tmux */
+	expands("#{=99999999999999999999:session_name}", "work");
+	/* Deep nesting stops, long output is bounded. */
+	size_t n = 2000;
+	char *deep = xmalloc(n * 4 + 10), *p = deep;
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "#{E:");
+	strcpy(p, "x");
+	char *got = format_expand(deep, &ctx);
+	free(got);
+	free(deep);
+	size_t len = 100000;
+	char *big = xmalloc(len * 2 + 1);
+	for (size_t i = 0; i < len; i++)
+		memcpy(big + i * 2, "#S", 2);
+	big[len * 2] = '\0';
+	got = format_expand(big, &ctx);
+	CHECK(strlen(got) <= (64u << 10));
+	free(got);
+	free(big);
+}
+
+int main(void)
+{
+	setenv("SHELL", "/bin/sh", 1);
+	options_init();
+	struct session *s = make_session();
+	variables(s);
+	operators();
+	times(s);
+	jobs();
+	hostile();
+	session_destroy(s);
+	return 0;
+}
