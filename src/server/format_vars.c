@@ -133,6 +133,8 @@ static char *window_var(const char *name, const struct window *w)
 		return flag(w == w->session->last);
 	if (strcmp(name, "window_zoomed_flag") == 0)
 		return flag(zoomed(w));
+	if (strcmp(name, "window_layout") == 0)
+		return layout_dump(w->layout);
 	if (strcmp(name, "window_panes") == 0)
 		return number((long long)w->npanes);
 	if (strcmp(name, "window_width") == 0)
