@@ -198,6 +198,9 @@ static void options(void)
 	OK("set", "-a", "-t", "opt", "default-command", "z");
 	OK("show", "-v", "-t", "opt", "default-command");
 	CHECKF(strcmp(out, "x yz\n") == 0, "%s", out);
+	OK("set", "-F", "-t", "opt", "default-command", "#{session_name}-#{window_index}");
+	OK("show", "-v", "-t", "opt", "default-command");
+	CHECKF(strcmp(out, "opt-2\n") == 0, "%s", out);
 	OK("set", "-u", "-t", "opt", "default-command");
 	OK("show", "-t", "opt");
 	CHECKF(*out == '\0', "%s", out);

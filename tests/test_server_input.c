@@ -135,6 +135,27 @@ static void split(struct input_client *c)
 	CHECK(c->message == NULL);
 }
 
+/* synchronize-panes: typing reaches every pane of the window that has it on. */
+static void synchronized(struct input_client *c)
+{
+	command(c, 4, (const char *[]){"set-option", "-w", "synchronize-panes", "on"});
+	CHECKF(c->message == NULL, "%s", c->message);
+	paste(c, "both\n");
+	wait_marker(0, "both");
+	wait_marker(2, "both");
+	command(c, 6, (const char *[]){"set-option", "-p", "-t", "%2", "synchronize-panes", "off"});
+	CHECKF(c->message == NULL, "%s", c->message);
+	paste(c, "alone\n");
+	paste(c, "done\n");
+	wait_marker(0, "done");
+	command(c, 3, (const char *[]){"select-pane", "-t", "%2"});
+	paste(c, "last\n");
+	wait_marker(2, "last"); /* what pane 0 was sent before would have come first */
+	CHECKF(count(out, "alone") == 0 && count(out, "done") == 0, "%s", out);
+	command(c, 3, (const char *[]){"select-pane", "-t", "%0"});
+	command(c, 3, (const char *[]){"set-option", "-uw", "synchronize-panes"});
+}
+
 static void mouse_press(struct input_client *c, uint16_t row, uint16_t col)
 {
 	apply(c, &(term_event){.type = TERM_EVENT_MOUSE,
@@ -218,6 +239,7 @@ int main(void)
 	wait_marker(1, "ready");
 	keys_and_paste(&c);
 	split(&c);
+	synchronized(&c);
 	mouse(&c);
 	focus(&c);
 	client_record(&c);

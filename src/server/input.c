@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "options.h"
 #include "paste.h"
 #include "util/xmalloc.h"
 
@@ -109,18 +110,33 @@ static void copy_piece(struct input_client *c, const term_event *ev)
 	c->copy_dropped = false;
 }
 
+/* A key or paste typed into p: p's, and with synchronize-panes every other pane of its
+ * window that has the option on too, as tmux. */
+static void type_into(struct pane *p, const term_event *ev)
+{
+	struct window *w = p->window;
+	bool sync = options_get_number(p->options, "synchronize-panes");
+	for (size_t i = 0; i < w->npanes; i++) {
+		struct pane *q = w->panes[i];
+		if (q != p && (!sync || q->exited ||
+			       !options_get_number(q->options, "synchronize-panes")))
+			continue;
+		if (ev->type == TERM_EVENT_KEY)
+			term_input_key(q->em, &ev->key);
+		else
+			term_input_paste(q->em, ev->paste.text, ev->paste.len);
+	}
+}
+
 void server_apply_event(struct input_client *c, const term_event *ev)
 {
 	struct session *s = session_find_id(c->session);
 	struct pane *p = s != NULL ? active_pane(s) : NULL;
 	switch (ev->type) {
 	case TERM_EVENT_KEY:
-		if (p != NULL)
-			term_input_key(p->em, &ev->key);
-		break;
 	case TERM_EVENT_PASTE:
 		if (p != NULL)
-			term_input_paste(p->em, ev->paste.text, ev->paste.len);
+			type_into(p, ev);
 		break;
 	case TERM_EVENT_MOUSE:
 		if (s != NULL)

@@ -78,7 +78,7 @@ const struct option_entry options_table[] = {
 	{NUMBER("status-right-length", SESSION, 0, SHRT_MAX, 40, NULL)},
 	{STYLE("status-right-style", SESSION, "default")},
 	{STYLE("status-style", SESSION, "bg=green,fg=black")},
-	{FLAG("synchronize-panes", PANE, 0), UNWIRED},
+	{FLAG("synchronize-panes", PANE, 0)},
 	{STRING("terminal-features", SERVER,
 		"xterm*:clipboard:ccolour:cstyle:focus:title,screen*:title"),
 	 UNWIRED},
