@@ -152,6 +152,36 @@ static void layouts(void)
 	LISTS("list-panes", "work:0", "1: [40x24] [at 40,0]");
 }
 
+/* The pane commands' errors and outputs; their geometry is test_tmux_compare.sh's. */
+static void pane_moves(void)
+{
+	OK("new-session", "-d", "-s", "mv", "cat");
+	FAILS("no last pane", "last-pane", "-t", "mv");
+	OK("split-window", "-P", "-t", "mv", "cat");
+	SHOWS("mv:0.1\n");
+	OK("last-pane", "-t", "mv");
+	LISTS("list-panes", "mv", "0: [80x12] [at 0,0] %");
+	SHOWS(" (active)\n1:");
+	FAILS("size invalid: x", "split-window", "-l", "x", "-t", "mv");
+	FAILS("size too large", "split-window", "-l", "100%", "-t", "mv");
+	FAILS("source and target panes must be different", "join-pane", "-s", "mv:0.0", "-t",
+	      "mv:0.0");
+	FAILS("bad target: mv:0.x", "swap-pane", "-s", "mv:0.x", "-t", "mv");
+	OK("break-pane", "-d", "-P", "-n", "solo", "-s", "mv:0.1", "-t", "mv:4");
+	SHOWS("mv:4.0\n");
+	LISTS("list-windows", "mv", "4: solo (1 panes)");
+	OK("join-pane", "-h", "-s", "mv:4", "-t", "mv:0");
+	LISTS("list-windows", "mv", "(2 panes)");
+	CHECK(strstr(out, "solo") == NULL);
+	OK("select-pane", "-m", "-t", "mv:0.0");
+	OK("swap-pane", "-t", "mv:0.1"); /* the marked pane is the source */
+	LISTS("list-panes", "mv", "1: [39x24] [at 41,0]");
+	OK("select-pane", "-M");
+	OK("kill-pane", "-a", "-t", "mv:0.0");
+	LISTS("list-panes", "mv", "0: [80x24] [at 0,0]");
+	OK("kill-session", "-t", "mv");
+}
+
 static void keys_and_capture(void)
 {
 	OK("send-keys", "-t", "work:0.0", "abc", "Enter");
@@ -337,6 +367,7 @@ int main(void)
 	windows();
 	panes();
 	layouts();
+	pane_moves();
 	keys_and_capture();
 	options();
 	FAILS("unknown command: nope", "nope");

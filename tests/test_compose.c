@@ -29,7 +29,8 @@ static struct pane *split(struct window *w, struct pane *p, enum layout_split ho
 {
 	char *argv[] = {"cat", NULL}, *error = NULL;
 	struct spawn sp = {.argc = 1, .argv = argv, .cwd = "/"};
-	struct pane *q = window_split(w, p, how, 0, &sp, &error);
+	struct layout_place where = {.how = how};
+	struct pane *q = window_split(w, p, &where, &sp, &error);
 	free(error);
 	return q;
 }

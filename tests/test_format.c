@@ -31,7 +31,8 @@ static struct session *make_session(void)
 	struct window *w = window_create(session_free_index(s), 80, 24, &sp, "logs", &error);
 	CHECKF(w != NULL, "%s", error);
 	session_attach_window(s, w);
-	CHECK(window_split(w, w->active, LAYOUT_SIDE_BY_SIDE, 0, &sp, &error) != NULL);
+	struct layout_place where = {.how = LAYOUT_SIDE_BY_SIDE};
+	CHECK(window_split(w, w->active, &where, &sp, &error) != NULL);
 	return s;
 }
 

@@ -146,12 +146,14 @@ static void test_refusals(void)
 	check_geom(l, 2, LAYOUT_MAX / 2, 0, LAYOUT_MAX / 2, LAYOUT_MAX);
 	layout_free(l);
 
-	/* A percentage that leaves either side under the minimum is refused. */
+	/* As tmux: a share is held between the minimum and what leaves the old pane that. */
 	l = layout_create(50, 10, 1);
-	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 1, 2) != NULL);
-	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 98, 2) != NULL);
-	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 2, 2) == NULL);
-	check_geom(l, 2, 49, 0, 1, 10);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 98, 2) == NULL);
+	check_geom(l, 1, 0, 0, 1, 10);
+	check_geom(l, 2, 2, 0, 48, 10);
+	CHECK(layout_split(l, 2, LAYOUT_SIDE_BY_SIDE, 1, 3) == NULL);
+	check_geom(l, 2, 2, 0, 46, 10);
+	check_geom(l, 3, 49, 0, 1, 10);
 	layout_free(l);
 }
 
@@ -515,8 +517,13 @@ static void random_split(struct layout *l, uint32_t *next_id)
 	enum layout_split how = rnd(2) ? LAYOUT_SIDE_BY_SIDE : LAYOUT_ABOVE_BELOW;
 	unsigned percent = rnd(3) == 0 ? 0 : rnd(101);
 	unsigned s = how == LAYOUT_SIDE_BY_SIDE ? c.cols : c.rows;
+	/* tmux's rule: the share asked for, held between the minimum and what leaves it. */
 	unsigned add = percent ? s * percent / 100 : (s + 1) / 2 - 1;
-	bool fits = percent < 100 && add >= LAYOUT_MIN && s >= add + 1 + LAYOUT_MIN;
+	if (add < LAYOUT_MIN)
+		add = LAYOUT_MIN;
+	else if (s >= 1 + LAYOUT_MIN && add > s - 1 - LAYOUT_MIN)
+		add = s - 1 - LAYOUT_MIN;
+	bool fits = percent < 100 && s >= 2 * LAYOUT_MIN + 1;
 	const char *e = layout_split(l, c.pane, how, percent, *next_id);
 	CHECKF((e == NULL) == fits, "seed %lu: split %u%% of %u", seed_now, percent, s);
 	if (e == NULL) {

@@ -97,7 +97,14 @@ int main(void)
 	expect_unbound((term_key){.code = TERM_KEY_CHAR, .ch = 'D'});
 	expect_unbound((term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_ALT, .ch = 'd'});
 	expect_unbound((term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_CTRL, .ch = 'd'});
-	expect_unbound((term_key){.code = TERM_KEY_UP, .mods = TERM_MOD_CTRL});
+	expect("C-Up", "resize-pane", NULL);
+	expect("M-Left", "resize-pane", "5");
+	expect(";", "last-pane", NULL);
+	expect("}", "swap-pane", NULL);
+	expect("C-o", "rotate-window", NULL);
+	expect("Space", "next-layout", NULL);
+	expect("M-1", "select-layout", NULL);
+	expect_unbound((term_key){.code = TERM_KEY_UP, .mods = TERM_MOD_SHIFT});
 	expect_unbound((term_key){.code = TERM_KEY_F1});
 	expect_unbound((term_key){.code = TERM_KEY_ENTER});
 	return 0;

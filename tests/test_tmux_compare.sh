@@ -95,5 +95,52 @@ for l in main-horizontal main-vertical tiled even-vertical; do
 	step select-layout -t c "$l"
 done
 
+# Panes: swaps, rotations, last pane, kills, breaks, joins, splits before, full and sized.
+step new-session -d -s d -x 80 -y 24
+step split-window -t d
+step split-window -h -t d
+step split-window -b -t d:0.0
+step swap-pane -D -t d
+step swap-pane -U -t d
+step swap-pane -U -t d:0.0
+step swap-pane -s d:0.0 -t d:0.3
+step swap-pane -d -s d:0.1 -t d:0.2
+step rotate-window -t d
+step rotate-window -D -t d
+step select-pane -t d:0.2
+step last-pane -t d
+step select-pane -l -t d
+step kill-pane -t d:0.2
+step last-pane -t d
+step split-window -h -t d:0.0
+step break-pane -d -s d:0.1
+step break-pane -s d:0.0 -t d:5
+step join-pane -h -s d:5.0 -t d:0.1
+step join-pane -d -s d:1 -t d:0.0
+step move-pane -b -s d:0.0 -t d:0.2
+step split-window -f -h -t d
+step split-window -f -b -v -t d
+step split-window -l 5 -t d:0.1
+step split-window -h -l 30% -t d:0.1
+step split-window -v -l 300 -t d:0.1
+step join-pane -s d:0.1 -t d:0.1
+step select-layout -t d tiled
+step swap-pane -s d:0.4 -t d:0.0
+step kill-pane -a -t d:0.3
+step split-window -t d
+step rotate-window -U -t d
+step kill-pane -t d:0.0
+step split-window -h -t d:0.0
+step split-window -v -t d:0.1
+step resize-pane -t d:0.1 -x 30
+step resize-pane -t d:0.1 -y 5
+step resize-pane -t d:0.2 -x 50%
+step resize-pane -t d:0.2 -y 30%
+step resize-pane -t d:0.0 -L 3
+step resize-pane -t d:0.3 -R
+step resize-pane -t d:0.1 -U 2
+step resize-pane -t d:0.2 -D 40
+step resize-pane -t d:0.0 -x 1000
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "net/clock.h"
 #include "util/xmalloc.h"
+
+/* tmux's repeat-time default: how long after a repeatable binding the next needs no prefix. */
+#define KEYMODE_REPEAT_MS 500
 
 void keymode_init(struct keymode *k, enum copykeys_table keys)
 {
@@ -65,8 +69,11 @@ static bool binding(struct keymode *k, const term_event *ev, const struct copymo
 	term_event detach = { .type = TERM_EVENT_DETACH };
 
 	k->mode = KEYMODE_PANE;
+	k->repeat_until = 0;
 	if (!b)
 		return false;
+	if (b->repeat)
+		k->repeat_until = net_clock_ms() + KEYMODE_REPEAT_MS;
 	switch (b->action) {
 	case PREFIX_COMMAND:
 		send_command(b->words, NULL, send, arg);
@@ -102,6 +109,12 @@ bool keymode_key(struct keymode *k, const term_event *ev, const struct copymode_
 {
 	switch (k->mode) {
 	case KEYMODE_PANE:
+		if (k->repeat_until != 0 && net_clock_ms() < k->repeat_until) {
+			const struct prefix_binding *b = prefix_lookup(&ev->key);
+			if (b != NULL && b->repeat)
+				return binding(k, ev, io);
+		}
+		k->repeat_until = 0; /* any other key ends the repeat and is the pane's */
 		if (prefix_is_prefix(&ev->key) && k->copy.asking == NULL) {
 			k->mode = KEYMODE_PREFIXED;
 		} else if (copying(k, io->view)) {

@@ -8,6 +8,7 @@
 #define RSH_CLIENT_KEYMODE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "copymode.h"
 #include "prefix.h"
@@ -25,6 +26,8 @@ enum keymode_mode {
 struct keymode {
 	enum keymode_mode mode;
 	const struct prefix_binding *asking; /* the binding whose prompt is open */
+	uint64_t repeat_until; /* after a repeatable binding (tmux's -r): until when (net_clock_ms)
+				  the next repeatable key needs no prefix; 0 when not repeating */
 	struct prompt prompt;
 	struct copymode copy;
 };

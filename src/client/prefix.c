@@ -9,6 +9,7 @@
 
 #define CMD(k, h, ...) {.key = k, .action = PREFIX_COMMAND, .words = {__VA_ARGS__, NULL}, .help = h}
 #define CLIENT(k, h, ...) {.key = k, .action = PREFIX_CLIENT, .words = {__VA_ARGS__, NULL}, .help = h}
+#define REPEAT(k, h, ...) {.key = k, .action = PREFIX_COMMAND, .words = {__VA_ARGS__, NULL}, .help = h, .repeat = true}
 #define WINDOW(n) CMD(#n, "Select window " #n, "select-window", "-t", ":" #n)
 
 static const struct prefix_binding bindings[] = {
@@ -39,10 +40,24 @@ static const struct prefix_binding bindings[] = {
 	CMD("M-3", "Set the main-horizontal layout", "select-layout", "main-horizontal"),
 	CMD("M-4", "Set the main-vertical layout", "select-layout", "main-vertical"),
 	CMD("M-5", "Select the tiled layout", "select-layout", "tiled"),
-	CMD("Up", "Select the pane above", "select-pane", "-U"),
-	CMD("Down", "Select the pane below", "select-pane", "-D"),
-	CMD("Left", "Select the pane to the left", "select-pane", "-L"),
-	CMD("Right", "Select the pane to the right", "select-pane", "-R"),
+	CMD("!", "Break pane to a new window", "break-pane"),
+	CMD(";", "Move to the previously active pane", "last-pane"),
+	CMD("{", "Swap the active pane with the pane above", "swap-pane", "-U"),
+	CMD("}", "Swap the active pane with the pane below", "swap-pane", "-D"),
+	CMD("C-o", "Rotate through the panes", "rotate-window"),
+	CMD("M-o", "Rotate through the panes in reverse", "rotate-window", "-D"),
+	REPEAT("Up", "Select the pane above the active pane", "select-pane", "-U"),
+	REPEAT("Down", "Select the pane below the active pane", "select-pane", "-D"),
+	REPEAT("Left", "Select the pane to the left of the active pane", "select-pane", "-L"),
+	REPEAT("Right", "Select the pane to the right of the active pane", "select-pane", "-R"),
+	REPEAT("C-Up", "Resize the pane up", "resize-pane", "-U"),
+	REPEAT("C-Down", "Resize the pane down", "resize-pane", "-D"),
+	REPEAT("C-Left", "Resize the pane left", "resize-pane", "-L"),
+	REPEAT("C-Right", "Resize the pane right", "resize-pane", "-R"),
+	REPEAT("M-Up", "Resize the pane up by 5", "resize-pane", "-U", "5"),
+	REPEAT("M-Down", "Resize the pane down by 5", "resize-pane", "-D", "5"),
+	REPEAT("M-Left", "Resize the pane left by 5", "resize-pane", "-L", "5"),
+	REPEAT("M-Right", "Resize the pane right by 5", "resize-pane", "-R", "5"),
 };
 #define NBINDINGS (sizeof bindings / sizeof *bindings)
 

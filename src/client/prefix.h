@@ -30,6 +30,7 @@ struct prefix_binding {
 	const char *words[PREFIX_MAX_WORDS + 1]; /* the command, NULL-terminated */
 	const char *prompt; /* for PREFIX_PROMPT: "(rename-window) " */
 	const char *help;   /* one line for the list */
+	bool repeat;        /* tmux's bind -r: repeatable without the prefix for a moment */
 };
 
 /* Whether key is the prefix (C-b). */

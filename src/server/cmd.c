@@ -1,6 +1,7 @@
 /* The command dispatcher and what every handler shares. */
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,4 +190,50 @@ bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag)
 			return true;
 		}
 	return false;
+}
+
+bool cmd_size_flag(struct cmd_ctx *ctx, char flag, unsigned *cells, unsigned *percent)
+{
+	const char *v = args_get(&ctx->args, flag);
+	if (v == NULL)
+		return true;
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	bool pct = *end == '%' && end[1] == '\0';
+	if (v[0] < '0' || v[0] > '9' || (*end != '\0' && !pct) || errno != 0) {
+		char *word = word_escape(v);
+		cmd_error(ctx, "size invalid: %s", word);
+		free(word);
+		return false;
+	}
+	if (pct ? n < 1 || n > 99 : n < 1 || n > CMD_MAX_CELLS) {
+		cmd_error(ctx, "size too %s", n < 1 ? "small" : "large");
+		return false;
+	}
+	if (pct)
+		*percent = (unsigned)n;
+	else
+		*cells = (unsigned)n;
+	return true;
+}
+
+void cmd_print_pane(struct cmd_ctx *ctx, const struct pane *p)
+{
+	const struct window *w = p->window;
+	long long base = options_get_number(w->options, "pane-base-index");
+	cmd_print(ctx, "%s:%u.%lld", w->session->name, w->index,
+		  (long long)window_pane_index(w, p) + base);
+}
+
+bool cmd_layout_place(struct cmd_ctx *ctx, struct layout_place *where)
+{
+	const struct args *a = &ctx->args;
+	*where = (struct layout_place){
+		.how = args_has(a, 'h') ? LAYOUT_SIDE_BY_SIDE : LAYOUT_ABOVE_BELOW,
+		.percent = (unsigned)args_number(a, 'p', 0),
+		.before = args_has(a, 'b'),
+		.full = args_has(a, 'f'),
+	};
+	return cmd_size_flag(ctx, 'l', &where->cells, &where->percent);
 }

@@ -95,6 +95,16 @@ enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s);
 bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 
 /*
+ * A size flag's value (-l 10, -l 30%): cells or a percentage, left alone when the flag is
+ * absent. False and the cause ("size invalid: x", as tmux) when malformed.
+ */
+bool cmd_size_flag(struct cmd_ctx *ctx, char flag, unsigned *cells, unsigned *percent);
+/* Where -h/-v, -b, -f, -l and -p put a new pane (split-window, join-pane); false on a bad -l. */
+bool cmd_layout_place(struct cmd_ctx *ctx, struct layout_place *where);
+/* Prints where a pane is, as tmux's -P: session:window.pane. */
+void cmd_print_pane(struct cmd_ctx *ctx, const struct pane *p);
+
+/*
  * What a new pane of session s (NULL: a new session) runs: the command's positional
  * arguments in -c (a format, expanded for pane p, else s) or else the client's cwd, with
  * s's default-shell, default-command and history-limit and the server's
@@ -117,5 +127,18 @@ struct session *cmd_find_session(struct cmd_ctx *ctx);
 struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_part *part);
 struct window *cmd_find_window(struct cmd_ctx *ctx);
 struct pane *cmd_find_pane(struct cmd_ctx *ctx);
+/*
+ * Where -t puts a new window (new-window, break-pane): the session, and the free index it
+ * names or else the first free one. NULL and the cause when the index is taken.
+ */
+struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index);
+/* The same for a target other than -t's (parsed with target_parse). */
+struct window *cmd_find_window_at(struct cmd_ctx *ctx, const struct target *t);
+struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t);
+/*
+ * The pane -s names, else the marked pane, else the current one: commands with a source
+ * and a target (swap-pane, join-pane), as tmux.
+ */
+struct pane *cmd_find_source_pane(struct cmd_ctx *ctx);
 
 #endif

@@ -140,7 +140,11 @@ static struct window *find_in_session(struct session *s, const struct target_par
 
 struct window *cmd_find_window(struct cmd_ctx *ctx)
 {
-	const struct target *t = &ctx->args.target;
+	return cmd_find_window_at(ctx, &ctx->args.target);
+}
+
+struct window *cmd_find_window_at(struct cmd_ctx *ctx, const struct target *t)
+{
 	struct window *w;
 	if (t->pane.form == TARGET_ID) {
 		struct pane *p = pane_find_id((uint32_t)t->pane.value, &w);
@@ -161,8 +165,32 @@ struct window *cmd_find_window(struct cmd_ctx *ctx)
 
 struct pane *cmd_find_pane(struct cmd_ctx *ctx)
 {
-	const struct target_part *part = &ctx->args.target.pane;
-	struct window *w = cmd_find_window(ctx);
+	return cmd_find_pane_at(ctx, &ctx->args.target);
+}
+
+struct pane *cmd_find_source_pane(struct cmd_ctx *ctx)
+{
+	struct target t = {0};
+	const char *s = args_get(&ctx->args, 's');
+	struct window *w;
+	struct pane *marked = server.marked_set ? pane_find_id(server.marked, &w) : NULL;
+	if (s == NULL && marked != NULL)
+		return marked;
+	char *why = s != NULL ? target_parse(s, TARGET_PANE, &t) : NULL;
+	struct pane *p = NULL;
+	if (why != NULL)
+		cmd_error(ctx, "%s", why);
+	else
+		p = cmd_find_pane_at(ctx, &t);
+	free(why);
+	target_free(&t);
+	return p;
+}
+
+struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t)
+{
+	const struct target_part *part = &t->pane;
+	struct window *w = cmd_find_window_at(ctx, t);
 	struct pane *p = NULL;
 	long long base;
 	if (w == NULL)
@@ -185,4 +213,40 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx)
 		break;
 	}
 	return p != NULL ? p : not_found(ctx, "pane", '%', part);
+}
+
+/* The index new-window -t asks for: a free number given, or the first free one. */
+static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
+{
+	const struct target_part *part = &ctx->args.target.window;
+	if (part->form == TARGET_CURRENT) {
+		*index = session_free_index(s);
+		return true;
+	}
+	if (part->form != TARGET_NUMBER || part->value > 100000) {
+		cmd_error(ctx, "%s: -t wants a window index", ctx->args.cmd->name);
+		return false;
+	}
+	for (size_t i = 0; i < s->nwindows; i++)
+		if (s->windows[i]->index == (unsigned)part->value) {
+			cmd_error(ctx, "index %ld in use", part->value);
+			return false;
+		}
+	*index = (unsigned)part->value;
+	return true;
+}
+
+struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
+{
+	const struct target *t = &ctx->args.target;
+	struct session *s;
+	/* `-t work` names the session the window goes to, as in tmux. */
+	if (t->session.form == TARGET_CURRENT &&
+	    (t->window.form == TARGET_NAME || t->window.form == TARGET_EXACT)) {
+		s = cmd_find_session_part(ctx, &t->window);
+		*index = s != NULL ? session_free_index(s) : 0;
+		return s;
+	}
+	s = cmd_find_session(ctx);
+	return s != NULL && new_index(ctx, s, index) ? s : NULL;
 }

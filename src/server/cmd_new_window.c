@@ -15,42 +15,10 @@ const struct cmd_entry cmd_new_window_entry = {
 	.exec = cmd_new_window_exec,
 };
 
-/* The index new-window -t asks for: a free number given, or the first free one. */
-static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
-{
-	const struct target_part *part = &ctx->args.target.window;
-	if (part->form == TARGET_CURRENT) {
-		*index = session_free_index(s);
-		return true;
-	}
-	if (part->form != TARGET_NUMBER || part->value > 100000) {
-		cmd_error(ctx, "new-window: -t wants a window index");
-		return false;
-	}
-	for (size_t i = 0; i < s->nwindows; i++)
-		if (s->windows[i]->index == (unsigned)part->value) {
-			cmd_error(ctx, "index %ld in use", part->value);
-			return false;
-		}
-	*index = (unsigned)part->value;
-	return true;
-}
-
 static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx)
 {
-	const struct target *t = &ctx->args.target;
-	struct session *s;
 	unsigned index;
-	/* `-t work` names the session the window goes to, as in tmux. */
-	if (t->session.form == TARGET_CURRENT &&
-	    (t->window.form == TARGET_NAME || t->window.form == TARGET_EXACT)) {
-		s = cmd_find_session_part(ctx, &t->window);
-		index = s != NULL ? session_free_index(s) : 0;
-	} else {
-		s = cmd_find_session(ctx);
-		if (s != NULL && !new_index(ctx, s, &index))
-			return CMD_RETURN_ERROR;
-	}
+	struct session *s = cmd_find_new_window(ctx, &index);
 	if (s == NULL)
 		return CMD_RETURN_ERROR;
 	const char *name = args_get(&ctx->args, 'n');

@@ -1,4 +1,7 @@
-/* resize-pane: move a border by n cells (-L, -R, -U, -D), or zoom (-Z). */
+/*
+ * resize-pane: move a border by n cells (-L, -R, -U, -D), make the pane -x columns wide or
+ * -y rows high (cells, or a percentage of the window), or zoom (-Z).
+ */
 #include "cmd.h"
 
 static enum cmd_retval cmd_resize_pane_exec(struct cmd_ctx *ctx);
@@ -8,12 +11,26 @@ const struct cmd_entry cmd_resize_pane_entry = {
 	.alias = {"resizep"},
 	.flags = ARGS_FLAGS(FLAG_OPTIONAL('L', 1, CMD_MAX_CELLS), FLAG_OPTIONAL('R', 1, CMD_MAX_CELLS),
 			    FLAG_OPTIONAL('U', 1, CMD_MAX_CELLS), FLAG_OPTIONAL('D', 1, CMD_MAX_CELLS),
-			    FLAG_BOOL('Z'), FLAG_TARGET),
+			    FLAG_BOOL('Z'), FLAG_STRING('x'), FLAG_STRING('y'), FLAG_TARGET),
 	.exclusive = "LRUDZ",
 	.target = TARGET_PANE,
-	.usage = "resize-pane [-L|-R|-U|-D [n] | -Z] [-t target-pane]",
+	.usage = "resize-pane [-L|-R|-U|-D [n] | -Z] [-x width] [-y height] [-t target-pane]",
 	.exec = cmd_resize_pane_exec,
 };
+
+/* -x or -y: the size asked for, as cells or a percentage of the window's side. */
+static bool resize_to(struct cmd_ctx *ctx, struct pane *p, char flag)
+{
+	unsigned cells = 0, percent = 0;
+	struct window *w = p->window;
+	if (!cmd_size_flag(ctx, flag, &cells, &percent))
+		return false;
+	if (percent != 0)
+		cells = (flag == 'x' ? w->cols : w->rows) * percent / 100;
+	if (cells != 0)
+		layout_resize_pane_to(w->layout, p->id, flag == 'x', cells);
+	return true;
+}
 
 static enum cmd_retval cmd_resize_pane_exec(struct cmd_ctx *ctx)
 {
@@ -29,6 +46,8 @@ static enum cmd_retval cmd_resize_pane_exec(struct cmd_ctx *ctx)
 		layout_resize_pane(w->layout, p->id, dir,
 				   (unsigned)args_number(&ctx->args, flag, 1));
 	}
+	if (!resize_to(ctx, p, 'x') || !resize_to(ctx, p, 'y'))
+		return CMD_RETURN_ERROR;
 	window_apply_layout(w);
 	return CMD_RETURN_NORMAL;
 }

@@ -22,6 +22,8 @@ static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx)
 	struct pane *p = cmd_find_pane(ctx);
 	if (p == NULL)
 		return CMD_RETURN_ERROR;
+	if (p->input_off)
+		return CMD_RETURN_NORMAL; /* select-pane -d: as tmux, nothing reaches it */
 	for (int i = 0; i < ctx->args.argc; i++) {
 		const char *word = ctx->args.argv[i];
 		term_key key;

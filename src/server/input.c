@@ -41,7 +41,7 @@ static void mouse(struct session *s, const term_mouse *event)
 	if (p == NULL)
 		return;
 	if (m.action == TERM_MOUSE_PRESS && m.button <= 3)
-		w->active = p;
+		window_set_active(w, p);
 	term_input_mouse(p->em, &m);
 }
 
@@ -121,6 +121,8 @@ static void type_into(struct pane *p, const term_event *ev)
 		if (q != p && (!sync || q->exited ||
 			       !options_get_number(q->options, "synchronize-panes")))
 			continue;
+		if (q->input_off)
+			continue; /* select-pane -d: nothing typed reaches it, as tmux */
 		if (ev->type == TERM_EVENT_KEY)
 			term_input_key(q->em, &ev->key);
 		else

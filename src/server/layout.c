@@ -191,6 +191,20 @@ static void collect(struct cell *c, struct cell **out, size_t *n)
 		collect(c->child[i], out, n);
 }
 
+void cell_merge_child(struct cell *c, size_t i)
+{
+	struct cell *k = c->child[i];
+	size_t n = c->nchild - 1 + k->nchild;
+	struct cell **child = xreallocarray(NULL, n, sizeof *child);
+	memcpy(child, c->child, i * sizeof *child);
+	memcpy(child + i, k->child, k->nchild * sizeof *child);
+	memcpy(child + i + k->nchild, c->child + i + 1, (c->nchild - i - 1) * sizeof *child);
+	free(c->child);
+	cell_adopt(c, child, n);
+	free(k->child);
+	free(k);
+}
+
 /* The panes' cells in order, in a new array. */
 struct cell **cell_leaves(const struct layout *l, size_t *n)
 {
@@ -232,43 +246,128 @@ void layout_free(struct layout *l)
 	free(l);
 }
 
-const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
-			 unsigned percent, uint32_t new_pane)
+/*
+ * c has a new size; its children take it as tmux's layout_resize_child_cells shares it
+ * (a full-width split): each in order its old share rounded down, held between its
+ * minimum and what leaves the rest theirs, the last what is left; across, c's size.
+ */
+static void refit(struct cell *c)
 {
-	enum cell_type axis = how == LAYOUT_SIDE_BY_SIDE ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
-	struct cell *c = cell_find(l->root, pane);
-	if (c == NULL)
+	if (c->type == CELL_PANE)
+		return;
+	enum cell_type axis = c->type;
+	uint64_t previous = c->nchild - 1, left = cell_along(c, axis);
+	unsigned rest_min = 0;
+	for (size_t i = 0; i < c->nchild; i++) {
+		previous += cell_along(c->child[i], axis);
+		rest_min += cell_min(c->child[i], axis) + (i > 0);
+	}
+	uint64_t size = left;
+	for (size_t i = 0; i < c->nchild; i++) {
+		struct cell *k = c->child[i];
+		unsigned kmin = cell_min(k, axis);
+		rest_min -= kmin + (i > 0);
+		uint64_t want = i + 1 == c->nchild ? left : cell_along(k, axis) * size / previous;
+		uint64_t max = left > rest_min + (i + 1 < c->nchild) ? left - rest_min - 1 : kmin;
+		if (i + 1 < c->nchild && want > max)
+			want = max;
+		if (want < kmin)
+			want = kmin;
+		if (axis == CELL_LEFTRIGHT) {
+			k->sx = (unsigned)want;
+			k->sy = c->sy;
+		} else {
+			k->sy = (unsigned)want;
+			k->sx = c->sx;
+		}
+		left -= want < left ? want + 1 : left;
+		refit(k);
+	}
+}
+
+/*
+ * The new pane's size when s cells are split as where says, as tmux's layout_split_pane:
+ * the right or bottom part is the size asked for (or half, rounded down), held between
+ * the minimum and all but the minimum and a border; -b gives the new pane the size asked
+ * for, or without one the left or top part. 0 when s cannot hold two panes.
+ */
+static unsigned split_size(unsigned s, const struct layout_place *where)
+{
+	if (s < 2 * LAYOUT_MIN + 1)
+		return 0;
+	bool asked = where->percent != 0 || where->cells != 0;
+	uint64_t want = where->percent != 0 ? (uint64_t)s * where->percent / 100 : where->cells;
+	int64_t second = !asked ? (s + 1) / 2 - 1
+			 : where->before ? (int64_t)s - (int64_t)want - 1
+					 : (int64_t)want;
+	if (second < LAYOUT_MIN)
+		second = LAYOUT_MIN;
+	else if (second > (int64_t)s - 1 - LAYOUT_MIN)
+		second = s - 1 - LAYOUT_MIN;
+	return where->before ? s - 1 - (unsigned)second : (unsigned)second;
+}
+
+/* c (a leaf, or the root for a full split) becomes a container of its old self and n. */
+static void wrap(struct cell *c, enum cell_type axis, struct cell *n, bool before)
+{
+	struct cell *old = cell_new(c->type, c->pane);
+	old->sx = c->sx;
+	old->sy = c->sy;
+	if (c->nchild > 0)
+		cell_adopt(old, c->child, c->nchild);
+	c->child = NULL;
+	c->nchild = 0;
+	c->type = axis;
+	insert_child(c, 0, old);
+	insert_child(c, before ? 0 : 1, n);
+}
+
+const char *layout_insert(struct layout *l, uint32_t pane, const struct layout_place *where,
+			  uint32_t new_pane)
+{
+	enum cell_type axis = where->how == LAYOUT_SIDE_BY_SIDE ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
+	struct cell *c = where->full ? l->root : cell_find(l->root, pane);
+	if (cell_find(l->root, pane) == NULL)
 		return "no such pane";
 	if (cell_find(l->root, new_pane) != NULL)
 		return "pane already in the layout";
-	if (percent > 99)
+	if (where->percent > 99)
 		return "percentage must be 1 to 99";
 	unsigned s = cell_along(c, axis);
-	unsigned add = percent != 0 ? (unsigned)((uint64_t)s * percent / 100) : (s + 1) / 2 - 1;
-	if (add < LAYOUT_MIN || add + 1 + LAYOUT_MIN > s) {
+	unsigned add = split_size(s, where);
+	if (add == 0 || (where->full && s - 1 - add < cell_min(c, axis)))
 		return "no space for new pane";
-	}
 	layout_unzoom(l);
 
 	struct cell *n = cell_new(CELL_PANE, new_pane);
-	if (c->parent != NULL && c->parent->type == axis) {
-		insert_child(c->parent, child_index(c) + 1, n);
-	} else {
-		/* The leaf becomes a container of itself and the new pane. */
-		struct cell *old = cell_new(CELL_PANE, c->pane);
-		old->sx = c->sx;
-		old->sy = c->sy;
-		c->type = axis;
-		insert_child(c, 0, old);
-		insert_child(c, 1, n);
-		c = old;
-	}
 	n->sx = c->sx;
 	n->sy = c->sy;
 	cell_set_along(n, axis, add);
-	cell_set_along(c, axis, s - 1 - add);
+	if (where->full) {
+		/* Everything there was shares what the new pane leaves, as in a window resize. */
+		wrap(c, axis, n, where->before);
+		size_t at = where->before ? 1 : 0;
+		struct cell *old = c->child[at];
+		cell_set_along(old, axis, s - 1 - add);
+		refit(old);
+		if (old->type == axis)
+			cell_merge_child(c, at);
+	} else if (c->parent != NULL && c->parent->type == axis) {
+		insert_child(c->parent, child_index(c) + (where->before ? 0 : 1), n);
+		cell_set_along(c, axis, s - 1 - add);
+	} else {
+		wrap(c, axis, n, where->before);
+		cell_set_along(c->child[where->before ? 1 : 0], axis, s - 1 - add);
+	}
 	cell_place(l->root, 0, 0);
 	return NULL;
+}
+
+const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
+			 unsigned percent, uint32_t new_pane)
+{
+	struct layout_place where = {.how = how, .percent = percent};
+	return layout_insert(l, pane, &where, new_pane);
 }
 
 void cell_lift(struct cell *p)
@@ -293,23 +392,10 @@ void cell_collapse(struct cell *p)
 {
 	struct cell *k = p->child[0];
 	struct cell *gp = p->parent;
-	if (k->type != CELL_PANE && gp != NULL && gp->type == k->type) {
-		size_t at = child_index(p);
-		size_t n = gp->nchild - 1 + k->nchild;
-		struct cell **child = xreallocarray(NULL, n, sizeof *child);
-		memcpy(child, gp->child, at * sizeof *child);
-		memcpy(child + at, k->child, k->nchild * sizeof *child);
-		memcpy(child + at + k->nchild, gp->child + at + 1,
-		       (gp->nchild - at - 1) * sizeof *child);
-		free(gp->child);
-		cell_adopt(gp, child, n);
-		free(k->child);
-		free(k);
-		free(p->child);
-		free(p);
-		return;
-	}
+	bool splice = k->type != CELL_PANE && gp != NULL && gp->type == k->type;
 	cell_lift(p);
+	if (splice)
+		cell_merge_child(gp, child_index(p));
 }
 
 const char *layout_remove(struct layout *l, uint32_t pane)
@@ -522,4 +608,49 @@ bool layout_neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir
 	}
 	free(leaf);
 	return best > 0;
+}
+
+void layout_swap(struct layout *la, uint32_t a, struct layout *lb, uint32_t b)
+{
+	struct cell *ca = cell_find(la->root, a), *cb = cell_find(lb->root, b);
+	if (ca == NULL || cb == NULL)
+		return;
+	layout_unzoom(la);
+	layout_unzoom(lb);
+	ca->pane = b;
+	cb->pane = a;
+}
+
+void layout_rotate(struct layout *l, int delta)
+{
+	size_t n;
+	struct cell **leaf = cell_leaves(l, &n);
+	layout_unzoom(l);
+	uint32_t *id = xreallocarray(NULL, n, sizeof *id);
+	for (size_t i = 0; i < n; i++)
+		id[i] = leaf[i]->pane;
+	for (size_t i = 0; i < n; i++)
+		leaf[(i + n + (size_t)(delta > 0 ? 1 : n - 1)) % n]->pane = id[i];
+	free(id);
+	free(leaf);
+}
+
+unsigned layout_resize_pane_to(struct layout *l, uint32_t pane, bool horizontal, unsigned size)
+{
+	enum cell_type axis = horizontal ? CELL_LEFTRIGHT : CELL_TOPBOTTOM;
+	struct cell *c = cell_find(l->root, pane);
+	if (c == NULL)
+		return 0;
+	unsigned cur = cell_along(c, axis);
+	while (c->parent != NULL && c->parent->type != axis)
+		c = c->parent;
+	if (c->parent == NULL || size == cur)
+		return 0;
+	/* The border after the pane moves, or before it for the last one: its sign flips. */
+	bool last = child_index(c) == c->parent->nchild - 1;
+	bool grow = size > cur;
+	bool forward = last ? !grow : grow;
+	enum layout_dir dir = horizontal ? (forward ? LAYOUT_RIGHT : LAYOUT_LEFT)
+					 : (forward ? LAYOUT_DOWN : LAYOUT_UP);
+	return layout_resize_pane(l, pane, dir, grow ? size - cur : cur - size);
 }

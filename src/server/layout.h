@@ -40,12 +40,29 @@ struct layout_geom {
 struct layout *layout_create(unsigned sx, unsigned sy, uint32_t pane);
 void layout_free(struct layout *l);
 
+/* Where a new pane goes (split-window, join-pane). */
+struct layout_place {
+	enum layout_split how;
+	unsigned percent; /* of the size split (1 to 99), or 0 */
+	unsigned cells;   /* without percent: the new pane's size; 0 for half */
+	bool before;      /* -b: left of or above, not right of or below */
+	bool full;        /* -f: beside the whole window, not just the pane */
+};
+
 /*
- * Splits pane in two, the new pane taking percent (1 to 99) of its size, or half when
- * percent is 0. Unzooms first. Returns NULL, or why nothing changed.
+ * Splits pane (or the whole window) in two as where says; the new pane is refused when it
+ * or what it leaves would be under LAYOUT_MIN ("no space for new pane"). Unzooms first.
+ * Returns NULL, or why nothing changed.
  */
+const char *layout_insert(struct layout *l, uint32_t pane, const struct layout_place *where,
+			  uint32_t new_pane);
+/* The same with percent alone (0: half), after the pane. */
 const char *layout_split(struct layout *l, uint32_t pane, enum layout_split how,
 			 unsigned percent, uint32_t new_pane);
+/* Swaps two panes' cells, in one layout or two (a and b: la and lb's). Unzooms both. */
+void layout_swap(struct layout *la, uint32_t a, struct layout *lb, uint32_t b);
+/* Moves every pane one place on in order (delta 1, the last to the first) or back (-1). */
+void layout_rotate(struct layout *l, int delta);
 /* Removes a pane; its space goes to the neighbour before it (after it, if first). Unzooms. */
 const char *layout_remove(struct layout *l, uint32_t pane);
 
@@ -55,6 +72,10 @@ const char *layout_remove(struct layout *l, uint32_t pane);
  * resize-pane -L/-R/-U/-D. Unzooms. Returns how many cells the border moved.
  */
 unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir, unsigned n);
+
+/* resize-pane -x/-y: moves the same border until the pane is size cells wide or high, as far
+ * as the neighbours allow. Returns how many cells it moved. */
+unsigned layout_resize_pane_to(struct layout *l, uint32_t pane, bool horizontal, unsigned size);
 
 /*
  * Resizes the window, each side at most LAYOUT_MAX; panes scale in proportion. Never

@@ -46,6 +46,8 @@ void cell_adopt(struct cell *parent, struct cell **child, size_t n);
 void cell_append(struct cell *parent, struct cell *c);
 /* A container left with one child gives way to it (merging into a like grandparent). */
 void cell_collapse(struct cell *p);
+/* Splices child i of c, a container of c's own orientation, into c in its place. */
+void cell_merge_child(struct cell *c, size_t i);
 /* A container of one child takes over that child's contents, in its place. */
 void cell_lift(struct cell *p);
 /* The panes' cells in order, in a new array. */

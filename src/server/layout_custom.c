@@ -175,16 +175,9 @@ static void normalise(struct cell *c)
 		struct cell *k = c->child[i];
 		if (k->type != c->type)
 			continue;
-		size_t n = c->nchild - 1 + k->nchild;
-		struct cell **child = xreallocarray(NULL, n, sizeof *child);
-		memcpy(child, c->child, i * sizeof *child);
-		memcpy(child + i, k->child, k->nchild * sizeof *child);
-		memcpy(child + i + k->nchild, c->child + i + 1, (c->nchild - i - 1) * sizeof *child);
-		free(c->child);
-		cell_adopt(c, child, n);
-		i += k->nchild - 1;
-		free(k->child);
-		free(k);
+		size_t n = k->nchild;
+		cell_merge_child(c, i);
+		i += n - 1;
 	}
 	if (c->nchild == 1)
 		cell_lift(c);

@@ -22,7 +22,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_resize_pane.c src/server/cmd_select_layout.c \
 	src/server/cmd_select_pane.c \
 	src/server/cmd_select_window.c src/server/cmd_send_keys.c \
-	src/server/cmd_split_window.c \
+	src/server/cmd_split_window.c src/server/cmd_break_pane.c \
+	src/server/cmd_join_pane.c src/server/cmd_rotate_window.c src/server/cmd_swap_pane.c \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
 	src/server/options.c src/server/options.h src/server/options_table.c \
 	src/server/style.c src/server/style.h \

@@ -53,6 +53,11 @@ struct options *options_create(struct options *parent)
 	return oo;
 }
 
+void options_set_parent(struct options *oo, struct options *parent)
+{
+	oo->parent = parent;
+}
+
 void options_free(struct options *oo)
 {
 	if (oo == NULL)

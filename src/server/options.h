@@ -66,6 +66,8 @@ void options_init(void);
 /* An empty set whose reads fall through to parent (a global set, or a window's). */
 struct options *options_create(struct options *parent);
 void options_free(struct options *oo);
+/* A pane moved to another window reads that window's options from now on (as tmux). */
+void options_set_parent(struct options *oo, struct options *parent);
 
 /*
  * The option called name: in full or by a prefix no other name shares. NULL and *cause

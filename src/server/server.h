@@ -31,6 +31,7 @@ struct pane {
 	term_pty pty;
 	term_emulator *em;
 	unsigned cols, rows;
+	bool input_off; /* select-pane -d: keys and pastes for it are dropped */
 	bool exited; /* its process is gone: the pane closes once its output is read */
 	bool dead;   /* nothing more to read; removed at the end of the loop turn */
 };
@@ -44,6 +45,7 @@ struct window {
 	struct pane **panes; /* in creation order; layout_list gives the index order */
 	size_t npanes;
 	struct pane *active;
+	struct pane *last; /* the pane active before it (tmux's last pane), or NULL */
 	unsigned cols, rows;
 	struct options *options; /* inherits from options_global_window */
 };
@@ -66,6 +68,8 @@ struct server {
 	uint32_t next_session, next_window, next_pane;
 	uint64_t uses;
 	bool exiting; /* kill-server */
+	bool marked_set; /* select-pane -m: the marked pane, while it lasts */
+	uint32_t marked;
 };
 
 extern struct server server;
@@ -113,16 +117,34 @@ const char *session_check_name(const char *name);
 /* window.c */
 struct window *window_create(unsigned index, unsigned cols, unsigned rows,
 			     const struct spawn *sp, const char *name, char **error);
+/* A window of cols by rows around p, a pane of no window (break-pane). */
+struct window *window_create_with(unsigned index, struct pane *p, unsigned cols, unsigned rows,
+				  const char *name);
 void window_destroy(struct window *w);
 struct pane *window_find_pane(const struct window *w, uint32_t id);
 /* The pane at index (layout order), or NULL. */
 struct pane *window_pane_at(const struct window *w, size_t index);
 size_t window_pane_index(const struct window *w, const struct pane *p);
 /* Splits p; the new pane runs sp. NULL and an allocated reason when nothing changed. */
-struct pane *window_split(struct window *w, struct pane *p, enum layout_split how,
-			  unsigned percent, const struct spawn *sp, char **error);
+struct pane *window_split(struct window *w, struct pane *p, const struct layout_place *where,
+			  const struct spawn *sp, char **error);
 /* Removes p; destroys the window (and then maybe the session) with its last pane. */
 void window_remove_pane(struct window *w, struct pane *p);
+/* Makes p (a pane of w) active; the one before becomes the last pane. */
+void window_set_active(struct window *w, struct pane *p);
+/* Takes p, not w's only pane, out of w without ending it (break-pane, join-pane). */
+void window_take_pane(struct window *w, struct pane *p);
+/*
+ * Moves src beside dst, in dst's window, as where says (join-pane, move-pane), the target
+ * split first as tmux does; a window left empty goes (and its session with its last).
+ * NULL, or why nothing changed.
+ */
+const char *window_join_pane(struct pane *dst, struct pane *src, const struct layout_place *where);
+/*
+ * Swaps two panes' places, in one window or two (swap-pane): each takes the other's cell,
+ * index and window. A pane leaving its window hands its activity to the one coming in.
+ */
+void window_swap_panes(struct pane *a, struct pane *b);
 /* Gives every pane the size the layout now has for it. */
 void window_apply_layout(struct window *w);
 /* Resizes the window (clamped to the layout's limits) and its panes, when it changed. */

@@ -32,7 +32,10 @@ static void add_pane(struct window *w, struct pane *p)
 	w->panes = xreallocarray(w->panes, w->npanes + 1, sizeof *w->panes);
 	w->panes[w->npanes++] = p;
 	p->window = w;
-	p->options = options_create(w->options);
+	if (p->options == NULL)
+		p->options = options_create(w->options);
+	else
+		options_set_parent(p->options, w->options);
 }
 
 struct window *window_create(unsigned index, unsigned cols, unsigned rows,
@@ -41,16 +44,26 @@ struct window *window_create(unsigned index, unsigned cols, unsigned rows,
 	struct pane *p = pane_create(server.next_pane++, cols, rows, sp, error);
 	if (p == NULL)
 		return NULL;
+	char *dflt = name == NULL ? default_name(sp) : NULL;
+	struct window *w = window_create_with(index, p, cols, rows, name != NULL ? name : dflt);
+	free(dflt);
+	return w;
+}
+
+struct window *window_create_with(unsigned index, struct pane *p, unsigned cols, unsigned rows,
+				  const char *name)
+{
 	struct window *w = xcalloc(1, sizeof *w);
 	w->id = server.next_window++;
 	w->index = index;
-	w->name = name != NULL ? xstrdup(name) : default_name(sp);
+	w->name = xstrdup(name);
 	w->layout = layout_create(cols, rows, p->id);
 	w->cols = cols;
 	w->rows = rows;
 	w->options = options_create(options_global_window);
 	add_pane(w, p);
 	w->active = p;
+	pane_resize(p, cols, rows);
 	return w;
 }
 
@@ -110,16 +123,17 @@ void window_resize(struct window *w, unsigned cols, unsigned rows)
 	window_apply_layout(w);
 }
 
-struct pane *window_split(struct window *w, struct pane *p, enum layout_split how,
-			  unsigned percent, const struct spawn *sp, char **error)
+struct pane *window_split(struct window *w, struct pane *p, const struct layout_place *where,
+			  const struct spawn *sp, char **error)
 {
-	/* The layout first: a split it refuses starts no process. */
-	uint32_t id = server.next_pane++;
-	const char *why = layout_split(w->layout, p->id, how, percent, id);
+	/* The layout first: a split it refuses starts no process and, as tmux, takes no id. */
+	uint32_t id = server.next_pane;
+	const char *why = layout_insert(w->layout, p->id, where, id);
 	if (why != NULL) {
 		*error = xstrdup(why);
 		return NULL;
 	}
+	server.next_pane++;
 	struct layout_geom g;
 	layout_geometry(w->layout, id, &g);
 	struct pane *np = pane_create(id, g.cols, g.rows, sp, error);
@@ -132,20 +146,125 @@ struct pane *window_split(struct window *w, struct pane *p, enum layout_split ho
 	return np;
 }
 
-void window_remove_pane(struct window *w, struct pane *p)
+void window_set_active(struct window *w, struct pane *p)
+{
+	if (p == w->active)
+		return;
+	w->last = w->active;
+	w->active = p;
+}
+
+/*
+ * p is leaving w: a leaving active pane gives way, as tmux's window_lost_pane, to the last
+ * pane, else the one before it in order, else the one after.
+ */
+static void hand_off(struct window *w, struct pane *p)
+{
+	if (w->active == p) {
+		struct pane *next = w->last;
+		if (next == NULL) {
+			size_t k = window_pane_index(w, p);
+			next = window_pane_at(w, k > 0 ? k - 1 : k + 1);
+		}
+		w->active = next;
+		w->last = NULL;
+	} else if (w->last == p) {
+		w->last = NULL;
+	}
+}
+
+static void drop_from(struct window *w, struct pane *p)
 {
 	size_t i = 0;
 	while (w->panes[i] != p)
 		i++;
+	memmove(&w->panes[i], &w->panes[i + 1], (w->npanes - i - 1) * sizeof *w->panes);
+	w->npanes--;
+	p->window = NULL;
+}
+
+/* Takes p out of w's panes and layout (w keeps others). */
+static void lose_pane(struct window *w, struct pane *p)
+{
+	hand_off(w, p);
+	layout_remove(w->layout, p->id);
+	drop_from(w, p);
+}
+
+void window_remove_pane(struct window *w, struct pane *p)
+{
 	if (w->npanes == 1) {
 		session_detach_window(w->session, w);
 		return;
 	}
-	if (w->active == p)
-		w->active = window_find_pane(w, layout_next(w->layout, p->id, -1));
-	layout_remove(w->layout, p->id);
-	memmove(&w->panes[i], &w->panes[i + 1], (w->npanes - i - 1) * sizeof *w->panes);
-	w->npanes--;
+	lose_pane(w, p);
 	pane_destroy(p);
 	window_apply_layout(w);
+}
+
+void window_take_pane(struct window *w, struct pane *p)
+{
+	lose_pane(w, p);
+	window_apply_layout(w);
+}
+
+/* A cell id no pane has (ids count up from 0), held while a pane moves. */
+#define PLACEHOLDER UINT32_MAX
+
+const char *window_join_pane(struct pane *dst, struct pane *src, const struct layout_place *where)
+{
+	struct window *dw = dst->window, *sw = src->window;
+	if (src == dst)
+		return "source and target panes must be different";
+	/* As tmux: the target splits first, then the source's cell closes. */
+	const char *why = layout_insert(dw->layout, dst->id, where, PLACEHOLDER);
+	if (why != NULL)
+		return why;
+	layout_unzoom(sw->layout);
+	if (sw != dw)
+		hand_off(sw, src);
+	layout_swap(dw->layout, PLACEHOLDER, sw->layout, src->id);
+	if (sw == dw) {
+		layout_remove(dw->layout, PLACEHOLDER);
+	} else {
+		drop_from(sw, src);
+		if (sw->npanes == 0) {
+			session_detach_window(sw->session, sw);
+		} else {
+			layout_remove(sw->layout, PLACEHOLDER);
+			window_apply_layout(sw);
+		}
+		add_pane(dw, src);
+	}
+	window_apply_layout(dw);
+	return NULL;
+}
+
+void window_swap_panes(struct pane *a, struct pane *b)
+{
+	struct window *wa = a->window, *wb = b->window;
+	layout_swap(wa->layout, a->id, wb->layout, b->id);
+	if (wa != wb) {
+		for (size_t i = 0; i < wa->npanes; i++)
+			if (wa->panes[i] == a)
+				wa->panes[i] = b;
+		for (size_t i = 0; i < wb->npanes; i++)
+			if (wb->panes[i] == b)
+				wb->panes[i] = a;
+		a->window = wb;
+		b->window = wa;
+		options_set_parent(a->options, wb->options);
+		options_set_parent(b->options, wa->options);
+		/* A pane that left its window is no longer that window's active or last one. */
+		if (wa->active == a)
+			wa->active = b;
+		if (wb->active == b)
+			wb->active = a;
+		if (wa->last == a)
+			wa->last = NULL;
+		if (wb->last == b)
+			wb->last = NULL;
+		window_apply_layout(wb);
+	}
+	window_apply_layout(wa);
 }
