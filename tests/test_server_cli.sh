@@ -298,6 +298,30 @@ expect_error "rsh: value is too small: -1" set -g base-index -1
 r kill-session -t opts
 for o in default-terminal base-index default-command; do r set -gu $o; done
 
+# remain-on-exit: a pane whose program exits stays, dead, until killed; "failed" keeps
+# only those that did not exit 0.
+r new-session -d -s keeper cat || fail "new-session keeper"
+r set -g remain-on-exit on || fail "set remain-on-exit"
+r new-session -d -s kept 'echo bye; exit 3' || fail "new-session kept"
+wait_for kept "Pane is dead (status 3,"
+r has-session -t kept || fail "the dead pane's session went"
+[ "$(r display -p -t kept '#{pane_dead}')" = 1 ] || fail "pane_dead is not 1"
+r send-keys -t kept x Enter || fail "send-keys to a dead pane"
+r split-window -t kept cat || fail "split beside a dead pane"
+r kill-pane -t kept:0.0 || fail "kill-pane of a dead pane"
+wait_lines 1 list-panes -t kept
+r kill-session -t kept
+r set -g remain-on-exit failed
+r new-session -d -s ok 'exit 0' || fail "new-session ok"
+r new-session -d -s bad 'exit 1' || fail "new-session bad"
+wait_for bad "Pane is dead (status 1,"
+i=0
+while r has-session -t ok 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+! r has-session -t ok 2>/dev/null || fail "remain-on-exit failed kept a pane that exited 0"
+r kill-session -t bad
+r set -gu remain-on-exit
+r kill-session -t keeper
+
 # Paste buffers as tmux: set, append, rename, show, list (most recent first), delete,
 # save and load (relative paths from the client's directory), paste into a pane (line
 # feeds as carriage returns, bracketed with -p when the program asked).

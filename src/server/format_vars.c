@@ -27,13 +27,13 @@ static char *flag(bool yes)
 	return xstrdup(yes ? "1" : "0");
 }
 
+/* The host's name, read once: the status line asks for it at every draw. */
 static char *host(bool shortened)
 {
-	char name[256] = "";
-	gethostname(name, sizeof name - 1);
-	if (shortened)
-		name[strcspn(name, ".")] = '\0';
-	return xstrdup(name);
+	static char name[256];
+	if (name[0] == '\0')
+		gethostname(name, sizeof name - 1);
+	return shortened ? xstrndup(name, strcspn(name, ".")) : xstrdup(name);
 }
 
 /* The pane's foreground process (its terminal's process group), else its own. */

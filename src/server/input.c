@@ -118,8 +118,8 @@ static void type_into(struct pane *p, const term_event *ev)
 	bool sync = options_get_number(p->options, "synchronize-panes");
 	for (size_t i = 0; i < w->npanes; i++) {
 		struct pane *q = w->panes[i];
-		if (q != p && (!sync || q->exited ||
-			       !options_get_number(q->options, "synchronize-panes")))
+		if (q->kept || (q != p && (!sync || q->exited ||
+					   !options_get_number(q->options, "synchronize-panes"))))
 			continue;
 		if (q->input_off)
 			continue; /* select-pane -d: nothing typed reaches it, as tmux */

@@ -57,7 +57,7 @@ const struct option_entry options_table[] = {
 	{STYLE("pane-border-style", WINDOW, "default"), UNWIRED},
 	{KEY("prefix", SESSION, "C-b"), UNWIRED},
 	{KEY("prefix2", SESSION, "None"), UNWIRED},
-	{CHOICE("remain-on-exit", PANE, CHOICES("off", "on", "failed"), 0), UNWIRED},
+	{CHOICE("remain-on-exit", PANE, CHOICES("off", "on", "failed"), 0)},
 	{FLAG("renumber-windows", SESSION, 0)},
 	{NUMBER("repeat-time", SESSION, 0, SHRT_MAX, 500, MS), UNWIRED},
 	{CHOICE("set-clipboard", SERVER, CHOICES("off", "external", "on"), 1), UNWIRED},

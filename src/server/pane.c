@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "options.h"
@@ -97,6 +99,35 @@ void pane_read(struct pane *p)
 		term_emulator_write(p->em, buf, (size_t)n);
 	else if (n == 0 || p->exited || (errno != EAGAIN && errno != EINTR))
 		p->dead = true;
+}
+
+bool pane_keep(struct pane *p)
+{
+	long long remain = options_get_number(p->options, "remain-on-exit");
+	if (remain == 0)
+		return false;
+	/* Its status: the pty reads its end a moment before the process is reapable. */
+	for (int i = 0; i < 100 && !term_pty_reap(&p->pty); i++)
+		usleep(1000);
+	int st = p->pty.status;
+	bool failed = !p->pty.reaped || !WIFEXITED(st) || WEXITSTATUS(st) != 0;
+	if (remain == 2 && !failed)
+		return false;
+	char when[64] = "", *line;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm) != NULL)
+		strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
+	if (p->pty.reaped && WIFSIGNALED(st))
+		xasprintf(&line, "\r\nPane is dead (signal %d, %s)", WTERMSIG(st), when);
+	else
+		xasprintf(&line, "\r\nPane is dead (status %d, %s)",
+			  p->pty.reaped ? WEXITSTATUS(st) : -1, when);
+	term_emulator_write(p->em, line, strlen(line));
+	free(line);
+	term_pty_close(&p->pty);
+	p->kept = true;
+	return true;
 }
 
 struct pane *pane_find_id(uint32_t id, struct window **wp)

@@ -137,7 +137,7 @@ static struct pane *find_dead(void)
 		struct session *s = server.sessions[i];
 		for (size_t j = 0; j < s->nwindows; j++)
 			for (size_t k = 0; k < s->windows[j]->npanes; k++)
-				if (s->windows[j]->panes[k]->dead)
+				if (s->windows[j]->panes[k]->dead && !s->windows[j]->panes[k]->kept)
 					return s->windows[j]->panes[k];
 	}
 	return NULL;
@@ -149,7 +149,8 @@ static void remove_dead(void)
 	struct pane *p;
 	while ((p = find_dead()) != NULL) {
 		log_debug("pane %%%u exited", p->id);
-		window_remove_pane(p->window, p);
+		if (!pane_keep(p))
+			window_remove_pane(p->window, p);
 	}
 }
 
@@ -268,7 +269,8 @@ static void loop_turn(int listen_fd)
 			short re = fds[base + i].revents;
 			if (re & POLLOUT)
 				term_pty_flush(&panes[i]->pty);
-			if ((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited)
+			if (((re & (POLLIN | POLLHUP | POLLERR)) || panes[i]->exited) &&
+			    !panes[i]->kept)
 				pane_read(panes[i]);
 		}
 		for (size_t i = 0; i < nudp; i++)

@@ -34,6 +34,7 @@ struct pane {
 	bool input_off; /* select-pane -d: keys and pastes for it are dropped */
 	bool exited; /* its process is gone: the pane closes once its output is read */
 	bool dead;   /* nothing more to read; removed at the end of the loop turn */
+	bool kept;   /* dead but kept (remain-on-exit): its pty closed, shown until killed */
 };
 
 struct window {
@@ -163,6 +164,12 @@ void pane_resize(struct pane *p, unsigned cols, unsigned rows);
  */
 void pane_read(struct pane *p);
 struct pane *pane_find_id(uint32_t id, struct window **w);
+/*
+ * Whether remain-on-exit keeps p, now dead: on, or failed and its program did not exit
+ * 0. A kept pane's pty is closed and "Pane is dead (status N, DATE)" written on it, as
+ * tmux does; it stays until killed.
+ */
+bool pane_keep(struct pane *p);
 
 /* server.c */
 /*
