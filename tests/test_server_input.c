@@ -199,11 +199,18 @@ static void focus(struct input_client *c)
 	wait_marker(0, "f1");
 	CHECKF(strstr(out, "^[") == NULL, "%s", out);
 	term_emulator_write(p->em, "\033[?1004h", 8);
+	/* focus-events off (tmux's default): the pane is not told. */
+	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = false});
+	paste(c, "\nf2\n");
+	wait_marker(0, "f2");
+	CHECKF(strstr(out, "^[") == NULL, "%s", out);
+	command(c, 4, (const char *[]){"set-option", "-s", "focus-events", "on"});
+	CHECKF(c->message == NULL, "%s", c->message);
 	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = false});
 	apply(c, &(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
 	CHECK(c->focused);
-	paste(c, "\nf2\n");
-	wait_marker(0, "f2");
+	paste(c, "\nf3\n");
+	wait_marker(0, "f3");
 	CHECKF(strstr(out, "^[[O^[[I") != NULL, "%s", out);
 }
 

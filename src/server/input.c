@@ -45,10 +45,11 @@ static void mouse(struct session *s, const term_mouse *event)
 	term_input_mouse(p->em, &m);
 }
 
+/* The active pane is told of focus when focus-events is on, as tmux. */
 static void focus(struct session *s, bool in)
 {
 	struct pane *p = active_pane(s);
-	if (p == NULL)
+	if (p == NULL || !options_get_number(options_server, "focus-events"))
 		return;
 	VTermState *state = vterm_obtain_state(term_emulator_vterm(p->em));
 	if (in)

@@ -36,8 +36,8 @@ struct input_client {
 /*
  * Applies one decoded event. Key and paste go to the active pane of the session's current
  * window; a mouse event to the pane under its cell (window coordinates), relative to that
- * pane, a button press first making that pane the active one; focus to the active pane,
- * which reports it if it asked to (mode 1004). A command's error line is kept in
+ * pane, a button press first making that pane the active one; focus to the active pane
+ * when focus-events is on, which reports it if it asked to (mode 1004). A command's error line is kept in
  * c->message; its output is dropped (tmux shows it in a mode of the client's view, not
  * built yet). Does nothing to panes when the session is gone.
  */

@@ -43,7 +43,7 @@ const struct option_entry options_table[] = {
 	{STRING("default-terminal", SERVER, "xterm-256color")},
 	{NUMBER("display-time", SESSION, 0, INT_MAX, 750, MS)},
 	{NUMBER("escape-time", SERVER, 0, INT_MAX, 500, MS), UNWIRED},
-	{FLAG("focus-events", SERVER, 0), UNWIRED},
+	{FLAG("focus-events", SERVER, 0)},
 	{NUMBER("history-limit", SESSION, 0, INT_MAX, 2000, "lines")},
 	{STYLE("message-style", SESSION, "bg=yellow,fg=black"), UNWIRED},
 	{CHOICE("mode-keys", WINDOW, CHOICES("emacs", "vi"), 0), UNWIRED},
