@@ -4,7 +4,8 @@
  * from the client's cache, a search across the whole history (on the server: the cache
  * holds a few screens), a selection copied (OSC 52 in the client's output) and pasted
  * into a paste buffer, which C-b ] pastes into another pane exactly once; output arriving in copy mode shows on leaving.
- * Both key tables: vi (EDITOR=vi) and emacs.
+ * Both key tables: vi (the server started with EDITOR=vi) and emacs (set -g mode-keys);
+ * with the mouse option on, the wheel enters copy mode and scrolls.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -77,6 +78,11 @@ static bool clipboard_has(harness_client *c, void *arg)
 	return ok;
 }
 
+static bool output_has(harness_client *c, void *arg)
+{
+	return strstr(harness_client_output(c, NULL), arg) != NULL;
+}
+
 static void run(const char *table, const char *editor)
 {
 	char seed[32];
@@ -84,9 +90,12 @@ static void run(const char *table, const char *editor)
 	char *flags[] = {"-s", seed, "-u", "delay=250,loss=0.05", "-d", "delay=250,loss=0.05",
 			 NULL};
 	printf("-- %s table\n", table);
-	setenv("EDITOR", editor, 1);
+	setenv("EDITOR", editor, 1); /* read by the server the first run starts */
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", "-x", "80", "-y", "23",
 			  (char *)NULL) == 0);
+	/* vi: the server started with EDITOR=vi (tmux's rule); emacs: set as a user would. */
+	if (strcmp(table, "emacs") == 0)
+		CHECK(harness_rsh(NULL, "set", "-g", "mode-keys", "emacs", (char *)NULL) == 0);
 	CHECK(harness_rsh(NULL, "send-keys", "-t", "work", "clear; seq 1 3000", "Enter",
 			  (char *)NULL) == 0);
 	harness_wait_rsh(NULL, "^3000$", "capture-pane", "-p", "-t", "work", (char *)NULL);
@@ -144,6 +153,16 @@ static void run(const char *table, const char *editor)
 	harness_send(c, "q");
 	harness_wait_text(c, "newline");
 	harness_wait_match(c, "work", "work");
+
+	/* With the mouse option on, the wheel enters copy mode five lines a notch, and
+	 * scrolling back to the bottom leaves it. */
+	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "on", (char *)NULL) == 0);
+	harness_wait(c, output_has, "\033[?1000h", "the client's terminal reporting clicks");
+	harness_send(c, "\033[<64;10;5M\033[<64;10;5M");
+	wait_indicator(c, "[10/");
+	harness_send(c, "\033[<65;10;5M\033[<65;10;5M");
+	harness_wait_match(c, "work", "work");
+	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "off", (char *)NULL) == 0);
 
 	/* The copy is the newest paste buffer too: C-b ] pastes it into another pane, once. */
 	harness_wait_rsh(c, "^buffer[0-9]+: 4 bytes: \"1234\"$", "list-buffers", (char *)NULL);

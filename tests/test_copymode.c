@@ -1,6 +1,6 @@
 /*
  * Copy mode's parts in the client, without a network: the key tables read from tmux's
- * list-keys lines (both tables, mode-keys' rule), the history cache (its window, a new
+ * list-keys lines (both tables), the history cache (its window, a new
  * epoch), and the engine over a pane of 100 history lines: position and paging, lines
  * asked for, a search in the cache, one sent to the server and its answer, selections
  * by character, line and rectangle and what they copy.
@@ -53,11 +53,6 @@ static void test_tables(void)
 			     "scroll-up", &w) && w.repeat == 5 && strcmp(w.command, "scroll-up") == 0);
 	CHECK(copykeys_parse("bind-key -T copy-mode \\; send-keys -X jump-again", &w) &&
 	      w.key.ch == ';');
-	CHECK(copykeys_mode_keys(NULL, "vim") == COPYKEYS_VI);
-	CHECK(copykeys_mode_keys("", "/usr/bin/nvi") == COPYKEYS_VI);
-	CHECK(copykeys_mode_keys("emacs", "vi") == COPYKEYS_EMACS);
-	CHECK(copykeys_mode_keys(NULL, "/home/vivian/bin/nano") == COPYKEYS_EMACS);
-	CHECK(copykeys_mode_keys(NULL, NULL) == COPYKEYS_EMACS);
 }
 
 /* A view of one pane (id 7) with 100 lines of history in epoch ep, and a page of
@@ -65,6 +60,7 @@ static void test_tables(void)
 static term_view *make_view(uint32_t ep, uint64_t first, unsigned n)
 {
 	term_view *v = term_view_new(COLS, ROWS + 1, 1);
+	v->mode_keys = 1; /* vi */
 	term_snapshot *s = term_snapshot_new(ROWS, COLS);
 	for (unsigned r = 0; r < ROWS; r++) {
 		char text[32];

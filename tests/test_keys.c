@@ -16,8 +16,19 @@ static void expect_text(const char *word)
 	CHECKF(!keys_lookup(word, &key), "%s is text", word);
 }
 
+/* mode-keys' default, tmux's rule. */
+static void mode_keys(void)
+{
+	CHECK(keys_mode_keys_vi(NULL, "vim"));
+	CHECK(keys_mode_keys_vi("", "/usr/bin/nvi"));
+	CHECK(!keys_mode_keys_vi("emacs", "vi"));
+	CHECK(!keys_mode_keys_vi(NULL, "/home/vivian/bin/nano"));
+	CHECK(!keys_mode_keys_vi(NULL, NULL));
+}
+
 int main(void)
 {
+	mode_keys();
 	expect_key("Enter", TERM_KEY_ENTER, 0, 0);
 	expect_key("enter", TERM_KEY_ENTER, 0, 0);
 	expect_key("BSpace", TERM_KEY_BACKSPACE, 0, 0);

@@ -464,9 +464,17 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 11, 21, 6, 0); /* more fields than there are */
-	for (int i = 0; i < 8; i++)
+	pack_head(&pk, 12, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 9; i++)
 		msgpack_pack_nil(&pk);
+	refuse(base, &buf, "");
+	pack_head(&pk, 11, 21, 6, 0); /* set-clipboard past its choices */
+	for (int i = 0; i < 7; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, 3);
+	msgpack_pack_uint32(&pk, 1);
+	msgpack_pack_true(&pk);
+	msgpack_pack_uint32(&pk, 3);
 	refuse(base, &buf, "");
 	pack_head(&pk, 10, 21, 6, 0); /* a page whose answer has two fields */
 	for (int i = 0; i < 6; i++)
@@ -637,6 +645,9 @@ static void test_history(void)
 	p->col = 2;
 	term_view_set_page(b, p);
 	term_histpage_unref(p);
+	b->mode_keys = 1;
+	b->mouse = true;
+	b->clipboard = 2;
 	check_roundtrip(a, b, 0);
 	check_roundtrip(b, a, 0);
 	term_view *blank = term_view_new(0, 0, 0);

@@ -56,7 +56,6 @@ struct client {
 	render *r;
 	struct keymode km;
 	histcache *cache;   /* history lines for copy mode */
-	bool mouse;         /* RSH_MOUSE=on: tmux's mouse on (the wheel enters copy mode) */
 	/* Events the full log refused, oldest first, appended as acknowledgements make
 	 * room; meanwhile stdin is not read (back-pressure): at most one read's events. */
 	struct waiting *waiting;
@@ -187,8 +186,10 @@ static void client_copied(void *arg, const char *text, size_t len)
 	} while (done < len);
 	sodium_bin2base64(b64, size, (const unsigned char *)text, len,
 			  sodium_base64_VARIANT_ORIGINAL);
-	printf("\033]52;c;%s\a", b64);
-	fflush(stdout);
+	if (client_view(c)->clipboard != 0) { /* set-clipboard external or on */
+		printf("\033]52;c;%s\a", b64);
+		fflush(stdout);
+	}
 	free(b64);
 }
 
@@ -197,14 +198,14 @@ static struct copymode_io client_io(struct client *c)
 	return (struct copymode_io){client_view(c), c->cache, client_send, client_copied, c};
 }
 
-/* The wheel with mouse on, over a pane whose program does not take the mouse: copy mode
+/* The wheel with the mouse option on, over a pane whose program does not take the mouse: copy mode
  * (entered by the wheel, so it leaves at the bottom) and five lines a notch, as tmux. */
 static bool client_wheel(struct client *c, const term_event *ev)
 {
 	struct copymode_io io = client_io(c);
 	const term_view *v = io.view;
 	const term_mouse *m = &ev->mouse;
-	if (!c->mouse || m->action != TERM_MOUSE_PRESS || (m->button != 4 && m->button != 5) ||
+	if (!v->mouse || m->action != TERM_MOUSE_PRESS || (m->button != 4 && m->button != 5) ||
 	    v->npanes == 0)
 		return false;
 	const term_view_pane *p = &v->panes[v->active];
@@ -291,7 +292,7 @@ static void client_fresh_view(void *arg)
 	histcache_view(c->cache, client_view(c));
 	copymode_view(&c->km.copy, &io);
 	predict_view(c->pred, client_view(c), net_clock_ms());
-	tty_mouse(c->mouse && level < TTY_MOUSE_CLICK ? TTY_MOUSE_CLICK : level);
+	tty_mouse(client_view(c)->mouse && level < TTY_MOUSE_CLICK ? TTY_MOUSE_CLICK : level);
 	c->redraw = true;
 }
 
@@ -441,9 +442,7 @@ int client_run(const struct client_options *o)
 	c.log = inputlog_new();
 	c.kp = keyparse_new();
 	c.cache = histcache_new(TERM_SCROLLBACK_DEFAULT);
-	keymode_init(&c.km, copykeys_mode_keys(getenv("VISUAL"), getenv("EDITOR")));
-	c.mouse = getenv("RSH_MOUSE") != NULL && strcmp(getenv("RSH_MOUSE"), "on") == 0;
-	tty_mouse(c.mouse ? TTY_MOUSE_CLICK : TTY_MOUSE_OFF);
+	keymode_init(&c.km, COPYKEYS_EMACS); /* the view's mode-keys decides on entering */
 	c.pred = predict_new(o->predict);
 	client_resize(&c);
 	status = client_loop(&c);

@@ -150,13 +150,3 @@ const struct copykeys_binding *copykeys_lookup(enum copykeys_table t, const term
 	}
 	return NULL;
 }
-
-enum copykeys_table copykeys_mode_keys(const char *visual, const char *editor)
-{
-	const char *e = visual != NULL && visual[0] != '\0' ? visual : editor;
-	if (e == NULL)
-		return COPYKEYS_EMACS;
-	if (strrchr(e, '/') != NULL)
-		e = strrchr(e, '/') + 1; /* the program's name, not its directory */
-	return strstr(e, "vi") != NULL ? COPYKEYS_VI : COPYKEYS_EMACS;
-}

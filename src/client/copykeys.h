@@ -43,8 +43,5 @@ extern const char *const copykeys_default_lines[];
 bool copykeys_parse(const char *line, struct copykeys_binding *b);
 /* The binding of key in the table, or NULL. The tables are read once, on first use. */
 const struct copykeys_binding *copykeys_lookup(enum copykeys_table t, const term_key *key);
-/* tmux's rule for mode-keys: vi when the program named by $VISUAL, or else $EDITOR,
- * contains "vi" (its name, not its directory), else emacs. */
-enum copykeys_table copykeys_mode_keys(const char *visual, const char *editor);
 
 #endif

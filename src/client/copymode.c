@@ -101,6 +101,7 @@ bool copymode_enter(struct copymode *cm, const struct copymode_io *io, bool page
 	if (!cm->on) {
 		copymode_clear(cm);
 		cm->on = true;
+		cm->keys = v->mode_keys ? COPYKEYS_VI : COPYKEYS_EMACS;
 		cm->pane = p->id;
 		cm->epoch = p->hist_epoch;
 		cm->top = p->hist_total;

@@ -81,8 +81,9 @@ struct copymode {
 void copymode_init(struct copymode *cm, enum copykeys_table keys);
 /* Leaves copy mode (if on) and frees what it holds. */
 void copymode_clear(struct copymode *cm);
-/* Enters copy mode on the view's active pane (false: none); page_up scrolls a page at
- * once (copy-mode -u), exit_at_bottom leaves when scrolled back to the bottom (-e). */
+/* Enters copy mode on the view's active pane (false: none), with the keys the view's
+ * mode-keys says; page_up scrolls a page at once (copy-mode -u), exit_at_bottom leaves
+ * when scrolled back to the bottom (-e). */
 bool copymode_enter(struct copymode *cm, const struct copymode_io *io, bool page_up,
 		    bool exit_at_bottom);
 /* A key typed in copy mode: its binding in the table, or the open prompt's line. */

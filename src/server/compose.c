@@ -2,6 +2,7 @@
 #include "compose.h"
 
 #include "history.h"
+#include "options.h"
 #include "status.h"
 
 static unsigned min_u(unsigned a, unsigned b)
@@ -64,6 +65,11 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 		place_panes(v, w, cols, rows - 1);
 	if (w != NULL && w->active != NULL && !w->active->exited)
 		v->tty_echo = term_pty_echoes(&w->active->pty);
+	if (w != NULL)
+		v->mode_keys = (uint8_t)options_get_number(w->options, "mode-keys");
+	if (s != NULL)
+		v->mouse = options_get_number(s->options, "mouse") != 0;
+	v->clipboard = (uint8_t)options_get_number(options_server, "set-clipboard");
 	if (s != NULL && rows >= 1) {
 		term_snapshot *status = status_line(s, cols);
 		term_view_set_status(v, status);

@@ -22,6 +22,7 @@
 #include "udp_listen.h"
 #include "cmd/proto.h"
 #include "cmd/socket.h"
+#include "term/keys.h"
 #include "util/xmalloc.h"
 
 #define MAX_CONNS 64
@@ -294,6 +295,17 @@ static void loop_turn(int listen_fd)
 	expire_conns();
 }
 
+/* tmux's default for mode-keys: vi when the server starts with $VISUAL or $EDITOR
+ * naming vi (term/keys.h). */
+static void default_mode_keys(void)
+{
+	char *cause = NULL;
+	const struct option_entry *oe = options_find("mode-keys", &cause);
+	if (oe != NULL && keys_mode_keys_vi(getenv("VISUAL"), getenv("EDITOR")))
+		options_set(options_global_window, oe, "vi", false, &cause);
+	free(cause);
+}
+
 int server_run(int listen_fd, const char *path, const char *config)
 {
 	/* Whatever the caller left: panes' children must stay waitable, SIGTERM deliverable. */
@@ -313,6 +325,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 	time_t started = time(NULL);
 	bool had_sessions = false;
 	options_init();
+	default_mode_keys(); /* before the config file, which may set it */
 	cfg_load_startup(config);
 	log_debug("server started");
 	while (!should_exit(listen_fd, started, had_sessions)) {

@@ -74,3 +74,13 @@ bool keys_lookup(const char *word, term_key *key)
 		}
 	return function_key(word, key) || (key->mods != 0 && one_character(word, key));
 }
+
+bool keys_mode_keys_vi(const char *visual, const char *editor)
+{
+	const char *e = visual != NULL && visual[0] != '\0' ? visual : editor;
+	if (e == NULL)
+		return false;
+	if (strrchr(e, '/') != NULL)
+		e = strrchr(e, '/') + 1; /* the program's name, not its directory */
+	return strstr(e, "vi") != NULL;
+}

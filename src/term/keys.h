@@ -13,4 +13,8 @@
 /* True when word names a key (filled into *key); otherwise it is literal text. */
 bool keys_lookup(const char *word, term_key *key);
 
+/* tmux's rule for mode-keys' default: vi when the program named by $VISUAL, or else
+ * $EDITOR, contains "vi" (its name, not its directory), else emacs. */
+bool keys_mode_keys_vi(const char *visual, const char *editor);
+
 #endif

@@ -38,6 +38,9 @@ term_view *term_view_clone(const term_view *v)
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	c->tty_echo = v->tty_echo;
+	c->mode_keys = v->mode_keys;
+	c->mouse = v->mouse;
+	c->clipboard = v->clipboard;
 	term_view_set_notice(c, v->notice, strlen(v->notice));
 	term_view_set_ended(c, v->ended, strlen(v->ended));
 	term_view_set_page(c, v->page);
@@ -130,6 +133,8 @@ bool term_view_check(const term_view *v, const char **err)
 	if (v->status->rows > 1 || v->status->rows > v->rows ||
 	    (v->status->rows == 1 && v->status->cols != v->cols))
 		return *err = "status line does not fit the view", false;
+	if (v->mode_keys > 1 || v->clipboard > 2)
+		return *err = "client option out of range", false;
 	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE || strlen(v->ended) > TERM_VIEW_MAX_NOTICE)
 		return *err = "notice too long", false;
 	for (unsigned i = 0; i < v->npanes; i++)
@@ -150,6 +155,7 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	if (a->cols != b->cols || a->rows != b->rows || a->npanes != b->npanes ||
 	    a->active != b->active || a->echo_events != b->echo_events ||
 	    a->echo_ms != b->echo_ms || a->tty_echo != b->tty_echo ||
+	    a->mode_keys != b->mode_keys || a->mouse != b->mouse || a->clipboard != b->clipboard ||
 	    strcmp(a->notice, b->notice) != 0 ||
 	    strcmp(a->ended, b->ended) != 0 ||
 	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page))

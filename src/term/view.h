@@ -53,6 +53,13 @@ typedef struct term_view {
 	/* Not empty once the attachment is over: the line the client prints as it leaves
 	 * ("detached (from session work)", "exited"); UTF-8, never NULL. */
 	char *ended;
+	/* What the client's own behaviour follows, from the options where the server keeps
+	 * them: copy mode's keys (the current window's mode-keys: 0 emacs, 1 vi), the mouse
+	 * (the session's mouse option: the terminal reports it and the wheel enters copy
+	 * mode) and set-clipboard (0 off: copies stay off the terminal's clipboard; 1
+	 * external, 2 on: they reach it by OSC 52). */
+	uint8_t mode_keys, clipboard;
+	bool mouse;
 	/* History lines on their way to this client, or NULL (the view takes a reference). */
 	term_histpage *page;
 } term_view;

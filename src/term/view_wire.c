@@ -1,6 +1,7 @@
 /*
  * A view diff in msgpack:
- *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?]
+ *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
+ *    options?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -17,7 +18,7 @@
 
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
-	FIELD_PAGE, NFIELDS
+	FIELD_PAGE, FIELD_OPTIONS, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -73,6 +74,9 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_TTY_ECHO;
 	if (!term_histpage_equal(from->page, to->page))
 		c |= 1u << FIELD_PAGE;
+	if (from->mode_keys != to->mode_keys || from->mouse != to->mouse ||
+	    from->clipboard != to->clipboard)
+		c |= 1u << FIELD_OPTIONS;
 	return c;
 }
 
@@ -108,6 +112,15 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 			term_histpage_write(to->page, pk);
 		else
 			msgpack_pack_array(pk, 0);
+		break;
+	case FIELD_OPTIONS:
+		msgpack_pack_array(pk, 3);
+		msgpack_pack_uint8(pk, to->mode_keys);
+		if (to->mouse)
+			msgpack_pack_true(pk);
+		else
+			msgpack_pack_false(pk);
+		msgpack_pack_uint8(pk, to->clipboard);
 		break;
 	case NFIELDS:
 		break;
@@ -253,6 +266,15 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		mp_read_bool(r, &v->tty_echo);
 	if (field_present(r, n, FIELD_PAGE))
 		read_page(r, v);
+	if (field_present(r, n, FIELD_OPTIONS)) {
+		uint32_t three, keys, clipboard;
+		mp_read_array(r, 3, 3, &three);
+		if (mp_read_u32(r, 1, &keys))
+			v->mode_keys = (uint8_t)keys;
+		mp_read_bool(r, &v->mouse);
+		if (mp_read_u32(r, 2, &clipboard))
+			v->clipboard = (uint8_t)clipboard;
+	}
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -273,6 +295,9 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	term_view_set_notice(v, from->notice, strlen(from->notice));
 	term_view_set_ended(v, from->ended, strlen(from->ended));
 	v->tty_echo = from->tty_echo;
+	v->mode_keys = from->mode_keys;
+	v->mouse = from->mouse;
+	v->clipboard = from->clipboard;
 	term_view_set_page(v, from->page);
 	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
 		;
