@@ -325,7 +325,8 @@ r kill-session -t keeper
 # Paste buffers as tmux: set, append, rename, show, list (most recent first), delete,
 # save and load (relative paths from the client's directory), paste into a pane (line
 # feeds as carriage returns, bracketed with -p when the program asked).
-r new-session -d -s buf -x 40 -y 5 'printf "\033[?2004h"; exec cat -v' || fail "new-session buf"
+r new-session -d -s buf -x 40 -y 5 'stty -echo; printf "\033[?2004h"; exec cat -v' ||
+	fail "new-session buf"
 r set-buffer hello || fail "set-buffer"
 r set-buffer -b mine "two words" || fail "set-buffer -b"
 r set-buffer "line1
@@ -348,9 +349,11 @@ r set-buffer -b loaded -n renamed || fail "set-buffer -n"
 r delete-buffer || fail "delete-buffer"
 [ "$(r list-buffers | wc -l)" -eq 3 ] || fail "after delete-buffer: $(r list-buffers)"
 r paste-buffer -p -b buffer1 -t buf || fail "paste-buffer"
+r send-keys -t buf Enter
 wait_for buf '^[[200~line1'
 wait_for buf 'line2^[[201~'
 r paste-buffer -d -b buffer0 -t buf || fail "paste-buffer -d"
+r send-keys -t buf Enter
 wait_for buf 'hello'
 expect_error "rsh: no buffer buffer0" show-buffer -b buffer0
 r kill-session -t buf
