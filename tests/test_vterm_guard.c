@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "term/capture.h"
 #include "term/emulator.h"
@@ -215,6 +216,16 @@ static void test_rep(void)
 	check_rep((const char *[]){"ab\033[0b|", NULL}, "abb|", "");
 	check_rep((const char *[]){"ab\033[14b", NULL}, "abbbbbbbbb", "bbbbbb");
 	check_rep((const char *[]){"ab\033[?3b|", NULL}, "ab|", ""); /* not REP */
+	/* Before any character, a REP with a control or DEL inside, or one that aborts a
+	 * string, made libvterm loop for ever: the control runs, the REP repeats nothing. */
+	check_rep((const char *[]){"\033[\nb", "x", NULL}, "", "x");
+	check_rep((const char *[]){"\033[\177b", "\033[", "2b", "x", NULL}, "x", "");
+	check_rep((const char *[]){"\033]0;t\033[b", "x", NULL}, "x", "");
+	check_rep((const char *[]){"\033P\033[", "3bx", NULL}, "x", "");
+	/* After one, the control runs where it comes and the REP repeats as usual. */
+	check_rep((const char *[]){"ab\033[\r2b|", NULL}, "bb|", "");
+	check_rep((const char *[]){"ab\033[2\n", "b|", NULL}, "ab", "  bb|");
+	check_rep((const char *[]){"a\033]2;t\033[2b|", NULL}, "aaa|", "");
 	/* At most a screenful: 30 more, so the screen scrolls once. */
 	check_rep((const char *[]){"ab\033[99999999999999999999b", NULL},
 		  "bbbbbbbbbb", "bbbbbbbbbb");
@@ -275,6 +286,7 @@ static void test_cursor_after_shrink(void)
 
 int main(void)
 {
+	alarm(60); /* a sequence that makes libvterm loop fails the test, not the suite */
 	test_st_split();
 	test_string_split_anywhere();
 	test_string_ends();

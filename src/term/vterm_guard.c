@@ -77,6 +77,30 @@ static size_t leave_out(term_vterm_guard *g, VTerm *vt, const char *buf, size_t 
 	return i + 1;
 }
 
+/*
+ * A C0 control or DEL inside a CSI: libvterm 0.1.4 runs the control (NUL and DEL it
+ * ignores) and goes on with the CSI. Its effect does not depend on the CSI, so it runs
+ * now, ahead of the held sequence, which then reaches libvterm without it: a control
+ * never hides a REP from the guard (libvterm's own REP loops for ever before any
+ * character).
+ */
+static size_t run_inside(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+			 size_t seq_at, size_t i)
+{
+	start = leave_out(g, vt, buf, start, seq_at, i);
+	vterm_input_write(vt, buf + i, 1);
+	return start;
+}
+
+static void begin_csi(term_vterm_guard *g)
+{
+	g->state = CSI;
+	g->intermediate = 0;
+	g->separators = 0;
+	g->plain = true;
+	g->count = 0;
+}
+
 /* Saturates a parameter well past any screen's cell count. */
 #define COUNT_MAX 100000000ul
 
@@ -225,10 +249,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			} else if (c == ']' || c == 'P') {
 				g->state = STRING;
 			} else if (c == '[') {
-				g->state = CSI;
-				g->separators = 0;
-				g->plain = true;
-				g->count = 0;
+				begin_csi(g);
 			} else if (c != ESC) {
 				start = end_sequence(g, vt, buf, start, i + 1);
 				g->state = GROUND;
@@ -238,6 +259,8 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 			if (c == ESC) {
 				g->state = ESCAPE; /* an abort: the new escape goes with the old */
 				g->intermediate = 0;
+			} else if (is_inner_control(c)) {
+				start = run_inside(g, vt, buf, start, seq_at, i);
 			} else if (c == 'b' && g->plain && !g->dropping) {
 				start = repeat(g, vt, buf, start, seq_at, i);
 				g->state = GROUND;
@@ -260,7 +283,7 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				if (g->separators > TERM_GUARD_MAX_SEPARATORS)
 					start = leave_out(g, vt, buf, start, seq_at, i);
 			} else {
-				g->plain = false; /* an intermediate (or a control inside) */
+				g->plain = false; /* an intermediate */
 			}
 			break;
 		case STRING:
@@ -274,12 +297,12 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 		case STRING_ESCAPE:
 			if (is_inner_control(c)) {
 				start = leave_out(g, vt, buf, start, seq_at, i);
-			} else if (c == ']' || c == 'P' || c == '[' || goes_on_escape(c)) {
+			} else if (c == '[') {
+				begin_csi(g); /* libvterm drops the string: it goes with the CSI */
+			} else if (c == ']' || c == 'P' || goes_on_escape(c)) {
 				/* libvterm drops the string for a new sequence: keep both together. */
-				g->state = c == '[' ? CSI : goes_on_escape(c) ? ESCAPE : STRING;
+				g->state = goes_on_escape(c) ? ESCAPE : STRING;
 				g->intermediate = goes_on_escape(c) ? c : 0;
-				g->separators = 0;
-				g->plain = false; /* rare: libvterm's own REP, bug and all */
 			} else if (c != ESC) {
 				/* ST ends the string; any other escape aborts it. */
 				start = end_sequence(g, vt, buf, start, i + 1);

@@ -16,6 +16,9 @@
  *   to wrap, so the next character goes to the next line (ncurses fills lines with REP);
  *   before any character is printed it loops for ever. REP never reaches libvterm: the
  *   guard hands its count to the owner's repeat function, which prints the character.
+ *   So that no REP (nor SGR) slips past, a C0 control or DEL inside a CSI (which libvterm
+ *   runs and goes on) runs ahead of the held CSI and is left out of it, and a CSI that
+ *   aborts a string is read as any other.
  * - SGR is mis-parsed (colon sub-parameters, underline colour) and lacks attributes
  *   (term/sgr.h): a plain SGR (CSI ... m without private marker or intermediate) never
  *   reaches libvterm either; the guard hands its parameter bytes to the owner's sgr.

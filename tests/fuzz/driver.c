@@ -3,19 +3,48 @@
  * corpus (crashers included), then seeded random inputs and mutations of the corpus.
  * Usage: fuzz_NAME [FILE|DIR ...]   (default: FUZZ_CORPUS, set at build time)
  * RSH_TEST_CASES sets how many random inputs; RSH_TEST_SEED the seed.
+ * An input that runs longer than INPUT_TIMEOUT seconds is a hang (libFuzzer's -timeout):
+ * the run fails, naming it.
  */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define FUZZ_MAX_INPUT (1 << 20)
+
+/* Far above any input's time even under sanitizers on a loaded machine: only a loop
+ * reaches it. */
+#define INPUT_TIMEOUT 60
+
+static const char *current_input = "a random or mutated input";
+
+static void on_alarm(int sig)
+{
+	static const char msg[] = "fuzz: input still running after the timeout (a hang): ";
+	ssize_t w = write(2, msg, sizeof msg - 1);
+	w = write(2, current_input, strlen(current_input));
+	w = write(2, "\n", 1);
+	(void)w;
+	_exit(1);
+}
+
+/* Runs one input under the hang alarm. */
+static void run_input(const char *name, const uint8_t *data, size_t size)
+{
+	current_input = name;
+	alarm(INPUT_TIMEOUT);
+	LLVMFuzzerTestOneInput(data, size);
+	alarm(0);
+}
 
 static uint8_t *corpus[4096];
 static size_t corpus_len[4096];
@@ -29,7 +58,7 @@ static void run_file(const char *path)
 	uint8_t *buf = malloc(FUZZ_MAX_INPUT);
 	size_t n = fread(buf, 1, FUZZ_MAX_INPUT, f);
 	fclose(f);
-	LLVMFuzzerTestOneInput(buf, n);
+	run_input(path, buf, n);
 	if (ncorpus < sizeof corpus / sizeof *corpus) {
 		corpus[ncorpus] = buf;
 		corpus_len[ncorpus++] = n;
@@ -69,6 +98,7 @@ static uint32_t rnd(void)
 
 int main(int argc, char **argv)
 {
+	signal(SIGALRM, on_alarm);
 	if (argc > 1) {
 		for (int i = 1; i < argc; i++)
 			run_path(argv[i]);
@@ -99,7 +129,7 @@ int main(int argc, char **argv)
 			for (size_t j = 0; j < n; j++)
 				buf[j] = (uint8_t)rnd();
 		}
-		LLVMFuzzerTestOneInput(buf, n);
+		run_input("a random or mutated input", buf, n);
 	}
 	free(buf);
 	for (size_t i = 0; i < ncorpus; i++)
