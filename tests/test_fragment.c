@@ -93,13 +93,17 @@ static void test_order(void)
 	uint8_t a[] = "aa", b[] = "bb";
 
 	net_reasm_init(&r, &st);
-	/* 7 partly here, then 8 whole: 7 is dropped, and so is anything older than 8. */
+	/* 7 partly here, then 8 whole: 7 still completes, once (a resend of 7's final
+	 * fragment delivers it again, as the last message put together); 8 is not again. */
 	struct net_plain f = frag(7, 0, false, a, 2);
 	CHECK(!net_reasm_add(&r, &f, 0, &m, &len) && held(&r) == 1 && r.bytes == 2);
 	f = frag(8, 0, true, b, 2);
 	CHECK(net_reasm_add(&r, &f, 0, &m, &len) && len == 2 && memcmp(m, "bb", 2) == 0);
-	CHECK(held(&r) == 0 && r.bytes == 0 && st.evicted == 1);
+	CHECK(held(&r) == 1 && r.bytes == 2 && st.evicted == 0);
 	f = frag(7, 1, true, a, 2);
+	CHECK(net_reasm_add(&r, &f, 0, &m, &len) && len == 4 && memcmp(m, "aaaa", 4) == 0);
+	CHECK(held(&r) == 0 && r.bytes == 0);
+	f = frag(7, 0, false, a, 2);
 	CHECK(!net_reasm_add(&r, &f, 0, &m, &len) && st.stale == 1 && held(&r) == 0);
 	f = frag(8, 0, true, b, 2);
 	CHECK(!net_reasm_add(&r, &f, 0, &m, &len) && st.stale == 2);
@@ -119,6 +123,18 @@ static void test_order(void)
 	f = frag(12, 0, false, a, 2);
 	CHECK(!net_reasm_add(&r, &f, NET_FRAG_MAX_AGE_MS + 1, &m, &len) && held(&r) == 1);
 	CHECK(st.evicted == evicted + 1);
+	/* A partial message past the id window behind the newest is dropped, and so are
+	 * its later fragments. */
+	uint64_t later = NET_FRAG_MAX_AGE_MS + 1;
+	f = frag(30, 0, false, a, 2);
+	CHECK(!net_reasm_add(&r, &f, later, &m, &len) && held(&r) == 2);
+	f = frag(30 + NET_MSG_ID_WINDOW, 0, true, b, 2);
+	CHECK(net_reasm_add(&r, &f, later, &m, &len) && held(&r) == 0 && st.evicted == evicted + 3);
+	f = frag(30, 1, true, a, 2);
+	CHECK(!net_reasm_add(&r, &f, later, &m, &len) && st.stale == 3 && held(&r) == 0);
+	f = frag(31, 0, true, a, 2);
+	CHECK(net_reasm_add(&r, &f, later, &m, &len) && len == 2);
+	CHECK(!net_reasm_add(&r, &f, later, &m, &len) && st.stale == 4);
 	net_reasm_free(&r);
 }
 

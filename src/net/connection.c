@@ -115,7 +115,9 @@ static uint16_t take_ts_reply(net_conn *c, uint64_t now_ms)
 /*
  * A fresh id, or the previous one when msg repeats the previous multi-fragment message
  * byte for byte. A frame of n datagrams survives a loss rate l only with (1-l)^n per try;
- * letting tries combine makes a large frame arrive after a few tries, not dozens.
+ * letting tries combine makes a large frame arrive after a few tries, not dozens. The
+ * receiver still completes an id that many newer ones (acknowledgements) passed, but
+ * only within NET_MSG_ID_WINDOW of the newest: past that the resend takes a fresh id.
  */
 static uint64_t message_id(net_conn *c, const uint8_t *msg, size_t len, size_t nfrag)
 {
@@ -124,6 +126,7 @@ static uint64_t message_id(net_conn *c, const uint8_t *msg, size_t len, size_t n
 	uint8_t digest[sizeof c->last_digest];
 	crypto_generichash(digest, sizeof digest, msg, len, NULL, 0);
 	if (c->last_len == len && c->next_msg_id > 0 &&
+	    c->next_msg_id - c->last_msg_id < NET_MSG_ID_WINDOW &&
 	    sodium_memcmp(digest, c->last_digest, sizeof digest) == 0)
 		return c->last_msg_id;
 	memcpy(c->last_digest, digest, sizeof digest);

@@ -49,14 +49,29 @@ void net_reasm_free(struct net_reasm *r)
 	r->out = NULL;
 }
 
-/* Drops partial messages that are too old, or (when older_than is set) older than id. */
-static void evict(struct net_reasm *r, uint64_t now_ms, bool older_than, uint64_t id)
+/* Whether message id is past the window behind the newest delivered. */
+static bool too_old(const struct net_reasm *r, uint64_t id)
+{
+	return r->any_delivered && id <= r->delivered &&
+	       r->delivered - id >= NET_MSG_ID_WINDOW;
+}
+
+/* Whether message id was delivered already (or is too old to tell). */
+static bool was_delivered(const struct net_reasm *r, uint64_t id)
+{
+	if (!r->any_delivered || id > r->delivered)
+		return false;
+	return too_old(r, id) || (r->done >> (r->delivered - id) & 1);
+}
+
+/* Drops partial messages untouched too long, or past the window. */
+static void evict(struct net_reasm *r, uint64_t now_ms)
 {
 	for (unsigned i = 0; i < NET_FRAG_MAX_PARTIAL; i++) {
 		struct net_partial *p = r->partial[i];
 		if (p == NULL)
 			continue;
-		if (now_ms - p->touched > NET_FRAG_MAX_AGE_MS || (older_than && p->id < id)) {
+		if (now_ms - p->touched > NET_FRAG_MAX_AGE_MS || too_old(r, p->id)) {
 			partial_free(r, i);
 			r->stats->evicted++;
 		}
@@ -152,16 +167,21 @@ static size_t join(struct net_reasm *r, const struct net_partial *p)
 
 static void delivered(struct net_reasm *r, uint64_t id, uint64_t now_ms)
 {
-	r->delivered = id;
-	r->any_delivered = true;
-	evict(r, now_ms, true, id);
+	if (!r->any_delivered || id > r->delivered) {
+		uint64_t shift = r->any_delivered ? id - r->delivered : 64;
+		r->done = shift >= 64 ? 0 : r->done << shift;
+		r->delivered = id;
+		r->any_delivered = true;
+	}
+	r->done |= UINT64_C(1) << (r->delivered - id);
+	evict(r, now_ms);
 }
 
 bool net_reasm_add(struct net_reasm *r, const struct net_plain *f, uint64_t now_ms,
 		   const uint8_t **msg, size_t *len)
 {
-	evict(r, now_ms, false, 0);
-	if (r->any_delivered && f->msg_id <= r->delivered) {
+	evict(r, now_ms);
+	if (was_delivered(r, f->msg_id)) {
 		if (f->final && r->out != NULL && f->msg_id == r->out_id) {
 			*msg = r->out;
 			*len = r->out_len;
