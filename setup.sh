@@ -32,6 +32,12 @@ install_missing() {
 # configure in a build directory of its own, so the plain and sanitizer builds coexist.
 build() {
 	dir=$1; shift
+	# A build configured in the source tree itself (./configure && make, by hand) makes
+	# autoconf refuse every build directory: clean it away first.
+	if [ -f config.status ] && [ -f Makefile ]; then
+		echo "setup.sh: cleaning the build configured in the source tree (make distclean)"
+		make -s distclean >/dev/null
+	fi
 	[ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi
 	mkdir -p "$dir"
 	if [ ! -f "$dir/config.status" ] || [ configure -nt "$dir/config.status" ]; then
