@@ -25,6 +25,7 @@
 #include "client/client.h"
 #include "client/utf8_locale.h"
 #include "net/token.h"
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
 /* How long a command waits for the server's answer, in seconds; RSH_REPLY_TIMEOUT changes
@@ -187,7 +188,10 @@ static int finish(const struct local *l, struct proto_reply *reply, bool attache
 		code = attach(l, reply);
 	} else {
 		fwrite(reply->out, 1, reply->outlen, stdout);
-		fwrite(reply->err, 1, reply->errlen, stderr);
+		/* A message names what the user typed, or what a server says: escaped. */
+		char *err = printable_copy(reply->err, reply->errlen, "\n\t");
+		fputs(err, stderr);
+		free(err);
 		code = reply->code;
 	}
 	proto_reply_free(reply);

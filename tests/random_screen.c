@@ -42,13 +42,13 @@ static term_cell random_pen(rng *g)
 	return c;
 }
 
-/* A character that is not a control: mostly ASCII, some accented, astral, C1 or U+FFFD. */
+/* A character that is not a control: mostly ASCII, some accented, astral, Latin-1 or U+FFFD. */
 static uint32_t random_char(rng *g)
 {
 	switch (rng_below(g, 10)) {
 	case 0: return 0xe0 + rng_below(g, 0x20);
 	case 1: return 0x1d400 + rng_below(g, 0x100);
-	case 2: return rng_below(g, 2) ? 0xfffd : 0x7f + rng_below(g, 0x21);
+	case 2: return rng_below(g, 2) ? 0xfffd : 0xa0 + rng_below(g, 0x21);
 	default: return 0x21 + rng_below(g, 0x5e);
 	}
 }

@@ -204,6 +204,24 @@ expect_error "no space for new pane" split-window -h -t tiny
 r kill-session -t tiny
 r has-session -t play || fail "server hurt by bad commands"
 
+# Escape injection: names holding control characters (C0, DEL, C1 in UTF-8 too) are
+# refused, and a window named after its command shows the command's controls escaped,
+# so no listing writes an escape sequence or forges a line.
+expect_error "bad session name" new-session -d -s "$(printf 'x\302\23331mRED')"
+expect_error "bad session name" new-session -d -s "$(printf 'x\033]0;PWN\007')"
+expect_error "bad session name" rename-session -t play "$(printf 'a\177b')"
+expect_error "bad window name" rename-window -t play:0 "$(printf 'x\302\205y')"
+expect_error "bad window name" new-window -d -t play -n "$(printf 'x\033[2J')"
+r new-window -d -t play "$(printf 'x=\033]0;PWN\007\033[2J\nfake; sleep 100')" ||
+	fail "new-window with escapes in its command"
+r list-windows -t play >"$dir/windows"
+[ "$(wc -l <"$dir/windows")" -eq 2 ] || { cat "$dir/windows" >&2; fail "a forged line"; }
+! LC_ALL=C grep -q "$(printf '[\001-\037\177]')" "$dir/windows" ||
+	fail "list-windows wrote control characters"
+grep -qF 'x=\033]0;PWN\007\033[2J\012fake;' "$dir/windows" ||
+	{ cat "$dir/windows" >&2; fail "the window's name is not its command, escaped"; }
+r kill-window -t play:1 || fail "kill-window of the escaped one"
+
 # Bad bytes on the control socket: the connection is dropped without a reply. The same
 # harness gets a reply to a well-formed request, so silence means refusal.
 if command -v perl >/dev/null; then

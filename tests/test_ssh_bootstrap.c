@@ -93,9 +93,11 @@ int main(void)
 	int n = snprintf(nul_first, sizeof nul_first, "x%cy\nRSH CONNECT 60009 %s\n", 0, token);
 	why = ssh_reply_read(nul_first, (size_t)n, "", 0, 0, &c);
 	CHECKF(why == NULL && c.port == 60009, "%s", why);
-	const char esc[] = "rsh: \033]0;owned\007\033[2Jgone\ttab\r\n";
+	const char esc[] = "rsh: \033]0;owned\007\033[2Jgone\ttab\xc2\x9b" "31m\r\n";
 	why = ssh_reply_read("", 0, esc, sizeof esc - 1, 1 << 8, &c);
-	CHECKF(strcmp(why, "the host says: ?]0;owned??[2Jgone tab") == 0, "%s", why);
+	CHECKF(strcmp(why, "the host says: \\033]0;owned\\007\\033[2Jgone\\011tab\\302\\23331m") ==
+		       0,
+	       "%s", why);
 	free(why);
 	char longline[1000];
 	memset(longline, 'a', sizeof longline);

@@ -433,6 +433,20 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
+	/* A notice and an end line from a hostile server arrive with their control
+	 * characters (C1 too) escaped: the client prints them on the user's terminal. */
+	pack_head(&pk, 8, 21, 6, 0);
+	for (int i = 0; i < 3; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_str_with_body(&pk, "\033]52;c;cHdu\007", 12);
+	msgpack_pack_str_with_body(&pk, "bye\xc2\x9b" "2J\n", 8);
+	const char *err = NULL;
+	term_view *shown = apply_bytes(base, buf.data, buf.size, &err);
+	CHECKF(shown != NULL, "refused: %s", err);
+	CHECKF(strcmp(shown->notice, "\\033]52;c;cHdu\\007") == 0, "%s", shown->notice);
+	CHECKF(strcmp(shown->ended, "bye\\302\\2332J\\012") == 0, "%s", shown->ended);
+	term_view_unref(shown);
+	msgpack_sbuffer_clear(&buf);
 
 	char longer[TERM_VIEW_MAX_NOTICE + 1];
 	memset(longer, 'x', sizeof longer);

@@ -240,6 +240,24 @@ static void test_rep(void)
 	term_emulator_free(em);
 }
 
+/* C1 controls in UTF-8 (NEL, CSI) that libvterm prints as characters: a cell never
+ * holds a control, which capture and the client's terminal would act on. */
+static void test_c1_printed(void)
+{
+	term_emulator *em = term_emulator_new(2, 10, 0);
+	term_emulator_write(em, "a\xc2\x85" "b", 4);
+	term_snapshot *snap = term_emulator_snapshot(em);
+	for (unsigned c = 0; c < snap->cols; c++) {
+		uint32_t chars[TERM_MAX_CHARS];
+		unsigned n = term_row_chars(snap->lines[0], c, chars);
+		for (unsigned i = 0; i < n; i++)
+			CHECKF(chars[i] >= 0xa0 || (chars[i] >= 0x20 && chars[i] < 0x7f),
+			       "column %u holds U+%04X", c, chars[i]);
+	}
+	term_snapshot_unref(snap);
+	term_emulator_free(em);
+}
+
 /*
  * Margins and a saved cursor past the edge of a smaller screen: libvterm alone memmoves a
  * negative size on the next scroll (ASan sees it) and restores the cursor outside. Here
@@ -293,6 +311,7 @@ int main(void)
 	test_utf8_split();
 	test_control_inside_st();
 	test_rep();
+	test_c1_printed();
 	test_many_parameters();
 	test_flood_is_bounded();
 	test_cursor_after_shrink();

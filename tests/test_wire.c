@@ -167,6 +167,9 @@ static void test_hostile_cells(void)
 	rejected_cells("a1 1b", 1, "control character");
 	rejected_cells("a3 61 01 05", 1, "control character");
 	rejected_cells("a2 02 02", 1, "control character");
+	rejected_cells("a1 7f", 1, "control character");     /* DEL */
+	rejected_cells("a2 c2 9b", 1, "control character");  /* C1 CSI, in UTF-8 */
+	rejected_cells("a3 61 c2 85", 1, "control character"); /* C1 NEL */
 	rejected_cells("a2 61 01", 1, "marker without a character");
 	rejected_cells("a1 02", 1, "marker without a character");
 	rejected_cells("a3 01 cc 81", 1, "combining mark without room");

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* Adaptive display thresholds, ms of smoothed RTT, with hysteresis (mosh's figures). */
@@ -330,7 +331,7 @@ static void arrow(predict *p, const term_snapshot *s, bool left, uint64_t event)
 static unsigned char_width(const term_key *key)
 {
 	if (key->code != TERM_KEY_CHAR || (key->mods & (TERM_MOD_CTRL | TERM_MOD_ALT)) != 0 ||
-	    key->ch < 0x20 || (key->ch >= 0x7f && key->ch < 0xa0))
+	    utf8_is_control(key->ch))
 		return 0;
 	int w = wcwidth((wchar_t)key->ch);
 	return w == 1 || w == 2 ? (unsigned)w : 0;

@@ -9,7 +9,7 @@ static void prompt_append(struct prompt *p, uint32_t cp)
 	char u[4];
 	unsigned n, i;
 
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+	if (utf8_is_control(cp))
 		return;
 	n = utf8_encode(cp, u);
 	if (p->len + n >= PROMPT_MAX)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
 const char *ssh_reply_line(const char *p, size_t len, const char *prefix, size_t *linelen)
@@ -28,8 +29,8 @@ const char *ssh_reply_line(const char *p, size_t len, const char *prefix, size_t
 
 /*
  * The last non-empty line of text, at most SSH_REPLY_QUOTE_MAX bytes of it (not cutting a
- * UTF-8 character), control characters and NULs shown as '?' so that a host cannot drive
- * our terminal. Allocated; "" when there is none.
+ * UTF-8 character), control characters (C1 too) and NULs shown as octal escapes
+ * (printable.h) so that a host cannot drive our terminal. Allocated; "" when there is none.
  */
 static char *last_line(const char *p, size_t len)
 {
@@ -44,13 +45,7 @@ static char *last_line(const char *p, size_t len)
 		while (n > 0 && (p[start + n] & 0xc0) == 0x80)
 			n--;
 	}
-	char *line = xmalloc(n + 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)p[start + i];
-		line[i] = ch == '\t' ? ' ' : ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
-	}
-	line[n] = '\0';
-	return line;
+	return printable_copy(p + start, n, "");
 }
 
 /* Why there is no connect line, from how ssh ended and what it said. */

@@ -4,6 +4,7 @@
 
 #include "options.h"
 #include "server.h"
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
 struct server server;
@@ -12,9 +13,9 @@ const char *session_check_name(const char *name)
 {
 	if (*name == '\0')
 		return "empty name";
-	for (const char *c = name; *c != '\0'; c++)
-		if ((unsigned char)*c < ' ' || *c == 0x7f || *c == ':' || *c == '.')
-			return "names hold no control characters, ':' or '.'";
+	/* Refused rather than escaped: a name is typed back in targets. */
+	if (!printable_is_clean(name, strlen(name)) || strpbrk(name, ":.") != NULL)
+		return "names are UTF-8 text without control characters, ':' or '.'";
 	return NULL;
 }
 

@@ -50,7 +50,7 @@ struct text {
 
 static void text_put(struct text *t, uint32_t cp, const term_cell *cell)
 {
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+	if (utf8_is_control(cp))
 		cp = '?';
 	unsigned w = status_width(cp);
 	if (t->full || t->width + w > t->max) {

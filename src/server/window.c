@@ -4,9 +4,11 @@
 
 #include "options.h"
 #include "server.h"
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
-/* The name a window gets from what it runs: the command's first word's last part. */
+/* The name a window gets from what it runs: the command's first word's last part, its
+ * control characters escaped (a command is any bytes; the name shows in listings). */
 static char *default_name(const struct spawn *sp)
 {
 	const char *cmd = NULL;
@@ -22,7 +24,8 @@ static char *default_name(const struct spawn *sp)
 		cmd = "sh";
 	size_t len = strcspn(cmd, " \t");
 	char *word = xstrndup(cmd, len), *slash = strrchr(word, '/');
-	char *name = xstrdup(slash != NULL && slash[1] != '\0' ? slash + 1 : word);
+	const char *last = slash != NULL && slash[1] != '\0' ? slash + 1 : word;
+	char *name = printable_copy(last, strlen(last), "");
 	free(word);
 	return name;
 }

@@ -61,17 +61,22 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	if (!on_screen(em, pos.row, pos.col))
 		return 1;
 	unsigned n = 0;
-	while (n < VTERM_MAX_CHARS_PER_CELL && info->chars[n] != 0)
+	uint32_t chars[VTERM_MAX_CHARS_PER_CELL];
+	/* libvterm prints C1 controls that came in UTF-8 (U+0085...): a cell never holds a
+	 * control, which capture and the client's terminal would act on. */
+	while (n < VTERM_MAX_CHARS_PER_CELL && info->chars[n] != 0) {
+		chars[n] = utf8_is_control(info->chars[n]) ? 0xfffd : info->chars[n];
 		n++;
+	}
 	/* As in VTermScreen, overwriting half of a wide character leaves the other half as
 	 * it was; readers show such a half as blank (capture.h). */
 	term_row *row = term_grid_writable(em->grid, (unsigned)pos.row);
 	term_cell cell = em->pen;
 	cell.width = info->width == 2 ? 2 : 1;
-	term_row_set(row, (unsigned)pos.col, &cell, info->chars, n);
+	term_row_set(row, (unsigned)pos.col, &cell, chars, n);
 	em->last_len = 0;
 	for (unsigned i = 0; i < n; i++)
-		em->last_len += utf8_encode(info->chars[i], em->last_glyph + em->last_len);
+		em->last_len += utf8_encode(chars[i], em->last_glyph + em->last_len);
 	if (cell.width == 2 && (unsigned)pos.col + 1 < em->grid->cols) {
 		cell.width = 0;
 		term_row_set(row, (unsigned)pos.col + 1, &cell, NULL, 0);

@@ -9,8 +9,10 @@
  */
 #include "view_wire.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/printable.h"
 #include "wire.h"
 
 #define FIXED_FIELDS 3
@@ -211,7 +213,8 @@ static bool field_present(mp_reader *r, uint32_t n, unsigned i)
 	return false;
 }
 
-/* A notice or end line: UTF-8 without NUL (not checked as UTF-8: the client sanitises). */
+/* A notice or end line: text without NUL, shown on the user's terminal, so its control
+ * characters (and bytes that are not UTF-8) are escaped here, whatever the server sent. */
 static void read_text(mp_reader *r, term_view *v,
 		      void (*set)(term_view *, const char *, size_t))
 {
@@ -219,10 +222,13 @@ static void read_text(mp_reader *r, term_view *v,
 	uint32_t len;
 	if (!mp_read_str(r, TERM_VIEW_MAX_NOTICE, &s, &len))
 		return;
-	if (memchr(s, '\0', len) != NULL)
+	if (memchr(s, '\0', len) != NULL) {
 		mp_fail(r, "NUL in a text field");
-	else
-		set(v, s, len);
+		return;
+	}
+	char *shown = printable_copy(s, len, "");
+	set(v, shown, strlen(shown));
+	free(shown);
 }
 
 /* A history page, or [] for none. */

@@ -29,9 +29,11 @@ enum { MARK_COMBINE = 1, MARK_WIDE = 2, MARK_WIDE_ALONE = 3, MARK_RIGHT_HALF = 4
 /* Wire colours: 0 default, 1 + index for the palette, 0x1000000 + 0xRRGGBB for RGB. */
 #define WIRE_RGB 0x1000000u
 
+/* What a cell may hold: a Unicode scalar value that is no control (not C1 either: the
+ * client's terminal would act on it). */
 static bool printable(uint32_t cp)
 {
-	return cp >= 0x20 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+	return !utf8_is_control(cp) && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
 }
 
 static uint32_t wire_colour(term_colour c)
