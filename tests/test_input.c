@@ -40,6 +40,13 @@ static void test_keys(void)
 	CHAR('a', 0, "a");
 	CHAR(0xe9, 0, "\xc3\xa9");
 	CHAR('c', TERM_MOD_CTRL, "\x03");
+	/* C-i, C-j, C-m and C-[ are their C0 bytes too (libvterm alone writes CSI u). */
+	CHAR('j', TERM_MOD_CTRL, "\n");
+	CHAR('i', TERM_MOD_CTRL, "\t");
+	CHAR('m', TERM_MOD_CTRL, "\r");
+	CHAR('[', TERM_MOD_CTRL, "\033");
+	CHAR('j', TERM_MOD_CTRL | TERM_MOD_ALT, "\033\n");
+	CHAR('j', TERM_MOD_CTRL | TERM_MOD_SHIFT, "\n"); /* as libvterm, shift aside */
 	CHAR('x', TERM_MOD_ALT, "\033x");
 	KEY(TERM_KEY_ENTER, 0, "\r");
 	KEY(TERM_KEY_TAB, 0, "\t");

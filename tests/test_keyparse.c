@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "client/keyparse.h"
+#include "term/input.h"
 #include "util/utf8.h"
 
 /* What the events were, written as text: keys as tmux names them, joined with '|'. */
@@ -281,8 +282,46 @@ static void check_long_paste(unsigned long seed)
 	       "seed %lu: %zu chunks for %zu bytes", seed, r.pastes, text_len);
 }
 
+static char sent[16];
+static size_t sent_len;
+
+static void catch_sent(const char *buf, size_t len, void *arg)
+{
+	CHECK(sent_len + len <= sizeof sent);
+	memcpy(sent + sent_len, buf, len);
+	sent_len += len;
+}
+
+static void encode_event(void *arg, const term_event *ev)
+{
+	CHECK(ev->type == TERM_EVENT_KEY);
+	CHECK(term_input_key(arg, &ev->key));
+}
+
+/* Every C0 byte and DEL typed reaches the pane's program as that byte: read here, then
+ * encoded by the server's encoder. Ctrl-J (a typed or pasted line feed) came out as
+ * ESC [ 106 ; 5 u. */
+static void check_controls_as_typed(void)
+{
+	term_emulator *em = term_emulator_new(5, 20, 0);
+	term_emulator_set_output(em, catch_sent, NULL);
+	for (unsigned b = 0; b < 0x80; b = b == 0x1f ? 0x7f : b + 1) {
+		keyparse *kp = keyparse_new();
+		uint8_t byte = (uint8_t)b;
+		sent_len = 0;
+		keyparse_feed(kp, &byte, 1, encode_event, em);
+		keyparse_flush(kp, encode_event, em); /* a lone ESC is the Escape key */
+		CHECKF(sent_len == 1 && (uint8_t)sent[0] == byte,
+		       "0x%02x typed reached the pane as %zu bytes (first 0x%02x)", b, sent_len,
+		       sent_len ? (uint8_t)sent[0] : 0);
+		keyparse_free(kp);
+	}
+	term_emulator_free(em);
+}
+
 int main(void)
 {
+	check_controls_as_typed();
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
 		check_case(&table[i]);
 	check_pending();

@@ -18,14 +18,41 @@ static const VTermKey keys[] = {
 	[TERM_KEY_PAGEDOWN] = VTERM_KEY_PAGEDOWN,
 };
 
+/*
+ * Ctrl (and maybe Alt or Shift) with a letter or one of @[\]^_: the C0 byte a terminal sends for
+ * it, as tmux passes it on. libvterm 0.1.4 writes C-i, C-j, C-m and C-[ as CSI u
+ * ("\e[106;5u"), which a shell or cat does not read as C-j (a pasted line feed is C-j).
+ * Returns the length written into out, or 0 for any other key.
+ */
+static size_t c0_key(const term_key *key, char out[2])
+{
+	uint32_t ch = key->ch;
+	/* Shift does not change a character's control, as libvterm has it. */
+	if ((key->mods & TERM_MOD_CTRL) == 0 ||
+	    (key->mods & ~(TERM_MOD_CTRL | TERM_MOD_ALT | TERM_MOD_SHIFT)) != 0)
+		return 0;
+	if (!((ch >= 'a' && ch <= 'z') || (ch >= '@' && ch <= '_')))
+		return 0;
+	size_t n = 0;
+	if (key->mods & TERM_MOD_ALT)
+		out[n++] = '\033';
+	out[n++] = (char)(ch & 0x1f);
+	return n;
+}
+
 bool term_input_key(term_emulator *em, const term_key *key)
 {
 	VTerm *vt = term_emulator_vterm(em);
 	VTermModifier mods = (VTermModifier)(key->mods & TERM_MOD_ALL);
+	char c0[2];
+	size_t c0_len;
 	if (key->code == TERM_KEY_CHAR) {
 		if (key->ch == 0 || key->ch > 0x10ffff)
 			return false;
-		vterm_keyboard_unichar(vt, key->ch, mods);
+		if ((c0_len = c0_key(key, c0)) > 0)
+			term_emulator_send(em, c0, c0_len);
+		else
+			vterm_keyboard_unichar(vt, key->ch, mods);
 	} else if (key->code >= TERM_KEY_F1 && key->code <= TERM_KEY_F12) {
 		vterm_keyboard_key(vt, VTERM_KEY_FUNCTION(key->code - TERM_KEY_F1 + 1), mods);
 	} else if (key->code < TERM_KEY_F1) {
