@@ -112,6 +112,16 @@ struct local {
 	bool connect_only;    /* rsh bootstrap: the connect line printed, no terminal */
 };
 
+/* Waits (within the socket's receive timeout) for the server to close the connection: at
+ * once after most replies; kill-server's when the server is gone, so that a command run
+ * next finds no server and starts a new one rather than talking to the dying one. */
+static void wait_closed(int fd)
+{
+	char byte;
+	while (recv(fd, &byte, 1, 0) > 0)
+		continue;
+}
+
 /* Sends the words; the reply in *reply. Returns 0, or 1 having said what went wrong. */
 static int request(const struct local *l, int fd, int argc, char **argv,
 		   struct proto_reply *reply)
@@ -146,6 +156,7 @@ static int request(const struct local *l, int fd, int argc, char **argv,
 	switch (proto_frame_read(&frame, fd, PROTO_MAX_REPLY)) {
 	case PROTO_FRAME_DONE:
 		why = proto_reply_decode(frame.body, frame.len, reply);
+		wait_closed(fd);
 		break;
 	case PROTO_FRAME_MORE:
 		fprintf(stderr, "rsh: no reply from the server in %ld s (stuck?)\n",

@@ -222,6 +222,31 @@ grep -qF 'x=\033]0;PWN\007\033[2J\012fake;' "$dir/windows" ||
 	{ cat "$dir/windows" >&2; fail "the window's name is not its command, escaped"; }
 r kill-window -t play:1 || fail "kill-window of the escaped one"
 
+# 64 idle connections (the server's limit) cost a working command nothing: the oldest
+# makes room. It used to wait until they timed out (10 s), when all of them were closed.
+perl -MIO::Socket::UNIX -e '
+	my @held;
+	for (1 .. 64) {
+		my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!";
+		push @held, $s;
+	}
+	open(my $f, ">", "$ARGV[1]/ready") or die; close($f);
+	select(undef, undef, undef, 0.05) until -e "$ARGV[1]/go";
+	my $open = 0;
+	for my $s (@held) {
+		my $r = ""; vec($r, fileno($s), 1) = 1;
+		$open++ unless select($r, undef, undef, 0) > 0 && sysread($s, my $b, 1) == 0;
+	}
+	open($f, ">", "$ARGV[1]/held") or die; print $f "$open\n"; close($f);' "$sock" "$dir" &
+holder=$!
+i=0
+while [ ! -e "$dir/ready" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+r ls >/dev/null || fail "ls beside 64 idle connections"
+: >"$dir/go"
+wait $holder || fail "the idle connections' holder failed"
+[ "$(cat "$dir/held")" -ge 60 ] ||
+	fail "ls waited for the idle connections to time out ($(cat "$dir/held") of 64 left)"
+
 # Bad bytes on the control socket: the connection is dropped without a reply. The same
 # harness gets a reply to a well-formed request, so silence means refusal.
 if command -v perl >/dev/null; then

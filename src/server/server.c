@@ -35,6 +35,9 @@ struct conn {
 	struct proto_frame in;
 	uint8_t *out; /* the reply, once the request ran */
 	size_t outlen, outdone;
+	/* kill-server's: kept open once replied, closed as the server exits, so that the
+	 * command returns when the server is gone. */
+	bool held;
 };
 
 static struct conn conns[MAX_CONNS];
@@ -72,7 +75,9 @@ static bool conn_run(struct conn *c)
 		return false;
 	}
 	struct proto_reply reply;
+	bool exiting = server.exiting;
 	cmd_execute(&req, &reply);
+	c->held = !exiting && server.exiting;
 	log_debug("%s: exit %d", req.argv[0], reply.code);
 	c->out = proto_reply_encode(&reply, &c->outlen);
 	proto_reply_free(&reply);
@@ -100,14 +105,40 @@ static bool conn_service(struct conn *c)
 			return errno == EAGAIN || errno == EINTR;
 		c->outdone += (size_t)n;
 	}
-	return false;
+	return c->held;
+}
+
+/* Whether the connection is replied to and only held until the exit. */
+static bool conn_held(const struct conn *c)
+{
+	return c->held && c->out != NULL && c->outdone == c->outlen;
+}
+
+/*
+ * Makes room for a new connection at the limit: the oldest one goes (it is idle, or its
+ * peer does not read its reply), so that idle connections never keep a working command
+ * waiting. A command's own request has usually arrived when it is accepted (below).
+ */
+static bool conn_make_room(void)
+{
+	if (nconns < MAX_CONNS)
+		return true;
+	size_t oldest = nconns;
+	for (size_t i = 0; i < nconns; i++)
+		if (!conn_held(&conns[i]) && (oldest == nconns || conns[i].since < conns[oldest].since))
+			oldest = i;
+	if (oldest == nconns)
+		return false;
+	log_debug("connection limit: the oldest goes");
+	conn_close(oldest);
+	return true;
 }
 
 /* Accepts what is waiting, serving each at once: its request has usually arrived. */
 static void conn_accept(int listen_fd)
 {
 	int fd;
-	while (nconns < MAX_CONNS && (fd = socket_accept(listen_fd)) >= 0) {
+	while (conn_make_room() && (fd = socket_accept(listen_fd)) >= 0) {
 		struct conn *c = &conns[nconns++];
 		memset(c, 0, sizeof *c);
 		c->fd = fd;
@@ -202,8 +233,9 @@ static bool should_exit(int listen_fd, time_t started, bool had_sessions)
 		clients_end_all("server exited");
 	if (got_term)
 		return nclients == 0;
-	if (nconns > 0)
-		return false; /* finish replying first, kill-server's own reply included */
+	for (size_t i = 0; i < nconns; i++)
+		if (!conn_held(&conns[i]))
+			return false; /* finish replying first, kill-server's own reply included */
 	if (server.exiting)
 		return nclients == 0;
 	return server.nsessions == 0 && nclients == 0 &&
@@ -214,7 +246,7 @@ static void expire_conns(void)
 {
 	time_t now = time(NULL);
 	for (size_t i = 0; i < nconns;)
-		if (now - conns[i].since >= CONN_TIMEOUT)
+		if (now - conns[i].since >= CONN_TIMEOUT && !conn_held(&conns[i]))
 			conn_close(i);
 		else
 			i++;
@@ -248,10 +280,12 @@ static void loop_turn(int listen_fd)
 	udp_listen_fds(udp_fds, nudp);
 	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp, sizeof *fds);
 	list_panes(panes);
-	/* At the connection limit, leave new ones queued rather than spin on them. */
-	fds[n++] = (struct pollfd){listen_fd, nconns < MAX_CONNS ? POLLIN : 0, 0};
-	for (size_t i = 0; i < nconns; i++)
-		fds[n++] = (struct pollfd){conns[i].fd, conns[i].out ? POLLOUT : POLLIN, 0};
+	/* An exiting server takes no more commands: they go to a new one (server_run). */
+	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term ? 0 : POLLIN, 0};
+	for (size_t i = 0; i < nconns; i++) {
+		short events = conn_held(&conns[i]) ? 0 : conns[i].out ? POLLOUT : POLLIN;
+		fds[n++] = (struct pollfd){conns[i].fd, events, 0};
+	}
 	for (size_t i = 0; i < npanes; i++) {
 		short events = POLLIN | (term_pty_queued(&panes[i]->pty) ? POLLOUT : 0);
 		fds[n++] = (struct pollfd){panes[i]->pty.fd, events, 0};
@@ -280,7 +314,8 @@ static void loop_turn(int listen_fd)
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
-			if (!conn_service(&conns[i]))
+			/* A held one only hangs up: its command stopped waiting. */
+			if (conn_held(&conns[i]) || !conn_service(&conns[i]))
 				conn_close(i);
 		}
 		if (fds[0].revents & POLLIN) {
@@ -328,20 +363,30 @@ int server_run(int listen_fd, const char *path, const char *config)
 	default_mode_keys(); /* before the config file, which may set it */
 	cfg_load_startup(config);
 	log_debug("server started");
+	bool unlinked = false;
 	while (!should_exit(listen_fd, started, had_sessions)) {
 		loop_turn(listen_fd);
 		had_sessions |= server.nsessions > 0;
+		/* Told to go, it takes no command while attached clients linger (seconds):
+		 * from now on a command finds no server, and new-session starts a fresh one
+		 * beside this. */
+		if ((server.exiting || got_term) && !unlinked) {
+			unlink(path);
+			unlinked = true;
+		}
 	}
 	log_debug("server exiting");
-	unlink(path); /* from now on a client finds no server and may start one */
-	while (nconns > 0)
-		conn_close(0);
+	if (!unlinked)
+		unlink(path); /* from now on a client finds no server and may start one */
 	clients_free();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);
 	reap_orphans();
 	free(orphans);
+	/* Last: kill-server's command returns as its connection closes. */
+	while (nconns > 0)
+		conn_close(0);
 	close(listen_fd);
 	return 0;
 }
