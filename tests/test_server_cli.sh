@@ -190,6 +190,18 @@ wait_for play:0.0 "again=42"
 expect_error "can't find session: nope" has-session -t nope
 expect_error "can't find window: 7" select-window -t play:7
 expect_error "can't find pane: 9" select-pane -t play:0.9
+# A session target naming a window or pane that does not exist fails, as in tmux.
+expect_error "can't find window: @999" has-session -t @999
+expect_error "can't find pane: %999" has-session -t %999
+expect_error "can't find window: 5" has-session -t play:5
+expect_error "can't find pane: 7" has-session -t play:0.7
+expect_error "can't find window: nope" has-session -t play:nope
+expect_error "can't find pane: 7" kill-session -t play:0.7
+rc=0
+r has-session -t play:5 2>/dev/null || rc=$?
+[ $rc -eq 1 ] || fail "has-session of a missing window: exit $rc, not 1"
+r has-session -t play:0.0 || fail "has-session -t play:0.0"
+r has-session -t play:0 || fail "has-session -t play:0"
 expect_error "bad target" kill-pane -t 'play:0.x'
 expect_error "unknown command: frobnicate" frobnicate
 expect_error "usage: rename-window" rename-window

@@ -120,7 +120,8 @@ void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f);
  * Target resolution, as tmux: the session by id, exact name, then unique prefix; the
  * window by id, index, exact name, then unique prefix; the pane by id or index. An
  * absent part is the current one. On failure the functions write the error and return
- * NULL.
+ * NULL. cmd_find_session resolves a window or pane part too when the target has one
+ * (z:5, @3, %2), and gives its session.
  */
 struct session *cmd_find_session(struct cmd_ctx *ctx);
 /* The session a single target part names. */

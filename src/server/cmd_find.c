@@ -81,7 +81,18 @@ struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_p
 
 struct session *cmd_find_session(struct cmd_ctx *ctx)
 {
-	return cmd_find_session_part(ctx, &ctx->args.target.session);
+	const struct target *t = &ctx->args.target;
+	/* A window or pane the target names must exist too, as in tmux: has-session -t z:5
+	 * fails without window 5 ("can't find window: 5"), and so do @N and %N. */
+	if (t->pane.form != TARGET_CURRENT) {
+		struct pane *p = cmd_find_pane(ctx);
+		return p != NULL ? p->window->session : NULL;
+	}
+	if (t->window.form != TARGET_CURRENT) {
+		struct window *w = cmd_find_window(ctx);
+		return w != NULL ? w->session : NULL;
+	}
+	return cmd_find_session_part(ctx, &t->session);
 }
 
 /*
@@ -247,6 +258,6 @@ struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
 		*index = s != NULL ? session_free_index(s) : 0;
 		return s;
 	}
-	s = cmd_find_session(ctx);
+	s = cmd_find_session_part(ctx, &t->session); /* the window part is the index */
 	return s != NULL && new_index(ctx, s, index) ? s : NULL;
 }
