@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "attach_harness.h"
+#include "term/snapshot.h"
 #include "check.h"
 #include "util/xmalloc.h"
 
@@ -193,6 +194,20 @@ static void resize_to(harness_client *c, unsigned w, unsigned h)
 	harness_wait_match(c, "work", "work");
 }
 
+/* A terminal of 32768 columns (ncurses crashed drawing it): the window takes the largest
+ * size a view has, and the client goes on. */
+static void huge(harness_client *c)
+{
+	char pattern[64];
+	harness_client_resize(c, 32768, 40);
+	snprintf(pattern, sizeof pattern, "^2: logs\\* \\(1 panes\\) \\[%ux39\\]", TERM_MAX_COLS);
+	wait_windows(c, pattern);
+	harness_client_resize(c, 120, 32767);
+	snprintf(pattern, sizeof pattern, "^2: logs\\* \\(1 panes\\) \\[120x%u\\]",
+		 TERM_MAX_ROWS - 1);
+	wait_windows(c, pattern);
+}
+
 static void detach(harness_client *c)
 {
 	harness_send(c, PREFIX "d");
@@ -291,6 +306,7 @@ int main(void)
 	rename_window(c);
 	help(c);
 	resize_to(c, 120, 40);
+	huge(c);
 	resize_to(c, 80, 24);
 	signals(c);
 	alone();

@@ -155,10 +155,12 @@ static void client_resize(struct client *c)
 
 	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0)
 		return;
-	render_resize(c->r, ws.ws_row, ws.ws_col);
+	/* A view is at most TERM_MAX_COLS x TERM_MAX_ROWS: a larger terminal is drawn in its
+	 * top left corner (ncurses crashed drawing 32768 columns). */
 	ev.resize.cols = ws.ws_col > TERM_MAX_COLS ? TERM_MAX_COLS : ws.ws_col;
 	ev.resize.rows = ws.ws_row > TERM_MAX_ROWS ? TERM_MAX_ROWS : ws.ws_row;
-	client_append(c, &ev);
+	if (render_resize(c->r, ev.resize.rows, ev.resize.cols))
+		client_append(c, &ev);
 }
 
 static void client_send(void *arg, const term_event *ev)

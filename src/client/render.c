@@ -191,11 +191,13 @@ void render_invalidate(render *r)
 	clearok(curscr, TRUE);
 }
 
-void render_resize(render *r, unsigned rows, unsigned cols)
+bool render_resize(render *r, unsigned rows, unsigned cols)
 {
 	set_term(r->screen);
-	resizeterm((int)rows, (int)cols);
+	if (resizeterm((int)rows, (int)cols) == ERR)
+		return false;
 	render_invalidate(r); /* what the terminal kept of the old screen varies */
+	return true;
 }
 
 /* The curses attributes and colour pair of a cell. */

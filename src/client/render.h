@@ -26,8 +26,10 @@ void render_free(render *r);
 /* The terminal's contents are unknown (the client was stopped): redraw them all next. */
 void render_invalidate(render *r);
 /* The terminal is now rows x cols: ncurses draws at that size from the next flush, all
- * of the screen. (SIGWINCH is the client's, so ncurses never sees it itself.) */
-void render_resize(render *r, unsigned rows, unsigned cols);
+ * of the screen. (SIGWINCH is the client's, so ncurses never sees it itself.) False when
+ * ncurses cannot (out of memory): it draws at the size it had. The caller keeps the size
+ * within TERM_MAX_COLS x TERM_MAX_ROWS. */
+bool render_resize(render *r, unsigned rows, unsigned cols);
 
 /*
  * Draws v, with link (the link state's text, "" for none) at the status row's right end,
