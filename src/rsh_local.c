@@ -181,6 +181,7 @@ static int attach(const struct local *l, const struct proto_reply *reply)
 		.host = l->udp_host != NULL ? l->udp_host : "127.0.0.1",
 		.family = l->o->family != AF_UNSPEC ? l->o->family : AF_INET,
 		.predict = l->o->predict,
+		.local = l->udp_host == NULL,
 	};
 	const char *why = net_connect_parse(reply->out, reply->outlen, &o.connect);
 

@@ -3,7 +3,7 @@
 EXTRA_DIST += tests/attach_harness.h tests/tmux_layouts.h
 ATTACH_HARNESS = tests/attach_harness.c
 ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_attach_flood \
-	tests/test_attach_session tests/test_attach_clients tests/test_attach_end \
+	tests/test_attach_session tests/test_attach_clients tests/test_attach_end tests/test_attach_gone \
 	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_keys \
 	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
 	tests/test_attach_config tests/test_attach_panes
@@ -21,6 +21,8 @@ tests_test_attach_clients_SOURCES = tests/test_attach_clients.c $(ATTACH_HARNESS
 tests_test_attach_clients_LDADD = $(TERM_LIBS)
 tests_test_attach_end_SOURCES = tests/test_attach_end.c $(ATTACH_HARNESS)
 tests_test_attach_end_LDADD = $(TERM_LIBS)
+tests_test_attach_gone_SOURCES = tests/test_attach_gone.c $(ATTACH_HARNESS)
+tests_test_attach_gone_LDADD = $(TERM_LIBS)
 tests_test_attach_paste_SOURCES = tests/test_attach_paste.c $(ATTACH_HARNESS)
 tests_test_attach_paste_LDADD = $(TERM_LIBS)
 tests_test_attach_mouse_SOURCES = tests/test_attach_mouse.c $(ATTACH_HARNESS)

@@ -102,8 +102,7 @@ static void find_server(const char *name, const char *path, void *arg)
 	fclose(f);
 }
 
-/* The running server's pid, from its debug log's name (RSH_DEBUG=1), or -1. */
-static pid_t server_pid(void)
+pid_t harness_server_pid(void)
 {
 	pid_t pid = -1;
 	each_file(find_server, &pid);
@@ -143,12 +142,12 @@ static void cleanup(void)
 		if (clients[i] != NULL)
 			harness_client_free(clients[i]);
 	}
-	if (access(sock, F_OK) == 0 || server_pid() > 0)
+	if (access(sock, F_OK) == 0 || harness_server_pid() > 0)
 		harness_rsh(NULL, "kill-server", (char *)NULL);
 	long long end = now_ms() + 10000;
-	while (server_pid() > 0 && now_ms() < end)
+	while (harness_server_pid() > 0 && now_ms() < end)
 		usleep(20000);
-	pid_t left = server_pid();
+	pid_t left = harness_server_pid();
 	bool alive = left > 0;
 	if (alive)
 		kill(left, SIGKILL); /* fail, but leave no server behind */

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "term/snapshot.h"
 
@@ -39,6 +40,8 @@ void harness_fail(harness_client *c, const char *fmt, ...)
  * NUL-terminated, to free.
  */
 int harness_rsh(char **out, ...) __attribute__((sentinel));
+/* The running server's pid, from its debug log's name (RSH_DEBUG=1), or -1. */
+pid_t harness_server_pid(void);
 /* What the last harness_rsh (or harness_wait_rsh) command wrote on stderr. */
 const char *harness_rsh_stderr(void);
 

@@ -3,15 +3,21 @@
 #include "check.h"
 #include "client/linkstate.h"
 
-static void expect(uint64_t now, uint64_t heard, uint64_t roundtrip, unsigned srtt,
-		   size_t size, const char *want)
+static void expect_at(uint64_t now, uint64_t heard, uint64_t roundtrip, unsigned srtt,
+		      bool local, size_t size, const char *want)
 {
-	struct linkstate ls = { heard, roundtrip, srtt };
+	struct linkstate ls = { heard, roundtrip, srtt, local };
 	char buf[64];
 	size_t len = linkstate_text(buf, size, now, &ls);
 
 	CHECKF(strcmp(buf, want) == 0 && len == strlen(want), "now %llu heard %llu: \"%s\"",
 	       (unsigned long long)now, (unsigned long long)heard, buf);
+}
+
+static void expect(uint64_t now, uint64_t heard, uint64_t roundtrip, unsigned srtt,
+		   size_t size, const char *want)
+{
+	expect_at(now, heard, roundtrip, srtt, false, size, want);
 }
 
 int main(void)
@@ -28,7 +34,10 @@ int main(void)
 	expect(4000, 5000, 4000, 7, 64, "rtt 7 ms"); /* heard after now: a clock step */
 	expect(19000, 0, 0, 0, 11, "last conta");
 	expect(19000, 0, 0, 0, 1, "");
-	struct linkstate none = { 0, 0, 0 };
+	/* A local server does not fall silent for the network's sake. */
+	expect_at(125999, 5000, 5000, 0, true, 64, "last contact 120 s ago, server gone?");
+	expect_at(5000, 5000, 4000, 0, true, 64, "rtt <1 ms");
+	struct linkstate none = { 0, 0, 0, false };
 	CHECK(linkstate_text(NULL, 0, 19000, &none) == 0);
 	return 0;
 }

@@ -37,6 +37,9 @@
 #define CLIENT_FIRST_CONTACT_MS 10000
 /* The link state's text counts seconds: redraw at least this often. */
 #define CLIENT_REDRAW_MS 1000
+/* How long a detach waits for the server's end line before the client leaves by itself
+ * (a server killed or out of reach never answers), beyond four round trips. */
+#define CLIENT_DETACH_WAIT_MS 2000
 
 /* An encoded event the full log refused, with its key when it is one. */
 struct waiting {
@@ -63,6 +66,7 @@ struct client {
 	bool changed;       /* events were appended since the last snapshot */
 	bool redraw;        /* a key was guessed, an overlay opened or closed */
 	uint64_t drawn_ms;
+	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
 };
 
 static int client_signal_pipe[2] = { -1, -1 };
@@ -165,7 +169,24 @@ static void client_resize(struct client *c)
 
 static void client_send(void *arg, const term_event *ev)
 {
-	client_append(arg, ev);
+	struct client *c = arg;
+	if (ev->type == TERM_EVENT_DETACH && c->detach_ms == 0)
+		c->detach_ms = net_clock_ms();
+	client_append(c, ev);
+}
+
+/* Whether a detach waited long enough for the server: at once when the server has been
+ * silent past the link state's threshold, else after CLIENT_DETACH_WAIT_MS and four
+ * round trips. Detaching always works from the keyboard, the server there or not. */
+static bool detach_overdue(const struct client *c, uint64_t now)
+{
+	const net_conn *conn = transport_conn(c->up.t);
+	if (c->detach_ms == 0)
+		return false;
+	if (net_clock_since(now, net_conn_last_heard_ms(conn)) > LINKSTATE_QUIET_MS)
+		return true;
+	return net_clock_since(now, c->detach_ms) >
+	       CLIENT_DETACH_WAIT_MS + 4 * (uint64_t)net_conn_srtt_ms(conn);
 }
 
 /* A copy: to the server as a new paste buffer (BUFFER events, in pieces as pastes go),
@@ -256,7 +277,7 @@ static void client_draw(struct client *c, uint64_t now)
 	term_view *v = copymode_overlay(&c->km.copy, guessed, c->cache);
 	const net_conn *conn = transport_conn(c->up.t);
 	struct linkstate ls = { net_conn_last_heard_ms(conn), net_conn_last_roundtrip_ms(conn),
-				net_conn_srtt_ms(conn) };
+				net_conn_srtt_ms(conn), c->o->local };
 	char link[64];
 
 	linkstate_text(link, sizeof link, now, &ls);
@@ -381,6 +402,11 @@ static int client_loop(struct client *c)
 		if (v->ended[0]) {
 			client_leave(c);
 			printf("[%s]\n", v->ended);
+			return 0;
+		}
+		if (detach_overdue(c, now)) {
+			client_leave(c);
+			printf("[detached (the server did not answer)]\n");
 			return 0;
 		}
 		if (transport_last_heard_ms(c->up.t) == 0 && now - start > CLIENT_FIRST_CONTACT_MS) {

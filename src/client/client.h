@@ -6,6 +6,8 @@
 #ifndef RSH_CLIENT_CLIENT_H
 #define RSH_CLIENT_CLIENT_H
 
+#include <stdbool.h>
+
 #include "net/token.h"
 #include "predict.h"
 
@@ -14,6 +16,8 @@ struct client_options {
 	int family;                /* AF_UNSPEC, AF_INET or AF_INET6 */
 	struct net_connect connect; /* its port, the connection id and key */
 	enum predict_mode predict; /* local echo prediction (--predict, RSH_PREDICT) */
+	bool local;                /* the server is this machine's own (rsh attach): a
+				    * silence then means it is gone, not the network */
 };
 
 /*

@@ -15,7 +15,8 @@ size_t linkstate_text(char *buf, size_t size, uint64_t now_ms, const struct link
 		return 0;
 	buf[0] = '\0';
 	if (quiet > LINKSTATE_QUIET_MS)
-		n = snprintf(buf, size, "last contact %" PRIu64 " s ago", quiet / 1000);
+		n = snprintf(buf, size, "last contact %" PRIu64 " s ago%s", quiet / 1000,
+			     ls->local ? ", server gone?" : "");
 	else if (ls->last_roundtrip_ms == 0)
 		return 0;
 	else if (ls->srtt_ms == 0)

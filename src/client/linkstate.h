@@ -5,6 +5,7 @@
 #ifndef RSH_CLIENT_LINKSTATE_H
 #define RSH_CLIENT_LINKSTATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,11 +21,13 @@ struct linkstate {
 	uint64_t last_heard_ms;     /* the last authentic packet; 0: never */
 	uint64_t last_roundtrip_ms; /* the last completed round trip; 0: never */
 	unsigned srtt_ms;           /* the smoothed round-trip time */
+	bool local;                 /* the server runs on this machine */
 };
 
 /*
  * Writes the link state's text into buf (NUL-terminated, cut to size): "last contact N s
- * ago" when nothing was heard from the server for over LINKSTATE_QUIET_MS before now,
+ * ago" when nothing was heard from the server for over LINKSTATE_QUIET_MS before now
+ * (with ", server gone?" when it is local: no network lies between),
  * else "rtt N ms" ("rtt <1 ms" on loopback) once a round trip was measured, else "".
  * Returns its length.
  */
