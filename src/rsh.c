@@ -14,7 +14,7 @@
 #include "net/udp.h"
 
 #define USAGE                                                                              \
-	"usage: rsh [-46] [-f file] [-L socket-name | -S socket-path] [-p port|low:high]"        \
+	"usage: rsh [-46V] [-f file] [-L socket-name | -S socket-path] [-p port|low:high]"       \
 	" [--ssh=command]"                                                                     \
 	" [--server=path] [--predict=adaptive|always|never] [[user@]host] [command [flags]"    \
 	" [arguments]]"
@@ -26,6 +26,7 @@ static const struct option main_options[] = {
 	{"server", required_argument, NULL, OPT_SERVER},
 	{"predict", required_argument, NULL, OPT_PREDICT},
 	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
 	{0},
 };
 static const struct option client_options[] = {
@@ -107,6 +108,9 @@ static int parse_options(int argc, char **argv, const char *shorts,
 			break;
 		case 'h':
 			return 0;
+		case 'V':
+			o->version = true;
+			return 0;
 		case ':':
 			fprintf(stderr, "rsh: %s needs a value\n", argv[optind - 1]);
 			return -1;
@@ -155,10 +159,10 @@ int main(int argc, char **argv)
 	const char *env = getenv("RSH_PREDICT");
 	if (env != NULL && *env != '\0' && !predict_parse(env, "RSH_PREDICT", &o))
 		return 1;
-	int i = parse_options(argc, argv, "+:46f:L:S:p:h", main_options, &o);
+	int i = parse_options(argc, argv, "+:46f:L:S:p:hV", main_options, &o);
 	if (i <= 0) {
 		if (i == 0)
-			printf("%s\n", USAGE);
+			printf("%s\n", o.version ? "rsh " PACKAGE_VERSION : USAGE);
 		return i == 0 ? 0 : 1;
 	}
 	argc -= i;

@@ -21,6 +21,7 @@ struct rsh_options {
 	const char *server;         /* --server: rsh on the host, "rsh" */
 	enum predict_mode predict;  /* --predict, else RSH_PREDICT, else adaptive */
 	const char *config;         /* -f: the config file a server started here reads */
+	bool version;               /* -V, --version: print it and exit */
 };
 
 /* A port, 1..65535, in decimal at the start of s; *end is set after it. */

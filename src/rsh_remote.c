@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "client/utf8_locale.h"
 #include "client/ssh_bootstrap.h"
 #include "net/token.h"
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
 const char *rsh_resolve(const char *host, int family, bool numeric_only, char **address)
@@ -43,18 +45,54 @@ const char *rsh_resolve(const char *host, int family, bool numeric_only, char **
 	return NULL;
 }
 
+/* Whether /etc/hosts names host: a name found without asking DNS. */
+static bool in_hosts_file(const char *host)
+{
+	FILE *f = fopen("/etc/hosts", "r");
+	char line[1024];
+	bool found = false;
+	while (f != NULL && !found && fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "#")] = '\0';
+		char *save, *word = strtok_r(line, " \t\r\n", &save); /* the address */
+		while (!found && word != NULL && (word = strtok_r(NULL, " \t\r\n", &save)) != NULL)
+			found = strcasecmp(word, host) == 0;
+	}
+	if (f != NULL)
+		fclose(f);
+	return found;
+}
+
+/*
+ * Whether a lone word that is no command may still be a host, without a DNS lookup (slow
+ * where DNS is out of reach, for what is usually a mistyped command): it holds '@', '.'
+ * or ':' (user@host, a domain name, an address), ssh's configuration gives it another
+ * HostName, or /etc/hosts names it. A short name known only to DNS is then taken for a
+ * command: write user@name or its domain.
+ */
+static bool may_be_host(const struct ssh_bootstrap *b, const char *name)
+{
+	const char *w = b->destination;
+	return b->argc > 0 || strpbrk(w, "@.:") != NULL || strcasecmp(name, w) != 0 ||
+	       in_hosts_file(w);
+}
+
 /*
  * The address the client and ssh both use: ssh's HostName for the destination, resolved.
  * NULL having said why; a lone word that is no host was likely meant as a command.
  */
 static char *remote_address(const struct rsh_options *o, const struct ssh_bootstrap *b)
 {
-	char *name = ssh_bootstrap_hostname(b), *address;
+	char *name = ssh_bootstrap_hostname(b), *address = NULL;
+	if (!may_be_host(b, name)) {
+		char *word = printable_copy(b->destination, strlen(b->destination), "");
+		fprintf(stderr, "rsh: unknown command: %s (a host is user@host, a domain name, an"
+				" address, or in ~/.ssh/config or /etc/hosts)\n", word);
+		free(word);
+		free(name);
+		return NULL;
+	}
 	const char *why = rsh_resolve(name, o->family, false, &address);
-	if (why != NULL && b->argc == 0 && strchr(b->destination, '@') == NULL)
-		fprintf(stderr, "rsh: unknown command: %s (nor a host: %s)\n", b->destination,
-			why);
-	else if (why != NULL)
+	if (why != NULL)
 		fprintf(stderr, "rsh: %s: %s\n", name, why);
 	free(name);
 	return address;

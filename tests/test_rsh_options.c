@@ -25,10 +25,24 @@ static void expect(int code, const char *want, char *a0, char *a1, char *a2, cha
 	free(out);
 }
 
+/* `rsh flag` prints the version on stdout and exits 0, as tmux -V. */
+static void version(char *flag)
+{
+	char *out = NULL;
+	int code = harness_rsh(&out, flag, (char *)NULL);
+	char want[64];
+	snprintf(want, sizeof want, "rsh %s\n", PACKAGE_VERSION);
+	if (code != 0 || strcmp(out, want) != 0)
+		harness_fail(NULL, "rsh %s: exit %d, \"%s\"", flag, code, out);
+	free(out);
+}
+
 int main(void)
 {
 	harness_init();
 	unsetenv("RSH_PREDICT");
+	version("-V");
+	version("--version");
 
 	expect(1, "rsh: unknown option: -x", "-x", "ls", NULL, NULL);
 	expect(1, "rsh: unknown option: --nope", "--nope", "ls", NULL, NULL);
@@ -52,6 +66,12 @@ int main(void)
 	expect(1, "no server running", "lsw", NULL, NULL, NULL);
 	expect(1, "unknown command: frob", "--ssh=/nonexistent/ssh", "me@host", "frob", NULL);
 	expect(1, "usage: kill-server", "--ssh=/nonexistent/ssh", "host", "kill-server", "x");
+	/* A lone word that is no command nor could be a host is a mistyped command, said at
+	 * once: no DNS lookup first (the old message quoted the resolver's error). */
+	expect(1, "rsh: unknown command: typo (a host is user@host", "typo", NULL, NULL, NULL);
+	expect(1, "rsh: open terminal failed", "--ssh=/nonexistent/ssh", "localhost", NULL, NULL);
+	expect(1, "rsh: open terminal failed", "--ssh=/nonexistent/ssh", "127.0.0.2", NULL,
+	       NULL);
 	/* A command that does not attach goes to ssh, whose failure is ours. */
 	expect(255, "rsh: cannot run /nonexistent/ssh", "--ssh=/nonexistent/ssh", "host", "ls",
 	       NULL);
