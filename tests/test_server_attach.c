@@ -482,6 +482,10 @@ int main(void)
 	text = output("list-clients", NULL, NULL, NULL);
 	CHECKF(lines(text) == 2 && strstr(text, "work [60x20]") != NULL, "%s", text);
 	free(text);
+	/* A client that falls silent stops counting for the size: the window goes back to
+	 * the one in contact (it kept the silent one's size until the other typed). */
+	wait_for(cs, 1, cs[0], width_is, &w100, "the window back once the second fell silent");
+	pump(cs, 2, 300); /* the second speaks again: its input is older than the first's */
 	send_text(cs[0], "x");
 	wait_for(cs, 2, cs[0], width_is, &w100, "the window back at the first client's width");
 
@@ -493,7 +497,21 @@ int main(void)
 	free(text);
 	tclient_free(cs[1]);
 
-	/* Junk on the port changes nothing: the server lives and the client still works. */
+	/* Connect lines never used (a bootstrap whose client never came), at 20x5: none
+	 * sizes the window (one shrank an attached 80x24 client's pane), and at most
+	 * CLIENT_UNUSED_MAX are kept (4000 took 55 MB and slowed every echo). */
+	for (int i = 0; i < 70; i++) {
+		char *line, *why;
+		CHECK(control(20, 5, &line, &why, "attach-session", "-t", "work", NULL) == 0);
+		free(line);
+		free(why);
+	}
+	pump(cs, 1, 500);
+	CHECK(width_is(cs[0], &w100));
+	text = output("list-clients", NULL, NULL, NULL);
+	CHECKF(lines(text) == 1 + 64 && count(text, "(not connected)") == 64, "%s", text);
+	free(text);
+
 	struct net_connect nc;
 	char *out, *err;
 	CHECK(control(0, 0, &out, &err, "attach-session", "-t", "work", NULL) == 0);

@@ -77,6 +77,17 @@ struct client *client_create(struct session *s, const struct proto_request *req,
 		net_random(&nc->id, sizeof nc->id);
 	while (find_conn(nc->id) != NULL);
 	net_random(nc->key, sizeof nc->key);
+	/* Unused connect lines cost memory and time each turn: keep a bounded number. */
+	struct client *oldest = NULL;
+	size_t unused = 0;
+	for (size_t i = 0; i < nclients; i++) {
+		if (clients[i]->ended == NULL && transport_last_heard_ms(clients[i]->t) == 0) {
+			unused++;
+			oldest = oldest != NULL ? oldest : clients[i];
+		}
+	}
+	if (unused >= CLIENT_UNUSED_MAX)
+		client_end(oldest, "never connected");
 	struct client *c = xcalloc(1, sizeof *c);
 	c->fd = fd;
 	term_view *blank = term_view_new(0, 0, 0);
@@ -219,24 +230,32 @@ void clients_receive(int fd)
 	}
 }
 
-/* The client of s with the latest input: its size is the window's. */
-static struct client *latest(const struct session *s)
+/* Whether c is in contact: it spoke, and lately. */
+static bool in_contact(const struct client *c, uint64_t now)
+{
+	uint64_t heard = transport_last_heard_ms(c->t);
+	return heard != 0 && net_clock_since(now, heard) <= CLIENT_QUIET_MS;
+}
+
+/* The client of s in contact with the latest input: its size is the window's. */
+static struct client *latest(const struct session *s, uint64_t now)
 {
 	struct client *best = NULL;
 	for (size_t i = 0; i < nclients; i++) {
 		struct client *c = clients[i];
 		if (c->ended == NULL && c->in.session == s->id && c->in.cols > 0 &&
-		    c->in.rows > 1 && (best == NULL || c->active_ms >= best->active_ms))
+		    c->in.rows > 1 && in_contact(c, now) &&
+		    (best == NULL || c->active_ms >= best->active_ms))
 			best = c;
 	}
 	return best;
 }
 
-static void size_windows(void)
+static void size_windows(uint64_t now)
 {
 	for (size_t i = 0; i < server.nsessions; i++) {
 		struct session *s = server.sessions[i];
-		struct client *c = latest(s);
+		struct client *c = latest(s, now);
 		if (c != NULL && s->current != NULL)
 			window_resize(s->current, c->in.cols, c->in.rows - 1);
 	}
@@ -265,6 +284,10 @@ static void check_ended(struct client *c, uint64_t now)
 		free(line);
 	} else if (s == NULL) {
 		client_end(c, "exited");
+	} else if (transport_last_heard_ms(c->t) == 0 &&
+		   net_clock_since(now, c->created_ms) >
+			   (silence_limit() < CLIENT_UNUSED_MS ? silence_limit() : CLIENT_UNUSED_MS)) {
+		client_end(c, "never connected");
 	} else if (net_clock_since(now, transport_last_heard_ms(c->t)) > silence_limit() &&
 		   net_clock_since(now, c->created_ms) > silence_limit()) {
 		client_end(c, "lost contact");
@@ -315,10 +338,17 @@ int clients_tick(void)
 {
 	uint64_t now = net_clock_ms();
 	int timeout = -1;
-	size_windows();
+	size_windows(now);
 	for (size_t i = 0; i < nclients;) {
 		struct client *c = clients[i];
 		check_ended(c, now);
+		if (c->ended == NULL && transport_last_heard_ms(c->t) == 0) {
+			/* Nothing to compose for, nowhere to send until it speaks; its expiry
+			 * is checked each second. */
+			timeout = timeout < 0 || timeout > 1000 ? 1000 : timeout;
+			i++;
+			continue;
+		}
 		int echo_wait = echo_mature(c, now);
 		term_view *v = compose(c, now);
 		feed_history(c, v, now);

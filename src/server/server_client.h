@@ -20,6 +20,14 @@
 /* How long a client may stay silent before the server drops it, unless the server's
  * environment says otherwise (RSH_CLIENT_TIMEOUT, in seconds). */
 #define CLIENT_SILENCE_MS (24ULL * 3600 * 1000)
+/* A client that never spoke (its connect line unused: a bootstrap whose client never
+ * came) goes after this, or after the silence limit when that is shorter; it never sizes
+ * a window, and at most CLIENT_UNUSED_MAX are kept (a new one pushes out the oldest). */
+#define CLIENT_UNUSED_MS 60000
+#define CLIENT_UNUSED_MAX 64
+/* A client silent this long (two of its heartbeats missed) counts no more for its
+ * window's size, as its own status row then says "last contact". */
+#define CLIENT_QUIET_MS (2 * SYNC_HEARTBEAT_MS + 500)
 /* How long an ended client waits for its last view to be acknowledged. */
 #define CLIENT_LINGER_MS 3000
 /* How long a failed command's error line stays on the status line. */
