@@ -523,6 +523,31 @@ int main(void)
 	wait_for(cs, 1, cs[0], shows, "after", "typing after junk datagrams");
 	CHECK(rsh("has-session", "-t", "work", NULL) == 0);
 
+	/* A client killed (its socket closed: its port answers "unreachable") leaves
+	 * list-clients after CLIENT_REFUSED_MS (60 s) of silence; one merely silent with its
+	 * port open (asleep, out of reach) stays, for the silence limit (24 h). Killed
+	 * clients stayed listed for 24 h. */
+	struct tclient *dead = attach("work", 80, 24), *asleep = attach("work", 80, 24);
+	struct tclient *all3[3] = {cs[0], dead, asleep};
+	pump(all3, 3, 1000);
+	text = output("list-clients", NULL, NULL, NULL);
+	CHECKF(count(text, "last contact") == 3, "%s", text); /* beside unused ones */
+	free(text);
+	uint64_t killed = net_clock_ms();
+	tclient_free(dead);
+	size_t listed = 3;
+	while (listed == 3 && net_clock_ms() - killed < 90000) {
+		pump(cs, 1, 1000);
+		text = output("list-clients", NULL, NULL, NULL);
+		listed = count(text, "last contact");
+		free(text);
+	}
+	CHECKF(listed == 2, "the killed client still listed after %llu ms",
+	       (unsigned long long)(net_clock_ms() - killed));
+	printf("a killed client left list-clients after %llu ms\n",
+	       (unsigned long long)(net_clock_ms() - killed));
+	tclient_free(asleep);
+
 	/* An unknown session: one clear error line. */
 	CHECK(control(80, 24, &out, &err, "attach-session", "-t", "nope", NULL) == 1);
 	CHECKF(strcmp(err, "rsh: can't find session: nope\n") == 0 && *out == '\0', "%s", err);

@@ -224,6 +224,33 @@ static void test_hop(void)
 	net_conn_free(c);
 }
 
+/* A port nothing listens on any more answers "unreachable": a socket that asked for
+ * errors learns which destination refused (the server drops a killed client by it). */
+static void test_refused(void)
+{
+	struct net_addr gone;
+	int g = bind_loopback(LOOPBACK);
+	gone.len = sizeof gone.ss;
+	CHECK(getsockname(g, (struct sockaddr *)&gone.ss, &gone.len) == 0);
+	close(g);
+	int fd = bind_loopback(LOOPBACK);
+	CHECK(net_udp_want_errors(fd) == 0);
+	struct net_addr to;
+	CHECK(!net_udp_refused(fd, &to));
+	CHECK(sendto(fd, "x", 1, 0, (struct sockaddr *)&gone.ss, gone.len) == 1);
+	struct pollfd p = {fd, POLLIN, 0};
+	CHECK(poll(&p, 1, 5000) == 1 && (p.revents & POLLERR));
+	CHECK(net_udp_refused(fd, &to));
+	CHECK(net_addr_equal((struct sockaddr *)&to.ss, to.len, (struct sockaddr *)&gone.ss,
+			     gone.len));
+	CHECK(!net_udp_refused(fd, &to));
+	/* Taking the queue cleared the error: the socket works as before. */
+	uint8_t buf[8];
+	struct net_addr from;
+	CHECK(net_udp_recv(fd, buf, sizeof buf, &from) < 0 && errno == EAGAIN);
+	close(fd);
+}
+
 int main(void)
 {
 	server.fd = net_udp_bind_range(LOOPBACK, NET_PORT_LOW, NET_PORT_HIGH, &server.addr);
@@ -238,6 +265,7 @@ int main(void)
 	printf("server on %s\n", net_addr_str((struct sockaddr *)&server.addr.ss, server.addr.len, s));
 	test_demux_roaming_hostile();
 	test_hop();
+	test_refused();
 	for (unsigned i = 0; i < server.nconn; i++)
 		net_conn_free(server.conn[i]);
 	close(server.fd);

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/errqueue.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -75,6 +76,47 @@ int net_udp_bind(const struct sockaddr *addr, socklen_t len)
 		return -1;
 	}
 	return fd;
+}
+
+int net_udp_want_errors(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int on = 1;
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+		return -1;
+	if (ss.ss_family == AF_INET6)
+		return setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof on);
+	return setsockopt(fd, IPPROTO_IP, IP_RECVERR, &on, sizeof on);
+}
+
+/* Whether the control message is ICMP's or ICMPv6's "port unreachable". */
+static bool port_unreachable(const struct cmsghdr *c)
+{
+	if (!(c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_RECVERR) &&
+	    !(c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_RECVERR))
+		return false;
+	struct sock_extended_err e;
+	memcpy(&e, CMSG_DATA(c), sizeof e);
+	return (e.ee_origin == SO_EE_ORIGIN_ICMP && e.ee_type == 3 && e.ee_code == 3) ||
+	       (e.ee_origin == SO_EE_ORIGIN_ICMP6 && e.ee_type == 1 && e.ee_code == 4);
+}
+
+bool net_udp_refused(int fd, struct net_addr *to)
+{
+	for (;;) {
+		char data[64], ctl[512];
+		struct iovec iov = {data, sizeof data};
+		struct msghdr m = {.msg_name = &to->ss, .msg_namelen = sizeof to->ss,
+				   .msg_iov = &iov, .msg_iovlen = 1,
+				   .msg_control = ctl, .msg_controllen = sizeof ctl};
+		if (recvmsg(fd, &m, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+			return false;
+		to->len = m.msg_namelen;
+		for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c != NULL; c = CMSG_NXTHDR(&m, c))
+			if (port_unreachable(c))
+				return true;
+	}
 }
 
 static void set_port(struct net_addr *a, unsigned port)

@@ -27,6 +27,15 @@ const char *net_addr_str(const struct sockaddr *a, socklen_t len, char *buf);
 int net_udp_bind(const struct sockaddr *addr, socklen_t len);
 /* A socket bound to host on the first free port of lo..hi, written to *bound. */
 int net_udp_bind_range(const char *host, unsigned lo, unsigned hi, struct net_addr *bound);
+/*
+ * Asks the kernel to queue what ICMP says of datagrams sent from fd (IP_RECVERR): a host
+ * that answers "port unreachable" has nothing listening there any more (a client killed).
+ * Poll then reports POLLERR until net_udp_refused has taken the queue.
+ */
+int net_udp_want_errors(int fd);
+/* Takes the queued errors up to the next "port unreachable", whose destination goes to
+ * *to: false once the queue is empty. Other errors are taken and ignored. */
+bool net_udp_refused(int fd, struct net_addr *to);
 /* Receives one datagram of at most size bytes. Returns its full length (more than size
  * when it was cut, so the caller can drop it as oversized) or -1 with errno. */
 ssize_t net_udp_recv(int fd, void *buf, size_t size, struct net_addr *from);

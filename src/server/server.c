@@ -308,9 +308,12 @@ static void loop_turn(int listen_fd)
 			    !panes[i]->kept)
 				pane_read(panes[i]);
 		}
-		for (size_t i = 0; i < nudp; i++)
+		for (size_t i = 0; i < nudp; i++) {
+			if (fds[udp + i].revents & POLLERR)
+				clients_refused(udp_fds[i]);
 			if (fds[udp + i].revents & POLLIN)
 				clients_receive(udp_fds[i]);
+		}
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;

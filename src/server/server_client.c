@@ -237,6 +237,21 @@ static bool in_contact(const struct client *c, uint64_t now)
 	return heard != 0 && net_clock_since(now, heard) <= CLIENT_QUIET_MS;
 }
 
+void clients_refused(int fd)
+{
+	struct net_addr to;
+	uint64_t now = net_clock_ms();
+	while (net_udp_refused(fd, &to)) {
+		for (size_t i = 0; i < nclients; i++) {
+			socklen_t len;
+			const struct sockaddr *peer = net_conn_peer(transport_conn(clients[i]->t), &len);
+			if (clients[i]->fd == fd && peer != NULL &&
+			    net_addr_equal(peer, len, (const struct sockaddr *)&to.ss, to.len))
+				clients[i]->refused_ms = now;
+		}
+	}
+}
+
 /* The client of s in contact with the latest input: its size is the window's. */
 static struct client *latest(const struct session *s, uint64_t now)
 {
@@ -288,6 +303,9 @@ static void check_ended(struct client *c, uint64_t now)
 		   net_clock_since(now, c->created_ms) >
 			   (silence_limit() < CLIENT_UNUSED_MS ? silence_limit() : CLIENT_UNUSED_MS)) {
 		client_end(c, "never connected");
+	} else if (c->refused_ms > transport_last_heard_ms(c->t) &&
+		   net_clock_since(now, transport_last_heard_ms(c->t)) > CLIENT_REFUSED_MS) {
+		client_end(c, "lost contact");
 	} else if (net_clock_since(now, transport_last_heard_ms(c->t)) > silence_limit() &&
 		   net_clock_since(now, c->created_ms) > silence_limit()) {
 		client_end(c, "lost contact");

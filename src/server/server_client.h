@@ -28,6 +28,10 @@
 /* A client silent this long (two of its heartbeats missed) counts no more for its
  * window's size, as its own status row then says "last contact". */
 #define CLIENT_QUIET_MS (2 * SYNC_HEARTBEAT_MS + 500)
+/* A client silent this long after its host answered "port unreachable" is gone (killed:
+ * nothing listens there). One asleep or out of reach gets no such answer and keeps the
+ * silence limit (24 h); this one is long enough for a client to roam back. */
+#define CLIENT_REFUSED_MS 60000
 /* How long an ended client waits for its last view to be acknowledged. */
 #define CLIENT_LINGER_MS 3000
 /* How long a failed command's error line stays on the status line. */
@@ -59,6 +63,7 @@ struct client {
 	struct client_applied applied[CLIENT_ECHO_QUEUE];
 	unsigned napplied;
 	struct client_applied echo;
+	uint64_t refused_ms;    /* when its address last answered "port unreachable"; 0 */
 	char *ended;            /* the end line once the attachment is over, else NULL */
 	uint64_t ended_ms;
 };
@@ -88,6 +93,8 @@ void client_switch(struct client *c, struct session *s);
 /* Takes the datagrams waiting on a UDP socket (a bounded number) and applies their input
  * events. */
 void clients_receive(int fd);
+/* Takes the ICMP errors queued on a UDP socket: clients at a refusing address are marked. */
+void clients_refused(int fd);
 /* Sizes windows to their latest clients, composes and ships the views, drops clients
  * that are over. Returns the poll timeout the transports want in ms (-1: none). */
 int clients_tick(void);

@@ -51,6 +51,8 @@ int udp_listen_get(const char *host, unsigned low, unsigned high, unsigned *port
 					       : "cannot bind a UDP port";
 		return -1;
 	}
+	/* A client killed leaves a port that answers "unreachable": see clients_refused. */
+	net_udp_want_errors(fd);
 	sockets = xreallocarray(sockets, nsockets + 1, sizeof *sockets);
 	sockets[nsockets++] = (struct udp_listen){xstrdup(host), low, high, fd, port_of(&bound)};
 	*port = sockets[nsockets - 1].port;
