@@ -226,6 +226,10 @@ static void test_rep(void)
 	check_rep((const char *[]){"ab\033[\r2b|", NULL}, "bb|", "");
 	check_rep((const char *[]){"ab\033[2\n", "b|", NULL}, "ab", "  bb|");
 	check_rep((const char *[]){"a\033]2;t\033[2b|", NULL}, "aaa|", "");
+	/* A private mode number past the saturation point looped for ever (the emulator's
+	 * reading of CSI ? Pm h, fuzz_emulator). */
+	check_rep((const char *[]){"\033[?1062004h", "\033[?99999999999;1049lx", NULL}, "x",
+		  "");
 	/* At most a screenful: 30 more, so the screen scrolls once. */
 	check_rep((const char *[]){"ab\033[99999999999999999999b", NULL},
 		  "bbbbbbbbbb", "bbbbbbbbbb");

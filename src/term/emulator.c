@@ -239,8 +239,9 @@ static void private_modes(term_emulator *em, const char *p, const char *end, boo
 {
 	while (p < end) {
 		unsigned long n = 0;
-		while (p < end && *p >= '0' && *p <= '9')
-			n = n < 100000 ? n * 10 + (unsigned long)(*p++ - '0') : n;
+		/* Saturated, but every digit is read (a long number looped for ever). */
+		for (; p < end && *p >= '0' && *p <= '9'; p++)
+			n = n < 100000 ? n * 10 + (unsigned long)(*p - '0') : n;
 		if (n == 1048 || n == 1049) {
 			if (set)
 				save_cursor(em);

@@ -222,7 +222,9 @@ static void reserve_text(term_sb_open *o, size_t more)
 /* Appends the first n cells of row to the open block as its newest line. */
 static void pack_line(term_sb_open *o, const term_row *row, unsigned n)
 {
-	reserve_text(o, (size_t)n * MAX_CELL_BYTES);
+	/* A byte more than the cells need: never a NULL text for an empty line (NULL + 0 is
+	 * undefined; clang's UBSan said so under fuzz_emulator). */
+	reserve_text(o, (size_t)n * MAX_CELL_BYTES + 1);
 	uint8_t *start = o->text + o->off[o->nlines], *p = start;
 	term_cell pen, cp, blank = term_cell_blank();
 	term_cell_pen(&blank, &pen);
