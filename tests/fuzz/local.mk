@@ -14,7 +14,7 @@
 EXTRA_DIST += tests/fuzz/driver.c tests/fuzz/corpus
 .PHONY: fuzz
 if FUZZING
-FUZZ_TARGETS = fuzz_args fuzz_control fuzz_emulator fuzz_event fuzz_keyparse fuzz_keys fuzz_layout fuzz_msgpack_read fuzz_packet fuzz_plaintext fuzz_ssh_reply fuzz_sync fuzz_token fuzz_view fuzz_wire
+FUZZ_TARGETS = fuzz_args fuzz_control fuzz_emulator fuzz_event fuzz_format fuzz_keyparse fuzz_keys fuzz_layout fuzz_msgpack_read fuzz_packet fuzz_parse fuzz_plaintext fuzz_ssh_reply fuzz_sync fuzz_token fuzz_view fuzz_wire
 noinst_PROGRAMS += $(FUZZ_TARGETS)
 fuzz_args_SOURCES = tests/fuzz/fuzz_args.c
 fuzz_args_LDADD = $(tests_fuzz_fuzz_args_LDADD)
@@ -28,6 +28,9 @@ fuzz_emulator_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_event_SOURCES = tests/fuzz/fuzz_event.c
 fuzz_event_LDADD = $(tests_fuzz_fuzz_event_LDADD)
 fuzz_event_LDFLAGS = $(FUZZ_LDFLAGS)
+fuzz_format_SOURCES = tests/fuzz/fuzz_format.c
+fuzz_format_LDADD = $(tests_fuzz_fuzz_format_LDADD)
+fuzz_format_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_keyparse_SOURCES = tests/fuzz/fuzz_keyparse.c
 fuzz_keyparse_LDADD = $(tests_fuzz_fuzz_keyparse_LDADD)
 fuzz_keyparse_LDFLAGS = $(FUZZ_LDFLAGS)
@@ -43,6 +46,9 @@ fuzz_msgpack_read_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_packet_SOURCES = tests/fuzz/fuzz_packet.c
 fuzz_packet_LDADD = $(tests_fuzz_fuzz_packet_LDADD)
 fuzz_packet_LDFLAGS = $(FUZZ_LDFLAGS)
+fuzz_parse_SOURCES = tests/fuzz/fuzz_parse.c
+fuzz_parse_LDADD = $(tests_fuzz_fuzz_parse_LDADD)
+fuzz_parse_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_plaintext_SOURCES = tests/fuzz/fuzz_plaintext.c
 fuzz_plaintext_LDADD = $(tests_fuzz_fuzz_plaintext_LDADD)
 fuzz_plaintext_LDFLAGS = $(FUZZ_LDFLAGS)
