@@ -87,7 +87,7 @@ static void run(const char *table, const char *editor)
 {
 	char seed[32];
 	snprintf(seed, sizeof seed, "%lu", roam_seed());
-	char *flags[] = {"-s", seed, "-u", "delay=250,loss=0.05", "-d", "delay=250,loss=0.05",
+	char *flags[] = {"-s", seed, "-u", "delay=250,loss=5", "-d", "delay=250,loss=5",
 			 NULL};
 	printf("-- %s table\n", table);
 	setenv("EDITOR", editor, 1); /* read by the server the first run starts */
