@@ -331,6 +331,16 @@ static term_view *compose(struct client *c, uint64_t now)
 	return v;
 }
 
+/* Whether the server was started with RSH_NO_PREFETCH set: pages go only when asked
+ * for (bench/copy_mode measures what the prefetch costs a flood). */
+static bool no_prefetch(void)
+{
+	static int off = -1;
+	if (off < 0)
+		off = getenv("RSH_NO_PREFETCH") != NULL && getenv("RSH_NO_PREFETCH")[0] != '\0';
+	return off;
+}
+
 /* The history page for the view: in flight, asked for, or (only when the link has
  * nothing else to carry and the client is not typing) the active pane's prefetch. */
 static void feed_history(struct client *c, term_view *v, uint64_t now)
@@ -338,7 +348,7 @@ static void feed_history(struct client *c, term_view *v, uint64_t now)
 	const term_view *acked = sync_sender_acked(sync_link_sender(transport_link(c->t)), NULL);
 	history_feed(&c->in.hist, v, acked);
 	struct session *s = session_find_id(c->in.session);
-	if (s != NULL && s->current != NULL && transport_settled(c->t) &&
+	if (s != NULL && s->current != NULL && !no_prefetch() && transport_settled(c->t) &&
 	    net_clock_since(now, c->active_ms) >= HISTORY_QUIET_MS && term_view_equal(v, c->view))
 		history_prefetch(&c->in.hist, v, s->current->active);
 }
