@@ -227,6 +227,39 @@ static void test_resize_under_alternate(void)
 	CHECK_CURSOR(2, 0);
 }
 
+static bool refuse_clip(void *arg)
+{
+	return *(bool *)arg;
+}
+
+/* OSC 52 sets the clipboard the snapshots carry; queries and bad ones are dropped. */
+static void test_clipboard(void)
+{
+	start(2, 10);
+	feed("x");
+	CHECK(snap->clip == NULL && term_snapshot_clip_seq(snap) == 0);
+	feed("\033]52;c;aGVsbG8=\a");
+	CHECK(snap->clip && snap->clip->seq == 1 && strcmp(snap->clip->text, "c;aGVsbG8=") == 0);
+	/* Split across writes (the guard holds it), ST-terminated, no selection. */
+	term_emulator_write(em, "\033]52;;d29y", 11);
+	feed("bGQ=\033\\");
+	CHECK(snap->clip->seq == 2 && strcmp(snap->clip->text, ";d29ybGQ=") == 0);
+	/* A query is never answered, nor are bad selections or data kept. */
+	feed("\033]52;c;?\a\033]52;x;aGk=\a\033]52;c;a b\a\033]52\a");
+	CHECK(snap->clip->seq == 2 && out_len == 0);
+	/* The same text again is a new set: a client writes it again. */
+	feed("\033]52;c;aGVsbG8=\a\033]52;c;aGVsbG8=\a");
+	CHECK(snap->clip->seq == 4);
+	/* Refused while the check says so (set-clipboard off). */
+	bool allow = false;
+	term_emulator_set_clipboard_check(em, refuse_clip, &allow);
+	feed("\033]52;c;Ynll\a");
+	CHECK(snap->clip->seq == 4);
+	allow = true;
+	feed("\033]52;c;Ynll\a");
+	CHECK(snap->clip->seq == 5 && strcmp(snap->clip->text, "c;Ynll") == 0);
+}
+
 /* The first character of scrollback line i. */
 static uint32_t sb_char(const term_grid *g, unsigned i)
 {
@@ -434,6 +467,7 @@ int main(void)
 	test_sgr_forms();
 	test_charset_save();
 	test_resize_under_alternate();
+	test_clipboard();
 	test_scrolling_and_scrollback();
 	test_scrollback_limit();
 	test_alternate_screen();

@@ -121,7 +121,7 @@ static void test_hostile_structure(void)
 {
 	rejected("01", "expected an array");
 	rejected("92 02 03", "array length out of range");
-	rejected("98 02 03 91 92 01 02 c0 c0 c0 c0 c0", "array length out of range");
+	rejected("99 02 03 91 92 01 02 c0 c0 c0 c0 c0 c0", "array length out of range");
 	rejected("93 cd 03 e9 03 91 92 01 02", "integer out of range");
 	rejected("93 02 cd 03 e9 91 92 01 02", "integer out of range");
 	rejected("93 a1 61 03 91 92 01 02", "expected an integer");
@@ -226,6 +226,21 @@ static void test_hostile_state(void)
 	term_diff *d = decode_bytes(buf, n + TERM_MAX_TITLE, &err);
 	CHECK(d && strlen(d->title) == TERM_MAX_TITLE);
 	term_diff_free(d);
+	/* The clipboard: [seq, "SELECTIONS;BASE64"] or [] for none. */
+	d = decode_hex("98 01 03 91 92 01 01 c0 c0 c0 c0 92 07 a9 63 3b 61 47 56 73 62 47 38",
+		       &err);
+	CHECKF(d && d->clip && d->clip->seq == 7 && strcmp(d->clip->text, "c;aGVsbG8") == 0,
+	       "%s", err);
+	term_diff_free(d);
+	d = decode_hex("98 01 03 91 92 01 01 c0 c0 c0 c0 90", &err);
+	CHECK(d && (d->changes & TERM_DIFF_CLIP) && d->clip == NULL);
+	term_diff_free(d);
+	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 91 07", "bad clipboard");
+	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 00 a3 63 3b 61", "bad clipboard");
+	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 01 a3 63 3b 21", "bad clipboard");
+	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 01 a2 78 3b", "bad clipboard");
+	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 01 a1 61", "bad clipboard");
+	rejected("99 01 03 91 92 01 01 c0 c0 c0 c0 c0 c0", "array length out of range");
 }
 
 static void applied_refused(const char *hex, const term_snapshot *base, const char *reason)
@@ -254,6 +269,7 @@ static void test_embedded(void)
 	term_snapshot *a = term_snapshot_new(4, 10), *b = term_snapshot_new(4, 10);
 	put_text(b, 1, 2, "hi");
 	term_snapshot_set_title(b, "t", 1);
+	b->clip = term_clip_new(3, "pc;aGk=", 7);
 	msgpack_sbuffer buf;
 	msgpack_packer pk;
 	msgpack_sbuffer_init(&buf);

@@ -34,6 +34,7 @@ struct render {
 	struct extra *extras;
 	size_t nextras, extras_size; /* extras_size in bytes (xgrow) */
 	term_view *prev; /* the view drawn last, for the bells rung since */
+	term_clip *clip; /* a clipboard set since, to write after the next refresh */
 };
 
 /* Whether the current terminfo entry has direct colour. */
@@ -169,6 +170,7 @@ void render_free(render *r)
 	if (r->prev)
 		term_view_unref(r->prev);
 	free(r->extras);
+	term_clip_unref(r->clip);
 	free(r);
 }
 
@@ -183,6 +185,34 @@ static bool rang(const term_view *prev, const term_view *v)
 			return true;
 	}
 	return false;
+}
+
+/* The newest clipboard a pane shown before set since (OSC 52), or NULL. */
+static term_clip *new_clip(const term_view *prev, const term_view *v)
+{
+	term_clip *newest = NULL;
+	for (unsigned i = 0; prev && i < v->npanes; i++) {
+		const term_view_pane *was = term_view_find(prev, v->panes[i].id);
+		term_clip *clip = v->panes[i].screen->clip;
+		if (was && clip != NULL && clip->seq != term_snapshot_clip_seq(was->screen))
+			newest = clip;
+	}
+	return newest;
+}
+
+/* Sets the terminal's clipboard: terminfo Ms, else the xterm sequence. */
+static void write_clip(render *r, const term_clip *clip)
+{
+	const char *ms = tigetstr("Ms");
+	const char *semi = strchr(clip->text, ';');
+	char *sel = xstrndup(clip->text, (size_t)(semi - clip->text));
+
+	if (ms != NULL && ms != (char *)-1)
+		fputs(tiparm(ms, sel, semi + 1), r->out);
+	else
+		fprintf(r->out, "\033]52;%s;%s\a", sel, semi + 1);
+	fflush(r->out);
+	free(sel);
 }
 
 void render_invalidate(render *r)
@@ -377,6 +407,11 @@ void render_view(render *r, const term_view *v, const char *link)
 	}
 	if (rang(r->prev, v))
 		beep();
+	term_clip *clip = new_clip(r->prev, v);
+	if (clip != NULL) {
+		term_clip_unref(r->clip);
+		r->clip = term_clip_ref(clip);
+	}
 	if (r->prev)
 		term_view_unref(r->prev);
 	r->prev = term_view_ref((term_view *)v); /* a reference count, not a change */
@@ -503,6 +538,11 @@ void render_flush(render *r)
 	set_term(r->screen);
 	refresh();
 	draw_extras(r);
+	if (r->clip != NULL) {
+		write_clip(r, r->clip);
+		term_clip_unref(r->clip);
+		r->clip = NULL;
+	}
 	if (r->cursor_style != r->cursor_sent)
 		send_cursor_style(r, r->cursor_style);
 }

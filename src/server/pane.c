@@ -25,6 +25,17 @@ static void pane_output(const char *buf, size_t len, void *arg)
  * Starts the pane's program in the client's directory: the server lives in "/" (so it
  * holds no mount busy), and moves there and back around the fork.
  */
+/*
+ * set-clipboard, read when a program sets the clipboard (OSC 52): off refuses it; on and
+ * external (the default) pass it to the attached clients' terminals. tmux's external
+ * keeps programs from setting its paste buffers, which rsh does not have.
+ */
+static bool pane_clipboard_allowed(void *arg)
+{
+	(void)arg;
+	return options_get_number(options_server, "set-clipboard") != 0;
+}
+
 static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsigned rows)
 {
 	char *const *argv = NULL;
@@ -68,6 +79,7 @@ struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct
 	p->rows = rows;
 	p->em = term_emulator_new(rows, cols, sp->history);
 	term_emulator_set_output(p->em, pane_output, p);
+	term_emulator_set_clipboard_check(p->em, pane_clipboard_allowed, NULL);
 	return p;
 }
 

@@ -272,6 +272,10 @@ static void diff_state(term_diff *d, const term_snapshot *old, const term_snapsh
 		d->changes |= TERM_DIFF_TITLE;
 		d->title = xstrdup(new->title);
 	}
+	if (!term_clip_equal(old->clip, new->clip)) {
+		d->changes |= TERM_DIFF_CLIP;
+		d->clip = term_clip_ref(new->clip);
+	}
 }
 
 term_diff *term_diff_compute(const term_snapshot *old, const term_snapshot *new)
@@ -308,6 +312,7 @@ void term_diff_free(term_diff *d)
 	}
 	free(d->ops);
 	free(d->title);
+	term_clip_unref(d->clip);
 	free(d);
 }
 
@@ -350,6 +355,8 @@ bool term_diff_equal(const term_diff *a, const term_diff *b)
 	if ((a->changes & TERM_DIFF_MODES) && a->modes != b->modes)
 		return false;
 	if ((a->changes & TERM_DIFF_BELLS) && a->bells != b->bells)
+		return false;
+	if ((a->changes & TERM_DIFF_CLIP) && !term_clip_equal(a->clip, b->clip))
 		return false;
 	return !(a->changes & TERM_DIFF_TITLE) || strcmp(a->title, b->title) == 0;
 }

@@ -3,8 +3,8 @@
  *
  * A diff describes the new screen row by row in terms of the old one: runs of rows copied
  * from the old screen (which is how a scroll costs one run, whatever its size), runs of
- * blank rows, old rows with a few cell spans changed, and literal rows. Cursor, modes, bells
- * and title travel only when they changed.
+ * blank rows, old rows with a few cell spans changed, and literal rows. Cursor, modes, bells,
+ * title and clipboard travel only when they changed.
  *
  * Rows taken from the old screen read as the old screen showed them: blank past the old
  * width, whatever the row stores beyond it. A NULL old screen is a blank screen of the new
@@ -47,6 +47,7 @@ enum term_diff_changes {
 	TERM_DIFF_MODES = 1u << 1,
 	TERM_DIFF_BELLS = 1u << 2,
 	TERM_DIFF_TITLE = 1u << 3,
+	TERM_DIFF_CLIP = 1u << 4,
 };
 
 typedef struct term_diff {
@@ -58,6 +59,7 @@ typedef struct term_diff {
 	uint32_t modes;
 	uint32_t bells;
 	char *title;         /* NULL unless TERM_DIFF_TITLE */
+	term_clip *clip;     /* a reference, NULL unless TERM_DIFF_CLIP (NULL then: none) */
 } term_diff;
 
 /*

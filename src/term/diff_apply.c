@@ -61,6 +61,9 @@ static const char *check_diff(const term_snapshot *old, const term_diff *d)
 		return "unknown modes";
 	if ((d->changes & TERM_DIFF_TITLE) && (d->title == NULL || strlen(d->title) > TERM_MAX_TITLE))
 		return "bad title";
+	if ((d->changes & TERM_DIFF_CLIP) && d->clip != NULL &&
+	    !term_clip_valid(d->clip->text, d->clip->len))
+		return "bad clipboard";
 	return NULL;
 }
 
@@ -99,6 +102,7 @@ static void apply_state(term_snapshot *s, const term_snapshot *old, const term_d
 	s->modes = (d->changes & TERM_DIFF_MODES) ? d->modes : old->modes;
 	s->bells = (d->changes & TERM_DIFF_BELLS) ? d->bells : old->bells;
 	s->title = xstrdup((d->changes & TERM_DIFF_TITLE) ? d->title : old->title);
+	s->clip = term_clip_ref((d->changes & TERM_DIFF_CLIP) ? d->clip : old->clip);
 }
 
 static term_snapshot *apply_to(const term_snapshot *old, const term_diff *d, const char **err)

@@ -28,6 +28,9 @@ struct term_emulator {
 	uint32_t modes;
 	uint32_t bells;
 	char *title;
+	term_clip *clip; /* OSC 52: the clipboard set last, or NULL */
+	bool (*clip_allowed)(void *arg);
+	void *clip_arg;
 	uint64_t changes;
 	/* The last character printed, in UTF-8, for REP (the guard hands it to us). */
 	char last_glyph[4 * TERM_MAX_CHARS];
@@ -402,6 +405,30 @@ static int on_resize(int rows, int cols, VTermPos *delta, void *user)
 	return 1;
 }
 
+/*
+ * OSC 52 (libvterm 0.1.4 has no API for it: its fallback for OSCs it does not know).
+ * Only sets are kept; a query ("?") is never answered, the clipboard is the user's.
+ */
+static int on_osc(const char *command, size_t len, void *user)
+{
+	term_emulator *em = user;
+	if (len < 3 || memcmp(command, "52;", 3) != 0)
+		return 0;
+	if (!term_clip_valid(command + 3, len - 3))
+		return 1;
+	if (em->clip_allowed != NULL && !em->clip_allowed(em->clip_arg))
+		return 1;
+	uint32_t seq = em->clip != NULL ? em->clip->seq + 1 : 1;
+	term_clip_unref(em->clip);
+	em->clip = term_clip_new(seq ? seq : 1, command + 3, len - 3);
+	em->changes++;
+	return 1;
+}
+
+static const VTermParserCallbacks fallbacks = {
+	.osc = on_osc,
+};
+
 static const VTermStateCallbacks callbacks = {
 	.putglyph = on_putglyph,
 	.movecursor = on_movecursor,
@@ -473,6 +500,7 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	vterm_output_set_callback(em->vt, on_output, em);
 	em->state = vterm_obtain_state(em->vt);
 	vterm_state_set_callbacks(em->state, &callbacks, em);
+	vterm_state_set_unrecognised_fallbacks(em->state, &fallbacks, em);
 	vterm_state_reset(em->state, 1);
 	cursor_style(em, 0); /* the terminal's own, until a program asks */
 	em->guard.repeat = on_repeat;
@@ -492,6 +520,7 @@ void term_emulator_free(term_emulator *em)
 	term_grid_free(em->main);
 	term_grid_free(em->alt);
 	free(em->title);
+	term_clip_unref(em->clip);
 	free(em);
 }
 
@@ -571,6 +600,12 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
 }
 
+void term_emulator_set_clipboard_check(term_emulator *em, bool (*allowed)(void *arg), void *arg)
+{
+	em->clip_allowed = allowed;
+	em->clip_arg = arg;
+}
+
 term_snapshot *term_emulator_snapshot(term_emulator *em)
 {
 	term_grid *grid = em->grid;
@@ -589,6 +624,7 @@ term_snapshot *term_emulator_snapshot(term_emulator *em)
 	s->modes = em->modes;
 	s->bells = em->bells;
 	s->title = xstrdup(em->title);
+	s->clip = term_clip_ref(em->clip);
 	return s;
 }
 

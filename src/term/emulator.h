@@ -52,4 +52,10 @@ VTerm *term_emulator_vterm(term_emulator *em);
 /* libvterm's colour as ours: default, palette index and RGB stay distinct. */
 term_colour term_colour_from_vterm(const VTermColor *colour);
 
+/*
+ * OSC 52 from the program sets the clipboard the snapshots carry (term_clip) only when
+ * allowed(arg) says so at that moment (set-clipboard); without a check, always.
+ */
+void term_emulator_set_clipboard_check(term_emulator *em, bool (*allowed)(void *arg), void *arg);
+
 #endif

@@ -22,6 +22,51 @@ term_snapshot *term_snapshot_new(unsigned rows, unsigned cols)
 	return s;
 }
 
+term_clip *term_clip_new(uint32_t seq, const char *text, size_t len)
+{
+	term_clip *clip = xmalloc(sizeof *clip + len + 1);
+	clip->refs = 1;
+	clip->seq = seq;
+	clip->len = (uint32_t)len;
+	memcpy(clip->text, text, len);
+	clip->text[len] = '\0';
+	return clip;
+}
+
+term_clip *term_clip_ref(term_clip *clip)
+{
+	if (clip != NULL)
+		clip->refs++;
+	return clip;
+}
+
+void term_clip_unref(term_clip *clip)
+{
+	if (clip != NULL && --clip->refs == 0)
+		free(clip);
+}
+
+static bool is_base64(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '+' || c == '/' || c == '=';
+}
+
+bool term_clip_valid(const char *text, size_t len)
+{
+	size_t i = 0;
+	if (len > TERM_MAX_CLIP)
+		return false;
+	while (i < len && text[i] != ';' && strchr("cpqs01234567", text[i]) != NULL)
+		i++;
+	if (i == len || text[i] != ';' || i > 16)
+		return false;
+	for (i++; i < len; i++)
+		if (!is_base64(text[i]))
+			return false;
+	return true;
+}
+
 term_snapshot *term_snapshot_ref(term_snapshot *snap)
 {
 	snap->refs++;
@@ -36,6 +81,7 @@ void term_snapshot_unref(term_snapshot *snap)
 		term_row_unref(snap->lines[i]);
 	free(snap->lines);
 	free(snap->title);
+	term_clip_unref(snap->clip);
 	free(snap);
 }
 
@@ -47,6 +93,7 @@ term_snapshot *term_snapshot_clone(const term_snapshot *src)
 	for (unsigned i = 0; i < src->rows; i++)
 		s->lines[i] = term_row_ref(src->lines[i]);
 	s->title = xstrdup(src->title);
+	term_clip_ref(s->clip);
 	return s;
 }
 
@@ -71,6 +118,7 @@ term_snapshot *term_snapshot_crop(const term_snapshot *src, unsigned rows, unsig
 		s->cursor.col = (uint16_t)(cols ? cols - 1 : 0);
 	}
 	s->title = xstrdup(src->title);
+	term_clip_ref(s->clip);
 	return s;
 }
 
@@ -88,7 +136,20 @@ bool term_cursor_equal(const term_cursor *a, const term_cursor *b)
 	       a->blink == b->blink && a->shape == b->shape;
 }
 
-enum difference { SAME, SIZE, CELL, CURSOR, MODES, BELLS, TITLE };
+enum difference { SAME, SIZE, CELL, CURSOR, MODES, BELLS, TITLE, CLIP };
+
+uint32_t term_snapshot_clip_seq(const term_snapshot *s)
+{
+	return s->clip != NULL ? s->clip->seq : 0;
+}
+
+bool term_clip_equal(const term_clip *a, const term_clip *b)
+{
+	if (a == b)
+		return true;
+	return a != NULL && b != NULL && a->seq == b->seq && a->len == b->len &&
+	       memcmp(a->text, b->text, a->len) == 0;
+}
 
 /* What differs first between a and b; for CELL, where. Unchanged rows shared by both
  * snapshots compare in O(1); a changed row is walked once. */
@@ -114,7 +175,9 @@ static enum difference first_difference(const term_snapshot *a, const term_snaps
 		return MODES;
 	if (a->bells != b->bells)
 		return BELLS;
-	return strcmp(a->title, b->title) != 0 ? TITLE : SAME;
+	if (strcmp(a->title, b->title) != 0)
+		return TITLE;
+	return term_clip_equal(a->clip, b->clip) ? SAME : CLIP;
 }
 
 bool term_snapshot_equal(const term_snapshot *a, const term_snapshot *b)
@@ -167,6 +230,10 @@ void term_snapshot_describe_difference(const term_snapshot *a, const term_snapsh
 		break;
 	case TITLE:
 		snprintf(buf, size, "title \"%s\" != \"%s\"", a->title, b->title);
+		break;
+	case CLIP:
+		snprintf(buf, size, "clipboard %u != %u", term_snapshot_clip_seq(a),
+			 term_snapshot_clip_seq(b));
 		break;
 	}
 }

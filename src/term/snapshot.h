@@ -45,6 +45,29 @@ typedef struct term_cursor {
 #define TERM_MAX_COLS 1000
 #define TERM_MAX_TITLE 1024
 
+/*
+ * What a program last set the clipboard to (OSC 52), shared by every snapshot that shows
+ * it: immutable once made, reference counted. text is "SELECTIONS;BASE64" as the program
+ * sent it (selections from "cpqs01234567", none meaning "s0"; base64 checked), at most
+ * TERM_MAX_CLIP bytes. seq counts the sets in the pane, from 1: a client writes the
+ * clipboard to its terminal when a pane it showed shows a higher one.
+ */
+#define TERM_MAX_CLIP 65536
+typedef struct term_clip {
+	uint32_t refs;
+	uint32_t seq;
+	uint32_t len;
+	char text[]; /* len bytes, then a NUL */
+} term_clip;
+
+term_clip *term_clip_new(uint32_t seq, const char *text, size_t len);
+term_clip *term_clip_ref(term_clip *clip); /* NULL stays NULL */
+void term_clip_unref(term_clip *clip);
+/* Whether text is a clipboard set as a program may send it (see term_clip). */
+bool term_clip_valid(const char *text, size_t len);
+/* Same seq and text (both NULL included). */
+bool term_clip_equal(const term_clip *a, const term_clip *b);
+
 typedef struct term_snapshot {
 	uint32_t refs;
 	uint16_t rows, cols;
@@ -53,8 +76,11 @@ typedef struct term_snapshot {
 	uint32_t modes;  /* enum term_mode */
 	uint32_t bells;  /* bells rung so far: a client rings once per increase */
 	char *title;     /* UTF-8, never NULL */
+	term_clip *clip; /* the clipboard set last, or NULL */
 } term_snapshot;
 
+/* The clipboard's seq, 0 with none. */
+uint32_t term_snapshot_clip_seq(const term_snapshot *s);
 /* A blank screen: every row blank, cursor visible block at 0,0, no modes, empty title. */
 term_snapshot *term_snapshot_new(unsigned rows, unsigned cols);
 term_snapshot *term_snapshot_ref(term_snapshot *snap);

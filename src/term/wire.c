@@ -1,6 +1,6 @@
 /*
  * A screen diff in msgpack:
- *   [rows, cols, [op...], cursor?, modes?, bells?, title?]
+ *   [rows, cols, [op...], cursor?, modes?, bells?, title?, clipboard?]
  * where the trailing fields are nil or left out when unchanged, and an op is
  *   [0, src, count]   copy     [1, count]   blank
  *   [2, entry...]     literal  [3, src, [col, entry...]...]   patch
@@ -16,7 +16,7 @@
 
 /* Fields before the optional ones, which follow in the order of enum term_diff_changes. */
 #define FIXED_FIELDS 3
-#define OPTIONAL_FIELDS 4
+#define OPTIONAL_FIELDS 5
 
 #define CURSOR_VISIBLE 1u
 #define CURSOR_BLINK 2u
@@ -79,6 +79,15 @@ static void pack_field(msgpack_packer *pk, const term_diff *d, unsigned change)
 		msgpack_pack_str_body(pk, d->title, len);
 		break;
 	}
+	case TERM_DIFF_CLIP:
+		/* [seq, "SELECTIONS;BASE64"], or [] for none */
+		msgpack_pack_array(pk, d->clip != NULL ? 2 : 0);
+		if (d->clip != NULL) {
+			msgpack_pack_uint32(pk, d->clip->seq);
+			msgpack_pack_str(pk, d->clip->len);
+			msgpack_pack_str_body(pk, d->clip->text, d->clip->len);
+		}
+		break;
 	}
 }
 
@@ -192,6 +201,24 @@ static bool read_title(mp_reader *r, term_diff *d)
 	return true;
 }
 
+static bool read_clip(mp_reader *r, term_diff *d)
+{
+	uint32_t n, seq, len;
+	const char *s;
+	if (!mp_read_array(r, 0, 2, &n))
+		return false;
+	if (n == 0)
+		return true;
+	if (n == 1)
+		return mp_fail(r, "bad clipboard");
+	if (!mp_read_u32(r, UINT32_MAX, &seq) || !mp_read_str(r, TERM_MAX_CLIP, &s, &len))
+		return false;
+	if (seq == 0 || !term_clip_valid(s, len))
+		return mp_fail(r, "bad clipboard");
+	d->clip = term_clip_new(seq, s, len);
+	return true;
+}
+
 static bool read_field(mp_reader *r, term_diff *d, unsigned change)
 {
 	if (mp_peek(r) == MP_NIL)
@@ -204,8 +231,10 @@ static bool read_field(mp_reader *r, term_diff *d, unsigned change)
 		return mp_read_u32(r, TERM_MODE_ALL, &d->modes);
 	case TERM_DIFF_BELLS:
 		return mp_read_u32(r, UINT32_MAX, &d->bells);
-	default:
+	case TERM_DIFF_TITLE:
 		return read_title(r, d);
+	default:
+		return read_clip(r, d);
 	}
 }
 
