@@ -27,12 +27,14 @@ static void check_snapshot(const term_snapshot *snap)
 {
 	CHECK(snap->cursor.row < snap->rows && snap->cursor.col < snap->cols);
 	CHECK((snap->modes & ~TERM_MODE_ALL) == 0);
+	CHECK(snap->clip == NULL || term_clip_valid(snap->clip->text, snap->clip->len));
 	for (unsigned r = 0; r < snap->rows; r++) {
 		for (unsigned c = 0; c < snap->cols; c++) {
 			term_cell cell = term_row_get(snap->lines[r], c);
 			uint32_t chars[TERM_MAX_CHARS];
 			CHECK(cell.width <= 2);
-			CHECK(TERM_COLOUR_IS_VALID(cell.fg) && TERM_COLOUR_IS_VALID(cell.bg));
+			CHECK(TERM_COLOUR_IS_VALID(cell.fg) && TERM_COLOUR_IS_VALID(cell.bg) &&
+			      TERM_COLOUR_IS_VALID(cell.ul) && (cell.attrs & ~TERM_ATTR_ALL) == 0);
 			CHECK(term_row_chars(snap->lines[r], c, chars) <= TERM_MAX_CHARS);
 		}
 	}
