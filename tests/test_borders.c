@@ -93,6 +93,39 @@ static void padded(void)
 	term_view_unref(v);
 }
 
+/*
+ * Two panes: of the line between them only the half next to the active pane is green, as
+ * tmux 3.3 draws it (read from its screen at 40x10: rows 0-4 of the line for the left
+ * pane, 5-8 for the right; columns 0-20 for the top one, 21-39 for the bottom one).
+ */
+static void two_panes(void)
+{
+	for (unsigned active = 0; active < 2; active++) {
+		term_view *v = term_view_new(40, 9, 2);
+		unsigned rows, i;
+		add_pane(v, 0, 0, 0, 20, 9);
+		add_pane(v, 1, 21, 0, 19, 9);
+		v->active = (uint16_t)active;
+		uint8_t *map = borders_map(v, &rows);
+		for (i = 0; i < 9; i++)
+			CHECKF(!!(at(map, 40, 20, i) & BORDER_ACTIVE) == ((i <= 4) == (active == 0)),
+			       "beside, pane %u active: row %u", active, i);
+		free(map);
+		term_view_unref(v);
+
+		v = term_view_new(40, 9, 2);
+		add_pane(v, 0, 0, 0, 40, 4);
+		add_pane(v, 1, 0, 5, 40, 4);
+		v->active = (uint16_t)active;
+		map = borders_map(v, &rows);
+		for (i = 0; i < 40; i++)
+			CHECKF(!!(at(map, 40, i, 4) & BORDER_ACTIVE) == ((i <= 20) == (active == 0)),
+			       "above, pane %u active: column %u", active, i);
+		free(map);
+		term_view_unref(v);
+	}
+}
+
 /* Every combination of neighbours has the glyph whose arms are exactly those. */
 static void glyphs(void)
 {
@@ -129,6 +162,7 @@ int main(void)
 {
 	three_panes();
 	padded();
+	two_panes();
 	glyphs();
 	return 0;
 }

@@ -35,6 +35,42 @@ static uint8_t neighbours(const uint8_t *map, unsigned cols, unsigned rows, unsi
 	return bits;
 }
 
+/* Sets or clears the active bit of cell (x, y) when it is a border cell. */
+static void set_active(uint8_t *map, unsigned cols, unsigned rows, unsigned x, unsigned y,
+		       bool active)
+{
+	uint8_t *b = &map[(size_t)y * cols + x];
+	if (x >= cols || y >= rows || !(*b & BORDER_CELL))
+		return;
+	*b = (uint8_t)(active ? *b | BORDER_ACTIVE : *b & ~BORDER_ACTIVE);
+}
+
+/*
+ * Two panes side by side or one above the other share the whole line between them, so
+ * tmux (pane-border-indicators colour) colours half of it, the half next to the active
+ * pane: the top half (rows up to half the left pane's height) for the left pane, the left
+ * half (columns up to half the top pane's width) for the top one.
+ */
+static void two_panes(uint8_t *map, unsigned cols, unsigned rows, const term_view *v)
+{
+	const term_view_pane *a = &v->panes[0], *b = &v->panes[1];
+	bool beside = a->y == b->y && a->screen->rows == b->screen->rows && a->x != b->x;
+	bool above = a->x == b->x && a->screen->cols == b->screen->cols && a->y != b->y;
+	const term_view_pane *first = beside ? (a->x < b->x ? a : b) : (a->y < b->y ? a : b);
+	bool first_active = first == &v->panes[v->active];
+	unsigned i;
+
+	if (beside) {
+		for (i = 0; i < first->screen->rows; i++)
+			set_active(map, cols, rows, first->x + first->screen->cols, first->y + i,
+				   (i <= first->screen->rows / 2u) == first_active);
+	} else if (above) {
+		for (i = 0; i < first->screen->cols; i++)
+			set_active(map, cols, rows, first->x + i, first->y + first->screen->rows,
+				   (i <= first->screen->cols / 2u) == first_active);
+	}
+}
+
 uint8_t *borders_map(const term_view *v, unsigned *rows)
 {
 	unsigned cols = v->cols, h, x, y, i;
@@ -60,6 +96,8 @@ uint8_t *borders_map(const term_view *v, unsigned *rows)
 	for (i = 0; i < cols * h; i++)
 		if (map[i] & COVERED)
 			map[i] = 0;
+	if (v->npanes == 2)
+		two_panes(map, cols, h, v);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < cols; x++)
 			if (map[(size_t)y * cols + x] & BORDER_CELL)

@@ -16,7 +16,10 @@ enum border_bits {
 	BORDER_DOWN = 1u << 2,
 	BORDER_LEFT = 1u << 3,
 	BORDER_RIGHT = 1u << 4,
-	BORDER_ACTIVE = 1u << 5, /* touches the active pane (diagonals count): drawn green */
+	/* touches the active pane (diagonals count): drawn green; of the line between just
+	 * two panes, only the half next to the active one (tmux's pane-border-indicators
+	 * colour) */
+	BORDER_ACTIVE = 1u << 5,
 };
 
 /*
