@@ -67,6 +67,11 @@ static void put(term_snapshot *s, unsigned y, unsigned x, const uint32_t *chars,
 	c.bg = bg;
 	c.attrs = attrs;
 	term_row_set(s->lines[y], x, &c, chars, n);
+	if (width == 2) { /* its right half, as the emulator makes it */
+		c.ch = 0;
+		c.width = 0;
+		term_row_set(s->lines[y], x + 1, &c, NULL, 0);
+	}
 }
 
 static void expect_cell(const term_snapshot *got, unsigned y, unsigned x, uint32_t ch,
@@ -191,6 +196,46 @@ static void attributes(const char *term, bool styles)
 	got = draw(r, v, master, em);
 	CHECKF(term_row_get(got->lines[0], 2).attrs == 0, "%s: strike left: %#x", term,
 	       term_row_get(got->lines[0], 2).attrs);
+	term_snapshot_unref(got);
+	render_free(r);
+	term_view_unref(v);
+	term_emulator_free(em);
+	fclose(f);
+	close(master);
+}
+
+/*
+ * Widths the terminal sees otherwise than the pane: a character wcwidth makes wider than
+ * its cell (U+1F90D: libvterm 1, glibc 2), or unknown (U+1FA77), shows as U+FFFD so the
+ * rest of the row keeps its columns; a wide character whose right half was overwritten
+ * shows as a space.
+ */
+static void widths(void)
+{
+	const uint32_t newer[] = { 0x1f90d }, unknown[] = { 0x1fa77 }, b[] = { 'b' },
+		       wide[] = { 0x4e2d };
+	int master;
+	FILE *f = open_terminal(&master);
+	term_view *v = term_view_new(COLS, ROWS, 1);
+	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
+
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS, COLS);
+	put(v->panes[0].screen, 0, 0, newer, 1, 1, 0, 0, 0);
+	put(v->panes[0].screen, 0, 1, b, 1, 1, 0, 0, 0);
+	put(v->panes[0].screen, 0, 2, unknown, 1, 1, 0, 0, 0);
+	put(v->panes[0].screen, 0, 3, b, 1, 1, 0, 0, 0);
+	put(v->panes[0].screen, 0, 4, wide, 1, 2, 0, 0, 0); /* its right half: a 'b' */
+	put(v->panes[0].screen, 0, 5, b, 1, 1, 0, 0, 0);
+	render *r = render_new("xterm-256color", NULL, f, f);
+	CHECK(r);
+	term_snapshot *got = draw(r, v, master, em);
+	expect_cell(got, 0, 0, 0xfffd, 0, 0, 0);
+	expect_cell(got, 0, 1, 'b', 0, 0, 0);
+	expect_cell(got, 0, 2, 0xfffd, 0, 0, 0);
+	expect_cell(got, 0, 3, 'b', 0, 0, 0);
+	expect_cell(got, 0, 4, ' ', 0, 0, 0);
+	expect_cell(got, 0, 5, 'b', 0, 0, 0);
 	term_snapshot_unref(got);
 	render_free(r);
 	term_view_unref(v);
@@ -331,5 +376,6 @@ int main(void)
 	direct_colour();
 	attributes("xterm-256color", false);
 	attributes("tmux-256color", true);
+	widths();
 	return 0;
 }

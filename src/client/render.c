@@ -294,12 +294,21 @@ static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x
 	if (c.width == 0)
 		return; /* the right half of a wide character drawn on its left */
 	a = cell_attrs(r, &c, &pair);
-	if (c.ch != 0 && !(c.width == 2 && room < 2))
+	/* A wide character without room, or whose right half was overwritten (capture.h),
+	 * shows as a space. */
+	if (c.ch != 0 && !(c.width == 2 && (room < 2 || term_row_get(row, col + 1).width != 0)))
 		n = term_row_chars(row, col, chars);
 	if (n > CCHARW_MAX)
 		n = CCHARW_MAX;
 	for (i = 0; i < n; i++)
 		w[i] = (wchar_t)chars[i];
+	/* The terminal measures with the locale's tables, the pane with libvterm's, which are
+	 * older: a character the terminal would draw wider than its cell (a newer emoji), or
+	 * not at all, shows as U+FFFD, so that the rest of the row stays in its columns. */
+	if (n > 0 && wcwidth(w[0]) != (int)c.width && !(c.width == 2 && wcwidth(w[0]) == 1)) {
+		w[0] = 0xfffd;
+		n = 1;
+	}
 	if (n == 0)
 		w[n++] = L' ';
 	w[n] = L'\0';
