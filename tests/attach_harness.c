@@ -484,6 +484,25 @@ void harness_wait_text(harness_client *c, const char *text)
 
 static char *row_text_of(term_emulator *em, unsigned y, unsigned x, unsigned w);
 
+static bool has_line(harness_client *c, void *text)
+{
+	bool found = false;
+	for (unsigned row = 0; row < c->rows && !found; row++) {
+		char *line = harness_row(c, row);
+		found = strcmp(line, text) == 0;
+		free(line);
+	}
+	return found;
+}
+
+void harness_wait_line(harness_client *c, const char *text)
+{
+	char *what;
+	xasprintf(&what, "a line '%s'", text);
+	harness_wait(c, has_line, (void *)text, what);
+	free(what);
+}
+
 /*
  * A line's text padded with spaces (or cut) to w cells, laid out as the server's emulator
  * lays it out (wide characters, combining marks); to free.
@@ -792,6 +811,35 @@ void harness_detach(harness_client *c)
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		harness_fail(c, "detached, the client exited with status %#x", status);
 	harness_client_free(c);
+}
+
+unsigned harness_output_count(harness_client *c, const char *bytes)
+{
+	unsigned n = 0;
+	for (const char *p = c->out; (p = strstr(p, bytes)) != NULL; p++)
+		n++;
+	return n;
+}
+
+harness_client *harness_pane_loop(unsigned cols, unsigned rows, const char *body)
+{
+	char *loop;
+	xasprintf(&loop, "while read arg done; do %s; echo \"$done\"; done", body);
+	harness_client *c = harness_client_start(cols, rows, "new", "-s", "work", "sh", "-c",
+						 loop, (char *)NULL);
+	harness_wait_rsh(c, ".", "list-panes", "-t", "work", (char *)NULL);
+	free(loop);
+	return c;
+}
+
+void harness_pane_step(harness_client *c, const char *arg, const char *done)
+{
+	char *line;
+	xasprintf(&line, "%s %s\r", arg, done);
+	harness_send(c, line);
+	harness_wait_line(c, done);
+	harness_settle(c, 300);
+	free(line);
 }
 
 const char *harness_client_output(harness_client *c, size_t *len)

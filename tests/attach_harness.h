@@ -69,6 +69,8 @@ typedef bool harness_pred(harness_client *c, void *arg);
 void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *what);
 /* Waits until the screen shows text somewhere (on one row). */
 void harness_wait_text(harness_client *c, const char *text);
+/* Waits until a row holds exactly text (trailing blanks aside). */
+void harness_wait_line(harness_client *c, const char *text);
 /*
  * Waits until the client's screen matches the server's own view of the session's current
  * window (target as list-panes -t takes it): at each visible pane's place, exactly what
@@ -113,6 +115,21 @@ void harness_client_kill(harness_client *c, int sig);
 void harness_detach(harness_client *c);
 /* Waits (pumping) until the program exits; returns its wait status. */
 int harness_client_wait_exit(harness_client *c);
+/* How many times the program wrote bytes (a NUL-terminated string) so far. */
+unsigned harness_output_count(harness_client *c, const char *bytes);
+/*
+ * A client of cols x rows attached to a new session "work" whose pane runs, for each line
+ * typed as "ARG DONE", body (a sh command list using $arg), then `echo "$done"`; started
+ * once the pane is there.
+ */
+harness_client *harness_pane_loop(unsigned cols, unsigned rows, const char *body);
+/*
+ * For a pane of harness_pane_loop: types "arg done",
+ * waits for the line done (the typed line shows done at once, the program's echo is a
+ * line of its own), then until the client is quiet.
+ */
+void harness_pane_step(harness_client *c, const char *arg, const char *done);
+
 /* All the bytes the program wrote so far, NUL-terminated. */
 const char *harness_client_output(harness_client *c, size_t *len);
 /* The pty's termios lflag while the program still holds it open: raw or cooked. */

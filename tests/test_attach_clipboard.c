@@ -17,46 +17,31 @@ static unsigned written(harness_client *c, const char *text)
 {
 	char *seq;
 	xasprintf(&seq, "\033]52;c;%s\a", text);
-	unsigned n = 0;
-	for (const char *p = harness_client_output(c, NULL); (p = strstr(p, seq)) != NULL; p++)
-		n++;
+	unsigned n = harness_output_count(c, seq);
 	free(seq);
 	return n;
-}
-
-/* The pane sets the clipboard to text (base64) when a line is typed, then says so. */
-static void yank(harness_client *c, const char *text, const char *done)
-{
-	char *line;
-	xasprintf(&line, "%s %s\r", text, done);
-	harness_send(c, line);
-	harness_wait_text(c, done);
-	harness_settle(c, 300);
-	free(line);
 }
 
 int main(void)
 {
 	harness_init();
-	const char *loop = "while read text done; do printf '\\033]52;c;%s\\a\\033]52;c;?\\a'"
-			   " \"$text\"; echo \"$done\"; done";
+	/* Sets the clipboard to each line's first word (base64), then asks for it. */
 	harness_client *c =
-		harness_client_start(80, 24, "new", "-s", "work", "sh", "-c", loop, (char *)NULL);
-	harness_wait_rsh(c, ".", "list-panes", "-t", "work", (char *)NULL);
+		harness_pane_loop(80, 24, "printf '\\033]52;c;%s\\a\\033]52;c;?\\a' \"$arg\"");
 
 	/* The default (external): passed, once. */
-	yank(c, "aGVsbG8=", "one-done");
+	harness_pane_step(c, "aGVsbG8=", "one-done");
 	CHECKF(written(c, "aGVsbG8=") == 1, "written %u times", written(c, "aGVsbG8="));
 	CHECK(written(c, "?") == 0);
 
 	/* off: dropped. */
 	CHECK(harness_rsh(NULL, "set-option", "-s", "set-clipboard", "off", (char *)NULL) == 0);
-	yank(c, "b2Zm", "two-done");
+	harness_pane_step(c, "b2Zm", "two-done");
 	CHECK(written(c, "b2Zm") == 0);
 
 	/* on: passed again, and the same text set twice is written twice. */
 	CHECK(harness_rsh(NULL, "set-option", "-s", "set-clipboard", "on", (char *)NULL) == 0);
-	yank(c, "aGVsbG8=", "three-done");
+	harness_pane_step(c, "aGVsbG8=", "three-done");
 	CHECKF(written(c, "aGVsbG8=") == 2, "written %u times", written(c, "aGVsbG8="));
 
 	/* A second client attached later does not get the old clipboard, only new ones. */
@@ -64,7 +49,7 @@ int main(void)
 	harness_wait_text(d, "three-done");
 	harness_settle(d, 300);
 	CHECK(written(d, "aGVsbG8=") == 0);
-	yank(c, "bmV3", "four-done");
+	harness_pane_step(c, "bmV3", "four-done");
 	harness_wait_text(d, "four-done");
 	harness_settle(d, 300);
 	CHECK(written(c, "bmV3") == 1 && written(d, "bmV3") == 1);

@@ -35,6 +35,9 @@ struct render {
 	size_t nextras, extras_size; /* extras_size in bytes (xgrow) */
 	term_view *prev; /* the view drawn last, for the bells rung since */
 	term_clip *clip; /* a clipboard set since, to write after the next refresh */
+	char *title;     /* the terminal title written last (set-titles), "" for none */
+	bool title_due;  /* the view has another one: write it after the next refresh */
+	const char *term;
 };
 
 /* Whether the current terminfo entry has direct colour. */
@@ -103,6 +106,7 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 	render *r = xcalloc(1, sizeof *r);
 
 	r->out = out;
+	r->term = term;
 	r->screen = newterm(term, out, in);
 	if (!r->screen) {
 		free(r);
@@ -122,6 +126,7 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 		free(r);
 		return NULL;
 	}
+	r->title = xstrdup("");
 	raw();
 	noecho();
 	nonl();
@@ -171,6 +176,7 @@ void render_free(render *r)
 		term_view_unref(r->prev);
 	free(r->extras);
 	term_clip_unref(r->clip);
+	free(r->title);
 	free(r);
 }
 
@@ -198,6 +204,26 @@ static term_clip *new_clip(const term_view *prev, const term_view *v)
 			newest = clip;
 	}
 	return newest;
+}
+
+/*
+ * Sets the terminal's title: terminfo tsl and fsl, else, as tmux's default
+ * terminal-features gives xterm* and screen* the title feature, OSC 0. Control
+ * characters are left out.
+ */
+static void write_title(render *r, const char *title)
+{
+	const char *tsl = tigetstr("tsl"), *fsl = tigetstr("fsl");
+	bool caps = tsl != NULL && tsl != (char *)-1 && fsl != NULL && fsl != (char *)-1;
+
+	if (!caps && strncmp(r->term, "xterm", 5) != 0 && strncmp(r->term, "screen", 6) != 0)
+		return;
+	fputs(caps ? tsl : "\033]0;", r->out);
+	for (const char *p = title; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x20 && *p != 0x7f)
+			fputc(*p, r->out);
+	fputs(caps ? fsl : "\a", r->out);
+	fflush(r->out);
 }
 
 /* Sets the terminal's clipboard: terminfo Ms, else the xterm sequence. */
@@ -416,6 +442,11 @@ void render_view(render *r, const term_view *v, const char *link)
 	}
 	if (rang(r->prev, v))
 		beep();
+	if (v->title[0] != '\0' && strcmp(v->title, r->title) != 0) {
+		free(r->title);
+		r->title = xstrdup(v->title);
+		r->title_due = true;
+	}
 	term_clip *clip = new_clip(r->prev, v);
 	if (clip != NULL) {
 		term_clip_unref(r->clip);
@@ -547,6 +578,10 @@ void render_flush(render *r)
 	set_term(r->screen);
 	refresh();
 	draw_extras(r);
+	if (r->title_due) {
+		write_title(r, r->title);
+		r->title_due = false;
+	}
 	if (r->clip != NULL) {
 		write_clip(r, r->clip);
 		term_clip_unref(r->clip);

@@ -16,7 +16,8 @@ typedef struct render render;
  * Starts ncurses on the terminal at in/out (raw, no echo, keypad off: keyparse reads the
  * bytes). term is the terminfo name ($TERM); colorterm is $COLORTERM (NULL when unset):
  * "truecolor" or "24bit" asks for direct colour, taken when the terminfo entry has it or
- * has a "-direct" variant. Returns NULL when the terminal is unknown.
+ * has a "-direct" variant. term must outlive the render (it says which terminals take
+ * titles). Returns NULL when the terminal is unknown.
  */
 render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out);
 

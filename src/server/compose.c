@@ -1,9 +1,15 @@
 /* Composing a client's view of its session. */
 #include "compose.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "history.h"
 #include "options.h"
 #include "status.h"
+#include "util/xmalloc.h"
 
 static unsigned min_u(unsigned a, unsigned b)
 {
@@ -57,6 +63,27 @@ static void place_panes(term_view *v, const struct window *w, unsigned cols, uns
 		v->active = 0;
 }
 
+/*
+ * set-titles (tmux's, default off): the client's terminal title, as tmux's default
+ * set-titles-string "#S:#I:#W - \"#T\" #{session_alerts}" makes it: session name, window
+ * index and name, the active pane's title (the host's name until its program sets one,
+ * as tmux's pane_title), and the windows with alerts, of which rsh tracks none yet. The
+ * string itself cannot be set (there are no formats yet: set-option refuses it).
+ */
+static void set_title(term_view *v, const struct session *s, const struct window *w)
+{
+	char host[256] = "", *title;
+	const char *pane = v->npanes > 0 ? v->panes[v->active].screen->title : "";
+
+	if (!options_get_number(s->options, "set-titles"))
+		return;
+	if (*pane == '\0' && gethostname(host, sizeof host - 1) == 0)
+		pane = host;
+	xasprintf(&title, "%s:%u:%s - \"%s\" ", s->name, w->index, w->name, pane);
+	term_view_set_title(v, title, strlen(title));
+	free(title);
+}
+
 term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 {
 	const struct window *w = s != NULL ? s->current : NULL;
@@ -65,8 +92,10 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 		place_panes(v, w, cols, rows - 1);
 	if (w != NULL && w->active != NULL && !w->active->exited)
 		v->tty_echo = term_pty_echoes(&w->active->pty);
-	if (w != NULL)
+	if (w != NULL) {
 		v->mode_keys = (uint8_t)options_get_number(w->options, "mode-keys");
+		set_title(v, s, w);
+	}
 	if (s != NULL)
 		v->mouse = options_get_number(s->options, "mouse") != 0;
 	v->clipboard = (uint8_t)options_get_number(options_server, "set-clipboard");

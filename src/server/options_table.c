@@ -61,7 +61,7 @@ const struct option_entry options_table[] = {
 	{FLAG("renumber-windows", SESSION, 0)},
 	{NUMBER("repeat-time", SESSION, 0, SHRT_MAX, 500, MS), UNWIRED},
 	{CHOICE("set-clipboard", SERVER, CHOICES("off", "external", "on"), 1)},
-	{FLAG("set-titles", SESSION, 0), UNWIRED},
+	{FLAG("set-titles", SESSION, 0)},
 	{STRING("set-titles-string", SESSION, "#S:#I:#W - \"#T\" #{session_alerts}"), UNWIRED},
 	{CHOICE("status", SESSION, CHOICES("off", "on", "2", "3", "4", "5"), 1), UNWIRED},
 	{COLOUR("status-bg", SESSION, TERM_COLOUR_DEFAULT)},

@@ -17,6 +17,7 @@ term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
 	v->status = term_snapshot_new(0, cols);
 	v->notice = xstrdup("");
 	v->ended = xstrdup("");
+	v->title = xstrdup("");
 	return v;
 }
 
@@ -44,6 +45,7 @@ term_view *term_view_clone(const term_view *v)
 	term_view_set_notice(c, v->notice, strlen(v->notice));
 	term_view_set_ended(c, v->ended, strlen(v->ended));
 	term_view_set_page(c, v->page);
+	term_view_set_title(c, v->title, strlen(v->title));
 	return c;
 }
 
@@ -58,6 +60,7 @@ void term_view_unref(term_view *v)
 	free(v->notice);
 	free(v->ended);
 	term_histpage_unref(v->page);
+	free(v->title);
 	free(v);
 }
 
@@ -87,6 +90,11 @@ void term_view_set_notice(term_view *v, const char *notice, size_t len)
 void term_view_set_ended(term_view *v, const char *ended, size_t len)
 {
 	set_text(&v->ended, ended, len);
+}
+
+void term_view_set_title(term_view *v, const char *title, size_t len)
+{
+	set_text(&v->title, title, len);
 }
 
 const term_view_pane *term_view_find(const term_view *v, uint32_t id)
@@ -135,7 +143,8 @@ bool term_view_check(const term_view *v, const char **err)
 		return *err = "status line does not fit the view", false;
 	if (v->mode_keys > 1 || v->clipboard > 2)
 		return *err = "client option out of range", false;
-	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE || strlen(v->ended) > TERM_VIEW_MAX_NOTICE)
+	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE || strlen(v->ended) > TERM_VIEW_MAX_NOTICE ||
+	    strlen(v->title) > TERM_VIEW_MAX_NOTICE)
 		return *err = "notice too long", false;
 	for (unsigned i = 0; i < v->npanes; i++)
 		if (!check_pane(v, i, err))
@@ -157,7 +166,7 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    a->echo_ms != b->echo_ms || a->tty_echo != b->tty_echo ||
 	    a->mode_keys != b->mode_keys || a->mouse != b->mouse || a->clipboard != b->clipboard ||
 	    strcmp(a->notice, b->notice) != 0 ||
-	    strcmp(a->ended, b->ended) != 0 ||
+	    strcmp(a->ended, b->ended) != 0 || strcmp(a->title, b->title) != 0 ||
 	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page))
 		return false;
 	for (unsigned i = 0; i < a->npanes; i++) {

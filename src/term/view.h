@@ -4,7 +4,8 @@
  * A view is the client's size, the window's visible panes (each its id, its place and its
  * own screen, so that a change in one pane costs only that pane's diff), which pane is
  * active, a status line, the echo acknowledgement and the active pane's terminal echo for
- * prediction, a notice and, at the end of the attachment, why it ended. Borders are not
+ * prediction, a notice, the terminal title to set and, at the end of the attachment, why
+ * it ended. Borders are not
  * shipped: the client draws them from the panes' rectangles.
  *
  * Views are immutable once shared and reference counted, like term_snapshot. A builder
@@ -62,6 +63,9 @@ typedef struct term_view {
 	bool mouse;
 	/* History lines on their way to this client, or NULL (the view takes a reference). */
 	term_histpage *page;
+	/* What the client's terminal title is set to (set-titles), "" for leaving it alone;
+	 * UTF-8, never NULL, at most TERM_VIEW_MAX_NOTICE bytes. */
+	char *title;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -78,6 +82,7 @@ void term_view_set_notice(term_view *v, const char *notice, size_t len);
 void term_view_set_ended(term_view *v, const char *ended, size_t len);
 /* Replaces the history page (takes a reference; NULL for none). */
 void term_view_set_page(term_view *v, term_histpage *page);
+void term_view_set_title(term_view *v, const char *title, size_t len);
 
 /* The pane with this id, or NULL. */
 const term_view_pane *term_view_find(const term_view *v, uint32_t id);

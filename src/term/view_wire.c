@@ -1,7 +1,7 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?]
+ *    options?, title?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -20,7 +20,7 @@
 
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
-	FIELD_PAGE, FIELD_OPTIONS, NFIELDS
+	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -79,6 +79,8 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 	if (from->mode_keys != to->mode_keys || from->mouse != to->mouse ||
 	    from->clipboard != to->clipboard)
 		c |= 1u << FIELD_OPTIONS;
+	if (strcmp(from->title, to->title) != 0)
+		c |= 1u << FIELD_TITLE;
 	return c;
 }
 
@@ -102,6 +104,9 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		break;
 	case FIELD_ENDED:
 		msgpack_pack_str_with_body(pk, to->ended, strlen(to->ended));
+		break;
+	case FIELD_TITLE:
+		msgpack_pack_str_with_body(pk, to->title, strlen(to->title));
 		break;
 	case FIELD_TTY_ECHO:
 		if (to->tty_echo)
@@ -213,7 +218,7 @@ static bool field_present(mp_reader *r, uint32_t n, unsigned i)
 	return false;
 }
 
-/* A notice or end line: text without NUL, shown on the user's terminal, so its control
+/* A notice, end line or title: text without NUL, shown on the user's terminal, so its control
  * characters (and bytes that are not UTF-8) are escaped here, whatever the server sent. */
 static void read_text(mp_reader *r, term_view *v,
 		      void (*set)(term_view *, const char *, size_t))
@@ -281,6 +286,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		if (mp_read_u32(r, 2, &clipboard))
 			v->clipboard = (uint8_t)clipboard;
 	}
+	if (field_present(r, n, FIELD_TITLE))
+		read_text(r, v, term_view_set_title);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -305,6 +312,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->mouse = from->mouse;
 	v->clipboard = from->clipboard;
 	term_view_set_page(v, from->page);
+	term_view_set_title(v, from->title, strlen(from->title));
 	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
 		;
 	if (r->error == NULL)
