@@ -39,6 +39,7 @@ static term_cell random_pen(rng *g)
 	c.fg = random_colour(g, 50);
 	c.bg = random_colour(g, 75);
 	c.attrs = rng_below(g, 4) == 0 ? (uint16_t)rng_below(g, TERM_ATTR_ALL + 1) : 0;
+	c.ul = (c.attrs & TERM_ATTR_UNDERLINE_MASK) ? random_colour(g, 50) : TERM_COLOUR_DEFAULT;
 	return c;
 }
 

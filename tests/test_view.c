@@ -200,10 +200,14 @@ static term_view *next_view(struct model *m)
 			char notice[32];
 			int len = snprintf(notice, sizeof notice, "pane %u exited",
 					   rng_below(&m->g, 100));
-			if (rng_below(&m->g, 2))
-				term_view_set_notice(v, notice, rng_below(&m->g, 3) ? (size_t)len : 0);
+			unsigned which = rng_below(&m->g, 3);
+			size_t used = rng_below(&m->g, 3) ? (size_t)len : 0;
+			if (which == 0)
+				term_view_set_notice(v, notice, used);
+			else if (which == 1)
+				term_view_set_ended(v, notice, used);
 			else
-				term_view_set_ended(v, notice, rng_below(&m->g, 3) ? (size_t)len : 0);
+				term_view_set_title(v, notice, used);
 			break;
 		}
 		}
@@ -478,8 +482,8 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 12, 21, 6, 0); /* more fields than there are */
-	for (int i = 0; i < 9; i++)
+	pack_head(&pk, 13, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 10; i++)
 		msgpack_pack_nil(&pk);
 	refuse(base, &buf, "");
 	pack_head(&pk, 11, 21, 6, 0); /* set-clipboard past its choices */
@@ -490,6 +494,11 @@ static void test_hostile(void)
 	msgpack_pack_true(&pk);
 	msgpack_pack_uint32(&pk, 3);
 	refuse(base, &buf, "");
+	pack_head(&pk, 12, 21, 6, 0); /* a terminal title with a NUL */
+	for (int i = 0; i < 8; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_str_with_body(&pk, "a\0b", 3);
+	refuse(base, &buf, "NUL");
 	pack_head(&pk, 10, 21, 6, 0); /* a page whose answer has two fields */
 	for (int i = 0; i < 6; i++)
 		msgpack_pack_nil(&pk);

@@ -82,6 +82,7 @@ static inline void term_cell_pen(const term_cell *c, term_cell *pen)
 	memset(pen, 0, sizeof *pen);
 	pen->fg = c->fg;
 	pen->bg = c->bg;
+	pen->ul = c->ul;
 	pen->attrs = c->attrs;
 }
 
