@@ -1,8 +1,8 @@
 /*
  * OSC 52 from a program in a pane reaches the attached client's terminal (issue 11: remote
  * vim's yank on the laptop's clipboard), through terminfo Ms (xterm-256color's is the
- * xterm sequence); set-clipboard off drops it, on and external pass it. A query is never
- * answered.
+ * xterm sequence); set-clipboard off drops it, external and on pass it, on also makes it a
+ * paste buffer (as tmux). A query is never answered.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +33,10 @@ int main(void)
 	harness_pane_step(c, "aGVsbG8=", "one-done");
 	CHECKF(written(c, "aGVsbG8=") == 1, "written %u times", written(c, "aGVsbG8="));
 	CHECK(written(c, "?") == 0);
+	char *out;
+	CHECK(harness_rsh(&out, "list-buffers", (char *)NULL) == 0);
+	CHECKF(strcmp(out, "") == 0, "external made a buffer: %s", out); /* as tmux */
+	free(out);
 
 	/* off: dropped. */
 	CHECK(harness_rsh(NULL, "set-option", "-s", "set-clipboard", "off", (char *)NULL) == 0);
@@ -43,6 +47,10 @@ int main(void)
 	CHECK(harness_rsh(NULL, "set-option", "-s", "set-clipboard", "on", (char *)NULL) == 0);
 	harness_pane_step(c, "aGVsbG8=", "three-done");
 	CHECKF(written(c, "aGVsbG8=") == 2, "written %u times", written(c, "aGVsbG8="));
+	/* on also makes it a paste buffer, as tmux's. */
+	CHECK(harness_rsh(&out, "show-buffer", (char *)NULL) == 0);
+	CHECKF(strcmp(out, "hello\n") == 0, "the buffer holds '%s'", out);
+	free(out);
 
 	/* A second client attached later does not get the old clipboard, only new ones. */
 	harness_client *d = harness_client_start(80, 24, "attach", "-t", "work", (char *)NULL);

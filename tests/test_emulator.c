@@ -227,8 +227,9 @@ static void test_resize_under_alternate(void)
 	CHECK_CURSOR(2, 0);
 }
 
-static bool refuse_clip(void *arg)
+static bool refuse_clip(void *arg, const char *text, size_t len)
 {
+	CHECK(term_clip_valid(text, len));
 	return *(bool *)arg;
 }
 

@@ -6,7 +6,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "options.h"
+#include "paste.h"
 #include "server.h"
 #include "util/xmalloc.h"
 
@@ -26,14 +29,25 @@ static void pane_output(const char *buf, size_t len, void *arg)
  * holds no mount busy), and moves there and back around the fork.
  */
 /*
- * set-clipboard, read when a program sets the clipboard (OSC 52): off refuses it; on and
- * external (the default) pass it to the attached clients' terminals. tmux's external
- * keeps programs from setting its paste buffers, which rsh does not have.
+ * set-clipboard, read when a program sets the clipboard (OSC 52), as tmux's: off drops
+ * it; external (the default) and on pass it to the terminals of the clients showing the
+ * pane; on also makes it a paste buffer.
  */
-static bool pane_clipboard_allowed(void *arg)
+static bool pane_clipboard_allowed(void *arg, const char *text, size_t len)
 {
+	long long mode = options_get_number(options_server, "set-clipboard");
+	const char *b64 = (const char *)memchr(text, ';', len) + 1;
+	size_t b64_len = len - (size_t)(b64 - text), size;
+	char *data = xmalloc(b64_len / 4 * 3 + 3);
+
 	(void)arg;
-	return options_get_number(options_server, "set-clipboard") != 0;
+	if (mode == 2 && sodium_base642bin((unsigned char *)data, b64_len / 4 * 3 + 3, b64,
+					   b64_len, NULL, &size, NULL,
+					   sodium_base64_VARIANT_ORIGINAL) == 0 && size > 0)
+		paste_set(NULL, data, size); /* takes data */
+	else
+		free(data);
+	return mode != 0;
 }
 
 static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsigned rows)

@@ -123,7 +123,8 @@ static int newest_first(const void *a, const void *b)
 struct paste_buffer **paste_list(size_t *n)
 {
 	struct paste_buffer **out = xcalloc(nbuffers ? nbuffers : 1, sizeof *out);
-	memcpy(out, buffers, nbuffers * sizeof *out);
+	if (nbuffers > 0) /* buffers is NULL before the first: memcpy's source must not be */
+		memcpy(out, buffers, nbuffers * sizeof *out);
 	qsort(out, nbuffers, sizeof *out, newest_first);
 	*n = nbuffers;
 	return out;

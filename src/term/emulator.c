@@ -29,7 +29,7 @@ struct term_emulator {
 	uint32_t bells;
 	char *title;
 	term_clip *clip; /* OSC 52: the clipboard set last, or NULL */
-	bool (*clip_allowed)(void *arg);
+	term_clip_check *clip_allowed;
 	void *clip_arg;
 	uint64_t changes;
 	/* The last character printed, in UTF-8, for REP (the guard hands it to us). */
@@ -416,7 +416,7 @@ static int on_osc(const char *command, size_t len, void *user)
 		return 0;
 	if (!term_clip_valid(command + 3, len - 3))
 		return 1;
-	if (em->clip_allowed != NULL && !em->clip_allowed(em->clip_arg))
+	if (em->clip_allowed != NULL && !em->clip_allowed(em->clip_arg, command + 3, len - 3))
 		return 1;
 	uint32_t seq = em->clip != NULL ? em->clip->seq + 1 : 1;
 	term_clip_unref(em->clip);
@@ -600,7 +600,7 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
 }
 
-void term_emulator_set_clipboard_check(term_emulator *em, bool (*allowed)(void *arg), void *arg)
+void term_emulator_set_clipboard_check(term_emulator *em, term_clip_check *allowed, void *arg)
 {
 	em->clip_allowed = allowed;
 	em->clip_arg = arg;

@@ -54,8 +54,10 @@ term_colour term_colour_from_vterm(const VTermColor *colour);
 
 /*
  * OSC 52 from the program sets the clipboard the snapshots carry (term_clip) only when
- * allowed(arg) says so at that moment (set-clipboard); without a check, always.
+ * allowed(arg, text, len) says so at that moment (set-clipboard); without a check,
+ * always. text is "SELECTIONS;BASE64", already checked (term_clip_valid).
  */
-void term_emulator_set_clipboard_check(term_emulator *em, bool (*allowed)(void *arg), void *arg);
+typedef bool term_clip_check(void *arg, const char *text, size_t len);
+void term_emulator_set_clipboard_check(term_emulator *em, term_clip_check *allowed, void *arg);
 
 #endif
