@@ -1,8 +1,9 @@
 /*
- * set-titles (tmux's, default off): the client's terminal title follows tmux's default
- * set-titles-string, "#S:#I:#W - \"#T\" " with no alerts: session, window index and name,
- * the active pane's title (the host's name until the program sets one). xterm-256color
- * has no tsl: the title goes as OSC 0, as tmux's terminal-features give xterm* titles.
+ * set-titles (tmux's, default off): the client's terminal title is set-titles-string
+ * expanded, by default "#S:#I:#W - \"#T\" " with no alerts: session, window index and
+ * name, the active pane's title (the host's name until the program sets one); then a
+ * string of the test's own. xterm-256color has no tsl: the title goes as OSC 0, as tmux's
+ * terminal-features give xterm* titles.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,12 @@ int main(void)
 	xasprintf(&want, "\033]0;work:0:%s - \"%s\" \a", name, host);
 	CHECK(harness_output_count(c, want) == 1);
 	free(want);
+
+	/* set-titles-string, a format as tmux's. */
+	CHECK(harness_rsh(NULL, "set-option", "-g", "set-titles-string", "#S/#{window_index}/#T!",
+			  (char *)NULL) == 0);
+	harness_pane_step(c, "again", "five-done");
+	CHECK(harness_output_count(c, "\033]0;work/0/again!\a") == 1);
 
 	CHECK(harness_rsh(NULL, "set-option", "-g", "set-titles", "off", (char *)NULL) == 0);
 	harness_pane_step(c, "fourth", "four-done");

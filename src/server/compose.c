@@ -1,11 +1,10 @@
 /* Composing a client's view of its session. */
 #include "compose.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "format.h"
 #include "history.h"
 #include "options.h"
 #include "status.h"
@@ -64,22 +63,17 @@ static void place_panes(term_view *v, const struct window *w, unsigned cols, uns
 }
 
 /*
- * set-titles (tmux's, default off): the client's terminal title, as tmux's default
- * set-titles-string "#S:#I:#W - \"#T\" #{session_alerts}" makes it: session name, window
- * index and name, the active pane's title (the host's name until its program sets one,
- * as tmux's pane_title), and the windows with alerts, of which rsh tracks none yet. The
- * string itself cannot be set (there are no formats yet: set-option refuses it).
+ * set-titles (tmux's, default off): the client's terminal title, set-titles-string
+ * expanded for the session's current window and its active pane, strftime sequences
+ * included, as tmux does (its default: "#S:#I:#W - \"#T\" #{session_alerts}").
  */
 static void set_title(term_view *v, const struct session *s, const struct window *w)
 {
-	char host[256] = "", *title;
-	const char *pane = v->npanes > 0 ? v->panes[v->active].screen->title : "";
-
 	if (!options_get_number(s->options, "set-titles"))
 		return;
-	if (*pane == '\0' && gethostname(host, sizeof host - 1) == 0)
-		pane = host;
-	xasprintf(&title, "%s:%u:%s - \"%s\" ", s->name, w->index, w->name, pane);
+	struct format_ctx ctx = {.s = (struct session *)s, .w = (struct window *)w,
+				 .p = w->active, .time = true};
+	char *title = format_expand(options_get_string(s->options, "set-titles-string"), &ctx);
 	term_view_set_title(v, title, strlen(title));
 	free(title);
 }

@@ -169,8 +169,11 @@ static char *pane_var(const char *name, const struct pane *p)
 		return flag(p == w->active);
 	if (strcmp(name, "pane_dead") == 0)
 		return flag(p->exited);
-	if (strcmp(name, "pane_title") == 0)
-		return host(false); /* tmux's title until a program sets one (not tracked yet) */
+	if (strcmp(name, "pane_title") == 0) {
+		/* The host's name until the program sets one, as tmux. */
+		const char *title = term_emulator_title(p->em);
+		return *title != '\0' ? xstrdup(title) : host(false);
+	}
 	return NULL;
 }
 

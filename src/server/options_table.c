@@ -62,7 +62,7 @@ const struct option_entry options_table[] = {
 	{NUMBER("repeat-time", SESSION, 0, SHRT_MAX, 500, MS), UNWIRED},
 	{CHOICE("set-clipboard", SERVER, CHOICES("off", "external", "on"), 1)},
 	{FLAG("set-titles", SESSION, 0)},
-	{STRING("set-titles-string", SESSION, "#S:#I:#W - \"#T\" #{session_alerts}"), UNWIRED},
+	{STRING("set-titles-string", SESSION, "#S:#I:#W - \"#T\" #{session_alerts}")},
 	{CHOICE("status", SESSION, CHOICES("off", "on", "2", "3", "4", "5"), 1), UNWIRED},
 	{COLOUR("status-bg", SESSION, TERM_COLOUR_DEFAULT)},
 	{COLOUR("status-fg", SESSION, TERM_COLOUR_DEFAULT)},

@@ -600,6 +600,11 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
 }
 
+const char *term_emulator_title(const term_emulator *em)
+{
+	return em->title;
+}
+
 void term_emulator_set_clipboard_check(term_emulator *em, term_clip_check *allowed, void *arg)
 {
 	em->clip_allowed = allowed;

@@ -52,6 +52,9 @@ VTerm *term_emulator_vterm(term_emulator *em);
 /* libvterm's colour as ours: default, palette index and RGB stay distinct. */
 term_colour term_colour_from_vterm(const VTermColor *colour);
 
+/* The title the program set last (OSC 0 or 2), "" when none; valid until the next write. */
+const char *term_emulator_title(const term_emulator *em);
+
 /*
  * OSC 52 from the program sets the clipboard the snapshots carry (term_clip) only when
  * allowed(arg, text, len) says so at that moment (set-clipboard); without a check,
