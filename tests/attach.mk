@@ -6,7 +6,8 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_session tests/test_attach_clients tests/test_attach_end tests/test_attach_gone \
 	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_keys \
 	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
-	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard tests/test_attach_titles
+	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard \
+	tests/test_attach_titles
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
