@@ -239,7 +239,8 @@ static void options(void)
 	OK("set", "-q", "-g", "nosuch", "1");
 	FAILS("ambiguous option: status-lef", "set", "-g", "status-lef", "1");
 	FAILS("value is too small: -1", "set", "-g", "base-index", "-1");
-	FAILS("option not supported yet: set-titles", "set", "-g", "set-titles", "on");
+	FAILS("option not supported yet: aggressive-resize", "set", "-g", "aggressive-resize",
+	      "on");
 	FAILS("can't find session: nope", "set", "-t", "nope:", "base-index", "3");
 	FAILS("usage: set-option", "set", "-g");
 	/* Window options: setw, -w, a pane's own with -p. */
