@@ -9,7 +9,8 @@
  *   keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] [-n KEYS] [-i MS]
  *                     [-R RUNS] [-s SEED]
  *
- * CLIENT: mosh, rsh (adaptive prediction), rsh-always. Defaults: -r 0,50,250,500
+ * CLIENT: mosh, rsh (adaptive prediction), rsh-always, mosh-never, rsh-never (prediction
+ * off, as the mosh paper's loss figure: compare their means). Defaults: -r 0,50,250,500
  * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 -R 1 (about two minutes). RUNS lines are
  * typed per link, each by fresh clients and servers, the proxy seeded SEED, SEED+1...;
  * the figures pool their keys. -v prints each key's delay, "!" marking a misprediction.
@@ -31,7 +32,7 @@
 #define COLS 80
 #define ROWS 24
 #define MAX_LIST 8
-#define KINDS 3
+#define KINDS 5
 #define SETTLE_MS 500    /* watched after the line is complete, beyond two round trips */
 #define GIVE_UP_MS 20000 /* after the last key, keys not shown count as never shown */
 /* Typing starts this long after the prompt, as a person's would: mosh predicts nothing in
@@ -60,7 +61,7 @@ struct sample {
 /* What a sample shows. */
 struct figures {
 	bool ran;
-	double median, p90, within20, wrong;
+	double median, p90, mean, within20, wrong; /* mean of the keys shown */
 	size_t keys, unshown;
 };
 
@@ -74,7 +75,8 @@ static double now_ms(void)
 static __attribute__((noreturn)) void usage(void)
 {
 	fprintf(stderr, "usage: keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] "
-			"[-n KEYS] [-i MS] [-R RUNS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always; "
+			"[-n KEYS] [-i MS] [-R RUNS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always, "
+			"mosh-never, rsh-never; "
 			"KEYS at most %zu\n", sizeof text - 1);
 	exit(2);
 }
@@ -176,7 +178,9 @@ static struct figures measure(struct sample *s)
 	for (size_t i = 0; i < s->keys; i++) {
 		f.unshown += s->delay[i] == INFINITY;
 		f.within20 += s->delay[i] <= 20;
+		f.mean += s->delay[i] == INFINITY ? 0 : s->delay[i];
 	}
+	f.mean = f.unshown < s->keys ? f.mean / (double)(s->keys - f.unshown) : INFINITY;
 	f.median = s->delay[s->keys / 2];
 	f.p90 = s->delay[s->keys * 9 / 10];
 	f.within20 = 100 * f.within20 / s->keys;
@@ -241,9 +245,9 @@ static void type_all(struct typist *t, size_t n, const struct options *o, unsign
 
 static void print_figures(const char *kind, unsigned rtt, unsigned loss, const struct figures *f)
 {
-	printf("RTT %3u ms  loss %2u %%  %-10s  median %7.1f ms  p90 %7.1f ms  within 20 ms "
-	       "%5.1f %%  mispredicted %4.1f %%", rtt, loss, kind, f->median, f->p90,
-	       f->within20, f->wrong);
+	printf("RTT %3u ms  loss %2u %%  %-10s  median %7.1f ms  p90 %7.1f ms  mean %7.1f ms  "
+	       "within 20 ms %5.1f %%  mispredicted %4.1f %%", rtt, loss, kind, f->median, f->p90,
+	       f->mean, f->within20, f->wrong);
 	if (f->unshown > 0)
 		printf("  (%zu never shown)", f->unshown);
 	printf("  %zu keys\n", f->keys);

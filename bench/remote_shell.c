@@ -11,7 +11,13 @@
 
 #include "util/xmalloc.h"
 
-static const char *const kind_names[] = { "mosh", "rsh", "rsh-always" };
+static const char *const kind_names[] = { "mosh", "rsh", "rsh-always", "mosh-never",
+					   "rsh-never" };
+
+static bool is_mosh(enum remote_kind kind)
+{
+	return kind == REMOTE_MOSH || kind == REMOTE_MOSH_NEVER;
+}
 
 /* The shells started and not stopped: a benchmark that fails (harness_fail exits) must
  * leave no server behind, and the harness knows only its own. */
@@ -42,7 +48,7 @@ static char *find_program(const char *name)
 
 bool remote_kind_available(enum remote_kind kind, const char **why)
 {
-	if (kind != REMOTE_MOSH) {
+	if (!is_mosh(kind)) {
 		*why = "no rsh binary";
 		return access(harness_rsh_path(), X_OK) == 0;
 	}
@@ -171,7 +177,7 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 	s->proxy.pid = -1;
 	if (!track(s))
 		return false;
-	bool ok = kind == REMOTE_MOSH ? start_mosh(s, &c) : start_rsh(s, &c);
+	bool ok = is_mosh(kind) ? start_mosh(s, &c) : start_rsh(s, &c);
 	if (!ok) {
 		fprintf(stderr, "%s: the server did not start: %s", remote_kind_name(kind), c.said);
 		remote_shell_stop(s);
@@ -184,16 +190,22 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 	char port[16]; /* the proxy listens on 127.0.0.1 */
 	snprintf(port, sizeof port, "%u",
 		 (unsigned)ntohs(((struct sockaddr_in *)&s->proxy.addr.ss)->sin_port));
-	if (kind == REMOTE_MOSH) {
+	if (is_mosh(kind)) {
 		char *client = find_program("mosh-client");
 		char *argv[] = { client, "127.0.0.1", port, NULL };
+		/* mosh's own setting (mosh --predict=never sets it for mosh-client). */
+		if (kind == REMOTE_MOSH_NEVER)
+			setenv("MOSH_PREDICTION_DISPLAY", "never", 1);
 		start_client(s, cols, rows, argv, "MOSH_KEY", c.token);
+		unsetenv("MOSH_PREDICTION_DISPLAY");
 		free(client);
 		return true;
 	}
 	char *argv[] = { (char *)harness_rsh_path(), "client", "127.0.0.1", port, NULL };
 	/* Adaptive is the client's default; the environment variable forces it. */
-	setenv("RSH_PREDICT", kind == REMOTE_RSH_ALWAYS ? "always" : "adaptive", 1);
+	setenv("RSH_PREDICT", kind == REMOTE_RSH_ALWAYS  ? "always"
+			      : kind == REMOTE_RSH_NEVER ? "never"
+							 : "adaptive", 1);
 	start_client(s, cols, rows, argv, "RSH_TOKEN", c.token);
 	unsetenv("RSH_PREDICT");
 	return true;

@@ -12,7 +12,8 @@
 #include "../tests/attach_harness.h"
 #include "../tests/udpproxy_run.h"
 
-enum remote_kind { REMOTE_MOSH, REMOTE_RSH, REMOTE_RSH_ALWAYS };
+/* The clients, with their prediction: mosh's and rsh's default (adaptive), always, never. */
+enum remote_kind { REMOTE_MOSH, REMOTE_RSH, REMOTE_RSH_ALWAYS, REMOTE_MOSH_NEVER, REMOTE_RSH_NEVER };
 
 /* The link: round trip (half of it each way) and loss each way, from a seed. */
 struct remote_link {
@@ -28,7 +29,7 @@ struct remote_shell {
 	char *socket;      /* rsh: its own server's socket */
 };
 
-/* "mosh", "rsh" (adaptive prediction) or "rsh-always". */
+/* "mosh", "rsh" (adaptive prediction), "rsh-always", "mosh-never" or "rsh-never". */
 const char *remote_kind_name(enum remote_kind kind);
 /* Whether the kind's programs are here; else why not, in *why. */
 bool remote_kind_available(enum remote_kind kind, const char **why);

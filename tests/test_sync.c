@@ -174,16 +174,38 @@ static void test_hour_asleep(uint64_t seed)
 	world_free(&w);
 }
 
+/* A link at 100 ms SRTT, 300 ms RTO, from state zero, and two states a and b to send. */
+struct paced {
+	struct regs *zero, *a, *b;
+	sync_link *l;
+};
+
+static struct paced paced_new(void)
+{
+	struct paced p = {regs_new(), regs_new(), regs_new(), NULL};
+	p.a->serial = 1;
+	p.b->serial = 2;
+	p.l = sync_link_new(&regs_ops, p.zero, &regs_ops, p.zero);
+	sync_link_set_rtt(p.l, 100, 300);
+	return p;
+}
+
+static void paced_free(struct paced *p)
+{
+	sync_link_free(p->l);
+	regs_unref(p->zero);
+	regs_unref(p->a);
+	regs_unref(p->b);
+}
+
 /* An idle fast link sends a change at once; a busy one at most once per SRTT/2. */
 static void test_pacing(void)
 {
-	struct regs *zero = regs_new(), *a = regs_new(), *b = regs_new();
-	a->serial = 1;
-	b->serial = 2;
-	sync_link *l = sync_link_new(&regs_ops, zero, &regs_ops, zero);
+	struct paced p = paced_new();
+	sync_link *l = p.l;
+	struct regs *a = p.a, *b = p.b;
 	const uint8_t *msg;
 	size_t len;
-	sync_link_set_rtt(l, 100, 300);
 	CHECK(sync_link_tick(l, 1000, &msg, &len)); /* the first heartbeat */
 	CHECK(sync_link_next_wakeup(l) == 1000 + SYNC_HEARTBEAT_MS);
 	sync_link_set_local(l, a);
@@ -206,10 +228,43 @@ static void test_pacing(void)
 	sync_link_set_local(l, a);
 	CHECK(sync_link_next_wakeup(l) == 1451 + SYNC_INTERVAL_MIN_MS);
 	CHECK(SYNC_INTERVAL_MIN_MS == 8);
-	sync_link_free(l);
-	regs_unref(zero);
-	regs_unref(a);
-	regs_unref(b);
+	paced_free(&p);
+}
+
+/* A small diff goes twice while the link lost frames in the last SYNC_LOSSY_MS, once
+ * before any loss and once the loss is that old. */
+static void test_copies(void)
+{
+	struct paced p = paced_new();
+	sync_link *l = p.l;
+	sync_link *peer = sync_link_new(&regs_ops, p.zero, &regs_ops, p.zero);
+	struct regs *a = p.a, *b = p.b;
+	const uint8_t *msg;
+	size_t len;
+	CHECK(sync_link_tick(l, 1000, &msg, &len)); /* the first heartbeat: no diff */
+	CHECK(sync_link_copies(l) == 1);
+	sync_link_set_local(l, a);
+	CHECK(sync_link_tick(l, 1001, &msg, &len));
+	CHECK(sync_link_copies(l) == 1); /* no loss seen yet */
+	/* The resend timer alone is no loss (the peer may be gone): one copy. */
+	CHECK(sync_link_tick(l, 1001 + 300 + SYNC_ACK_DELAY_MS, &msg, &len));
+	CHECK(sync_link_copies(l) == 1);
+	/* The peer speaks a round trip later still without it: lost; it goes twice. */
+	CHECK(sync_link_tick(peer, 1000, &msg, &len));
+	enum sync_result res;
+	const char *err;
+	CHECK(sync_link_receive(l, msg, len, 1401 + 200, &res, &err));
+	CHECK(sync_link_tick(l, 1601, &msg, &len));
+	CHECK(sync_link_copies(l) == 2);
+	sync_link_set_local(l, b);
+	CHECK(sync_link_tick(l, 1700, &msg, &len));
+	CHECK(sync_link_copies(l) == 2);
+	sync_sender_ack(sync_link_sender(l), 2);
+	sync_link_set_local(l, a);
+	CHECK(sync_link_tick(l, 1601 + SYNC_LOSSY_MS, &msg, &len));
+	CHECK(sync_link_copies(l) == 1);
+	sync_link_free(peer);
+	paced_free(&p);
 }
 
 /*
@@ -435,6 +490,7 @@ int main(void)
 	test_sender_rules();
 	test_receiver_keeps_acked();
 	test_pacing();
+	test_copies();
 	test_peer_behind();
 	unsigned long seed = test_seed(), cases = test_cases(20);
 	static const unsigned losses[] = { 0, 10, 30, 50 };

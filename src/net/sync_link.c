@@ -17,6 +17,8 @@ struct sync_link {
 	uint64_t last_heard_ms;
 	uint64_t missing;      /* a base the peer named that we lack, to report */
 	bool peer_behind;      /* the peer spoke without our newest state: resend now */
+	uint64_t loss_ms;      /* when loss last showed (0: never) */
+	unsigned copies;       /* of the last frame ticked */
 	msgpack_sbuffer msg;
 };
 
@@ -105,8 +107,16 @@ bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *
 	if (now_ms < sync_link_next_wakeup(l))
 		return false;
 	sync_frame f;
+	l->copies = 1;
 	if (now_ms >= data_due(l)) {
+		/* The peer spoke without our newest state: lost on the way. (A resend timer
+		 * alone is no evidence: the peer may be gone.) */
+		if (l->peer_behind)
+			l->loss_ms = now_ms;
 		sync_sender_frame(l->tx, now_ms, assume_ms(l), &f);
+		if (f.diff != NULL && f.difflen <= SYNC_COPY_BYTES && l->loss_ms != 0 &&
+		    net_clock_since(now_ms, l->loss_ms) < SYNC_LOSSY_MS)
+			l->copies = 2;
 		l->last_data_ms = now_ms;
 		l->peer_behind = false;
 		l->last_diff_len = f.difflen;
@@ -140,14 +150,17 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 	    net_clock_since(now_ms, sync_sender_last_sent_ms(l->tx)) >
 		    l->srtt_ms + l->srtt_ms / 4 + SYNC_BEHIND_SLACK_MS)
 		l->peer_behind = true;
-	if (f.missing != SYNC_NONE)
+	if (f.missing != SYNC_NONE) {
 		sync_sender_missing(l->tx, f.missing, now_ms);
+		l->loss_ms = now_ms;
+	}
 	*res = sync_receiver_take(l->rx, &f, err);
 	if (*res == SYNC_NO_BASE) {
 		/* Say so at once: the sender is diffing from a state we lack, and every frame
 		 * it sends until it knows is wasted. */
 		l->missing = f.base;
 		l->ack_due_ms = now_ms;
+		l->loss_ms = now_ms;
 	} else if (f.diff != NULL && f.difflen > SYNC_ACK_NOW_BYTES) {
 		/* A bulk transfer (a paste) is likely waiting for this acknowledgement to
 		 * free its window; one more small frame per large one costs little. */
@@ -174,6 +187,11 @@ uint64_t sync_link_last_heard_ms(const sync_link *l)
 bool sync_link_settled(const sync_link *l)
 {
 	return !sync_sender_has_news(l->tx) && !sync_sender_unacked(l->tx);
+}
+
+unsigned sync_link_copies(const sync_link *l)
+{
+	return l->copies;
 }
 
 sync_sender *sync_link_sender(sync_link *l)

@@ -22,6 +22,10 @@
  *    is not held, to report it missing, or when the diff was larger than
  *    SYNC_ACK_NOW_BYTES (bulk data: its sender may be waiting to send more);
  *  - as a heartbeat, SYNC_HEARTBEAT_MS after the last frame of any kind.
+ * A frame with a diff of at most SYNC_COPY_BYTES (a keystroke, its echo) is sent twice
+ * (sync_link_copies) while the link has shown loss in the last SYNC_LOSSY_MS: a peer
+ * behind, a base reported missing either way (a resend timer alone is no evidence: the
+ * peer may be gone).
  */
 #ifndef RSH_NET_SYNC_LINK_H
 #define RSH_NET_SYNC_LINK_H
@@ -34,6 +38,8 @@
 #define SYNC_ACK_DELAY_MS 100
 #define SYNC_ACK_NOW_BYTES 1024
 #define SYNC_HEARTBEAT_MS 3000
+#define SYNC_COPY_BYTES 512
+#define SYNC_LOSSY_MS 10000
 /* A peer is taken to lack our newest state when it speaks this long past SRTT + 25 %. */
 #define SYNC_BEHIND_SLACK_MS 1
 
@@ -69,6 +75,9 @@ const void *sync_link_remote(const sync_link *l, uint64_t *num);
 uint64_t sync_link_last_heard_ms(const sync_link *l);
 /* The local state is sent and acknowledged. */
 bool sync_link_settled(const sync_link *l);
+/* How many times the frame of the last sync_link_tick that returned one is to be sent:
+ * 2 for a small diff on a link that lost frames lately, else 1. */
+unsigned sync_link_copies(const sync_link *l);
 
 sync_sender *sync_link_sender(sync_link *l);
 sync_receiver *sync_link_receiver(sync_link *l);

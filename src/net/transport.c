@@ -58,10 +58,14 @@ int transport_tick(transport *t, int fd, uint64_t now_ms)
 	if (!sync_link_tick(t->link, now_ms, &msg, &msglen))
 		return 0;
 	/* A failed send is a lost frame: the sync rules recover from it like any other. A
-	 * frame too large for the datagram layer never recovers: count it, for the owner. */
-	if (net_conn_send(t->conn, fd, msg, msglen, now_ms) < 0 && errno == EMSGSIZE)
-		t->stats.frames_too_large++;
-	t->stats.frames_sent++;
+	 * frame too large for the datagram layer never recovers: count it, for the owner.
+	 * A copy is a datagram of its own (a sequence number of its own): whichever arrives
+	 * first counts, the other changes nothing. */
+	for (unsigned i = 0; i < sync_link_copies(t->link); i++) {
+		if (net_conn_send(t->conn, fd, msg, msglen, now_ms) < 0 && errno == EMSGSIZE)
+			t->stats.frames_too_large++;
+		t->stats.frames_sent++;
+	}
 	return 1;
 }
 
