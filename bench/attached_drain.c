@@ -114,7 +114,9 @@ static struct result drain(int peer, unsigned cols, unsigned rows)
 	char script[128], done[128], sock[128], size[32];
 	snprintf(script, sizeof script, "%s/drain.sh", dir);
 	snprintf(done, sizeof done, "%s/done", dir);
-	snprintf(sock, sizeof sock, "%s/%s", dir, peer ? "tmux" : "rsh");
+	/* A socket of its own each run: a server killed late may unlink its path. */
+	static unsigned serial;
+	snprintf(sock, sizeof sock, "%s/%s-%u", dir, peer ? "tmux" : "rsh", serial++);
 	unlink(done);
 	FILE *f = fopen(script, "w");
 	fprintf(f, "read x\nseq 1 2000000\ndate +%%s.%%N > %s.tmp\nmv %s.tmp %s\nexec sleep 600\n",
