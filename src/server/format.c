@@ -158,7 +158,8 @@ static char *comparison(const char *s, size_t len, const struct format_ctx *ctx,
 static char *truncate_cells(const char *s, long n)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
-	size_t total = 0, count = n < 0 ? (size_t)-n : (size_t)n;
+	/* In size_t: -n overflows for LONG_MIN (UBSan, fuzz_format). */
+	size_t total = 0, count = n < 0 ? 0 - (size_t)n : (size_t)n;
 	const uint8_t *q = p;
 	uint32_t cp;
 	while (q < end && (utf8_decode(&q, end, &cp) || (q++, true)))
