@@ -24,17 +24,16 @@ tests_test_render_LDADD = src/client/libclient.a src/server/libserver.a $(TERM_L
 # B2: the client against a server that never answers (client.c).
 check_PROGRAMS += tests/test_client_noreply
 TESTS += tests/test_client_noreply
-tests_test_client_noreply_LDADD = src/client/libclient.a src/server/libserver.a \
+tests_test_client_noreply_LDADD = src/client/libclient.a $(SERVER_LIBS) \
 	$(NET_LIBS) $(TERM_LIBS) $(NCURSES_LIBS) -lutil
 # B2: the status row's line editor (prompt.c).
 check_PROGRAMS += tests/test_prompt
 TESTS += tests/test_prompt
-tests_test_prompt_LDADD = src/client/libclient.a $(UTIL_LIBS)
-# B1: the terminal's bytes to input events (keyparse.c), and the prefix bindings (prefix.c).
-check_PROGRAMS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
-TESTS += tests/test_keyparse tests/test_prefix tests/fuzz/fuzz_keyparse
+tests_test_prompt_LDADD = src/client/libclient.a $(TERM_LIBS)
+# B1: the terminal's bytes to input events (keyparse.c).
+check_PROGRAMS += tests/test_keyparse tests/fuzz/fuzz_keyparse
+TESTS += tests/test_keyparse tests/fuzz/fuzz_keyparse
 tests_test_keyparse_LDADD = src/client/libclient.a $(TERM_LIBS)
-tests_test_prefix_LDADD = src/client/libclient.a $(SERVER_LIBS) $(TERM_LIBS)
 tests_fuzz_fuzz_keyparse_SOURCES = tests/fuzz/fuzz_keyparse.c tests/fuzz/driver.c
 tests_fuzz_fuzz_keyparse_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keyparse"'
 tests_fuzz_fuzz_keyparse_LDADD = src/client/libclient.a $(TERM_LIBS)

@@ -7,10 +7,11 @@ tests_test_args_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 tests_fuzz_fuzz_args_SOURCES = tests/fuzz/fuzz_args.c tests/fuzz/driver.c
 tests_fuzz_fuzz_args_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/args"'
 tests_fuzz_fuzz_args_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
-check_PROGRAMS += tests/test_keys tests/test_proto tests/test_cmd
-TESTS += tests/test_keys tests/test_proto tests/test_cmd
+check_PROGRAMS += tests/test_keyname tests/test_keytable tests/test_proto tests/test_cmd
+TESTS += tests/test_keyname tests/test_keytable tests/test_proto tests/test_cmd
 tests_test_cmd_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
-tests_test_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+tests_test_keyname_LDADD = $(TERM_LIBS)
+tests_test_keytable_LDADD = src/client/libclient.a $(SERVER_LIBS) $(TERM_LIBS) $(NCURSES_LIBS)
 tests_test_proto_LDADD = $(CMD_LIBS) $(MSGPACK_LIBS)
 # The server through the command line (needs src/rsh, built by `make all`).
 TESTS += tests/test_server_cli.sh
@@ -32,7 +33,12 @@ check_PROGRAMS += tests/fuzz/fuzz_keys
 TESTS += tests/fuzz/fuzz_keys
 tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tests/fuzz/driver.c
 tests_fuzz_fuzz_keys_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keys"'
-tests_fuzz_fuzz_keys_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+tests_fuzz_fuzz_keys_LDADD = $(CMD_LIBS) $(TERM_LIBS)
+check_PROGRAMS += tests/fuzz/fuzz_keytable
+TESTS += tests/fuzz/fuzz_keytable
+tests_fuzz_fuzz_keytable_SOURCES = tests/fuzz/fuzz_keytable.c tests/fuzz/driver.c
+tests_fuzz_fuzz_keytable_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/keytable"'
+tests_fuzz_fuzz_keytable_LDADD = $(TERM_LIBS)
 # Attaching: the real server (src/rsh) and test-side clients over loopback UDP.
 check_PROGRAMS += tests/test_server_attach
 TESTS += tests/test_server_attach

@@ -58,7 +58,8 @@ static bool in_usage(const char *usage, char c)
 	for (const char *u = strchr(usage, ' '); u != NULL && *u != '\0'; u++) {
 		if (u[1] != '-' || strchr("[| ", u[0]) == NULL)
 			continue;
-		for (const char *l = u + 2; (*l >= 'a' && *l <= 'z') || (*l >= 'A' && *l <= 'Z'); l++)
+		for (const char *l = u + 2; (*l >= 'a' && *l <= 'z') || (*l >= 'A' && *l <= 'Z') ||
+						   (*l >= '0' && *l <= '9'); l++)
 			if (*l == c)
 				return true;
 	}
@@ -79,7 +80,8 @@ static void test_table(void)
 		CHECK(c->min_args <= c->max_args);
 		for (const struct args_flag *f = c->flags; f->letter != 0; f++) {
 			CHECKF((f->letter >= 'a' && f->letter <= 'z') ||
-				       (f->letter >= 'A' && f->letter <= 'Z'),
+				       (f->letter >= 'A' && f->letter <= 'Z') ||
+				       (f->letter >= '0' && f->letter <= '9'),
 			       "%s", c->name);
 			CHECKF(in_usage(c->usage, f->letter), "%s -%c", c->name, f->letter);
 			CHECK(f->min <= f->max);
@@ -190,7 +192,7 @@ static void test_refusals(void)
 	FAILS("rsh: unknown command: foo", "foo");
 	FAILS("rsh: unknown command: ''", "");
 	FAILS("rsh: unknown command: \\377\\033[2J", "\xff\x1b[2J");
-	FAILS("rsh: ambiguous command: list, could be: list-buffers, list-clients, list-panes, "
+	FAILS("rsh: ambiguous command: list, could be: list-buffers, list-clients, list-keys, list-panes, "
 	      "list-sessions, list-windows",
 	      "list");
 	FAILS("rsh: new-session: unknown flag -q", "new", "-dq");

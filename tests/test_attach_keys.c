@@ -100,7 +100,8 @@ static void literal_prefix(harness_client *c)
 	harness_wait_match(c, "work", "work");
 }
 
-/* C-b " splits, C-b Up and Down move between the two, C-b x kills the active one. */
+/* C-b " splits, C-b Up and Down move between the two, C-b x asks and kills the active
+ * one on y. */
 static void vertical_panes(harness_client *c)
 {
 	press(c, PREFIX "\"", wait_panes,
@@ -108,8 +109,9 @@ static void vertical_panes(harness_client *c)
 	wait_windows(c, "^0: [^ ]+\\* \\(2 panes\\)");
 	press(c, PREFIX UP, wait_panes, "^0: .*\\(active\\)$");
 	press(c, PREFIX DOWN, wait_panes, "^1: .*\\(active\\)$");
-	press(c, PREFIX "x", wait_panes,
-	      "^0: \\[100x29\\] \\[at 0,0\\] %[0-9]+ \\(active\\)$");
+	harness_send(c, PREFIX "x");
+	wait_status(c, "^kill-pane 1\\? \\(y/n\\)$", true);
+	press(c, "y", wait_panes, "^0: \\[100x29\\] \\[at 0,0\\] %[0-9]+ \\(active\\)$");
 	wait_windows(c, "^0: [^ ]+\\* \\(1 panes\\)");
 }
 
@@ -132,12 +134,15 @@ static void windows_by_index(harness_client *c)
 }
 
 /*
- * Opens C-b , on window 2, types line and ends it with end: Enter renames; a cancel sends
+ * Opens C-b , on window 2 (the line starts as the window's name, as tmux's -I "#W"),
+ * clears it with C-u, types line and ends it with end: Enter renames; a cancel sends
  * nothing, which C-b 0 (a later event, applied after any) then shows.
  */
 static void rename_prompt(harness_client *c, const char *line, const char *end)
 {
 	harness_send(c, PREFIX ",");
+	wait_status(c, "^\\(rename-window\\) [^ ]+$", true);
+	harness_send(c, "\025");
 	wait_status(c, "^\\(rename-window\\)$", true);
 	harness_send(c, line);
 	char *pattern;
@@ -170,7 +175,7 @@ static void rename_window(harness_client *c)
 static void help(harness_client *c)
 {
 	harness_send(c, PREFIX "?");
-	harness_wait_text(c, "C-b      Send the prefix key");
+	harness_wait_text(c, "C-b C-b     Send the prefix key");
 	harness_wait_text(c, "List key bindings");
 	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");

@@ -20,11 +20,13 @@ int main(void)
 	xasprintf(&out, "%s/pasted", harness_dir());
 	/* The pane stays (read) after saying so: a session ending at once could end the
 	 * client before it showed the line. */
-	xasprintf(&cmd, "stty raw -echo; head -c %d > '%s'; stty sane; echo pasted-all; read x",
-		  PASTE_BYTES, out);
+	xasprintf(&cmd, "stty raw -echo; echo raw-now; head -c %d > '%s'; stty sane; "
+		  "echo pasted-all; read x", PASTE_BYTES, out);
 	harness_client *c =
 		harness_client_start(80, 24, "new", "-s", "work", "sh", "-c", cmd, (char *)NULL);
 	harness_wait_rsh(c, ".", "list-panes", "-t", "work", (char *)NULL);
+	/* Pasted before stty ran, the tty's ICRNL would turn the CRs into LFs. */
+	harness_wait_text(c, "raw-now");
 
 	/* Lines of text with a serial number each, so a lost or repeated piece shows. Line
 	 * feeds go to the pane as carriage returns, as typed. */

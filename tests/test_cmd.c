@@ -241,6 +241,11 @@ static void options(void)
 	FAILS("value is too small: -1", "set", "-g", "base-index", "-1");
 	FAILS("option not supported yet: aggressive-resize", "set", "-g", "aggressive-resize",
 	      "on");
+	OK("set", "-g", "prefix", "C-a");
+	FAILS("bad key: C-%", "set", "-g", "prefix", "C-%");
+	OK("show", "-gv", "prefix");
+	CHECKF(strcmp(out, "C-a\n") == 0, "%s", out);
+	OK("set", "-gu", "prefix");
 	FAILS("can't find session: nope", "set", "-t", "nope:", "base-index", "3");
 	FAILS("usage: set-option", "set", "-g");
 	/* Window options: setw, -w, a pane's own with -p. */

@@ -344,27 +344,33 @@ int main(void)
 		term_view_unref(rung);
 	}
 
-	/* A prompt over the status row; the bindings over the screen. */
+	/* A prompt over the status row, its cursor in the line; a message in reverse video;
+	 * the list of bindings over the screen with its position. */
 	{
-		size_t n;
-		const struct prefix_binding *b = prefix_bindings(&n);
-
 		render_view(r, v, "");
-		render_prompt(r, v, "(rename-window) vim");
+		render_prompt(r, v, "(rename-window) vim", 17);
 		render_flush(r);
 		drain(master, em);
 		got = term_emulator_snapshot(em);
 		expect_cell(got, 7, 0, '(', 0, 0, 0);
 		expect_cell(got, 7, 18, 'm', 0, 0, 0);
 		expect_cell(got, 7, 19, ' ', 0, 0, 0);
+		CHECK(got->cursor.row == 7 && got->cursor.col == 17 && got->cursor.visible);
 		term_snapshot_unref(got);
-		CHECK(n > 0);
-		render_help(r, b, n);
+		render_prompt(r, v, "unknown command: x", -1);
 		render_flush(r);
 		drain(master, em);
 		got = term_emulator_snapshot(em);
-		expect_cell(got, 0, 0, (uint32_t)b[0].key[0], 0, 0, 0);
-		expect_cell(got, 0, 9, (uint32_t)b[0].help[0], 0, 0, 0);
+		expect_cell(got, 7, 0, 'u', 0, 0, TERM_ATTR_REVERSE);
+		term_snapshot_unref(got);
+		render_lines(r, "C-b c Create a new window\nC-b d Detach\n", 1);
+		render_flush(r);
+		drain(master, em);
+		got = term_emulator_snapshot(em);
+		expect_cell(got, 0, 0, 'C', 0, 0, 0);
+		expect_cell(got, 0, 6, 'D', 0, 0, 0);
+		expect_cell(got, 0, COLS - 5, '[', 0, 0, TERM_ATTR_REVERSE);
+		expect_cell(got, 1, 0, ' ', 0, 0, 0);
 		term_snapshot_unref(got);
 	}
 

@@ -482,9 +482,30 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 13, 21, 6, 0); /* more fields than there are */
+	pack_head(&pk, 16, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 13; i++)
+		msgpack_pack_nil(&pk);
+	refuse(base, &buf, "");
+	pack_head(&pk, 15, 21, 6, 0); /* names: one missing */
+	for (int i = 0; i < 11; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, TERM_VIEW_NAMES - 1);
+	for (int i = 0; i < TERM_VIEW_NAMES - 1; i++)
+		msgpack_pack_str_with_body(&pk, "x", 1);
+	refuse(base, &buf, "");
+	pack_head(&pk, 14, 21, 6, 0); /* a word to run with a NUL */
 	for (int i = 0; i < 10; i++)
 		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, 2);
+	msgpack_pack_uint32(&pk, 1);
+	msgpack_pack_array(&pk, 1);
+	msgpack_pack_bin_with_body(&pk, "a\0b", 3);
+	refuse(base, &buf, "NUL");
+	pack_head(&pk, 13, 21, 6, 0); /* key tables cut short */
+	for (int i = 0; i < 9; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, 7);
+	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "");
 	pack_head(&pk, 11, 21, 6, 0); /* set-clipboard past its choices */
 	for (int i = 0; i < 7; i++)
@@ -692,6 +713,44 @@ static void test_history(void)
 	term_view_unref(c);
 }
 
+/* The client's fields: key tables only when their generation moved, a run request once
+ * per serial, the names. */
+static void test_client_fields(void)
+{
+	term_view *blank = term_view_new(0, 0, 0), *v = term_view_new(10, 3, 0);
+	key_tables *kt = key_tables_new();
+	term_key x = {.code = TERM_KEY_CHAR, .ch = 'x'};
+	char *words[] = {"command-prompt", "-p", "a;"}, *cause = NULL;
+	CHECK(key_tables_bind(kt, "prefix", &x, true, "note", 3, words, &cause) == 0);
+	kt->gen = 4;
+	term_view_set_keys(v, kt);
+	term_view_set_run(v, 2, 3, words);
+	term_view_set_name(v, TERM_VIEW_WINDOW_NAME, "vim", 3);
+	msgpack_sbuffer buf;
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&buf);
+	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+	term_view_diff(blank, v, &pk);
+	const char *err = NULL;
+	term_view *got = apply_bytes(blank, buf.data, buf.size, &err);
+	CHECKF(got != NULL, "%s", err);
+	CHECK(term_view_equal(got, v) && got->keys != NULL && got->keys->gen == 4);
+	CHECK(key_tables_lookup(got->keys, "prefix", &x)->repeat);
+	CHECK(got->run_serial == 2 && got->run_argc == 3 && strcmp(got->run_argv[2], "a;") == 0);
+	CHECK(strcmp(got->names[TERM_VIEW_WINDOW_NAME], "vim") == 0);
+	/* The same generation again costs nothing: no field changed. */
+	term_view *same = term_view_clone(v);
+	msgpack_sbuffer_clear(&buf);
+	term_view_diff(got, same, &pk);
+	CHECKF(buf.size == 4, "%zu bytes", buf.size); /* [10, 3, []] */
+	msgpack_sbuffer_destroy(&buf);
+	term_view_unref(same);
+	term_view_unref(got);
+	term_view_unref(v);
+	term_view_unref(blank);
+	key_tables_unref(kt);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
@@ -702,6 +761,7 @@ int main(void)
 	}
 	test_scroll_cost(seed);
 	test_hostile();
+	test_client_fields();
 	test_doc_example();
 	static const unsigned losses[] = { 0, 10, 30 };
 	for (size_t i = 0; i < sizeof losses / sizeof *losses; i++)

@@ -67,6 +67,7 @@ struct client {
 	bool redraw;        /* a key was guessed, an overlay opened or closed */
 	uint64_t drawn_ms;
 	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
+	uint64_t tty_ms;    /* when the terminal's last bytes came (escape-time counts from) */
 };
 
 static int client_signal_pipe[2] = { -1, -1 };
@@ -253,7 +254,7 @@ static void client_event(void *arg, const term_event *ev)
 		return;
 	if (ev->type != TERM_EVENT_KEY)
 		client_append(c, ev);
-	else if (keymode_key(&c->km, ev, &io))
+	else if (keymode_key(&c->km, ev, net_clock_ms(), &io))
 		c->redraw = true;
 }
 
@@ -300,12 +301,14 @@ static bool client_read_tty(struct client *c)
 		return errno == EINTR || errno == EAGAIN;
 	if (n == 0)
 		return false;
+	c->tty_ms = net_clock_ms();
 	keyparse_feed(c->kp, buf, (size_t)n, client_event, c);
 	return true;
 }
 
-/* A newer view: the guesses it acknowledges are checked, and the terminal reports the
- * mouse as far as its panes' programs ask (pass-through, as mosh). */
+/* A newer view: the guesses it acknowledges are checked, its key tables and requests
+ * taken, and the terminal reports the mouse as far as its panes' programs ask
+ * (pass-through, as mosh), or clicks at least with the mouse option on. */
 static void client_fresh_view(void *arg)
 {
 	struct client *c = arg;
@@ -315,6 +318,7 @@ static void client_fresh_view(void *arg)
 	histcache_view(c->cache, client_view(c));
 	copymode_view(&c->km.copy, &io);
 	predict_view(c->pred, client_view(c), net_clock_ms());
+	keymode_view(&c->km, net_clock_ms(), &io);
 	tty_mouse(client_view(c)->mouse && level < TTY_MOUSE_CLICK ? TTY_MOUSE_CLICK : level);
 	c->redraw = true;
 }
@@ -367,17 +371,29 @@ static void client_leave(struct client *c)
 	tty_restore();
 }
 
+/* The ms until a lone ESC is the Escape key (escape-time after the last bytes), or -1. */
+static int client_escape_due(const struct client *c, uint64_t now)
+{
+	uint64_t due = c->tty_ms + keymode_escape_ms(&c->km);
+	if (!keyparse_pending(c->kp))
+		return -1;
+	return due > now ? (int)(due - now) : 0;
+}
+
 /* How long poll may wait: until a frame is due, the link state's text or the guesses
- * shown change, or an escape key is complete. */
+ * shown change, an escape key is complete, or a repeat or a message ends. */
 static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
 {
 	int timeout = transport_timeout_ms(c->up.t, now);
 	int guesses = predict_timeout_ms(c->pred, now);
+	int escape = client_escape_due(c, now), keys = keymode_timeout(&c->km, now);
 
 	if (timeout < 0 || timeout > CLIENT_REDRAW_MS)
 		timeout = CLIENT_REDRAW_MS;
-	if (keyparse_pending(c->kp) && timeout > KEYPARSE_ESC_MS)
-		timeout = KEYPARSE_ESC_MS;
+	if (escape >= 0 && escape < timeout)
+		timeout = escape;
+	if (keys >= 0 && keys < timeout)
+		timeout = keys;
 	*guesses_due = guesses >= 0 ? now + (uint64_t)guesses : UINT64_MAX;
 	if (guesses >= 0 && guesses < timeout)
 		timeout = guesses;
@@ -431,8 +447,10 @@ static int client_loop(struct client *c)
 			return 1;
 		if (p[0].revents & (POLLIN | POLLHUP) && !client_read_tty(c))
 			return 1;
-		if (!(p[0].revents & POLLIN) && keyparse_pending(c->kp))
+		if (!(p[0].revents & POLLIN) && client_escape_due(c, now) == 0)
 			keyparse_flush(c->kp, client_event, c);
+		if (keymode_tick(&c->km, now))
+			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);
 		if (redraw || c->redraw || now >= guesses_due || now - c->drawn_ms >= CLIENT_REDRAW_MS)
 			client_draw(c, now);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "term/keys.h"
+#include "term/keyname.h"
 
 #define MAX_TOKENS 32
 
@@ -103,11 +103,8 @@ bool copykeys_parse(const char *line, struct copykeys_binding *b)
 		b->table = COPYKEYS_VI;
 	else
 		return false;
-	if (!keys_lookup(tok[3], &b->key)) {
-		if (tok[3][0] == '\0' || tok[3][1] != '\0')
-			return false; /* mouse keys and the like */
-		b->key = (term_key){.code = TERM_KEY_CHAR, .ch = (uint8_t)tok[3][0]};
-	}
+	if (!keyname_parse(tok[3], &b->key))
+		return false; /* mouse keys and the like */
 	/* The last command of the list is the copy-mode one (select-pane \; send-keys). */
 	unsigned start = 4;
 	for (unsigned i = 4; i < n; i++)
@@ -144,8 +141,7 @@ const struct copykeys_binding *copykeys_lookup(enum copykeys_table t, const term
 		load();
 	for (size_t i = 0; i < nbindings; i++) {
 		const struct copykeys_binding *b = &bindings[i];
-		if (b->table == t && b->key.code == key->code && b->key.mods == key->mods &&
-		    b->key.ch == key->ch)
+		if (b->table == t && keyname_equal(&b->key, key))
 			return b;
 	}
 	return NULL;

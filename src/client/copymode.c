@@ -643,8 +643,7 @@ void copymode_key(struct copymode *cm, const struct copymode_io *io, const term_
 		return;
 	if (b->ask != COPYKEYS_ASK_NONE) {
 		cm->asking = b;
-		cm->prompt.len = 0;
-		cm->prompt.line[0] = '\0';
+		prompt_start(&cm->prompt, "", NULL);
 		return;
 	}
 	run_binding(cm, io, b, NULL);

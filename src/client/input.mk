@@ -1,4 +1,3 @@
-# The client's reading of the local terminal's bytes, and its prefix key bindings.
+# The client's reading of the local terminal's bytes.
 src_client_libclient_a_SOURCES += \
-	src/client/keyparse.c src/client/keyparse.h \
-	src/client/prefix.c src/client/prefix.h
+	src/client/keyparse.c src/client/keyparse.h

@@ -1,14 +1,523 @@
-/* Keys by what they are for: the pane, a binding, a prompt's line, the list of bindings. */
+/* Keys by the shipped key tables; the client's own commands; prompts and the list. */
 #include "keymode.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "net/clock.h"
+#include "ask.h"
+#include "cmd/args.h"
+#include "cmd/cmdlist.h"
+#include "cmd/keylist.h"
+#include "term/keyname.h"
 #include "util/xmalloc.h"
 
-/* tmux's repeat-time default: how long after a repeatable binding the next needs no prefix. */
-#define KEYMODE_REPEAT_MS 500
+/* --- local messages -------------------------------------------------------------- */
+
+static void say(struct keymode *k, uint64_t now, const char *msg)
+{
+	snprintf(k->message, sizeof k->message, "%s", msg);
+	k->message_until = now + KEYMODE_MESSAGE_MS;
+}
+
+/* --- running a command list ------------------------------------------------------ */
+
+/* Words on their way to the server as one COMMAND event: whole commands, argv form. */
+struct batch {
+	term_event ev;
+	char *words[TERM_EVENT_WORDS_MAX];
+};
+
+static void batch_flush(struct batch *b, const struct copymode_io *io)
+{
+	if (b->ev.command.argc > 0)
+		io->send(io->arg, &b->ev);
+	for (uint32_t i = 0; i < b->ev.command.argc; i++)
+		free(b->words[i]);
+	b->ev = (term_event){.type = TERM_EVENT_COMMAND};
+}
+
+static void batch_add(struct batch *b, int argc, char *const argv[],
+		      const struct copymode_io *io)
+{
+	uint32_t need = (uint32_t)argc + (b->ev.command.argc > 0);
+	if (b->ev.command.argc + need > TERM_EVENT_WORDS_MAX)
+		batch_flush(b, io);
+	if (b->ev.command.argc > 0)
+		b->words[b->ev.command.argc++] = xstrdup(";");
+	for (int i = 0; i < argc && b->ev.command.argc < TERM_EVENT_WORDS_MAX; i++)
+		b->words[b->ev.command.argc++] = cmdlist_escape(argv[i]);
+	for (uint32_t i = 0; i < b->ev.command.argc; i++) {
+		size_t len = strlen(b->words[i]);
+		/* A longer word the event refuses: it goes cut (bindings keep within the limit). */
+		b->ev.command.argv[i].p = b->words[i];
+		b->ev.command.argv[i].len =
+			(uint32_t)(len < TERM_EVENT_WORD_MAX ? len : TERM_EVENT_WORD_MAX);
+	}
+}
+
+static void open_prompt(struct keymode *k, const struct args *a);
+static void open_confirm(struct keymode *k, const struct args *a);
+
+static const char *arg_or(const struct args *a, char flag, const char *dflt)
+{
+	const char *v = args_get(a, flag);
+	return v != NULL ? v : dflt;
+}
+
+/*
+ * A command that is the client's own, run here; false when it is the server's. One
+ * naming another client (-t, -c) is the server's, unless the server sent it here (here).
+ */
+static bool run_local(struct keymode *k, const struct args *a, bool here, uint64_t now,
+		      const struct copymode_io *io)
+{
+	const char *name = a->cmd->name;
+	bool mine = here || (!args_has(a, 't') && !args_has(a, 'c'));
+	term_event ev = {0};
+
+	if (strcmp(name, "command-prompt") == 0 && mine) {
+		open_prompt(k, a);
+	} else if (strcmp(name, "confirm-before") == 0 && mine) {
+		open_confirm(k, a);
+	} else if (strcmp(name, "send-prefix") == 0 && !args_has(a, 't')) {
+		ev.type = TERM_EVENT_KEY;
+		ev.key = args_has(a, '2') ? k->keys->opt.prefix2 : k->keys->opt.prefix;
+		if (!keyname_is_none(&ev.key))
+			io->send(io->arg, &ev);
+	} else if (strcmp(name, "switch-client") == 0 && args_has(a, 'T') && !args_has(a, 't') &&
+		   mine) {
+		const char *table = args_get(a, 'T');
+		if (key_tables_find(k->keys, table) == NULL) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "table %.64s doesn't exist", table);
+			say(k, now, msg);
+		} else {
+			snprintf(k->table, sizeof k->table, "%s", table);
+			k->repeating = false;
+		}
+	} else if (strcmp(name, "copy-mode") == 0) {
+		copymode_enter(&k->copy, io, args_has(a, 'u'), args_has(a, 'e'));
+	} else if (strcmp(name, "detach-client") == 0 && !args_has(a, 't')) {
+		ev.type = TERM_EVENT_DETACH;
+		io->send(io->arg, &ev);
+	} else if (strcmp(name, "list-keys") == 0) {
+		struct keylist_request rq = {
+			.table = args_get(a, 'T'), .notes = args_has(a, 'N'),
+			.all = args_has(a, 'a'), .first = args_has(a, '1'),
+			.key = a->argc > 0 ? a->argv[0] : NULL, .prefix = args_get(a, 'P'),
+		};
+		char *cause = NULL;
+		free(k->list);
+		k->list = keylist_print(k->keys, &rq, &cause);
+		k->list_top = 0;
+		if (k->list == NULL) {
+			say(k, now, cause);
+			free(cause);
+		}
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Runs a command list (argv form): the client's own commands here, at once; runs of the
+ * others as COMMAND events, so the server runs them in their order among these. here:
+ * the server sent the list to this client (its run request).
+ */
+static void run(struct keymode *k, int argc, char *const argv[], bool here, uint64_t now,
+		const struct copymode_io *io)
+{
+	struct cmdlist list;
+	struct batch b = {.ev = {.type = TERM_EVENT_COMMAND}};
+
+	cmdlist_split(argc, argv, &list);
+	for (int i = 0; i < list.n; i++) {
+		struct args a;
+		char *cause = NULL;
+		/* A command the client cannot read may be one a newer server has. */
+		bool local = args_parse_command(list.cmd[i].argc, list.cmd[i].argv, &a,
+						&cause) == 0;
+		if (local) {
+			batch_flush(&b, io);
+			local = run_local(k, &a, here, now, io);
+		}
+		if (!local && list.cmd[i].argc > TERM_EVENT_WORDS_MAX)
+			say(k, now, "command too long"); /* more words than an event carries */
+		else if (!local)
+			batch_add(&b, list.cmd[i].argc, list.cmd[i].argv, io);
+		args_free(&a);
+		free(cause);
+	}
+	batch_flush(&b, io);
+	cmdlist_free(&list);
+}
+
+/* A command line as typed or made from a template. */
+static void run_line(struct keymode *k, const char *line, uint64_t now, const struct copymode_io *io)
+{
+	char **argv, *cause = NULL;
+	int argc = cmdlist_parse_line(line, &argv, &cause);
+	if (argc < 0) {
+		say(k, now, cause);
+		free(cause);
+		return;
+	}
+	run(k, argc, argv, false, now, io);
+	cmdlist_free_words(argc, argv);
+}
+
+/* --- prompts --------------------------------------------------------------------- */
+
+static void ask_clear(struct keymode *k)
+{
+	struct keymode_ask *q = &k->ask;
+	free(q->template);
+	ask_free_strings(q->prompts, q->nprompts);
+	ask_free_strings(q->inputs, q->nprompts);
+	ask_free_strings(q->answers, q->current);
+	*q = (struct keymode_ask){0};
+	k->prompting = false;
+}
+
+/* Shows prompt number q->current with its initial text, both with names expanded. */
+static void ask_next(struct keymode *k)
+{
+	struct keymode_ask *q = &k->ask;
+	char *prompt = ask_expand(q->prompts[q->current], k->view);
+	char *input = ask_expand(q->inputs[q->current], k->view);
+	free(q->prompts[q->current]);
+	q->prompts[q->current] = prompt;
+	prompt_start(&k->prompt, input, q->confirm || q->single ? NULL : &k->history);
+	free(input);
+}
+
+static void open_prompt(struct keymode *k, const struct args *a)
+{
+	struct keymode_ask *q = &k->ask;
+	char *prompts;
+	if (k->prompting)
+		return; /* tmux keeps the prompt already open */
+	q->template = xstrdup(a->argc > 0 ? a->argv[0] : "%1");
+	if (args_get(a, 'p') != NULL) {
+		prompts = xstrdup(args_get(a, 'p'));
+	} else if (a->argc > 0) {
+		size_t n = strcspn(a->argv[0], " \t");
+		xasprintf(&prompts, "(%.*s)", (int)n, a->argv[0]);
+	} else {
+		prompts = NULL; /* ":" and no space, as tmux */
+	}
+	q->nprompts = ask_split(prompts != NULL ? prompts : ":", &q->prompts);
+	for (int i = 0; i < q->nprompts; i++) {
+		char *p;
+		xasprintf(&p, "%s%s", q->prompts[i], prompts != NULL ? " " : "");
+		free(q->prompts[i]);
+		q->prompts[i] = p;
+	}
+	free(prompts);
+	char **inputs;
+	int ninputs = ask_split(arg_or(a, 'I', ""), &inputs);
+	q->inputs = xreallocarray(NULL, (size_t)q->nprompts, sizeof *q->inputs);
+	for (int i = 0; i < q->nprompts; i++)
+		q->inputs[i] = xstrdup(i < ninputs ? inputs[i] : "");
+	ask_free_strings(inputs, ninputs);
+	q->answers = xreallocarray(NULL, (size_t)q->nprompts, sizeof *q->answers);
+	q->single = args_has(a, '1');
+	q->numeric = args_has(a, 'N');
+	k->prompting = true;
+	ask_next(k);
+}
+
+static void open_confirm(struct keymode *k, const struct args *a)
+{
+	struct keymode_ask *q = &k->ask;
+	char *prompt;
+	if (k->prompting)
+		return;
+	if (args_get(a, 'p') != NULL) {
+		xasprintf(&prompt, "%s ", args_get(a, 'p'));
+	} else {
+		size_t n = strcspn(a->argv[0], " \t");
+		xasprintf(&prompt, "Confirm '%.*s'? (y/n) ", (int)n, a->argv[0]);
+	}
+	q->confirm = q->single = true;
+	q->template = xstrdup(a->argv[0]);
+	q->nprompts = 1;
+	q->prompts = xmalloc(sizeof *q->prompts);
+	q->prompts[0] = prompt;
+	q->inputs = xmalloc(sizeof *q->inputs);
+	q->inputs[0] = xstrdup("");
+	q->answers = xmalloc(sizeof *q->answers);
+	k->prompting = true;
+	ask_next(k);
+}
+
+/* An answer: the next prompt, or the command with every answer put in. */
+static void answered(struct keymode *k, const char *line, uint64_t now, const struct copymode_io *io)
+{
+	struct keymode_ask *q = &k->ask;
+	if (!q->confirm && !q->single)
+		prompt_history_add(&k->history, line);
+	q->answers[q->current++] = xstrdup(line);
+	if (q->current < q->nprompts) {
+		ask_next(k);
+		return;
+	}
+	char *command = q->confirm ? xstrdup(q->template)
+				   : ask_fill(q->template, q->answers, q->current);
+	bool yes = !q->confirm || ((line[0] == 'y' || line[0] == 'Y') && line[1] == '\0');
+	ask_clear(k);
+	if (yes)
+		run_line(k, command, now, io);
+	free(command);
+}
+
+/* A key for the open prompt. */
+static void prompt_input(struct keymode *k, const term_key *key, uint64_t now,
+			 const struct copymode_io *io)
+{
+	struct keymode_ask *q = &k->ask;
+	term_key n = keyname_normal(*key);
+	bool printable = n.code == TERM_KEY_CHAR && n.mods == 0 && n.ch >= 0x20;
+
+	if (q->single) {
+		/* One key answers (confirm-before's y or n); Escape and C-c cancel. */
+		char name[KEYNAME_MAX];
+		if (!printable) {
+			ask_clear(k);
+			return;
+		}
+		keyname_print(&n, name);
+		answered(k, n.ch == ' ' ? " " : name, now, io);
+		return;
+	}
+	if (q->numeric && printable && (n.ch < '0' || n.ch > '9')) {
+		answered(k, k->prompt.line, now, io); /* a non-digit ends it */
+		return;
+	}
+	switch (prompt_key(&k->prompt, key)) {
+	case PROMPT_DONE:
+		answered(k, k->prompt.line, now, io);
+		break;
+	case PROMPT_CANCEL:
+		ask_clear(k);
+		break;
+	case PROMPT_EDITING:
+		break;
+	}
+}
+
+/* --- the list of bindings -------------------------------------------------------- */
+
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* Scrolling keys move the list; any other key closes it. */
+static void list_input(struct keymode *k, const term_key *key)
+{
+	term_key n = keyname_normal(*key);
+	size_t lines = count_lines(k->list), page = k->view != NULL && k->view->rows > 1
+							    ? k->view->rows - 1 : 1;
+	size_t last = lines > page ? lines - page : 0;
+
+	if (n.code == TERM_KEY_UP || (n.code == TERM_KEY_CHAR && n.ch == 'k' && !n.mods))
+		k->list_top -= k->list_top > 0;
+	else if (n.code == TERM_KEY_DOWN || (n.code == TERM_KEY_CHAR && n.ch == 'j' && !n.mods))
+		k->list_top += k->list_top < last;
+	else if (n.code == TERM_KEY_PAGEUP)
+		k->list_top = k->list_top > page ? k->list_top - page : 0;
+	else if (n.code == TERM_KEY_PAGEDOWN || (n.code == TERM_KEY_CHAR && n.ch == ' ' && !n.mods))
+		k->list_top = k->list_top + page < last ? k->list_top + page : last;
+	else if (n.code == TERM_KEY_HOME)
+		k->list_top = 0;
+	else if (n.code == TERM_KEY_END)
+		k->list_top = last;
+	else {
+		free(k->list);
+		k->list = NULL;
+	}
+}
+
+/* --- keys ------------------------------------------------------------------------ */
+
+static bool is_root(const char *table)
+{
+	return table[0] == '\0' || strcmp(table, "root") == 0;
+}
+
+static bool is_prefix(const struct keymode *k, const term_key *key)
+{
+	return (!keyname_is_none(&k->keys->opt.prefix) && keyname_equal(key, &k->keys->opt.prefix)) ||
+	       (!keyname_is_none(&k->keys->opt.prefix2) && keyname_equal(key, &k->keys->opt.prefix2));
+}
+
+static void to_root(struct keymode *k)
+{
+	k->table[0] = '\0';
+	k->repeating = false;
+}
+
+/* Whether copy mode takes the keys: it is on over the active pane. */
+static bool copying(const struct keymode *k, const term_view *v)
+{
+	return k->copy.on && v->npanes > 0 && v->panes[v->active].id == k->copy.pane;
+}
+
+/* tmux's server_client_key_callback, over the shipped tables. */
+static void handle(struct keymode *k, const term_key *key, uint64_t now,
+		   const struct copymode_io *io)
+{
+	char first[sizeof k->table];
+	term_event ev = {.type = TERM_EVENT_KEY, .key = *key};
+	bool was_repeating;
+
+	if (k->repeating && now >= k->repeat_until)
+		to_root(k);
+	snprintf(first, sizeof first, "%s", k->table);
+	for (;;) {
+		/* The prefix always switches to the prefix table, unless already there. */
+		if (is_prefix(k, key) && strcmp(k->table, "prefix") != 0) {
+			snprintf(k->table, sizeof k->table, "prefix");
+			k->repeating = false;
+			return;
+		}
+		/* A pane in copy mode takes root's keys by copy mode's tables, as tmux's modes. */
+		if (is_root(k->table) && copying(k, io->view)) {
+			copymode_key(&k->copy, io, key);
+			return;
+		}
+		was_repeating = k->repeating;
+		const struct key_binding *b =
+			key_tables_lookup(k->keys, is_root(k->table) ? "root" : k->table, key);
+		if (b != NULL && k->repeating && !b->repeat) {
+			to_root(k); /* a key that does not repeat ends the repeat: from root */
+			first[0] = '\0';
+			continue;
+		}
+		if (b != NULL) {
+			if (k->keys->opt.repeat_time != 0 && b->repeat) {
+				k->repeating = true;
+				k->repeat_until = now + k->keys->opt.repeat_time;
+			} else {
+				to_root(k);
+			}
+			run(k, b->argc, b->argv, false, now, io);
+			return;
+		}
+		if (!is_root(k->table) || k->repeating) {
+			to_root(k);
+			if (was_repeating)
+				first[0] = '\0';
+			continue;
+		}
+		break;
+	}
+	/* Bound nowhere: to the pane, unless a prefix or table was tried first. */
+	if (is_root(first))
+		io->send(io->arg, &ev);
+}
+
+bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
+		 const struct copymode_io *io)
+{
+	if (k->copy.asking != NULL) {
+		copymode_key(&k->copy, io, &ev->key); /* copy mode's own prompt */
+		return true;
+	}
+	if (k->prompting) {
+		prompt_input(k, &ev->key, now, io);
+		return true;
+	}
+	if (k->list != NULL) {
+		list_input(k, &ev->key);
+		return true;
+	}
+	if (k->keys == NULL) {
+		if (k->nheld < KEYMODE_HELD)
+			k->held[k->nheld++] = ev->key;
+		return false;
+	}
+	handle(k, &ev->key, now, io);
+	return k->prompting || k->list != NULL || k->message_until > now || k->copy.on;
+}
+
+void keymode_view(struct keymode *k, uint64_t now, const struct copymode_io *io)
+{
+	const term_view *v = io->view;
+	k->view = v;
+	if (v->keys == NULL)
+		return;
+	if (k->keys != v->keys) {
+		key_tables_unref(k->keys);
+		k->keys = key_tables_ref(v->keys);
+		if (!is_root(k->table) && key_tables_find(k->keys, k->table) == NULL)
+			to_root(k);
+	}
+	for (unsigned i = 0; i < k->nheld; i++) {
+		term_event ev = {.type = TERM_EVENT_KEY, .key = k->held[i]};
+		keymode_key(k, &ev, now, io);
+	}
+	k->nheld = 0;
+	if (v->run_serial > k->run_done) {
+		k->run_done = v->run_serial;
+		run(k, (int)v->run_argc, v->run_argv, true, now, io);
+	}
+}
+
+int keymode_timeout(const struct keymode *k, uint64_t now)
+{
+	uint64_t due = UINT64_MAX;
+	if (k->repeating)
+		due = k->repeat_until;
+	if (k->message_until > now && k->message_until < due)
+		due = k->message_until;
+	if (due == UINT64_MAX)
+		return -1;
+	return due > now ? (int)(due - now) : 0;
+}
+
+bool keymode_tick(struct keymode *k, uint64_t now)
+{
+	bool changed = false;
+	if (k->repeating && now >= k->repeat_until)
+		to_root(k);
+	if (k->message_until != 0 && now >= k->message_until) {
+		k->message_until = 0;
+		changed = true;
+	}
+	return changed;
+}
+
+unsigned keymode_escape_ms(const struct keymode *k)
+{
+	return k->keys != NULL ? k->keys->opt.escape_time : 500;
+}
+
+void keymode_draw(const struct keymode *k, render *r, const term_view *v)
+{
+	char *copy_prompt = copymode_prompt_text(&k->copy);
+	if (copy_prompt != NULL) {
+		render_prompt(r, v, copy_prompt, (int)(strlen(k->copy.asking->prompt) + 1 +
+						       prompt_cursor_column(&k->copy.prompt)));
+		free(copy_prompt);
+	} else if (k->prompting) {
+		char *text;
+		const char *prompt = k->ask.prompts[k->ask.current];
+		xasprintf(&text, "%s%s", prompt, k->prompt.line);
+		render_prompt(r, v, text, (int)(strlen(prompt) + prompt_cursor_column(&k->prompt)));
+		free(text);
+	} else if (k->list != NULL) {
+		render_lines(r, k->list, k->list_top);
+	} else if (k->message_until != 0) {
+		render_prompt(r, v, k->message, -1);
+	}
+}
 
 void keymode_init(struct keymode *k, enum copykeys_table keys)
 {
@@ -18,139 +527,9 @@ void keymode_init(struct keymode *k, enum copykeys_table keys)
 
 void keymode_clear(struct keymode *k)
 {
+	ask_clear(k);
+	prompt_history_free(&k->history);
+	free(k->list);
+	key_tables_unref(k->keys);
 	copymode_clear(&k->copy);
-}
-
-/* A binding's command words, and last (when not NULL) a prompt's line, as a COMMAND. */
-static void send_command(const char *const *words, const char *last, copymode_send *send,
-			 void *arg)
-{
-	term_event ev = { .type = TERM_EVENT_COMMAND };
-
-	while (words[ev.command.argc] && ev.command.argc < PREFIX_MAX_WORDS) {
-		ev.command.argv[ev.command.argc].p = words[ev.command.argc];
-		ev.command.argv[ev.command.argc].len = (uint32_t)strlen(words[ev.command.argc]);
-		ev.command.argc++;
-	}
-	if (last) {
-		ev.command.argv[ev.command.argc].p = last;
-		ev.command.argv[ev.command.argc].len = (uint32_t)strlen(last);
-		ev.command.argc++;
-	}
-	send(arg, &ev);
-}
-
-/* A key for the prompt's line: Enter sends the command, Escape or C-c drops it. */
-static void prompt_line_key(struct keymode *k, const term_key *key, copymode_send *send,
-			    void *arg)
-{
-	enum prompt_result r = prompt_key(&k->prompt, key);
-
-	if (r == PROMPT_DONE)
-		send_command(k->asking->words, k->prompt.line, send, arg);
-	if (r != PROMPT_EDITING)
-		k->mode = KEYMODE_PANE;
-}
-
-/* What the client does itself: copy mode. */
-static bool client_binding(struct keymode *k, const struct prefix_binding *b,
-			   const struct copymode_io *io)
-{
-	return copymode_enter(&k->copy, io, b->words[1] != NULL, false);
-}
-
-/* The key after the prefix: what its binding does; unbound, nothing (as tmux). Returns
- * true when it opened a prompt, the list or copy mode. */
-static bool binding(struct keymode *k, const term_event *ev, const struct copymode_io *io)
-{
-	copymode_send *send = io->send;
-	void *arg = io->arg;
-	const struct prefix_binding *b = prefix_lookup(&ev->key);
-	term_event detach = { .type = TERM_EVENT_DETACH };
-
-	k->mode = KEYMODE_PANE;
-	k->repeat_until = 0;
-	if (!b)
-		return false;
-	if (b->repeat)
-		k->repeat_until = net_clock_ms() + KEYMODE_REPEAT_MS;
-	switch (b->action) {
-	case PREFIX_COMMAND:
-		send_command(b->words, NULL, send, arg);
-		break;
-	case PREFIX_DETACH:
-		send(arg, &detach);
-		break;
-	case PREFIX_SEND_PREFIX:
-		send(arg, ev);
-		break;
-	case PREFIX_HELP:
-		k->mode = KEYMODE_HELP;
-		return true;
-	case PREFIX_PROMPT:
-		k->mode = KEYMODE_PROMPT;
-		k->asking = b;
-		k->prompt.len = 0;
-		k->prompt.line[0] = '\0';
-		return true;
-	case PREFIX_CLIENT:
-		return client_binding(k, b, io);
-	}
-	return false;
-}
-
-/* Whether copy mode takes the keys: it is on over the active pane. */
-static bool copying(const struct keymode *k, const term_view *v)
-{
-	return k->copy.on && v->npanes > 0 && v->panes[v->active].id == k->copy.pane;
-}
-
-bool keymode_key(struct keymode *k, const term_event *ev, const struct copymode_io *io)
-{
-	switch (k->mode) {
-	case KEYMODE_PANE:
-		if (k->repeat_until != 0 && net_clock_ms() < k->repeat_until) {
-			const struct prefix_binding *b = prefix_lookup(&ev->key);
-			if (b != NULL && b->repeat)
-				return binding(k, ev, io);
-		}
-		k->repeat_until = 0; /* any other key ends the repeat and is the pane's */
-		if (prefix_is_prefix(&ev->key) && k->copy.asking == NULL) {
-			k->mode = KEYMODE_PREFIXED;
-		} else if (copying(k, io->view)) {
-			copymode_key(&k->copy, io, &ev->key);
-			return true;
-		} else {
-			io->send(io->arg, ev);
-		}
-		return false;
-	case KEYMODE_PREFIXED:
-		return binding(k, ev, io);
-	case KEYMODE_HELP:
-		k->mode = KEYMODE_PANE; /* any key closes the list */
-		return true;
-	case KEYMODE_PROMPT:
-		prompt_line_key(k, &ev->key, io->send, io->arg);
-		return true;
-	}
-	return false;
-}
-
-void keymode_draw(const struct keymode *k, render *r, const term_view *v)
-{
-	char *copy_prompt = copymode_prompt_text(&k->copy);
-	if (copy_prompt != NULL) {
-		render_prompt(r, v, copy_prompt);
-		free(copy_prompt);
-	} else if (k->mode == KEYMODE_PROMPT) {
-		char *text;
-		xasprintf(&text, "%s%s", k->asking->prompt ? k->asking->prompt : "",
-			  k->prompt.line);
-		render_prompt(r, v, text);
-		free(text);
-	} else if (k->mode == KEYMODE_HELP) {
-		size_t n;
-		const struct prefix_binding *b = prefix_bindings(&n);
-		render_help(r, b, n);
-	}
 }

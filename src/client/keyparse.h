@@ -6,7 +6,7 @@
  * (ESC [ 200~ ... ESC [ 201~) as paste events, SGR mouse reports (ESC [ < b ; x ; y M/m)
  * and focus reports (ESC [ I, ESC [ O). The bytes may come cut anywhere; a sequence not
  * finished is held until the next bytes, and a lone ESC becomes the Escape key once no
- * more bytes follow within KEYPARSE_ESC_MS. Bytes it cannot make sense of are dropped,
+ * more bytes follow within escape-time (the caller's clock: keyparse_flush). Bytes it cannot make sense of are dropped,
  * never passed on half read. The input is untrusted (anything can be pasted): it has a
  * fuzz target.
  */
@@ -17,8 +17,6 @@
 #include <stdint.h>
 
 #include "term/event.h"
-
-#define KEYPARSE_ESC_MS 25
 
 typedef struct keyparse keyparse;
 
@@ -33,7 +31,7 @@ void keyparse_free(keyparse *kp);
 void keyparse_feed(keyparse *kp, const uint8_t *buf, size_t len, keyparse_emit *emit,
 		   void *arg);
 /* Whether bytes are held (an unfinished sequence or a lone ESC): then the caller calls
- * keyparse_flush once KEYPARSE_ESC_MS pass with no new bytes. */
+ * keyparse_flush once escape-time passes with no new bytes. */
 int keyparse_pending(const keyparse *kp);
 /* Takes the held bytes as they are: a lone ESC as the Escape key, an unfinished sequence
  * as Alt and its characters. An unfinished paste is not flushed: it waits for its end. */

@@ -9,6 +9,7 @@ src_client_libclient_a_SOURCES = \
 	src/client/copymode_draw.c \
 	src/client/copykeys.c src/client/copykeys_default.c src/client/copykeys.h \
 	src/client/histcache.c src/client/histcache.h \
+	src/client/ask.c src/client/ask.h \
 	src/client/tty.c src/client/tty.h \
 	src/client/catch.c src/client/catch.h \
 	src/client/prompt.c src/client/prompt.h \

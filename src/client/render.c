@@ -397,16 +397,22 @@ static void draw_borders(render *r, const term_view *v)
 	free(map);
 }
 
+/* text over the whole status row in attr. */
+static void status_text(const term_view *v, const char *text, attr_t attr)
+{
+	attrset(attr);
+	mvhline(v->rows - 1, 0, ' ', v->cols);
+	mvaddnstr(v->rows - 1, 0, text, v->cols);
+	attrset(A_NORMAL);
+}
+
 /* The status row: the status line, or the notice over it; the link state at its end. */
 static void draw_status(render *r, const term_view *v, const char *link)
 {
 	int y = v->rows - 1, len;
 
 	if (v->notice[0]) {
-		attrset(A_REVERSE);
-		mvhline(y, 0, ' ', v->cols);
-		mvaddnstr(y, 0, v->notice, v->cols);
-		attrset(A_NORMAL);
+		status_text(v, v->notice, A_REVERSE);
 	} else {
 		draw_snapshot(r, v->status, y, 0, 1, v->cols);
 	}
@@ -457,26 +463,47 @@ void render_view(render *r, const term_view *v, const char *link)
 	r->prev = term_view_ref((term_view *)v); /* a reference count, not a change */
 }
 
-void render_prompt(render *r, const term_view *v, const char *text)
+void render_prompt(render *r, const term_view *v, const char *text, int cursor)
 {
+	if (v->rows == 0)
+		return;
 	set_term(r->screen);
-	attrset(A_NORMAL);
-	mvhline(v->rows - 1, 0, ' ', v->cols);
-	mvaddnstr(v->rows - 1, 0, text, v->cols);
-	curs_set(1);
+	status_text(v, text, cursor >= 0 ? A_NORMAL : A_REVERSE);
+	if (cursor >= 0 && cursor < v->cols)
+		move(v->rows - 1, cursor);
+	curs_set(cursor >= 0);
 }
 
-void render_help(render *r, const struct prefix_binding *b, size_t n)
+void render_lines(render *r, const char *text, size_t top)
 {
-	int y;
+	size_t total = 0, line = 0;
+	char pos[48];
+	int y = 0;
 
 	set_term(r->screen);
 	attrset(A_NORMAL);
 	r->nextras = 0; /* the list covers the view's cells */
-	for (y = 0; y < LINES && (size_t)y < n; y++) {
+	for (const char *p = text; *p != '\0'; p++)
+		total += *p == '\n';
+	for (const char *p = text; *p != '\0' && y < LINES; line++) {
+		size_t n = strcspn(p, "\n");
+		if (line >= top) {
+			move(y, 0);
+			clrtoeol();
+			mvaddnstr(y++, 0, p, (int)(n < (size_t)COLS ? n : (size_t)COLS));
+		}
+		p += n + (p[n] == '\n');
+	}
+	for (; y < LINES; y++) {
 		move(y, 0);
 		clrtoeol();
-		mvprintw(y, 0, "%-8s %s", b[y].key, b[y].help);
+	}
+	/* Where the list is, as tmux's view mode shows it. */
+	snprintf(pos, sizeof pos, "[%zu/%zu]", top, total);
+	if ((int)strlen(pos) < COLS) {
+		attrset(A_REVERSE);
+		mvaddstr(0, COLS - (int)strlen(pos), pos);
+		attrset(A_NORMAL);
 	}
 	curs_set(0);
 }

@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 
-#include "prefix.h"
 #include "term/view.h"
 
 typedef struct render render;
@@ -38,11 +37,13 @@ bool render_resize(render *r, unsigned rows, unsigned cols);
  */
 void render_view(render *r, const term_view *v, const char *link);
 
-/* Draws text (a prompt and its line so far) over v's status row, the cursor after it. */
-void render_prompt(render *r, const term_view *v, const char *text);
+/* Draws text over v's status row: a prompt and its line so far with the cursor at column
+ * cursor, or (cursor < 0) a message in reverse video, as the notice. */
+void render_prompt(render *r, const term_view *v, const char *text, int cursor);
 
-/* Draws the prefix bindings over the screen (C-b ?), one a line: key and what it does. */
-void render_help(render *r, const struct prefix_binding *b, size_t n);
+/* Draws text's lines from line top over the screen (list-keys, C-b ?), the position
+ * ([top/lines]) at the top right. */
+void render_lines(render *r, const char *text, size_t top);
 
 /* Shows what was drawn. */
 void render_flush(render *r);

@@ -16,6 +16,8 @@ static int letter_index(char c)
 		return c - 'a';
 	if (c >= 'A' && c <= 'Z')
 		return 26 + (c - 'A');
+	if (c >= '0' && c <= '9')
+		return 52 + (c - '0'); /* list-keys -1, command-prompt -1 */
 	return -1;
 }
 

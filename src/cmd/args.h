@@ -17,7 +17,7 @@
 #include "entry.h"
 #include "target.h"
 
-#define ARGS_LETTERS 52 /* a-z, A-Z */
+#define ARGS_LETTERS 62 /* a-z, A-Z, 0-9 */
 
 /* A parsed command line; strings point into the argv given to args_parse. */
 struct args {

@@ -96,8 +96,8 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 
 enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause)
 {
-	struct cmd_ctx sub = {.req = ctx->req, .client = ctx->client, .o = ctx->o,
-			      .depth = ctx->depth};
+	struct cmd_ctx sub = {.req = ctx->req, .client = ctx->client, .argc = argc,
+			      .argv = argv, .o = ctx->o, .depth = ctx->depth};
 	enum cmd_retval code = CMD_RETURN_ERROR;
 	if (args_parse_command(argc, argv, &sub.args, &sub.cause) == 0)
 		code = sub.args.cmd->exec(&sub);

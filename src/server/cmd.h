@@ -13,6 +13,7 @@
 #include "cmd/parse.h"
 #include "cmd/proto.h"
 #include "server.h"
+#include "term/input.h"
 
 struct cmd_buf {
 	char *p;
@@ -30,6 +31,8 @@ struct cmd_output {
 struct cmd_ctx {
 	const struct proto_request *req;
 	struct client *client; /* the attached client whose COMMAND event this is, or NULL */
+	int argc;              /* the command's own words, as it was given them */
+	char *const *argv;
 	struct args args;
 	struct cmd_output *o;
 	char *cause;    /* why the command failed (cmd/cause.h), or NULL */
@@ -141,5 +144,18 @@ struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t);
  * and a target (swap-pane, join-pane), as tmux.
  */
 struct pane *cmd_find_source_pane(struct cmd_ctx *ctx);
+/*
+ * The client the flag (-t, or -c for switch-client) names as target-client: its number as
+ * list-clients shows it, else a session target (its client with the latest input);
+ * without the flag the command's own client. NULL with the error written when none.
+ */
+struct client *cmd_find_client(struct cmd_ctx *ctx, char flag);
+/* Sends the command's own words to the target client (flag as above) to run there:
+ * what is the client's business (command-prompt, confirm-before, switch-client -T). */
+enum cmd_retval cmd_run_on_client(struct cmd_ctx *ctx, char flag);
+/* The key table a key-binding command names: -T, else root with -n, else prefix. */
+const char *cmd_key_table(const struct cmd_ctx *ctx);
+/* Reads a key name argument; "unknown key: x" written when it names none. */
+enum cmd_retval cmd_key_arg(struct cmd_ctx *ctx, const char *name, term_key *key);
 
 #endif

@@ -1,9 +1,11 @@
 /* Resolving a parsed target (target.h) against the server's objects, as tmux does. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "options.h"
+#include "server_client.h"
 #include "cmd/word.h"
 
 /* An error naming what was not found (sigil: how its ids are written), shown safely. */
@@ -130,13 +132,14 @@ static struct window *find_in_session(struct session *s, const struct target_par
 	case TARGET_CURRENT:
 		return s->current;
 	case TARGET_NUMBER:
-		for (i = 0; i < n; i++)
-			if (s->windows[i]->index == (unsigned long)part->value)
+	case TARGET_EXACT: /* :=0 is the index first too, as tmux's (= only rules out prefixes) */
+		pos = part->form == TARGET_NUMBER ? part->value : word_number(part->name, LONG_MAX);
+		for (i = 0; pos >= 0 && i < n; i++)
+			if (s->windows[i]->index == (unsigned long)pos)
 				return s->windows[i];
 		/* digits may also be a window's name */
 		/* fall through */
 	case TARGET_NAME:
-	case TARGET_EXACT:
 		i = match_name(part->name, part->form == TARGET_EXACT, n, window_name_at, s);
 		return i < n ? s->windows[i] : NULL;
 	case TARGET_OFFSET:
@@ -260,4 +263,49 @@ struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
 	}
 	s = cmd_find_session_part(ctx, &t->session); /* the window part is the index */
 	return s != NULL && new_index(ctx, s, index) ? s : NULL;
+}
+
+/* The client of session s with the latest input, or NULL. */
+static struct client *latest_client(const struct session *s)
+{
+	struct client *best = NULL;
+	for (size_t i = 0; i < nclients; i++)
+		if (clients[i]->in.session == s->id && clients[i]->ended == NULL &&
+		    (best == NULL || clients[i]->active_ms > best->active_ms))
+			best = clients[i];
+	return best;
+}
+
+struct client *cmd_find_client(struct cmd_ctx *ctx, char flag)
+{
+	const char *name = args_get(&ctx->args, flag);
+	struct target t;
+	char *why;
+	struct client *c = NULL;
+
+	if (name == NULL) {
+		if (ctx->client == NULL)
+			cmd_error(ctx, "no current client");
+		return ctx->client;
+	}
+	long id = word_number(name, UINT32_MAX);
+	for (size_t i = 0; id >= 0 && i < nclients; i++)
+		if (clients[i]->id == (uint32_t)id && clients[i]->ended == NULL)
+			return clients[i];
+	if ((why = target_parse(name, TARGET_SESSION, &t)) != NULL) {
+		free(why);
+	} else {
+		struct cmd_ctx quiet = *ctx;
+		quiet.cause = NULL;
+		struct session *s = cmd_find_session_part(&quiet, &t.session);
+		free(quiet.cause);
+		c = s != NULL ? latest_client(s) : NULL;
+		target_free(&t);
+	}
+	if (c == NULL) {
+		char *word = word_escape(name);
+		cmd_error(ctx, "can't find client: %s", word);
+		free(word);
+	}
+	return c;
 }

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "term/keys.h"
+#include "term/keyname.h"
 #include "term/input.h"
 
 static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx);
@@ -27,7 +27,7 @@ static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx)
 	for (int i = 0; i < ctx->args.argc; i++) {
 		const char *word = ctx->args.argv[i];
 		term_key key;
-		if (keys_lookup(word, &key))
+		if (keyname_parse(word, &key))
 			term_input_key(p->em, &key);
 		else
 			term_emulator_send(p->em, word, strlen(word));

@@ -1,6 +1,7 @@
 /* Composing a client's view of its session. */
 #include "compose.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,22 @@ static void set_title(term_view *v, const struct session *s, const struct window
 	free(title);
 }
 
+/* The names the client's own prompts expand (term/view.h). */
+static void set_names(term_view *v, const struct session *s, const struct window *w)
+{
+	char index[16];
+	term_view_set_name(v, TERM_VIEW_SESSION_NAME, s->name, strlen(s->name));
+	if (w == NULL)
+		return;
+	snprintf(index, sizeof index, "%u", w->index);
+	term_view_set_name(v, TERM_VIEW_WINDOW_INDEX, index, strlen(index));
+	term_view_set_name(v, TERM_VIEW_WINDOW_NAME, w->name, strlen(w->name));
+	if (w->active != NULL) {
+		snprintf(index, sizeof index, "%zu", window_pane_index(w, w->active));
+		term_view_set_name(v, TERM_VIEW_PANE_INDEX, index, strlen(index));
+	}
+}
+
 term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 {
 	const struct window *w = s != NULL ? s->current : NULL;
@@ -98,5 +115,7 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 		term_view_set_status(v, status);
 		term_snapshot_unref(status);
 	}
+	if (s != NULL)
+		set_names(v, s, w);
 	return v;
 }

@@ -11,11 +11,14 @@ src_server_libserver_a_SOURCES += \
 	src/server/server.c src/server/server.h \
 	src/server/session.c src/server/window.c src/server/pane.c \
 	src/server/cmd.c src/server/cmd.h src/server/cmd_find.c src/server/cmd_table.c \
-	src/server/cmd_attach_session.c src/server/cmd_capture_pane.c \
+	src/server/cmd_attach_session.c src/server/cmd_bind_key.c \
+	src/server/cmd_capture_pane.c src/server/cmd_command_prompt.c \
+	src/server/cmd_copy_mode.c \
 	src/server/cmd_detach_client.c src/server/cmd_has_session.c \
 	src/server/cmd_kill_pane.c src/server/cmd_kill_server.c \
 	src/server/cmd_kill_session.c src/server/cmd_kill_window.c \
-	src/server/cmd_list_clients.c src/server/cmd_list_panes.c \
+	src/server/cmd_list_clients.c src/server/cmd_list_keys.c \
+	src/server/cmd_list_panes.c \
 	src/server/cmd_list_sessions.c src/server/cmd_list_windows.c \
 	src/server/cmd_new_session.c src/server/cmd_new_window.c \
 	src/server/cmd_rename_session.c src/server/cmd_rename_window.c \
@@ -31,6 +34,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cfg.c src/server/cfg.h src/server/cmd_source_file.c \
 	src/server/cmd_display_message.c src/server/cmd_show_messages.c \
 	src/server/message_log.c src/server/message_log.h \
+	src/server/cmd_send_prefix.c src/server/cmd_switch_client.c src/server/cmd_unbind_key.c \
+	src/server/key_bindings.c src/server/key_bindings.h src/server/key_defaults.c \
 	src/server/input.c src/server/input.h \
 	src/server/history.c src/server/history.h \
 	src/server/paste.c src/server/paste.h \

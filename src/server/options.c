@@ -7,10 +7,9 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "term/keys.h"
 #include "style.h"
 #include "cmd/word.h"
-#include "util/utf8.h"
+#include "term/keyname.h"
 #include "util/xmalloc.h"
 
 struct option_value {
@@ -230,15 +229,11 @@ static int parse_choice(const struct option_entry *oe, const char *value, long l
 	return -1;
 }
 
-/* A key name, one character (keys_lookup leaves those to send-keys's text), or None. */
+/* A key name (term/keyname.h), None included. */
 static bool is_key(const char *value)
 {
 	term_key key;
-	const uint8_t *p = (const uint8_t *)value, *end = p + strlen(value);
-	uint32_t cp;
-	if (strcasecmp(value, "None") == 0 || keys_lookup(value, &key))
-		return true;
-	return p < end && utf8_decode(&p, end, &cp) && p == end && cp >= 0x20;
+	return keyname_parse(value, &key);
 }
 
 static bool is_shell(const char *value)

@@ -33,7 +33,7 @@ enum option_type {
 	OPTION_CHOICE, /* the index of one of choices; two-choice ones toggle like flags */
 	OPTION_COLOUR, /* a term_colour (term/cell.h), as style.h parses it */
 	OPTION_STYLE,  /* a string that style_parse accepts (or holding #{}) */
-	OPTION_KEY,    /* a key name (term/keys.h, or "None"), kept as the string given */
+	OPTION_KEY,    /* a key name (term/keyname.h, "None" too), kept as the string given */
 };
 
 /* Where an option may be set. */

@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "cfg.h"
+#include "key_bindings.h"
 #include "log.h"
 #include "options.h"
 #include "server.h"
@@ -22,7 +23,7 @@
 #include "udp_listen.h"
 #include "cmd/proto.h"
 #include "cmd/socket.h"
-#include "term/keys.h"
+#include "term/keyname.h"
 #include "util/xmalloc.h"
 
 #define MAX_CONNS 64
@@ -334,12 +335,12 @@ static void loop_turn(int listen_fd)
 }
 
 /* tmux's default for mode-keys: vi when the server starts with $VISUAL or $EDITOR
- * naming vi (term/keys.h). */
+ * naming vi (term/keyname.h). */
 static void default_mode_keys(void)
 {
 	char *cause = NULL;
 	const struct option_entry *oe = options_find("mode-keys", &cause);
-	if (oe != NULL && keys_mode_keys_vi(getenv("VISUAL"), getenv("EDITOR")))
+	if (oe != NULL && keyname_mode_keys_vi(getenv("VISUAL"), getenv("EDITOR")))
 		options_set(options_global_window, oe, "vi", false, &cause);
 	free(cause);
 }
@@ -382,6 +383,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 	if (!unlinked)
 		unlink(path); /* from now on a client finds no server and may start one */
 	clients_free();
+	key_bindings_free();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);

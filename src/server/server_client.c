@@ -11,8 +11,10 @@
 
 #include "cfg.h"
 #include "compose.h"
+#include "key_bindings.h"
 #include "log.h"
 #include "options.h"
+#include "cmd/cmdlist.h"
 #include "net/clock.h"
 #include "net/crypto.h"
 #include "net/inputlog.h"
@@ -139,6 +141,29 @@ void client_end(struct client *c, const char *line)
 	c->ended_ms = net_clock_ms();
 }
 
+int client_run_there(struct client *c, int argc, char *const argv[], char **cause)
+{
+	/* Not shipped yet: the new request goes after the one waiting. */
+	bool append = c->run_argc > 0 && c->view->run_serial != c->run_serial;
+	int from = append ? c->run_argc + 1 : 0;
+	if (from + argc > KEY_WORDS_MAX) {
+		*cause = xstrdup("too many commands for the client at once");
+		return -1;
+	}
+	if (!append) {
+		cmdlist_free_words(c->run_argc, c->run_argv);
+		c->run_argv = NULL;
+	}
+	c->run_argv = xreallocarray(c->run_argv, (size_t)(from + argc), sizeof *c->run_argv);
+	if (append)
+		c->run_argv[c->run_argc] = xstrdup(";");
+	for (int i = 0; i < argc; i++)
+		c->run_argv[from + i] = cmdlist_escape(argv[i]);
+	c->run_argc = from + argc;
+	c->run_serial++;
+	return 0;
+}
+
 void client_switch(struct client *c, struct session *s)
 {
 	c->in.session = s->id;
@@ -154,6 +179,7 @@ static void client_free(size_t i)
 	term_view_unref(c->view);
 	input_client_clear(&c->in);
 	free(c->ended);
+	cmdlist_free_words(c->run_argc, c->run_argv);
 	free(c);
 	memmove(&clients[i], &clients[i + 1], (nclients - i - 1) * sizeof *clients);
 	nclients--;
@@ -328,6 +354,8 @@ static term_view *compose(struct client *c, uint64_t now)
 		term_view_set_ended(v, c->ended, strlen(c->ended));
 	v->echo_events = c->echo.end;
 	v->echo_ms = c->echo.ms;
+	term_view_set_keys(v, key_bindings_shipped(s));
+	term_view_set_run(v, c->run_serial, (uint32_t)c->run_argc, c->run_argv);
 	return v;
 }
 

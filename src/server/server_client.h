@@ -65,6 +65,10 @@ struct client {
 	struct client_applied echo;
 	uint64_t refused_ms;    /* when its address last answered "port unreachable"; 0 */
 	char *ended;            /* the end line once the attachment is over, else NULL */
+	/* What the client is asked to run itself (term/view.h's run request), argv form. */
+	uint64_t run_serial;
+	int run_argc;
+	char **run_argv;
 	uint64_t ended_ms;
 };
 
@@ -89,6 +93,12 @@ void client_notice(struct client *c, const char *text, uint64_t ms);
 void client_end(struct client *c, const char *line);
 /* Moves c to session s (attach-session from a client). */
 void client_switch(struct client *c, struct session *s);
+/*
+ * Asks the client to run one command itself (command-prompt, confirm-before,
+ * switch-client -T: what is the client's business), through its next view. A request not
+ * yet shipped is kept: the new one goes after it. -1 with *cause when too long.
+ */
+int client_run_there(struct client *c, int argc, char *const argv[], char **cause);
 
 /* Takes the datagrams waiting on a UDP socket (a bounded number) and applies their input
  * events. */

@@ -6,24 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/strbuf.h"
 #include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
-struct buf {
-	char *data;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1024);
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void putf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(struct buf *b, const char *fmt, ...)
+static void putf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(struct strbuf *b, const char *fmt, ...)
 {
 	char tmp[64];
 	va_list ap;
@@ -31,16 +19,16 @@ static void putf(struct buf *b, const char *fmt, ...)
 	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
 	if (n > 0)
-		put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+		strbuf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-static void put_utf8(struct buf *b, uint32_t cp)
+static void put_utf8(struct strbuf *b, uint32_t cp)
 {
 	char s[4];
-	put(b, s, utf8_encode(cp, s));
+	strbuf_add(b, s, utf8_encode(cp, s));
 }
 
-static void put_colour(struct buf *b, term_colour c, unsigned base)
+static void put_colour(struct strbuf *b, term_colour c, unsigned base)
 {
 	unsigned i = TERM_COLOUR_INDEX(c);
 	if (TERM_COLOUR_KIND(c) == 2)
@@ -54,25 +42,25 @@ static void put_colour(struct buf *b, term_colour c, unsigned base)
 }
 
 /* The SGR sequence that sets exactly this cell's attributes and colours. */
-static void put_sgr(struct buf *b, const term_cell *c)
+static void put_sgr(struct strbuf *b, const term_cell *c)
 {
 	static const char *underline[8] = {"", ";4", ";4:2", ";4:3", ";4:4", ";4:5"};
-	put(b, "\033[0", 3);
+	strbuf_add(b, "\033[0", 3);
 	if (c->attrs & TERM_ATTR_BOLD)
-		put(b, ";1", 2);
+		strbuf_add(b, ";1", 2);
 	if (c->attrs & TERM_ATTR_DIM)
-		put(b, ";2", 2);
+		strbuf_add(b, ";2", 2);
 	if (c->attrs & TERM_ATTR_ITALIC)
-		put(b, ";3", 2);
+		strbuf_add(b, ";3", 2);
 	putf(b, "%s", underline[(c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT]);
 	if (c->attrs & TERM_ATTR_BLINK)
-		put(b, ";5", 2);
+		strbuf_add(b, ";5", 2);
 	if (c->attrs & TERM_ATTR_REVERSE)
-		put(b, ";7", 2);
+		strbuf_add(b, ";7", 2);
 	if (c->attrs & TERM_ATTR_CONCEAL)
-		put(b, ";8", 2);
+		strbuf_add(b, ";8", 2);
 	if (c->attrs & TERM_ATTR_STRIKE)
-		put(b, ";9", 2);
+		strbuf_add(b, ";9", 2);
 	if (c->fg != TERM_COLOUR_DEFAULT)
 		put_colour(b, c->fg, 30);
 	if (c->bg != TERM_COLOUR_DEFAULT)
@@ -81,7 +69,7 @@ static void put_sgr(struct buf *b, const term_cell *c)
 		putf(b, ";58:5:%u", TERM_COLOUR_INDEX(c->ul));
 	else if (TERM_COLOUR_KIND(c->ul) == 2)
 		putf(b, ";58:2::%u:%u:%u", (c->ul >> 16) & 0xff, (c->ul >> 8) & 0xff, c->ul & 0xff);
-	put(b, "m", 1);
+	strbuf_add(b, "m", 1);
 }
 
 /* How a cell shows: 0 not at all (the right half of a wide character), else its width. */
@@ -108,7 +96,7 @@ struct colmap {
 };
 
 /* Cells [from, to) of the row, trailing blanks dropped. */
-static void capture_cells(struct buf *b, const term_row *row, unsigned cols, unsigned from,
+static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, unsigned from,
 			  unsigned to, unsigned flags, struct colmap *m)
 {
 	unsigned end = to < cols ? to : cols;
@@ -129,7 +117,7 @@ static void capture_cells(struct buf *b, const term_row *row, unsigned cols, uns
 		uint32_t chars[TERM_MAX_CHARS];
 		unsigned n = shows_text(row, col, cols) ? term_row_chars(row, col, chars) : 0;
 		if (n == 0)
-			put(b, " ", 1);
+			strbuf_add(b, " ", 1);
 		for (unsigned i = 0; i < n; i++)
 			put_utf8(b, chars[i]);
 		if (m != NULL) {
@@ -140,26 +128,26 @@ static void capture_cells(struct buf *b, const term_row *row, unsigned cols, uns
 	}
 	term_cell plain = term_cell_blank();
 	if (!term_cell_same_pen(&pen, &plain))
-		put(b, "\033[0m", 4);
+		strbuf_add(b, "\033[0m", 4);
 }
 
-static void capture_row(struct buf *b, const term_row *row, unsigned cols, unsigned flags)
+static void capture_row(struct strbuf *b, const term_row *row, unsigned cols, unsigned flags)
 {
 	capture_cells(b, row, cols, 0, cols, flags, NULL);
-	put(b, "\n", 1);
+	strbuf_add(b, "\n", 1);
 }
 
 char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,
 		       size_t *len, uint16_t **colmap)
 {
-	struct buf b = {0};
+	struct strbuf b = {0};
 	struct colmap m = {0};
-	put(&b, "", 0);
+	strbuf_add(&b, "", 0);
 	capture_cells(&b, row, cols, from, to, 0, colmap != NULL ? &m : NULL);
 	if (colmap != NULL)
 		*colmap = m.map;
 	*len = b.len;
-	return b.data;
+	return b.p;
 }
 
 int term_capture_find(const term_row *row, unsigned cols, const char *text, size_t n,
@@ -187,9 +175,9 @@ int term_capture_find(const term_row *row, unsigned cols, const char *text, size
 char *term_capture_lines(const term_snapshot *snap, const term_grid *history, size_t first,
 			 size_t last, unsigned flags, size_t *len)
 {
-	struct buf b = {0};
+	struct strbuf b = {0};
 	size_t hsize = history != NULL ? history->sb.len : 0;
-	put(&b, "", 0);
+	strbuf_add(&b, "", 0);
 	for (size_t i = first; i <= last && i < hsize + snap->rows; i++) {
 		if (i < hsize) {
 			term_row *row = term_grid_scrollback_line(history, (unsigned)i);
@@ -201,7 +189,7 @@ char *term_capture_lines(const term_snapshot *snap, const term_grid *history, si
 	}
 	if (len != NULL)
 		*len = b.len;
-	return b.data;
+	return b.p;
 }
 
 char *term_capture(const term_snapshot *snap, const term_grid *history, unsigned flags,

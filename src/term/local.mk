@@ -12,5 +12,7 @@ src_term_libterm_a_SOURCES += \
 	src/term/emulator.c src/term/emulator.h \
 	src/term/sgr.c src/term/sgr.h \
 	src/term/input.c src/term/input.h \
+	src/term/keyname.c src/term/keyname.h \
+	src/term/keytable.c src/term/keytable.h \
 	src/term/pty.c src/term/pty.h \
 	src/term/capture.c src/term/capture.h

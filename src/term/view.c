@@ -18,6 +18,8 @@ term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
 	v->notice = xstrdup("");
 	v->ended = xstrdup("");
 	v->title = xstrdup("");
+	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+		v->names[i] = xstrdup("");
 	return v;
 }
 
@@ -46,6 +48,10 @@ term_view *term_view_clone(const term_view *v)
 	term_view_set_ended(c, v->ended, strlen(v->ended));
 	term_view_set_page(c, v->page);
 	term_view_set_title(c, v->title, strlen(v->title));
+	term_view_set_keys(c, v->keys);
+	term_view_set_run(c, v->run_serial, v->run_argc, v->run_argv);
+	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+		term_view_set_name(c, i, v->names[i], strlen(v->names[i]));
 	return c;
 }
 
@@ -61,6 +67,10 @@ void term_view_unref(term_view *v)
 	free(v->ended);
 	term_histpage_unref(v->page);
 	free(v->title);
+	key_tables_unref(v->keys);
+	term_view_set_run(v, 0, 0, NULL);
+	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+		free(v->names[i]);
 	free(v);
 }
 
@@ -95,6 +105,39 @@ void term_view_set_ended(term_view *v, const char *ended, size_t len)
 void term_view_set_title(term_view *v, const char *title, size_t len)
 {
 	set_text(&v->title, title, len);
+}
+
+void term_view_set_name(term_view *v, enum term_view_name which, const char *text,
+			size_t len)
+{
+	set_text(&v->names[which], text, len);
+}
+
+void term_view_set_keys(term_view *v, key_tables *keys)
+{
+	if (keys != NULL)
+		key_tables_ref(keys);
+	key_tables_unref(v->keys);
+	v->keys = keys;
+}
+
+void term_view_set_run(term_view *v, uint64_t serial, uint32_t argc, char *const argv[])
+{
+	char **words = argc > 0 ? xreallocarray(NULL, argc, sizeof *words) : NULL;
+	for (uint32_t i = 0; i < argc; i++)
+		words[i] = xstrdup(argv[i]);
+	for (uint32_t i = 0; i < v->run_argc; i++)
+		free(v->run_argv[i]);
+	free(v->run_argv);
+	v->run_serial = serial;
+	v->run_argc = argc;
+	v->run_argv = words;
+}
+
+/* Key tables are compared by generation: a new one is made for every change. */
+static bool keys_equal(const key_tables *a, const key_tables *b)
+{
+	return a == b || (a != NULL && b != NULL && a->gen == b->gen);
 }
 
 const term_view_pane *term_view_find(const term_view *v, uint32_t id)
@@ -146,6 +189,8 @@ bool term_view_check(const term_view *v, const char **err)
 	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE || strlen(v->ended) > TERM_VIEW_MAX_NOTICE ||
 	    strlen(v->title) > TERM_VIEW_MAX_NOTICE)
 		return *err = "notice too long", false;
+	if (v->run_argc > KEY_WORDS_MAX)
+		return *err = "too many words to run", false;
 	for (unsigned i = 0; i < v->npanes; i++)
 		if (!check_pane(v, i, err))
 			return false;
@@ -167,8 +212,13 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    a->mode_keys != b->mode_keys || a->mouse != b->mouse || a->clipboard != b->clipboard ||
 	    strcmp(a->notice, b->notice) != 0 ||
 	    strcmp(a->ended, b->ended) != 0 || strcmp(a->title, b->title) != 0 ||
+	    strcmp(a->ended, b->ended) != 0 || !keys_equal(a->keys, b->keys) ||
+	    a->run_serial != b->run_serial ||
 	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page))
 		return false;
+	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+		if (strcmp(a->names[i], b->names[i]) != 0)
+			return false;
 	for (unsigned i = 0; i < a->npanes; i++) {
 		const term_view_pane *p = &a->panes[i], *q = &b->panes[i];
 		if (p->id != q->id || p->x != q->x || p->y != q->y ||

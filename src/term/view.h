@@ -4,8 +4,9 @@
  * A view is the client's size, the window's visible panes (each its id, its place and its
  * own screen, so that a change in one pane costs only that pane's diff), which pane is
  * active, a status line, the echo acknowledgement and the active pane's terminal echo for
- * prediction, a notice, the terminal title to set and, at the end of the attachment, why
- * it ended. Borders are not
+ * prediction, a notice, the terminal title to set, the key tables the client acts on, a
+ * command the server asks the client to run and, at the end of the attachment, why it
+ * ended. Borders are not
  * shipped: the client draws them from the panes' rectangles.
  *
  * Views are immutable once shared and reference counted, like term_snapshot. A builder
@@ -20,6 +21,7 @@
 #include <stdint.h>
 
 #include "histpage.h"
+#include "keytable.h"
 #include "snapshot.h"
 
 #define TERM_VIEW_MAX_PANES 64
@@ -34,6 +36,14 @@ typedef struct term_view_pane {
 	uint64_t hist_total;
 	uint32_t hist_len, hist_epoch;
 } term_view_pane;
+
+/* What the client's own prompts expand (#S #I #W #P in command-prompt -I and
+ * confirm-before -p, run on the client): the session's name, the current window's index
+ * and name, the active pane's index. */
+enum term_view_name {
+	TERM_VIEW_SESSION_NAME, TERM_VIEW_WINDOW_INDEX, TERM_VIEW_WINDOW_NAME,
+	TERM_VIEW_PANE_INDEX, TERM_VIEW_NAMES
+};
 
 typedef struct term_view {
 	uint32_t refs;
@@ -66,6 +76,16 @@ typedef struct term_view {
 	/* What the client's terminal title is set to (set-titles), "" for leaving it alone;
 	 * UTF-8, never NULL, at most TERM_VIEW_MAX_NOTICE bytes. */
 	char *title;
+	/* The key tables and key options this client acts on (keytable.h), shared and
+	 * immutable; a new generation replaces them. NULL in the blank view. */
+	key_tables *keys;
+	/* A command list (argv form, cmd/cmdlist.h) the server asks the client to run
+	 * itself (command-prompt, confirm-before, switch-client -T), once per serial: the
+	 * client runs it when the serial grows. run_argc 0 with serial 0 is none. */
+	uint64_t run_serial;
+	uint32_t run_argc;
+	char **run_argv;
+	char *names[TERM_VIEW_NAMES]; /* UTF-8, never NULL, at most TERM_VIEW_MAX_NOTICE */
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -83,6 +103,13 @@ void term_view_set_ended(term_view *v, const char *ended, size_t len);
 /* Replaces the history page (takes a reference; NULL for none). */
 void term_view_set_page(term_view *v, term_histpage *page);
 void term_view_set_title(term_view *v, const char *title, size_t len);
+/* Replaces one of the names (copied, cut to TERM_VIEW_MAX_NOTICE). */
+void term_view_set_name(term_view *v, enum term_view_name which, const char *text,
+			size_t len);
+/* Replaces the key tables (takes a reference; NULL for none). */
+void term_view_set_keys(term_view *v, key_tables *keys);
+/* Replaces the request to run (the words copied; at most KEY_WORDS_MAX of KEY_WORD_MAX). */
+void term_view_set_run(term_view *v, uint64_t serial, uint32_t argc, char *const argv[]);
 
 /* The pane with this id, or NULL. */
 const term_view_pane *term_view_find(const term_view *v, uint32_t id);

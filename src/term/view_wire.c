@@ -1,7 +1,7 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?, title?]
+ *    options?, title?, keys?, run?, names?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -14,13 +14,15 @@
 
 #include "../util/printable.h"
 #include "wire.h"
+#include "util/xmalloc.h"
 
 #define FIXED_FIELDS 3
 #define PANE_FIELDS 3
 
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
-	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, NFIELDS
+	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
+	NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -81,6 +83,13 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_OPTIONS;
 	if (strcmp(from->title, to->title) != 0)
 		c |= 1u << FIELD_TITLE;
+	if (to->keys != NULL && (from->keys == NULL || from->keys->gen != to->keys->gen))
+		c |= 1u << FIELD_KEYS;
+	if (from->run_serial != to->run_serial)
+		c |= 1u << FIELD_RUN;
+	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+		if (strcmp(from->names[i], to->names[i]) != 0)
+			c |= 1u << FIELD_NAMES;
 	return c;
 }
 
@@ -128,6 +137,21 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		else
 			msgpack_pack_false(pk);
 		msgpack_pack_uint8(pk, to->clipboard);
+		break;
+	case FIELD_KEYS:
+		key_tables_pack(to->keys, pk);
+		break;
+	case FIELD_RUN:
+		msgpack_pack_array(pk, 2);
+		msgpack_pack_uint64(pk, to->run_serial);
+		msgpack_pack_array(pk, to->run_argc);
+		for (uint32_t i = 0; i < to->run_argc; i++)
+			msgpack_pack_bin_with_body(pk, to->run_argv[i], strlen(to->run_argv[i]));
+		break;
+	case FIELD_NAMES:
+		msgpack_pack_array(pk, TERM_VIEW_NAMES);
+		for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+			msgpack_pack_str_with_body(pk, to->names[i], strlen(to->names[i]));
 		break;
 	case NFIELDS:
 		break;
@@ -236,6 +260,52 @@ static void read_text(mp_reader *r, term_view *v,
 	free(shown);
 }
 
+/* The names the client's prompts expand: escaped as the notice is (they reach the
+ * terminal). */
+static void read_names(mp_reader *r, term_view *v)
+{
+	uint32_t n, len;
+	const char *s;
+	mp_read_array(r, TERM_VIEW_NAMES, TERM_VIEW_NAMES, &n);
+	for (unsigned i = 0; i < TERM_VIEW_NAMES && mp_read_str(r, TERM_VIEW_MAX_NOTICE, &s, &len);
+	     i++) {
+		if (memchr(s, '\0', len) != NULL) {
+			mp_fail(r, "NUL in a text field");
+			return;
+		}
+		char *shown = printable_copy(s, len, "");
+		term_view_set_name(v, i, shown, strlen(shown));
+		free(shown);
+	}
+}
+}
+
+/* The request to run: [serial, [word...]], words bin without NUL. */
+static void read_run(mp_reader *r, term_view *v)
+{
+	uint32_t two, argc, n = 0;
+	uint64_t serial;
+	char *argv[KEY_WORDS_MAX];
+	mp_read_array(r, 2, 2, &two);
+	mp_read_uint(r, UINT64_MAX, &serial);
+	mp_read_array(r, 0, KEY_WORDS_MAX, &argc);
+	for (; r->error == NULL && n < argc; n++) {
+		const uint8_t *p;
+		uint32_t len;
+		if (!mp_read_bin(r, KEY_WORD_MAX, &p, &len))
+			break;
+		if (memchr(p, '\0', len) != NULL) {
+			mp_fail(r, "NUL in a word to run");
+			break;
+		}
+		argv[n] = xstrndup((const char *)p, len);
+	}
+	if (r->error == NULL)
+		term_view_set_run(v, serial, argc, argv);
+	for (uint32_t i = 0; i < n; i++)
+		free(argv[i]);
+}
+
 /* A history page, or [] for none. */
 static void read_page(mp_reader *r, term_view *v)
 {
@@ -288,6 +358,17 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 	}
 	if (field_present(r, n, FIELD_TITLE))
 		read_text(r, v, term_view_set_title);
+	if (field_present(r, n, FIELD_KEYS)) {
+		key_tables *kt = key_tables_read(r);
+		if (kt != NULL) {
+			term_view_set_keys(v, kt);
+			key_tables_unref(kt);
+		}
+	}
+	if (field_present(r, n, FIELD_RUN))
+		read_run(r, v);
+	if (field_present(r, n, FIELD_NAMES))
+		read_names(r, v);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -313,6 +394,10 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->clipboard = from->clipboard;
 	term_view_set_page(v, from->page);
 	term_view_set_title(v, from->title, strlen(from->title));
+	term_view_set_keys(v, from->keys);
+	term_view_set_run(v, from->run_serial, from->run_argc, from->run_argv);
+	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
+		term_view_set_name(v, i, from->names[i], strlen(from->names[i]));
 	for (uint32_t i = 0; i < npanes && read_pane(from, v, r, &v->panes[i]); i++)
 		;
 	if (r->error == NULL)

@@ -1,0 +1,24 @@
+/*
+ * What command-prompt and confirm-before ask, made from their flags on the client: the
+ * prompts (-p, comma-separated, each followed by a space; "(command)" before a template's
+ * answer, ":" alone before a bare command line), the initial texts (-I, one per prompt),
+ * the answers put into the template as tmux puts them (%1..%9 the answer of that prompt,
+ * the n-th %% the n-th answer, %%% the same quoted for a command line), and the
+ * names (#S #I #W #P, #{session_name} ...) the view carries, expanded in prompts and
+ * initial texts until the server's formats reach the client.
+ */
+#ifndef RSH_CLIENT_ASK_H
+#define RSH_CLIENT_ASK_H
+
+#include "term/view.h"
+
+/* s with #S #I #W #P ## and #{session_name} #{window_index} #{window_name}
+ * #{pane_index} replaced from v's names; anything else kept as it is. Allocated. */
+char *ask_expand(const char *s, const term_view *v);
+/* The template with the answers put in (allocated). */
+char *ask_fill(const char *template, char *const answers[], int n);
+/* Splits s at commas into *out (allocated, each allocated); returns the count (>= 1). */
+int ask_split(const char *s, char ***out);
+void ask_free_strings(char **s, int n);
+
+#endif
