@@ -158,7 +158,9 @@ static void modal_table(harness_client *c)
 	harness_send(c, F3 "w");
 	wait_windows(c, pattern);
 	CHECK(windows() == before + 1);
-	/* Without F3, w is the pane's. */
+	/* Without F3, w is the pane's (typed once the new shell shows its prompt, so its
+	 * output has a line of its own). */
+	harness_wait_rsh(c, "^\\$", "capture-pane", "-p", "-t", "work", (char *)NULL);
 	harness_send(c, "echo w'x'\r");
 	harness_wait_rsh(c, "^wx$", "capture-pane", "-p", "-t", "work", (char *)NULL);
 	CHECK(windows() == before + 1);

@@ -278,7 +278,6 @@ static void read_names(mp_reader *r, term_view *v)
 		free(shown);
 	}
 }
-}
 
 /* The request to run: [serial, [word...]], words bin without NUL. */
 static void read_run(mp_reader *r, term_view *v)
