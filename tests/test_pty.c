@@ -49,7 +49,7 @@ static int finish(term_pty *pty)
 static char *run(char *const argv[], unsigned rows, unsigned cols, int *status)
 {
 	term_pty pty;
-	CHECK(term_pty_spawn(&pty, argv, rows, cols, NULL) == 0);
+	CHECK(term_pty_spawn(&pty, argv, rows, cols, NULL, NULL) == 0);
 	char *out = drain(&pty, NULL);
 	*status = finish(&pty);
 	return out;
@@ -72,7 +72,7 @@ static void test_resize(void)
 {
 	term_pty pty;
 	char *argv[] = {"sh", "-c", "stty -echo; read x; stty size", NULL};
-	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL) == 0);
+	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL, NULL) == 0);
 	CHECK(term_pty_resize(&pty, 30, 120) == 0);
 	CHECK(term_pty_write(&pty, "\n", 1) == 0);
 	char *out = drain(&pty, NULL);
@@ -86,7 +86,7 @@ static void test_queued_writes(void)
 {
 	term_pty pty;
 	char *argv[] = {"sh", "-c", "stty raw -echo; echo ready; head -c 300000 | wc -c", NULL};
-	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL) == 0);
+	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL, NULL) == 0);
 	char ready[64] = "";
 	size_t n = 0;
 	while (strstr(ready, "ready") == NULL) { /* raw mode first, or the tty drops input */
@@ -113,7 +113,7 @@ static void test_default_shell(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
 	term_pty pty;
-	CHECK(term_pty_spawn(&pty, NULL, 24, 80, NULL) == 0);
+	CHECK(term_pty_spawn(&pty, NULL, 24, 80, NULL, NULL) == 0);
 	const char *cmd = "echo $((6*7)); exit 5\n";
 	CHECK(term_pty_write(&pty, cmd, strlen(cmd)) == 0);
 	char *out = drain(&pty, NULL);
@@ -128,7 +128,7 @@ static void test_close_hangs_up(void)
 {
 	term_pty pty;
 	char *argv[] = {"sleep", "60", NULL};
-	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL) == 0);
+	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL, NULL) == 0);
 	CHECK(!term_pty_reap(&pty));
 	int status = finish(&pty);
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);

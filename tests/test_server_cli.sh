@@ -430,6 +430,34 @@ r clear-history -t hist || fail "clear-history"
 	fail "after clear-history: $(r capture-pane -p -t hist -S -)"
 r kill-session -t hist
 
+# set-environment and show-environment, as tmux's: a session's entries over the global
+# ones (the server's own at start), -r ones taken out of a new pane's environment.
+RSH_TEST_GONE=here r new-session -d -s env 'sleep 60' || fail "new-session env"
+r setenv FOO 'x$y' || fail "setenv FOO"
+r setenv -g GFOO 'a b' || fail "setenv -g"
+r setenv -g OVER global || fail "setenv -g OVER"
+r setenv OVER session || fail "setenv OVER"
+r setenv -r RSH_TEST_GONE || fail "setenv -r"
+r showenv >"$dir/out" || fail "showenv"
+expect_line "$dir/out" 'FOO=x$y'
+expect_line "$dir/out" '-RSH_TEST_GONE'
+[ "$(r showenv FOO)" = 'FOO=x$y' ] || fail "showenv FOO: $(r showenv FOO)"
+[ "$(r showenv -s FOO)" = 'FOO="x\$y"; export FOO;' ] || fail "showenv -s: $(r showenv -s FOO)"
+[ "$(r showenv -s RSH_TEST_GONE)" = 'unset RSH_TEST_GONE;' ] || fail "showenv -s removed"
+[ "$(r showenv -g GFOO)" = 'GFOO=a b' ] || fail "showenv -g: $(r showenv -g GFOO)"
+r showenv -g RSH_TEST_GONE >/dev/null || fail "the server's environment is not the global one"
+r new-window -t env 'echo "[$FOO][$GFOO][$OVER][${RSH_TEST_GONE-none}]"; sleep 60'
+wait_for env: '[x$y][a b][session][none]'
+r setenv -u FOO || fail "setenv -u"
+expect_error "unknown variable: FOO" showenv FOO
+expect_error "usage: set-environment" setenv
+expect_error "variable name contains =" setenv A=B c
+expect_error "can't specify a value with -r" setenv -r X y
+expect_error "can't specify a value with -u" setenv -u X y
+expect_error "no value specified" setenv X
+expect_error "can't find session: nope" setenv -t nope X y
+r kill-session -t env
+
 # kill-server ends every session and the server.
 r new-session -d -s a || fail "new-session a"
 r new-session -d -s b || fail "new-session b"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "environ.h"
 #include "format.h"
 #include "options.h"
 #include "server_client.h"
@@ -83,10 +84,13 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 		format_defaults(&f);
 		ctx->cwd = format_expand(dir, &f);
 	}
+	environ_free_envp(ctx->env);
+	ctx->env = environ_envp(s != NULL ? s->environ : NULL);
 	return (struct spawn){
 		.argc = ctx->args.argc,
 		.argv = ctx->args.argv,
 		.cwd = ctx->cwd != NULL ? ctx->cwd : ctx->req->cwd,
+		.env = ctx->env,
 		.shell = options_get_string(oo, "default-shell"),
 		.command = options_get_string(oo, "default-command"),
 		.term = options_get_string(options_server, "default-terminal"),
@@ -103,6 +107,7 @@ enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char 
 		code = sub.args.cmd->exec(&sub);
 	args_free(&sub.args);
 	free(sub.cwd);
+	environ_free_envp(sub.env);
 	if (code == CMD_RETURN_NORMAL)
 		free(sub.cause);
 	else

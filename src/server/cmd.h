@@ -38,6 +38,7 @@ struct cmd_ctx {
 	char *cause;    /* why the command failed (cmd/cause.h), or NULL */
 	unsigned depth; /* files being sourced around this command */
 	char *cwd;      /* -c expanded for cmd_spawn; freed after the exec */
+	char **env;     /* cmd_spawn's environment; freed after the exec */
 };
 
 /* The largest -x, -y and resize counts a command line may give; the server clamps further. */
@@ -83,6 +84,11 @@ enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 
 /* Gives back cause (allocated; taken) as cmd_error does. Returns CMD_RETURN_ERROR. */
 enum cmd_retval cmd_give_cause(struct cmd_ctx *ctx, char *cause);
+
+struct environ;
+/* The environment -g (the global one) or -t (its session's) names; NULL with the error
+ * given when the session is not found. */
+struct environ *cmd_environ(struct cmd_ctx *ctx);
 
 struct option_entry;
 /* The option set -g, -p and -t name for an option of oe's scope (cmd_options.c); NULL

@@ -24,10 +24,11 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_bind_key_entry,
 	cmd_resize_pane_entry, cmd_rotate_window_entry, cmd_save_buffer_entry,
 	cmd_select_layout_entry, cmd_select_pane_entry, cmd_select_window_entry,
 	cmd_send_keys_entry, cmd_send_prefix_entry, cmd_set_buffer_entry,
-	cmd_set_option_entry, cmd_set_window_option_entry, cmd_show_buffer_entry,
-	cmd_show_messages_entry, cmd_show_options_entry, cmd_show_window_options_entry,
-	cmd_source_file_entry, cmd_split_window_entry, cmd_swap_pane_entry,
-	cmd_switch_client_entry, cmd_unbind_key_entry;
+	cmd_set_environment_entry, cmd_set_option_entry, cmd_set_window_option_entry,
+	cmd_show_buffer_entry, cmd_show_environment_entry, cmd_show_messages_entry,
+	cmd_show_options_entry, cmd_show_window_options_entry, cmd_source_file_entry,
+	cmd_split_window_entry, cmd_swap_pane_entry, cmd_switch_client_entry,
+	cmd_unbind_key_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -74,9 +75,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_send_keys_entry,
 	&cmd_send_prefix_entry,
 	&cmd_set_buffer_entry,
+	&cmd_set_environment_entry,
 	&cmd_set_option_entry,
 	&cmd_set_window_option_entry,
 	&cmd_show_buffer_entry,
+	&cmd_show_environment_entry,
 	&cmd_show_messages_entry,
 	&cmd_show_options_entry,
 	&cmd_show_window_options_entry,

@@ -28,6 +28,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_split_window.c src/server/cmd_break_pane.c \
 	src/server/cmd_join_pane.c src/server/cmd_rotate_window.c src/server/cmd_swap_pane.c \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
+	src/server/environ.c src/server/environ.h \
+	src/server/cmd_set_environment.c src/server/cmd_show_environment.c \
 	src/server/options.c src/server/options.h src/server/options_table.c \
 	src/server/style.c src/server/style.h \
 	src/server/format.c src/server/format.h src/server/format_vars.c src/server/format_vars.h \

@@ -68,7 +68,7 @@ static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsign
 		argv = shell_argv;
 	}
 	bool moved = sp->cwd != NULL && *sp->cwd != '\0' && chdir(sp->cwd) == 0;
-	int rc = term_pty_spawn(pty, argv, rows, cols, sp->term);
+	int rc = term_pty_spawn(pty, argv, rows, cols, sp->env, sp->term);
 	int e = errno;
 	if (moved && chdir("/") != 0)
 		abort(); /* "/" always exists */

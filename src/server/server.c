@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "cfg.h"
+#include "environ.h"
 #include "key_bindings.h"
 #include "log.h"
 #include "options.h"
@@ -364,6 +365,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 	time_t started = time(NULL);
 	bool had_sessions = false;
 	options_init();
+	environ_init_global();
 	default_mode_keys(); /* before the config file, which may set it */
 	cfg_load_startup(config);
 	log_debug("server started");
@@ -387,6 +389,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);
+	environ_free(&environ_global);
 	reap_orphans();
 	free(orphans);
 	/* Last: kill-server's command returns as its connection closes. */

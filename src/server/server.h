@@ -61,6 +61,7 @@ struct session {
 	struct window *current;
 	struct window *last; /* the window current before it (tmux's last window), or NULL */
 	struct options *options; /* inherits from options_global_session */
+	struct environ *environ; /* over environ_global (environ.h) */
 };
 
 struct server {
@@ -88,6 +89,7 @@ struct spawn {
 	const char *shell;   /* default-shell */
 	const char *command; /* default-command, or NULL */
 	const char *term;    /* default-terminal: TERM inside the pane */
+	char **env;          /* the environment (environ_envp), or NULL: the server's */
 	unsigned history;    /* history-limit: scrollback lines kept */
 };
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "environ.h"
 #include "options.h"
 #include "server.h"
 #include "util/printable.h"
@@ -44,6 +45,7 @@ struct session *session_create(const char *name, unsigned cols, unsigned rows,
 	s->name = generated != NULL ? generated : xstrdup(name);
 	s->created = time(NULL);
 	s->options = options_create(options_global_session);
+	s->environ = environ_create();
 	session_attach_window(s, w);
 	s->current = w;
 	server.sessions = xreallocarray(server.sessions, server.nsessions + 1,
@@ -67,6 +69,7 @@ void session_destroy(struct session *s)
 		window_destroy(s->windows[j]);
 	free(s->windows);
 	options_free(s->options);
+	environ_free(s->environ);
 	free(s->name);
 	free(s);
 }

@@ -14,6 +14,8 @@
 
 #include "../util/xmalloc.h"
 
+extern char **environ;
+
 static struct winsize window_size(unsigned rows, unsigned cols)
 {
 	struct winsize ws = {0};
@@ -23,7 +25,7 @@ static struct winsize window_size(unsigned rows, unsigned cols)
 }
 
 /* In the child: a clean slate, then the command. Never returns. */
-static void exec_child(char *const argv[], const char *term)
+static void exec_child(char *const argv[], char **envp, const char *term)
 {
 	static const int sigs[] = {SIGPIPE, SIGCHLD, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP};
 	sigset_t none;
@@ -32,6 +34,8 @@ static void exec_child(char *const argv[], const char *term)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	closefrom(STDERR_FILENO + 1);
+	if (envp != NULL)
+		environ = envp;
 	setenv("TERM", term != NULL ? term : "xterm-256color", 1);
 	if (argv != NULL) {
 		execvp(argv[0], argv);
@@ -45,7 +49,7 @@ static void exec_child(char *const argv[], const char *term)
 }
 
 int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned cols,
-		   const char *term)
+		   char **envp, const char *term)
 {
 	memset(pty, 0, sizeof *pty);
 	struct winsize ws = window_size(rows, cols);
@@ -53,7 +57,7 @@ int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned co
 	if (pty->pid < 0)
 		return -1;
 	if (pty->pid == 0)
-		exec_child(argv, term);
+		exec_child(argv, envp, term);
 	int flags = fcntl(pty->fd, F_GETFL);
 	if (flags < 0 || fcntl(pty->fd, F_SETFL, flags | O_NONBLOCK) < 0 ||
 	    fcntl(pty->fd, F_SETFD, FD_CLOEXEC) < 0) {

@@ -23,10 +23,11 @@ typedef struct term_pty {
 
 /*
  * Starts argv (or, when argv is NULL, the user's $SHELL, else /bin/sh) on a new pty of the
- * given size, with TERM set to term (NULL: xterm-256color). Returns 0, or -1 with errno.
+ * given size, in environment envp (NULL: the caller's), with TERM set to term (NULL:
+ * xterm-256color). Returns 0, or -1 with errno.
  */
 int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned cols,
-		   const char *term);
+		   char **envp, const char *term);
 int term_pty_resize(term_pty *pty, unsigned rows, unsigned cols);
 
 /* Reads what the child wrote: > 0 bytes, 0 at its end (the child closed the pty), -1 with
