@@ -29,7 +29,7 @@ static int run(const char *word, ...)
 	struct proto_reply reply;
 	free(out);
 	free(err);
-	cmd_execute(&req, &reply);
+	cmd_execute(&req, &reply, NULL, NULL);
 	out = reply.out;
 	err = reply.err;
 	return reply.code;
@@ -338,7 +338,7 @@ static void random_commands(void)
 		}
 		struct proto_request req = {argc, argv, "/", 0, 0};
 		struct proto_reply reply;
-		cmd_execute(&req, &reply);
+		cmd_execute(&req, &reply, NULL, NULL);
 		bool ok = reply.code == 0 ? reply.errlen == 0
 					  : reply.outlen == 0 && reply.errlen > 0 &&
 						    strchr(reply.err, '\n') == reply.err + reply.errlen - 1;

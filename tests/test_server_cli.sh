@@ -456,6 +456,65 @@ expect_error "can't specify a value with -r" setenv -r X y
 expect_error "can't specify a value with -u" setenv -u X y
 expect_error "no value specified" setenv X
 expect_error "can't find session: nope" setenv -t nope X y
+
+# run-shell: the command's output (stdout and stderr) printed, its exit status rsh's, as
+# tmux; formats expanded for the target, the session's environment.
+r setenv RUNVAR fromsession
+[ "$(r run -t env: 'echo out; echo err >&2; echo "#{session_name} $RUNVAR"')" = "out
+err
+env fromsession" ] || fail "run-shell output: $(r run 'echo out')"
+r run 'exit 3' >"$dir/out" 2>"$dir/err"
+[ $? -eq 3 ] || fail "run-shell 'exit 3' did not exit 3"
+expect_line "$dir/err" "'exit 3' returned 3"
+r run 'kill -9 $$' 2>"$dir/err"
+[ $? -eq 137 ] || fail "run-shell killed by signal 9 did not exit 137"
+expect_line "$dir/err" "'kill -9 \$\$' terminated by signal 9"
+[ "$(r run 'echo a' \; display -p b)" = "a
+b" ] || fail "run-shell then another command"
+expect_error "can't find session: nope" run -t nope: true
+# While one waits, the server goes on: a command is answered, a pane takes typing.
+mkfifo "$dir/fifo"
+r run "read x <$dir/fifo; echo got \$x" >"$dir/slow" 2>&1 &
+slow=$!
+[ "$(r display -p -t env: '#{session_name}')" = env ] || fail "a command waited for run-shell"
+r new-window -t env: -n typing
+r send-keys -t env:typing 'echo typed-while-waiting' Enter
+wait_for env:typing 'typed-while-waiting'
+[ ! -s "$dir/slow" ] || fail "run-shell returned before its command ended"
+echo go >"$dir/fifo"
+wait $slow || fail "run-shell waiting on the fifo failed"
+[ "$(cat "$dir/slow")" = "got go" ] || fail "run-shell after waiting: $(cat "$dir/slow")"
+# -b returns at once; a failure goes to the message log.
+r run -b "read x <$dir/fifo; exit 2" || fail "run-shell -b"
+echo go >"$dir/fifo"
+i=0
+until r show-messages | grep -qF "returned 2"; do
+	[ $i -lt 400 ] || fail "run-shell -b's failure not logged: $(r show-messages)"
+	sleep 0.05
+	i=$((i + 1))
+done
+
+# if-shell: the shell command's status (or -F a format) picks the list.
+[ "$(r if true 'display -p yes' 'display -p no')" = yes ] || fail "if-shell true"
+[ "$(r if false 'display -p yes' 'display -p no')" = no ] || fail "if-shell false"
+[ -z "$(r if 'echo noise; false' 'display -p yes')" ] || fail "if-shell false without else"
+[ "$(r if -F '#{==:#{session_name},env}' 'display -p yes' 'display -p no')" = yes ] ||
+	fail "if-shell -F true"
+[ "$(r if -F 0 'display -p yes' 'display -p no')" = no ] || fail "if-shell -F 0"
+[ "$(r if -F '' 'display -p yes' 'display -p no')" = no ] || fail "if-shell -F empty"
+[ "$(r if true 'display -p one; display -p two')" = "one
+two" ] || fail "if-shell with a list"
+expect_error "unknown command: bogus-cmd" if true bogus-cmd
+expect_error "usage: if-shell" if true
+r if -b "read x <$dir/fifo" 'set -g display-time 1234' || fail "if-shell -b"
+[ "$(r show -gv display-time)" != 1234 ] || fail "if-shell -b ran its list before the shell command ended"
+echo go >"$dir/fifo"
+i=0
+until [ "$(r show -gv display-time)" = 1234 ]; do
+	[ $i -lt 400 ] || fail "if-shell -b never ran its list"
+	sleep 0.05
+	i=$((i + 1))
+done
 r kill-session -t env
 
 # kill-server ends every session and the server.

@@ -42,8 +42,9 @@ struct args_flag {
 
 #define ARGS_MANY INT_MAX
 
-/* What a command's exec returns: its exit status. */
-enum cmd_retval { CMD_RETURN_NORMAL = 0, CMD_RETURN_ERROR = 1 };
+/* What a command's exec returns: its exit status, or (CMD_RETURN_WAIT, only when its
+ * context allows it: cmd_ctx.wait) that it finishes later, from the server's loop. */
+enum cmd_retval { CMD_RETURN_NORMAL = 0, CMD_RETURN_ERROR = 1, CMD_RETURN_WAIT = 2 };
 
 struct cmd_ctx; /* the server's (src/server/cmd.h) */
 

@@ -98,21 +98,28 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 	};
 }
 
-enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause)
+/* cmd_run; with wait, the command may wait (CMD_RETURN_WAIT). */
+static enum cmd_retval run_one(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause,
+			       struct cmd_wait *wait)
 {
 	struct cmd_ctx sub = {.req = ctx->req, .client = ctx->client, .argc = argc,
-			      .argv = argv, .o = ctx->o, .depth = ctx->depth};
+			      .argv = argv, .o = ctx->o, .depth = ctx->depth, .wait = wait};
 	enum cmd_retval code = CMD_RETURN_ERROR;
 	if (args_parse_command(argc, argv, &sub.args, &sub.cause) == 0)
 		code = sub.args.cmd->exec(&sub);
 	args_free(&sub.args);
 	free(sub.cwd);
 	environ_free_envp(sub.env);
-	if (code == CMD_RETURN_NORMAL)
+	if (code != CMD_RETURN_ERROR)
 		free(sub.cause);
 	else
 		*cause = sub.cause; /* NULL: it reported its own errors (source-file) */
 	return code;
+}
+
+enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause)
+{
+	return run_one(ctx, argc, argv, cause, NULL);
 }
 
 enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list,
@@ -143,26 +150,92 @@ void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f)
 	free(line);
 }
 
-void cmd_execute(const struct proto_request *req, struct proto_reply *reply)
-{
-	struct cmd_output o = {0};
-	struct cmd_ctx ctx = {.req = req, .client = client_current(), .o = &o};
+/* A request being run: what a waiting command needs to finish it. */
+struct cmd_wait {
+	struct proto_request req; /* a copy */
+	struct cmd_output o;
+	struct cmd_ctx ctx;       /* the line's: its cause */
 	struct cmd_parse_list list;
-	cmd_parse_words(req->argc, req->argv, &list);
-	enum cmd_retval code = list.n > 0 ? cmd_run_list(&ctx, &list, NULL)
-					  : cmd_error(&ctx, "no command");
-	cmd_parse_list_free(&list);
-	if (ctx.cause != NULL) {
-		char *line = cause_line(ctx.cause);
-		cmd_print_error(&ctx, "%s", line);
-		free(line);
-		free(ctx.cause);
+	size_t next;              /* the list's next command */
+	int status;
+	cmd_reply_fn *done;
+	void *data;
+};
+
+static void copy_request(struct proto_request *to, const struct proto_request *from)
+{
+	*to = *from;
+	to->argv = xcalloc((size_t)from->argc + 1, sizeof *to->argv);
+	for (int i = 0; i < from->argc; i++)
+		to->argv[i] = xstrdup(from->argv[i]);
+	to->cwd = xstrdup(from->cwd != NULL ? from->cwd : "");
+	to->udp_host = from->udp_host != NULL ? xstrdup(from->udp_host) : NULL;
+}
+
+/* Runs the line's commands from w->next on; false when one waits. At the end, the reply. */
+static bool run_from(struct cmd_wait *w, enum cmd_retval code, struct proto_reply *reply)
+{
+	struct cmd_ctx *ctx = &w->ctx;
+	while (code == CMD_RETURN_NORMAL && w->next < w->list.n) {
+		const struct cmd_parse_item *it = &w->list.items[w->next++];
+		char *cause = it->error != NULL ? xstrdup(it->error) : NULL;
+		if (cause == NULL)
+			code = run_one(ctx, it->argc, it->argv, &cause, w->done != NULL ? w : NULL);
+		else
+			code = CMD_RETURN_ERROR;
+		if (code == CMD_RETURN_WAIT)
+			return false;
+		if (cause != NULL)
+			cmd_give_cause(ctx, cause);
 	}
-	*reply = (struct proto_reply){code, o.out.p, o.err.p, o.out.len, o.err.len};
+	if (ctx->cause != NULL) {
+		char *line = cause_line(ctx->cause);
+		cmd_print_error(ctx, "%s", line);
+		free(line);
+		free(ctx->cause);
+	}
+	int exit = code != CMD_RETURN_NORMAL ? (int)code : w->status;
+	*reply = (struct proto_reply){exit, w->o.out.p, w->o.err.p, w->o.out.len, w->o.err.len};
 	if (reply->out == NULL)
 		reply->out = xstrdup("");
 	if (reply->err == NULL)
 		reply->err = xstrdup("");
+	cmd_parse_list_free(&w->list);
+	proto_request_free(&w->req);
+	return true;
+}
+
+bool cmd_execute(const struct proto_request *req, struct proto_reply *reply, cmd_reply_fn *done,
+		 void *data)
+{
+	struct cmd_wait *w = xcalloc(1, sizeof *w);
+	copy_request(&w->req, req);
+	w->done = done;
+	w->data = data;
+	w->ctx = (struct cmd_ctx){.req = &w->req, .client = client_current(), .o = &w->o};
+	cmd_parse_words(w->req.argc, w->req.argv, &w->list);
+	enum cmd_retval code = w->list.n > 0 ? CMD_RETURN_NORMAL : cmd_error(&w->ctx, "no command");
+	if (!run_from(w, code, reply))
+		return false;
+	free(w);
+	return true;
+}
+
+struct cmd_ctx *cmd_wait_ctx(struct cmd_wait *w)
+{
+	return &w->ctx;
+}
+
+void cmd_wait_resume(struct cmd_wait *w, enum cmd_retval code, int status)
+{
+	struct proto_reply reply;
+	if (status != 0)
+		w->status = status;
+	w->ctx.client = client_current();
+	if (!run_from(w, code, &reply))
+		return;
+	w->done(w->data, &reply);
+	free(w);
 }
 
 int cmd_check_session_name(struct cmd_ctx *ctx, const char *name)

@@ -12,6 +12,7 @@
 #include "cmd/args.h"
 #include "cmd/parse.h"
 #include "cmd/proto.h"
+#include "job.h"
 #include "server.h"
 #include "term/input.h"
 
@@ -28,6 +29,8 @@ struct cmd_output {
 	struct cmd_buf out, err;
 };
 
+struct cmd_wait;
+
 struct cmd_ctx {
 	const struct proto_request *req;
 	struct client *client; /* the attached client whose COMMAND event this is, or NULL */
@@ -39,17 +42,36 @@ struct cmd_ctx {
 	unsigned depth; /* files being sourced around this command */
 	char *cwd;      /* -c expanded for cmd_spawn; freed after the exec */
 	char **env;     /* cmd_spawn's environment; freed after the exec */
+	/* Non-NULL: the command is one of a request's own line (not of a file or another
+	 * command's list) whose reply can wait: it may return CMD_RETURN_WAIT and later
+	 * call cmd_wait_resume(wait, ...). */
+	struct cmd_wait *wait;
 };
 
 /* The largest -x, -y and resize counts a command line may give; the server clamps further. */
 #define CMD_MAX_CELLS 10000
 
+/* Takes a reply that waited (free it with proto_reply_free). */
+typedef void cmd_reply_fn(void *data, struct proto_reply *reply);
+
 /*
  * Runs the request's words (one command, or several split at ';' as tmux's command line
  * does, stopping at the first that fails) and fills the reply (free it with
- * proto_reply_free).
+ * proto_reply_free): true. With done non-NULL a command may wait (run-shell, if-shell
+ * without -b): false, and done(data, reply) is called from the loop once the rest of the
+ * line has run; the request is copied, so the caller's may go.
  */
-void cmd_execute(const struct proto_request *req, struct proto_reply *reply);
+bool cmd_execute(const struct proto_request *req, struct proto_reply *reply, cmd_reply_fn *done,
+		 void *data);
+
+/*
+ * For a command that returned CMD_RETURN_WAIT: the context it finishes in (the request's,
+ * its output and cause), then the resumption with its result: the rest of the line runs
+ * unless code is CMD_RETURN_ERROR. status, when not 0, is the reply's exit code (run-shell
+ * gives its command's, as tmux).
+ */
+struct cmd_ctx *cmd_wait_ctx(struct cmd_wait *w);
+void cmd_wait_resume(struct cmd_wait *w, enum cmd_retval code, int status);
 
 /*
  * Runs one command line from within a command (source-file, a binding): the same request,
@@ -89,6 +111,22 @@ struct environ;
 /* The environment -g (the global one) or -t (its session's) names; NULL with the error
  * given when the session is not found. */
 struct environ *cmd_environ(struct cmd_ctx *ctx);
+
+/* run-shell's and if-shell's format context: the target pane (-t, else the current one
+ * when there is a session). False with the error given when the target is not found. */
+struct format_ctx;
+bool cmd_shell_format(struct cmd_ctx *ctx, struct format_ctx *f);
+/*
+ * run-shell's and if-shell's job (cmd_run_shell.c): the command, expanded as a format for
+ * cmd_shell_format's target, started in the
+ * caller's directory with the target session's environment (environ_envp). NULL with the
+ * error given when the target is not found or the job could not start.
+ */
+struct job *cmd_shell_job(struct cmd_ctx *ctx, const char *command, job_done_fn *done,
+			  void *data);
+/* Why a job failed, as tmux says it ('cmd' returned 1, 'cmd' terminated by signal 9), or
+ * NULL when it exited 0; *code is the exit code it gives (128 + signal). */
+char *cmd_shell_failure(const char *command, int status, int *code);
 
 struct option_entry;
 /* The option set -g, -p and -t name for an option of oe's scope (cmd_options.c); NULL

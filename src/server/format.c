@@ -355,7 +355,12 @@ bool format_true(const char *text, struct client *client)
 {
 	struct format_ctx ctx = {.client = client};
 	format_defaults(&ctx);
-	char *v = format_expand(text, &ctx);
+	return format_true_for(text, &ctx);
+}
+
+bool format_true_for(const char *text, const struct format_ctx *ctx)
+{
+	char *v = format_expand(text, ctx);
 	bool yes = truthy(v);
 	free(v);
 	return yes;

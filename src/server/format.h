@@ -43,6 +43,8 @@ char *format_expand(const char *text, const struct format_ctx *ctx);
 /* Whether text, expanded for the client's current pane (or the current session's),
  * is true: not empty and not "0". */
 bool format_true(const char *text, struct client *client);
+/* The same, expanded for ctx. */
+bool format_true_for(const char *text, const struct format_ctx *ctx);
 
 /* Forgets the #() commands' cached output and stops those still running. */
 void format_jobs_free(void);

@@ -1,14 +1,13 @@
 /* tmux's format variables, read from the server's objects. */
 #include "format_vars.h"
 
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "job.h"
 #include "options.h"
 #include "server_client.h"
 #include "net/clock.h"
@@ -238,80 +237,30 @@ char *format_var(const char *name, const struct format_ctx *ctx)
 	return option_var(name, ctx);
 }
 
-/* #() commands, run in the background, their output kept. */
-struct job {
+/* #() commands, run in the background (job.h), their output kept. */
+struct format_job {
 	char *cmd;
-	char *output;    /* the last complete run's first line */
-	char *partial;   /* what the running one has written so far */
-	size_t plen;
-	pid_t pid;       /* running, else 0 */
-	int fd;
+	char *output;       /* the last complete run's first line */
+	struct job *running;
 	uint64_t started_ms;
 };
 
 #define MAX_JOBS 64
-#define JOB_OUTPUT_MAX 4096
 
-static struct job jobs[MAX_JOBS];
+static struct format_job jobs[MAX_JOBS];
 static size_t njobs;
 
-static void job_start(struct job *j)
+static void job_done(void *data, int status, const char *out, size_t len)
 {
-	int pipefd[2];
-	if (pipe2(pipefd, O_CLOEXEC) != 0)
-		return;
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(pipefd[0]);
-		close(pipefd[1]);
-		return;
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-		dup2(null, STDIN_FILENO);
-		dup2(pipefd[1], STDOUT_FILENO);
-		dup2(null, STDERR_FILENO);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		execl("/bin/sh", "sh", "-c", j->cmd, (char *)NULL);
-		_exit(127);
-	}
-	close(pipefd[1]);
-	fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
-	j->pid = pid;
-	j->fd = pipefd[0];
-	j->plen = 0;
-	j->started_ms = net_clock_ms();
-}
-
-/* Reads what the running command wrote; at its end, keeps its first line. */
-static void job_poll(struct job *j)
-{
-	char buf[1024];
-	ssize_t n;
-	while ((n = read(j->fd, buf, sizeof buf)) > 0) {
-		size_t keep = j->plen + (size_t)n > JOB_OUTPUT_MAX ? JOB_OUTPUT_MAX - j->plen
-								  : (size_t)n;
-		j->partial = xreallocarray(j->partial, j->plen + keep + 1, 1);
-		memcpy(j->partial + j->plen, buf, keep);
-		j->plen += keep;
-		j->partial[j->plen] = '\0';
-	}
-	if (n < 0)
-		return; /* nothing more yet */
-	close(j->fd);
-	server_orphan(j->pid); /* the loop reaps it */
-	j->pid = 0;
+	struct format_job *j = data;
 	free(j->output);
-	j->output = j->partial != NULL ? j->partial : xstrdup("");
-	j->output[strcspn(j->output, "\n")] = '\0';
-	j->partial = NULL;
+	j->output = xstrndup(out, strcspn(out, "\n"));
+	j->running = NULL;
 }
 
 const char *format_job(const char *cmd, const struct format_ctx *ctx)
 {
-	struct job *j = NULL;
+	struct format_job *j = NULL;
 	for (size_t i = 0; i < njobs && j == NULL; i++)
 		if (strcmp(jobs[i].cmd, cmd) == 0)
 			j = &jobs[i];
@@ -319,29 +268,25 @@ const char *format_job(const char *cmd, const struct format_ctx *ctx)
 		if (njobs == MAX_JOBS)
 			return "";
 		j = &jobs[njobs++];
-		*j = (struct job){.cmd = xstrdup(cmd), .fd = -1};
+		*j = (struct format_job){.cmd = xstrdup(cmd)};
 	}
 	const struct options *oo = ctx->s != NULL ? ctx->s->options : options_global_session;
 	uint64_t interval = (uint64_t)options_get_number(oo, "status-interval") * 1000;
-	if (j->pid != 0)
-		job_poll(j);
-	if (j->pid == 0 && (j->output == NULL ||
-			    net_clock_since(net_clock_ms(), j->started_ms) >= interval))
-		job_start(j);
+	if (j->running == NULL && (j->output == NULL ||
+				   net_clock_since(net_clock_ms(), j->started_ms) >= interval)) {
+		j->started_ms = net_clock_ms();
+		j->running = job_start(j->cmd, NULL, NULL, false, job_done, j);
+	}
 	return j->output != NULL ? j->output : "";
 }
 
 void format_jobs_free(void)
 {
 	for (size_t i = 0; i < njobs; i++) {
-		if (jobs[i].pid != 0) {
-			close(jobs[i].fd);
-			kill(jobs[i].pid, SIGTERM);
-			server_orphan(jobs[i].pid);
-		}
+		if (jobs[i].running != NULL)
+			job_cancel(jobs[i].running);
 		free(jobs[i].cmd);
 		free(jobs[i].output);
-		free(jobs[i].partial);
 	}
 	njobs = 0;
 }

@@ -74,7 +74,7 @@ static void command(struct input_client *c, struct session *s, const term_event 
 				    .rows = c->rows};
 	struct proto_reply reply;
 	unsigned seq = c->message_seq;
-	cmd_execute(&req, &reply);
+	cmd_execute(&req, &reply, NULL, NULL);
 	if (reply.code != 0 && reply.errlen > 0) {
 		free(c->message);
 		c->message = xstrndup(reply.err, strcspn(reply.err, "\n"));

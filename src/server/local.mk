@@ -28,7 +28,8 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_split_window.c src/server/cmd_break_pane.c \
 	src/server/cmd_join_pane.c src/server/cmd_rotate_window.c src/server/cmd_swap_pane.c \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
-	src/server/environ.c src/server/environ.h \
+	src/server/environ.c src/server/environ.h src/server/job.c src/server/job.h \
+	src/server/cmd_run_shell.c src/server/cmd_if_shell.c \
 	src/server/cmd_set_environment.c src/server/cmd_show_environment.c \
 	src/server/options.c src/server/options.h src/server/options_table.c \
 	src/server/style.c src/server/style.h \

@@ -4,6 +4,7 @@
  * pane flooding output costs the others one chunk's delay, never more.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "cfg.h"
 #include "environ.h"
 #include "key_bindings.h"
+#include "job.h"
 #include "log.h"
 #include "options.h"
 #include "server.h"
@@ -40,10 +42,13 @@ struct conn {
 	/* kill-server's: kept open once replied, closed as the server exits, so that the
 	 * command returns when the server is gone. */
 	bool held;
+	bool waiting; /* its command waits (run-shell): no reply yet, no time limit */
+	uint64_t id;  /* names it for the waiting command's reply (conns move in the array) */
 };
 
 static struct conn conns[MAX_CONNS];
 static size_t nconns;
+static uint64_t next_conn_id;
 static pid_t *orphans; /* children of closed panes, not yet reaped */
 static size_t norphans;
 static volatile sig_atomic_t got_term, got_chld;
@@ -67,6 +72,19 @@ static void conn_close(size_t i)
 	conns[i] = conns[--nconns];
 }
 
+/* A waiting command's reply: to its connection, if its caller still waits. */
+static void conn_replied(void *data, struct proto_reply *reply)
+{
+	uint64_t id = (uint64_t)(uintptr_t)data;
+	for (size_t i = 0; i < nconns; i++)
+		if (conns[i].id == id && conns[i].waiting) {
+			conns[i].waiting = false;
+			conns[i].out = proto_reply_encode(reply, &conns[i].outlen);
+			break;
+		}
+	proto_reply_free(reply);
+}
+
 /* Runs a complete request; its reply goes out as the socket takes it. */
 static bool conn_run(struct conn *c)
 {
@@ -78,7 +96,11 @@ static bool conn_run(struct conn *c)
 	}
 	struct proto_reply reply;
 	bool exiting = server.exiting;
-	cmd_execute(&req, &reply);
+	if (!cmd_execute(&req, &reply, conn_replied, (void *)(uintptr_t)c->id)) {
+		c->waiting = true;
+		proto_request_free(&req);
+		return true;
+	}
 	c->held = !exiting && server.exiting;
 	log_debug("%s: exit %d", req.argv[0], reply.code);
 	c->out = proto_reply_encode(&reply, &c->outlen);
@@ -90,7 +112,7 @@ static bool conn_run(struct conn *c)
 /* Moves a connection along; false when it is finished or broken. */
 static bool conn_service(struct conn *c)
 {
-	if (c->out == NULL) {
+	if (c->out == NULL && !c->waiting) {
 		switch (proto_frame_read(&c->in, c->fd, PROTO_MAX_REQUEST)) {
 		case PROTO_FRAME_MORE:
 			return true;
@@ -101,6 +123,8 @@ static bool conn_service(struct conn *c)
 				return false;
 		}
 	}
+	if (c->waiting)
+		return true;
 	while (c->outdone < c->outlen) {
 		ssize_t n = send(c->fd, c->out + c->outdone, c->outlen - c->outdone, MSG_NOSIGNAL);
 		if (n < 0)
@@ -144,6 +168,7 @@ static void conn_accept(int listen_fd)
 		struct conn *c = &conns[nconns++];
 		memset(c, 0, sizeof *c);
 		c->fd = fd;
+		c->id = ++next_conn_id;
 		c->since = time(NULL);
 		if (!conn_service(c))
 			conn_close(nconns - 1);
@@ -248,7 +273,8 @@ static void expire_conns(void)
 {
 	time_t now = time(NULL);
 	for (size_t i = 0; i < nconns;)
-		if (now - conns[i].since >= CONN_TIMEOUT && !conn_held(&conns[i]))
+		if (now - conns[i].since >= CONN_TIMEOUT && !conn_held(&conns[i]) &&
+		    !conns[i].waiting)
 			conn_close(i);
 		else
 			i++;
@@ -280,12 +306,15 @@ static void loop_turn(int listen_fd)
 	size_t nudp = udp_listen_fds(NULL, 0);
 	int *udp_fds = xcalloc(nudp + 1, sizeof *udp_fds);
 	udp_listen_fds(udp_fds, nudp);
-	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp, sizeof *fds);
+	size_t njobs = job_count();
+	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp + njobs, sizeof *fds);
 	list_panes(panes);
 	/* An exiting server takes no more commands: they go to a new one (server_run). */
 	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term ? 0 : POLLIN, 0};
 	for (size_t i = 0; i < nconns; i++) {
-		short events = conn_held(&conns[i]) ? 0 : conns[i].out ? POLLOUT : POLLIN;
+		short events = conn_held(&conns[i]) || conns[i].waiting ? 0
+			       : conns[i].out	       ? POLLOUT
+						       : POLLIN;
 		fds[n++] = (struct pollfd){conns[i].fd, events, 0};
 	}
 	for (size_t i = 0; i < npanes; i++) {
@@ -295,6 +324,8 @@ static void loop_turn(int listen_fd)
 	size_t udp = n;
 	for (size_t i = 0; i < nudp; i++)
 		fds[n++] = (struct pollfd){udp_fds[i], POLLIN, 0};
+	size_t job_base = n;
+	n += job_poll_fds(fds + n, njobs);
 	struct timespec ts;
 	sigset_t unblocked;
 	sigemptyset(&unblocked);
@@ -319,14 +350,16 @@ static void loop_turn(int listen_fd)
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
-			/* A held one only hangs up: its command stopped waiting. */
-			if (conn_held(&conns[i]) || !conn_service(&conns[i]))
+			/* A held or waiting one only hangs up: its command stopped waiting. */
+			if (conn_held(&conns[i]) || conns[i].waiting || !conn_service(&conns[i]))
 				conn_close(i);
 		}
 		if (fds[0].revents & POLLIN) {
 			conn_accept(listen_fd);
 		}
 	}
+	/* Also after EINTR: SIGCHLD may be a job's exit. */
+	job_service(fds + job_base, n - job_base);
 	free(fds);
 	free(udp_fds);
 	free(panes);
@@ -386,6 +419,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 		unlink(path); /* from now on a client finds no server and may start one */
 	clients_free();
 	key_bindings_free();
+	job_free_all();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);

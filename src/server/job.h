@@ -1,0 +1,43 @@
+/*
+ * Background jobs: a shell command (/bin/sh -c) run by the server without blocking its
+ * loop, its stdout and stderr read through a pipe in the loop's poll, and a callback once
+ * it has both closed the pipe and exited. run-shell, if-shell and #() in formats use them.
+ *
+ * Output is kept up to JOB_OUTPUT_MAX bytes; the rest is read and dropped, so a command
+ * that floods never stalls on a full pipe nor grows the server. A job belongs to this
+ * module until its callback has returned (the callback must not free it); job_cancel
+ * ends one early without its callback (the child gets SIGTERM and is reaped later).
+ */
+#ifndef RSH_SERVER_JOB_H
+#define RSH_SERVER_JOB_H
+
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define JOB_OUTPUT_MAX (1024 * 1024)
+
+struct job;
+/* status is waitpid's; out (NUL-terminated, len bytes) is valid until the callback returns. */
+typedef void job_done_fn(void *data, int status, const char *out, size_t len);
+
+/*
+ * Starts cmd in directory cwd (NULL or "": the server's) with environment envp (NULL: the
+ * server's), its stderr read as its stdout is (stderr_too) or dropped. NULL when fork or
+ * pipe failed (errno says why).
+ */
+struct job *job_start(const char *cmd, const char *cwd, char **envp, bool stderr_too,
+		      job_done_fn *done, void *data);
+void job_cancel(struct job *j);
+
+/* The loop's part: how many descriptors to poll, filling fds (at most max) with them; */
+size_t job_poll_fds(struct pollfd *fds, size_t max);
+/* then, after the poll, with the same fds: reads what came and finishes jobs that ended
+ * (also after SIGCHLD alone: a child may exit after closing its output). */
+void job_service(const struct pollfd *fds, size_t n);
+/* Whether a job still runs (the loop must wake for its exit). */
+size_t job_count(void);
+/* At the server's exit: cancels every job. */
+void job_free_all(void);
+
+#endif
