@@ -516,6 +516,19 @@ until [ "$(r show -gv display-time)" = 1234 ]; do
 	i=$((i + 1))
 done
 r kill-session -t env
+# kill-server while a run-shell waits: the server goes, its job with it, nothing leaks.
+r new-session -d -s w 'sleep 60' || fail "new-session w"
+r run "touch $dir/started; sleep 60" >/dev/null 2>&1 &
+waiter=$!
+i=0
+until [ -e "$dir/started" ]; do
+	[ $i -lt 400 ] || fail "run-shell never started its command"
+	sleep 0.05
+	i=$((i + 1))
+done
+r kill-server || fail "kill-server with a run-shell waiting"
+wait_gone || fail "a waiting run-shell kept the server"
+wait $waiter && fail "run-shell succeeded although the server was killed"
 
 # kill-server ends every session and the server.
 r new-session -d -s a || fail "new-session a"

@@ -221,6 +221,16 @@ bool cmd_execute(const struct proto_request *req, struct proto_reply *reply, cmd
 	return true;
 }
 
+void cmd_wait_free(struct cmd_wait *w)
+{
+	cmd_parse_list_free(&w->list);
+	proto_request_free(&w->req);
+	free(w->ctx.cause);
+	free(w->o.out.p);
+	free(w->o.err.p);
+	free(w);
+}
+
 struct cmd_ctx *cmd_wait_ctx(struct cmd_wait *w)
 {
 	return &w->ctx;

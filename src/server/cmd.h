@@ -71,6 +71,8 @@ bool cmd_execute(const struct proto_request *req, struct proto_reply *reply, cmd
  * gives its command's, as tmux).
  */
 struct cmd_ctx *cmd_wait_ctx(struct cmd_wait *w);
+/* Drops a waiting request without a reply (its job was cancelled: the server exits). */
+void cmd_wait_free(struct cmd_wait *w);
 void cmd_wait_resume(struct cmd_wait *w, enum cmd_retval code, int status);
 
 /*

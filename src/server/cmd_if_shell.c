@@ -59,10 +59,14 @@ static void if_shell_done(void *data, int status, const char *out, size_t len)
 {
 	struct if_shell *is = data;
 	const char *text = status == 0 ? is->then : is->otherwise;
-	if (is->wait != NULL)
+	if (status == -1) {
+		if (is->wait != NULL)
+			cmd_wait_free(is->wait);
+	} else if (is->wait != NULL) {
 		cmd_wait_resume(is->wait, run_text(cmd_wait_ctx(is->wait), text), 0);
-	else
+	} else {
 		run_detached(text);
+	}
 	free(is->then);
 	free(is->otherwise);
 	free(is);

@@ -79,8 +79,11 @@ static void run_shell_done(void *data, int status, const char *out, size_t len)
 {
 	struct run_shell *rs = data;
 	int code;
-	char *why = cmd_shell_failure(rs->command, status, &code);
-	if (rs->wait != NULL) {
+	char *why = status == -1 ? NULL : cmd_shell_failure(rs->command, status, &code);
+	if (status == -1) {
+		if (rs->wait != NULL)
+			cmd_wait_free(rs->wait);
+	} else if (rs->wait != NULL) {
 		struct cmd_ctx *ctx = cmd_wait_ctx(rs->wait);
 		cmd_write(ctx, out, len);
 		if (len > 0 && out[len - 1] != '\n')

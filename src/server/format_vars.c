@@ -253,9 +253,11 @@ static size_t njobs;
 static void job_done(void *data, int status, const char *out, size_t len)
 {
 	struct format_job *j = data;
+	j->running = NULL;
+	if (status == -1)
+		return;
 	free(j->output);
 	j->output = xstrndup(out, strcspn(out, "\n"));
-	j->running = NULL;
 }
 
 const char *format_job(const char *cmd, const struct format_ctx *ctx)

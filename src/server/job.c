@@ -165,8 +165,12 @@ void job_service(const struct pollfd *fds, size_t n)
 
 void job_free_all(void)
 {
-	while (njobs > 0)
+	while (njobs > 0) {
+		job_done_fn *done = jobs[0]->done;
+		void *data = jobs[0]->data;
 		job_cancel(jobs[0]);
+		done(data, -1, "", 0);
+	}
 	free(jobs);
 	jobs = NULL;
 }

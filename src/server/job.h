@@ -37,7 +37,8 @@ size_t job_poll_fds(struct pollfd *fds, size_t max);
 void job_service(const struct pollfd *fds, size_t n);
 /* Whether a job still runs (the loop must wake for its exit). */
 size_t job_count(void);
-/* At the server's exit: cancels every job. */
+/* At the server's exit: cancels every job, calling each callback with status -1 and no
+ * output (it frees what it holds, and must start nothing). */
 void job_free_all(void);
 
 #endif

@@ -261,7 +261,7 @@ static bool should_exit(int listen_fd, time_t started, bool had_sessions)
 	if (got_term)
 		return nclients == 0;
 	for (size_t i = 0; i < nconns; i++)
-		if (!conn_held(&conns[i]))
+		if (!conn_held(&conns[i]) && !(server.exiting && conns[i].waiting))
 			return false; /* finish replying first, kill-server's own reply included */
 	if (server.exiting)
 		return nclients == 0;
