@@ -163,7 +163,7 @@ static void rename_window(harness_client *c)
 	rename_prompt(c, "esc", "\033");
 	harness_send(c, PREFIX "0");
 	wait_windows(c, "^0: .*\\(active\\)$");
-	CHECK(windows_have("2: logs (") && !windows_have("esc"));
+	CHECK(windows_have("2: logs- (") && !windows_have("esc"));
 	rename_prompt(c, "ctrlc", "\003");
 	harness_send(c, PREFIX "2");
 	wait_windows(c, "^2: logs\\* ");

@@ -78,7 +78,7 @@ static void windows(void)
 	OK("new-window", "-t", "work:5", "-n", "five", "cat");
 	FAILS("index 5 in use", "new-window", "-t", "work:5", "cat");
 	LISTS("list-windows", "work", "0: cat (1 panes)");
-	SHOWS("1: logs (1 panes)");
+	SHOWS("1: logs- (1 panes)");
 	SHOWS("5: five* (1 panes)");
 	OK("select-window", "-t", "work:lo"); /* name prefix */
 	LISTS("list-windows", "work", "1: logs*");
@@ -214,7 +214,7 @@ static void options(void)
 	OK("new-window", "-t", "opt", "cat");
 	OK("new-window", "-t", "opt", "cat");
 	LISTS("list-windows", "opt", "0: cat (1 panes)");
-	SHOWS("1: cat (1 panes)");
+	SHOWS("1: cat- (1 panes)");
 	SHOWS("2: cat* (1 panes)");
 	OK("new-session", "-d", "-s", "one", "cat");
 	LISTS("list-windows", "one", "1: cat* (1 panes)"); /* a new session starts at base */

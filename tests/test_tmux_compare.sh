@@ -27,7 +27,7 @@ failed=0
 
 rsh_state() {
 	for s in $(r list-sessions | sed 's/:.*//'); do
-		r list-windows -t "$s" | sed -E 's/^([0-9]+): .* \[layout (.*)\] (@[0-9]+).*/\1 \2 \3/'
+		r list-windows -t "$s" | sed -E 's/^([0-9]+): .*[^*-]([*-]?) \([0-9]+ panes\) .* \[layout (.*)\] (@[0-9]+).*/\1\2 \3 \4/'
 		for w in $(r list-windows -t "$s" | sed 's/:.*//'); do
 			r list-panes -t "$s:$w"
 		done
@@ -36,7 +36,7 @@ rsh_state() {
 
 tmux_state() {
 	for s in $(t list-sessions -F '#{session_name}'); do
-		t list-windows -t "$s" -F '#{window_index} #{window_layout} #{window_id}'
+		t list-windows -t "$s" -F '#{window_index}#{?window_active,*,}#{?window_last_flag,-,} #{window_layout} #{window_id}'
 		for w in $(t list-windows -t "$s" -F '#{window_index}'); do
 			t list-panes -t "$s:$w" -F '#{pane_index}: [#{pane_width}x#{pane_height}] [at #{pane_left},#{pane_top}] #{pane_id}#{?pane_active, (active),}'
 		done
@@ -141,6 +141,40 @@ step resize-pane -t d:0.3 -R
 step resize-pane -t d:0.1 -U 2
 step resize-pane -t d:0.2 -D 40
 step resize-pane -t d:0.0 -x 1000
+
+# Windows: last, select -l -n -p -T, swap, move (-k, -r), kill -a, new -a -b -k -S.
+step new-session -d -s w -x 80 -y 24
+step new-window -t w
+step new-window -t w
+step new-window -d -t w:7
+step select-window -t w:1
+step last-window -t w
+step select-window -l -t w
+step select-window -n -t w
+step select-window -p -t w
+step select-window -T -t w:2
+step select-window -T -t w:2
+step swap-window -s w:0 -t w:2
+step swap-window -d -s w:1 -t w:7
+step move-window -s w:0 -t w:5
+step move-window -t w:3
+step move-window -s w:1 -t w:2
+step move-window -k -s w:1 -t w:2
+step move-window -r -t w
+step kill-window -a -t w:1
+step new-window -t w
+step new-window -a -t w:0
+step new-window -b -t w:1
+step new-window -k -t w:1
+step new-window -S -n logs -t w
+step new-window -S -n logs -t w
+step split-window -t w:2
+step respawn-pane -t w:2.1
+step respawn-pane -k -t w:2.1
+step respawn-window -t w:2
+step respawn-window -k -t w:2
+step last-window -t b
+step kill-window -t w:0
 
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -182,6 +182,9 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx);
  * names or else the first free one. NULL and the cause when the index is taken.
  */
 struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index);
+/* The same, giving the window already at that index (move-window -k) instead of failing. */
+struct session *cmd_find_window_index(struct cmd_ctx *ctx, unsigned *index,
+				      struct window **taken);
 /* The same for a target other than -t's (parsed with target_parse). */
 struct window *cmd_find_window_at(struct cmd_ctx *ctx, const struct target *t);
 struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t);
@@ -203,5 +206,7 @@ enum cmd_retval cmd_run_on_client(struct cmd_ctx *ctx, char flag);
 const char *cmd_key_table(const struct cmd_ctx *ctx);
 /* Reads a key name argument; "unknown key: x" written when it names none. */
 enum cmd_retval cmd_key_arg(struct cmd_ctx *ctx, const char *name, term_key *key);
+/* The window -s names, else the current one (swap-window, move-window). */
+struct window *cmd_find_source_window(struct cmd_ctx *ctx);
 
 #endif

@@ -182,23 +182,35 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx)
 	return cmd_find_pane_at(ctx, &ctx->args.target);
 }
 
+/* -s parsed as a target of kind (every part current when absent); false on a bad one. */
+static bool source_target(struct cmd_ctx *ctx, enum target_kind kind, struct target *t)
+{
+	const char *s = args_get(&ctx->args, 's');
+	char *why = s != NULL ? target_parse(s, kind, t) : NULL;
+	if (why != NULL)
+		cmd_error(ctx, "%s", why);
+	free(why);
+	return why == NULL;
+}
+
 struct pane *cmd_find_source_pane(struct cmd_ctx *ctx)
 {
 	struct target t = {0};
-	const char *s = args_get(&ctx->args, 's');
 	struct window *w;
 	struct pane *marked = server.marked_set ? pane_find_id(server.marked, &w) : NULL;
-	if (s == NULL && marked != NULL)
+	if (args_get(&ctx->args, 's') == NULL && marked != NULL)
 		return marked;
-	char *why = s != NULL ? target_parse(s, TARGET_PANE, &t) : NULL;
-	struct pane *p = NULL;
-	if (why != NULL)
-		cmd_error(ctx, "%s", why);
-	else
-		p = cmd_find_pane_at(ctx, &t);
-	free(why);
+	struct pane *p = source_target(ctx, TARGET_PANE, &t) ? cmd_find_pane_at(ctx, &t) : NULL;
 	target_free(&t);
 	return p;
+}
+
+struct window *cmd_find_source_window(struct cmd_ctx *ctx)
+{
+	struct target t = {0};
+	struct window *w = source_target(ctx, TARGET_WINDOW, &t) ? cmd_find_window_at(ctx, &t) : NULL;
+	target_free(&t);
+	return w;
 }
 
 struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t)
@@ -229,7 +241,16 @@ struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t)
 	return p != NULL ? p : not_found(ctx, "pane", '%', part);
 }
 
-/* The index new-window -t asks for: a free number given, or the first free one. */
+/* The window of s at index, or NULL. */
+static struct window *window_at_index(const struct session *s, unsigned index)
+{
+	for (size_t i = 0; i < s->nwindows; i++)
+		if (s->windows[i]->index == index)
+			return s->windows[i];
+	return NULL;
+}
+
+/* The index -t asks for: a number given, or the first free one. */
 static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
 {
 	const struct target_part *part = &ctx->args.target.window;
@@ -241,19 +262,16 @@ static bool new_index(struct cmd_ctx *ctx, struct session *s, unsigned *index)
 		cmd_error(ctx, "%s: -t wants a window index", ctx->args.cmd->name);
 		return false;
 	}
-	for (size_t i = 0; i < s->nwindows; i++)
-		if (s->windows[i]->index == (unsigned)part->value) {
-			cmd_error(ctx, "index %ld in use", part->value);
-			return false;
-		}
 	*index = (unsigned)part->value;
 	return true;
 }
 
-struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
+struct session *cmd_find_window_index(struct cmd_ctx *ctx, unsigned *index,
+				      struct window **taken)
 {
 	const struct target *t = &ctx->args.target;
 	struct session *s;
+	*taken = NULL;
 	/* `-t work` names the session the window goes to, as in tmux. */
 	if (t->session.form == TARGET_CURRENT &&
 	    (t->window.form == TARGET_NAME || t->window.form == TARGET_EXACT)) {
@@ -262,7 +280,21 @@ struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
 		return s;
 	}
 	s = cmd_find_session_part(ctx, &t->session); /* the window part is the index */
-	return s != NULL && new_index(ctx, s, index) ? s : NULL;
+	if (s == NULL || !new_index(ctx, s, index))
+		return NULL;
+	*taken = window_at_index(s, *index);
+	return s;
+}
+
+struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
+{
+	struct window *taken;
+	struct session *s = cmd_find_window_index(ctx, index, &taken);
+	if (s != NULL && taken != NULL) {
+		cmd_error(ctx, "index %u in use", *index);
+		return NULL;
+	}
+	return s;
 }
 
 /* The client of session s with the latest input, or NULL. */

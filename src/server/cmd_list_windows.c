@@ -28,8 +28,8 @@ static enum cmd_retval cmd_list_windows_exec(struct cmd_ctx *ctx)
 		}
 		char *layout = layout_dump(w->layout);
 		cmd_print(ctx, "%u: %s%s (%zu panes) [%ux%u] [layout %s] @%u%s", w->index, w->name,
-			  w == s->current ? "*" : "", w->npanes, w->cols, w->rows, layout, w->id,
-			  w == s->current ? " (active)" : "");
+			  w == s->current ? "*" : w == s->last ? "-" : "", w->npanes, w->cols,
+			  w->rows, layout, w->id, w == s->current ? " (active)" : "");
 		free(layout);
 	}
 	return CMD_RETURN_NORMAL;

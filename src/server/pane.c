@@ -97,6 +97,25 @@ struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct
 	return p;
 }
 
+bool pane_respawn(struct pane *p, const struct spawn *sp, char **error)
+{
+	term_pty pty = {0};
+	if (spawn_in(&pty, sp, p->cols, p->rows) != 0) {
+		xasprintf(error, "cannot start a pane: %s", strerror(errno));
+		return false;
+	}
+	/* The old program is hung up on, as a killed pane's; a fresh screen for the new one. */
+	term_pty_close(&p->pty);
+	if (!p->pty.reaped && p->pty.pid > 0)
+		server_orphan(p->pty.pid);
+	p->pty = pty;
+	p->exited = p->dead = false;
+	term_emulator_free(p->em);
+	p->em = term_emulator_new(p->rows, p->cols, sp->history);
+	term_emulator_set_output(p->em, pane_output, p);
+	return true;
+}
+
 void pane_destroy(struct pane *p)
 {
 	term_pty_close(&p->pty);

@@ -107,6 +107,10 @@ unsigned session_free_index(const struct session *s);
 void session_attach_window(struct session *s, struct window *w);
 /* Makes w (a window of s) the current one; the one before becomes the last window. */
 void session_select_window(struct session *s, struct window *w);
+/* Frees index in s (new-window -a/-b): the windows from it to the first gap move up one. */
+unsigned session_shuffle_up(struct session *s, unsigned index);
+/* Takes w out of s without ending it; picks another current window (NULL when none). */
+void session_unlink_window(struct session *s, struct window *w);
 /*
  * Detaches w; picks another current window; renumbers the rest with renumber-windows on.
  * Destroys s when it was the last.
@@ -158,6 +162,8 @@ void window_resize(struct window *w, unsigned cols, unsigned rows);
 struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct spawn *sp,
 			 char **error);
 void pane_destroy(struct pane *p);
+/* Kills p's program (respawn-pane -k) and starts sp in its place on a fresh screen. */
+bool pane_respawn(struct pane *p, const struct spawn *sp, char **error);
 void pane_resize(struct pane *p, unsigned cols, unsigned rows);
 /*
  * Reads at most one bounded chunk of output into the emulator. Once the process has

@@ -126,23 +126,31 @@ void session_attach_window(struct session *s, struct window *w)
 	w->session = s;
 }
 
-void session_detach_window(struct session *s, struct window *w)
+void session_unlink_window(struct session *s, struct window *w)
 {
 	size_t i = 0;
 	while (s->windows[i] != w)
 		i++;
 	memmove(&s->windows[i], &s->windows[i + 1], (s->nwindows - i - 1) * sizeof *s->windows);
 	s->nwindows--;
+	w->session = NULL;
+	if (s->last == w)
+		s->last = NULL;
+	if (s->current == w) {
+		s->current = s->nwindows == 0 ? NULL
+			     : s->last != NULL ? s->last
+						: s->windows[i > 0 ? i - 1 : 0];
+		s->last = NULL;
+	}
+}
+
+void session_detach_window(struct session *s, struct window *w)
+{
+	session_unlink_window(s, w);
 	window_destroy(w);
 	if (s->nwindows == 0) {
 		session_destroy(s);
 		return;
-	}
-	if (s->last == w)
-		s->last = NULL;
-	if (s->current == w) {
-		s->current = s->last != NULL ? s->last : s->windows[i > 0 ? i - 1 : 0];
-		s->last = NULL;
 	}
 	if (options_get_number(s->options, "renumber-windows"))
 		session_renumber(s);
@@ -161,4 +169,21 @@ void session_select_window(struct session *s, struct window *w)
 		return;
 	s->last = s->current;
 	s->current = w;
+}
+
+unsigned session_shuffle_up(struct session *s, unsigned index)
+{
+	/* The windows are sorted: those from index up to the first gap move up one. */
+	unsigned next = index;
+	for (size_t i = 0; i < s->nwindows; i++) {
+		if (s->windows[i]->index < index)
+			continue;
+		if (s->windows[i]->index != next)
+			break;
+		next++;
+	}
+	for (size_t i = 0; i < s->nwindows; i++)
+		if (s->windows[i]->index >= index && s->windows[i]->index < next)
+			s->windows[i]->index++;
+	return index;
 }
