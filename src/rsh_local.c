@@ -253,6 +253,11 @@ static bool check_command(const struct local *l, int argc, char **argv, bool *cr
 {
 	if (!rsh_command_check(argc, argv, creates, attaches))
 		return false;
+	const char *rsh = getenv("RSH");
+	if (*attaches && !l->connect_only && rsh != NULL && *rsh != '\0') {
+		fprintf(stderr, "rsh: sessions should be nested with care, unset $RSH to force\n");
+		return false;
+	}
 	if (*attaches && !l->connect_only && !isatty(STDIN_FILENO)) {
 		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
 		return false;
@@ -260,10 +265,24 @@ static bool check_command(const struct local *l, int argc, char **argv, bool *cr
 	return !*attaches || l->connect_only || utf8_locale_init(stderr);
 }
 
+/* Inside a pane, with neither -L nor -S: the socket of the server the pane is in (its
+ * RSH, "socket,pid,session", as tmux reads TMUX). Allocated, or NULL. */
+static char *inside_socket(void)
+{
+	const char *rsh = getenv("RSH");
+	const char *comma = rsh != NULL ? strchr(rsh, ',') : NULL;
+	return comma != NULL && comma != rsh && rsh[0] == '/' ? xstrndup(rsh, (size_t)(comma - rsh))
+							      : NULL;
+}
+
 static char *socket_path(const char *label, const char *path)
 {
 	char *error = NULL, *out = NULL, cwd[4096];
-	if (path == NULL) {
+	char *inside = label == NULL && path == NULL ? inside_socket() : NULL;
+	if (inside != NULL) {
+		out = inside;
+		error = socket_check_dir(out);
+	} else if (path == NULL) {
 		out = socket_default_path(label != NULL ? label : "default", &error);
 	} else {
 		if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)

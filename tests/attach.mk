@@ -1,5 +1,5 @@
 # Integration tests: the real server and client, the client's screen read through an emulator.
-# They run src/rsh (built by `make all`) from the build directory; RSH overrides it.
+# They run src/rsh (built by `make all`) from the build directory; RSH_BIN overrides it.
 EXTRA_DIST += tests/attach_harness.h tests/tmux_layouts.h
 ATTACH_HARNESS = tests/attach_harness.c
 ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_attach_flood \

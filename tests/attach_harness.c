@@ -65,7 +65,7 @@ const char *harness_socket(void)
 
 const char *harness_rsh_path(void)
 {
-	const char *p = getenv("RSH");
+	const char *p = getenv("RSH_BIN");
 	return p != NULL ? p : "./src/rsh";
 }
 
@@ -175,6 +175,8 @@ static void env_append(const char *name, const char *add)
 
 void harness_init(void)
 {
+	/* Run from inside an rsh pane, the clients would refuse to nest, as tmux's do. */
+	unsetenv("RSH");
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
 		exit(1);

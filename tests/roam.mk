@@ -1,5 +1,5 @@
 # Remote attach through the impairment proxy: roaming, outages, tokens.
-# Like the attach tests they run src/rsh (RSH overrides it), and tests/udpproxy beside them.
+# Like the attach tests they run src/rsh (RSH_BIN overrides it), and tests/udpproxy beside them.
 EXTRA_DIST += tests/roam_link.h
 ROAM_HELPERS = tests/roam_link.c $(ATTACH_HARNESS) tests/udpproxy_run.c tests/udpproxy_run.h
 ROAM_LIBS = $(TERM_LIBS) $(NET_LIBS)

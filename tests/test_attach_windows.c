@@ -1,9 +1,11 @@
 /*
  * The window keys through the real client: C-b l (last window), C-b . (move-window to the
- * index typed at its prompt), C-b ' (select-window by the index typed). Each step is
- * checked against list-windows, then the client's screen against the server's.
+ * index typed at its prompt), C-b ' (select-window by the index typed), list-sessions'
+ * "(attached)", attach -d taking the session from the client there. Each step is checked
+ * against list-windows, then the client's screen against the server's.
  */
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include "attach_harness.h"
 #include "check.h"
@@ -43,8 +45,18 @@ int main(void)
 	answer(PREFIX ".", "(move-window)", "7", "^7: [^ ]+\\* ");
 	harness_wait_rsh(c, "^1: [^ ]+- ", "list-windows", "-t", "work", (char *)NULL);
 	answer(PREFIX "'", "index", "0", "^0: [^ ]+\\* ");
-	harness_send(c, PREFIX "d");
-	harness_client_wait_exit(c);
+	harness_wait_rsh(c, "^work: 3 windows \\(created .*\\) \\(attached\\)$", "ls", (char *)NULL);
+
+	/* attach -d: the new client takes the session, the old one is detached. */
+	harness_client *d = harness_client_start(80, 25, "attach", "-d", "-t", "work", (char *)NULL);
+	harness_wait_match(d, "work", "work");
+	int status = harness_client_wait_exit(c);
+	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
 	harness_client_free(c);
+	harness_wait_rsh(d, "^[0-9]+: work ", "list-clients", (char *)NULL);
+	harness_send(d, PREFIX "d");
+	harness_client_wait_exit(d);
+	harness_client_free(d);
+	harness_wait_rsh(NULL, "^work: 3 windows \\(created [^)]*\\)$", "ls", (char *)NULL);
 	return 0;
 }

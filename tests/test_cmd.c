@@ -180,6 +180,15 @@ static void pane_moves(void)
 	OK("kill-pane", "-a", "-t", "mv:0.0");
 	LISTS("list-panes", "mv", "0: [80x24] [at 0,0]");
 	OK("kill-session", "-t", "mv");
+
+	/* new-session -A finds the session it names; -n names its window; -P prints it. */
+	OK("new-session", "-d", "-P", "-s", "ns", "-n", "first", "cat");
+	CHECKF(strcmp(out, "ns:\n") == 0, "%s", out);
+	OK("new-session", "-d", "-A", "-s", "ns", "cat");
+	LISTS("list-windows", "ns", "0: first* (1 panes)");
+	CHECK(strstr(out, "\n1:") == NULL);
+	FAILS("duplicate session: ns", "new-session", "-d", "-s", "ns");
+	OK("kill-session", "-t", "ns");
 }
 
 static void keys_and_capture(void)
@@ -381,6 +390,11 @@ int main(void)
 	OK("kill-session", "-t", "world");
 	FAILS("can't find session: world", "has-session", "-t", "world");
 	random_commands();
+	OK("new-session", "-d", "-s", "keep", "cat");
+	OK("kill-session", "-a", "-t", "keep");
+	OK("list-sessions");
+	CHECKF(strncmp(out, "keep: 1 windows", 15) == 0 && strchr(out, '\n') == strrchr(out, '\n'),
+	       "%s", out);
 	OK("kill-server");
 	CHECK(server.exiting);
 	clients_free();

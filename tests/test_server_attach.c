@@ -424,7 +424,7 @@ static void check_no_sanitizer_reports(void)
 
 int main(void)
 {
-	rsh_path = getenv("RSH") != NULL ? getenv("RSH") : "./src/rsh";
+	rsh_path = getenv("RSH_BIN") != NULL ? getenv("RSH_BIN") : "./src/rsh";
 	net_crypto_init();
 	strcpy(dir, "/tmp/rsh-srvattach.XXXXXX");
 	CHECK(mkdtemp(dir) != NULL);

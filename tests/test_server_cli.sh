@@ -3,13 +3,14 @@
 # private server on a socket in a fresh directory, checked with capture-pane and the list
 # commands. Waits poll with a bound; the server is killed at the end, even on failure.
 set -u
-RSH=${RSH:-./src/rsh}
+RSH_BIN=${RSH_BIN:-./src/rsh}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/rsh-test.XXXXXX")
 sock=$dir/s
 export SHELL=/bin/sh ENV=
+unset RSH # run from inside an rsh pane, rsh would pick that server
 failed=0
 
-r() { "$RSH" -S "$sock" "$@"; }
+r() { "$RSH_BIN" -S "$sock" "$@"; }
 # The server's stderr is /dev/null: sanitizer reports, its and ours, go to files instead.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$dir/sanitizer"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$dir/sanitizer"
@@ -329,9 +330,9 @@ expect_error "no server running" ls
 
 # Without -S: the per-user directory under $XDG_RUNTIME_DIR, created private.
 mkdir -m 700 "$dir/xdg"
-XDG_RUNTIME_DIR=$dir/xdg "$RSH" -L t new -d -s x 'sleep 1' || fail "new-session -L"
+XDG_RUNTIME_DIR=$dir/xdg "$RSH_BIN" -L t new -d -s x 'sleep 1' || fail "new-session -L"
 [ "$(stat -c %a "$dir/xdg/rsh")" = 700 ] || fail "socket directory not 0700"
-XDG_RUNTIME_DIR=$dir/xdg "$RSH" -L t has -t x || fail "has-session -L"
+XDG_RUNTIME_DIR=$dir/xdg "$RSH_BIN" -L t has -t x || fail "has-session -L"
 main_sock=$sock
 sock=$dir/xdg/rsh/t
 wait_gone || fail "the -L server stayed after its session"
@@ -394,7 +395,7 @@ r set-buffer -a -b mine " more" || fail "set-buffer -a"
 expect_error "rsh: no buffer nope" show-buffer -b nope
 expect_error "rsh: unknown buffer: nope" delete-buffer -b nope
 expect_error "rsh: no data specified" set-buffer
-rsh_path=$(cd "$(dirname "$RSH")" && pwd)/$(basename "$RSH")
+rsh_path=$(cd "$(dirname "$RSH_BIN")" && pwd)/$(basename "$RSH_BIN")
 (cd "$dir" && "$rsh_path" -S "$sock" save-buffer -b mine saved) || fail "save-buffer"
 [ "$(cat "$dir/saved")" = "two words more" ] || fail "saved: $(cat "$dir/saved")"
 r load-buffer -b loaded "$dir/saved" || fail "load-buffer"
@@ -429,6 +430,29 @@ r clear-history -t hist || fail "clear-history"
 [ "$(r capture-pane -p -t hist -S - | head -1)" = "17" ] ||
 	fail "after clear-history: $(r capture-pane -p -t hist -S -)"
 r kill-session -t hist
+# Inside a pane, as tmux's TMUX: RSH=socket,pid,session, RSH_PANE, TERM_PROGRAM=rsh; new
+# panes start in the session's start directory (new-session -c) unless -c; rsh without -S
+# reaches the pane's server, and attaching from a pane refuses to nest.
+rsh_abs=$(cd "$(dirname "$RSH_BIN")" && pwd)/$(basename "$RSH_BIN")
+mkdir -p "$dir/start" "$dir/elsewhere"
+r new-session -d -s env -c "$dir/start" || fail "new-session -c"
+r send-keys -t env 'echo "<$RSH|$RSH_PANE|$TERM_PROGRAM>"; pwd' Enter
+wait_for env "<$sock,$(server_pid),"
+wait_for env "|%"
+wait_for env "|rsh>"
+wait_for env "$dir/start"
+r new-window -t env || fail "new-window env"
+r send-keys -t env 'pwd; echo "[$RSH_PANE]"' Enter
+wait_for env "$dir/start" # not the directory rsh new-window ran in
+wait_for env "[%"
+r split-window -c "$dir/elsewhere" -t env || fail "split-window -c"
+r send-keys -t env 'pwd' Enter
+wait_for env "$dir/elsewhere"
+r send-keys -t env "\"$rsh_abs\" list-sessions; \"$rsh_abs\" attach; echo \"rc=\$?\"" Enter
+wait_for env "env: 2 windows"
+wait_for env "rsh: sessions should be nested with care, unset \$RSH to force"
+wait_for env "rc=1"
+r kill-session -t env
 
 # set-environment and show-environment, as tmux's: a session's entries over the global
 # ones (the server's own at start), -r ones taken out of a new pane's environment.

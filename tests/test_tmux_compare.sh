@@ -3,13 +3,14 @@
 # the windows (index, layout string, id) and the panes (index, size, place, id, active)
 # must read the same from both. Skipped when tmux is not installed.
 set -u
-RSH=${RSH:-./src/rsh}
+RSH_BIN=${RSH_BIN:-./src/rsh}
 command -v tmux >/dev/null 2>&1 || { echo "SKIP: no tmux"; exit 77; }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/rsh-cmp.XXXXXX")
 export SHELL=/bin/sh ENV=
+unset RSH # run from inside an rsh pane, rsh would pick that server
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$dir/sanitizer"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$dir/sanitizer"
-r() { "$RSH" -S "$dir/rsh" "$@"; }
+r() { "$RSH_BIN" -S "$dir/rsh" "$@"; }
 t() { tmux -S "$dir/tmux" -f /dev/null "$@"; }
 cleanup() {
 	r kill-server >/dev/null 2>&1

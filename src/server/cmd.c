@@ -78,6 +78,7 @@ enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 {
 	const struct options *oo = s != NULL ? s->options : options_global_session;
+	/* As tmux: -c, else the session's start directory, else (a new session) the client's. */
 	const char *dir = args_get(&ctx->args, 'c');
 	if (dir != NULL && ctx->cwd == NULL) {
 		struct format_ctx f = {.client = ctx->client, .s = s, .p = p};
@@ -89,8 +90,9 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 	return (struct spawn){
 		.argc = ctx->args.argc,
 		.argv = ctx->args.argv,
-		.cwd = ctx->cwd != NULL ? ctx->cwd : ctx->req->cwd,
+		.cwd = ctx->cwd != NULL ? ctx->cwd : s != NULL ? s->cwd : ctx->req->cwd,
 		.env = ctx->env,
+		.session = s != NULL ? s->id : server.next_session,
 		.shell = options_get_string(oo, "default-shell"),
 		.command = options_get_string(oo, "default-command"),
 		.term = options_get_string(options_server, "default-terminal"),

@@ -140,6 +140,8 @@ int cmd_check_session_name(struct cmd_ctx *ctx, const char *name);
 /* Attaches the requester to s: switches the command's client to it, or (from the control
  * socket) makes a client and prints its connect line. */
 enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s);
+/* Ends every client of s but except (attach -d, new-session -AD, detach-client). */
+void cmd_detach_clients(const struct session *s, const struct client *except);
 /* The direction flag given (-L, -R, -U or -D; args.c lets at most one through), if any. */
 bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 
@@ -155,9 +157,9 @@ void cmd_print_pane(struct cmd_ctx *ctx, const struct pane *p);
 
 /*
  * What a new pane of session s (NULL: a new session) runs: the command's positional
- * arguments in -c (a format, expanded for pane p, else s) or else the client's cwd, with
- * s's default-shell, default-command and history-limit and the server's
- * default-terminal.
+ * arguments in -c (a format, expanded for pane p, else s), else s's start directory, else
+ * the client's cwd, with s's default-shell, default-command and history-limit and the
+ * server's default-terminal.
  */
 struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p);
 

@@ -1,18 +1,22 @@
-/* attach-session: a new client for the session, or (from a client) a switch to it. */
+/*
+ * attach-session: a new client for the session, or (from a client) a switch to it; -d
+ * detaches its other clients first; -c sets its start directory.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "server_client.h"
+#include "util/xmalloc.h"
 
 static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_attach_session_entry = {
 	.name = "attach-session",
 	.alias = {"attach", "a", "at"},
-	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_STRING('c'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "attach-session [-t target-session]",
+	.usage = "attach-session [-d] [-c working-directory] [-t target-session]",
 	.exec = cmd_attach_session_exec,
 };
 
@@ -35,5 +39,15 @@ enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s)
 static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx)
 {
 	struct session *s = cmd_find_session(ctx);
-	return s != NULL ? cmd_attach(ctx, s) : CMD_RETURN_ERROR;
+	if (s == NULL)
+		return CMD_RETURN_ERROR;
+	const char *dir = args_get(&ctx->args, 'c');
+	if (dir != NULL) {
+		/* as tmux: the session's start directory from now on */
+		free(s->cwd);
+		s->cwd = xstrdup(dir);
+	}
+	if (args_has(&ctx->args, 'd'))
+		cmd_detach_clients(s, ctx->client);
+	return cmd_attach(ctx, s);
 }

@@ -27,6 +27,13 @@ static void detach(struct client *c, const struct session *s)
 	free(line);
 }
 
+void cmd_detach_clients(const struct session *s, const struct client *except)
+{
+	for (size_t i = 0; i < nclients; i++)
+		if (clients[i]->in.session == s->id && clients[i] != except)
+			detach(clients[i], s);
+}
+
 static enum cmd_retval cmd_detach_client_exec(struct cmd_ctx *ctx)
 {
 	struct session *s = cmd_find_session(ctx);
@@ -36,8 +43,6 @@ static enum cmd_retval cmd_detach_client_exec(struct cmd_ctx *ctx)
 		detach(ctx->client, s);
 		return CMD_RETURN_NORMAL;
 	}
-	for (size_t i = 0; i < nclients; i++)
-		if (clients[i]->in.session == s->id)
-			detach(clients[i], s);
+	cmd_detach_clients(s, NULL);
 	return CMD_RETURN_NORMAL;
 }

@@ -1,13 +1,13 @@
-/* kill-session: the session and all its windows and panes. */
+/* kill-session: the session and all its windows and panes, or -a every other session. */
 #include "cmd.h"
 
 static enum cmd_retval cmd_kill_session_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_kill_session_entry = {
 	.name = "kill-session",
-	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('a'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "kill-session [-t target-session]",
+	.usage = "kill-session [-a] [-t target-session]",
 	.exec = cmd_kill_session_exec,
 };
 
@@ -16,6 +16,11 @@ static enum cmd_retval cmd_kill_session_exec(struct cmd_ctx *ctx)
 	struct session *s = cmd_find_session(ctx);
 	if (s == NULL)
 		return CMD_RETURN_ERROR;
-	session_destroy(s);
+	if (!args_has(&ctx->args, 'a')) {
+		session_destroy(s);
+		return CMD_RETURN_NORMAL;
+	}
+	while (server.nsessions > 1)
+		session_destroy(server.sessions[server.sessions[0] == s ? 1 : 0]);
 	return CMD_RETURN_NORMAL;
 }

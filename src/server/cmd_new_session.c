@@ -1,23 +1,28 @@
 /*
- * new-session: a session of one window, then attached to the requester. With -d it stays
- * detached at 80x24 unless -x and -y say; attached, it takes the requester's terminal
- * less the status line.
+ * new-session: a session of one window (-n its name), then attached to the requester.
+ * With -d it stays detached at 80x24 unless -x and -y say; attached, it takes the
+ * requester's terminal less the status line. -c is its start directory (else where it
+ * ran); -A attaches to the session -s names when it exists (-D detaching its other
+ * clients); -P prints its name.
  */
 #include <stdlib.h>
 
 #include "cmd.h"
 #include "server_client.h"
+#include "util/xmalloc.h"
 
 static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_new_session_entry = {
 	.name = "new-session",
 	.alias = {"new"},
-	.flags = ARGS_FLAGS(FLAG_STRING('c'), FLAG_BOOL('d'), FLAG_STRING('s'),
+	.flags = ARGS_FLAGS(FLAG_BOOL('A'), FLAG_BOOL('d'), FLAG_BOOL('D'), FLAG_BOOL('P'),
+			    FLAG_STRING('c'), FLAG_STRING('n'), FLAG_STRING('s'),
 			    FLAG_NUMBER('x', 1, CMD_MAX_CELLS), FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
 	.target = TARGET_SESSION,
 	.max_args = ARGS_MANY,
-	.usage = "new-session [-d] [-c start-directory] [-s name] [-x cols] [-y rows] [command]",
+	.usage = "new-session [-AdDP] [-c start-directory] [-n window-name] [-s session-name] "
+		 "[-x width] [-y height] [command]",
 	.exec = cmd_new_session_exec,
 };
 
@@ -40,10 +45,20 @@ static void attach_size(const struct cmd_ctx *ctx, long *cols, long *rows)
 
 static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 {
-	const char *name = args_get(&ctx->args, 's');
-	bool detached = args_has(&ctx->args, 'd');
+	struct args *a = &ctx->args;
+	const char *name = args_get(a, 's'), *wname = args_get(a, 'n');
+	bool detached = args_has(a, 'd');
+	struct session *old = name != NULL ? session_find_name(name) : NULL;
+	if (old != NULL && args_has(a, 'A')) {
+		/* -A: as attach-session (-D: as attach-session -d) */
+		if (args_has(a, 'D'))
+			cmd_detach_clients(old, ctx->client);
+		return detached ? CMD_RETURN_NORMAL : cmd_attach(ctx, old);
+	}
 	if (name != NULL && cmd_check_session_name(ctx, name) != 0)
 		return CMD_RETURN_ERROR;
+	if (wname != NULL && session_check_name(wname) != NULL)
+		return cmd_error(ctx, "bad window name: %s", session_check_name(wname));
 	long cols = SERVER_DEFAULT_COLS, rows = SERVER_DEFAULT_ROWS;
 	if (!detached)
 		attach_size(ctx, &cols, &rows);
@@ -57,5 +72,11 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 		free(error);
 		return code;
 	}
+	if (wname != NULL) {
+		free(s->windows[0]->name);
+		s->windows[0]->name = xstrdup(wname);
+	}
+	if (args_has(a, 'P'))
+		cmd_print(ctx, "%s:", s->name); /* tmux's default -P format: #{session_name}: */
 	return detached ? CMD_RETURN_NORMAL : cmd_attach(ctx, s);
 }

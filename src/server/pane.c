@@ -13,6 +13,10 @@
 #include "server.h"
 #include "util/xmalloc.h"
 
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "unknown" /* built outside configure (tests/fuzz/build.sh) */
+#endif
+
 /* One read per loop turn at most this much: a flooding pane cannot starve the others. */
 #define PANE_READ_CHUNK (16u << 10)
 
@@ -22,6 +26,27 @@ static void pane_output(const char *buf, size_t len, void *arg)
 	struct pane *p = arg;
 	/* A full queue means the program stopped reading its input; drop rather than block. */
 	term_pty_write(&p->pty, buf, len);
+}
+
+/* What a pane's program learns of where it runs, as tmux's TMUX, TMUX_PANE, TERM_PROGRAM. */
+static const char *const pane_env[] = {"RSH", "RSH_PANE", "TERM_PROGRAM", "TERM_PROGRAM_VERSION"};
+
+/*
+ * Set in the server around the fork (the server is one thread and needs none of them):
+ * RSH=socket,pid,session (so `rsh` inside finds its server and refuses to nest), RSH_PANE.
+ */
+static void set_pane_env(const struct spawn *sp, uint32_t pane)
+{
+	char *v;
+	xasprintf(&v, "%s,%ld,%u", server.socket_path != NULL ? server.socket_path : "",
+		  (long)getpid(), sp->session);
+	setenv("RSH", v, 1);
+	free(v);
+	xasprintf(&v, "%%%u", pane);
+	setenv("RSH_PANE", v, 1);
+	free(v);
+	setenv("TERM_PROGRAM", "rsh", 1);
+	setenv("TERM_PROGRAM_VERSION", PACKAGE_VERSION, 1);
 }
 
 /*
@@ -50,7 +75,8 @@ static bool pane_clipboard_allowed(void *arg, const char *text, size_t len)
 	return mode != 0;
 }
 
-static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsigned rows)
+static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsigned rows,
+		    uint32_t pane)
 {
 	char *const *argv = NULL;
 	char *shell = (char *)(sp->shell != NULL ? sp->shell : "/bin/sh");
@@ -68,8 +94,11 @@ static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsign
 		argv = shell_argv;
 	}
 	bool moved = sp->cwd != NULL && *sp->cwd != '\0' && chdir(sp->cwd) == 0;
+	set_pane_env(sp, pane);
 	int rc = term_pty_spawn(pty, argv, rows, cols, sp->env, sp->term);
 	int e = errno;
+	for (size_t i = 0; i < sizeof pane_env / sizeof *pane_env; i++)
+		unsetenv(pane_env[i]);
 	if (moved && chdir("/") != 0)
 		abort(); /* "/" always exists */
 	errno = e;
@@ -83,7 +112,7 @@ struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct
 	if (sp == NULL)
 		sp = &none;
 	struct pane *p = xcalloc(1, sizeof *p);
-	if (spawn_in(&p->pty, sp, cols, rows) != 0) {
+	if (spawn_in(&p->pty, sp, cols, rows, id) != 0) {
 		xasprintf(error, "cannot start a pane: %s", strerror(errno));
 		free(p);
 		return NULL;
@@ -100,7 +129,7 @@ struct pane *pane_create(uint32_t id, unsigned cols, unsigned rows, const struct
 bool pane_respawn(struct pane *p, const struct spawn *sp, char **error)
 {
 	term_pty pty = {0};
-	if (spawn_in(&pty, sp, p->cols, p->rows) != 0) {
+	if (spawn_in(&pty, sp, p->cols, p->rows, p->id) != 0) {
 		xasprintf(error, "cannot start a pane: %s", strerror(errno));
 		return false;
 	}

@@ -381,6 +381,7 @@ static void default_mode_keys(void)
 
 int server_run(int listen_fd, const char *path, const char *config)
 {
+	server.socket_path = path;
 	/* Whatever the caller left: panes' children must stay waitable, SIGTERM deliverable. */
 	struct sigaction sa = {0};
 	sigset_t chld;

@@ -60,6 +60,7 @@ struct session {
 	size_t nwindows;
 	struct window *current;
 	struct window *last; /* the window current before it (tmux's last window), or NULL */
+	char *cwd;           /* the start directory: new-session's -c, else where it ran */
 	struct options *options; /* inherits from options_global_session */
 	struct environ *environ; /* over environ_global (environ.h) */
 };
@@ -70,6 +71,7 @@ struct server {
 	uint32_t next_session, next_window, next_pane;
 	uint64_t uses;
 	bool exiting; /* kill-server */
+	const char *socket_path; /* the control socket, for the panes' RSH */
 	bool marked_set; /* select-pane -m: the marked pane, while it lasts */
 	uint32_t marked;
 };
@@ -86,6 +88,7 @@ struct spawn {
 	int argc;
 	char *const *argv;
 	const char *cwd;
+	uint32_t session;    /* the session it is for: its id goes in the pane's RSH */
 	const char *shell;   /* default-shell */
 	const char *command; /* default-command, or NULL */
 	const char *term;    /* default-terminal: TERM inside the pane */

@@ -44,6 +44,7 @@ struct session *session_create(const char *name, unsigned cols, unsigned rows,
 	s->id = server.next_session++;
 	s->name = generated != NULL ? generated : xstrdup(name);
 	s->created = time(NULL);
+	s->cwd = xstrdup(sp != NULL && sp->cwd != NULL && *sp->cwd != '\0' ? sp->cwd : "/");
 	s->options = options_create(options_global_session);
 	s->environ = environ_create();
 	session_attach_window(s, w);
@@ -70,6 +71,7 @@ void session_destroy(struct session *s)
 	free(s->windows);
 	options_free(s->options);
 	environ_free(s->environ);
+	free(s->cwd);
 	free(s->name);
 	free(s);
 }
