@@ -192,8 +192,8 @@ static void test_refusals(void)
 	FAILS("rsh: unknown command: foo", "foo");
 	FAILS("rsh: unknown command: ''", "");
 	FAILS("rsh: unknown command: \\377\\033[2J", "\xff\x1b[2J");
-	FAILS("rsh: ambiguous command: list, could be: list-buffers, list-clients, list-keys, list-panes, "
-	      "list-sessions, list-windows",
+	FAILS("rsh: ambiguous command: list, could be: list-buffers, list-clients, list-commands, "
+	      "list-keys, list-panes, list-sessions, list-windows",
 	      "list");
 	FAILS("rsh: new-session: unknown flag -q", "new", "-dq");
 	FAILS("rsh: new-session: unknown flag -\\377", "new", "-\xff");

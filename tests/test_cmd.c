@@ -386,6 +386,12 @@ int main(void)
 	keys_and_capture();
 	options();
 	FAILS("unknown command: nope", "nope");
+	OK("list-commands");
+	SHOWS("select-layout (selectl) [-Enop] [-t target-pane] [layout-name]\n");
+	SHOWS("\nkill-session [-a] [-t target-session]\n");
+	OK("list-commands", "swap-p");
+	CHECKF(strcmp(out, "swap-pane (swapp) [-dDUZ] [-s src-pane] [-t dst-pane]\n") == 0, "%s", out);
+	FAILS("unknown command: nope", "list-commands", "nope");
 	attach();
 	OK("kill-session", "-t", "world");
 	FAILS("can't find session: world", "has-session", "-t", "world");

@@ -175,6 +175,8 @@ step respawn-pane -k -t w:2.1
 step respawn-window -t w:2
 step respawn-window -k -t w:2
 step last-window -t b
+step move-window -d -s c -t c:3
+step move-window -s c:3 -t w:9
 step kill-window -t w:0
 
 [ $failed -eq 0 ] && echo "rsh and tmux agree"

@@ -56,12 +56,14 @@ static enum cmd_retval cmd_move_window_exec(struct cmd_ctx *ctx)
 	bool was_current = ss->current == w;
 	struct window *last = ss->last;
 	session_unlink_window(ss, w);
-	if (ss->nwindows == 0) {
+	if (ss->nwindows == 0 && ss != ds) {
 		session_destroy(ss); /* its only window left it, as tmux's unlink ends it */
 		ss = NULL;
 	}
 	w->index = index;
 	session_attach_window(ds, w);
+	if (ds->current == NULL)
+		ds->current = w; /* it was its session's only window */
 	/* Only now the one it replaces goes: ds never runs out of windows in between. */
 	if (taken != NULL)
 		session_detach_window(ds, taken);

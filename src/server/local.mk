@@ -27,7 +27,7 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_select_window.c src/server/cmd_send_keys.c \
 	src/server/cmd_split_window.c src/server/cmd_break_pane.c \
 	src/server/cmd_join_pane.c src/server/cmd_rotate_window.c src/server/cmd_swap_pane.c \
-	src/server/cmd_move_window.c src/server/cmd_respawn_pane.c \
+	src/server/cmd_move_window.c src/server/cmd_respawn_pane.c src/server/cmd_list_commands.c \
 	src/server/cmd_options.c src/server/cmd_set_option.c src/server/cmd_show_options.c \
 	src/server/environ.c src/server/environ.h src/server/job.c src/server/job.h \
 	src/server/cmd_run_shell.c src/server/cmd_if_shell.c \
