@@ -435,24 +435,24 @@ r kill-session -t hist
 # reaches the pane's server, and attaching from a pane refuses to nest.
 rsh_abs=$(cd "$(dirname "$RSH_BIN")" && pwd)/$(basename "$RSH_BIN")
 mkdir -p "$dir/start" "$dir/elsewhere"
-r new-session -d -s env -c "$dir/start" || fail "new-session -c"
-r send-keys -t env 'echo "<$RSH|$RSH_PANE|$TERM_PROGRAM>"; pwd' Enter
-wait_for env "<$sock,$(server_pid),"
-wait_for env "|%"
-wait_for env "|rsh>"
-wait_for env "$dir/start"
-r new-window -t env || fail "new-window env"
-r send-keys -t env 'pwd; echo "[$RSH_PANE]"' Enter
-wait_for env "$dir/start" # not the directory rsh new-window ran in
-wait_for env "[%"
-r split-window -c "$dir/elsewhere" -t env || fail "split-window -c"
-r send-keys -t env 'pwd' Enter
-wait_for env "$dir/elsewhere"
-r send-keys -t env "\"$rsh_abs\" list-sessions; \"$rsh_abs\" attach; echo \"rc=\$?\"" Enter
-wait_for env "env: 2 windows"
-wait_for env "rsh: sessions should be nested with care, unset \$RSH to force"
-wait_for env "rc=1"
-r kill-session -t env
+r new-session -d -s here -c "$dir/start" || fail "new-session -c"
+r send-keys -t here 'echo "<$RSH|$RSH_PANE|$TERM_PROGRAM>"; pwd' Enter
+wait_for here "<$sock,$(server_pid),"
+wait_for here "|%"
+wait_for here "|rsh>"
+wait_for here "$dir/start"
+r new-window -t here || fail "new-window env"
+r send-keys -t here 'pwd; echo "[$RSH_PANE]"' Enter
+wait_for here "$dir/start" # not the directory rsh new-window ran in
+wait_for here "[%"
+r split-window -c "$dir/elsewhere" -t here || fail "split-window -c"
+r send-keys -t here 'pwd' Enter
+wait_for here "$dir/elsewhere"
+r send-keys -t here "\"$rsh_abs\" list-sessions; \"$rsh_abs\" attach; echo \"rc=\$?\"" Enter
+wait_for here "here: 2 windows"
+wait_for here "rsh: sessions should be nested with care, unset \$RSH to force"
+wait_for here "rc=1"
+r kill-session -t here
 
 # set-environment and show-environment, as tmux's: a session's entries over the global
 # ones (the server's own at start), -r ones taken out of a new pane's environment.
@@ -553,6 +553,19 @@ done
 r kill-server || fail "kill-server with a run-shell waiting"
 wait_gone || fail "a waiting run-shell kept the server"
 wait $waiter && fail "run-shell succeeded although the server was killed"
+# remain-on-exit keeps a dead pane; respawn-pane starts it again, no -k needed, as tmux.
+r new-session -d -s keep || fail "new-session keep"
+r set -g remain-on-exit on || fail "set remain-on-exit"
+r new-session -d -s rs 'exit 3' || fail "new-session rs"
+wait_for rs "Pane is dead (status 3"
+r respawn-pane -t rs 'echo aga""in; exec cat' || fail "respawn-pane of a dead pane"
+wait_for rs "again"
+expect_error "rsh: respawn pane failed: pane rs:0.0 still active" respawn-pane -t rs
+r respawn-pane -k -t rs 'echo thi""rd; exec cat' || fail "respawn-pane -k"
+wait_for rs "third"
+r kill-session -t rs
+r set -gu remain-on-exit
+r kill-session -t keep
 
 # kill-server ends every session and the server.
 r new-session -d -s a || fail "new-session a"

@@ -17,6 +17,8 @@
 #define PACKAGE_VERSION "unknown" /* built outside configure (tests/fuzz/build.sh) */
 #endif
 
+extern char **environ;
+
 /* One read per loop turn at most this much: a flooding pane cannot starve the others. */
 #define PANE_READ_CHUNK (16u << 10)
 
@@ -28,25 +30,38 @@ static void pane_output(const char *buf, size_t len, void *arg)
 	term_pty_write(&p->pty, buf, len);
 }
 
-/* What a pane's program learns of where it runs, as tmux's TMUX, TMUX_PANE, TERM_PROGRAM. */
-static const char *const pane_env[] = {"RSH", "RSH_PANE", "TERM_PROGRAM", "TERM_PROGRAM_VERSION"};
-
 /*
- * Set in the server around the fork (the server is one thread and needs none of them):
- * RSH=socket,pid,session (so `rsh` inside finds its server and refuses to nest), RSH_PANE.
+ * What a pane's program learns of where it runs, as tmux's TMUX, TMUX_PANE, TERM_PROGRAM:
+ * RSH=socket,pid,session (so `rsh` inside finds its server and refuses to nest), RSH_PANE,
+ * after the session's environment (env, NULL-terminated, or NULL for the server's own).
+ * A new array of new strings: free with free_env.
  */
-static void set_pane_env(const struct spawn *sp, uint32_t pane)
+static char **pane_env(const struct spawn *sp, uint32_t pane)
 {
-	char *v;
-	xasprintf(&v, "%s,%ld,%u", server.socket_path != NULL ? server.socket_path : "",
+	char **base = sp->env != NULL ? sp->env : environ;
+	size_t n = 0;
+	while (base[n] != NULL)
+		n++;
+	char **env = xcalloc(n + 5, sizeof *env);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(base[i], "RSH=", 4) != 0 && strncmp(base[i], "RSH_PANE=", 9) != 0 &&
+		    strncmp(base[i], "TERM_PROGRAM=", 13) != 0 &&
+		    strncmp(base[i], "TERM_PROGRAM_VERSION=", 21) != 0)
+			env[k++] = xstrdup(base[i]);
+	xasprintf(&env[k++], "RSH=%s,%ld,%u", server.socket_path != NULL ? server.socket_path : "",
 		  (long)getpid(), sp->session);
-	setenv("RSH", v, 1);
-	free(v);
-	xasprintf(&v, "%%%u", pane);
-	setenv("RSH_PANE", v, 1);
-	free(v);
-	setenv("TERM_PROGRAM", "rsh", 1);
-	setenv("TERM_PROGRAM_VERSION", PACKAGE_VERSION, 1);
+	xasprintf(&env[k++], "RSH_PANE=%%%u", pane);
+	env[k++] = xstrdup("TERM_PROGRAM=rsh");
+	env[k++] = xstrdup("TERM_PROGRAM_VERSION=" PACKAGE_VERSION);
+	return env;
+}
+
+static void free_env(char **env)
+{
+	for (size_t i = 0; env[i] != NULL; i++)
+		free(env[i]);
+	free(env);
 }
 
 /*
@@ -94,11 +109,10 @@ static int spawn_in(term_pty *pty, const struct spawn *sp, unsigned cols, unsign
 		argv = shell_argv;
 	}
 	bool moved = sp->cwd != NULL && *sp->cwd != '\0' && chdir(sp->cwd) == 0;
-	set_pane_env(sp, pane);
-	int rc = term_pty_spawn(pty, argv, rows, cols, sp->env, sp->term);
+	char **env = pane_env(sp, pane);
+	int rc = term_pty_spawn(pty, argv, rows, cols, env, sp->term);
 	int e = errno;
-	for (size_t i = 0; i < sizeof pane_env / sizeof *pane_env; i++)
-		unsetenv(pane_env[i]);
+	free_env(env);
 	if (moved && chdir("/") != 0)
 		abort(); /* "/" always exists */
 	errno = e;
@@ -138,7 +152,7 @@ bool pane_respawn(struct pane *p, const struct spawn *sp, char **error)
 	if (!p->pty.reaped && p->pty.pid > 0)
 		server_orphan(p->pty.pid);
 	p->pty = pty;
-	p->exited = p->dead = false;
+	p->exited = p->dead = p->kept = false;
 	term_emulator_free(p->em);
 	p->em = term_emulator_new(p->rows, p->cols, sp->history);
 	term_emulator_set_output(p->em, pane_output, p);
