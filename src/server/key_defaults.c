@@ -42,7 +42,7 @@ static const struct {
 	{"prefix", "9", 0, "Select window 9", "select-window -t :=9"},
 	{"prefix", ":", 0, "Prompt for a command", "command-prompt"},
 	{"prefix", ".", 0, "Move the current window",
-	 "command-prompt -T target \"move-window -t '%%'\""},
+	 "command-prompt \"move-window -t '%%'\""},
 	{"prefix", ";", 0, "Move to the previously active pane", "last-pane"},
 	{"prefix", "?", 0, "List key bindings", "list-keys -N"},
 	{"prefix", "E", 0, "Spread panes out evenly", "select-layout -E"},
