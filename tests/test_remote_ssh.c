@@ -83,15 +83,17 @@ static int hold_port(unsigned port)
 /*
  * -p reaches the host's bootstrap through ssh: with the one port it names taken, the host
  * says so; free, the host's server takes it for this client (the port is then its).
+ * 63000..63099 is this test's own: test_bootstrap, run beside it by make check -j,
+ * expects 62000..62999 free on 127.0.0.1.
  */
 static void ports_through_ssh(void)
 {
 	unsigned port = 0;
 	int fd = -1;
-	for (unsigned p = 62000; p < 62100 && fd < 0; p++)
+	for (unsigned p = 63000; p < 63100 && fd < 0; p++)
 		fd = hold_port(port = p);
 	if (fd < 0)
-		harness_fail(NULL, "no free UDP port in 62000..62099");
+		harness_fail(NULL, "no free UDP port in 63000..63099");
 	char *opt;
 	xasprintf(&opt, "-p%u", port);
 	one_line_error(harness_client_start(80, 24, ssh_opt, server_opt, opt, dest, "attach",
