@@ -202,6 +202,35 @@ void harness_init(void)
 	atexit(cleanup);
 }
 
+char *harness_paste_text(size_t len, char **want)
+{
+	char *text = xmalloc(len + 1);
+	size_t at = 0;
+	for (unsigned line = 0; at < len; line++)
+		at += (size_t)snprintf(text + at, len + 1 - at,
+				       "%07u the quick brown fox jumps over the lazy dog\n", line);
+	*want = xmalloc(len + 1);
+	for (size_t i = 0; i <= len; i++)
+		(*want)[i] = text[i] == '\n' ? '\r' : text[i];
+	return text;
+}
+
+void harness_check_file(harness_client *c, const char *path, const char *want, size_t len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		harness_fail(c, "%s: %s", path, strerror(errno));
+	char *got = xmalloc(len + 1);
+	size_t n = fread(got, 1, len + 1, f), same = 0;
+	fclose(f);
+	while (same < n && same < len && got[same] == want[same])
+		same++;
+	if (n != len || same != len)
+		harness_fail(c, "%s: wanted %zu bytes, got %zu, equal up to %zu", path, len, n,
+			     same);
+	free(got);
+}
+
 void harness_fail(harness_client *c, const char *fmt, ...)
 {
 	va_list ap;

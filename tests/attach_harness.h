@@ -35,6 +35,15 @@ void harness_fail(harness_client *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
 
 /*
+ * len bytes of lines with a serial number each, so that a lost or repeated piece shows;
+ * *want gets the same bytes as a pane in raw mode receives them typed (line feeds as
+ * carriage returns). Both allocated and NUL-terminated, to free.
+ */
+char *harness_paste_text(size_t len, char **want);
+/* Fails (with c's screen) unless the file at path holds exactly want's len bytes. */
+void harness_check_file(harness_client *c, const char *path, const char *want, size_t len);
+
+/*
  * Runs `rsh -S SOCKET args...` (NULL-terminated) to completion, at most 15 s, stdin
  * /dev/null. Returns its exit code; *out (when out is not NULL) gets its stdout,
  * NUL-terminated, to free.

@@ -19,17 +19,6 @@
 #define CHUNK 65536
 #define IMPAIR "loss=20,dup=10,reorder=10,delay=30,jitter=20"
 
-/* The file's whole contents, *n its length; to free. */
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	CHECK(f != NULL);
-	char *got = xmalloc(PASTE_BYTES + 1);
-	*n = fread(got, 1, PASTE_BYTES + 1, f);
-	fclose(f);
-	return got;
-}
-
 int main(void)
 {
 	harness_init();
@@ -48,16 +37,8 @@ int main(void)
 	harness_client *c = roam_link_client(&l, 80, 24);
 	harness_wait_match(c, "work", "work");
 
-	/* Lines with a serial number each, so a lost or repeated piece shows. Line feeds go
-	 * to the pane as carriage returns, as typed. */
-	char *text = xmalloc(PASTE_BYTES + 1), *want = xmalloc(PASTE_BYTES + 1);
-	size_t len = 0;
-	for (unsigned line = 0; len < PASTE_BYTES; line++)
-		len += (size_t)snprintf(text + len, PASTE_BYTES + 1 - len,
-					"%07u the quick brown fox jumps over the lazy dog\n", line);
-	len = PASTE_BYTES;
-	for (size_t i = 0; i < len; i++)
-		want[i] = text[i] == '\n' ? '\r' : text[i];
+	size_t len = PASTE_BYTES;
+	char *want, *text = harness_paste_text(len, &want);
 	long long start = roam_now_ms();
 	harness_send(c, "\033[200~");
 	for (size_t off = 0; off < len; off += CHUNK) {
@@ -72,14 +53,8 @@ int main(void)
 	harness_send(c, "typed\r");
 	harness_wait_text(c, "after:typed");
 
-	size_t n, same = 0;
-	char *got = slurp(out, &n);
-	while (same < n && same < len && got[same] == want[same])
-		same++;
-	CHECKF(n == len && same == len, "pasted %zu bytes, the pane got %zu, equal up to %zu", len,
-	       n, same);
+	harness_check_file(c, out, want, len);
 	roam_proxy_stop(&l, "paste", NULL, NULL);
-	free(got);
 	free(text);
 	free(want);
 	free(cmd);
