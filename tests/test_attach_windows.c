@@ -1,7 +1,7 @@
 /*
  * The window keys through the real client: C-b l (last window), C-b . (move-window to the
  * index typed at its prompt), C-b ' (select-window by the index typed), list-sessions'
- * "(attached)", attach -d taking the session from the client there. Each step is checked
+ * "(attached)", C-b ( ) L switching sessions, attach -d taking the session from the client there. Each step is checked
  * against list-windows, then the client's screen against the server's.
  */
 #include <stdlib.h>
@@ -46,6 +46,19 @@ int main(void)
 	harness_wait_rsh(c, "^1: [^ ]+- ", "list-windows", "-t", "work", (char *)NULL);
 	answer(PREFIX "'", "index", "0", "^0: [^ ]+\\* ");
 	harness_wait_rsh(c, "^work: 3 windows \\(created .*\\) \\(attached\\)$", "ls", (char *)NULL);
+
+	/* C-b ) and ( go round the sessions by name, C-b L back to the last one. */
+	CHECK(harness_rsh(NULL, "new", "-d", "-s", "other", (char *)NULL) == 0);
+	harness_send(c, PREFIX ")");
+	harness_wait_rsh(c, "^[0-9]+: other ", "list-clients", (char *)NULL);
+	harness_wait_match(c, "other", "other");
+	harness_send(c, PREFIX "L");
+	harness_wait_rsh(c, "^[0-9]+: work ", "list-clients", (char *)NULL);
+	harness_send(c, PREFIX "(");
+	harness_wait_rsh(c, "^[0-9]+: other ", "list-clients", (char *)NULL);
+	harness_send(c, PREFIX "L");
+	harness_wait_rsh(c, "^[0-9]+: work ", "list-clients", (char *)NULL);
+	harness_wait_match(c, "work", "work");
 
 	/* attach -d: the new client takes the session, the old one is detached. */
 	harness_client *d = harness_client_start(80, 25, "attach", "-d", "-t", "work", (char *)NULL);

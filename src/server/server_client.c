@@ -166,6 +166,10 @@ int client_run_there(struct client *c, int argc, char *const argv[], char **caus
 
 void client_switch(struct client *c, struct session *s)
 {
+	if (c->in.session != s->id) {
+		c->last_session = c->in.session;
+		c->has_last = true;
+	}
 	c->in.session = s->id;
 	c->active_ms = net_clock_ms();
 	session_touch(s);

@@ -64,6 +64,8 @@ struct client {
 	unsigned napplied;
 	struct client_applied echo;
 	uint64_t refused_ms;    /* when its address last answered "port unreachable"; 0 */
+	uint32_t last_session;  /* the session it showed before (switch-client -l), if has_last */
+	bool has_last;
 	char *ended;            /* the end line once the attachment is over, else NULL */
 	/* What the client is asked to run itself (term/view.h's run request), argv form. */
 	uint64_t run_serial;
