@@ -103,6 +103,8 @@ static bool send_all(int fd, const uint8_t *p, size_t len)
 	return true;
 }
 
+static char *inside_socket(void);
+
 /* One command's way to the server, and what becomes of an attach's reply. */
 struct local {
 	const struct rsh_options *o;
@@ -122,6 +124,23 @@ static void wait_closed(int fd)
 		continue;
 }
 
+/* Typed in a pane of the server at path: that pane (RSH_PANE), so targets mean it. */
+static void here_pane(const char *path, struct proto_request *req)
+{
+	char *inside = inside_socket();
+	const char *pane = getenv("RSH_PANE");
+	char *end;
+	if (inside != NULL && strcmp(inside, path) == 0 && pane != NULL && pane[0] == '%' &&
+	    pane[1] >= '0' && pane[1] <= '9') {
+		unsigned long id = strtoul(pane + 1, &end, 10);
+		if (*end == '\0' && id <= UINT32_MAX) {
+			req->has_pane = true;
+			req->pane = (uint32_t)id;
+		}
+	}
+	free(inside);
+}
+
 /* Sends the words; the reply in *reply. Returns 0, or 1 having said what went wrong. */
 static int request(const struct local *l, int fd, int argc, char **argv,
 		   struct proto_reply *reply)
@@ -134,6 +153,7 @@ static int request(const struct local *l, int fd, int argc, char **argv,
 		req.cols = ws.ws_col <= PROTO_MAX_SIZE ? ws.ws_col : 0;
 		req.rows = ws.ws_row <= PROTO_MAX_SIZE ? ws.ws_row : 0;
 	}
+	here_pane(l->path, &req);
 	if (l->udp_host != NULL) {
 		req.udp_host = (char *)l->udp_host;
 		req.udp_low = l->o->port_low;

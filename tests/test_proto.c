@@ -40,7 +40,7 @@ static void round_trip(void)
 static void udp_element(void)
 {
 	char *argv[] = {"attach-session", NULL};
-	struct proto_request req = {1, argv, "", 80, 24, "192.0.2.1", 60000, 60010}, got;
+	struct proto_request req = {1, argv, "", 80, 24, "192.0.2.1", 60000, 60010, false, 0}, got;
 	size_t len;
 	uint8_t *msg = proto_request_encode(&req, &len);
 	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
@@ -52,9 +52,21 @@ static void udp_element(void)
 	req.udp_host = NULL;
 	msg = proto_request_encode(&req, &len);
 	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
-	CHECK(got.udp_host == NULL);
+	CHECK(got.udp_host == NULL && !got.has_pane);
 	proto_request_free(&got);
 	free(msg);
+	/* The pane a command was typed in: after a nil udp element, or after one. */
+	req.has_pane = true;
+	req.pane = 42;
+	for (int with_udp = 0; with_udp < 2; with_udp++) {
+		req.udp_host = with_udp ? "192.0.2.1" : NULL;
+		msg = proto_request_encode(&req, &len);
+		CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
+		CHECK(got.has_pane && got.pane == 42 && (got.udp_host != NULL) == with_udp);
+		proto_request_free(&got);
+		free(msg);
+	}
+	req.has_pane = false;
 	/* A range upside down or starting at 0 is refused. */
 	static const struct { unsigned lo, hi; } bad[] = {{0, 10}, {61000, 60000}};
 	for (size_t i = 0; i < 2; i++) {

@@ -452,6 +452,13 @@ r send-keys -t here "\"$rsh_abs\" list-sessions; \"$rsh_abs\" attach; echo \"rc=
 wait_for here "here: 2 windows"
 wait_for here "rsh: sessions should be nested with care, unset \$RSH to force"
 wait_for here "rc=1"
+# A command typed in a pane acts on that pane, not on the session used last (as TMUX_PANE).
+r new-session -d -s newer || fail "new-session newer"
+r send-keys -t here "\"$rsh_abs\" split-window -d -h; echo sp\"lit\"" Enter
+wait_for here "split"
+[ "$(r list-panes -t here:1 | wc -l)" -eq 3 ] || fail "split from a pane: $(r list-panes -t here:1)"
+[ "$(r list-panes -t newer | wc -l)" -eq 1 ] || fail "the newer session split instead"
+r kill-session -t newer
 r kill-session -t here
 
 # set-environment and show-environment, as tmux's: a session's entries over the global

@@ -20,7 +20,7 @@ static void pack_bin(msgpack_packer *pk, const char *p, size_t n)
 static void pack_request(msgpack_packer *pk, const void *arg)
 {
 	const struct proto_request *req = arg;
-	msgpack_pack_array(pk, req->udp_host != NULL ? 6 : 5);
+	msgpack_pack_array(pk, req->has_pane ? 7 : req->udp_host != NULL ? 6 : 5);
 	msgpack_pack_uint32(pk, PROTO_VERSION);
 	msgpack_pack_array(pk, req->argc);
 	for (int i = 0; i < req->argc; i++)
@@ -33,7 +33,11 @@ static void pack_request(msgpack_packer *pk, const void *arg)
 		pack_bin(pk, req->udp_host, strlen(req->udp_host));
 		msgpack_pack_uint32(pk, req->udp_low);
 		msgpack_pack_uint32(pk, req->udp_high);
+	} else if (req->has_pane) {
+		msgpack_pack_nil(pk); /* no udp element, but the pane after it */
 	}
+	if (req->has_pane)
+		msgpack_pack_uint32(pk, req->pane);
 }
 
 static void pack_reply(msgpack_packer *pk, const void *arg)
@@ -120,7 +124,7 @@ const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_r
 	uint32_t fields = 0, argc;
 	memset(req, 0, sizeof *req);
 	mp_reader_init(&r, body, len);
-	if (read_version(&r, 5, 6, &fields) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
+	if (read_version(&r, 5, 7, &fields) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
 		req->argv = xcalloc(argc + 1, sizeof *req->argv);
 		for (uint32_t i = 0; i < argc && r.error == NULL; i++) {
 			req->argv[i] = read_word(&r, PROTO_MAX_REQUEST, NULL);
@@ -130,8 +134,14 @@ const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_r
 	req->cwd = read_word(&r, PROTO_MAX_REQUEST, NULL);
 	mp_read_u32(&r, PROTO_MAX_SIZE, &req->cols);
 	mp_read_u32(&r, PROTO_MAX_SIZE, &req->rows);
-	if (fields == 6 && r.error == NULL)
-		read_udp(&r, req);
+	if (fields >= 6 && r.error == NULL) {
+		if (fields == 7 && mp_peek(&r) == MP_NIL)
+			mp_read_nil(&r);
+		else
+			read_udp(&r, req);
+	}
+	if (fields == 7 && r.error == NULL)
+		req->has_pane = mp_read_u32(&r, UINT32_MAX, &req->pane);
 	if (mp_finish(&r))
 		return NULL;
 	proto_request_free(req);

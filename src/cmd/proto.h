@@ -11,6 +11,7 @@
 #ifndef RSH_CMD_PROTO_H
 #define RSH_CMD_PROTO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +32,10 @@ struct proto_request {
 	 * port range. NULL host: the local default (127.0.0.1, NET_PORT_LOW..HIGH). */
 	char *udp_host;
 	unsigned udp_low, udp_high;
+	/* The pane the command was typed in (RSH_PANE, as tmux's TMUX_PANE): targets left out
+	 * mean that pane, its window and its session. */
+	bool has_pane;
+	uint32_t pane;
 };
 
 struct proto_reply {

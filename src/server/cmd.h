@@ -175,6 +175,10 @@ void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f);
  * (z:5, @3, %2), and gives its session.
  */
 struct session *cmd_find_session(struct cmd_ctx *ctx);
+/* The pane the request was typed in (its RSH_PANE) while that pane lives, else NULL: what
+ * targets left out mean, as tmux's TMUX_PANE, instead of the most recently used session.
+ * Looked up at each use, so a command that waited (run-shell) never holds a pane gone. */
+struct pane *cmd_here(const struct cmd_ctx *ctx);
 /* The session a single target part names. */
 struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_part *part);
 struct window *cmd_find_window(struct cmd_ctx *ctx);

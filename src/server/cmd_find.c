@@ -54,13 +54,21 @@ static const char *window_name_at(const void *arg, size_t i)
 	return s->windows[i]->name;
 }
 
+struct pane *cmd_here(const struct cmd_ctx *ctx)
+{
+	struct window *w;
+	return ctx->req != NULL && ctx->req->has_pane ? pane_find_id(ctx->req->pane, &w) : NULL;
+}
+
 struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_part *part)
 {
 	struct session *s = NULL;
+	struct pane *here;
 	size_t i;
 	switch (part->form) {
 	case TARGET_CURRENT:
-		s = session_current();
+		here = cmd_here(ctx);
+		s = here != NULL ? here->window->session : session_current();
 		if (s == NULL)
 			cmd_error(ctx, "no sessions");
 		return s;
@@ -171,7 +179,11 @@ struct window *cmd_find_window_at(struct cmd_ctx *ctx, const struct target *t)
 	struct session *s = cmd_find_session_part(ctx, &t->session);
 	if (s == NULL)
 		return NULL;
-	w = find_in_session(s, &t->window);
+	struct pane *here = cmd_here(ctx);
+	if (t->window.form == TARGET_CURRENT && here != NULL && here->window->session == s)
+		w = here->window; /* typed in a pane: its window, current or not */
+	else
+		w = find_in_session(s, &t->window);
 	if (w == NULL && t->session.form == TARGET_CURRENT && t->window.name != NULL)
 		w = session_current_window(t->window.name);
 	return w != NULL ? w : not_found(ctx, "window", '@', &t->window);
@@ -217,13 +229,14 @@ struct pane *cmd_find_pane_at(struct cmd_ctx *ctx, const struct target *t)
 {
 	const struct target_part *part = &t->pane;
 	struct window *w = cmd_find_window_at(ctx, t);
-	struct pane *p = NULL;
+	struct pane *p = NULL, *here;
 	long long base;
 	if (w == NULL)
 		return NULL;
 	switch (part->form) {
 	case TARGET_CURRENT:
-		return w->active;
+		here = cmd_here(ctx);
+		return here != NULL && here->window == w ? here : w->active;
 	case TARGET_ID:
 		return pane_find_id((uint32_t)part->value, &w);
 	case TARGET_NUMBER:
