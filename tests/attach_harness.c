@@ -534,6 +534,37 @@ void harness_wait_line(harness_client *c, const char *text)
 	free(what);
 }
 
+struct row_want {
+	unsigned row;
+	const char *text;
+};
+
+static bool row_has(harness_client *c, void *arg)
+{
+	const struct row_want *w = arg;
+	char *row = harness_row(c, w->row);
+	bool yes = strstr(row, w->text) != NULL;
+	free(row);
+	return yes;
+}
+
+void harness_wait_row(harness_client *c, unsigned row, const char *text)
+{
+	struct row_want w = {row, text};
+	char *what;
+	xasprintf(&what, "row %u to show '%s'", row, text);
+	harness_wait(c, row_has, &w, what);
+	free(what);
+}
+
+term_cell harness_cell(harness_client *c, unsigned row, unsigned col)
+{
+	term_snapshot *snap = harness_snapshot(c);
+	term_cell cell = term_row_get(snap->lines[row], col);
+	term_snapshot_unref(snap);
+	return cell;
+}
+
 /*
  * A line's text padded with spaces (or cut) to w cells, laid out as the server's emulator
  * lays it out (wide characters, combining marks); to free.

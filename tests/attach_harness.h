@@ -80,6 +80,10 @@ void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *
 void harness_wait_text(harness_client *c, const char *text);
 /* Waits until a row holds exactly text (trailing blanks aside). */
 void harness_wait_line(harness_client *c, const char *text);
+/* Waits until row `row` holds text somewhere. */
+void harness_wait_row(harness_client *c, unsigned row, const char *text);
+/* A cell of the client's screen as its emulator holds it. */
+term_cell harness_cell(harness_client *c, unsigned row, unsigned col);
 /*
  * Waits until the client's screen matches the server's own view of the session's current
  * window (target as list-panes -t takes it): at each visible pane's place, exactly what

@@ -51,41 +51,9 @@ static void says(const char *want, const char *w0, const char *w1, const char *w
 	free(out);
 }
 
-struct row_want {
-	unsigned row;
-	const char *text;
-};
-
-static bool row_has(harness_client *c, void *arg)
-{
-	const struct row_want *w = arg;
-	char *row = harness_row(c, w->row);
-	bool yes = strstr(row, w->text) != NULL;
-	free(row);
-	return yes;
-}
-
-static void wait_row(harness_client *c, unsigned row, const char *text)
-{
-	struct row_want w = {row, text};
-	char *what;
-	xasprintf(&what, "row %u to show '%s'", row, text);
-	harness_wait(c, row_has, &w, what);
-	free(what);
-}
-
-/* A cell of the client's screen as its emulator holds it. */
-static term_cell cell_at(harness_client *c, unsigned row, unsigned col)
-{
-	term_snapshot *snap = harness_snapshot(c);
-	term_cell cell = term_row_get(snap->lines[row], col);
-	term_snapshot_unref(snap);
-	return cell;
-}
-
 static bool status_bg(harness_client *c, void *arg)
 {
-	return cell_at(c, 23, 40).bg == *(term_colour *)arg;
+	return harness_cell(c, 23, 40).bg == *(term_colour *)arg;
 }
 
 int main(void)
@@ -98,10 +66,10 @@ int main(void)
 	/* The first client is told of the bad line, by file and line. */
 	char *bad;
 	xasprintf(&bad, "%s:6: invalid option: no-such-option", path);
-	wait_row(c, 23, bad);
+	harness_wait_row(c, 23, bad);
 	/* Then the status line the config asked for: <work> in bold, window 1, blue. */
-	wait_row(c, 23, "<work> 1:");
-	term_cell first = cell_at(c, 23, 1), after = cell_at(c, 23, 8);
+	harness_wait_row(c, 23, "<work> 1:");
+	term_cell first = harness_cell(c, 23, 1), after = harness_cell(c, 23, 8);
 	if (first.ch != 'w' || !(first.attrs & TERM_ATTR_BOLD) || (after.attrs & TERM_ATTR_BOLD))
 		harness_fail(c, "status-left's bold: %x %x", first.attrs, after.attrs);
 	term_colour blue = TERM_COLOUR_PALETTE(4);
@@ -123,7 +91,7 @@ int main(void)
 	if (harness_rsh(&none, "display", "-t", "work", "hello from display", (char *)NULL) != 0)
 		harness_fail(c, "display: %s", harness_rsh_stderr());
 	free(none);
-	wait_row(c, 23, "hello from display");
+	harness_wait_row(c, 23, "hello from display");
 
 	/* A reload takes effect at once. */
 	char *reload = write_file("reload.conf", "set -g status-style bg=red\n");

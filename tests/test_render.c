@@ -18,6 +18,8 @@
 
 #define COLS 30
 #define ROWS 8
+#define BLACK TERM_COLOUR_PALETTE(0)
+#define YELLOW TERM_COLOUR_PALETTE(3)
 
 /* Everything the master has to read now, into the emulator; how many bells were in it. */
 static unsigned drain(int master, term_emulator *em)
@@ -244,6 +246,53 @@ static void widths(void)
 	close(master);
 }
 
+/*
+ * What the view's look says: the status line at the top, the panes below it, borders in
+ * heavy lines, pane-border-style red and pane-active-border-style blue on the halves,
+ * a notice on the top row, and without status lines on the last row.
+ */
+static void look(render *r, int master, term_emulator *em)
+{
+	term_view *v = term_view_new(COLS, ROWS, 2);
+	term_snapshot *status = term_snapshot_new(1, COLS), *got;
+	uint32_t s = 'S';
+	put(status, 0, 0, &s, 1, 1, 0, TERM_COLOUR_PALETTE(2), 0);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	v->status_top = true;
+	v->panes[0] = (term_view_pane){.id = 1, .y = 1, .screen = term_snapshot_new(7, 14)};
+	v->panes[1] = (term_view_pane){.id = 2, .x = 15, .y = 1,
+				       .screen = term_snapshot_new(7, 15)};
+	v->active = 1;
+	v->border_lines = TERM_VIEW_LINES_HEAVY;
+	v->pens[TERM_VIEW_PEN_BORDER].fg = TERM_COLOUR_PALETTE(1);
+	v->pens[TERM_VIEW_PEN_ACTIVE_BORDER].fg = TERM_COLOUR_PALETTE(4);
+	const char *err;
+	CHECKF(term_view_check(v, &err), "%s", err);
+	got = draw(r, v, master, em);
+	expect_cell(got, 0, 0, 'S', 0, TERM_COLOUR_PALETTE(2), 0);
+	for (unsigned y = 1; y < ROWS; y++) /* the right pane's half (rows 4-7) is active */
+		expect_cell(got, y, 14, 0x2503, y > 4 ? TERM_COLOUR_PALETTE(4) : TERM_COLOUR_PALETTE(1),
+			    0, 0);
+	term_snapshot_unref(got);
+	term_view_set_notice(v, "hi", 2);
+	got = draw(r, v, master, em);
+	expect_cell(got, 0, 0, 'h', BLACK, YELLOW, 0);
+	term_snapshot_unref(got);
+	/* Status off (at the bottom): the notice on the last row; simple lines. */
+	term_snapshot *none = term_snapshot_new(0, COLS);
+	term_view_set_status(v, none);
+	term_snapshot_unref(none);
+	v->status_top = false;
+	v->border_lines = TERM_VIEW_LINES_SIMPLE;
+	v->panes[0].y = v->panes[1].y = 0;
+	got = draw(r, v, master, em);
+	expect_cell(got, ROWS - 1, 0, 'h', BLACK, YELLOW, 0);
+	expect_cell(got, 0, 14, '|', TERM_COLOUR_PALETTE(1), 0, 0);
+	term_snapshot_unref(got);
+	term_view_unref(v);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
@@ -324,12 +373,12 @@ int main(void)
 	CHECK(got->cursor.shape == TERM_CURSOR_DEFAULT);
 	term_snapshot_unref(got);
 
-	/* A notice is drawn over the status line. */
+	/* A notice is drawn over the status line, in message-style (black on yellow). */
 	term_view_set_notice(v, "no such pane", 12);
 	got = draw(r, v, master, em);
-	expect_cell(got, 7, 0, 'n', 0, 0, TERM_ATTR_REVERSE);
-	expect_cell(got, 7, 11, 'e', 0, 0, TERM_ATTR_REVERSE);
-	expect_cell(got, 7, 12, ' ', 0, 0, TERM_ATTR_REVERSE);
+	expect_cell(got, 7, 0, 'n', BLACK, YELLOW, 0);
+	expect_cell(got, 7, 11, 'e', BLACK, YELLOW, 0);
+	expect_cell(got, 7, 12, ' ', 0, YELLOW, 0); /* curses erases: no foreground */
 	term_snapshot_unref(got);
 
 	/* Three bells since the last view: one beep; the same view again: none. */
@@ -344,24 +393,30 @@ int main(void)
 		term_view_unref(rung);
 	}
 
-	/* A prompt over the status row, its cursor in the line; a message in reverse video;
-	 * the list of bindings over the screen with its position. */
+	/* A prompt over the status row, its cursor in the line, and a message, both in
+	 * message-style (here bold white on blue); the list of bindings over the screen with
+	 * its position. */
 	{
+		v->pens[TERM_VIEW_PEN_MESSAGE].fg = TERM_COLOUR_PALETTE(7);
+		v->pens[TERM_VIEW_PEN_MESSAGE].bg = TERM_COLOUR_PALETTE(4);
+		v->pens[TERM_VIEW_PEN_MESSAGE].attrs = TERM_ATTR_BOLD;
 		render_view(r, v, "");
 		render_prompt(r, v, "(rename-window) vim", 17);
 		render_flush(r);
 		drain(master, em);
 		got = term_emulator_snapshot(em);
-		expect_cell(got, 7, 0, '(', 0, 0, 0);
-		expect_cell(got, 7, 18, 'm', 0, 0, 0);
-		expect_cell(got, 7, 19, ' ', 0, 0, 0);
+		expect_cell(got, 7, 0, '(', TERM_COLOUR_PALETTE(7), TERM_COLOUR_PALETTE(4),
+			    TERM_ATTR_BOLD);
+		expect_cell(got, 7, 18, 'm', TERM_COLOUR_PALETTE(7), TERM_COLOUR_PALETTE(4), 0);
+		expect_cell(got, 7, 19, ' ', 0, TERM_COLOUR_PALETTE(4), 0);
 		CHECK(got->cursor.row == 7 && got->cursor.col == 17 && got->cursor.visible);
 		term_snapshot_unref(got);
 		render_prompt(r, v, "unknown command: x", -1);
 		render_flush(r);
 		drain(master, em);
 		got = term_emulator_snapshot(em);
-		expect_cell(got, 7, 0, 'u', 0, 0, TERM_ATTR_REVERSE);
+		expect_cell(got, 7, 0, 'u', TERM_COLOUR_PALETTE(7), TERM_COLOUR_PALETTE(4),
+			    TERM_ATTR_BOLD);
 		term_snapshot_unref(got);
 		render_lines(r, "C-b c Create a new window\nC-b d Detach\n", 1);
 		render_flush(r);
@@ -374,6 +429,7 @@ int main(void)
 		term_snapshot_unref(got);
 	}
 
+	look(r, master, em);
 	render_free(r);
 	term_view_unref(v);
 	term_emulator_free(em);

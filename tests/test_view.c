@@ -426,7 +426,7 @@ static void test_hostile(void)
 
 	pack_head(&pk, 5, 21, 6, 0);
 	msgpack_pack_nil(&pk);
-	pack_blank_screen(&pk, 2, 21);
+	pack_blank_screen(&pk, TERM_VIEW_MAX_STATUS + 1, 21);
 	refuse(base, &buf, "status");
 
 	pack_head(&pk, 3, 20, 6, 0); /* the status line no longer fits */
@@ -482,9 +482,17 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 16, 21, 6, 0); /* more fields than there are */
-	for (int i = 0; i < 13; i++)
+	pack_head(&pk, 17, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 14; i++)
 		msgpack_pack_nil(&pk);
+	refuse(base, &buf, "");
+	pack_head(&pk, 16, 21, 6, 0); /* look: border lines past the last kind */
+	for (int i = 0; i < 12; i++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_array(&pk, 3);
+	msgpack_pack_false(&pk);
+	msgpack_pack_uint8(&pk, TERM_VIEW_LINES_NUMBER + 1);
+	msgpack_pack_array(&pk, 0);
 	refuse(base, &buf, "");
 	pack_head(&pk, 15, 21, 6, 0); /* names: one missing */
 	for (int i = 0; i < 11; i++)
@@ -751,6 +759,51 @@ static void test_client_fields(void)
 	key_tables_unref(kt);
 }
 
+/* The look field: status at the top with two lines (the panes below them), border lines
+ * and pens round-trip; a pen of no colour kind, or a pane over the status lines at the
+ * top, is refused. */
+static void test_look(void)
+{
+	term_view *blank = term_view_new(0, 0, 0), *v = term_view_new(10, 6, 1);
+	term_snapshot *status = term_snapshot_new(2, 10);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	v->status_top = true;
+	v->panes[0] = (term_view_pane){.id = 1, .y = 2, .screen = term_snapshot_new(4, 10)};
+	v->border_lines = TERM_VIEW_LINES_DOUBLE;
+	v->pens[TERM_VIEW_PEN_BORDER].fg = TERM_COLOUR_RGB(1, 2, 3);
+	v->pens[TERM_VIEW_PEN_MESSAGE].attrs = TERM_ATTR_BOLD;
+	const char *err = NULL;
+	CHECKF(term_view_check(v, &err), "%s", err);
+	CHECK(term_view_area_top(v) == 2 && term_view_area_rows(v) == 4);
+	CHECK(term_view_message_row(v) == 0);
+	msgpack_sbuffer buf;
+	encode_view_diff(blank, v, &buf);
+	term_view *got = apply_bytes(blank, buf.data, buf.size, &err);
+	CHECKF(got != NULL, "%s", err);
+	CHECK(term_view_equal(got, v) && got->status_top && got->border_lines == 1);
+	CHECK(got->pens[TERM_VIEW_PEN_BORDER].fg == TERM_COLOUR_RGB(1, 2, 3));
+	msgpack_sbuffer_destroy(&buf);
+	/* The pane over the status lines. */
+	term_view *bad = term_view_clone(v);
+	bad->panes[0].y = 1;
+	CHECK(!term_view_check(bad, &err) && strstr(err, "outside") != NULL);
+	bad->panes[0].y = 2;
+	bad->pens[TERM_VIEW_PEN_MODE].bg = 7u << 24;
+	CHECK(!term_view_check(bad, &err) && strstr(err, "pen") != NULL);
+	encode_view_diff(blank, bad, &buf);
+	CHECK(apply_bytes(blank, buf.data, buf.size, &err) == NULL);
+	msgpack_sbuffer_destroy(&buf);
+	/* Status off: the message row is the last. */
+	term_view *off = term_view_new(10, 6, 0);
+	CHECK(term_view_message_row(off) == 5 && term_view_area_rows(off) == 6);
+	term_view_unref(off);
+	term_view_unref(bad);
+	term_view_unref(got);
+	term_view_unref(v);
+	term_view_unref(blank);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
@@ -762,6 +815,7 @@ int main(void)
 	test_scroll_cost(seed);
 	test_hostile();
 	test_client_fields();
+	test_look();
 	test_doc_example();
 	static const unsigned losses[] = { 0, 10, 30 };
 	for (size_t i = 0; i < sizeof losses / sizeof *losses; i++)

@@ -39,8 +39,10 @@ static uint8_t neighbours(const uint8_t *map, unsigned cols, unsigned rows, unsi
 static void set_active(uint8_t *map, unsigned cols, unsigned rows, unsigned x, unsigned y,
 		       bool active)
 {
+	if (x >= cols || y >= rows)
+		return;
 	uint8_t *b = &map[(size_t)y * cols + x];
-	if (x >= cols || y >= rows || !(*b & BORDER_CELL))
+	if (!(*b & BORDER_CELL))
 		return;
 	*b = (uint8_t)(active ? *b | BORDER_ACTIVE : *b & ~BORDER_ACTIVE);
 }
@@ -58,25 +60,24 @@ static void two_panes(uint8_t *map, unsigned cols, unsigned rows, const term_vie
 	bool above = a->x == b->x && a->screen->cols == b->screen->cols && a->y != b->y;
 	const term_view_pane *first = beside ? (a->x < b->x ? a : b) : (a->y < b->y ? a : b);
 	bool first_active = first == &v->panes[v->active];
-	unsigned i;
+	unsigned i, y = first->y - term_view_area_top(v); /* the map starts at the area's top */
 
 	if (beside) {
 		for (i = 0; i < first->screen->rows; i++)
-			set_active(map, cols, rows, first->x + first->screen->cols, first->y + i,
+			set_active(map, cols, rows, first->x + first->screen->cols, y + i,
 				   (i <= first->screen->rows / 2u) == first_active);
 	} else if (above) {
 		for (i = 0; i < first->screen->cols; i++)
-			set_active(map, cols, rows, first->x + i, first->y + first->screen->rows,
+			set_active(map, cols, rows, first->x + i, y + first->screen->rows,
 				   (i <= first->screen->cols / 2u) == first_active);
 	}
 }
 
 uint8_t *borders_map(const term_view *v, unsigned *rows)
 {
-	unsigned cols = v->cols, h, x, y, i;
+	unsigned cols = v->cols, h = term_view_area_rows(v), top = term_view_area_top(v), x, y, i;
 	uint8_t *map;
 
-	h = v->rows - (v->status && v->status->rows > 0 && v->rows > 0 ? 1 : 0);
 	*rows = h;
 	map = xcalloc((size_t)cols * h + 1, 1);
 	/* Every cell around a pane is a border candidate; the panes then cover theirs. */
@@ -84,14 +85,18 @@ uint8_t *borders_map(const term_view *v, unsigned *rows)
 		const term_view_pane *p = &v->panes[i];
 		uint8_t bits = BORDER_CELL | (i == v->active ? BORDER_ACTIVE : 0);
 
-		mark(map, cols, h, (long)p->x - 1, (long)p->y - 1,
-		     (long)p->x + p->screen->cols + 1, (long)p->y + p->screen->rows + 1, bits);
+		long py = (long)p->y - top;
+
+		mark(map, cols, h, (long)p->x - 1, py - 1, (long)p->x + p->screen->cols + 1,
+		     py + p->screen->rows + 1, bits);
 	}
 	for (i = 0; i < v->npanes; i++) {
 		const term_view_pane *p = &v->panes[i];
 
-		mark(map, cols, h, p->x, p->y, (long)p->x + p->screen->cols,
-		     (long)p->y + p->screen->rows, COVERED);
+		long py = (long)p->y - top;
+
+		mark(map, cols, h, p->x, py, (long)p->x + p->screen->cols, py + p->screen->rows,
+		     COVERED);
 	}
 	for (i = 0; i < cols * h; i++)
 		if (map[i] & COVERED)

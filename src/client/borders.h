@@ -16,7 +16,8 @@ enum border_bits {
 	BORDER_DOWN = 1u << 2,
 	BORDER_LEFT = 1u << 3,
 	BORDER_RIGHT = 1u << 4,
-	/* touches the active pane (diagonals count): drawn green; of the line between just
+	/* touches the active pane (diagonals count): drawn in pane-active-border-style; of
+	 * the line between just
 	 * two panes, only the half next to the active one (tmux's pane-border-indicators
 	 * colour) */
 	BORDER_ACTIVE = 1u << 5,
@@ -33,9 +34,9 @@ enum border_glyph {
 };
 
 /*
- * The border map of the view's area above its status row: cols x *rows bytes of
- * enum border_bits, row by row; free it with free(). *rows is the view's rows less the
- * status row's.
+ * The border map of the view's window area (term_view_area_top/rows: the rows its
+ * status lines leave): cols x *rows bytes of enum border_bits, row by row from the
+ * area's top; free it with free().
  */
 uint8_t *borders_map(const term_view *v, unsigned *rows);
 

@@ -8,21 +8,21 @@
 #include "copymode_lines.h"
 #include "term/capture.h"
 
-/* tmux's mode-style (bg=yellow,fg=black) and copy-mode-match-style (bg=cyan,fg=black). */
-#define MODE_FG TERM_COLOUR_PALETTE(0)
-#define MODE_BG TERM_COLOUR_PALETTE(3)
+/* tmux's copy-mode-match-style (bg=cyan,fg=black); the selection and the position are
+ * in mode-style, the view's mode pen. */
+#define MATCH_FG TERM_COLOUR_PALETTE(0)
 #define MATCH_BG TERM_COLOUR_PALETTE(6)
 
-/* Gives cells [from, to) of the row colours fg on bg, characters kept. */
-static void paint(term_row *row, unsigned from, unsigned to, term_colour fg, term_colour bg)
+/* Gives cells [from, to) of the row the pen's colours and attributes, characters kept. */
+static void paint(term_row *row, unsigned from, unsigned to, const term_cell *pen)
 {
 	for (unsigned col = from; col < to; col++) {
 		term_cell c = term_row_get(row, col);
 		uint32_t chars[TERM_MAX_CHARS];
 		unsigned n = term_row_chars(row, col, chars);
-		c.fg = fg;
-		c.bg = bg;
-		c.attrs &= (uint16_t)~TERM_ATTR_REVERSE;
+		c.fg = pen->fg;
+		c.bg = pen->bg;
+		c.attrs = pen->attrs;
 		term_row_set(row, col, &c, chars, n);
 	}
 }
@@ -30,6 +30,7 @@ static void paint(term_row *row, unsigned from, unsigned to, term_colour fg, ter
 /* Every match of the last search on the row. */
 static void paint_matches(const struct copymode *cm, term_row *row, unsigned cols)
 {
+	term_cell match = {.fg = MATCH_FG, .bg = MATCH_BG};
 	int col = 0;
 	while (cm->search_len > 0 && col < (int)cols &&
 	       (col = term_capture_find(row, cols, cm->search, cm->search_len, col, false)) >= 0) {
@@ -39,15 +40,14 @@ static void paint_matches(const struct copymode *cm, term_row *row, unsigned col
 		unsigned end = cm->search_len < len ? map[cm->search_len] : cols;
 		free(text);
 		free(map);
-		paint(row, (unsigned)col, end > (unsigned)col ? end : (unsigned)col + 1, MODE_FG,
-		      MATCH_BG);
+		paint(row, (unsigned)col, end > (unsigned)col ? end : (unsigned)col + 1, &match);
 		col = (int)(end > (unsigned)col ? end : (unsigned)col + 1);
 	}
 }
 
 /* tmux's position indicator, [offset/history size], at the top row's right end. */
 static void paint_position(const struct copymode *cm, const struct copymode_lines *l,
-			  term_row *row)
+			  term_row *row, const term_cell *pen)
 {
 	char text[48];
 	int n = snprintf(text, sizeof text, "[%llu/%llu]",
@@ -55,16 +55,16 @@ static void paint_position(const struct copymode *cm, const struct copymode_line
 			 (unsigned long long)(l->total - l->first));
 	if (n <= 0 || (unsigned)n > l->cols)
 		return;
-	term_cell c = term_cell_blank();
-	c.fg = MODE_FG;
-	c.bg = MODE_BG;
+	term_cell c = *pen;
+	c.width = 1;
 	for (int i = 0; i < n; i++) {
 		uint32_t ch = (uint8_t)text[i];
 		term_row_set(row, l->cols - (unsigned)n + (unsigned)i, &c, &ch, 1);
 	}
 }
 
-static term_snapshot *copy_screen(const struct copymode *cm, const struct copymode_lines *l)
+static term_snapshot *copy_screen(const struct copymode *cm, const struct copymode_lines *l,
+				  const term_cell *pen)
 {
 	const term_snapshot *live = l->pane->screen;
 	term_snapshot *s = term_snapshot_new(l->rows, l->cols);
@@ -75,9 +75,9 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 		unsigned from, to;
 		paint_matches(cm, row, l->cols);
 		if (copymode_selected(cm, l->cols, n, &from, &to))
-			paint(row, from, to, MODE_FG, MODE_BG);
+			paint(row, from, to, pen);
 		if (r == 0 && !cm->hide_position)
-			paint_position(cm, l, row);
+			paint_position(cm, l, row, pen);
 		term_row_unref(s->lines[r]);
 		s->lines[r] = row;
 	}
@@ -99,7 +99,7 @@ term_view *copymode_overlay(const struct copymode *cm, term_view *v, const histc
 	for (unsigned i = 0; i < o->npanes; i++)
 		if (o->panes[i].id == cm->pane) {
 			term_snapshot_unref(o->panes[i].screen);
-			o->panes[i].screen = copy_screen(cm, &l);
+			o->panes[i].screen = copy_screen(cm, &l, &v->pens[TERM_VIEW_PEN_MODE]);
 		}
 	return o;
 }

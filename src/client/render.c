@@ -355,67 +355,91 @@ static void draw_snapshot(render *r, const term_snapshot *s, int y0, int x0, uns
 			draw_cell(r, s->lines[y], x, y0 + (int)y, x0 + (int)x, cols - x);
 }
 
-static const cchar_t *border_char(enum border_glyph g)
+/* The glyph in pane-border-lines' set: single and heavy and double from curses, simple
+ * as tmux's (| - and + for every joint). */
+static const cchar_t *border_char(enum border_glyph g, unsigned lines)
 {
+	static cchar_t simple[3];
+	if (lines == TERM_VIEW_LINES_SIMPLE) {
+		int which = g == BORDER_HLINE ? 0 : g == BORDER_VLINE ? 1 : 2;
+		if (simple[0].chars[0] == 0) {
+			setcchar(&simple[0], L"-", A_NORMAL, 0, NULL);
+			setcchar(&simple[1], L"|", A_NORMAL, 0, NULL);
+			setcchar(&simple[2], L"+", A_NORMAL, 0, NULL);
+		}
+		return &simple[which];
+	}
+	bool d = lines == TERM_VIEW_LINES_DOUBLE, t = lines == TERM_VIEW_LINES_HEAVY;
 	switch (g) {
-	case BORDER_VLINE: return WACS_VLINE;
-	case BORDER_CROSS: return WACS_PLUS;
-	case BORDER_TTEE: return WACS_TTEE;
-	case BORDER_BTEE: return WACS_BTEE;
-	case BORDER_LTEE: return WACS_LTEE;
-	case BORDER_RTEE: return WACS_RTEE;
-	case BORDER_ULCORNER: return WACS_ULCORNER;
-	case BORDER_URCORNER: return WACS_URCORNER;
-	case BORDER_LLCORNER: return WACS_LLCORNER;
-	case BORDER_LRCORNER: return WACS_LRCORNER;
+	case BORDER_VLINE: return d ? WACS_D_VLINE : t ? WACS_T_VLINE : WACS_VLINE;
+	case BORDER_CROSS: return d ? WACS_D_PLUS : t ? WACS_T_PLUS : WACS_PLUS;
+	case BORDER_TTEE: return d ? WACS_D_TTEE : t ? WACS_T_TTEE : WACS_TTEE;
+	case BORDER_BTEE: return d ? WACS_D_BTEE : t ? WACS_T_BTEE : WACS_BTEE;
+	case BORDER_LTEE: return d ? WACS_D_LTEE : t ? WACS_T_LTEE : WACS_LTEE;
+	case BORDER_RTEE: return d ? WACS_D_RTEE : t ? WACS_T_RTEE : WACS_RTEE;
+	case BORDER_ULCORNER: return d ? WACS_D_ULCORNER : t ? WACS_T_ULCORNER : WACS_ULCORNER;
+	case BORDER_URCORNER: return d ? WACS_D_URCORNER : t ? WACS_T_URCORNER : WACS_URCORNER;
+	case BORDER_LLCORNER: return d ? WACS_D_LLCORNER : t ? WACS_T_LLCORNER : WACS_LLCORNER;
+	case BORDER_LRCORNER: return d ? WACS_D_LRCORNER : t ? WACS_T_LRCORNER : WACS_LRCORNER;
 	case BORDER_HLINE: break;
 	}
-	return WACS_HLINE;
+	return d ? WACS_D_HLINE : t ? WACS_T_HLINE : WACS_HLINE;
 }
 
-/* Borders, green around the active pane; cells that touch no pane are blank. */
+/* Borders in pane-border-style, those around the active pane in
+ * pane-active-border-style; cells that touch no pane are blank. */
 static void draw_borders(render *r, const term_view *v)
 {
-	int green = r->ncolours >= 8 ? alloc_pair(COLOR_GREEN, -1) : 0;
-	unsigned rows, x, y;
+	unsigned rows, x, y, top = term_view_area_top(v);
 	uint8_t *map = borders_map(v, &rows);
+	int pairs[2];
+	attr_t attrs[2];
 
+	attrs[0] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_BORDER], &pairs[0]);
+	attrs[1] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER], &pairs[1]);
 	for (y = 0; y < rows; y++)
 		for (x = 0; x < v->cols; x++) {
 			uint8_t b = map[(size_t)y * v->cols + x];
 			wchar_t w[CCHARW_MAX + 1] = L" ";
-			int pair = b & BORDER_ACTIVE && green > 0 ? green : 0;
+			int pair = 0, which = !!(b & BORDER_ACTIVE);
 			attr_t a = A_NORMAL;
 			short ignored;
 			cchar_t cc;
 
-			if (b & BORDER_CELL)
-				getcchar(border_char(borders_glyph(b)), w, &a, &ignored, NULL);
+			if (b & BORDER_CELL) {
+				getcchar(border_char(borders_glyph(b), v->border_lines), w, &a,
+					 &ignored, NULL);
+				a |= attrs[which];
+				pair = pairs[which];
+			}
 			setcchar(&cc, w, a, 0, &pair);
-			mvadd_wch((int)y, (int)x, &cc);
+			mvadd_wch((int)(top + y), (int)x, &cc);
 		}
 	free(map);
 }
 
-/* text over the whole status row in attr. */
-static void status_text(const term_view *v, const char *text, attr_t attr)
+/* text over the whole message row in the pen. */
+static void message_text(render *r, const term_view *v, const char *text, const term_cell *pen)
 {
-	attrset(attr);
-	mvhline(v->rows - 1, 0, ' ', v->cols);
-	mvaddnstr(v->rows - 1, 0, text, v->cols);
+	int pair, y = (int)term_view_message_row(v);
+	attr_t a = cell_attrs(r, pen, &pair);
+
+	attr_set(a, (short)pair, &pair);
+	mvhline(y, 0, ' ', v->cols);
+	mvaddnstr(y, 0, text, v->cols);
 	attrset(A_NORMAL);
 }
 
-/* The status row: the status line, or the notice over it; the link state at its end. */
+/* The status lines; the notice over the message row; the link state at its end. */
 static void draw_status(render *r, const term_view *v, const char *link)
 {
-	int y = v->rows - 1, len;
+	int y = (int)term_view_message_row(v), len;
 
-	if (v->notice[0]) {
-		status_text(v, v->notice, A_REVERSE);
-	} else {
-		draw_snapshot(r, v->status, y, 0, 1, v->cols);
-	}
+	if (v->status->rows > 0)
+		draw_snapshot(r, v->status, v->status_top ? 0 : v->rows - v->status->rows, 0,
+			      v->status->rows, v->cols);
+	if (v->notice[0])
+		message_text(r, v, v->notice, &v->pens[TERM_VIEW_PEN_MESSAGE]);
 	len = (int)strlen(link);
 	if (len > 0 && len <= v->cols) {
 		attrset(A_REVERSE);
@@ -437,7 +461,7 @@ void render_view(render *r, const term_view *v, const char *link)
 		const term_view_pane *p = &v->panes[i];
 		draw_snapshot(r, p->screen, p->y, p->x, p->screen->rows, p->screen->cols);
 	}
-	if (v->status && v->status->rows > 0)
+	if (v->rows > 0)
 		draw_status(r, v, link);
 	if (active && active->screen->cursor.visible) {
 		move(active->y + active->screen->cursor.row, active->x + active->screen->cursor.col);
@@ -468,9 +492,9 @@ void render_prompt(render *r, const term_view *v, const char *text, int cursor)
 	if (v->rows == 0)
 		return;
 	set_term(r->screen);
-	status_text(v, text, cursor >= 0 ? A_NORMAL : A_REVERSE);
+	message_text(r, v, text, &v->pens[TERM_VIEW_PEN_MESSAGE]);
 	if (cursor >= 0 && cursor < v->cols)
-		move(v->rows - 1, cursor);
+		move((int)term_view_message_row(v), cursor);
 	curs_set(cursor >= 0);
 }
 

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "options.h"
 #include "server_client.h"
+#include "status.h"
 #include "util/xmalloc.h"
 
 static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx);
@@ -40,7 +42,7 @@ static void attach_size(const struct cmd_ctx *ctx, long *cols, long *rows)
 		r = ctx->client->in.rows;
 	}
 	*cols = c > 0 ? (long)c : SERVER_DEFAULT_COLS;
-	*rows = r > 1 ? (long)r - 1 : SERVER_DEFAULT_ROWS;
+	*rows = r > 1 ? (long)status_area_rows(options_global_session, r) : SERVER_DEFAULT_ROWS;
 }
 
 static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)

@@ -9,6 +9,7 @@
 #include "history.h"
 #include "options.h"
 #include "status.h"
+#include "style.h"
 #include "util/xmalloc.h"
 
 static unsigned min_u(unsigned a, unsigned b)
@@ -37,8 +38,9 @@ static term_snapshot *pane_screen(struct pane *p, const struct layout_geom *g, u
 	return crop;
 }
 
-/* Places the current window's visible panes in v, within cols x rows. */
-static void place_panes(term_view *v, const struct window *w, unsigned cols, unsigned rows)
+/* Places the current window's visible panes in v, within cols x rows from row top. */
+static void place_panes(term_view *v, const struct window *w, unsigned cols, unsigned top,
+			unsigned rows)
 {
 	struct layout_geom geom[TERM_VIEW_MAX_PANES];
 	size_t n = layout_list(w->layout, geom, TERM_VIEW_MAX_PANES);
@@ -56,7 +58,7 @@ static void place_panes(term_view *v, const struct window *w, unsigned cols, uns
 			v->active = v->npanes;
 		term_view_pane *vp = &v->panes[v->npanes++];
 		*vp = (term_view_pane){.id = p->id, .x = (uint16_t)geom[i].x,
-				       .y = (uint16_t)geom[i].y, .screen = screen};
+				       .y = (uint16_t)(top + geom[i].y), .screen = screen};
 		history_info(p, vp);
 	}
 	if (v->active >= v->npanes)
@@ -95,12 +97,46 @@ static void set_names(term_view *v, const struct session *s, const struct window
 	}
 }
 
+/* A style option (a format, as pane-active-border-style's default) as a pen. */
+static term_cell style_pen(const struct options *oo, const char *name,
+			   const struct format_ctx *ctx)
+{
+	term_cell pen = {0}, blank = {0};
+	char *text = format_expand(options_get_string(oo, name), ctx);
+	style_apply(&pen, text, &blank); /* one it cannot read leaves the default */
+	free(text);
+	return pen;
+}
+
+/* The pens the client draws in and the border lines (term/view.h), from the options. */
+static void set_look(term_view *v, const struct session *s, const struct window *w)
+{
+	struct format_ctx ctx = {.s = (struct session *)s, .w = (struct window *)w,
+				 .p = w != NULL ? w->active : NULL};
+	format_defaults(&ctx);
+	const struct options *so = s->options;
+	const struct options *wo = w != NULL ? w->options : options_global_window;
+	const struct options *po = w != NULL && w->active != NULL ? w->active->options : wo;
+	v->pens[TERM_VIEW_PEN_MESSAGE] = style_pen(so, "message-style", &ctx);
+	v->pens[TERM_VIEW_PEN_COMMAND] = style_pen(so, "message-command-style", &ctx);
+	v->pens[TERM_VIEW_PEN_MODE] = style_pen(wo, "mode-style", &ctx);
+	v->pens[TERM_VIEW_PEN_BORDER] = style_pen(wo, "pane-border-style", &ctx);
+	v->pens[TERM_VIEW_PEN_ACTIVE_BORDER] = style_pen(po, "pane-active-border-style", &ctx);
+	v->border_lines = (uint8_t)options_get_number(wo, "pane-border-lines");
+	v->status_top = status_at_top(so);
+}
+
 term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 {
 	const struct window *w = s != NULL ? s->current : NULL;
-	term_view *v = term_view_new(cols, rows, w != NULL && rows >= 2 ? TERM_VIEW_MAX_PANES : 0);
-	if (w != NULL && rows >= 2)
-		place_panes(v, w, cols, rows - 1);
+	unsigned lines = s != NULL ? status_count(s->options) : 0;
+	if (lines > rows)
+		lines = rows;
+	bool top = s != NULL && status_at_top(s->options);
+	unsigned area = rows - lines;
+	term_view *v = term_view_new(cols, rows, w != NULL && area > 0 ? TERM_VIEW_MAX_PANES : 0);
+	if (w != NULL && area > 0)
+		place_panes(v, w, cols, top ? lines : 0, area);
 	if (w != NULL && w->active != NULL && !w->active->exited)
 		v->tty_echo = term_pty_echoes(&w->active->pty);
 	if (w != NULL) {
@@ -110,12 +146,14 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 	if (s != NULL)
 		v->mouse = options_get_number(s->options, "mouse") != 0;
 	v->clipboard = (uint8_t)options_get_number(options_server, "set-clipboard");
-	if (s != NULL && rows >= 1) {
-		term_snapshot *status = status_line(s, cols);
+	if (s != NULL && lines > 0) {
+		term_snapshot *status = status_lines(s, cols, lines);
 		term_view_set_status(v, status);
 		term_snapshot_unref(status);
 	}
-	if (s != NULL)
+	if (s != NULL) {
 		set_names(v, s, w);
+		set_look(v, s, w);
+	}
 	return v;
 }

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "paste.h"
+#include "status.h"
 #include "util/xmalloc.h"
 
 static struct pane *active_pane(struct session *s)
@@ -37,6 +38,11 @@ static void mouse(struct session *s, const term_mouse *event)
 {
 	term_mouse m = *event;
 	struct window *w = s->current;
+	/* The client's rows: with the status lines at the top the window starts below. */
+	unsigned top = status_at_top(s->options) ? status_count(s->options) : 0;
+	if (m.row < top)
+		return; /* the status line */
+	m.row = (uint16_t)(m.row - top);
 	struct pane *p = w != NULL ? pane_at(w, &m) : NULL;
 	if (p == NULL)
 		return;

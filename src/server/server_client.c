@@ -14,6 +14,7 @@
 #include "key_bindings.h"
 #include "log.h"
 #include "options.h"
+#include "status.h"
 #include "cmd/cmdlist.h"
 #include "net/clock.h"
 #include "net/crypto.h"
@@ -302,7 +303,7 @@ static void size_windows(uint64_t now)
 		struct session *s = server.sessions[i];
 		struct client *c = latest(s, now);
 		if (c != NULL && s->current != NULL)
-			window_resize(s->current, c->in.cols, c->in.rows - 1);
+			window_resize(s->current, c->in.cols, status_area_rows(s->options, c->in.rows));
 	}
 }
 

@@ -175,31 +175,79 @@ static unsigned list_at(const struct options *oo, unsigned cols, unsigned left,
 	}
 }
 
-term_snapshot *status_line(const struct session *s, unsigned cols)
+/* Draws the session's first status line into row. */
+static void draw_main(term_row *row, const struct session *s, unsigned cols,
+		      const term_cell *base)
 {
-	term_snapshot *snap = term_snapshot_new(1, cols);
-	term_row *row = term_row_writable(&snap->lines[0]);
 	const struct options *oo = s->options;
-	term_cell base = base_cell(oo);
 	struct format_ctx ctx = {.s = (struct session *)s, .time = true};
 	format_defaults(&ctx);
 	long long lmax = options_get_number(oo, "status-left-length");
 	long long rmax = options_get_number(oo, "status-right-length");
 	struct text left = {.max = (unsigned)(lmax < cols ? lmax : cols)};
-	draw_option(&left, oo, "status-left", "status-left-style", &ctx, &base);
+	draw_option(&left, oo, "status-left", "status-left-style", &ctx, base);
 	struct text right = {.max = (unsigned)(rmax < cols - left.width ? rmax
 									 : cols - left.width)};
-	draw_option(&right, oo, "status-right", "status-right-style", &ctx, &base);
+	draw_option(&right, oo, "status-right", "status-right-style", &ctx, base);
 	struct text list = {.max = cols - left.width - right.width};
-	draw_windows(&list, s, &base);
-	for (unsigned c = 0; c < cols; c++)
-		term_row_set(row, c, &base, NULL, 0);
+	draw_windows(&list, s, base);
 	blit(row, 0, &left);
 	blit(row, list_at(oo, cols, left.width, right.width, list.width), &list);
 	blit(row, cols - right.width, &right);
 	free(left.g);
 	free(right.g);
 	free(list.g);
+}
+
+/* tmux's default second line: the current window's panes, centred. */
+static void draw_panes(term_row *row, const struct session *s, unsigned cols,
+		       const term_cell *base)
+{
+	static const char each[] = "#{?pane_active,#[reverse],}#{pane_index}"
+				   "[#{pane_width}x#{pane_height}]#[default] ";
+	struct window *w = s->current;
+	struct text t = {.max = cols};
+	term_cell cell = *base;
+	for (size_t i = 0; w != NULL && i < w->npanes; i++) {
+		struct format_ctx ctx = {.s = (struct session *)s, .w = w, .p = w->panes[i]};
+		format_defaults(&ctx);
+		char *text = format_expand(each, &ctx);
+		text_draw(&t, text, &cell, base);
+		free(text);
+	}
+	blit(row, (cols - t.width) / 2, &t);
+	free(t.g);
+}
+
+term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n)
+{
+	term_snapshot *snap = term_snapshot_new(n, cols);
+	term_cell base = base_cell(s->options);
+	for (unsigned y = 0; y < n; y++) {
+		term_row *row = term_row_writable(&snap->lines[y]);
+		for (unsigned c = 0; c < cols; c++)
+			term_row_set(row, c, &base, NULL, 0);
+		if (y == 0)
+			draw_main(row, s, cols, &base);
+		else if (y == 1)
+			draw_panes(row, s, cols, &base);
+	}
 	snap->cursor.visible = false;
 	return snap;
+}
+
+unsigned status_count(const struct options *oo)
+{
+	return (unsigned)options_get_number(oo, "status"); /* the choice's index is the count */
+}
+
+bool status_at_top(const struct options *oo)
+{
+	return options_get_number(oo, "status-position") == 0;
+}
+
+unsigned status_area_rows(const struct options *oo, unsigned rows)
+{
+	unsigned lines = status_count(oo);
+	return rows > lines + 1 ? rows - lines : 1;
 }

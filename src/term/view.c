@@ -20,7 +20,45 @@ term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
 	v->title = xstrdup("");
 	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
 		v->names[i] = xstrdup("");
+	term_view_default_pens(v->pens);
 	return v;
+}
+
+static term_cell pen(term_colour fg, term_colour bg)
+{
+	term_cell c = {0};
+	c.fg = fg;
+	c.bg = bg;
+	return c;
+}
+
+void term_view_default_pens(term_cell pens[TERM_VIEW_PENS])
+{
+	term_colour black = TERM_COLOUR_PALETTE(0), yellow = TERM_COLOUR_PALETTE(3);
+	pens[TERM_VIEW_PEN_MESSAGE] = pen(black, yellow);
+	pens[TERM_VIEW_PEN_COMMAND] = pen(yellow, black);
+	pens[TERM_VIEW_PEN_MODE] = pen(black, yellow);
+	pens[TERM_VIEW_PEN_BORDER] = pen(TERM_COLOUR_DEFAULT, TERM_COLOUR_DEFAULT);
+	pens[TERM_VIEW_PEN_ACTIVE_BORDER] = pen(TERM_COLOUR_PALETTE(2), TERM_COLOUR_DEFAULT);
+}
+
+unsigned term_view_area_top(const term_view *v)
+{
+	return v->status_top ? v->status->rows : 0;
+}
+
+unsigned term_view_area_rows(const term_view *v)
+{
+	return v->rows > v->status->rows ? v->rows - v->status->rows : 0;
+}
+
+unsigned term_view_message_row(const term_view *v)
+{
+	if (v->status->rows > 0)
+		return v->status_top ? 0 : v->rows - v->status->rows;
+	if (v->rows == 0)
+		return 0;
+	return v->status_top ? 0 : v->rows - 1u;
 }
 
 term_view *term_view_ref(term_view *v)
@@ -38,6 +76,9 @@ term_view *term_view_clone(const term_view *v)
 	}
 	c->active = v->active;
 	term_view_set_status(c, v->status);
+	c->status_top = v->status_top;
+	memcpy(c->pens, v->pens, sizeof c->pens);
+	c->border_lines = v->border_lines;
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	c->tty_echo = v->tty_echo;
@@ -161,8 +202,8 @@ static bool check_pane(const term_view *v, unsigned i, const char **err)
 		return *err = "empty pane", false;
 	if (p->hist_len > p->hist_total || p->hist_total > INT64_MAX)
 		return *err = "history longer than its numbering", false;
-	if (p->x + p->screen->cols > v->cols ||
-	    p->y + p->screen->rows > v->rows - v->status->rows)
+	if (p->x + p->screen->cols > v->cols || p->y < term_view_area_top(v) ||
+	    p->y + p->screen->rows > term_view_area_top(v) + term_view_area_rows(v))
 		return *err = "pane outside the view", false;
 	for (unsigned j = 0; j < i; j++) {
 		if (v->panes[j].id == p->id)
@@ -181,9 +222,15 @@ bool term_view_check(const term_view *v, const char **err)
 		return *err = "too many panes", false;
 	if (v->npanes ? v->active >= v->npanes : v->active != 0)
 		return *err = "active pane out of range", false;
-	if (v->status->rows > 1 || v->status->rows > v->rows ||
-	    (v->status->rows == 1 && v->status->cols != v->cols))
+	if (v->status->rows > TERM_VIEW_MAX_STATUS || v->status->rows > v->rows ||
+	    (v->status->rows > 0 && v->status->cols != v->cols))
 		return *err = "status line does not fit the view", false;
+	if (v->border_lines > TERM_VIEW_LINES_NUMBER)
+		return *err = "border lines out of range", false;
+	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
+		if (!TERM_COLOUR_IS_VALID(v->pens[i].fg) || !TERM_COLOUR_IS_VALID(v->pens[i].bg) ||
+		    !TERM_COLOUR_IS_VALID(v->pens[i].ul) || v->pens[i].attrs > TERM_ATTR_ALL)
+			return *err = "pen out of range", false;
 	if (v->mode_keys > 1 || v->clipboard > 2)
 		return *err = "client option out of range", false;
 	if (strlen(v->notice) > TERM_VIEW_MAX_NOTICE || strlen(v->ended) > TERM_VIEW_MAX_NOTICE ||
@@ -214,8 +261,12 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    strcmp(a->ended, b->ended) != 0 || strcmp(a->title, b->title) != 0 ||
 	    strcmp(a->ended, b->ended) != 0 || !keys_equal(a->keys, b->keys) ||
 	    a->run_serial != b->run_serial ||
-	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page))
+	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page) ||
+	    a->status_top != b->status_top || a->border_lines != b->border_lines)
 		return false;
+	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
+		if (!term_cell_same_pen(&a->pens[i], &b->pens[i]))
+			return false;
 	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
 		if (strcmp(a->names[i], b->names[i]) != 0)
 			return false;

@@ -26,6 +26,7 @@
 
 #define TERM_VIEW_MAX_PANES 64
 #define TERM_VIEW_MAX_NOTICE 256
+#define TERM_VIEW_MAX_STATUS 5 /* status lines (tmux's status option: off, on, 2 to 5) */
 
 typedef struct term_view_pane {
 	uint32_t id;
@@ -45,13 +46,33 @@ enum term_view_name {
 	TERM_VIEW_PANE_INDEX, TERM_VIEW_NAMES
 };
 
+/* The pens (term_cell colours and attributes only) the client draws its own parts in,
+ * from the session's and window's style options: the notice and prompt
+ * (message-style), the prompt in vi's command mode (message-command-style), copy mode's
+ * selection (mode-style), borders (pane-border-style) and those of the active pane
+ * (pane-active-border-style). term_view_new gives tmux's defaults. */
+enum term_view_pen {
+	TERM_VIEW_PEN_MESSAGE, TERM_VIEW_PEN_COMMAND, TERM_VIEW_PEN_MODE,
+	TERM_VIEW_PEN_BORDER, TERM_VIEW_PEN_ACTIVE_BORDER, TERM_VIEW_PENS
+};
+
+/* The lines borders are drawn with (tmux's pane-border-lines, in its order). */
+enum term_view_lines {
+	TERM_VIEW_LINES_SINGLE, TERM_VIEW_LINES_DOUBLE, TERM_VIEW_LINES_HEAVY,
+	TERM_VIEW_LINES_SIMPLE, TERM_VIEW_LINES_NUMBER
+};
+
 typedef struct term_view {
 	uint32_t refs;
 	uint16_t cols, rows;
 	uint16_t npanes;
 	uint16_t active;        /* index into panes; 0 when there are none */
 	term_view_pane *panes;  /* inside the view above the status line, none overlapping */
-	term_snapshot *status;  /* 0 or 1 row, cols wide, on the view's last row */
+	/* The status lines: 0 to TERM_VIEW_MAX_STATUS rows, cols wide, on the view's last
+	 * rows, or its first when status_top (tmux's status-position top); the panes are in
+	 * the rows left (the window area). */
+	term_snapshot *status;
+	bool status_top;
 	/* Echo acknowledgement (mosh's echo ack): the input events applied to the active
 	 * pane so far (the newest one's index + 1; 0 for none) and the server's clock in ms
 	 * when the newest was, so a client can confirm or expire its predictions. */
@@ -86,6 +107,8 @@ typedef struct term_view {
 	uint32_t run_argc;
 	char **run_argv;
 	char *names[TERM_VIEW_NAMES]; /* UTF-8, never NULL, at most TERM_VIEW_MAX_NOTICE */
+	term_cell pens[TERM_VIEW_PENS]; /* pens only: ch, width and comb are 0 */
+	uint8_t border_lines;           /* enum term_view_lines */
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -110,6 +133,15 @@ void term_view_set_name(term_view *v, enum term_view_name which, const char *tex
 void term_view_set_keys(term_view *v, key_tables *keys);
 /* Replaces the request to run (the words copied; at most KEY_WORDS_MAX of KEY_WORD_MAX). */
 void term_view_set_run(term_view *v, uint64_t serial, uint32_t argc, char *const argv[]);
+
+/* The first row of the window area, and how many rows it has. */
+unsigned term_view_area_top(const term_view *v);
+unsigned term_view_area_rows(const term_view *v);
+/* The row the notice and the prompt are drawn on: the first status line, or without
+ * one the window area's last row (its first with status_top). */
+unsigned term_view_message_row(const term_view *v);
+/* tmux's default pens (message-style and the others at their defaults). */
+void term_view_default_pens(term_cell pens[TERM_VIEW_PENS]);
 
 /* The pane with this id, or NULL. */
 const term_view_pane *term_view_find(const term_view *v, uint32_t id);

@@ -1,7 +1,7 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?, title?, keys?, run?, names?]
+ *    options?, title?, keys?, run?, names?, look?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -22,7 +22,7 @@
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
 	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
-	NFIELDS
+	FIELD_LOOK, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -90,6 +90,11 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
 		if (strcmp(from->names[i], to->names[i]) != 0)
 			c |= 1u << FIELD_NAMES;
+	if (from->status_top != to->status_top || from->border_lines != to->border_lines)
+		c |= 1u << FIELD_LOOK;
+	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
+		if (!term_cell_same_pen(&from->pens[i], &to->pens[i]))
+			c |= 1u << FIELD_LOOK;
 	return c;
 }
 
@@ -152,6 +157,22 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		msgpack_pack_array(pk, TERM_VIEW_NAMES);
 		for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
 			msgpack_pack_str_with_body(pk, to->names[i], strlen(to->names[i]));
+		break;
+	case FIELD_LOOK:
+		msgpack_pack_array(pk, 3);
+		if (to->status_top)
+			msgpack_pack_true(pk);
+		else
+			msgpack_pack_false(pk);
+		msgpack_pack_uint8(pk, to->border_lines);
+		msgpack_pack_array(pk, TERM_VIEW_PENS);
+		for (unsigned i = 0; i < TERM_VIEW_PENS; i++) {
+			msgpack_pack_array(pk, 4);
+			msgpack_pack_uint32(pk, to->pens[i].fg);
+			msgpack_pack_uint32(pk, to->pens[i].bg);
+			msgpack_pack_uint32(pk, to->pens[i].ul);
+			msgpack_pack_uint16(pk, to->pens[i].attrs);
+		}
 		break;
 	case NFIELDS:
 		break;
@@ -320,6 +341,27 @@ static void read_page(mp_reader *r, term_view *v)
 	term_histpage_unref(page);
 }
 
+/* [status_top, border_lines, [[fg, bg, ul, attrs]...]]: term_view_check judges the
+ * values. */
+static void read_look(mp_reader *r, term_view *v)
+{
+	uint32_t n, lines, attrs;
+	mp_read_array(r, 3, 3, &n);
+	mp_read_bool(r, &v->status_top);
+	if (mp_read_u32(r, TERM_VIEW_LINES_NUMBER, &lines))
+		v->border_lines = (uint8_t)lines;
+	mp_read_array(r, TERM_VIEW_PENS, TERM_VIEW_PENS, &n);
+	for (unsigned i = 0; i < TERM_VIEW_PENS && r->error == NULL; i++) {
+		term_cell *pen = &v->pens[i];
+		mp_read_array(r, 4, 4, &n);
+		mp_read_u32(r, UINT32_MAX, &pen->fg);
+		mp_read_u32(r, UINT32_MAX, &pen->bg);
+		mp_read_u32(r, UINT32_MAX, &pen->ul);
+		if (mp_read_u32(r, TERM_ATTR_ALL, &attrs))
+			pen->attrs = (uint16_t)attrs;
+	}
+}
+
 static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint32_t n)
 {
 	uint32_t u, two;
@@ -368,6 +410,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		read_run(r, v);
 	if (field_present(r, n, FIELD_NAMES))
 		read_names(r, v);
+	if (field_present(r, n, FIELD_LOOK))
+		read_look(r, v);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -388,6 +432,9 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	term_view_set_notice(v, from->notice, strlen(from->notice));
 	term_view_set_ended(v, from->ended, strlen(from->ended));
 	v->tty_echo = from->tty_echo;
+	v->status_top = from->status_top;
+	v->border_lines = from->border_lines;
+	memcpy(v->pens, from->pens, sizeof v->pens);
 	v->mode_keys = from->mode_keys;
 	v->mouse = from->mouse;
 	v->clipboard = from->clipboard;

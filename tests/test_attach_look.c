@@ -1,0 +1,138 @@
+/*
+ * What the look options do to the real client's screen (read through its emulator), each
+ * set at run time with `rsh set` as a user's config would: status-position top (the
+ * status line on row 0, the pane below it, a click still lands on the pane under it),
+ * status off (the pane takes every row), status 2 (tmux's second line: the panes and
+ * their sizes), message-style (a display message's colours), pane-border-style and
+ * pane-active-border-style with pane-border-lines double, and mode-style (copy mode's
+ * position indicator).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach_harness.h"
+#include "check.h"
+
+#define RED TERM_COLOUR_PALETTE(1)
+#define BLUE TERM_COLOUR_PALETTE(4)
+#define MAGENTA TERM_COLOUR_PALETTE(5)
+#define CYAN TERM_COLOUR_PALETTE(6)
+
+static void rsh(const char *w0, const char *w1, const char *w2, const char *w3)
+{
+	if (harness_rsh(NULL, w0, w1, w2, w3, (char *)NULL) != 0)
+		harness_fail(NULL, "rsh %s %s %s: %s", w0, w1 ? w1 : "", w2 ? w2 : "",
+			     harness_rsh_stderr());
+}
+
+struct want_cell {
+	unsigned row, col;
+	uint32_t ch; /* 0: any */
+	term_colour fg, bg;
+};
+
+static bool cell_is(harness_client *c, void *arg)
+{
+	const struct want_cell *w = arg;
+	term_cell cell = harness_cell(c, w->row, w->col);
+	return (w->ch == 0 || cell.ch == w->ch) && cell.fg == w->fg && cell.bg == w->bg;
+}
+
+static void wait_cell(harness_client *c, struct want_cell w, const char *what)
+{
+	harness_wait(c, cell_is, &w, what);
+}
+
+/* The pane's height as the server has it, once it is want. */
+static void wait_height(harness_client *c, const char *want)
+{
+	harness_wait_rsh(c, want, "display", "-p", "-t", "work", "#{pane_height}", (char *)NULL);
+}
+
+static void status_position_and_lines(harness_client *c)
+{
+	rsh("set", "-g", "status-position", "top");
+	harness_wait_row(c, 0, "[work] 0:");
+	harness_wait_row(c, 1, "$");
+	wait_height(c, "^23$");
+
+	rsh("set", "-g", "status", "off");
+	wait_height(c, "^24$");
+	harness_wait_row(c, 0, "$");
+	CHECK(!harness_screen_has(c, "[work]"));
+
+	/* Two lines at the bottom: the second is tmux's pane list, the active one reversed. */
+	rsh("set", "-g", "status-position", "bottom");
+	rsh("set", "-g", "status", "2");
+	wait_height(c, "^22$");
+	harness_wait_row(c, 22, "[work] 0:");
+	harness_wait_row(c, 23, "0[80x22]");
+	char *row = harness_row(c, 23);
+	const char *at = strstr(row, "0[80x22]");
+	unsigned col = (unsigned)(at - row);
+	free(row);
+	CHECK(harness_cell(c, 23, col).attrs & TERM_ATTR_REVERSE);
+	CHECK(harness_cell(c, 23, col).bg == TERM_COLOUR_PALETTE(2)); /* status-style's */
+
+	/* A message in message-style, on the first status line. */
+	rsh("set", "-g", "message-style", "bg=blue,fg=white");
+	rsh("display", "-t", "work", "hello there");
+	harness_wait_row(c, 22, "hello there");
+	wait_cell(c, (struct want_cell){22, 0, 'h', TERM_COLOUR_PALETTE(7), BLUE},
+		  "the message in white on blue");
+	rsh("set", "-g", "status", "on");
+	wait_height(c, "^23$");
+}
+
+static void borders(harness_client *c)
+{
+	/* The right pane (active) takes columns 41-79, the border is column 40: its top half
+	 * in pane-border-style, the half next to the active pane in the active style. */
+	rsh("split-window", "-h", "-t", "work");
+	rsh("set", "-g", "pane-border-style", "fg=red");
+	rsh("set", "-g", "pane-active-border-style", "fg=magenta");
+	rsh("setw", "-g", "pane-border-lines", "double");
+	wait_cell(c, (struct want_cell){0, 40, 0x2551, RED, 0}, "a red double line at the top");
+	wait_cell(c, (struct want_cell){20, 40, 0x2551, MAGENTA, 0},
+		  "a magenta double line next to the active pane");
+}
+
+/* Copy mode's position indicator, top right of the pane, in mode-style. */
+static void mode_style(harness_client *c)
+{
+	rsh("setw", "-g", "mode-style", "bg=cyan,fg=red");
+	harness_send(c, "\002[");
+	harness_wait_row(c, 0, "[0/");
+	wait_cell(c, (struct want_cell){0, 79, ']', RED, CYAN}, "the indicator in mode-style");
+	harness_send(c, "q");
+}
+
+/*
+ * With the status line on top, the terminal's row 0 is the status line and row 1 the
+ * panes' first: a click on row 0 over the left pane changes nothing (the keys typed after
+ * it still reach the right pane), a click on row 1 makes the left pane active.
+ */
+static void click_below_top_status(harness_client *c)
+{
+	rsh("set", "-g", "mouse", "on");
+	rsh("set", "-g", "status-position", "top");
+	harness_wait_row(c, 0, "[work] 0:");
+	harness_send(c, "\033[<0;5;1M\033[<0;5;1mecho on-r''ight\r");
+	harness_wait_rsh(c, "^on-right$", "capture-pane", "-p", "-t", "work:0.1", (char *)NULL);
+	harness_wait_rsh(c, "^1$", "display", "-p", "-t", "work", "#{pane_index}", (char *)NULL);
+	harness_send(c, "\033[<0;5;2M\033[<0;5;2m");
+	harness_wait_rsh(c, "^0$", "display", "-p", "-t", "work", "#{pane_index}", (char *)NULL);
+}
+
+int main(void)
+{
+	harness_init();
+	harness_client *c = harness_client_start(80, 24, "new", "-s", "work", (char *)NULL);
+	harness_wait_text(c, "$");
+	status_position_and_lines(c);
+	borders(c);
+	mode_style(c);
+	click_below_top_status(c);
+	harness_client_free(c);
+	return 0;
+}
