@@ -58,6 +58,16 @@ const char *harness_dir(void)
 	return dir;
 }
 
+char *harness_write_file(const char *name, const char *text)
+{
+	char *path;
+	xasprintf(&path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0)
+		harness_fail(NULL, "cannot write %s", path);
+	return path;
+}
+
 const char *harness_socket(void)
 {
 	return sock;

@@ -24,6 +24,9 @@ typedef struct harness_client harness_client;
 /* Makes the directory and the children's environment; call first. */
 void harness_init(void);
 const char *harness_dir(void);
+/* Writes text to the file name in harness_dir() (failing the test when it cannot);
+ * returns its path, to free. */
+char *harness_write_file(const char *name, const char *text);
 const char *harness_socket(void);
 /* The rsh binary: $RSH, else ./src/rsh (tests run from the build directory). */
 const char *harness_rsh_path(void);

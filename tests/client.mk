@@ -44,4 +44,4 @@ tests_test_utf8_locale_LDADD = src/client/libclient.a $(UTIL_LIBS)
 # Copy mode's key tables, history cache and engine.
 check_PROGRAMS += tests/test_copymode
 TESTS += tests/test_copymode
-tests_test_copymode_LDADD = src/client/libclient.a $(TERM_LIBS) $(SODIUM_LIBS)
+tests_test_copymode_LDADD = src/client/libclient.a $(CMD_LIBS) $(TERM_LIBS) $(SODIUM_LIBS)

@@ -239,6 +239,49 @@ static void same_as_tmux(void)
 	free(theirs);
 }
 
+/* What the shell command prints; to free. */
+static char *output_of(const char *cmd)
+{
+	char *out = xmalloc(65536);
+	FILE *p = popen(cmd, "r");
+	CHECK(p != NULL);
+	size_t n = fread(out, 1, 65535, p);
+	out[n] = '\0';
+	pclose(p);
+	return out;
+}
+
+/* The copy-mode tables are tmux 3.3's defaults, but for the mouse keys rsh has no names
+ * for and tmux's { } blocks, which rsh writes as quoted templates: both listings with
+ * spaces squeezed (tmux pads its key column for the mouse keys too), tmux's blocks and
+ * rsh's templates written as one form. */
+static void copy_tables_as_tmux(void)
+{
+	static const char *const tables[] = {"copy-mode", "copy-mode-vi"};
+	if (system("tmux -V >/dev/null 2>&1") != 0)
+		return;
+	for (size_t i = 0; i < 2; i++) {
+		char *list, *cmd;
+		CHECK(harness_rsh(&list, "list-keys", "-T", tables[i], (char *)NULL) == 0);
+		char *path = harness_write_file("list", list);
+		xasprintf(&cmd, "sed -E 's/ +/ /g; s/\\\\\"/\"/g; s/ \"(send-keys.*)\"$/ {\\1}/' %s",
+			  path);
+		char *ours = output_of(cmd);
+		free(cmd);
+		xasprintf(&cmd, "tmux -f /dev/null -L rsh-copy-%d start-server \\; list-keys -T %s |"
+			  " grep -vE 'Mouse|Wheel|Click' | sed -E 's/ +/ /g; s/\\{ (.*) \\}$/{\\1}/'",
+			  (int)getpid(), tables[i]);
+		char *theirs = output_of(cmd);
+		CHECKF(strlen(theirs) > 1000 && strcmp(ours, theirs) == 0, "rsh:\n%s\ntmux:\n%s",
+		       ours, theirs);
+		free(cmd);
+		free(path);
+		free(list);
+		free(ours);
+		free(theirs);
+	}
+}
+
 int main(void)
 {
 	harness_init();
@@ -252,6 +295,7 @@ int main(void)
 	modal_table(c);
 	server_prompt(c);
 	same_as_tmux();
+	copy_tables_as_tmux();
 	harness_send(c, PREFIX "d");
 	int status = harness_client_wait_exit(c);
 	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);

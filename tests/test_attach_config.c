@@ -30,16 +30,6 @@ static const char config[] =
 	"set -g display-time 4000\n"
 	"%endif\n";
 
-static char *write_file(const char *name, const char *text)
-{
-	char *path;
-	xasprintf(&path, "%s/%s", harness_dir(), name);
-	FILE *f = fopen(path, "w");
-	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0)
-		harness_fail(NULL, "cannot write %s", path);
-	return path;
-}
-
 /* The command's output is want exactly. */
 static void says(const char *want, const char *w0, const char *w1, const char *w2)
 {
@@ -59,7 +49,7 @@ static bool status_bg(harness_client *c, void *arg)
 int main(void)
 {
 	harness_init();
-	char *path = write_file("rsh.conf", config);
+	char *path = harness_write_file("rsh.conf", config);
 	harness_client *c = harness_client_start(80, 24, "-f", path, "new", "-s", "work",
 						 (char *)NULL);
 	harness_wait_text(c, "$");
@@ -94,7 +84,7 @@ int main(void)
 	harness_wait_row(c, 23, "hello from display");
 
 	/* A reload takes effect at once. */
-	char *reload = write_file("reload.conf", "set -g status-style bg=red\n");
+	char *reload = harness_write_file("reload.conf", "set -g status-style bg=red\n");
 	says("", "source-file", reload, NULL);
 	term_colour red = TERM_COLOUR_PALETTE(1);
 	harness_wait(c, status_bg, &red, "a red status line after source-file");

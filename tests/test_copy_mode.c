@@ -4,7 +4,8 @@
  * from the client's cache, a search across the whole history (on the server: the cache
  * holds a few screens), a selection copied (OSC 52 in the client's output) and pasted
  * into a paste buffer, which C-b ] pastes into another pane exactly once; output arriving in copy mode shows on leaving.
- * Both key tables: vi (the server started with EDITOR=vi) and emacs (set -g mode-keys);
+ * Both key tables: vi (the server started with EDITOR=vi and a config rebinding v, y
+ * and PageUp as tmux users do) and emacs (set -g mode-keys);
  * with the mouse option on, the wheel enters copy mode and scrolls.
  */
 #include <signal.h>
@@ -20,6 +21,12 @@
 #define PAGEUP "\033[5~"
 
 static unsigned cols = 80, rows = 24;
+
+static const char vi_config[] =
+	"setw -g mode-keys vi\n"
+	"bind -T copy-mode-vi v send -X begin-selection\n"
+	"bind -T copy-mode-vi y send -X copy-selection-and-cancel\n"
+	"bind -n PageUp copy-mode -u\n";
 
 /* The number a row of seq output shows, or -1. */
 static long row_number(harness_client *c, unsigned row)
@@ -91,8 +98,13 @@ static void run(const char *table, const char *editor)
 			 NULL};
 	printf("-- %s table\n", table);
 	setenv("EDITOR", editor, 1); /* read by the server the first run starts */
-	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", "-x", "80", "-y", "23",
+	/* vi: a tmux user's habits in the config: the server ships its copy-mode tables, so
+	 * the client runs the rebound keys itself. */
+	bool vi = strcmp(table, "vi") == 0;
+	char *config = harness_write_file("copy.conf", vi ? vi_config : "");
+	CHECK(harness_rsh(NULL, "-f", config, "new", "-d", "-s", "work", "-x", "80", "-y", "23",
 			  (char *)NULL) == 0);
+	free(config);
 	/* vi: the server started with EDITOR=vi (tmux's rule); emacs: set as a user would. */
 	if (strcmp(table, "emacs") == 0)
 		CHECK(harness_rsh(NULL, "set", "-g", "mode-keys", "emacs", (char *)NULL) == 0);
@@ -134,15 +146,17 @@ static void run(const char *table, const char *editor)
 		harness_fail(c, "the search did not show 1234");
 	printf("search over 3000 lines shown after %lld ms\n", roam_now_ms() - t0);
 
-	/* The match selected to its word's end and copied: on this terminal's clipboard. */
-	if (strcmp(table, "vi") == 0)
-		harness_send(c, " e\r");
+	/* The match selected to its word's end and copied: on this terminal's clipboard
+	 * (vi: by the config's v and y). */
+	if (vi)
+		harness_send(c, "vey");
 	else
 		harness_send_bytes(c, "\0\033f\033w", 5); /* C-Space M-f M-w */
 	harness_wait(c, clipboard_has, "MTIzNA==", "OSC 52 with 1234");
 	wait_row(c, bottom - 1, 3000); /* copy mode left */
-	/* Output while in copy mode stays out of sight until copy mode is left. */
-	harness_send(c, PREFIX PAGEUP);
+	/* Output while in copy mode stays out of sight until copy mode is left. (vi: PageUp
+	 * alone, bound in root by the config.) */
+	harness_send(c, vi ? PAGEUP : PREFIX PAGEUP);
 	wait_row(c, bottom - 1, 2979);
 	CHECK(harness_rsh(NULL, "send-keys", "-t", "work", "echo new'line'", "Enter",
 			  (char *)NULL) == 0);
@@ -153,6 +167,18 @@ static void run(const char *table, const char *editor)
 	harness_send(c, "q");
 	harness_wait_text(c, "newline");
 	harness_wait_match(c, "work", "work");
+
+	/* From the command line (as a pane's shell would): copy-mode -u and send-keys -X go
+	 * to the client showing the pane, which runs them; outside copy mode, -X says so. */
+	CHECK(harness_rsh(NULL, "copy-mode", "-u", "-t", "work", (char *)NULL) == 0);
+	wait_indicator(c, "[21/");
+	CHECK(harness_rsh(NULL, "send-keys", "-X", "-N", "2", "-t", "work", "scroll-up",
+			  (char *)NULL) == 0);
+	wait_indicator(c, "[23/");
+	CHECK(harness_rsh(NULL, "send-keys", "-X", "-t", "work", "cancel", (char *)NULL) == 0);
+	harness_wait_match(c, "work", "work");
+	CHECK(harness_rsh(NULL, "send-keys", "-X", "-t", "work", "page-up", (char *)NULL) == 0);
+	harness_wait_text(c, "not in a mode");
 
 	/* With the mouse option on, the wheel enters copy mode five lines a notch, and
 	 * scrolling back to the bottom leaves it. */

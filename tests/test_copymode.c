@@ -1,7 +1,7 @@
 /*
- * Copy mode's parts in the client, without a network: the key tables read from tmux's
- * list-keys lines (both tables), the history cache (its window, a new
- * epoch), and the engine over a pane of 100 history lines: position and paging, lines
+ * Copy mode's parts in the client, without a network: send-keys -X's commands (names
+ * checked, repeat counts, formats), the history cache (its window, a new epoch), and
+ * the engine over a pane of 100 history lines: position and paging, lines
  * asked for, a search in the cache, one sent to the server and its answer, selections
  * by character, line and rectangle and what they copy.
  */
@@ -23,36 +23,6 @@ static term_row *text_row(const char *s)
 		term_row_set(row, i, &c, &ch, 1);
 	}
 	return row;
-}
-
-static void test_tables(void)
-{
-	term_key k = {.code = TERM_KEY_CHAR, .ch = 'k'};
-	const struct copykeys_binding *b = copykeys_lookup(COPYKEYS_VI, &k);
-	CHECK(b != NULL && strcmp(b->command, "cursor-up") == 0);
-	k = (term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_ALT, .ch = 'w'};
-	b = copykeys_lookup(COPYKEYS_EMACS, &k);
-	CHECK(b != NULL && strcmp(b->command, "copy-pipe-and-cancel") == 0);
-	k = (term_key){.code = TERM_KEY_CHAR, .ch = '/'};
-	b = copykeys_lookup(COPYKEYS_VI, &k);
-	CHECK(b != NULL && b->ask == COPYKEYS_ASK_LINE && strcmp(b->prompt, "(search down)") == 0 &&
-	      strcmp(b->command, "search-forward") == 0 && strcmp(b->argument, "%%") == 0);
-	k = (term_key){.code = TERM_KEY_CHAR, .mods = TERM_MOD_CTRL, .ch = ' '};
-	b = copykeys_lookup(COPYKEYS_EMACS, &k);
-	CHECK(b != NULL && strcmp(b->command, "begin-selection") == 0);
-	k = (term_key){.code = TERM_KEY_PAGEUP};
-	CHECK(strcmp(copykeys_lookup(COPYKEYS_EMACS, &k)->command, "page-up") == 0);
-	k = (term_key){.code = TERM_KEY_CHAR, .ch = 'f'};
-	CHECK(copykeys_lookup(COPYKEYS_VI, &k)->ask == COPYKEYS_ASK_KEY);
-	k = (term_key){.code = TERM_KEY_CHAR, .ch = '1'};
-	CHECK(copykeys_lookup(COPYKEYS_VI, &k) == NULL); /* a repeat count: not supported */
-	struct copykeys_binding w;
-	CHECK(copykeys_parse("bind-key -T copy-mode-vi WheelUpPane select-pane \\; send-keys "
-			     "-X -N 5 scroll-up", &w) == false); /* a mouse key */
-	CHECK(copykeys_parse("bind-key -T copy-mode-vi u select-pane \\; send-keys -X -N 5 "
-			     "scroll-up", &w) && w.repeat == 5 && strcmp(w.command, "scroll-up") == 0);
-	CHECK(copykeys_parse("bind-key -T copy-mode \\; send-keys -X jump-again", &w) &&
-	      w.key.ch == ';');
 }
 
 /* A view of one pane (id 7) with 100 lines of history in epoch ep, and a page of
@@ -138,9 +108,9 @@ static void test_engine(void)
 	term_view *v = make_view(0, 80, 20); /* only lines 80-99 cached */
 	histcache_view(h, v);
 	struct copymode cm;
-	copymode_init(&cm, COPYKEYS_VI);
+	copymode_init(&cm, COPYMODE_VI);
 	struct copymode_io io = {v, h, on_send, on_copied, &sent};
-	CHECK(copymode_enter(&cm, &io, true, false));
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, true, false));
 	/* One page up (rows - 2 lines); what lies within 4 screens above is asked for. */
 	CHECK(cm.top == 97 && cm.cur.line == 101);
 	CHECK(sent.n == 1 && sent.ev[0].type == TERM_EVENT_HISTORY &&
@@ -197,9 +167,49 @@ static void test_engine(void)
 	histcache_free(h);
 }
 
+/* send-keys -X: names checked, repeat counts (-N, or a prefix the vi digits left), copy
+ * mode's formats. */
+static void test_commands(void)
+{
+	struct sent sent = {0};
+	histcache *h = histcache_new(1000);
+	term_view *v = make_view(0, 0, 100);
+	histcache_view(h, v);
+	struct copymode cm;
+	copymode_init(&cm, COPYMODE_VI);
+	struct copymode_io io = {v, h, on_send, on_copied, &sent};
+	char *cause = NULL;
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, false, false) && cm.cur.line == 104);
+	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"nosuch"}, &cause) == -1);
+	CHECKF(strcmp(cause, "unknown copy-mode command: nosuch") == 0, "%s", cause);
+	free(cause);
+	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"goto-line"}, &cause) == -1);
+	CHECKF(strcmp(cause, "copy-mode command goto-line takes 1 argument") == 0, "%s", cause);
+	free(cause);
+	CHECK(copymode_command(&cm, &io, 0, 3, (char *[]){"cursor-up", "a", "b"}, &cause) == -1);
+	free(cause);
+	CHECK(cm.cur.line == 104); /* refused: nothing ran */
+	CHECK(copymode_command(&cm, &io, 3, 1, (char *[]){"cursor-up"}, &cause) == 0);
+	CHECK(cm.cur.line == 101);
+	cm.prefix = 4;
+	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"cursor-up"}, &cause) == 0);
+	CHECK(cm.cur.line == 97 && cm.prefix == 0);
+	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"cursor-up"}, &cause) == 0);
+	CHECK(cm.cur.line == 96);
+	cm.cur.col = 2;
+	char *t = copymode_expand(&cm, &io, "[#{copy_cursor_word}|#{copy_cursor_line}|"
+					    "#{copy_cursor_x}|#{pane_in_mode}|#{other}]");
+	CHECKF(strcmp(t, "[line|line 96|2|1|#{other}]") == 0, "%s", t);
+	free(t);
+	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"cancel"}, &cause) == 0 && !cm.on);
+	copymode_clear(&cm);
+	term_view_unref(v);
+	histcache_free(h);
+}
+
 int main(void)
 {
-	test_tables();
+	test_commands();
 	test_cache();
 	test_engine();
 	return 0;

@@ -161,8 +161,9 @@ static void list_format(void)
 	CHECK(key_tables_bind(kt, "copy-mode-vi", &c, false, NULL, 2, sp, &cause) == 0);
 	rq = (struct keylist_request){0};
 	text = keylist_print(kt, &rq, &cause);
-	CHECKF(strstr(text, "bind-key    -T copy-mode-vi c       split-window -h\n") == text,
-	       "%s", text);
+	CHECKF(strstr(text, "bind-key    -T copy-mode    C-Space send-keys -X begin-selection\n")
+	       == text, "%s", text);
+	CHECK(strstr(text, "\nbind-key    -T copy-mode-vi c       split-window -h\n") != NULL);
 	CHECK(strstr(text, "\nbind-key    -T prefix       C-b     send-prefix\n") != NULL);
 	CHECK(strstr(text, "\nbind-key -r -T prefix       C-Right resize-pane -R\n") != NULL);
 	CHECK(strstr(text, "\nbind-key    -T root         F2      new-window\n") != NULL);
@@ -243,9 +244,19 @@ static void record(void *arg, const term_event *ev)
 static uint64_t now = 1000;
 static const term_view *shown; /* the client's newest view */
 
+static histcache *cache; /* the client's, for copy mode */
+
+static void copied(void *arg, const char *text, size_t len)
+{
+	struct sent *s = arg;
+	snprintf(s->log + strlen(s->log), sizeof s->log - strlen(s->log), "copied %.*s\n",
+		 (int)len, text);
+}
+
 static struct copymode_io io_of(struct sent *s)
 {
-	return (struct copymode_io){.view = shown, .send = record, .arg = s};
+	return (struct copymode_io){.view = shown, .cache = cache, .send = record,
+				    .copied = copied, .arg = s};
 }
 
 static void press(struct keymode *k, struct sent *s, const char *name)
@@ -291,7 +302,7 @@ static void client_keys(void)
 	CHECK(key_tables_bind(kt, "mine", &one, false, NULL, 3, sel, &cause) == 0);
 	kt->gen = 1;
 	term_view *v = term_view_new(80, 24, 0);
-	keymode_init(&k, COPYKEYS_EMACS);
+	keymode_init(&k, COPYMODE_EMACS);
 	shown = v;
 	term_view_set_name(v, TERM_VIEW_WINDOW_NAME, "vim", 3);
 	term_view_set_name(v, TERM_VIEW_PANE_INDEX, "0", 1);
@@ -413,9 +424,103 @@ static void client_keys(void)
 	key_tables_unref(kt);
 }
 
+/* A pane of five rows "row N", no history, the cursor on the last row. */
+static term_view *copy_view(key_tables *kt)
+{
+	term_view *v = term_view_new(20, 6, 1);
+	term_snapshot *sn = term_snapshot_new(5, 20);
+	for (unsigned r = 0; r < 5; r++) {
+		term_cell c = term_cell_blank();
+		char text[16];
+		snprintf(text, sizeof text, "row %u", r);
+		for (unsigned i = 0; text[i] != '\0'; i++) {
+			uint32_t ch = (uint8_t)text[i];
+			term_row_set(sn->lines[r], i, &c, &ch, 1);
+		}
+	}
+	sn->cursor.row = 4;
+	v->panes[0] = (term_view_pane){.id = 0, .screen = sn}; /* %0: a real first pane */
+	v->mode_keys = 1;
+	term_view_set_keys(v, kt);
+	return v;
+}
+
+/* Copy mode's keys by the shipped copy-mode-vi table: its bindings run here, digits are
+ * a repeat count, a rebinding takes effect, root's bindings still work, unbound keys go
+ * nowhere, send-keys -X outside copy mode says so. */
+static void client_copy_keys(void)
+{
+	struct keymode k;
+	struct sent s = {""};
+	key_tables *kt = key_tables_new();
+	key_defaults_bind(kt);
+	char *begin[] = {"send", "-X", "begin-selection"};
+	char *yank[] = {"send-keys", "-X", "copy-selection-and-cancel"};
+	char *nw[] = {"new-window"};
+	term_key v_key = key("v"), y = key("y"), f2 = key("F2");
+	char *cause = NULL;
+	CHECK(key_tables_bind(kt, "copy-mode-vi", &v_key, false, NULL, 3, begin, &cause) == 0);
+	CHECK(key_tables_bind(kt, "copy-mode-vi", &y, false, NULL, 3, yank, &cause) == 0);
+	CHECK(key_tables_bind(kt, "root", &f2, false, NULL, 1, nw, &cause) == 0);
+	kt->gen = 1;
+	cache = histcache_new(100);
+	term_view *v = copy_view(kt);
+	keymode_init(&k, COPYMODE_EMACS);
+	new_view(&k, &s, v);
+
+	press(&k, &s, "C-b");
+	press(&k, &s, "[");
+	CHECK(k.copy.on && k.copy.keys == COPYMODE_VI && k.copy.cur.line == 4);
+	press(&k, &s, "k");
+	CHECK(k.copy.cur.line == 3);
+	press(&k, &s, "2"); /* command-prompt -N: the count, then k with it */
+	CHECK(k.prompting);
+	press(&k, &s, "k");
+	CHECK(!k.prompting && k.copy.cur.line == 1);
+	press(&k, &s, "0");
+	press(&k, &s, "v");
+	press(&k, &s, "l");
+	press(&k, &s, "l");
+	press(&k, &s, "z"); /* bound nowhere: dropped */
+	press(&k, &s, "F2"); /* root's binding */
+	expect(&s, "cmd new-window\n");
+	press(&k, &s, "y");
+	expect(&s, "copied row\n");
+	CHECK(!k.copy.on);
+	press(&k, &s, "z");
+	expect(&s, "key z\n");
+
+	/* Run by the server (rsh send-keys -X / copy-mode -t): the pane by its id. */
+	term_view_set_run(v, 1, 4, (char *[]){"copy-mode", "-u", "-t", "%0"});
+	new_view(&k, &s, v);
+	CHECK(k.copy.on && k.copy.pane == 0);
+	term_view_set_run(v, 2, 7, (char *[]){"send-keys", "-X", "-N", "2", "-t", "%0",
+					      "cursor-up"});
+	uint64_t line = k.copy.cur.line;
+	new_view(&k, &s, v);
+	CHECK(k.copy.cur.line == line - 2);
+	term_view_set_run(v, 3, 5, (char *[]){"send-keys", "-X", "-t", "%0", "nosuch"});
+	new_view(&k, &s, v);
+	CHECKF(strcmp(k.message, "unknown copy-mode command: nosuch") == 0, "%s", k.message);
+	term_view_set_run(v, 4, 4, (char *[]){"copy-mode", "-q", "-t", "%0"});
+	new_view(&k, &s, v);
+	CHECK(!k.copy.on);
+	term_view_set_run(v, 5, 5, (char *[]){"send-keys", "-X", "-t", "%0", "cursor-up"});
+	new_view(&k, &s, v);
+	CHECK(strcmp(k.message, "not in a mode") == 0);
+	expect(&s, "");
+
+	keymode_clear(&k);
+	term_view_unref(v);
+	key_tables_unref(kt);
+	histcache_free(cache);
+	cache = NULL;
+}
+
 int main(void)
 {
 	defaults_parse();
+	client_copy_keys();
 	bind_unbind_wire();
 	command_lists();
 	list_format();

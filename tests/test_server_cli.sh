@@ -136,6 +136,18 @@ r send-keys -t work 'X=4''2' Enter
 r send-keys -t work 'echo "value=$X"' Enter
 wait_for work "value=42"
 
+# send-keys -N repeats, -l types key names as text; copy mode lives in the clients, so
+# copy-mode and send-keys -X need one showing the pane, and -X's command is checked here.
+r send-keys -N 3 -t work 'echo ab' || fail "send-keys -N"
+r send-keys -l -t work 'cd' Enter
+wait_for work 'echo abecho abecho abcdEnter'
+r send-keys -t work C-u
+expect_error "no client shows pane %0" copy-mode -t work
+expect_error "no client shows pane %0" send-keys -X -t work cancel
+expect_error "unknown copy-mode command: nosuch" send-keys -X -t work nosuch
+expect_error "copy-mode command goto-line takes 1 argument" send-keys -X -t work goto-line
+expect_error "send-keys: unknown flag -Z" send-keys -Z -t work
+
 # capture-pane -e keeps attributes as SGR sequences; without -e, text alone.
 r send-keys -t work "printf '\\033[31mred\\033[0m\\n'; echo colour-\$((1+1))" Enter
 wait_for work "colour-2"

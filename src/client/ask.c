@@ -7,7 +7,6 @@
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
-
 static const struct {
 	char alias;
 	const char *name;
@@ -21,8 +20,16 @@ static const struct {
 #define NNAMES (sizeof names / sizeof *names)
 
 /* The name #X or #{...} at s (after its '#') stands for, and its length in *n. */
-static const char *lookup(const char *s, const term_view *v, size_t *n)
+static const char *lookup(const char *s, const term_view *v, const struct ask_var *vars,
+			  size_t nvars, size_t *n)
 {
+	for (size_t i = 0; i < nvars; i++) {
+		size_t len = strlen(vars[i].name);
+		if (s[0] == '{' && strncmp(s + 1, vars[i].name, len) == 0 && s[1 + len] == '}') {
+			*n = len + 2;
+			return vars[i].value;
+		}
+	}
 	for (size_t i = 0; i < NNAMES; i++) {
 		size_t len = strlen(names[i].name);
 		if (s[0] == names[i].alias) {
@@ -39,6 +46,12 @@ static const char *lookup(const char *s, const term_view *v, size_t *n)
 
 char *ask_expand(const char *s, const term_view *v)
 {
+	return ask_expand_vars(s, v, NULL, 0);
+}
+
+char *ask_expand_vars(const char *s, const term_view *v, const struct ask_var *vars,
+		      size_t nvars)
+{
 	struct strbuf t = {0};
 	strbuf_add(&t, "", 0);
 	while (*s != '\0') {
@@ -47,7 +60,7 @@ char *ask_expand(const char *s, const term_view *v)
 		if (s[0] == '#' && s[1] == '#') {
 			strbuf_add(&t, "#", 1);
 			s += 2;
-		} else if (s[0] == '#' && (value = lookup(s + 1, v, &n)) != NULL) {
+		} else if (s[0] == '#' && (value = lookup(s + 1, v, vars, nvars, &n)) != NULL) {
 			strbuf_add(&t, value, strlen(value));
 			s += 1 + n;
 		} else {

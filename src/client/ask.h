@@ -10,11 +10,19 @@
 #ifndef RSH_CLIENT_ASK_H
 #define RSH_CLIENT_ASK_H
 
+#include <stddef.h>
+
 #include "term/view.h"
 
 /* s with #S #I #W #P ## and #{session_name} #{window_index} #{window_name}
  * #{pane_index} replaced from v's names; anything else kept as it is. Allocated. */
 char *ask_expand(const char *s, const term_view *v);
+/* The same with the variables #{name} of vars (copy mode's) first. */
+struct ask_var {
+	const char *name, *value;
+};
+char *ask_expand_vars(const char *s, const term_view *v, const struct ask_var *vars,
+		      size_t nvars);
 /* The template with the answers put in (allocated). */
 char *ask_fill(const char *template, char *const answers[], int n);
 /* Splits s at commas into *out (allocated, each allocated); returns the count (>= 1). */

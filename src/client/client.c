@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "catch.h"
-#include "copykeys.h"
 #include "histcache.h"
 #include "keymode.h"
 #include "keyparse.h"
@@ -236,7 +235,8 @@ static bool client_wheel(struct client *c, const term_event *ev)
 	if (!c->km.copy.on && (p->screen->modes & (TERM_MODE_MOUSE_CLICK | TERM_MODE_MOUSE_DRAG |
 						   TERM_MODE_MOUSE_MOVE)))
 		return false;
-	if (!c->km.copy.on && (m->button == 5 || !copymode_enter(&c->km.copy, &io, false, true)))
+	if (!c->km.copy.on &&
+	    (m->button == 5 || !copymode_enter(&c->km.copy, &io, COPYMODE_ACTIVE, false, true)))
 		return m->button == 5 && !c->km.copy.on ? false : true;
 	for (int i = 0; i < 5 && c->km.copy.on; i++)
 		copymode_run(&c->km.copy, &io, m->button == 4 ? "scroll-up" : "scroll-down", NULL);
@@ -488,7 +488,7 @@ int client_run(const struct client_options *o)
 	c.log = inputlog_new();
 	c.kp = keyparse_new();
 	c.cache = histcache_new(TERM_SCROLLBACK_DEFAULT);
-	keymode_init(&c.km, COPYKEYS_EMACS); /* the view's mode-keys decides on entering */
+	keymode_init(&c.km, COPYMODE_EMACS); /* the view's mode-keys decides on entering */
 	c.pred = predict_new(o->predict);
 	client_resize(&c);
 	status = client_loop(&c);

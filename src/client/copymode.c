@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/copycmd.h"
 #include "copymode_lines.h"
 #include "term/capture.h"
 #include "util/xmalloc.h"
@@ -12,7 +13,7 @@
 /* tmux 3.3's default word-separators; space and blank cells are a class of their own. */
 static const char separators[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
 
-void copymode_init(struct copymode *cm, enum copykeys_table keys)
+void copymode_init(struct copymode *cm, enum copymode_keys keys)
 {
 	memset(cm, 0, sizeof *cm);
 	cm->keys = keys;
@@ -21,7 +22,7 @@ void copymode_init(struct copymode *cm, enum copykeys_table keys)
 void copymode_clear(struct copymode *cm)
 {
 	term_snapshot_unref(cm->frozen);
-	enum copykeys_table keys = cm->keys;
+	enum copymode_keys keys = cm->keys;
 	char search[sizeof cm->search];
 	size_t search_len = cm->search_len;
 	bool back = cm->search_back;
@@ -91,17 +92,18 @@ static void request_missing(struct copymode *cm, const struct copymode_io *io)
 	cm->req_hi = miss_hi;
 }
 
-bool copymode_enter(struct copymode *cm, const struct copymode_io *io, bool page_up,
-		    bool exit_at_bottom)
+bool copymode_enter(struct copymode *cm, const struct copymode_io *io, uint32_t pane,
+		    bool page_up, bool exit_at_bottom)
 {
 	const term_view *v = io->view;
-	if (v->npanes == 0)
+	const term_view_pane *p = pane != COPYMODE_ACTIVE ? term_view_find(v, pane)
+					    : v->npanes > 0 ? &v->panes[v->active] : NULL;
+	if (p == NULL)
 		return false;
-	const term_view_pane *p = &v->panes[v->active];
 	if (!cm->on) {
 		copymode_clear(cm);
 		cm->on = true;
-		cm->keys = v->mode_keys ? COPYKEYS_VI : COPYKEYS_EMACS;
+		cm->keys = v->mode_keys ? COPYMODE_VI : COPYMODE_EMACS;
 		cm->pane = p->id;
 		cm->epoch = p->hist_epoch;
 		cm->top = p->hist_total;
@@ -215,7 +217,7 @@ static void next_word(struct copymode *cm, const struct copymode_io *io, bool en
 		while (step(&l, &q, true) && char_class(cm, &l, q, spaces_only) == c)
 			p = q;
 		/* emacs's cursor stops after the word, vi's on its last character. */
-		if (cm->keys == COPYKEYS_EMACS && q.line == p.line && q.col > p.col)
+		if (cm->keys == COPYMODE_EMACS && q.line == p.line && q.col > p.col)
 			p = q;
 	} else {
 		int c = char_class(cm, &l, p, spaces_only);
@@ -332,7 +334,7 @@ static void jump_command(struct copymode *cm, const struct copymode_io *io,
 	if (strcmp(command, "jump-again") == 0 || strcmp(command, "jump-reverse") == 0) {
 		if (cm->jump_command[0] == '\0')
 			return;
-		char again[COPYKEYS_MAX_TEXT];
+		char again[sizeof cm->jump_command];
 		strcpy(again, cm->jump_command);
 		if (command[5] == 'r') { /* the other way */
 			char *dir = strstr(again, "forward");
@@ -395,7 +397,7 @@ bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
 	if (line < a.line || line > b.line)
 		return false;
 	/* The cursor's cell is in a vi selection; emacs's ends before it (as tmux). */
-	unsigned end_inclusive = cm->keys == COPYKEYS_VI;
+	unsigned end_inclusive = cm->keys == COPYMODE_VI;
 	if (cm->lines) {
 		*from = 0;
 		*to = cols;
@@ -468,7 +470,7 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, bool end_of_
 static void end_of_line(struct copymode *cm, const struct copymode_lines *l)
 {
 	unsigned len = line_length(cm, l, cm->cur.line);
-	cm->cur.col = cm->keys == COPYKEYS_VI && len > 0 ? len - 1 : len;
+	cm->cur.col = cm->keys == COPYMODE_VI && len > 0 ? len - 1 : len;
 }
 
 static void back_to_indentation(struct copymode *cm, const struct copymode_lines *l)
@@ -551,12 +553,45 @@ static bool run_motion(struct copymode *cm, const struct copymode_io *io,
 	return true;
 }
 
+/*
+ * search-*-incremental, as command-prompt -i runs it: arg is the text after '=' (the
+ * text changed: from where the search began, this command's way), '-' (again, up) or
+ * '+' (again, down).
+ */
+static void search_incremental(struct copymode *cm, const struct copymode_io *io, bool back,
+			       const char *arg)
+{
+	if (arg == NULL || arg[0] == '\0')
+		return;
+	char prefix = arg[0];
+	const char *text = arg + 1;
+	if (!cm->inc_on) {
+		cm->inc_on = true;
+		cm->inc_cur = cm->cur;
+		cm->inc_top = cm->top;
+	} else if (strcmp(text, cm->search) != 0) {
+		cm->cur = cm->inc_cur;
+		cm->top = cm->inc_top;
+	}
+	if (text[0] == '\0')
+		return;
+	if (prefix == '-')
+		back = true;
+	else if (prefix == '+')
+		back = false;
+	set_search(cm, text, back);
+	search(cm, io, back);
+}
+
 /* Searches, selection and copies. */
 static void run_other(struct copymode *cm, const struct copymode_io *io, const char *c,
 		      const char *arg)
 {
 	bool cancel = strstr(c, "-and-cancel") != NULL;
-	if (strncmp(c, "search-forward", 14) == 0 || strncmp(c, "search-backward", 15) == 0) {
+	if (strcmp(c, "search-forward-incremental") == 0 ||
+	    strcmp(c, "search-backward-incremental") == 0)
+		search_incremental(cm, io, c[7] == 'b', arg);
+	else if (strncmp(c, "search-forward", 14) == 0 || strncmp(c, "search-backward", 15) == 0) {
 		set_search(cm, arg, c[7] == 'b');
 		search(cm, io, cm->search_back);
 	} else if (strcmp(c, "search-again") == 0)
@@ -593,6 +628,8 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
 		return;
+	if (strncmp(command, "search-", 7) != 0)
+		cm->inc_on = false;
 	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg))
 		run_other(cm, io, command, arg);
 	if (!cm->on)
@@ -601,52 +638,17 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 	request_missing(cm, io);
 }
 
-/* A binding's argument: the prompt's answer for "%%", the word under the cursor. */
-static void run_binding(struct copymode *cm, const struct copymode_io *io,
-			const struct copykeys_binding *b, const char *answer)
+int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,
+		     int argc, char *const argv[], char **cause)
 {
-	const char *arg = b->argument[0] != '\0' ? b->argument : NULL;
-	char word[COPYKEYS_MAX_TEXT];
-	if (arg != NULL && strcmp(arg, "%%") == 0)
-		arg = answer;
-	else if (arg != NULL && strcmp(arg, "#{copy_cursor_word}") == 0) {
-		copymode_cursor_word(cm, io, word, sizeof word);
-		arg = word;
-	}
-	for (unsigned i = 0; i < b->repeat && cm->on; i++)
-		copymode_run(cm, io, b->command, arg);
-}
-
-void copymode_key(struct copymode *cm, const struct copymode_io *io, const term_key *key)
-{
-	if (cm->asking != NULL) {
-		const struct copykeys_binding *b = cm->asking;
-		if (b->ask == COPYKEYS_ASK_KEY) {
-			char one[8] = "";
-			cm->asking = NULL;
-			if (key->code == TERM_KEY_CHAR && key->mods == 0 && key->ch < 128)
-				one[0] = (char)key->ch;
-			if (one[0] != '\0')
-				run_binding(cm, io, b, one);
-			return;
-		}
-		enum prompt_result r = prompt_key(&cm->prompt, key);
-		if (r == PROMPT_EDITING)
-			return;
-		cm->asking = NULL;
-		if (r == PROMPT_DONE && cm->prompt.len > 0)
-			run_binding(cm, io, b, cm->prompt.line);
-		return;
-	}
-	const struct copykeys_binding *b = copykeys_lookup(cm->keys, key);
-	if (b == NULL)
-		return;
-	if (b->ask != COPYKEYS_ASK_NONE) {
-		cm->asking = b;
-		prompt_start(&cm->prompt, "", NULL);
-		return;
-	}
-	run_binding(cm, io, b, NULL);
+	if (copycmd_check(argc, argv, cause) != 0)
+		return -1;
+	if (count == 0)
+		count = cm->prefix != 0 ? cm->prefix : 1;
+	cm->prefix = 0;
+	for (unsigned i = 0; i < count && cm->on; i++)
+		copymode_run(cm, io, argv[0], argc > 1 ? argv[1] : NULL);
+	return 0;
 }
 
 void copymode_view(struct copymode *cm, const struct copymode_io *io)
@@ -676,13 +678,4 @@ void copymode_view(struct copymode *cm, const struct copymode_io *io)
 	}
 	clamp(cm, io);
 	request_missing(cm, io);
-}
-
-char *copymode_prompt_text(const struct copymode *cm)
-{
-	if (cm->asking == NULL)
-		return NULL;
-	char *text;
-	xasprintf(&text, "%s %s", cm->asking->prompt, cm->prompt.line);
-	return text;
 }

@@ -5,7 +5,9 @@
  *
  * The engine runs tmux's copy-mode commands by their names (send-keys -X: cursor-up,
  * page-up, halfpage-down, search-backward, begin-selection, rectangle-toggle,
- * copy-selection-and-cancel, cancel...); copykeys.h maps keys to them.
+ * copy-selection-and-cancel, cancel...: cmd/copycmd.h). Keys reach them through the
+ * server's shipped copy-mode and copy-mode-vi tables (keymode.h), whose bindings run
+ * send-keys -X here, on the client.
  *
  * Lines are numbered as the server numbers them (term/histpage.h): history lines first ..
  * total - 1, then the pane's screen rows total .. total + rows - 1. The position is
@@ -22,14 +24,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "copykeys.h"
 #include "histcache.h"
-#include "prompt.h"
 #include "term/event.h"
 #include "term/view.h"
 
 /* Screens above the view within which lines the cache lacks are asked for. */
 #define COPYMODE_MARGIN_SCREENS 4
+
+/* Which of tmux's two tables and behaviours (mode-keys): where the cursor stops at a
+ * word's or line's end, whether a selection holds the cursor's cell. */
+enum copymode_keys { COPYMODE_EMACS, COPYMODE_VI };
+
+#define COPYMODE_ACTIVE UINT32_MAX /* copymode_enter's pane: the active one */
 
 typedef void copymode_send(void *arg, const term_event *ev);
 
@@ -49,7 +55,7 @@ struct copymode_pos {
 
 struct copymode {
 	bool on;
-	enum copykeys_table keys;
+	enum copymode_keys keys;
 	uint32_t pane, epoch;
 	uint64_t top;            /* the line shown on the pane's first row */
 	struct copymode_pos cur; /* the cursor */
@@ -63,12 +69,17 @@ struct copymode {
 	size_t search_len;
 	bool search_back, awaiting;
 	uint32_t serial;
+	/* Where an incremental search began (the cursor and top), so that a changed text
+	 * searches again from there; forgotten by any command but a search. */
+	bool inc_on;
+	struct copymode_pos inc_cur;
+	uint64_t inc_top;
 	/* The last jump (jump-forward and friends), for jump-again. */
-	char jump_command[COPYKEYS_MAX_TEXT];
+	char jump_command[32];
 	uint32_t jump_ch;
-	/* A prompt open for a binding (search, goto-line) or one key (jump). */
-	const struct copykeys_binding *asking;
-	struct prompt prompt;
+	/* A repeat count for the next command (send-keys -N with no command: the vi digits),
+	 * 0 for none. */
+	unsigned prefix;
 	/* The screen when copy mode began and its first line's number: shown for lines that
 	 * left the screen since, until the cache has them. */
 	term_snapshot *frozen;
@@ -78,27 +89,36 @@ struct copymode {
 	uint64_t req_lo, req_hi;
 };
 
-void copymode_init(struct copymode *cm, enum copykeys_table keys);
+void copymode_init(struct copymode *cm, enum copymode_keys keys);
 /* Leaves copy mode (if on) and frees what it holds. */
 void copymode_clear(struct copymode *cm);
-/* Enters copy mode on the view's active pane (false: none), with the keys the view's
- * mode-keys says; page_up scrolls a page at once (copy-mode -u), exit_at_bottom leaves
- * when scrolled back to the bottom (-e). */
-bool copymode_enter(struct copymode *cm, const struct copymode_io *io, bool page_up,
-		    bool exit_at_bottom);
-/* A key typed in copy mode: its binding in the table, or the open prompt's line. */
-void copymode_key(struct copymode *cm, const struct copymode_io *io, const term_key *key);
-/* Runs a copy-mode command by tmux's name; arg is its argument or NULL. Unknown names and
- * commands rsh lacks do nothing. */
+/* Enters copy mode on pane (COPYMODE_ACTIVE: the view's active pane; false when the view
+ * lacks it),
+ * with the keys the view's mode-keys says; page_up scrolls a page at once (copy-mode
+ * -u), exit_at_bottom leaves when scrolled back to the bottom (-e). In copy mode
+ * already (on any pane), it stays where it is and only page_up acts. */
+bool copymode_enter(struct copymode *cm, const struct copymode_io *io, uint32_t pane,
+		    bool page_up, bool exit_at_bottom);
+/* Runs a copy-mode command by tmux's name; arg is its argument or NULL. A name rsh does
+ * not run (checked first with cmd/copycmd.h) does nothing. */
 void copymode_run(struct copymode *cm, const struct copymode_io *io, const char *command,
 		  const char *arg);
+/*
+ * send-keys -X: argv[0] the command, argv[1] its argument, run count times (0: the
+ * pending prefix, else once; the prefix is used up). Returns 0, or -1 with *cause
+ * (allocated) for a name copycmd_check refuses.
+ */
+int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,
+		     int argc, char *const argv[], char **cause);
+/* s with copy mode's format variables replaced (#{copy_cursor_word},
+ * #{copy_cursor_line}, #{copy_cursor_x}, #{copy_cursor_y}, #{pane_search_string},
+ * #{scroll_position}, #{pane_in_mode}); the rest kept as it is. Allocated. */
+char *copymode_expand(const struct copymode *cm, const struct copymode_io *io, const char *s);
 /* A newer view: the pane gone leaves copy mode, a new epoch drops what it relied on, a
  * search answer moves the cursor, missing lines are asked for. */
 void copymode_view(struct copymode *cm, const struct copymode_io *io);
 /* v with the copy-mode pane drawn as copy mode shows it (a new reference; v itself when
  * copy mode is off or its pane is not in v). */
 term_view *copymode_overlay(const struct copymode *cm, term_view *v, const histcache *h);
-/* The prompt's text and line so far while one is open, else NULL; to free. */
-char *copymode_prompt_text(const struct copymode *cm);
 
 #endif

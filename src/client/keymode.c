@@ -56,13 +56,85 @@ static void batch_add(struct batch *b, int argc, char *const argv[],
 	}
 }
 
-static void open_prompt(struct keymode *k, const struct args *a);
-static void open_confirm(struct keymode *k, const struct args *a);
+static void open_prompt(struct keymode *k, const struct args *a, uint64_t now,
+			const struct copymode_io *io);
+static void open_confirm(struct keymode *k, const struct args *a,
+			 const struct copymode_io *io);
 
 static const char *arg_or(const struct args *a, char flag, const char *dflt)
 {
 	const char *v = args_get(a, flag);
 	return v != NULL ? v : dflt;
+}
+
+/* The pane -t names as the server sends it (%ID), COPYMODE_ACTIVE when there is none;
+ * false for another form, which only the server resolves. */
+static bool pane_arg(const struct args *a, uint32_t *pane)
+{
+	const char *t = args_get(a, 't');
+	char *end;
+	*pane = COPYMODE_ACTIVE;
+	if (t == NULL)
+		return true;
+	if (t[0] != '%' || t[1] < '0' || t[1] > '9')
+		return false;
+	unsigned long id = strtoul(t + 1, &end, 10);
+	if (id >= UINT32_MAX || *end != '\0')
+		return false;
+	*pane = (uint32_t)id;
+	return true;
+}
+
+/* copy-mode [-eHqu] [-t %ID]: enters copy mode on the pane (the active one without -t), or
+ * with -q leaves it. */
+static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
+		      const struct copymode_io *io)
+{
+	uint32_t pane;
+	bool known = pane_arg(a, &pane), any = pane == COPYMODE_ACTIVE;
+	if (!known || (!any && term_view_find(io->view, pane) == NULL)) {
+		say(k, now, "can't find pane");
+		return;
+	}
+	if (args_has(a, 'q')) {
+		if (k->copy.on && (any || pane == k->copy.pane))
+			copymode_clear(&k->copy);
+		return;
+	}
+	if (k->copy.on && !any && pane != k->copy.pane)
+		copymode_clear(&k->copy); /* one copy mode a client: it moves to that pane */
+	if (copymode_enter(&k->copy, io, pane, args_has(a, 'u'), args_has(a, 'e')) &&
+	    args_has(a, 'H'))
+		k->copy.hide_position = true;
+}
+
+/* send-keys -X [-F] [-N n] [-t %ID] command [argument], or -N n alone (a repeat count for
+ * the next command), in copy mode of the pane (the active one without -t). */
+static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
+		      const struct copymode_io *io)
+{
+	uint32_t pane;
+	const term_view *v = io->view;
+	if (pane_arg(a, &pane) && pane == COPYMODE_ACTIVE && v->npanes > 0)
+		pane = v->panes[v->active].id;
+	if (!k->copy.on || k->copy.pane != pane) {
+		say(k, now, "not in a mode");
+		return;
+	}
+	unsigned count = (unsigned)args_number(a, 'N', 0);
+	if (!args_has(a, 'X')) {
+		k->copy.prefix = count;
+		return;
+	}
+	char **argv = xreallocarray(NULL, (size_t)a->argc + 1, sizeof *argv), *cause = NULL;
+	for (int i = 0; i < a->argc; i++)
+		argv[i] = args_has(a, 'F') ? copymode_expand(&k->copy, io, a->argv[i])
+					   : xstrdup(a->argv[i]);
+	if (copymode_command(&k->copy, io, count, a->argc, argv, &cause) != 0) {
+		say(k, now, cause);
+		free(cause);
+	}
+	ask_free_strings(argv, a->argc);
 }
 
 /*
@@ -77,9 +149,9 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 	term_event ev = {0};
 
 	if (strcmp(name, "command-prompt") == 0 && mine) {
-		open_prompt(k, a);
+		open_prompt(k, a, now, io);
 	} else if (strcmp(name, "confirm-before") == 0 && mine) {
-		open_confirm(k, a);
+		open_confirm(k, a, io);
 	} else if (strcmp(name, "send-prefix") == 0 && !args_has(a, 't')) {
 		ev.type = TERM_EVENT_KEY;
 		ev.key = args_has(a, '2') ? k->keys->opt.prefix2 : k->keys->opt.prefix;
@@ -96,8 +168,11 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 			snprintf(k->table, sizeof k->table, "%s", table);
 			k->repeating = false;
 		}
-	} else if (strcmp(name, "copy-mode") == 0) {
-		copymode_enter(&k->copy, io, args_has(a, 'u'), args_has(a, 'e'));
+	} else if (strcmp(name, "copy-mode") == 0 && (here || !args_has(a, 't'))) {
+		copy_mode(k, a, now, io);
+	} else if (strcmp(name, "send-keys") == 0 && (here || !args_has(a, 't')) &&
+		   (args_has(a, 'X') || (args_has(a, 'N') && a->argc == 0))) {
+		send_keys(k, a, now, io);
 	} else if (strcmp(name, "detach-client") == 0 && !args_has(a, 't')) {
 		ev.type = TERM_EVENT_DETACH;
 		io->send(io->arg, &ev);
@@ -177,28 +252,68 @@ static void ask_clear(struct keymode *k)
 	ask_free_strings(q->prompts, q->nprompts);
 	ask_free_strings(q->inputs, q->nprompts);
 	ask_free_strings(q->answers, q->current);
+	free(q->last);
 	*q = (struct keymode_ask){0};
 	k->prompting = false;
 }
 
-/* Shows prompt number q->current with its initial text, both with names expanded. */
-static void ask_next(struct keymode *k)
+/* Shows prompt number q->current with its initial text, both with names expanded (copy
+ * mode's too: #{pane_search_string}). */
+static void ask_next(struct keymode *k, const struct copymode_io *io)
 {
 	struct keymode_ask *q = &k->ask;
-	char *prompt = ask_expand(q->prompts[q->current], k->view);
-	char *input = ask_expand(q->inputs[q->current], k->view);
+	char *prompt = copymode_expand(&k->copy, io, q->prompts[q->current]);
+	char *input = copymode_expand(&k->copy, io, q->inputs[q->current]);
 	free(q->prompts[q->current]);
 	q->prompts[q->current] = prompt;
-	prompt_start(&k->prompt, input, q->confirm || q->single ? NULL : &k->history);
+	free(q->last);
+	q->last = NULL;
+	if (q->incremental) {
+		q->last = input;
+		input = xstrdup("");
+	}
+	prompt_start(&k->prompt, input, q->confirm || q->single ? NULL : &k->history[q->type]);
 	free(input);
 }
 
-static void open_prompt(struct keymode *k, const struct args *a)
+/* -i: the template with the line after prefix, run at once. */
+static void incremental(struct keymode *k, char prefix, uint64_t now,
+			const struct copymode_io *io)
+{
+	char *answer, *command;
+	xasprintf(&answer, "%c%s", prefix, k->prompt.line);
+	command = ask_fill(k->ask.template, &answer, 1);
+	run_line(k, command, now, io);
+	free(command);
+	free(answer);
+}
+
+static bool prompt_type(const char *name, enum keymode_prompt_type *type)
+{
+	static const char *const names[KEYMODE_PROMPT_TYPES] = {
+		"command", "search", "target", "window-target",
+	};
+	for (int i = 0; i < KEYMODE_PROMPT_TYPES; i++)
+		if (name == NULL || strcmp(name, names[i]) == 0) {
+			*type = (enum keymode_prompt_type)i;
+			return true;
+		}
+	return false;
+}
+
+static void open_prompt(struct keymode *k, const struct args *a, uint64_t now,
+			const struct copymode_io *io)
 {
 	struct keymode_ask *q = &k->ask;
 	char *prompts;
 	if (k->prompting)
 		return; /* tmux keeps the prompt already open */
+	if (!prompt_type(args_get(a, 'T'), &q->type)) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "unknown type: %.64s", args_get(a, 'T'));
+		say(k, now, msg);
+		return;
+	}
 	q->template = xstrdup(a->argc > 0 ? a->argv[0] : "%1");
 	if (args_get(a, 'p') != NULL) {
 		prompts = xstrdup(args_get(a, 'p'));
@@ -225,11 +340,15 @@ static void open_prompt(struct keymode *k, const struct args *a)
 	q->answers = xreallocarray(NULL, (size_t)q->nprompts, sizeof *q->answers);
 	q->single = args_has(a, '1');
 	q->numeric = args_has(a, 'N');
+	q->incremental = args_has(a, 'i');
 	k->prompting = true;
-	ask_next(k);
+	ask_next(k, io);
+	if (q->incremental)
+		incremental(k, '=', now, io);
 }
 
-static void open_confirm(struct keymode *k, const struct args *a)
+static void open_confirm(struct keymode *k, const struct args *a,
+			 const struct copymode_io *io)
 {
 	struct keymode_ask *q = &k->ask;
 	char *prompt;
@@ -250,7 +369,7 @@ static void open_confirm(struct keymode *k, const struct args *a)
 	q->inputs[0] = xstrdup("");
 	q->answers = xmalloc(sizeof *q->answers);
 	k->prompting = true;
-	ask_next(k);
+	ask_next(k, io);
 }
 
 /* An answer: the next prompt, or the command with every answer put in. */
@@ -258,10 +377,14 @@ static void answered(struct keymode *k, const char *line, uint64_t now, const st
 {
 	struct keymode_ask *q = &k->ask;
 	if (!q->confirm && !q->single)
-		prompt_history_add(&k->history, line);
+		prompt_history_add(&k->history[q->type], line);
+	if (q->incremental) {
+		ask_clear(k); /* it ran as it was typed */
+		return;
+	}
 	q->answers[q->current++] = xstrdup(line);
 	if (q->current < q->nprompts) {
-		ask_next(k);
+		ask_next(k, io);
 		return;
 	}
 	char *command = q->confirm ? xstrdup(q->template)
@@ -273,8 +396,15 @@ static void answered(struct keymode *k, const char *line, uint64_t now, const st
 	free(command);
 }
 
-/* A key for the open prompt. */
-static void prompt_input(struct keymode *k, const term_key *key, uint64_t now,
+static bool is_key(const term_key *key, const char *name)
+{
+	term_key k;
+	return keyname_parse(name, &k) && keyname_equal(key, &k);
+}
+
+/* A key for the open prompt; false when it ended a numeric prompt (-N) without being
+ * part of it, so it is handled as any key next (tmux's "5j" in copy-mode-vi). */
+static bool prompt_input(struct keymode *k, const term_key *key, uint64_t now,
 			 const struct copymode_io *io)
 {
 	struct keymode_ask *q = &k->ask;
@@ -286,17 +416,30 @@ static void prompt_input(struct keymode *k, const term_key *key, uint64_t now,
 		char name[KEYNAME_MAX];
 		if (!printable) {
 			ask_clear(k);
-			return;
+			return true;
 		}
 		keyname_print(&n, name);
 		answered(k, n.ch == ' ' ? " " : name, now, io);
-		return;
+		return true;
 	}
-	if (q->numeric && printable && (n.ch < '0' || n.ch > '9')) {
-		answered(k, k->prompt.line, now, io); /* a non-digit ends it */
-		return;
+	if (q->numeric && !(printable && n.ch >= '0' && n.ch <= '9')) {
+		answered(k, k->prompt.line, now, io); /* a non-digit ends it, then acts */
+		return false;
 	}
-	switch (prompt_key(&k->prompt, key)) {
+	bool back = is_key(key, "C-r");
+	if (q->incremental && (back || is_key(key, "C-s"))) {
+		bool empty = k->prompt.line[0] == '\0';
+		if (empty && q->last != NULL)
+			prompt_start(&k->prompt, q->last, &k->history[q->type]);
+		incremental(k, empty ? '=' : back ? '-' : '+', now, io);
+		return true;
+	}
+	char *before = q->incremental ? xstrdup(k->prompt.line) : NULL;
+	enum prompt_result r = prompt_key(&k->prompt, key);
+	if (before != NULL && r == PROMPT_EDITING && strcmp(before, k->prompt.line) != 0)
+		incremental(k, '=', now, io);
+	free(before);
+	switch (r) {
 	case PROMPT_DONE:
 		answered(k, k->prompt.line, now, io);
 		break;
@@ -306,6 +449,7 @@ static void prompt_input(struct keymode *k, const term_key *key, uint64_t now,
 	case PROMPT_EDITING:
 		break;
 	}
+	return true;
 }
 
 /* --- the list of bindings -------------------------------------------------------- */
@@ -369,7 +513,19 @@ static bool copying(const struct keymode *k, const term_view *v)
 	return k->copy.on && v->npanes > 0 && v->panes[v->active].id == k->copy.pane;
 }
 
-/* tmux's server_client_key_callback, over the shipped tables. */
+/* The table of the copy mode the active pane is in, else NULL (tmux's mode key table). */
+static const char *mode_table(const struct keymode *k, const term_view *v)
+{
+	if (!copying(k, v))
+		return NULL;
+	return k->copy.keys == COPYMODE_VI ? "copy-mode-vi" : "copy-mode";
+}
+
+/*
+ * tmux's server_client_key_callback, over the shipped tables: from root, a pane in copy
+ * mode uses copy mode's table first; a key bound there runs, else root's binding does,
+ * else the key is dropped (a copy-mode pane takes no keys).
+ */
 static void handle(struct keymode *k, const term_key *key, uint64_t now,
 		   const struct copymode_io *io)
 {
@@ -379,24 +535,21 @@ static void handle(struct keymode *k, const term_key *key, uint64_t now,
 
 	if (k->repeating && now >= k->repeat_until)
 		to_root(k);
-	snprintf(first, sizeof first, "%s", k->table);
+	const char *mode = is_root(k->table) ? mode_table(k, io->view) : NULL;
+	snprintf(first, sizeof first, "%s", mode != NULL ? mode : k->table);
 	for (;;) {
+		const char *table = mode != NULL ? mode : is_root(k->table) ? "root" : k->table;
 		/* The prefix always switches to the prefix table, unless already there. */
-		if (is_prefix(k, key) && strcmp(k->table, "prefix") != 0) {
+		if (is_prefix(k, key) && strcmp(table, "prefix") != 0) {
 			snprintf(k->table, sizeof k->table, "prefix");
 			k->repeating = false;
 			return;
 		}
-		/* A pane in copy mode takes root's keys by copy mode's tables, as tmux's modes. */
-		if (is_root(k->table) && copying(k, io->view)) {
-			copymode_key(&k->copy, io, key);
-			return;
-		}
 		was_repeating = k->repeating;
-		const struct key_binding *b =
-			key_tables_lookup(k->keys, is_root(k->table) ? "root" : k->table, key);
+		const struct key_binding *b = key_tables_lookup(k->keys, table, key);
 		if (b != NULL && k->repeating && !b->repeat) {
 			to_root(k); /* a key that does not repeat ends the repeat: from root */
+			mode = NULL;
 			first[0] = '\0';
 			continue;
 		}
@@ -410,8 +563,9 @@ static void handle(struct keymode *k, const term_key *key, uint64_t now,
 			run(k, b->argc, b->argv, false, now, io);
 			return;
 		}
-		if (!is_root(k->table) || k->repeating) {
+		if (mode != NULL || !is_root(k->table) || k->repeating) {
 			to_root(k);
+			mode = NULL;
 			if (was_repeating)
 				first[0] = '\0';
 			continue;
@@ -426,14 +580,8 @@ static void handle(struct keymode *k, const term_key *key, uint64_t now,
 bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
 		 const struct copymode_io *io)
 {
-	if (k->copy.asking != NULL) {
-		copymode_key(&k->copy, io, &ev->key); /* copy mode's own prompt */
+	if (k->prompting && prompt_input(k, &ev->key, now, io))
 		return true;
-	}
-	if (k->prompting) {
-		prompt_input(k, &ev->key, now, io);
-		return true;
-	}
 	if (k->list != NULL) {
 		list_input(k, &ev->key);
 		return true;
@@ -501,12 +649,7 @@ unsigned keymode_escape_ms(const struct keymode *k)
 
 void keymode_draw(const struct keymode *k, render *r, const term_view *v)
 {
-	char *copy_prompt = copymode_prompt_text(&k->copy);
-	if (copy_prompt != NULL) {
-		render_prompt(r, v, copy_prompt, (int)(strlen(k->copy.asking->prompt) + 1 +
-						       prompt_cursor_column(&k->copy.prompt)));
-		free(copy_prompt);
-	} else if (k->prompting) {
+	if (k->prompting) {
 		char *text;
 		const char *prompt = k->ask.prompts[k->ask.current];
 		xasprintf(&text, "%s%s", prompt, k->prompt.line);
@@ -519,7 +662,7 @@ void keymode_draw(const struct keymode *k, render *r, const term_view *v)
 	}
 }
 
-void keymode_init(struct keymode *k, enum copykeys_table keys)
+void keymode_init(struct keymode *k, enum copymode_keys keys)
 {
 	memset(k, 0, sizeof *k);
 	copymode_init(&k->copy, keys);
@@ -528,7 +671,8 @@ void keymode_init(struct keymode *k, enum copykeys_table keys)
 void keymode_clear(struct keymode *k)
 {
 	ask_clear(k);
-	prompt_history_free(&k->history);
+	for (int i = 0; i < KEYMODE_PROMPT_TYPES; i++)
+		prompt_history_free(&k->history[i]);
 	free(k->list);
 	key_tables_unref(k->keys);
 	copymode_clear(&k->copy);

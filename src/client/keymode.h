@@ -11,13 +11,19 @@
  *   after a prefix, where it is dropped;
  * - a command list runs here when a command is the client's business (command-prompt,
  *   confirm-before, send-prefix, switch-client -T, detach-client, list-keys shown over
- *   the screen, copy-mode); the others go to the server as COMMAND events, in order;
- * - while the active pane is in copy mode (copymode.h), keys that would be looked up in
- *   root go to copy mode instead (its own tables, tmux's copy-mode and copy-mode-vi), as
- *   tmux uses the mode's table; the prefix still works;
+ *   the screen, copy-mode, send-keys -X); the others go to the server as COMMAND
+ *   events, in order;
+ * - while the active pane is in copy mode (copymode.h), a key that would be looked up in
+ *   root is looked up in copy mode's table first (copy-mode-vi or copy-mode, by the
+ *   window's mode-keys), then in root, and goes nowhere when neither binds it, as tmux
+ *   does for a pane in a mode; the prefix still works. Those tables' bindings run
+ *   send-keys -X (copy mode's commands, -N a repeat count, -F copy mode's formats) and
+ *   command-prompt here, so copy mode never waits on the server; send-keys -X with no
+ *   copy mode on the pane says "not in a mode";
  * - the server may ask the client to run such a command (term_view's run request:
- *   `rsh command-prompt -t CLIENT`, or a binding's command-prompt after commands the
- *   server ran).
+ *   `rsh command-prompt -t CLIENT`, `rsh copy-mode -t PANE` and `rsh send-keys -X`
+ *   with the pane as -t %ID, or a binding's command-prompt after commands the server
+ *   ran).
  *
  * Before the first view with tables arrives, keys are held (up to KEYMODE_HELD) and
  * handled once it does. Only keys for the pane (and what bindings send) become input
@@ -39,10 +45,22 @@
 #define KEYMODE_HELD 256
 #define KEYMODE_MESSAGE_MS 750 /* tmux's display-time: how long a local error shows */
 
+/* command-prompt -T: the prompt's type, each with a history of its own, as tmux. */
+enum keymode_prompt_type {
+	KEYMODE_PROMPT_COMMAND, KEYMODE_PROMPT_SEARCH, KEYMODE_PROMPT_TARGET,
+	KEYMODE_PROMPT_WINDOW_TARGET, KEYMODE_PROMPT_TYPES
+};
+
 /* What the open prompt asks for. */
 struct keymode_ask {
 	bool confirm;          /* confirm-before: y runs command */
 	bool single, numeric;  /* -1: one key answers; -N: digits only */
+	/* -i: the template runs as the line changes, with the line after a character: '='
+	 * (changed), '-' (C-r: again backward), '+' (C-s: forward); Enter just closes. The
+	 * line starts empty; -I's text (last) comes back with C-r or C-s on an empty line. */
+	bool incremental;
+	char *last;
+	enum keymode_prompt_type type;
 	char *template;        /* command-prompt's template, or confirm-before's command */
 	char **prompts, **inputs; /* one per answer asked for */
 	int nprompts, current;
@@ -60,7 +78,7 @@ struct keymode {
 	bool prompting;
 	struct keymode_ask ask;
 	struct prompt prompt;
-	struct prompt_history history;
+	struct prompt_history history[KEYMODE_PROMPT_TYPES];
 
 	char *list;            /* list-keys' text while it is shown over the screen */
 	size_t list_top;
@@ -75,7 +93,7 @@ struct keymode {
 };
 
 /* An empty keymode; copy mode starts in the table keys (mode-keys by $VISUAL/$EDITOR). */
-void keymode_init(struct keymode *k, enum copykeys_table keys);
+void keymode_init(struct keymode *k, enum copymode_keys keys);
 /* Frees what it holds. */
 void keymode_clear(struct keymode *k);
 

@@ -13,6 +13,7 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/word.c src/cmd/word.h \
 	src/cmd/cmdlist.c src/cmd/cmdlist.h \
 	src/cmd/keylist.c src/cmd/keylist.h \
+	src/cmd/copycmd.c src/cmd/copycmd.h \
 	src/cmd/proto.c src/cmd/proto.h \
 	src/cmd/socket.c src/cmd/socket.h
 CMD_LIBS = src/cmd/libcmd.a src/util/libutil.a

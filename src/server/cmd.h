@@ -205,6 +205,10 @@ struct pane *cmd_find_source_pane(struct cmd_ctx *ctx);
  * without the flag the command's own client. NULL with the error written when none.
  */
 struct client *cmd_find_client(struct cmd_ctx *ctx, char flag);
+/* The client showing pane p (its window is its session's current one): the command's own
+ * client when it is one of them, else the latest active. NULL with the error written
+ * ("no client shows pane %N") when none does. */
+struct client *cmd_find_pane_client(struct cmd_ctx *ctx, const struct pane *p);
 /* Sends the command's own words to the target client (flag as above) to run there:
  * what is the client's business (command-prompt, confirm-before, switch-client -T). */
 enum cmd_retval cmd_run_on_client(struct cmd_ctx *ctx, char flag);

@@ -1,20 +1,51 @@
 /*
- * copy-mode: copy mode lives in the client (copymode.h), so a client runs it itself when
- * a key binds it; run on the server from a client's command list, it goes back to that
- * client (cmd_run_on_client), as command-prompt.
+ * copy-mode [-eHqu] [-t target-pane]: copy mode lives in the client (client/copymode.h),
+ * so a client runs it itself when a key binds it; run on the server (the command line, a
+ * pane's shell, a list that reached the server), it goes to the client showing the
+ * target pane (cmd_find_pane_client) with the pane named by its id, and that client
+ * enters copy mode there: -u a page up, -e leaving at the bottom, -H without the
+ * position indicator, -q leaving copy mode instead.
  */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "cmd.h"
+#include "server_client.h"
 
 static enum cmd_retval cmd_copy_mode_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_copy_mode_entry = {
 	.name = "copy-mode",
-	.flags = ARGS_FLAGS(FLAG_BOOL('e'), FLAG_BOOL('u')),
-	.usage = "copy-mode [-eu]",
+	.flags = ARGS_FLAGS(FLAG_BOOL('e'), FLAG_BOOL('H'), FLAG_BOOL('q'), FLAG_BOOL('u'),
+			    FLAG_TARGET),
+	.target = TARGET_PANE,
+	.usage = "copy-mode [-eHqu] [-t target-pane]",
 	.exec = cmd_copy_mode_exec,
 };
 
 static enum cmd_retval cmd_copy_mode_exec(struct cmd_ctx *ctx)
 {
-	return cmd_run_on_client(ctx, 't');
+	static const char flags[] = "eHqu";
+	struct pane *p = cmd_find_pane(ctx);
+	char words[sizeof flags][3], pane[16], *cause = NULL;
+	char *argv[sizeof flags + 3];
+	int argc = 0;
+
+	if (p == NULL)
+		return CMD_RETURN_ERROR;
+	struct client *c = cmd_find_pane_client(ctx, p);
+	if (c == NULL)
+		return CMD_RETURN_ERROR;
+	argv[argc++] = "copy-mode";
+	for (int i = 0; flags[i] != '\0'; i++)
+		if (args_has(&ctx->args, flags[i])) {
+			snprintf(words[i], sizeof words[i], "-%c", flags[i]);
+			argv[argc++] = words[i];
+		}
+	snprintf(pane, sizeof pane, "%%%u", (unsigned)p->id);
+	argv[argc++] = "-t";
+	argv[argc++] = pane;
+	if (client_run_there(c, argc, argv, &cause) != 0)
+		return cmd_give_cause(ctx, cause);
+	return CMD_RETURN_NORMAL;
 }

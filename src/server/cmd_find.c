@@ -321,6 +321,19 @@ static struct client *latest_client(const struct session *s)
 	return best;
 }
 
+struct client *cmd_find_pane_client(struct cmd_ctx *ctx, const struct pane *p)
+{
+	const struct session *s = p->window->session;
+	struct client *c = ctx->client;
+	if (s->current != p->window)
+		c = NULL;
+	else if (c == NULL || c->ended != NULL || c->in.session != s->id)
+		c = latest_client(s);
+	if (c == NULL)
+		cmd_error(ctx, "no client shows pane %%%u", (unsigned)p->id);
+	return c;
+}
+
 struct client *cmd_find_client(struct cmd_ctx *ctx, char flag)
 {
 	const char *name = args_get(&ctx->args, flag);
