@@ -16,15 +16,16 @@
 #define USAGE                                                                              \
 	"usage: rsh [-46V] [-f file] [-L socket-name | -S socket-path] [-p port|low:high]"       \
 	" [--ssh=command]"                                                                     \
-	" [--server=path] [--predict=adaptive|always|never] [[user@]host] [command [flags]"    \
-	" [arguments]]"
+	" [--server=path] [--predict=adaptive|always|never] [--transport=auto|udp|ssh]"       \
+	" [[user@]host] [command [flags] [arguments]]"
 
-enum { OPT_SSH = 256, OPT_SERVER, OPT_PREDICT };
+enum { OPT_SSH = 256, OPT_SERVER, OPT_PREDICT, OPT_TRANSPORT, OPT_STDIO, OPT_RELAY };
 
 static const struct option main_options[] = {
 	{"ssh", required_argument, NULL, OPT_SSH},
 	{"server", required_argument, NULL, OPT_SERVER},
 	{"predict", required_argument, NULL, OPT_PREDICT},
+	{"transport", required_argument, NULL, OPT_TRANSPORT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{0},
@@ -33,7 +34,11 @@ static const struct option client_options[] = {
 	{"predict", required_argument, NULL, OPT_PREDICT},
 	{0},
 };
-static const struct option no_options[] = {{0}};
+static const struct option bootstrap_options[] = {
+	{"stdio", no_argument, NULL, OPT_STDIO},
+	{"relay", required_argument, NULL, OPT_RELAY},
+	{0},
+};
 
 bool rsh_port_parse(const char *s, char **end, unsigned *port)
 {
@@ -106,6 +111,23 @@ static int parse_options(int argc, char **argv, const char *shorts,
 			if (!predict_parse(optarg, "--predict", o))
 				return -1;
 			break;
+		case OPT_TRANSPORT:
+			if (!uplink_transport_parse(optarg, &o->transport)) {
+				fprintf(stderr, "rsh: bad --transport: %s (auto, udp or ssh)\n", optarg);
+				return -1;
+			}
+			break;
+		case OPT_STDIO:
+			o->stdio = true;
+			break;
+		case OPT_RELAY: {
+			char *end;
+			if (!rsh_port_parse(optarg, &end, &o->relay_port) || *end != '\0') {
+				fprintf(stderr, "rsh: bad --relay port: %s\n", optarg);
+				return -1;
+			}
+			break;
+		}
 		case 'h':
 			return 0;
 		case 'V':
@@ -137,7 +159,7 @@ static const char *local_udp_host(const struct rsh_options *o)
 static int run_part(struct rsh_options *o, int argc, char **argv)
 {
 	bool bootstrap = strcmp(argv[0], "bootstrap") == 0;
-	int i = bootstrap ? parse_options(argc, argv, "+:46p:", no_options, o)
+	int i = bootstrap ? parse_options(argc, argv, "+:46p:", bootstrap_options, o)
 			  : parse_options(argc, argv, "+:46", client_options, o);
 	if (i < 0)
 		return 1;
@@ -170,6 +192,6 @@ int main(int argc, char **argv)
 	if (argc > 0 && (strcmp(argv[0], "bootstrap") == 0 || strcmp(argv[0], "client") == 0))
 		return run_part(&o, argc, argv);
 	if (argc == 0 || cmd_entry_exact(argv[0]) != NULL)
-		return rsh_local_run(&o, local_udp_host(&o), false, argc, argv);
+		return rsh_local_run(&o, local_udp_host(&o), false, NULL, argc, argv);
 	return rsh_remote_run(&o, argv[0], argc - 1, argv + 1);
 }

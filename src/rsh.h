@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "client/predict.h"
+#include "client/uplink.h"
 
 struct rsh_options {
 	const char *label, *socket; /* -L, -S: the control socket; NULL for the default */
@@ -22,6 +23,9 @@ struct rsh_options {
 	enum predict_mode predict;  /* --predict, else RSH_PREDICT, else adaptive */
 	const char *config;         /* -f: the config file a server started here reads */
 	bool version;               /* -V, --version: print it and exit */
+	enum uplink_transport transport; /* --transport: auto, udp or ssh */
+	bool stdio;                 /* bootstrap --stdio: relay datagrams after the line */
+	unsigned relay_port;        /* bootstrap --relay PORT: only relay, to that port */
 };
 
 /* A port, 1..65535, in decimal at the start of s; *end is set after it. */
@@ -39,10 +43,11 @@ bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches);
  * none, as tmux) through the server on this host, starting it for a new session.
  * udp_host: where an attached client reaches the server (numeric), NULL for 127.0.0.1.
  * With connect_only, an attach's connect line is printed rather than attached to, and no
- * terminal is needed (rsh bootstrap). Returns the exit status.
+ * terminal is needed (rsh bootstrap); connected, when not NULL, then receives it parsed.
+ * Returns the exit status.
  */
 int rsh_local_run(const struct rsh_options *o, const char *udp_host, bool connect_only,
-		  int argc, char **argv);
+		  struct net_connect *connected, int argc, char **argv);
 
 /*
  * The command on host destination ([user@]host) through ssh: an attach as mosh does (ssh
@@ -55,7 +60,10 @@ int rsh_remote_run(const struct rsh_options *o, const char *destination, int arg
 /* `RSH_TOKEN=token rsh client HOST PORT`: the client alone. */
 int rsh_client_run(const struct rsh_options *o, int argc, char **argv);
 
-/* `rsh bootstrap [command]` on the host: prints the connect line of an attach. */
+/* `rsh bootstrap [--stdio] [command]` on the host: prints the connect line of an attach,
+ * then with --stdio relays datagrams between its standard input and output and the
+ * server (net/relay.h) until its input ends; `rsh bootstrap --relay PORT` only relays,
+ * to the server's UDP port PORT, after a line "RSH RELAY". */
 int rsh_bootstrap_run(const struct rsh_options *o, int argc, char **argv);
 
 /*

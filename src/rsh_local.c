@@ -112,6 +112,7 @@ struct local {
 	char *config;         /* -f made absolute (the server lives in "/"), or NULL */
 	const char *udp_host; /* the request's udp element, or NULL */
 	bool connect_only;    /* rsh bootstrap: the connect line printed, no terminal */
+	struct net_connect *connected; /* with connect_only: the line printed, parsed */
 };
 
 /* Waits (within the socket's receive timeout) for the server to close the connection: at
@@ -219,6 +220,11 @@ static int finish(const struct local *l, struct proto_reply *reply, bool attache
 	if (attaches && !l->connect_only && reply->code == 0) {
 		code = attach(l, reply);
 	} else {
+		if (attaches && reply->code == 0 && l->connected != NULL &&
+		    net_connect_parse(reply->out, reply->outlen, l->connected) != NULL) {
+			fprintf(stderr, "rsh: bad reply from the server: no connect line\n");
+			reply->code = 1;
+		}
 		fwrite(reply->out, 1, reply->outlen, stdout);
 		/* A message names what the user typed, or what a server says: escaped. */
 		char *err = printable_copy(reply->err, reply->errlen, "\n\t");
@@ -378,9 +384,10 @@ static int run_alone(const struct local *l)
 }
 
 int rsh_local_run(const struct rsh_options *o, const char *udp_host, bool connect_only,
-		  int argc, char **argv)
+		  struct net_connect *connected, int argc, char **argv)
 {
-	struct local l = {o, socket_path(o->label, o->socket), NULL, udp_host, connect_only};
+	struct local l = {o, socket_path(o->label, o->socket), NULL, udp_host, connect_only,
+			  connected};
 	if (l.path == NULL)
 		return 1;
 	char cwd[4096];

@@ -1,7 +1,9 @@
 /*
  * Commands for another host. One that attaches goes as mosh's: ssh starts `rsh bootstrap`
  * there, which answers with a connect line, and the client reaches the host over UDP at
- * the very address ssh used (we resolve the name and hand ssh the address). Any other
+ * the very address ssh used (we resolve the name and hand ssh the address). Unless
+ * --transport=udp, that ssh stays open running `bootstrap --stdio`, the ssh path the
+ * client's datagrams take when UDP does not get through (client/sshpath.h). Any other
  * command runs there through ssh like any remote command.
  */
 #include <netdb.h>
@@ -16,6 +18,7 @@
 #include "client/client.h"
 #include "client/utf8_locale.h"
 #include "client/ssh_bootstrap.h"
+#include "client/sshpath.h"
 #include "net/token.h"
 #include "util/printable.h"
 #include "util/xmalloc.h"
@@ -114,8 +117,13 @@ static int remote_attach(const struct rsh_options *o, struct ssh_bootstrap *b)
 		return 1;
 	}
 	b->hostname = address;
-	struct client_options co = {.host = address, .family = o->family, .predict = o->predict};
-	char *why = ssh_bootstrap_run(b, &co.connect);
+	struct client_options co = {.host = address, .family = o->family, .predict = o->predict,
+				    .transport = o->transport};
+	char *why = NULL;
+	if (o->transport == UPLINK_UDP)
+		why = ssh_bootstrap_run(b, &co.connect);
+	else
+		co.ssh = sshpath_open(b, &co.connect, &why);
 	int code = 1;
 	if (why != NULL)
 		fprintf(stderr, "rsh: %s\n", why);

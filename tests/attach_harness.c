@@ -853,6 +853,11 @@ void harness_dump(harness_client *c)
 		fprintf(stderr, "the program was killed by signal %d\n", WTERMSIG(c->status));
 }
 
+pid_t harness_client_pid(harness_client *c)
+{
+	return c->pid;
+}
+
 void harness_client_kill(harness_client *c, int sig)
 {
 	if (!c->exited)

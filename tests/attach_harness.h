@@ -127,6 +127,8 @@ term_snapshot *harness_capture_cells(const char *pane, unsigned cols, unsigned r
 void harness_dump(harness_client *c);
 
 void harness_client_kill(harness_client *c, int sig);
+/* The program's pid (to find its children). */
+pid_t harness_client_pid(harness_client *c);
 /* Detaches the client (C-b d), waits for it to exit 0 (else fails) and frees it. */
 void harness_detach(harness_client *c);
 /* Waits (pumping) until the program exits; returns its wait status. */

@@ -38,3 +38,12 @@ tests_test_token_LDADD = $(NET_LIBS)
 tests_fuzz_fuzz_token_SOURCES = tests/fuzz/fuzz_token.c tests/fuzz/driver.c
 tests_fuzz_fuzz_token_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/token"'
 tests_fuzz_fuzz_token_LDADD = $(NET_LIBS)
+
+# Datagrams over a byte stream and the host's relay (the ssh path), and the stream's
+# fuzz target.
+check_PROGRAMS += tests/test_relay tests/fuzz/fuzz_dgram_stream
+TESTS += tests/test_relay tests/fuzz/fuzz_dgram_stream
+tests_test_relay_LDADD = $(NET_LIBS)
+tests_fuzz_fuzz_dgram_stream_SOURCES = tests/fuzz/fuzz_dgram_stream.c tests/fuzz/driver.c
+tests_fuzz_fuzz_dgram_stream_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/dgram_stream"'
+tests_fuzz_fuzz_dgram_stream_LDADD = $(NET_LIBS)

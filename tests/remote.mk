@@ -12,7 +12,8 @@ tests_test_bootstrap_LDADD = $(TERM_LIBS)
 # A remote attach through a real sshd on loopback (tests/sshd.sh; skipped without one).
 check_PROGRAMS += tests/test_remote_ssh
 TESTS += tests/test_remote_ssh
-tests_test_remote_ssh_SOURCES = tests/test_remote_ssh.c $(ATTACH_HARNESS)
+tests_test_remote_ssh_SOURCES = tests/test_remote_ssh.c tests/ssh_harness.c tests/ssh_harness.h \
+	$(ATTACH_HARNESS)
 tests_test_remote_ssh_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_remote_ssh_LDADD = $(TERM_LIBS)
 # rsh's options and how it tells a command from a host.
@@ -26,3 +27,11 @@ TESTS += tests/fuzz/fuzz_ssh_reply
 tests_fuzz_fuzz_ssh_reply_SOURCES = tests/fuzz/fuzz_ssh_reply.c tests/fuzz/driver.c
 tests_fuzz_fuzz_ssh_reply_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"$(top_srcdir)/tests/fuzz/corpus/ssh_reply"'
 tests_fuzz_fuzz_ssh_reply_LDADD = src/client/libclient.a $(NET_LIBS)
+# The ssh path when UDP is blocked, through a real sshd and tests/udpproxy.
+check_PROGRAMS += tests/test_ssh_fallback
+TESTS += tests/test_ssh_fallback
+tests_test_ssh_fallback_SOURCES = tests/test_ssh_fallback.c tests/ssh_harness.c \
+	tests/ssh_harness.h $(ROAM_HELPERS)
+tests_test_ssh_fallback_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
+tests_test_ssh_fallback_LDADD = $(ROAM_LIBS)
+EXTRA_DIST += tests/port_map.sh

@@ -7,35 +7,20 @@
  * in one line, no UDP reply included (10 s of the test's time). The host's server is the harness's (--server gives its socket), so the test reads
  * the host's side directly. Skips (77) without sshd.
  */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "attach_harness.h"
+#include "ssh_harness.h"
 #include "util/xmalloc.h"
 
-static char *sshd_dir, *ssh_opt, *server_opt, *dest;
-
-static int sshd(const char *what)
-{
-	char *cmd;
-	xasprintf(&cmd, "sh '%s/tests/sshd.sh' %s '%s'", SRCDIR, what, sshd_dir);
-	int status = system(cmd);
-	free(cmd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-}
-
-static void sshd_stop(void)
-{
-	sshd("stop");
-}
+static char *ssh_opt, *server_opt, *dest;
 
 /* `rsh --ssh=... --server=... USER@127.0.0.1 words...` in an 80x24 pty. */
 static harness_client *remote(char *w0, char *w1, char *w2)
@@ -143,24 +128,11 @@ static void over_ipv6(const char *user)
 int main(void)
 {
 	harness_init();
-	xasprintf(&sshd_dir, "%s/sshd", harness_dir());
-	mkdir(sshd_dir, 0700);
-	int started = sshd("start");
-	if (started == 77) {
-		fprintf(stderr, "SKIP: no sshd\n");
-		return 77;
-	}
-	atexit(sshd_stop); /* runs before the harness's cleanup, which removes the directory */
-	if (started != 0)
-		harness_fail(NULL, "tests/sshd.sh start: exit %d", started);
-
-	char *rsh = realpath(harness_rsh_path(), NULL);
-	struct passwd *pw = getpwuid(getuid());
-	if (rsh == NULL || pw == NULL)
-		harness_fail(NULL, "no path to rsh or no user name");
-	xasprintf(&ssh_opt, "--ssh=%s/ssh", sshd_dir);
-	xasprintf(&server_opt, "--server=%s -S %s", rsh, harness_socket());
-	xasprintf(&dest, "%s@127.0.0.1", pw->pw_name);
+	struct ssh_harness h;
+	ssh_harness_start(&h);
+	ssh_opt = h.ssh_opt;
+	server_opt = h.server_opt;
+	dest = h.dest;
 
 	/* The session is made on the host and shown here over UDP. */
 	harness_client *c = remote("new", "-s", "work");
@@ -186,7 +158,7 @@ int main(void)
 	free(out);
 
 	ports_through_ssh();
-	over_ipv6(pw->pw_name);
+	over_ipv6(h.user);
 
 	/* Failures, one line each. */
 	one_line_error(remote("attach", "-t", "nosuch"),
@@ -209,7 +181,7 @@ int main(void)
 	xasprintf(&silent, "--server=echo RSH CONNECT 9 %s; true",
 		  "AQIDBAUGBwgAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHw");
 	c = harness_client_start(80, 24, ssh_opt, silent, dest, (char *)NULL);
-	harness_wait_text(c, "rsh: no reply from 127.0.0.1 over UDP port 9 (is UDP port 9 open");
+	harness_wait_text(c, "rsh: no reply from 127.0.0.1 over UDP port 9 nor over ssh (is UDP");
 	int status = harness_client_wait_exit(c);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
 		harness_fail(c, "exit status %d after no UDP reply", status);
@@ -217,9 +189,6 @@ int main(void)
 
 	free(silent);
 	free(closed);
-	free(rsh);
-	free(ssh_opt);
-	free(server_opt);
-	free(dest);
+	ssh_harness_free(&h);
 	return 0;
 }

@@ -278,7 +278,8 @@ static void client_draw(struct client *c, uint64_t now)
 	term_view *v = copymode_overlay(&c->km.copy, guessed, c->cache);
 	const net_conn *conn = transport_conn(c->up.t);
 	struct linkstate ls = { net_conn_last_heard_ms(conn), net_conn_last_roundtrip_ms(conn),
-				net_conn_srtt_ms(conn), c->o->local };
+				net_conn_srtt_ms(conn), c->o->local,
+				c->o->local ? NULL : uplink_path(&c->up) };
 	char link[64];
 
 	linkstate_text(link, sizeof link, now, &ls);
@@ -387,6 +388,7 @@ static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
 	int timeout = transport_timeout_ms(c->up.t, now);
 	int guesses = predict_timeout_ms(c->pred, now);
 	int escape = client_escape_due(c, now), keys = keymode_timeout(&c->km, now);
+	int up = uplink_timeout_ms(&c->up, now);
 
 	if (timeout < 0 || timeout > CLIENT_REDRAW_MS)
 		timeout = CLIENT_REDRAW_MS;
@@ -394,6 +396,8 @@ static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
 		timeout = escape;
 	if (keys >= 0 && keys < timeout)
 		timeout = keys;
+	if (up >= 0 && up < timeout)
+		timeout = up;
 	*guesses_due = guesses >= 0 ? now + (uint64_t)guesses : UINT64_MAX;
 	if (guesses >= 0 && guesses < timeout)
 		timeout = guesses;
@@ -407,7 +411,7 @@ static int client_loop(struct client *c)
 	for (;;) {
 		uint64_t now = net_clock_ms(), guesses_due;
 		const term_view *v = client_view(c);
-		struct pollfd p[2 + NET_HOP_MAX] = {
+		struct pollfd p[2 + UPLINK_POLLFDS] = {
 			{ .fd = STDIN_FILENO, .events = c->nwaiting > 0 ? 0 : POLLIN },
 			{ .fd = client_signal_pipe[0], .events = POLLIN },
 		};
@@ -429,9 +433,11 @@ static int client_loop(struct client *c)
 			client_leave(c);
 			/* The server answers nothing unauthentic: a token it does not know (made
 			 * up, or its client detached) looks the same as a closed port. */
-			fprintf(stderr, "rsh: no reply from %s over UDP port %u (is UDP port %u open"
+			fprintf(stderr, "rsh: no reply from %s over UDP port %u%s (is UDP port %u open"
 				" on the host's firewall? is the token current? one serves until its"
 				" client detaches)\n", c->o->host, c->o->connect.port,
+				c->up.ssh != NULL && c->o->transport != UPLINK_UDP ? " nor over ssh"
+										 : "",
 				c->o->connect.port);
 			return 1;
 		}
@@ -465,7 +471,7 @@ int client_run(const struct client_options *o)
 	int status = 1, opened;
 
 	opened = uplink_open(&c.up, o->host, o->connect.port, o->connect.id, o->connect.key,
-			     empty, blank, net_clock_ms());
+			     empty, blank, net_clock_ms(), o->transport, o->ssh);
 	inputlog_state_unref(empty);
 	term_view_unref(blank);
 	if (opened != 0)

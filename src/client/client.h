@@ -10,6 +10,8 @@
 
 #include "net/token.h"
 #include "predict.h"
+#include "sshpath.h"
+#include "uplink.h"
 
 struct client_options {
 	const char *host;          /* the server's address, numeric or a name */
@@ -18,13 +20,15 @@ struct client_options {
 	enum predict_mode predict; /* local echo prediction (--predict, RSH_PREDICT) */
 	bool local;                /* the server is this machine's own (rsh attach): a
 				    * silence then means it is gone, not the network */
+	enum uplink_transport transport; /* --transport: which path datagrams take */
+	sshpath *ssh;              /* the ssh path of a remote attach, taken; or NULL */
 };
 
 /*
  * Runs the client on the terminal at stdin/stdout until the attachment ends (the view's
  * end line: detached, the session exited, the server exited) or a signal ends it. The
  * terminal is restored on every way out, crash signals included; the end line is printed
- * as tmux does ("[detached (from session work)]"). Returns the exit status.
+ * as tmux does ("[detached (from session work)]"). Frees o->ssh. Returns the exit status.
  */
 int client_run(const struct client_options *o);
 

@@ -3,6 +3,7 @@ noinst_LIBRARIES += src/client/libclient.a
 src_client_libclient_a_SOURCES = \
 	src/client/client.c src/client/client.h \
 	src/client/uplink.c src/client/uplink.h \
+	src/client/sshpath.c src/client/sshpath.h \
 	src/client/keymode.c src/client/keymode.h \
 	src/client/copymode.c src/client/copymode.h \
 	src/client/copymode_lines.c src/client/copymode_lines.h \

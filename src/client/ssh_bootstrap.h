@@ -7,6 +7,8 @@
 #ifndef RSH_CLIENT_SSH_BOOTSTRAP_H
 #define RSH_CLIENT_SSH_BOOTSTRAP_H
 
+#include <sys/types.h>
+
 #include "net/token.h"
 
 struct ssh_bootstrap {
@@ -40,6 +42,22 @@ int ssh_bootstrap_command(const struct ssh_bootstrap *b);
  * `ssh -G`), or the destination's host part when ssh cannot say. Allocated.
  */
 char *ssh_bootstrap_hostname(const struct ssh_bootstrap *b);
+
+/* What ssh runs on the host: a command (ssh_bootstrap_command); `bootstrap`, which answers
+ * with the connect line and exits; `bootstrap --stdio`, which stays to relay datagrams
+ * after it; `bootstrap --relay PORT`, the relay alone (no prompt: BatchMode). */
+enum ssh_run { SSH_RUN_COMMAND, SSH_RUN_BOOTSTRAP, SSH_RUN_STDIO, SSH_RUN_RELAY };
+
+/* ssh's words for run (port: the relay's), NULL-terminated, allocated (ssh_words_free). */
+char **ssh_bootstrap_words(const struct ssh_bootstrap *b, enum ssh_run run, unsigned port);
+void ssh_words_free(char **argv);
+
+/*
+ * Starts argv with its stdout and stderr on pipes (*out, *err: our ends), and its stdin on
+ * one too (*in) when in is not NULL, else on /dev/null. With in, our ends are non-blocking
+ * (a stream kept open beside the client's loop). Returns the pid, or -1 with errno.
+ */
+pid_t ssh_spawn(char **argv, int *in, int *out, int *err);
 
 /* One word quoted for a POSIX shell (ssh hands the remote command to the user's shell):
  * 'it'\''s'. Allocated. */

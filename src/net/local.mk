@@ -10,5 +10,7 @@ src_net_libnet_a_SOURCES = \
 	src/net/connection.c src/net/connection.h \
 	src/net/udp.c src/net/udp.h \
 	src/net/hop.c src/net/hop.h \
-	src/net/token.c src/net/token.h
+	src/net/token.c src/net/token.h \
+	src/net/dgram_stream.c src/net/dgram_stream.h \
+	src/net/relay.c src/net/relay.h
 NET_LIBS = src/net/libnet.a src/util/libutil.a $(SODIUM_LIBS) $(MSGPACK_LIBS)

@@ -47,7 +47,10 @@ void transport_set_local(transport *t, void *state)
 	sync_link_set_local(t->link, state);
 }
 
-int transport_tick(transport *t, int fd, uint64_t now_ms)
+/* The frame due, sealed to emit when given, else sent through fd; and sealed once more
+ * to also, when given. */
+static int tick(transport *t, int fd, net_emit_fn emit, net_emit_fn also, void *arg,
+		uint64_t now_ms)
 {
 	socklen_t len;
 	const uint8_t *msg;
@@ -62,11 +65,26 @@ int transport_tick(transport *t, int fd, uint64_t now_ms)
 	 * A copy is a datagram of its own (a sequence number of its own): whichever arrives
 	 * first counts, the other changes nothing. */
 	for (unsigned i = 0; i < sync_link_copies(t->link); i++) {
-		if (net_conn_send(t->conn, fd, msg, msglen, now_ms) < 0 && errno == EMSGSIZE)
+		int sent = emit != NULL ? net_conn_seal(t->conn, msg, msglen, now_ms, emit, arg)
+				        : net_conn_send(t->conn, fd, msg, msglen, now_ms);
+		if (sent < 0 && errno == EMSGSIZE)
 			t->stats.frames_too_large++;
 		t->stats.frames_sent++;
 	}
+	if (also != NULL && net_conn_seal(t->conn, msg, msglen, now_ms, also, arg) >= 0)
+		t->stats.frames_sent++;
 	return 1;
+}
+
+int transport_tick(transport *t, int fd, uint64_t now_ms)
+{
+	return tick(t, fd, NULL, NULL, NULL, now_ms);
+}
+
+int transport_tick_emit(transport *t, net_emit_fn emit, net_emit_fn also, void *arg,
+			uint64_t now_ms)
+{
+	return tick(t, -1, emit, also, arg, now_ms);
 }
 
 int transport_receive(transport *t, const uint8_t *dgram, size_t len,

@@ -45,6 +45,15 @@ void transport_set_local(transport *t, void *state);
  * errors count as loss (see the connection's stats). Sends nothing while no peer address
  * is known (a server side that has not heard from its client). */
 int transport_tick(transport *t, int fd, uint64_t now_ms);
+/*
+ * As transport_tick, each datagram handed to emit (net_conn_seal) rather than sent: the
+ * owner picks its path (the client: UDP or the ssh relay). With also, the frame is sealed
+ * once more, after, with sequence numbers of its own, and handed to also: a probe of
+ * another path whose copy is the newest the peer sees whichever arrives first, so an
+ * answering path takes over (roaming).
+ */
+int transport_tick_emit(transport *t, net_emit_fn emit, net_emit_fn also, void *arg,
+			uint64_t now_ms);
 /* Takes one datagram. Returns 1 when the remote state became newer (read it then with
  * transport_remote), 0 otherwise. */
 int transport_receive(transport *t, const uint8_t *dgram, size_t len,

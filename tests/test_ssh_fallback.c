@@ -1,0 +1,174 @@
+/*
+ * The ssh path, through a real sshd on loopback (tests/sshd.sh): with every UDP datagram
+ * to the host dropped (tests/udpproxy at loss=100 in front of the server's port, the
+ * host's rsh told by tests/port_map.sh that the client reaches that port through the
+ * proxy), `rsh user@127.0.0.1 new` falls back to the ssh it ran: the status row says
+ * "ssh", typed text shows, and the screen matches capture-pane. With the proxy passing
+ * again the client moves back to UDP ("udp" on the status row, the proxy carrying its
+ * datagrams); blocked again, back to ssh; its ssh killed, it runs ssh again by itself
+ * (a new ssh process, BatchMode) and the same session goes on. --transport=ssh uses ssh
+ * from the start, --transport=udp keeps no ssh. Skips (77) without sshd.
+ * UDP ports: the server's is the first free one of 63100..63199, this test's own.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "attach_harness.h"
+#include "roam_link.h"
+#include "ssh_harness.h"
+#include "util/xmalloc.h"
+
+/* The first free UDP port of 63100..63199 on 127.0.0.1 (free when this returns). */
+static unsigned free_port(void)
+{
+	for (unsigned port = 63100; port < 63200; port++) {
+		int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+					  .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+		bool ok = fd >= 0 && bind(fd, (struct sockaddr *)&sin, sizeof sin) == 0;
+		if (fd >= 0)
+			close(fd);
+		if (ok)
+			return port;
+	}
+	harness_fail(NULL, "no free UDP port in 63100..63199");
+}
+
+/* The pid of parent's child named comm, or 0. */
+static pid_t child_named(pid_t parent, const char *comm)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	pid_t found = 0;
+	while (d != NULL && found == 0 && (e = readdir(d)) != NULL) {
+		char path[300], name[64];
+		int ppid;
+		snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		/* pid (comm) state ppid: a comm of ours has no blank or parenthesis. */
+		if (fscanf(f, "%*d (%63[^)]) %*c %d", name, &ppid) == 2 && ppid == parent &&
+		    strcmp(name, comm) == 0)
+			found = (pid_t)atoi(e->d_name);
+		fclose(f);
+	}
+	if (d != NULL)
+		closedir(d);
+	return found;
+}
+
+/* Waits for the status row's link state to name the path. */
+static void wait_path(harness_client *c, const char *path)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%s, rtt", path);
+	harness_wait_text(c, text);
+}
+
+/* Types a line whose echo differs from what was typed, waits for its output and for
+ * the screen to match the server's. */
+static void typed(harness_client *c, const char *word)
+{
+	char line[128], want[128];
+	snprintf(line, sizeof line, "echo %s$((6*7))\r", word);
+	snprintf(want, sizeof want, "%s42", word);
+	harness_send(c, line);
+	harness_wait_line(c, want);
+	harness_wait_match(c, "work", "work");
+}
+
+static void proxy(struct roam_link *l, unsigned port, bool blocked)
+{
+	static char *drop[] = {"-u", "loss=100", "-d", "loss=100", "-T", "600", NULL};
+	static char *pass[] = {"-T", "600", NULL};
+	roam_proxy_start(l, port, blocked ? drop : pass);
+}
+
+int main(void)
+{
+	harness_init();
+	struct ssh_harness h;
+	ssh_harness_start(&h);
+	char *ssh_opt = h.ssh_opt, *server_opt = h.server_opt, *dest = h.dest, *rsh = h.rsh;
+	char *mapped_opt, *port_opt;
+
+	/* UDP blocked: the proxy drops all, the host sends the client to it. */
+	struct roam_link l = {0};
+	l.nc.port = free_port();
+	proxy(&l, 0, true);
+	unsigned pport = roam_proxy_port(&l);
+	xasprintf(&port_opt, "-p%u", l.nc.port);
+	xasprintf(&mapped_opt, "--server=sh %s/tests/port_map.sh %u %u %s -S %s", SRCDIR,
+		  l.nc.port, pport, rsh, harness_socket());
+	harness_client *c = harness_client_start(80, 24, ssh_opt, mapped_opt, port_opt, dest,
+						 "new", "-s", "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	wait_path(c, "ssh");
+	typed(c, "over");
+	struct roam_counts up;
+	roam_proxy_stop(&l, "blocked", &up, NULL);
+	if (up.in == 0 || up.out != 0)
+		harness_fail(c, "the proxy took %llu datagrams and passed %llu: want some, none",
+			     up.in, up.out);
+
+	/* UDP lets through: back to it, the proxy carrying the session. */
+	proxy(&l, pport, false);
+	wait_path(c, "udp");
+	typed(c, "back");
+	roam_proxy_stop(&l, "passing", &up, NULL);
+	if (up.out == 0)
+		harness_fail(c, "on UDP, yet the proxy passed nothing");
+
+	/* Blocked again, then the ssh killed: a new ssh, the same session. */
+	proxy(&l, pport, true);
+	wait_path(c, "ssh");
+	pid_t ssh = child_named(harness_client_pid(c), "ssh");
+	if (ssh <= 0)
+		harness_fail(c, "no ssh process under the client");
+	kill(ssh, SIGKILL);
+	typed(c, "again");
+	pid_t again = child_named(harness_client_pid(c), "ssh");
+	if (again <= 0 || again == ssh)
+		harness_fail(c, "ssh %d killed, now %d: want a new one", (int)ssh, (int)again);
+	wait_path(c, "ssh");
+	harness_detach(c);
+	roam_proxy_stop(&l, "blocked again", NULL, NULL);
+
+	/* --transport=ssh: ssh from the start, though UDP would work. */
+	c = harness_client_start(80, 24, "--transport=ssh", ssh_opt, server_opt, dest, "attach",
+				 "-t", "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	wait_path(c, "ssh");
+	typed(c, "forced");
+	harness_detach(c);
+
+	/* --transport=udp: ssh exits once it gave the connect line. */
+	c = harness_client_start(80, 24, "--transport=udp", ssh_opt, server_opt, dest, "attach",
+				 "-t", "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	wait_path(c, "udp");
+	if (child_named(harness_client_pid(c), "ssh") != 0)
+		harness_fail(c, "an ssh runs under a --transport=udp client");
+	harness_detach(c);
+
+	/* A bad --transport is refused before any ssh. */
+	char *out = NULL;
+	if (harness_rsh(&out, "--transport=tcp", dest, (char *)NULL) != 1 ||
+	    strstr(harness_rsh_stderr(), "rsh: bad --transport: tcp (auto, udp or ssh)") == NULL)
+		harness_fail(NULL, "--transport=tcp: %s", harness_rsh_stderr());
+	free(out);
+
+	free(mapped_opt);
+	free(port_opt);
+	ssh_harness_free(&h);
+	return 0;
+}
