@@ -3,6 +3,7 @@
  * project's emulator: its cells must be what the view says, cell for cell.
  */
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <locale.h>
 #include <poll.h>
@@ -293,6 +294,163 @@ static void look(render *r, int master, term_emulator *em)
 	term_view_unref(v);
 }
 
+/*
+ * Views drawn one after another, each made from the last as the client makes them (clones
+ * sharing the rows, a few rows written, lines scrolled, the active pane moved, now and then
+ * another layout or a list over the screen): whatever render_view leaves undrawn as
+ * unchanged, the terminal must still show every pane's cells as the newest view has them.
+ */
+static unsigned long rnd(unsigned long *state)
+{
+	*state = *state * 6364136223846793005ul + 1442695040888963407ul;
+	return *state >> 33;
+}
+
+/* A view of two panes side by side, the border at column split. */
+static term_view *split_view(unsigned split)
+{
+	term_view *v = term_view_new(COLS, ROWS, 2);
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS - 1, split);
+	v->panes[1].id = 2;
+	v->panes[1].x = (uint16_t)(split + 1);
+	v->panes[1].screen = term_snapshot_new(ROWS - 1, COLS - split - 1);
+	term_snapshot *status = term_snapshot_new(1, COLS);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	return v;
+}
+
+/* Writes a few random cells of row y of s (a clone: the row is copied first). */
+static void scribble(term_snapshot *s, unsigned y, unsigned long *state)
+{
+	term_row *row = term_row_writable(&s->lines[y]);
+	for (unsigned n = 1 + rnd(state) % 4; n > 0; n--) {
+		term_cell c = term_cell_blank();
+		uint32_t ch = 'a' + (uint32_t)(rnd(state) % 26);
+		c.ch = ch;
+		c.fg = rnd(state) % 3 ? 0 : TERM_COLOUR_PALETTE(1 + rnd(state) % 6);
+		c.attrs = rnd(state) % 4 ? 0 : rnd(state) % 2 ? TERM_ATTR_BOLD : TERM_ATTR_STRIKE;
+		term_row_set(row, (unsigned)(rnd(state) % s->cols), &c, &ch, 1);
+	}
+}
+
+/* Scrolls s up by k lines: the rows move (shared), new blank ones come in below. */
+static void scroll_up(term_snapshot *s, unsigned k)
+{
+	for (unsigned y = 0; y < k; y++)
+		term_row_unref(s->lines[y]);
+	memmove(s->lines, s->lines + k, (s->rows - k) * sizeof *s->lines);
+	for (unsigned y = s->rows - k; y < s->rows; y++)
+		s->lines[y] = term_row_new(0);
+}
+
+/* The next view: a clone of v with pane i's screen changed. */
+static term_view *next_view(const term_view *v, unsigned long *state)
+{
+	term_view *w = term_view_clone(v);
+	unsigned i = (unsigned)(rnd(state) % w->npanes);
+	term_snapshot *s = term_snapshot_clone(w->panes[i].screen);
+	term_snapshot_unref(w->panes[i].screen);
+	w->panes[i].screen = s;
+	if (rnd(state) % 4 == 0)
+		scroll_up(s, 1 + (unsigned)(rnd(state) % (s->rows - 1)));
+	for (unsigned n = (unsigned)(rnd(state) % 3); n > 0; n--)
+		scribble(s, (unsigned)(rnd(state) % s->rows), state);
+	if (rnd(state) % 5 == 0)
+		w->active = (w->active + 1) % w->npanes;
+	return w;
+}
+
+/* What the terminal shows once everything drawn so far has been read: a mark written after
+ * it (an OSC the emulator ignores) says when, so no read waits for a timeout. */
+static term_snapshot *drain_marked(FILE *f, int master, term_emulator *em)
+{
+	static const char mark[] = "\033]7777;drawn\a";
+	char buf[4096 + sizeof mark];
+	size_t kept = 0;
+
+	fputs(mark, f);
+	fflush(f);
+	for (;;) {
+		struct pollfd p = { .fd = master, .events = POLLIN };
+		CHECK(poll(&p, 1, 10000) == 1);
+		ssize_t n = read(master, buf + kept, sizeof buf - kept - 1);
+		CHECK(n > 0);
+		term_emulator_write(em, buf + kept, (size_t)n);
+		kept += (size_t)n;
+		buf[kept] = '\0';
+		if (strstr(buf, mark) != NULL)
+			return term_emulator_snapshot(em);
+		/* Keep the tail, where a mark cut in two would start. */
+		size_t tail = kept < sizeof mark - 1 ? kept : sizeof mark - 1;
+		memmove(buf, buf + kept - tail, tail);
+		kept = tail;
+	}
+}
+
+/* The terminal (got) shows v's panes cell for cell, and the border between them (v is a
+ * split_view). */
+static void expect_view(const term_snapshot *got, const term_view *v, unsigned long seed,
+			unsigned step)
+{
+	for (unsigned y = 0; y < v->panes[0].screen->rows; y++) {
+		term_cell b = term_row_get(got->lines[y], v->panes[0].screen->cols);
+		CHECKF(b.ch == 0x2502, "seed %lu step %u: border at row %u is U+%04x", seed, step, y,
+		       b.ch);
+	}
+	for (unsigned i = 0; i < v->npanes; i++) {
+		const term_view_pane *p = &v->panes[i];
+		for (unsigned y = 0; y < p->screen->rows; y++)
+			for (unsigned x = 0; x < p->screen->cols; x++) {
+				term_cell want = term_row_get(p->screen->lines[y], x);
+				term_cell have = term_row_get(got->lines[p->y + y], p->x + x);
+				uint32_t w = want.ch ? want.ch : ' ', h = have.ch ? have.ch : ' ';
+				CHECKF(w == h && want.fg == have.fg && want.attrs == have.attrs,
+				       "seed %lu step %u pane %u %u,%u: U+%04x fg %#x attrs %#x, "
+				       "want U+%04x fg %#x attrs %#x", seed, step, i, y, x, h,
+				       have.fg, have.attrs, w, want.fg, want.attrs);
+			}
+	}
+}
+
+static void redraws(unsigned long seed)
+{
+	unsigned long state = seed;
+	int master;
+	FILE *f = open_terminal(&master);
+	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
+	render *r = render_new("xterm-256color", NULL, f, f);
+	term_view *v = split_view(14);
+
+	CHECK(r);
+	for (unsigned step = 0; step < 60; step++) {
+		term_view *w;
+		unsigned what = (unsigned)(rnd(&state) % 20);
+		if (what == 0) {
+			w = split_view(8 + (unsigned)(rnd(&state) % 14)); /* another layout */
+		} else {
+			w = next_view(v, &state);
+		}
+		if (what == 1) { /* a list over the screen, then the view again */
+			render_lines(r, "C-b c Create a new window\n", 0);
+			render_flush(r);
+		}
+		term_view_unref(v);
+		v = w;
+		render_view(r, v, "");
+		render_flush(r);
+		term_snapshot *got = drain_marked(f, master, em);
+		expect_view(got, v, seed, step);
+		term_snapshot_unref(got);
+	}
+	term_view_unref(v);
+	render_free(r);
+	term_emulator_free(em);
+	fclose(f);
+	close(master);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
@@ -439,5 +597,7 @@ int main(void)
 	attributes("xterm-256color", false);
 	attributes("tmux-256color", true);
 	widths();
+	for (unsigned long n = 0, seed = test_seed(); n < test_cases(20); n++, seed++)
+		redraws(seed);
 	return 0;
 }

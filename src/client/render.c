@@ -33,7 +33,9 @@ struct render {
 	bool ul_styles;   /* terminfo Smulx: SGR 4:2 to 4:5 and underline colours (58) */
 	struct extra *extras;
 	size_t nextras, extras_size; /* extras_size in bytes (xgrow) */
-	term_view *prev; /* the view drawn last, for the bells rung since */
+	term_view *prev; /* the view drawn last: the bells rung since, the rows unchanged */
+	uint8_t *borders; /* the border map drawn last (borders_map), NULL for none */
+	bool full;        /* the screen holds more than prev drew: draw every cell next */
 	term_clip *clip; /* a clipboard set since, to write after the next refresh */
 	char *title;     /* the terminal title written last (set-titles), "" for none */
 	bool title_due;  /* the view has another one: write it after the next refresh */
@@ -168,6 +170,7 @@ void render_free(render *r)
 {
 	if (!r)
 		return;
+	free(r->borders);
 	if (r->cursor_sent != 0)
 		send_cursor_style(r, 0); /* the terminal's own default again */
 	endwin();
@@ -253,6 +256,7 @@ bool render_resize(render *r, unsigned rows, unsigned cols)
 	if (resizeterm((int)rows, (int)cols) == ERR)
 		return false;
 	render_invalidate(r); /* what the terminal kept of the old screen varies */
+	r->full = true;
 	return true;
 }
 
@@ -344,15 +348,75 @@ static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x
 		add_extra(r, y, x, &c, w, n);
 }
 
+/* Draws the first cols cells of row at (y, x). */
+static void draw_row(render *r, const term_row *row, unsigned cols, int y, int x)
+{
+	for (unsigned col = 0; col < cols; col++)
+		draw_cell(r, row, col, y, x + (int)col, cols - col);
+}
+
 /* Draws a snapshot's first rows at (y0, x0), at most cols columns of each. */
 static void draw_snapshot(render *r, const term_snapshot *s, int y0, int x0, unsigned rows,
 			  unsigned cols)
 {
-	unsigned y, x;
+	for (unsigned y = 0; y < s->rows && y < rows; y++)
+		draw_row(r, s->lines[y], s->cols < cols ? s->cols : cols, y0 + (int)y, x0);
+}
 
-	for (y = 0; y < s->rows && y < rows; y++)
-		for (x = 0; x < s->cols && x < cols; x++)
-			draw_cell(r, s->lines[y], x, y0 + (int)y, x0 + (int)x, cols - x);
+/* Draws a pane's rows, all of them or (was: the pane as drawn last, at the same place and
+ * size) those that changed since. Rows are shared between views until written (snapshot.h),
+ * and prev keeps was's alive, so the same row is the same content. again[y] marks screen
+ * rows to draw whatever they hold. */
+static void draw_pane(render *r, const term_view_pane *p, const term_view_pane *was,
+		      const bool *again)
+{
+	const term_snapshot *s = p->screen;
+	for (unsigned y = 0; y < s->rows; y++) {
+		if (was != NULL && was->screen->lines[y] == s->lines[y] && !again[p->y + y])
+			continue;
+		draw_row(r, s->lines[y], s->cols, p->y + (int)y, p->x);
+	}
+}
+
+static bool same_pen(const term_cell *a, const term_cell *b)
+{
+	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs;
+}
+
+/* Whether v has the panes prev had, in the same order, places and sizes, the status lines
+ * where they were and the borders in the same lines and pens: then a cell of v's window
+ * area is either a pane's, or the border map's, drawn as it was in prev. */
+static bool same_layout(const term_view *prev, const term_view *v)
+{
+	if (prev == NULL || prev->rows != v->rows || prev->cols != v->cols ||
+	    prev->npanes != v->npanes || prev->status->rows != v->status->rows ||
+	    prev->status_top != v->status_top || prev->border_lines != v->border_lines ||
+	    !same_pen(&prev->pens[TERM_VIEW_PEN_BORDER], &v->pens[TERM_VIEW_PEN_BORDER]) ||
+	    !same_pen(&prev->pens[TERM_VIEW_PEN_ACTIVE_BORDER],
+		      &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER]))
+		return false;
+	for (unsigned i = 0; i < v->npanes; i++) {
+		const term_view_pane *a = &prev->panes[i], *b = &v->panes[i];
+		if (a->id != b->id || a->x != b->x || a->y != b->y ||
+		    a->screen->rows != b->screen->rows || a->screen->cols != b->screen->cols)
+			return false;
+	}
+	return true;
+}
+
+/* The screen rows of v to draw whatever they hold: those with a cell written again by us
+ * last time (draw_extras: curses was told it does not know them), and the message row,
+ * which the notice, a prompt or the link state may have covered (with the status line
+ * off it is a pane's last row). */
+static bool *rows_again(const render *r, const term_view *v)
+{
+	bool *again = xcalloc(v->rows + 1u, sizeof *again);
+	for (size_t i = 0; i < r->nextras; i++)
+		if (r->extras[i].y >= 0 && r->extras[i].y < v->rows)
+			again[r->extras[i].y] = true;
+	if (v->rows > 0)
+		again[term_view_message_row(v)] = true;
+	return again;
 }
 
 /* The glyph in pane-border-lines' set: single and heavy and double from curses, simple
@@ -387,8 +451,9 @@ static const cchar_t *border_char(enum border_glyph g, unsigned lines)
 }
 
 /* Borders in pane-border-style, those around the active pane in
- * pane-active-border-style; cells that touch no pane are blank. */
-static void draw_borders(render *r, const term_view *v)
+ * pane-active-border-style; cells that touch no pane are blank. Unless full, only the
+ * cells whose map changed since the last drawing (same layout: same size and pens). */
+static void draw_borders(render *r, const term_view *v, bool full)
 {
 	unsigned rows, x, y, top = term_view_area_top(v);
 	uint8_t *map = borders_map(v, &rows);
@@ -399,13 +464,16 @@ static void draw_borders(render *r, const term_view *v)
 	attrs[1] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER], &pairs[1]);
 	for (y = 0; y < rows; y++)
 		for (x = 0; x < v->cols; x++) {
-			uint8_t b = map[(size_t)y * v->cols + x];
+			size_t at = (size_t)y * v->cols + x;
+			uint8_t b = map[at];
 			wchar_t w[CCHARW_MAX + 1] = L" ";
 			int pair = 0, which = !!(b & BORDER_ACTIVE);
 			attr_t a = A_NORMAL;
 			short ignored;
 			cchar_t cc;
 
+			if (!full && r->borders != NULL && r->borders[at] == b)
+				continue;
 			if (b & BORDER_CELL) {
 				getcchar(border_char(borders_glyph(b), v->border_lines), w, &a,
 					 &ignored, NULL);
@@ -415,7 +483,8 @@ static void draw_borders(render *r, const term_view *v)
 			setcchar(&cc, w, a, 0, &pair);
 			mvadd_wch((int)(top + y), (int)x, &cc);
 		}
-	free(map);
+	free(r->borders);
+	r->borders = map;
 }
 
 /* text over the whole message row in the pen. */
@@ -454,13 +523,18 @@ void render_view(render *r, const term_view *v, const char *link)
 	unsigned i;
 
 	set_term(r->screen);
-	erase();
+	/* Most views change a few rows of a pane (an echo, a line scrolled in): curses keeps
+	 * the rest, so only those are drawn again. */
+	bool full = r->full || v == r->prev || !same_layout(r->prev, v);
+	bool *again = rows_again(r, v);
+	if (full)
+		erase();
 	r->nextras = 0;
-	draw_borders(r, v);
-	for (i = 0; i < v->npanes; i++) {
-		const term_view_pane *p = &v->panes[i];
-		draw_snapshot(r, p->screen, p->y, p->x, p->screen->rows, p->screen->cols);
-	}
+	r->full = false;
+	draw_borders(r, v, full);
+	for (i = 0; i < v->npanes; i++)
+		draw_pane(r, &v->panes[i], full ? NULL : &r->prev->panes[i], again);
+	free(again);
 	if (v->rows > 0)
 		draw_status(r, v, link);
 	if (active && active->screen->cursor.visible) {
@@ -507,6 +581,7 @@ void render_lines(render *r, const char *text, size_t top)
 	set_term(r->screen);
 	attrset(A_NORMAL);
 	r->nextras = 0; /* the list covers the view's cells */
+	r->full = true;  /* and the next view draws them all again */
 	for (const char *p = text; *p != '\0'; p++)
 		total += *p == '\n';
 	for (const char *p = text; *p != '\0' && y < LINES; line++) {

@@ -34,6 +34,10 @@ bool render_resize(render *r, unsigned rows, unsigned cols);
 /*
  * Draws v, with link (the link state's text, "" for none) at the status row's right end,
  * and puts the cursor where the active pane has it. Drawing shows with render_flush.
+ * The render keeps a reference to v and draws next time only what differs from it, so a
+ * view must not change once drawn: build the next one as a clone (term_view_clone,
+ * term_snapshot_clone, term_row_writable). The same view object drawn again is drawn in
+ * full.
  */
 void render_view(render *r, const term_view *v, const char *link);
 
