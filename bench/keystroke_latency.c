@@ -10,7 +10,8 @@
  *                     [-R RUNS] [-s SEED]
  *
  * CLIENT: mosh, rsh (adaptive prediction), rsh-always, mosh-never, rsh-never (prediction
- * off, as the mosh paper's loss figure: compare their means). Defaults: -r 0,50,250,500
+ * off, as the mosh paper's loss figure: compare their means); rsh-local and tmux, a local
+ * session attached with no proxy (the link is ignored: run them with -r 0 -l 0). Defaults: -r 0,50,250,500
  * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 -R 1 (about two minutes). RUNS lines are
  * typed per link, each by fresh clients and servers, the proxy seeded SEED, SEED+1...;
  * the figures pool their keys. -v prints each key's delay, "!" marking a misprediction.
@@ -32,7 +33,7 @@
 #define COLS 80
 #define ROWS 24
 #define MAX_LIST 8
-#define KINDS 5
+#define KINDS REMOTE_KINDS
 #define SETTLE_MS 500    /* watched after the line is complete, beyond two round trips */
 #define GIVE_UP_MS 20000 /* after the last key, keys not shown count as never shown */
 /* Typing starts this long after the prompt, as a person's would: mosh predicts nothing in

@@ -11,12 +11,18 @@
 
 #include "util/xmalloc.h"
 
-static const char *const kind_names[] = { "mosh", "rsh", "rsh-always", "mosh-never",
-					   "rsh-never" };
+static const char *const kind_names[REMOTE_KINDS] = {
+	"mosh", "rsh", "rsh-always", "mosh-never", "rsh-never", "rsh-local", "tmux",
+};
 
 static bool is_mosh(enum remote_kind kind)
 {
 	return kind == REMOTE_MOSH || kind == REMOTE_MOSH_NEVER;
+}
+
+bool remote_kind_local(enum remote_kind kind)
+{
+	return kind == REMOTE_RSH_LOCAL || kind == REMOTE_TMUX;
 }
 
 /* The shells started and not stopped: a benchmark that fails (harness_fail exits) must
@@ -48,6 +54,12 @@ static char *find_program(const char *name)
 
 bool remote_kind_available(enum remote_kind kind, const char **why)
 {
+	if (kind == REMOTE_TMUX) {
+		char *tmux = find_program("tmux");
+		free(tmux);
+		*why = "tmux not on PATH";
+		return tmux != NULL;
+	}
 	if (!is_mosh(kind)) {
 		*why = "no rsh binary";
 		return access(harness_rsh_path(), X_OK) == 0;
@@ -168,6 +180,26 @@ static bool track(struct remote_shell *s)
 	return false;
 }
 
+/* A local session with /bin/sh in it, its client in the pty: `rsh new` with its own server
+ * (no config file), or tmux on a socket of its own (-f /dev/null). */
+static void start_local(struct remote_shell *s, unsigned cols, unsigned rows)
+{
+	static unsigned servers;
+	if (s->kind == REMOTE_TMUX) {
+		xasprintf(&s->socket, "rsh-bench-%d-%u", (int)getpid(), servers++);
+		char *tmux = find_program("tmux");
+		char *argv[] = { tmux, "-L", s->socket, "-f", "/dev/null", "new", "-s", "bench",
+				 "/bin/sh", NULL };
+		s->client = harness_program_start(cols, rows, argv);
+		free(tmux);
+		return;
+	}
+	xasprintf(&s->socket, "%s/rsh-local-%u", harness_dir(), servers++);
+	char *argv[] = { (char *)harness_rsh_path(), "-S", s->socket, "-f", "/dev/null", "new",
+			 "-s", "bench", "/bin/sh", NULL };
+	s->client = harness_program_start(cols, rows, argv);
+}
+
 bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const char *proxy_path,
 			const struct remote_link *link, unsigned cols, unsigned rows)
 {
@@ -177,6 +209,10 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 	s->proxy.pid = -1;
 	if (!track(s))
 		return false;
+	if (remote_kind_local(kind)) {
+		start_local(s, cols, rows);
+		return true;
+	}
 	bool ok = is_mosh(kind) ? start_mosh(s, &c) : start_rsh(s, &c);
 	if (!ok) {
 		fprintf(stderr, "%s: the server did not start: %s", remote_kind_name(kind), c.said);
@@ -253,7 +289,10 @@ void remote_shell_stop(struct remote_shell *s)
 		stop_mosh_server(s->mosh_server);
 	if (s->socket != NULL) {
 		char *command;
-		xasprintf(&command, "'%s' -S '%s' kill-server", harness_rsh_path(), s->socket);
+		if (s->kind == REMOTE_TMUX)
+			xasprintf(&command, "tmux -L '%s' kill-server", s->socket);
+		else
+			xasprintf(&command, "'%s' -S '%s' kill-server", harness_rsh_path(), s->socket);
 		run_lines(command, ignore_line, NULL);
 		free(command);
 		free(s->socket);

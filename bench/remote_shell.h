@@ -2,6 +2,9 @@
  * A plain shell (/bin/sh, prompt "$ ") on a server reached over UDP through tests/udpproxy,
  * its client running in a pty of the attach harness: Debian's mosh (mosh-server new,
  * mosh-client) or rsh (rsh bootstrap, rsh client), so both are measured the same way.
+ * The local kinds are a session made and attached on this machine, no proxy between:
+ * `rsh new` (over loopback UDP, as a user runs it) and `tmux new` (its socket); they take
+ * no link.
  */
 #ifndef RSH_BENCH_REMOTE_SHELL_H
 #define RSH_BENCH_REMOTE_SHELL_H
@@ -12,8 +15,13 @@
 #include "../tests/attach_harness.h"
 #include "../tests/udpproxy_run.h"
 
-/* The clients, with their prediction: mosh's and rsh's default (adaptive), always, never. */
-enum remote_kind { REMOTE_MOSH, REMOTE_RSH, REMOTE_RSH_ALWAYS, REMOTE_MOSH_NEVER, REMOTE_RSH_NEVER };
+/* The clients, with their prediction: mosh's and rsh's default (adaptive), always, never;
+ * then the local ones (rsh's default prediction). */
+enum remote_kind {
+	REMOTE_MOSH, REMOTE_RSH, REMOTE_RSH_ALWAYS, REMOTE_MOSH_NEVER, REMOTE_RSH_NEVER,
+	REMOTE_RSH_LOCAL, REMOTE_TMUX,
+};
+#define REMOTE_KINDS 7
 
 /* The link: round trip (half of it each way) and loss each way, from a seed. */
 struct remote_link {
@@ -26,17 +34,21 @@ struct remote_shell {
 	harness_client *client;
 	struct udpproxy proxy;
 	pid_t mosh_server; /* mosh: the detached server */
-	char *socket;      /* rsh: its own server's socket */
+	char *socket;      /* rsh: its own server's socket; tmux: its -L name */
 };
 
-/* "mosh", "rsh" (adaptive prediction), "rsh-always", "mosh-never" or "rsh-never". */
+/* "mosh", "rsh" (adaptive prediction), "rsh-always", "mosh-never", "rsh-never", "rsh-local"
+ * or "tmux". */
 const char *remote_kind_name(enum remote_kind kind);
 /* Whether the kind's programs are here; else why not, in *why. */
 bool remote_kind_available(enum remote_kind kind, const char **why);
 
+/* Whether the kind is a local session, which ignores the link. */
+bool remote_kind_local(enum remote_kind kind);
+
 /*
- * Starts the server, the proxy (the program at proxy_path) and the client in a cols x
- * rows pty; false (having said why on stderr) when a part does not start. Call
+ * Starts the server, the proxy (the program at proxy_path; none for a local kind) and the
+ * client in a cols x rows pty; false (having said why on stderr) when a part does not start. Call
  * harness_init first; the rsh binary is harness_rsh_path().
  */
 bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const char *proxy_path,
