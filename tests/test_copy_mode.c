@@ -128,12 +128,14 @@ static void run(const char *table, const char *editor)
 
 	/* Far back: the search runs on the server, whose answer brings the lines. */
 	t0 = roam_now_ms();
-	if (strcmp(table, "vi") == 0)
+	if (vi)
 		harness_send(c, "?");
 	else
 		harness_send(c, "\022"); /* C-r */
 	harness_wait_text(c, "(search up)");
-	harness_send(c, "12345\177\r"); /* typed with a mistake, corrected */
+	/* Typed with a mistake, corrected; vi's ? is a regex search (on the server: the line
+	 * is far back), emacs's C-r an incremental one. */
+	harness_send(c, vi ? "^123[4]$5\177\r" : "12345\177\r");
 	struct row_want w = {0, 1234};
 	bool shown = false;
 	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;

@@ -10,6 +10,7 @@
 #include "check.h"
 #include "client/copymode_lines.h"
 #include "term/capture.h"
+#include "term/search.h"
 
 #define COLS 20
 #define ROWS 5
@@ -122,8 +123,8 @@ static void test_engine(void)
 	free(row0);
 	term_view_unref(o);
 
-	/* A search the cache answers: line 85, found going up. */
-	run(&cm, &io, "search-backward", "line 85");
+	/* A search the cache answers: line 85, found going up (a regex, as tmux's). */
+	run(&cm, &io, "search-backward", "l.ne 8[5]$");
 	CHECK(cm.cur.line == 85 && cm.cur.col == 0 && cm.top <= 85);
 	for (unsigned i = 0; i < sent.n; i++)
 		CHECK(sent.ev[i].type == TERM_EVENT_HISTORY); /* more lines near the view */
@@ -131,7 +132,8 @@ static void test_engine(void)
 	run(&cm, &io, "search-backward", "line 3");
 	CHECK(sent.n >= 2 && sent.ev[sent.n - 1].type == TERM_EVENT_SEARCH);
 	term_event q = sent.ev[sent.n - 1];
-	CHECK(q.search.flags == TERM_SEARCH_BACKWARD && q.search.line == 85 &&
+	CHECK(q.search.flags == (TERM_SEARCH_BACKWARD | TERM_SEARCH_REGEX | TERM_SEARCH_ICASE) &&
+	      q.search.line == 85 &&
 	      strcmp(sent.text[sent.n - 1], "line 3") == 0 && cm.cur.line == 85);
 	term_view *a = make_view(0, 30, 20);
 	a->page->answer = a->page->found = true;
@@ -207,9 +209,112 @@ static void test_commands(void)
 	histcache_free(h);
 }
 
+/* Paragraphs, brackets, the mark, words, stop-selection, copy-line, -no-clear, the
+ * -and-cancel motions, a pipe refused. */
+static void test_structure(void)
+{
+	static const char *const text[] = {"a (b [c] d) e", "", "para two", "still two", "",
+					   "x"};
+	struct sent sent = {0};
+	histcache *h = histcache_new(1000);
+	term_view *v = make_view(0, 90, 10);
+	for (unsigned i = 0; i < 6; i++) {
+		term_row_unref(v->page->lines[i]);
+		v->page->lines[i] = text_row(text[i]);
+	}
+	histcache_view(h, v);
+	struct copymode cm;
+	copymode_init(&cm, COPYMODE_VI);
+	struct copymode_io io = {v, h, on_send, on_copied, &sent};
+	char *cause = NULL;
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, false, false));
+	cm.cur = (struct copymode_pos){90, 0};
+	cm.top = 90;
+	run(&cm, &io, "next-paragraph", NULL);
+	CHECK(cm.cur.line == 91);
+	run(&cm, &io, "next-paragraph", NULL);
+	CHECK(cm.cur.line == 94 && cm.cur.col == 0);
+	run(&cm, &io, "previous-paragraph", NULL);
+	CHECK(cm.cur.line == 91);
+	/* vi's %: the first bracket on the line, its match; back again. */
+	cm.cur = (struct copymode_pos){90, 0};
+	run(&cm, &io, "next-matching-bracket", NULL);
+	CHECK(cm.cur.line == 90 && cm.cur.col == 10);
+	run(&cm, &io, "next-matching-bracket", NULL);
+	CHECK(cm.cur.col == 2);
+	cm.cur.col = 5;
+	run(&cm, &io, "next-matching-bracket", NULL);
+	CHECK(cm.cur.col == 7);
+	/* The mark: jump-to-mark swaps it with the cursor. */
+	run(&cm, &io, "set-mark", NULL);
+	cm.cur = (struct copymode_pos){92, 1};
+	run(&cm, &io, "jump-to-mark", NULL);
+	CHECK(cm.cur.line == 90 && cm.cur.col == 7 && cm.mark.line == 92);
+	/* select-word, stop-selection (the cursor moves on alone), copy -no-clear keeps it. */
+	cm.cur = (struct copymode_pos){92, 1};
+	run(&cm, &io, "select-word", NULL);
+	run(&cm, &io, "stop-selection", NULL);
+	run(&cm, &io, "cursor-down", NULL);
+	run(&cm, &io, "copy-selection-no-clear", NULL);
+	CHECKF(strcmp(sent.copied, "para") == 0, "'%s'", sent.copied);
+	CHECK(cm.selecting);
+	run(&cm, &io, "copy-line", NULL);
+	CHECKF(strcmp(sent.copied, "still two") == 0, "'%s'", sent.copied);
+	CHECK(!cm.selecting && cm.on);
+	/* A pipe to a command: copied, the pipe refused aloud. */
+	run(&cm, &io, "begin-selection", NULL);
+	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-pipe-and-cancel", "cat"},
+			       &cause) == -1);
+	CHECKF(strcmp(cause, "copy-pipe-and-cancel: piping to a command is not supported") == 0,
+	       "%s", cause);
+	free(cause);
+	CHECKF(!cm.on && strcmp(sent.copied, "l") == 0, "%s", sent.copied); /* "still"[3] */
+	/* page-down-and-cancel leaves once at the bottom. */
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, true, false));
+	run(&cm, &io, "page-down-and-cancel", NULL);
+	CHECK(!cm.on);
+	copymode_clear(&cm);
+	term_view_unref(v);
+	histcache_free(h);
+}
+
+/* term_search: plain, smart case, regex (anchors, the last match going back), a bad
+ * regex, columns of wide text. */
+static void test_search(void)
+{
+	struct term_search s;
+	unsigned end;
+	term_row *row = text_row("ab Line line lines");
+	term_search_init(&s, "line", 4, TERM_SEARCH_NO_CASE);
+	CHECK(term_search_row(&s, row, COLS, 0, false, &end) == 3 && end == 7);
+	CHECK(term_search_row(&s, row, COLS, 4, false, &end) == 8);
+	CHECK(term_search_row(&s, row, COLS, COLS, true, &end) == 13);
+	term_search_free(&s);
+	term_search_init(&s, "Line", 4, TERM_SEARCH_PLAIN_TEXT);
+	CHECK(term_search_row(&s, row, COLS, 4, false, &end) == -1);
+	term_search_free(&s);
+	CHECK(term_search_icase("line 8") && !term_search_icase("Line"));
+	term_search_init(&s, "l[a-z]+s$", 9, TERM_SEARCH_REGEX_TEXT);
+	CHECK(term_search_row(&s, row, COLS, 0, false, &end) == 13 && end == 18);
+	term_search_free(&s);
+	term_search_init(&s, "^ab", 3, TERM_SEARCH_REGEX_TEXT);
+	CHECK(term_search_row(&s, row, COLS, 0, false, &end) == 0);
+	CHECK(term_search_row(&s, row, COLS, 1, false, &end) == -1); /* ^ is the line's start */
+	term_search_free(&s);
+	term_search_init(&s, "li(ne", 5, TERM_SEARCH_REGEX_TEXT); /* does not compile */
+	CHECK(term_search_row(&s, row, COLS, 0, false, &end) == -1);
+	term_search_free(&s);
+	term_search_init(&s, "x*", 2, TERM_SEARCH_REGEX_TEXT); /* only empty matches */
+	CHECK(term_search_row(&s, row, COLS, 0, false, &end) == -1);
+	term_search_free(&s);
+	term_row_unref(row);
+}
+
 int main(void)
 {
 	test_commands();
+	test_search();
+	test_structure();
 	test_cache();
 	test_engine();
 	return 0;

@@ -291,7 +291,7 @@ static void history_events(void)
 	CHECK(strcmp(term_event_check(&s), "search text length out of range") == 0);
 	s.search = (__typeof__(s.search)){7, 3, 1, 95, 2, 0, "a\0b", 3};
 	CHECK(term_event_check(&s) != NULL);
-	s.search = (__typeof__(s.search)){7, 3, 1, 95, 2, 2, "ab", 2};
+	s.search = (__typeof__(s.search)){7, 3, 1, 95, 2, 8, "ab", 2};
 	CHECK(strcmp(term_event_check(&s), "search flags out of range") == 0);
 	s.search = (__typeof__(s.search)){7, 3, 1, 95, TERM_MAX_COLS, 0, "ab", 2};
 	CHECK(strcmp(term_event_check(&s), "search position out of range") == 0);

@@ -10,9 +10,6 @@
 #include "term/capture.h"
 #include "util/xmalloc.h"
 
-/* tmux 3.3's default word-separators; space and blank cells are a class of their own. */
-static const char separators[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
-
 void copymode_init(struct copymode *cm, enum copymode_keys keys)
 {
 	memset(cm, 0, sizeof *cm);
@@ -25,7 +22,7 @@ void copymode_clear(struct copymode *cm)
 	enum copymode_keys keys = cm->keys;
 	char search[sizeof cm->search];
 	size_t search_len = cm->search_len;
-	bool back = cm->search_back;
+	bool back = cm->search_back, regex = cm->search_regex;
 	uint32_t serial = cm->serial;
 	memcpy(search, cm->search, sizeof search);
 	copymode_init(cm, keys);
@@ -33,6 +30,7 @@ void copymode_clear(struct copymode *cm)
 	memcpy(cm->search, search, sizeof search);
 	cm->search_len = search_len;
 	cm->search_back = back;
+	cm->search_regex = regex;
 	cm->serial = serial;
 }
 
@@ -152,53 +150,6 @@ static void move_lines(struct copymode *cm, const struct copymode_io *io, int64_
 	cm->cur.line = (uint64_t)line;
 }
 
-/* The columns a line's text takes (its last character's end), 0 when it is empty. */
-static unsigned line_length(const struct copymode *cm, const struct copymode_lines *l,
-			    uint64_t n)
-{
-	const term_row *row = copymode_line(cm, l, n);
-	if (row == NULL)
-		return 0;
-	unsigned used = term_row_used(row);
-	while (used > 0 && term_row_get(row, used - 1).ch == 0)
-		used--;
-	return used < l->cols ? used : l->cols;
-}
-
-/* 0 space, 1 separator, 2 word; with spaces_only, separators count as word. */
-static int char_class(const struct copymode *cm, const struct copymode_lines *l,
-		      struct copymode_pos p, bool spaces_only)
-{
-	const term_row *row = copymode_line(cm, l, p.line);
-	uint32_t ch = row != NULL ? term_row_get(row, p.col).ch : 0;
-	if (ch == 0 || ch == ' ')
-		return 0;
-	if (!spaces_only && ch < 128 && strchr(separators, (int)ch) != NULL)
-		return 1;
-	return 2;
-}
-
-/* One cell on (forward) or back; false at the ends of the lines. */
-static bool step(const struct copymode_lines *l, struct copymode_pos *p, bool forward)
-{
-	if (forward) {
-		if (p->col + 1 < l->cols)
-			return p->col++, true;
-		if (p->line >= l->last)
-			return false;
-		p->line++;
-		p->col = 0;
-		return true;
-	}
-	if (p->col > 0)
-		return p->col--, true;
-	if (p->line <= l->first)
-		return false;
-	p->line--;
-	p->col = l->cols - 1;
-	return true;
-}
-
 /* next-word (end false) and next-word-end (end true), or their -space twins. */
 static void next_word(struct copymode *cm, const struct copymode_io *io, bool end,
 		      bool spaces_only)
@@ -208,22 +159,22 @@ static void next_word(struct copymode *cm, const struct copymode_io *io, bool en
 		return;
 	struct copymode_pos p = cm->cur;
 	if (end) {
-		if (!step(&l, &p, true))
+		if (!copymode_step(&l, &p, true))
 			return;
-		while (char_class(cm, &l, p, spaces_only) == 0 && step(&l, &p, true))
+		while (copymode_char_class(cm, &l, p, spaces_only) == 0 && copymode_step(&l, &p, true))
 			;
-		int c = char_class(cm, &l, p, spaces_only);
+		int c = copymode_char_class(cm, &l, p, spaces_only);
 		struct copymode_pos q = p;
-		while (step(&l, &q, true) && char_class(cm, &l, q, spaces_only) == c)
+		while (copymode_step(&l, &q, true) && copymode_char_class(cm, &l, q, spaces_only) == c)
 			p = q;
 		/* emacs's cursor stops after the word, vi's on its last character. */
 		if (cm->keys == COPYMODE_EMACS && q.line == p.line && q.col > p.col)
 			p = q;
 	} else {
-		int c = char_class(cm, &l, p, spaces_only);
-		while (step(&l, &p, true) && c != 0 && char_class(cm, &l, p, spaces_only) == c)
+		int c = copymode_char_class(cm, &l, p, spaces_only);
+		while (copymode_step(&l, &p, true) && c != 0 && copymode_char_class(cm, &l, p, spaces_only) == c)
 			;
-		while (char_class(cm, &l, p, spaces_only) == 0 && step(&l, &p, true))
+		while (copymode_char_class(cm, &l, p, spaces_only) == 0 && copymode_step(&l, &p, true))
 			;
 	}
 	cm->cur = p;
@@ -236,13 +187,13 @@ static void previous_word(struct copymode *cm, const struct copymode_io *io, boo
 	if (!copymode_lines(cm, io->view, io->cache, &l))
 		return;
 	struct copymode_pos p = cm->cur;
-	if (!step(&l, &p, false))
+	if (!copymode_step(&l, &p, false))
 		return;
-	while (char_class(cm, &l, p, spaces_only) == 0 && step(&l, &p, false))
+	while (copymode_char_class(cm, &l, p, spaces_only) == 0 && copymode_step(&l, &p, false))
 		;
-	int c = char_class(cm, &l, p, spaces_only);
+	int c = copymode_char_class(cm, &l, p, spaces_only);
 	struct copymode_pos q = p;
-	while (step(&l, &q, false) && char_class(cm, &l, q, spaces_only) == c)
+	while (copymode_step(&l, &q, false) && copymode_char_class(cm, &l, q, spaces_only) == c)
 		p = q;
 	cm->cur = p;
 }
@@ -265,8 +216,10 @@ static void show_match(struct copymode *cm, const struct copymode_io *io, uint64
 static void search(struct copymode *cm, const struct copymode_io *io, bool back)
 {
 	struct copymode_lines l;
+	struct term_search ts;
 	if (cm->search_len == 0 || !copymode_lines(cm, io->view, io->cache, &l))
 		return;
+	copymode_search_start(cm, &ts);
 	uint64_t n = l.last - l.first + 1;
 	for (uint64_t k = 0; k <= n; k++) {
 		uint64_t line = l.first + (cm->cur.line - l.first + (back ? n - k % n : k)) % n;
@@ -278,24 +231,26 @@ static void search(struct copymode *cm, const struct copymode_io *io, bool back)
 			ev.search.serial = ++cm->serial;
 			ev.search.line = cm->cur.line;
 			ev.search.col = (uint16_t)cm->cur.col;
-			ev.search.flags = back ? TERM_SEARCH_BACKWARD : 0;
+			ev.search.flags = copymode_search_flags(cm, back);
 			ev.search.text = cm->search;
 			ev.search.len = (uint32_t)cm->search_len;
 			io->send(io->arg, &ev);
 			cm->awaiting = true;
-			return;
+			break;
 		}
 		int from = k == 0 ? (back ? (int)cm->cur.col - 1 : (int)cm->cur.col + 1)
 				  : back ? (int)l.cols : 0;
-		int col = term_capture_find(row, l.cols, cm->search, cm->search_len, from, back);
+		unsigned end;
+		int col = term_search_row(&ts, row, l.cols, from, back, &end);
 		if (col >= 0) {
 			show_match(cm, io, line, (unsigned)col);
-			return;
+			break;
 		}
 	}
+	term_search_free(&ts);
 }
 
-static void set_search(struct copymode *cm, const char *text, bool back)
+static void set_search(struct copymode *cm, const char *text, bool back, bool regex)
 {
 	size_t len = text != NULL ? strlen(text) : 0;
 	if (len == 0)
@@ -306,6 +261,7 @@ static void set_search(struct copymode *cm, const char *text, bool back)
 	cm->search[len] = '\0';
 	cm->search_len = len;
 	cm->search_back = back;
+	cm->search_regex = regex;
 }
 
 /* jump-forward and friends: to (or next to) character ch on the cursor's line. */
@@ -361,19 +317,25 @@ void copymode_cursor_word(const struct copymode *cm, const struct copymode_io *i
 	if (!copymode_lines(cm, io->view, io->cache, &l))
 		return;
 	const term_row *row = copymode_line(cm, &l, cm->cur.line);
-	int c = char_class(cm, &l, cm->cur, false);
+	int c = copymode_char_class(cm, &l, cm->cur, false);
 	if (row == NULL || c == 0)
 		return;
 	struct copymode_pos a = cm->cur, b = cm->cur, p = cm->cur;
-	while (step(&l, &p, false) && p.line == a.line && char_class(cm, &l, p, false) == c)
+	while (copymode_step(&l, &p, false) && p.line == a.line && copymode_char_class(cm, &l, p, false) == c)
 		a = p;
 	p = b;
-	while (step(&l, &p, true) && p.line == b.line && char_class(cm, &l, p, false) == c)
+	while (copymode_step(&l, &p, true) && p.line == b.line && copymode_char_class(cm, &l, p, false) == c)
 		b = p;
 	size_t len;
 	char *t = term_capture_row(row, l.cols, a.col, b.col + 1, &len, NULL);
 	snprintf(out, size, "%s", t);
 	free(t);
+}
+
+/* Where the selection ends: the cursor, or where stop-selection left it. */
+static struct copymode_pos selection_end(const struct copymode *cm)
+{
+	return cm->stopped ? cm->end : cm->cur;
 }
 
 static int pos_cmp(struct copymode_pos a, struct copymode_pos b)
@@ -388,7 +350,7 @@ bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
 {
 	if (!cm->selecting)
 		return false;
-	struct copymode_pos a = cm->anchor, b = cm->cur;
+	struct copymode_pos a = cm->anchor, b = selection_end(cm);
 	if (pos_cmp(a, b) > 0) {
 		struct copymode_pos t = a;
 		a = b;
@@ -402,8 +364,9 @@ bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
 		*from = 0;
 		*to = cols;
 	} else if (cm->rect) {
-		*from = cm->anchor.col < cm->cur.col ? cm->anchor.col : cm->cur.col;
-		*to = (cm->anchor.col > cm->cur.col ? cm->anchor.col : cm->cur.col) + end_inclusive;
+		unsigned c = selection_end(cm).col;
+		*from = cm->anchor.col < c ? cm->anchor.col : c;
+		*to = (cm->anchor.col > c ? cm->anchor.col : c) + end_inclusive;
 	} else {
 		*from = line == a.line ? a.col : 0;
 		*to = line == b.line ? b.col + end_inclusive : cols;
@@ -441,42 +404,49 @@ static char *text_between(const struct copymode *cm, const struct copymode_lines
 	return out;
 }
 
-/* Copies the selection (or, for end_of_line, the cursor to its line's end); false when
- * nothing is selected. */
-static bool copy(struct copymode *cm, const struct copymode_io *io, bool end_of_line)
+/* What a copy command takes: the selection, or the cursor to its line's end
+ * (copy-end-of-line...), or the cursor's line (copy-line...). */
+enum copy_what { COPY_SELECTION, COPY_END_OF_LINE, COPY_LINE };
+
+/* Copies; the selection then goes unless keep (-no-clear). False when nothing is
+ * selected. */
+static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_what what,
+		 bool keep)
 {
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
 		return false;
-	if (end_of_line) {
+	if (what != COPY_SELECTION) {
 		cm->selecting = true;
-		cm->lines = cm->rect = false;
-		cm->anchor = cm->cur;
-		cm->cur.col = l.cols - 1;
+		cm->rect = cm->stopped = false;
+		cm->lines = what == COPY_LINE;
+		cm->anchor = (struct copymode_pos){cm->cur.line, what == COPY_LINE ? 0 : cm->cur.col};
+		if (what == COPY_END_OF_LINE)
+			cm->cur.col = l.cols - 1;
 	}
 	if (!cm->selecting)
 		return false;
-	uint64_t a = cm->anchor.line, b = cm->cur.line;
+	uint64_t a = cm->anchor.line, b = selection_end(cm).line;
 	size_t len;
 	char *text = text_between(cm, &l, a < b ? a : b, a < b ? b : a, &len);
 	if (io->copied != NULL)
 		io->copied(io->arg, text, len);
 	free(text);
-	cm->selecting = false;
+	cm->selecting = keep;
 	return true;
 }
 
 /* The cursor to its line's end (vi: on the last character; emacs: after it). */
 static void end_of_line(struct copymode *cm, const struct copymode_lines *l)
 {
-	unsigned len = line_length(cm, l, cm->cur.line);
+	unsigned len = copymode_line_length(cm, l, cm->cur.line);
 	cm->cur.col = cm->keys == COPYMODE_VI && len > 0 ? len - 1 : len;
 }
 
 static void back_to_indentation(struct copymode *cm, const struct copymode_lines *l)
 {
 	const term_row *row = copymode_line(cm, l, cm->cur.line);
-	unsigned col = 0, len = line_length(cm, l, cm->cur.line);
+	unsigned col = 0, len = copymode_line_length(cm, l, cm->cur.line);
 	while (row != NULL && col < len && (term_row_get(row, col).ch == 0 ||
 					     term_row_get(row, col).ch == ' '))
 		col++;
@@ -579,11 +549,54 @@ static void search_incremental(struct copymode *cm, const struct copymode_io *io
 		back = true;
 	else if (prefix == '+')
 		back = false;
-	set_search(cm, text, back);
+	set_search(cm, text, back, false);
 	search(cm, io, back);
 }
 
-/* Searches, selection and copies. */
+/* Selections. */
+static bool run_selection(struct copymode *cm, const char *c)
+{
+	if (strcmp(c, "begin-selection") == 0) {
+		cm->selecting = true;
+		cm->lines = cm->stopped = false;
+		cm->anchor = cm->cur;
+	} else if (strcmp(c, "select-line") == 0) {
+		cm->selecting = cm->lines = true;
+		cm->stopped = false;
+		cm->anchor = (struct copymode_pos){cm->cur.line, 0};
+	} else if (strcmp(c, "stop-selection") == 0) {
+		if (cm->selecting && !cm->stopped) {
+			cm->stopped = true;
+			cm->end = cm->cur;
+		}
+	} else if (strcmp(c, "rectangle-toggle") == 0)
+		cm->rect = !cm->rect;
+	else if (strcmp(c, "rectangle-on") == 0 || strcmp(c, "rectangle-off") == 0)
+		cm->rect = c[11] == 'n';
+	else if (strcmp(c, "clear-selection") == 0)
+		cm->selecting = cm->stopped = false;
+	else if (strcmp(c, "other-end") == 0 && cm->selecting) {
+		struct copymode_pos t = cm->anchor;
+		cm->anchor = selection_end(cm);
+		cm->cur = t;
+		cm->stopped = false;
+	} else
+		return false;
+	return true;
+}
+
+/* The screen copy mode shows for lines that left it since: the pane's now. */
+static void refresh_screen(struct copymode *cm, const struct copymode_io *io)
+{
+	const term_view_pane *p = term_view_find(io->view, cm->pane);
+	if (p == NULL)
+		return;
+	term_snapshot_unref(cm->frozen);
+	cm->frozen = term_snapshot_ref(p->screen);
+	cm->frozen_total = p->hist_total;
+}
+
+/* Searches, copies, the rest. */
 static void run_other(struct copymode *cm, const struct copymode_io *io, const char *c,
 		      const char *arg)
 {
@@ -592,34 +605,42 @@ static void run_other(struct copymode *cm, const struct copymode_io *io, const c
 	    strcmp(c, "search-backward-incremental") == 0)
 		search_incremental(cm, io, c[7] == 'b', arg);
 	else if (strncmp(c, "search-forward", 14) == 0 || strncmp(c, "search-backward", 15) == 0) {
-		set_search(cm, arg, c[7] == 'b');
+		set_search(cm, arg, c[7] == 'b', strstr(c, "-text") == NULL);
 		search(cm, io, cm->search_back);
 	} else if (strcmp(c, "search-again") == 0)
 		search(cm, io, cm->search_back);
 	else if (strcmp(c, "search-reverse") == 0)
 		search(cm, io, !cm->search_back);
-	else if (strcmp(c, "begin-selection") == 0) {
-		cm->selecting = true;
-		cm->lines = false;
-		cm->anchor = cm->cur;
-	} else if (strcmp(c, "select-line") == 0) {
-		cm->selecting = cm->lines = true;
-		cm->anchor = (struct copymode_pos){cm->cur.line, 0};
-	} else if (strcmp(c, "rectangle-toggle") == 0)
-		cm->rect = !cm->rect;
-	else if (strcmp(c, "clear-selection") == 0)
-		cm->selecting = false;
-	else if (strcmp(c, "other-end") == 0 && cm->selecting) {
-		struct copymode_pos t = cm->anchor;
-		cm->anchor = cm->cur;
-		cm->cur = t;
-	} else if (strcmp(c, "toggle-position") == 0)
+	else if (strcmp(c, "toggle-position") == 0)
 		cm->hide_position = !cm->hide_position;
 	else if (strncmp(c, "copy-", 5) == 0 || strncmp(c, "append-selection", 16) == 0) {
-		if (copy(cm, io, strstr(c, "end-of-line") != NULL) && cancel)
+		enum copy_what what = strstr(c, "end-of-line") != NULL ? COPY_END_OF_LINE
+				      : strstr(c, "-line") != NULL ? COPY_LINE : COPY_SELECTION;
+		if (copy(cm, io, what, strstr(c, "-no-clear") != NULL) && cancel)
 			copymode_clear(cm);
-	} else if (strcmp(c, "cancel") == 0)
+	} else if (strcmp(c, "refresh-from-pane") == 0)
+		refresh_screen(cm, io);
+	else if (strcmp(c, "cancel") == 0)
 		copymode_clear(cm);
+}
+
+/* cursor-down-and-cancel and the like: the motion, then copy mode left once at the
+ * bottom (the view on the live screen, the cursor on its last row for cursor-down). */
+static bool run_and_cancel(struct copymode *cm, const struct copymode_io *io,
+			   const struct copymode_lines *l, const char *c)
+{
+	const char *end = strstr(c, "-and-cancel");
+	if (end == NULL || strncmp(c, "copy-", 5) == 0 || strncmp(c, "append-", 7) == 0 ||
+	    strncmp(c, "pipe", 4) == 0 || strcmp(c, "cancel") == 0)
+		return false;
+	char motion[32];
+	snprintf(motion, sizeof motion, "%.*s", (int)(end - c), c);
+	if (!run_paging(cm, io, l, motion) && !run_motion(cm, io, l, motion, NULL))
+		return false;
+	if (cm->on && cm->top >= l->total && (strcmp(motion, "cursor-down") != 0 ||
+					      cm->cur.line == l->last))
+		copymode_clear(cm);
+	return true;
 }
 
 void copymode_run(struct copymode *cm, const struct copymode_io *io, const char *command,
@@ -630,7 +651,9 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 		return;
 	if (strncmp(command, "search-", 7) != 0)
 		cm->inc_on = false;
-	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg))
+	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg) &&
+	    !run_and_cancel(cm, io, &l, command) && !copymode_run_structure(cm, &l, command) &&
+	    !run_selection(cm, command))
 		run_other(cm, io, command, arg);
 	if (!cm->on)
 		return;
@@ -648,6 +671,13 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
 	cm->prefix = 0;
 	for (unsigned i = 0; i < count && cm->on; i++)
 		copymode_run(cm, io, argv[0], argc > 1 ? argv[1] : NULL);
+	/* The copy is made; a shell command to pipe it to is the server's, which rsh's copy
+	 * mode cannot reach yet: said, not ignored. */
+	bool pipe = strncmp(argv[0], "pipe", 4) == 0 || strncmp(argv[0], "copy-pipe", 9) == 0;
+	if (pipe && argc > 1 && argv[1][0] != '\0') {
+		xasprintf(cause, "%s: piping to a command is not supported", argv[0]);
+		return -1;
+	}
 	return 0;
 }
 

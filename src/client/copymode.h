@@ -61,13 +61,18 @@ struct copymode {
 	struct copymode_pos cur; /* the cursor */
 	bool exit_at_bottom;     /* entered by the wheel: scrolling to the bottom leaves */
 	bool hide_position;      /* toggle-position */
-	/* Selection: from anchor to the cursor, by character, whole lines or rectangle. */
-	bool selecting, lines, rect;
-	struct copymode_pos anchor;
+	/* Selection: from anchor to the cursor, by character, whole lines or rectangle; after
+	 * stop-selection, to end (the cursor moves on alone). */
+	bool selecting, lines, rect, stopped;
+	struct copymode_pos anchor, end;
+	/* set-mark's position, for jump-to-mark. */
+	bool marked;
+	struct copymode_pos mark;
 	/* The last search, and the server's answer awaited (serial) when it went there. */
 	char search[TERM_EVENT_SEARCH_MAX + 1];
 	size_t search_len;
 	bool search_back, awaiting;
+	bool search_regex; /* search-forward/backward: a regex; -text, -incremental: plain */
 	uint32_t serial;
 	/* Where an incremental search began (the cursor and top), so that a changed text
 	 * searches again from there; forgotten by any command but a search. */
@@ -106,7 +111,8 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 /*
  * send-keys -X: argv[0] the command, argv[1] its argument, run count times (0: the
  * pending prefix, else once; the prefix is used up). Returns 0, or -1 with *cause
- * (allocated) for a name copycmd_check refuses.
+ * (allocated): for a name or count copycmd_check refuses (nothing ran), or for a pipe to
+ * a shell command (copy-pipe "cmd", pipe "cmd"), which copies but pipes nothing.
  */
 int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,
 		     int argc, char *const argv[], char **cause);

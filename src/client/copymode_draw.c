@@ -27,21 +27,17 @@ static void paint(term_row *row, unsigned from, unsigned to, const term_cell *pe
 	}
 }
 
-/* Every match of the last search on the row. */
-static void paint_matches(const struct copymode *cm, term_row *row, unsigned cols)
+/* Every match of the last search (ts) on the row. */
+static void paint_matches(const struct term_search *ts, term_row *row, unsigned cols)
 {
 	term_cell match = {.fg = MATCH_FG, .bg = MATCH_BG};
 	int col = 0;
-	while (cm->search_len > 0 && col < (int)cols &&
-	       (col = term_capture_find(row, cols, cm->search, cm->search_len, col, false)) >= 0) {
-		size_t len;
-		uint16_t *map = NULL;
-		char *text = term_capture_row(row, cols, (unsigned)col, cols, &len, &map);
-		unsigned end = cm->search_len < len ? map[cm->search_len] : cols;
-		free(text);
-		free(map);
-		paint(row, (unsigned)col, end > (unsigned)col ? end : (unsigned)col + 1, &match);
-		col = (int)(end > (unsigned)col ? end : (unsigned)col + 1);
+	unsigned end;
+	while (col < (int)cols && (col = term_search_row(ts, row, cols, col, false, &end)) >= 0) {
+		if (end <= (unsigned)col)
+			end = (unsigned)col + 1;
+		paint(row, (unsigned)col, end, &match);
+		col = (int)end;
 	}
 }
 
@@ -68,12 +64,14 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 {
 	const term_snapshot *live = l->pane->screen;
 	term_snapshot *s = term_snapshot_new(l->rows, l->cols);
+	struct term_search ts;
+	copymode_search_start(cm, &ts);
 	for (unsigned r = 0; r < l->rows; r++) {
 		uint64_t n = cm->top + r;
 		const term_row *src = n <= l->last ? copymode_line(cm, l, n) : NULL;
 		term_row *row = src != NULL ? term_row_copy(src) : term_row_new(0);
 		unsigned from, to;
-		paint_matches(cm, row, l->cols);
+		paint_matches(&ts, row, l->cols);
 		if (copymode_selected(cm, l->cols, n, &from, &to))
 			paint(row, from, to, pen);
 		if (r == 0 && !cm->hide_position)
@@ -81,6 +79,7 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 		term_row_unref(s->lines[r]);
 		s->lines[r] = row;
 	}
+	term_search_free(&ts);
 	s->cursor = (term_cursor){.row = (uint16_t)(cm->cur.line - cm->top),
 				  .col = (uint16_t)cm->cur.col, .visible = true,
 				  .shape = TERM_CURSOR_BLOCK};

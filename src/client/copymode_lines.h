@@ -7,6 +7,7 @@
 #define RSH_CLIENT_COPYMODE_LINES_H
 
 #include "copymode.h"
+#include "term/search.h"
 
 struct copymode_lines {
 	const term_view_pane *pane; /* the copy-mode pane in the view */
@@ -22,6 +23,25 @@ bool copymode_lines(const struct copymode *cm, const term_view *v, const histcac
 /* Line n (first <= n <= last), or NULL when the cache lacks it. */
 const term_row *copymode_line(const struct copymode *cm, const struct copymode_lines *l,
 			      uint64_t n);
+
+/* The columns line n's text takes (its last character's end), 0 when empty or missing. */
+unsigned copymode_line_length(const struct copymode *cm, const struct copymode_lines *l,
+			      uint64_t n);
+/* The cell's class: 0 space (or blank, or missing), 1 a separator (tmux's default
+ * word-separators), 2 a word's; with spaces_only, separators count as word. */
+int copymode_char_class(const struct copymode *cm, const struct copymode_lines *l,
+			struct copymode_pos p, bool spaces_only);
+/* One cell on (forward) or back, across lines; false at the ends of the lines. */
+bool copymode_step(const struct copymode_lines *l, struct copymode_pos *p, bool forward);
+
+/* Paragraph, bracket, mark and word commands (copymode_motion.c); false for another. */
+bool copymode_run_structure(struct copymode *cm, const struct copymode_lines *l,
+			    const char *command);
+
+/* The last search as a term_search (regex or not, smart case); term_search_free it. */
+void copymode_search_start(const struct copymode *cm, struct term_search *s);
+/* The TERM_SEARCH_* flags a SEARCH event carries for it, backward or not. */
+unsigned copymode_search_flags(const struct copymode *cm, bool backward);
 
 /* Whether line's cells [*from, *to) are in the selection (cols: the pane's width). */
 bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "term/capture.h"
+#include "term/search.h"
 #include "util/xmalloc.h"
 
 /* A pane's lines by number: history first .. total - 1, then the screen's rows. */
@@ -103,20 +104,26 @@ static bool search_lines(const struct source *s, const term_event *ev, uint64_t 
 	uint64_t end = s->total + s->screen->rows, n = s->total - s->first + s->screen->rows;
 	uint64_t at = ev->search.line < s->first ? s->first : ev->search.line >= end ? end - 1
 										   : ev->search.line;
-	for (uint64_t k = 0; k <= n; k++) {
+	struct term_search ts;
+	unsigned kind = (ev->search.flags & TERM_SEARCH_REGEX ? TERM_SEARCH_REGEX_TEXT : 0) |
+			(ev->search.flags & TERM_SEARCH_ICASE ? TERM_SEARCH_NO_CASE : 0);
+	term_search_init(&ts, ev->search.text, ev->search.len, kind);
+	bool found = false;
+	for (uint64_t k = 0; k <= n && !found; k++) {
 		uint64_t off = (at - s->first + (back ? n - k % n : k)) % n;
 		int from = k == 0 ? (back ? (int)ev->search.col - 1 : (int)ev->search.col + 1)
 				  : back ? (int)s->screen->cols : 0;
 		term_row *row = source_line(s, s->first + off);
-		*col = term_capture_find(row, s->screen->cols, ev->search.text, ev->search.len,
-					 from, back);
+		unsigned stop;
+		*col = term_search_row(&ts, row, s->screen->cols, from, back, &stop);
 		term_row_unref(row);
 		if (*col >= 0) {
 			*line = s->first + off;
-			return true;
+			found = true;
 		}
 	}
-	return false;
+	term_search_free(&ts);
+	return found;
 }
 
 void history_search(struct history_feed *f, const term_event *ev)

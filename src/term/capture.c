@@ -150,28 +150,6 @@ char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsign
 	return b.p;
 }
 
-int term_capture_find(const term_row *row, unsigned cols, const char *text, size_t n,
-		      int from, bool backward)
-{
-	size_t len;
-	uint16_t *map = NULL;
-	char *s = term_capture_row(row, cols, 0, cols, &len, &map);
-	int found = -1;
-	for (size_t k = 0; n > 0 && n <= len && k <= len - n; k++) {
-		size_t i = backward ? len - n - k : k;
-		bool starts = i == 0 || map[i - 1] != map[i];
-		if (!starts || (backward ? map[i] > from : map[i] < from))
-			continue;
-		if (memcmp(s + i, text, n) == 0) {
-			found = map[i];
-			break;
-		}
-	}
-	free(map);
-	free(s);
-	return found;
-}
-
 char *term_capture_lines(const term_snapshot *snap, const term_grid *history, size_t first,
 			 size_t last, unsigned flags, size_t *len)
 {

@@ -31,9 +31,5 @@ char *term_capture_lines(const term_snapshot *snap, const term_grid *history, si
  * (*colmap)[i] is the column byte i belongs to (a copy's selection, a search's match). */
 char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,
 		       size_t *len, uint16_t **colmap);
-/* The column where text (n bytes of UTF-8) first occurs in the row as captured, starting
- * at a column >= from (backward: <= from, searching from the end); -1 when it does not. */
-int term_capture_find(const term_row *row, unsigned cols, const char *text, size_t n,
-		      int from, bool backward);
 
 #endif

@@ -41,8 +41,10 @@ enum term_event_type {
 
 enum term_search_flags {
 	TERM_SEARCH_BACKWARD = 1 << 0, /* towards older lines */
+	TERM_SEARCH_REGEX = 1 << 1,    /* text is a POSIX extended regular expression */
+	TERM_SEARCH_ICASE = 1 << 2,    /* letters match either case */
 };
-#define TERM_SEARCH_FLAGS 1u
+#define TERM_SEARCH_FLAGS 7u
 
 struct term_event_word {
 	const char *p; /* any bytes but NUL; not NUL-terminated */

@@ -15,4 +15,5 @@ src_term_libterm_a_SOURCES += \
 	src/term/keyname.c src/term/keyname.h \
 	src/term/keytable.c src/term/keytable.h \
 	src/term/pty.c src/term/pty.h \
-	src/term/capture.c src/term/capture.h
+	src/term/capture.c src/term/capture.h \
+	src/term/search.c src/term/search.h

@@ -1,0 +1,47 @@
+/*
+ * Copy mode's search over rows as captured (term/capture.h), shared by the client (its
+ * cache, the matches it paints) and the server (a SEARCH event over the whole history),
+ * so both find the same matches: plain text or a POSIX extended regular expression
+ * (tmux's search-forward and search-backward are regex searches; -text and
+ * -incremental plain), either case-insensitive (tmux's rule, term_search_icase: when
+ * the text has no upper-case letter).
+ *
+ * The text is untrusted (a SEARCH event, a key binding): a regex that does not compile
+ * matches nothing, as in tmux.
+ */
+#ifndef RSH_TERM_SEARCH_H
+#define RSH_TERM_SEARCH_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "row.h"
+
+enum term_search_kind {
+	TERM_SEARCH_PLAIN_TEXT = 0,
+	TERM_SEARCH_REGEX_TEXT = 1 << 0,
+	TERM_SEARCH_NO_CASE = 1 << 1,
+};
+
+struct term_search {
+	char *text; /* NUL-terminated copy */
+	size_t n;
+	bool regex, icase, valid;
+	regex_t re;
+};
+
+/* Prepares a search for text (n bytes) of kind (enum term_search_kind bits). */
+void term_search_init(struct term_search *s, const char *text, size_t n, unsigned kind);
+void term_search_free(struct term_search *s);
+/* tmux's smart case: true when text has no upper-case ASCII letter. */
+bool term_search_icase(const char *text);
+/*
+ * The column where a match starts, the first at a column >= from (backward: the last at
+ * a column <= from), *end the column after its last cell; -1 when there is none. Empty
+ * matches are skipped.
+ */
+int term_search_row(const struct term_search *s, const term_row *row, unsigned cols, int from,
+		    bool backward, unsigned *end);
+
+#endif
