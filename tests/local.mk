@@ -15,6 +15,7 @@ include tests/term.mk
 include tests/diff.mk
 include tests/net.mk
 include tests/sync.mk
+include tests/channel.mk
 include tests/server.mk
 include tests/event.mk
 include tests/view.mk

@@ -94,6 +94,11 @@ const struct sockaddr *net_conn_peer(const net_conn *c, socklen_t *len)
 	return c->peerlen ? (const struct sockaddr *)&c->peer : NULL;
 }
 
+size_t net_conn_room(const net_conn *c)
+{
+	return c->dgram_max - NET_OVERHEAD;
+}
+
 void net_conn_set_dgram_max(net_conn *c, size_t max)
 {
 	if (max > NET_DGRAM_MAX)

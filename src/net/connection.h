@@ -47,6 +47,8 @@ void net_conn_set_peer(net_conn *c, const struct sockaddr *addr, socklen_t len);
 const struct sockaddr *net_conn_peer(const net_conn *c, socklen_t *len);
 /* Largest datagram to send, at most NET_DGRAM_MAX; NET_DGRAM_SEND_MAX by default. */
 void net_conn_set_dgram_max(net_conn *c, size_t max);
+/* The bytes of message one datagram carries (a message up to this is one fragment). */
+size_t net_conn_room(const net_conn *c);
 
 /*
  * Cuts msg (at most NET_MSG_MAX bytes, may be empty) into fragments, seals each into a

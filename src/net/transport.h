@@ -1,6 +1,8 @@
 /*
  * One sync connection over UDP: an encrypted connection (connection.h) carrying a sync
- * link (sync_link.h) that ships the local state and receives the remote one.
+ * link (sync_link.h) that ships the local state and receives the remote one, and the
+ * channels (channel.h) beside it: each tick sends the frame due first, then the channel
+ * messages the room left allows.
  *
  * The server keeps one per attached client, all on its one socket (net_packet_peek_id
  * says whose a datagram is); the client keeps one. The owner owns the sockets: it passes
@@ -15,6 +17,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+#include "channel.h"
 #include "connection.h"
 #include "sync_link.h"
 
@@ -38,6 +41,9 @@ void transport_free(transport *t);
 
 net_conn *transport_conn(transport *t);
 sync_link *transport_link(transport *t);
+/* The connection's channels: the owner opens, reads and writes them; the transport
+ * carries their messages. */
+chan_mux *transport_channels(transport *t);
 
 /* Makes state the local state to ship (takes a reference). */
 void transport_set_local(transport *t, void *state);

@@ -14,11 +14,14 @@
 EXTRA_DIST += tests/fuzz/driver.c tests/fuzz/corpus
 .PHONY: fuzz
 if FUZZING
-FUZZ_TARGETS = fuzz_args fuzz_control fuzz_dgram_stream fuzz_emulator fuzz_event fuzz_format fuzz_keyparse fuzz_keys fuzz_layout fuzz_msgpack_read fuzz_packet fuzz_parse fuzz_plaintext fuzz_ssh_reply fuzz_sync fuzz_token fuzz_view fuzz_wire
+FUZZ_TARGETS = fuzz_args fuzz_channel fuzz_control fuzz_dgram_stream fuzz_emulator fuzz_event fuzz_format fuzz_keyparse fuzz_keys fuzz_layout fuzz_msgpack_read fuzz_packet fuzz_parse fuzz_plaintext fuzz_ssh_reply fuzz_sync fuzz_token fuzz_view fuzz_wire
 noinst_PROGRAMS += $(FUZZ_TARGETS)
 fuzz_args_SOURCES = tests/fuzz/fuzz_args.c
 fuzz_args_LDADD = $(tests_fuzz_fuzz_args_LDADD)
 fuzz_args_LDFLAGS = $(FUZZ_LDFLAGS)
+fuzz_channel_SOURCES = tests/fuzz/fuzz_channel.c
+fuzz_channel_LDADD = $(tests_fuzz_fuzz_channel_LDADD)
+fuzz_channel_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_control_SOURCES = tests/fuzz/fuzz_control.c
 fuzz_control_LDADD = $(tests_fuzz_fuzz_control_LDADD)
 fuzz_control_LDFLAGS = $(FUZZ_LDFLAGS)
