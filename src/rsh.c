@@ -12,9 +12,11 @@
 #include "rsh.h"
 #include "cmd/args.h"
 #include "net/udp.h"
+#include "util/xmalloc.h"
 
 #define USAGE                                                                              \
-	"usage: rsh [-46V] [-f file] [-L socket-name | -S socket-path] [-p port|low:high]"       \
+	"usage: rsh [-46AV] [-f file] [-L socket-name | -S socket-path] [-p port|low:high]"      \
+	" [-L [bind_address:]port:host:hostport] [-R [bind_address:]port:host:hostport]"        \
 	" [--ssh=command]"                                                                     \
 	" [--server=path] [--predict=adaptive|always|never] [--transport=auto|udp|ssh]"       \
 	" [[user@]host] [command [flags] [arguments]]"
@@ -61,6 +63,32 @@ static bool ports_parse(const char *s, unsigned *low, unsigned *high)
 	return *end == '\0' && *low <= *high;
 }
 
+/* -L or -R with a forwarding: added to the list, or false having said what is wrong. */
+static bool forward_add(struct rsh_options *o, bool local, const char *arg)
+{
+	struct fwd_spec s;
+	if (!fwd_spec_parse(arg, &s)) {
+		fprintf(stderr, "rsh: bad %s forwarding specification '%s'"
+				" ([bind_address:]port:host:hostport)\n", local ? "local" : "remote",
+			arg);
+		return false;
+	}
+	struct fwd_spec **list = local ? &o->fwd.local : &o->fwd.remote;
+	size_t *n = local ? &o->fwd.nlocal : &o->fwd.nremote;
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = s;
+	return true;
+}
+
+bool rsh_forwards_check(const struct rsh_options *o, bool attaches)
+{
+	if (attaches || (o->fwd.nlocal == 0 && o->fwd.nremote == 0 && !o->fwd.agent))
+		return true;
+	fprintf(stderr, "rsh: -L, -R and -A forward through an attached client; this command"
+			" does not attach\n");
+	return false;
+}
+
 static bool predict_parse(const char *s, const char *from, struct rsh_options *o)
 {
 	if (predict_mode_parse(s, &o->predict))
@@ -88,8 +116,19 @@ static int parse_options(int argc, char **argv, const char *shorts,
 			o->config = optarg;
 			break;
 		case 'L':
-			o->label = optarg;
+			/* A socket name as tmux's -L, unless it is a forwarding as ssh's. */
+			if (!fwd_spec_like(optarg))
+				o->label = optarg;
+			else if (!forward_add(o, true, optarg))
+				return -1;
 			break;
+		case 'R':
+			if (!forward_add(o, false, optarg))
+				return -1;
+			break;
+		case 'A':
+			fprintf(stderr, "rsh: -A: agent forwarding is not implemented yet\n");
+			return -1;
 		case 'S':
 			o->socket = optarg;
 			break;
@@ -168,6 +207,16 @@ static int run_part(struct rsh_options *o, int argc, char **argv)
 	return rsh_client_run(o, argc - i, argv + i);
 }
 
+/* What the words after the options ask for: a part, a local command or a remote one. */
+static int run(struct rsh_options *o, int argc, char **argv)
+{
+	if (argc > 0 && (strcmp(argv[0], "bootstrap") == 0 || strcmp(argv[0], "client") == 0))
+		return run_part(o, argc, argv);
+	if (argc == 0 || cmd_entry_exact(argv[0]) != NULL)
+		return rsh_local_run(o, local_udp_host(o), false, NULL, argc, argv);
+	return rsh_remote_run(o, argv[0], argc - 1, argv + 1);
+}
+
 int main(int argc, char **argv)
 {
 	struct rsh_options o = {
@@ -181,17 +230,15 @@ int main(int argc, char **argv)
 	const char *env = getenv("RSH_PREDICT");
 	if (env != NULL && *env != '\0' && !predict_parse(env, "RSH_PREDICT", &o))
 		return 1;
-	int i = parse_options(argc, argv, "+:46f:L:S:p:hV", main_options, &o);
+	int i = parse_options(argc, argv, "+:46Af:L:R:S:p:hV", main_options, &o), code;
 	if (i <= 0) {
 		if (i == 0)
 			printf("%s\n", o.version ? "rsh " PACKAGE_VERSION : USAGE);
-		return i == 0 ? 0 : 1;
+		code = i == 0 ? 0 : 1;
+	} else {
+		code = run(&o, argc - i, argv + i);
 	}
-	argc -= i;
-	argv += i;
-	if (argc > 0 && (strcmp(argv[0], "bootstrap") == 0 || strcmp(argv[0], "client") == 0))
-		return run_part(&o, argc, argv);
-	if (argc == 0 || cmd_entry_exact(argv[0]) != NULL)
-		return rsh_local_run(&o, local_udp_host(&o), false, NULL, argc, argv);
-	return rsh_remote_run(&o, argv[0], argc - 1, argv + 1);
+	free(o.fwd.local);
+	free(o.fwd.remote);
+	return code;
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "client/client.h"
 #include "client/predict.h"
 #include "client/uplink.h"
 
@@ -26,7 +27,12 @@ struct rsh_options {
 	enum uplink_transport transport; /* --transport: auto, udp or ssh */
 	bool stdio;                 /* bootstrap --stdio: relay datagrams after the line */
 	unsigned relay_port;        /* bootstrap --relay PORT: only relay, to that port */
+	struct client_forwards fwd; /* -L, -R (ssh's forwardings), -A */
 };
+
+/* Forwardings (-L, -R, -A) go through an attached client: false, having said so, when
+ * some were asked for a command that does not attach. */
+bool rsh_forwards_check(const struct rsh_options *o, bool attaches);
 
 /* A port, 1..65535, in decimal at the start of s; *end is set after it. */
 bool rsh_port_parse(const char *s, char **end, unsigned *port);

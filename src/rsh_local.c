@@ -203,6 +203,7 @@ static int attach(const struct local *l, const struct proto_reply *reply)
 		.family = l->o->family != AF_UNSPEC ? l->o->family : AF_INET,
 		.predict = l->o->predict,
 		.local = l->udp_host == NULL,
+		.fwd = &l->o->fwd,
 	};
 	const char *why = net_connect_parse(reply->out, reply->outlen, &o.connect);
 
@@ -277,7 +278,8 @@ bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches)
 static bool check_command(const struct local *l, int argc, char **argv, bool *creates,
 			  bool *attaches)
 {
-	if (!rsh_command_check(argc, argv, creates, attaches))
+	if (!rsh_command_check(argc, argv, creates, attaches) ||
+	    (!l->connect_only && !rsh_forwards_check(l->o, *attaches)))
 		return false;
 	const char *rsh = getenv("RSH");
 	if (*attaches && !l->connect_only && rsh != NULL && *rsh != '\0') {

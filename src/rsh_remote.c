@@ -118,7 +118,7 @@ static int remote_attach(const struct rsh_options *o, struct ssh_bootstrap *b)
 	}
 	b->hostname = address;
 	struct client_options co = {.host = address, .family = o->family, .predict = o->predict,
-				    .transport = o->transport};
+				    .transport = o->transport, .fwd = &o->fwd};
 	char *why = NULL;
 	if (o->transport == UPLINK_UDP)
 		why = ssh_bootstrap_run(b, &co.connect);
@@ -138,7 +138,8 @@ int rsh_remote_run(const struct rsh_options *o, const char *destination, int arg
 		   char **argv)
 {
 	bool creates, attaches = true;
-	if (argc > 0 && !rsh_command_check(argc, argv, &creates, &attaches))
+	if ((argc > 0 && !rsh_command_check(argc, argv, &creates, &attaches)) ||
+	    !rsh_forwards_check(o, attaches))
 		return 1;
 	struct ssh_bootstrap b = {
 		.ssh = o->ssh,
@@ -161,7 +162,7 @@ int rsh_remote_run(const struct rsh_options *o, const char *destination, int arg
 int rsh_client_run(const struct rsh_options *o, int argc, char **argv)
 {
 	const char *token = getenv("RSH_TOKEN");
-	struct client_options co = {.family = o->family, .predict = o->predict};
+	struct client_options co = {.family = o->family, .predict = o->predict, .fwd = &o->fwd};
 	if (argc != 2) {
 		fprintf(stderr, "usage: RSH_TOKEN=token rsh client [-46] [--predict=mode] host"
 				" port\n");

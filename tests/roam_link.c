@@ -211,9 +211,22 @@ bool roam_proxy_upstream(const struct roam_link *l, char *out)
 harness_client *roam_client_start(unsigned cols, unsigned rows, const char *token,
 				  unsigned port)
 {
+	return roam_client_start_opts(cols, rows, token, port, NULL);
+}
+
+harness_client *roam_client_start_opts(unsigned cols, unsigned rows, const char *token,
+				       unsigned port, char *const *opts)
+{
 	char portstr[16];
 	snprintf(portstr, sizeof portstr, "%u", port);
-	char *argv[] = { (char *)harness_rsh_path(), "client", "127.0.0.1", portstr, NULL };
+	char *argv[MAX_FLAGS + 5] = { (char *)harness_rsh_path() };
+	int n = 1;
+	for (int i = 0; opts != NULL && opts[i] != NULL && n < MAX_FLAGS; i++)
+		argv[n++] = opts[i];
+	argv[n++] = "client";
+	argv[n++] = "127.0.0.1";
+	argv[n++] = portstr;
+	argv[n] = NULL;
 	if (token != NULL)
 		setenv("RSH_TOKEN", token, 1);
 	harness_client *c = harness_program_start(cols, rows, argv);

@@ -47,6 +47,9 @@ bool roam_proxy_upstream(const struct roam_link *l, char *out);
 /* Starts `rsh client 127.0.0.1 port` with RSH_TOKEN=token (NULL: unset) in a cols x rows pty. */
 harness_client *roam_client_start(unsigned cols, unsigned rows, const char *token,
 				  unsigned port);
+/* The same with rsh's options opts (NULL-terminated, may be NULL) before "client". */
+harness_client *roam_client_start_opts(unsigned cols, unsigned rows, const char *token,
+				       unsigned port, char *const *opts);
 /* The same through l's proxy with l's token; also kept in l->client. */
 harness_client *roam_link_client(struct roam_link *l, unsigned cols, unsigned rows);
 /*

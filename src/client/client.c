@@ -25,6 +25,7 @@
 #include "tty.h"
 #include "uplink.h"
 #include "net/clock.h"
+#include "net/forward.h"
 #include "net/inputlog.h"
 #include "net/sync_link.h"
 #include "net/sync_sender.h"
@@ -67,6 +68,10 @@ struct client {
 	uint64_t drawn_ms;
 	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
 	uint64_t tty_ms;    /* when the terminal's last bytes came (escape-time counts from) */
+	fwd *fwd;           /* -L, -R, -A over the connection's channels */
+	char *fwd_notice;   /* a forwarding that failed, told as the client exits */
+	struct pollfd *pfd; /* the loop's: terminal, signals, sockets, forwardings */
+	size_t npfd;
 };
 
 static int client_signal_pipe[2] = { -1, -1 };
@@ -404,6 +409,41 @@ static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
 	return timeout;
 }
 
+/* Sets up the forwardings asked for: -L listens now, -R asks the server, -A serves the
+ * agent. -1 having said what failed. */
+static int client_forwards(struct client *c)
+{
+	const struct client_forwards *cf = c->o->fwd;
+	char *err;
+
+	c->fwd = fwd_new(transport_channels(c->up.t));
+	if (cf == NULL)
+		return 0;
+	fwd_allow(c->fwd, cf->agent ? FWD_ALLOW_AGENT : 0);
+	for (size_t i = 0; i < cf->nlocal; i++) {
+		if (fwd_add_local(c->fwd, &cf->local[i], &err) != 0) {
+			fprintf(stderr, "rsh: local forwarding of port %u failed: %s\n",
+				cf->local[i].port, err);
+			free(err);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < cf->nremote; i++)
+		fwd_add_remote(c->fwd, &cf->remote[i]);
+	return 0;
+}
+
+/* Moves the forwarded bytes; a failure is kept for the exit (the screen is the view's). */
+static void client_forward(struct client *c, const struct pollfd *p, size_t n)
+{
+	char *notice = fwd_service(c->fwd, p, n);
+
+	if (notice != NULL && c->fwd_notice == NULL)
+		c->fwd_notice = notice;
+	else
+		free(notice);
+}
+
 static int client_loop(struct client *c)
 {
 	uint64_t start = net_clock_ms();
@@ -411,10 +451,15 @@ static int client_loop(struct client *c)
 	for (;;) {
 		uint64_t now = net_clock_ms(), guesses_due;
 		const term_view *v = client_view(c);
-		struct pollfd p[2 + UPLINK_POLLFDS] = {
-			{ .fd = STDIN_FILENO, .events = c->nwaiting > 0 ? 0 : POLLIN },
-			{ .fd = client_signal_pipe[0], .events = POLLIN },
-		};
+		size_t nfwd = fwd_pollfds(c->fwd, NULL);
+		if (2 + UPLINK_POLLFDS + nfwd > c->npfd) {
+			c->npfd = 2 + UPLINK_POLLFDS + nfwd;
+			free(c->pfd);
+			c->pfd = xcalloc(c->npfd, sizeof *c->pfd);
+		}
+		struct pollfd *p = c->pfd;
+		p[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = c->nwaiting > 0 ? 0 : POLLIN };
+		p[1] = (struct pollfd){ .fd = client_signal_pipe[0], .events = POLLIN };
 		unsigned nsock;
 		bool redraw = false;
 		int timeout;
@@ -445,22 +490,25 @@ static int client_loop(struct client *c)
 		uplink_tick(&c->up, now);
 		predict_link(c->pred, net_conn_srtt_ms(transport_conn(c->up.t)), now);
 		nsock = uplink_pollfds(&c->up, p + 2);
+		fwd_pollfds(c->fwd, p + 2 + nsock);
 		timeout = client_timeout(c, now, &guesses_due);
-		if (poll(p, 2 + nsock, timeout) < 0 && errno != EINTR)
-			return 1;
+		if (poll(p, 2 + nsock + nfwd, timeout) < 0 && errno != EINTR)
+			break;
 		now = net_clock_ms();
 		if (p[1].revents & POLLIN && !client_read_signals(c, &redraw))
-			return 1;
+			break;
 		if (p[0].revents & (POLLIN | POLLHUP) && !client_read_tty(c))
-			return 1;
+			break;
 		if (!(p[0].revents & POLLIN) && client_escape_due(c, now) == 0)
 			keyparse_flush(c->kp, client_event, c);
 		if (keymode_tick(&c->km, now))
 			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);
+		client_forward(c, p + 2 + nsock, nfwd);
 		if (redraw || c->redraw || now >= guesses_due || now - c->drawn_ms >= CLIENT_REDRAW_MS)
 			client_draw(c, now);
 	}
+	return 1;
 }
 
 int client_run(const struct client_options *o)
@@ -474,7 +522,7 @@ int client_run(const struct client_options *o)
 			     empty, blank, net_clock_ms(), o->transport, o->ssh);
 	inputlog_state_unref(empty);
 	term_view_unref(blank);
-	if (opened != 0)
+	if (opened != 0 || client_forwards(&c) != 0)
 		goto out;
 	if (client_signals() != 0) {
 		fprintf(stderr, "rsh: pipe: %s\n", strerror(errno));
@@ -508,6 +556,11 @@ int client_run(const struct client_options *o)
 		free(c.waiting[i].buf);
 	free(c.waiting);
 out:
+	fwd_free(c.fwd);
+	free(c.pfd);
 	uplink_close(&c.up);
+	if (c.fwd_notice != NULL)
+		fprintf(stderr, "rsh: warning: %s\n", c.fwd_notice);
+	free(c.fwd_notice);
 	return status;
 }

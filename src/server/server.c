@@ -306,8 +306,8 @@ static void loop_turn(int listen_fd)
 	size_t nudp = udp_listen_fds(NULL, 0);
 	int *udp_fds = xcalloc(nudp + 1, sizeof *udp_fds);
 	udp_listen_fds(udp_fds, nudp);
-	size_t njobs = job_count();
-	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp + njobs, sizeof *fds);
+	size_t njobs = job_count(), nfwd = clients_fwd_pollfds(NULL);
+	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp + njobs + nfwd, sizeof *fds);
 	list_panes(panes);
 	/* An exiting server takes no more commands: they go to a new one (server_run). */
 	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term ? 0 : POLLIN, 0};
@@ -326,6 +326,8 @@ static void loop_turn(int listen_fd)
 		fds[n++] = (struct pollfd){udp_fds[i], POLLIN, 0};
 	size_t job_base = n;
 	n += job_poll_fds(fds + n, njobs);
+	size_t fwd_base = n;
+	n += clients_fwd_pollfds(fds + n);
 	struct timespec ts;
 	sigset_t unblocked;
 	sigemptyset(&unblocked);
@@ -347,6 +349,7 @@ static void loop_turn(int listen_fd)
 			if (fds[udp + i].revents & POLLIN)
 				clients_receive(udp_fds[i]);
 		}
+		clients_fwd_service(fds + fwd_base, n - fwd_base);
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
@@ -358,8 +361,10 @@ static void loop_turn(int listen_fd)
 			conn_accept(listen_fd);
 		}
 	}
+	if (ready < 0)
+		clients_fwd_service(NULL, 0);
 	/* Also after EINTR: SIGCHLD may be a job's exit. */
-	job_service(fds + job_base, n - job_base);
+	job_service(fds + job_base, fwd_base - job_base);
 	free(fds);
 	free(udp_fds);
 	free(panes);

@@ -99,6 +99,8 @@ struct client *client_create(struct session *s, const struct proto_request *req,
 			     empty);
 	inputlog_state_unref(empty);
 	c->view = blank;
+	c->fwd = fwd_new(transport_channels(c->t));
+	fwd_allow(c->fwd, FWD_ALLOW_CONNECT | FWD_ALLOW_LISTEN);
 	c->id = next_client++;
 	c->in.session = s->id;
 	c->in.cols = req->cols;
@@ -180,6 +182,7 @@ static void client_free(size_t i)
 {
 	struct client *c = clients[i];
 	log_debug("client %u gone", c->id);
+	fwd_free(c->fwd);
 	transport_free(c->t);
 	term_view_unref(c->view);
 	input_client_clear(&c->in);
@@ -443,6 +446,33 @@ int clients_tick(void)
 		i++;
 	}
 	return timeout;
+}
+
+size_t clients_fwd_pollfds(struct pollfd *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nclients; i++) {
+		size_t k = fwd_pollfds(clients[i]->fwd, p != NULL ? p + n : NULL);
+		if (p != NULL)
+			clients[i]->fwd_polled = k;
+		n += k;
+	}
+	return n;
+}
+
+void clients_fwd_service(const struct pollfd *p, size_t n)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < nclients; i++) {
+		struct client *c = clients[i];
+		size_t k = at + c->fwd_polled <= n ? c->fwd_polled : 0;
+		char *notice = fwd_service(c->fwd, p + at, k);
+		at += k;
+		c->fwd_polled = 0; /* a client made after the poll had none */
+		if (notice != NULL)
+			client_notice(c, notice, CLIENT_NOTICE_MS);
+		free(notice);
+	}
 }
 
 void clients_end_all(const char *line)

@@ -13,6 +13,7 @@
 #include "input.h"
 #include "server.h"
 #include "cmd/proto.h"
+#include "net/forward.h"
 #include "net/token.h"
 #include "net/transport.h"
 #include "term/view.h"
@@ -72,6 +73,8 @@ struct client {
 	int run_argc;
 	char **run_argv;
 	uint64_t ended_ms;
+	fwd *fwd;               /* its -L and -R, over its connection's channels */
+	size_t fwd_polled;      /* how many poll fds its forwarding had this turn */
 };
 
 /* The attached clients, in creation order. */
@@ -110,6 +113,11 @@ void clients_refused(int fd);
 /* Sizes windows to their latest clients, composes and ships the views, drops clients
  * that are over. Returns the poll timeout the transports want in ms (-1: none). */
 int clients_tick(void);
+/* Fills p (NULL: counts) with every client's forwarding fds; returns how many. */
+size_t clients_fwd_pollfds(struct pollfd *p);
+/* Moves the forwarded bytes by the poll results of the fds clients_fwd_pollfds filled
+ * (n 0: none were polled). */
+void clients_fwd_service(const struct pollfd *p, size_t n);
 /* Ends every client: kill-server and SIGTERM. */
 void clients_end_all(const char *line);
 /* Frees every client and closes the socket. */

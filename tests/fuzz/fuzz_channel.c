@@ -1,5 +1,6 @@
 /*
- * Fuzz target: channel messages (net/channel_wire.h) taken by a server end that has
+ * Fuzz target: the open request of a forwarding (net/forward.h), and channel messages
+ * (net/channel_wire.h) taken by a server end that has
  * channels of both kinds open (one of its own with data in flight, one the client
  * opened), then the end's own reads, writes and messages, so every record meets a
  * channel in some state.
@@ -8,6 +9,7 @@
 #include <stdint.h>
 
 #include "net/channel.h"
+#include "net/forward.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,7 +34,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t mine, theirs;
 	const uint8_t *what, *msg;
 	size_t len;
-	uint8_t buf[256];
+	uint8_t buf[CHAN_WHAT_MAX];
+	struct fwd_what w;
+	if (fwd_what_decode(data, size, &w))
+		fwd_what_encode(&w, buf);
 	client_opens(s);
 	chan_accept(s, &theirs, &what, &len);
 	chan_open(s, (const uint8_t *)"x", 1, &mine);

@@ -1,0 +1,246 @@
+/*
+ * TCP forwarded through channels (rsh -L and -R) over a bad link: the real server and
+ * `rsh client` through tests/udpproxy at 30 % loss each way, 10 % duplicated and 10 %
+ * held back, the client's source address moving every 2 s. A TCP echo server of the
+ * test's own (127.0.0.1, port 0 read back) is reached through -L (the client listens, the
+ * server connects) and through -R (the server listens, the client connects), several
+ * connections at once each way; every connection sends its bytes, closes its side and
+ * must read back exactly those bytes, in order, then the end of stream.
+ * Also: bad forwarding specifications are refused as ssh refuses them, before anything
+ * runs, and forwardings for a command that does not attach are refused.
+ */
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "roam_link.h"
+
+#define CONNS_EACH 3
+#define BYTES 40000
+#define TRANSFER_MS 120000
+
+static int listen_any(unsigned *port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	CHECK(fd >= 0);
+	CHECK(bind(fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(fd, 16) == 0);
+	CHECK(getsockname(fd, (struct sockaddr *)&a, &len) == 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+/* A port nothing listens on now (bound, read back, closed): for rsh to listen on. */
+static unsigned free_port(void)
+{
+	unsigned port;
+	close(listen_any(&port));
+	return port;
+}
+
+/* The echo server, in a child: every connection gets its bytes back, then its end. */
+static pid_t echo_server(int lfd)
+{
+	pid_t pid = fork();
+	CHECK(pid >= 0);
+	if (pid > 0) {
+		close(lfd);
+		return pid;
+	}
+	struct pollfd p[64] = {{lfd, POLLIN, 0}};
+	nfds_t n = 1;
+	char buf[8192];
+	for (;;) {
+		if (poll(p, n, -1) < 0)
+			continue;
+		for (nfds_t i = n; i-- > 1;) {
+			if (p[i].revents == 0)
+				continue;
+			ssize_t k = read(p[i].fd, buf, sizeof buf);
+			for (ssize_t off = 0; k > 0 && off < k;) {
+				ssize_t w = write(p[i].fd, buf + off, (size_t)(k - off));
+				if (w <= 0)
+					break;
+				off += w;
+			}
+			if (k <= 0) {
+				shutdown(p[i].fd, SHUT_WR);
+				close(p[i].fd);
+				p[i] = p[--n];
+			}
+		}
+		if ((p[0].revents & POLLIN) && n < 64) {
+			int fd = accept(lfd, NULL, NULL);
+			if (fd >= 0)
+				p[n++] = (struct pollfd){fd, POLLIN, 0};
+		}
+	}
+}
+
+struct conn {
+	int fd;
+	unsigned char *data;
+	size_t sent, got;
+	bool eof;
+};
+
+static unsigned char pattern_byte(unsigned c, size_t i)
+{
+	unsigned long long x = (i + 1) * 0x9e3779b97f4a7c15ull + c * 7919;
+	return (unsigned char)(x >> 40);
+}
+
+/* Connects to 127.0.0.1:port, retrying while nothing listens there yet. */
+static int connect_retry(harness_client *c, unsigned port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
+	for (;;) {
+		int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+		CHECK(fd >= 0);
+		if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 || errno == EINPROGRESS)
+			return fd;
+		close(fd);
+		if (roam_now_ms() > end)
+			harness_fail(c, "nothing listens on port %u", port);
+		harness_pump(c, 100);
+	}
+}
+
+/* Sends every connection's bytes, half-closes, and checks the echo to its end. */
+static void transfer(harness_client *c, struct conn *cs, unsigned n, const char *label)
+{
+	long long start = roam_now_ms(), end = start + TRANSFER_MS;
+	unsigned done = 0;
+	while (done < n) {
+		struct pollfd p[2 * CONNS_EACH + 1];
+		for (unsigned i = 0; i < n; i++) {
+			short ev = cs[i].eof ? 0 : POLLIN;
+			if (cs[i].sent < BYTES)
+				ev |= POLLOUT;
+			p[i] = (struct pollfd){cs[i].eof ? -1 : cs[i].fd, ev, 0};
+		}
+		p[n] = (struct pollfd){harness_client_fd(c), POLLIN, 0};
+		poll(p, n + 1, 100);
+		harness_pump(c, 0);
+		for (unsigned i = 0; i < n; i++) {
+			struct conn *k = &cs[i];
+			if ((p[i].revents & POLLOUT) && k->sent < BYTES) {
+				ssize_t w = write(k->fd, k->data + k->sent, BYTES - k->sent);
+				if (w > 0 && (k->sent += (size_t)w) == BYTES)
+					shutdown(k->fd, SHUT_WR);
+			}
+			if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			unsigned char buf[8192];
+			ssize_t r = read(k->fd, buf, sizeof buf);
+			if (r < 0 && errno == EAGAIN)
+				continue;
+			CHECKF(r >= 0, "%s connection %u: %s after %zu bytes", label, i,
+			       strerror(errno), k->got);
+			if (r == 0) {
+				CHECKF(k->got == BYTES, "%s connection %u: the end after %zu of %d bytes",
+				       label, i, k->got, BYTES);
+				k->eof = true;
+				done++;
+				continue;
+			}
+			CHECKF(k->got + (size_t)r <= BYTES, "%s connection %u: more bytes than sent",
+			       label, i);
+			for (ssize_t j = 0; j < r; j++)
+				CHECKF(buf[j] == k->data[k->got + (size_t)j],
+				       "%s connection %u: byte %zu differs", label, i,
+				       k->got + (size_t)j);
+			k->got += (size_t)r;
+		}
+		if (roam_now_ms() > end)
+			harness_fail(c, "%s: %u of %u connections done in %d s", label, done, n,
+				     TRANSFER_MS / 1000);
+	}
+	printf("%s: %u connections of %d bytes echoed in %lld ms\n", label, n, BYTES,
+	       roam_now_ms() - start);
+}
+
+static void run_conns(harness_client *c, unsigned port, unsigned first, const char *label)
+{
+	struct conn cs[CONNS_EACH];
+	for (unsigned i = 0; i < CONNS_EACH; i++) {
+		cs[i] = (struct conn){.fd = connect_retry(c, port), .data = malloc(BYTES)};
+		for (size_t j = 0; j < BYTES; j++)
+			cs[i].data[j] = pattern_byte(first + i, j);
+	}
+	transfer(c, cs, CONNS_EACH, label);
+	for (unsigned i = 0; i < CONNS_EACH; i++) {
+		close(cs[i].fd);
+		free(cs[i].data);
+	}
+}
+
+/* What rsh says of bad forwardings, before any server or ssh. */
+static void bad_specs(void)
+{
+	static const char *bad[][2] = {
+		{"-L", "8080:localhost"}, {"-L", "0:localhost:80"}, {"-L", "8080:localhost:99999"},
+		{"-R", "8080"}, {"-R", "a:b:c:d:e"}, {"-L", "8080::80"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int code = harness_rsh(NULL, bad[i][0], bad[i][1], "new", "-s", "bad", (char *)NULL);
+		const char *err = harness_rsh_stderr();
+		CHECKF(code == 1 && strstr(err, "forwarding specification") != NULL &&
+			       strstr(err, bad[i][1]) != NULL,
+		       "%s %s: exit %d, said: %s", bad[i][0], bad[i][1], code, err);
+	}
+	CHECK(harness_rsh(NULL, "-L", "8080:localhost:80", "list-sessions", (char *)NULL) == 1);
+	CHECKF(strstr(harness_rsh_stderr(), "does not attach") != NULL, "said: %s",
+	       harness_rsh_stderr());
+}
+
+int main(void)
+{
+	harness_init();
+	signal(SIGPIPE, SIG_IGN);
+	unsigned long seed = roam_seed();
+	char seedstr[32];
+	snprintf(seedstr, sizeof seedstr, "%lu", seed);
+	bad_specs();
+
+	unsigned echo_port;
+	pid_t echo = echo_server(listen_any(&echo_port));
+	unsigned lport = free_port(), rport = free_port();
+	char lspec[64], rspec[64];
+	snprintf(lspec, sizeof lspec, "%u:127.0.0.1:%u", lport, echo_port);
+	snprintf(rspec, sizeof rspec, "127.0.0.1:%u:127.0.0.1:%u", rport, echo_port);
+	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
+
+	struct roam_link l;
+	char *bad[] = { "-s", seedstr, "-u", "loss=30,delay=20,dup=10,reorder=10", "-d",
+			"loss=30,delay=20,dup=10,reorder=10", "-r", "2000", NULL };
+	char *opts[] = { "-L", lspec, "-R", rspec, NULL };
+	roam_bootstrap(&l, "work");
+	roam_proxy_start(&l, 0, bad);
+	harness_client *c = roam_client_start_opts(80, 24, l.token, roam_proxy_port(&l), opts);
+	l.client = c;
+	harness_wait_text(c, "$");
+
+	run_conns(c, lport, 0, "-L");
+	run_conns(c, rport, CONNS_EACH, "-R");
+
+	struct roam_counts up, down;
+	roam_proxy_stop(&l, "roaming proxy", &up, &down);
+	CHECKF(up.lost > 0 && down.lost > 0, "the proxy lost nothing");
+	harness_client_kill(c, SIGTERM);
+	harness_client_wait_exit(c);
+	kill(echo, SIGKILL);
+	waitpid(echo, NULL, 0);
+	return 0;
+}
