@@ -51,3 +51,9 @@ tests_test_attach_bindings_SOURCES = tests/test_attach_bindings.c $(ATTACH_HARNE
 tests_test_attach_bindings_LDADD = $(TERM_LIBS)
 tests_test_attach_windows_SOURCES = tests/test_attach_windows.c $(ATTACH_HARNESS)
 tests_test_attach_windows_LDADD = $(TERM_LIBS)
+# Client modes drawn by the server (mode.h): the choosers, display-panes, clock-mode.
+MODE_TESTS = tests/test_attach_choose
+check_PROGRAMS += $(MODE_TESTS)
+TESTS += $(MODE_TESTS)
+tests_test_attach_choose_SOURCES = tests/test_attach_choose.c $(ATTACH_HARNESS)
+tests_test_attach_choose_LDADD = $(TERM_LIBS)

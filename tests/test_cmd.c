@@ -369,9 +369,13 @@ static void attach(void)
 	OK("list-clients");
 	SHOWS(": work [0x0] (not connected)");
 	FAILS("can't find session: nope", "attach-session", "-t", "nope");
+	/* A chooser opens on the session's client (it is that client's, mode.h). */
+	OK("choose-tree", "-s", "-t", "work");
+	OK("choose-buffer", "-N");
 	OK("detach-client", "-t", "work");
 	OK("list-clients");
 	CHECKF(*out == '\0', "%s", out);
+	FAILS("no current client", "choose-client");
 }
 
 int main(void)

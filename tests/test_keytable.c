@@ -200,13 +200,13 @@ static void prompt_texts(void)
 	term_view_unref(v);
 
 	char *answers[] = {"a b", "c\"d"};
-	s = ask_fill("rename-window -- '%%'", answers, 1);
+	s = cmdlist_fill("rename-window -- '%%'", answers, 1);
 	CHECK(strcmp(s, "rename-window -- 'a b'") == 0);
 	free(s);
-	s = ask_fill("x %1 %2 %% %% %%%", answers, 2);
+	s = cmdlist_fill("x %1 %2 %% %% %%%", answers, 2);
 	CHECK(strcmp(s, "x a b c\"d a b c\"d %%%") == 0);
 	free(s);
-	s = ask_fill("display \"%%%\"", answers + 1, 1);
+	s = cmdlist_fill("display \"%%%\"", answers + 1, 1);
 	CHECK(strcmp(s, "display \"c\\\"d\"") == 0);
 	free(s);
 	char **parts;

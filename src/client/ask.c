@@ -70,45 +70,6 @@ char *ask_expand_vars(const char *s, const term_view *v, const struct ask_var *v
 	return t.p;
 }
 
-/* The template with answer a put in for %idx and the first %%. */
-static char *fill_one(const char *tpl, const char *a, int idx)
-{
-	static const char quoted_chars[] = "\"\\$;~";
-	struct strbuf t = {0};
-	bool replaced = false;
-	strbuf_add(&t, "", 0);
-	while (*tpl != '\0') {
-		bool mine = tpl[0] == '%' && tpl[1] == '0' + idx;
-		bool first = tpl[0] == '%' && tpl[1] == '%' && !replaced;
-		if (!mine && !first) {
-			strbuf_add(&t, tpl++, 1);
-			continue;
-		}
-		replaced |= first;
-		tpl += 2;
-		bool quoted = *tpl == '%';
-		if (quoted)
-			tpl++;
-		for (const char *c = a; *c != '\0'; c++) {
-			if (quoted && strchr(quoted_chars, *c) != NULL)
-				strbuf_add(&t, "\\", 1);
-			strbuf_add(&t, c, 1);
-		}
-	}
-	return t.p;
-}
-
-char *ask_fill(const char *template, char *const answers[], int n)
-{
-	char *s = xstrdup(template);
-	for (int i = 0; i < n && i < 9; i++) {
-		char *next = fill_one(s, answers[i], i + 1);
-		free(s);
-		s = next;
-	}
-	return s;
-}
-
 int ask_split(const char *s, char ***out)
 {
 	int n = 1;

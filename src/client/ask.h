@@ -2,8 +2,7 @@
  * What command-prompt and confirm-before ask, made from their flags on the client: the
  * prompts (-p, comma-separated, each followed by a space; "(command)" before a template's
  * answer, ":" alone before a bare command line), the initial texts (-I, one per prompt),
- * the answers put into the template as tmux puts them (%1..%9 the answer of that prompt,
- * the n-th %% the n-th answer, %%% the same quoted for a command line), and the
+ * the answers put into the template (cmdlist_fill, cmd/cmdlist.h), and the
  * names (#S #I #W #P, #{session_name} ...) the view carries, expanded in prompts and
  * initial texts until the server's formats reach the client.
  */
@@ -23,8 +22,6 @@ struct ask_var {
 };
 char *ask_expand_vars(const char *s, const term_view *v, const struct ask_var *vars,
 		      size_t nvars);
-/* The template with the answers put in (allocated). */
-char *ask_fill(const char *template, char *const answers[], int n);
 /* Splits s at commas into *out (allocated, each allocated); returns the count (>= 1). */
 int ask_split(const char *s, char ***out);
 void ask_free_strings(char **s, int n);

@@ -282,7 +282,7 @@ static void incremental(struct keymode *k, char prefix, uint64_t now,
 {
 	char *answer, *command;
 	xasprintf(&answer, "%c%s", prefix, k->prompt.line);
-	command = ask_fill(k->ask.template, &answer, 1);
+	command = cmdlist_fill(k->ask.template, &answer, 1);
 	run_line(k, command, now, io);
 	free(command);
 	free(answer);
@@ -388,7 +388,7 @@ static void answered(struct keymode *k, const char *line, uint64_t now, const st
 		return;
 	}
 	char *command = q->confirm ? xstrdup(q->template)
-				   : ask_fill(q->template, q->answers, q->current);
+				   : cmdlist_fill(q->template, q->answers, q->current);
 	bool yes = !q->confirm || ((line[0] == 'y' || line[0] == 'Y') && line[1] == '\0');
 	ask_clear(k);
 	if (yes)

@@ -38,6 +38,13 @@ void cmdlist_free_words(int argc, char **argv);
 /* A literal word in argv form (allocated): a ";" at its end escaped as "\;". */
 char *cmdlist_escape(const char *word);
 
+/*
+ * A template with answers put in as tmux puts them (command-prompt's, a chooser's
+ * target): %1..%9 the answer of that number, the n-th %% the n-th answer, %%% (and
+ * %1% ...) the same with " \ $ ; ~ escaped for a command line. Allocated.
+ */
+char *cmdlist_fill(const char *template, char *const answers[], int n);
+
 /* One word as tmux's list-keys prints it: quoted when it must be ('', "a b", \#). */
 char *cmdlist_quote(const char *word);
 /* An argv-form list as list-keys prints it: the commands' quoted words, " \; " between. */

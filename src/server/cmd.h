@@ -205,6 +205,11 @@ struct pane *cmd_find_source_pane(struct cmd_ctx *ctx);
  * without the flag the command's own client. NULL with the error written when none.
  */
 struct client *cmd_find_client(struct cmd_ctx *ctx, char flag);
+/* The client of session s with the latest input, or NULL. */
+struct client *cmd_latest_client(const struct session *s);
+/* The command's own client, else cmd_latest_client(s): where a command shows something
+ * (display-message, the choosers, display-panes). */
+struct client *cmd_session_client(struct cmd_ctx *ctx, const struct session *s);
 /* The client showing pane p (its window is its session's current one): the command's own
  * client when it is one of them, else the latest active. NULL with the error written
  * ("no client shows pane %N") when none does. */

@@ -27,28 +27,13 @@ const struct cmd_entry cmd_display_message_entry = {
 	.exec = cmd_display_message_exec,
 };
 
-/* The client to show it on: the requester's, else the latest active of the session's. */
-static struct client *target_client(struct cmd_ctx *ctx, const struct session *s)
-{
-	struct client *best = NULL;
-	if (ctx->client != NULL)
-		return ctx->client;
-	for (size_t i = 0; i < nclients; i++) {
-		struct client *c = clients[i];
-		if (c->ended == NULL && c->in.session == s->id &&
-		    (best == NULL || c->active_ms > best->active_ms))
-			best = c;
-	}
-	return best;
-}
-
 static enum cmd_retval cmd_display_message_exec(struct cmd_ctx *ctx)
 {
 	struct pane *p = cmd_find_pane(ctx);
 	if (p == NULL)
 		return CMD_RETURN_ERROR;
 	struct session *s = p->window->session;
-	struct client *c = args_has(&ctx->args, 'p') ? NULL : target_client(ctx, s);
+	struct client *c = args_has(&ctx->args, 'p') ? NULL : cmd_session_client(ctx, s);
 	if (!args_has(&ctx->args, 'p') && c == NULL)
 		return cmd_error(ctx, "no current client");
 	struct format_ctx f = {.client = c, .p = p, .time = true};

@@ -310,8 +310,7 @@ struct session *cmd_find_new_window(struct cmd_ctx *ctx, unsigned *index)
 	return s;
 }
 
-/* The client of session s with the latest input, or NULL. */
-static struct client *latest_client(const struct session *s)
+struct client *cmd_latest_client(const struct session *s)
 {
 	struct client *best = NULL;
 	for (size_t i = 0; i < nclients; i++)
@@ -321,6 +320,11 @@ static struct client *latest_client(const struct session *s)
 	return best;
 }
 
+struct client *cmd_session_client(struct cmd_ctx *ctx, const struct session *s)
+{
+	return ctx->client != NULL ? ctx->client : cmd_latest_client(s);
+}
+
 struct client *cmd_find_pane_client(struct cmd_ctx *ctx, const struct pane *p)
 {
 	const struct session *s = p->window->session;
@@ -328,7 +332,7 @@ struct client *cmd_find_pane_client(struct cmd_ctx *ctx, const struct pane *p)
 	if (s->current != p->window)
 		c = NULL;
 	else if (c == NULL || c->ended != NULL || c->in.session != s->id)
-		c = latest_client(s);
+		c = cmd_latest_client(s);
 	if (c == NULL)
 		cmd_error(ctx, "no client shows pane %%%u", (unsigned)p->id);
 	return c;
@@ -357,7 +361,7 @@ struct client *cmd_find_client(struct cmd_ctx *ctx, char flag)
 		quiet.cause = NULL;
 		struct session *s = cmd_find_session_part(&quiet, &t.session);
 		free(quiet.cause);
-		c = s != NULL ? latest_client(s) : NULL;
+		c = s != NULL ? cmd_latest_client(s) : NULL;
 		target_free(&t);
 	}
 	if (c == NULL) {

@@ -31,12 +31,17 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_bind_key_entry,
 	cmd_show_options_entry, cmd_show_window_options_entry, cmd_source_file_entry,
 	cmd_split_window_entry, cmd_swap_pane_entry, cmd_swap_window_entry,
 	cmd_switch_client_entry, cmd_unbind_key_entry;
+extern const struct cmd_entry cmd_choose_buffer_entry, cmd_choose_client_entry,
+	cmd_choose_tree_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
 	&cmd_bind_key_entry,
 	&cmd_break_pane_entry,
 	&cmd_capture_pane_entry,
+	&cmd_choose_buffer_entry,
+	&cmd_choose_client_entry,
+	&cmd_choose_tree_entry,
 	&cmd_clear_history_entry,
 	&cmd_command_prompt_entry,
 	&cmd_confirm_before_entry,

@@ -64,17 +64,8 @@ static void focus(struct session *s, bool in)
 		vterm_state_focus_out(state);
 }
 
-/* Runs the words as the control socket runs a request, in the client's session. */
-static void command(struct input_client *c, struct session *s, const term_event *ev)
+void input_run(struct input_client *c, struct session *s, int argc, char *argv[])
 {
-	char *argv[TERM_EVENT_WORDS_MAX + 1];
-	int argc = (int)ev->command.argc;
-	for (int i = 0; i < argc; i++) {
-		argv[i] = xmalloc(ev->command.argv[i].len + 1);
-		memcpy(argv[i], ev->command.argv[i].p, ev->command.argv[i].len);
-		argv[i][ev->command.argv[i].len] = '\0';
-	}
-	argv[argc] = NULL;
 	session_touch(s); /* targets left out mean the current session: the client's */
 	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "", .cols = c->cols,
 				    .rows = c->rows};
@@ -90,6 +81,20 @@ static void command(struct input_client *c, struct session *s, const term_event 
 		c->message = NULL;
 	}
 	proto_reply_free(&reply);
+}
+
+/* Runs the event's words as the control socket runs a request, in the client's session. */
+static void command(struct input_client *c, struct session *s, const term_event *ev)
+{
+	char *argv[TERM_EVENT_WORDS_MAX + 1];
+	int argc = (int)ev->command.argc;
+	for (int i = 0; i < argc; i++) {
+		argv[i] = xmalloc(ev->command.argv[i].len + 1);
+		memcpy(argv[i], ev->command.argv[i].p, ev->command.argv[i].len);
+		argv[i][ev->command.argv[i].len] = '\0';
+	}
+	argv[argc] = NULL;
+	input_run(c, s, argc, argv);
 	for (int i = 0; i < argc; i++)
 		free(argv[i]);
 }

@@ -42,6 +42,9 @@ struct input_client {
  * built yet). Does nothing to panes when the session is gone.
  */
 void server_apply_event(struct input_client *c, const term_event *ev);
+/* Runs argv-form words (cmd/cmdlist.h) as a COMMAND event's, s being the client's
+ * session: its error line kept in c->message. */
+void input_run(struct input_client *c, struct session *s, int argc, char *argv[]);
 /* Frees what the record holds. */
 void input_client_clear(struct input_client *c);
 

@@ -46,6 +46,10 @@ src_server_libserver_a_SOURCES += \
 	src/server/cmd_set_buffer.c src/server/cmd_show_buffer.c src/server/cmd_list_buffers.c \
 	src/server/cmd_delete_buffer.c src/server/cmd_paste_buffer.c \
 	src/server/cmd_save_buffer.c src/server/cmd_clear_history.c
+# Client modes (mode.h): the choosers, display-panes, clock-mode.
+src_server_libserver_a_SOURCES += \
+	src/server/mode.c src/server/mode.h src/server/mode_tree.c src/server/mode_tree.h \
+	src/server/cmd_choose_tree.c
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
 src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/cmd/libcmd.a src/net/libnet.a \

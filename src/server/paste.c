@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/xmalloc.h"
 
@@ -84,6 +85,7 @@ struct paste_buffer *paste_set(const char *name, char *data, size_t size)
 	pb->data = data;
 	pb->size = size;
 	pb->order = next_order++;
+	pb->created = time(NULL);
 	trim();
 	return pb;
 }
@@ -94,6 +96,7 @@ void paste_append(struct paste_buffer *pb, const char *data, size_t size)
 	memcpy(pb->data + pb->size, data, size);
 	pb->size += size;
 	pb->order = next_order++;
+	pb->created = time(NULL);
 }
 
 bool paste_rename(struct paste_buffer *pb, const char *name, char **cause)

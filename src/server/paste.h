@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #define PASTE_LIMIT 50
 #define PASTE_NAME_MAX 256
@@ -19,6 +20,7 @@ struct paste_buffer {
 	size_t size;
 	bool automatic;
 	unsigned long order; /* larger: set more recently */
+	time_t created;      /* when last set (choose-buffer shows it, as tmux) */
 };
 
 /* The buffer called name, or the most recent when name is NULL; NULL when none. */

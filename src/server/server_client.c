@@ -13,6 +13,7 @@
 #include "compose.h"
 #include "key_bindings.h"
 #include "log.h"
+#include "mode.h"
 #include "options.h"
 #include "status.h"
 #include "cmd/cmdlist.h"
@@ -188,6 +189,7 @@ static void client_free(size_t i)
 	input_client_clear(&c->in);
 	free(c->ended);
 	cmdlist_free_words(c->run_argc, c->run_argv);
+	mode_end(c);
 	free(c);
 	memmove(&clients[i], &clients[i + 1], (nclients - i - 1) * sizeof *clients);
 	nclients--;
@@ -232,7 +234,8 @@ static void apply_events(struct client *c)
 		applying = c;
 		unsigned seq = c->in.message_seq;
 		c->noticed = false;
-		server_apply_event(&c->in, &ev);
+		if (!mode_event(c, &ev, c->active_ms))
+			server_apply_event(&c->in, &ev);
 		applying = NULL;
 		if (c->in.message_seq != seq && !c->noticed) { /* the command's error */
 			c->notice_ms = c->active_ms;
@@ -351,8 +354,10 @@ static term_view *compose(struct client *c, uint64_t now)
 	struct session *s = session_find_id(c->in.session);
 	term_view *v;
 	if (s != NULL && c->in.cols > 0 && c->in.rows > 0)
+	{
 		v = compose_view(s, c->in.cols, c->in.rows);
-	else
+		mode_draw(c, v, now);
+	} else
 		v = term_view_clone(c->view);
 	if (c->in.message != NULL && now - c->notice_ms < c->notice_for_ms)
 		term_view_set_notice(v, c->in.message, strlen(c->in.message));
@@ -442,6 +447,8 @@ int clients_tick(void)
 		}
 		int status = status_wait(c, now);
 		t = status >= 0 && status < t ? status : t;
+		int mode = mode_wait(c, now);
+		t = mode >= 0 && (t < 0 || mode < t) ? mode : t;
 		timeout = timeout < 0 || t < timeout ? t : timeout;
 		i++;
 	}

@@ -75,6 +75,9 @@ struct client {
 	uint64_t ended_ms;
 	fwd *fwd;               /* its -L and -R, over its connection's channels */
 	size_t fwd_polled;      /* how many poll fds its forwarding had this turn */
+	/* The mode drawn over its window area and taking its keys (mode.h), or NULL. */
+	const struct mode_ops *mode;
+	void *mode_data;
 };
 
 /* The attached clients, in creation order. */

@@ -63,12 +63,14 @@ static void text_put(struct text *t, uint32_t cp, const term_cell *cell)
 	t->width += w;
 }
 
-/* Appends s drawn from *cell on; #[style] changes *cell, its "default" back to base. */
-static void text_draw(struct text *t, const char *s, term_cell *cell, const term_cell *base)
+/* Appends s drawn from *cell on; with styles, #[style] changes *cell, its "default" back
+ * to base. */
+static void text_draw(struct text *t, const char *s, term_cell *cell, const term_cell *base,
+		      bool styles)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
 	while (p < end) {
-		if (p[0] == '#' && p + 1 < end && p[1] == '[') {
+		if (styles && p[0] == '#' && p + 1 < end && p[1] == '[') {
 			const uint8_t *close = memchr(p, ']', (size_t)(end - p));
 			if (close != NULL) {
 				char *words = xstrndup((const char *)p + 2, (size_t)(close - p - 2));
@@ -101,7 +103,7 @@ static void draw_option(struct text *t, const struct options *oo, const char *fo
 {
 	term_cell cell = styled(oo, style, base), part = cell;
 	char *s = format_expand(options_get_string(oo, format), ctx);
-	text_draw(t, s, &cell, &part);
+	text_draw(t, s, &cell, &part, true);
 	free(s);
 }
 
@@ -113,7 +115,7 @@ static void draw_windows(struct text *t, const struct session *s, const term_cel
 		const struct options *oo = w->options;
 		if (i > 0) {
 			term_cell sep = *base;
-			text_draw(t, options_get_string(oo, "window-status-separator"), &sep, base);
+			text_draw(t, options_get_string(oo, "window-status-separator"), &sep, base, true);
 		}
 		term_cell cell = styled(oo, "window-status-style", base);
 		if (w == s->current)
@@ -126,7 +128,7 @@ static void draw_windows(struct text *t, const struct session *s, const term_cel
 		format_defaults(&ctx);
 		term_cell part = cell;
 		char *text = format_expand(options_get_string(oo, format), &ctx);
-		text_draw(t, text, &cell, &part);
+		text_draw(t, text, &cell, &part, true);
 		free(text);
 	}
 }
@@ -154,6 +156,17 @@ static void blit(term_row *row, unsigned at, const struct text *t)
 			term_row_set(row, at++, &cell, NULL, 0);
 		}
 	}
+}
+
+unsigned status_draw(term_row *row, unsigned at, unsigned max, const char *text,
+		     const term_cell *base, bool styles)
+{
+	struct text t = {.max = max};
+	term_cell cell = *base;
+	text_draw(&t, text, &cell, base, styles);
+	blit(row, at, &t);
+	free(t.g);
+	return t.width;
 }
 
 /* Where the window list starts, as status-justify says, between left and right. */
@@ -212,7 +225,7 @@ static void draw_panes(term_row *row, const struct session *s, unsigned cols,
 		struct format_ctx ctx = {.s = (struct session *)s, .w = w, .p = w->panes[i]};
 		format_defaults(&ctx);
 		char *text = format_expand(each, &ctx);
-		text_draw(&t, text, &cell, base);
+		text_draw(&t, text, &cell, base, true);
 		free(text);
 	}
 	blit(row, (cols - t.width) / 2, &t);

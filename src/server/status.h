@@ -31,6 +31,15 @@ bool status_at_top(const struct options *oo);
 /* The window area of a client rows high: rows less the status lines, at least 1. */
 unsigned status_area_rows(const struct options *oo, unsigned rows);
 
+/*
+ * Draws text into row from cell at on, at most max cells, as the status line draws a
+ * format's result: from base (with styles, #[style] changing the cells after it,
+ * "default" back to base; without, drawn as it is), control characters and invalid
+ * bytes as '?', never half a wide character. Returns the cells drawn.
+ */
+unsigned status_draw(term_row *row, unsigned at, unsigned max, const char *text,
+		     const term_cell *base, bool styles);
+
 /* Cells a code point takes in the status line: 2 for wide ones, else 1. */
 unsigned status_width(uint32_t cp);
 

@@ -1,0 +1,62 @@
+/*
+ * choose-tree, choose-client and choose-buffer (one file, as tmux's cmd-choose-tree.c:
+ * one exec for the three): the client (its own, else the target session's latest) gets
+ * the chooser (mode_tree.h). The chooser always covers the whole window area, which is
+ * what -Z gives in tmux (there a pane is zoomed for it), so -Z changes nothing here.
+ */
+#include "cmd.h"
+#include "mode_tree.h"
+
+static enum cmd_retval cmd_choose_tree_exec(struct cmd_ctx *ctx);
+
+const struct cmd_entry cmd_choose_tree_entry = {
+	.name = "choose-tree",
+	.flags = ARGS_FLAGS(FLAG_BOOL('N'), FLAG_BOOL('s'), FLAG_BOOL('w'), FLAG_BOOL('Z'),
+			    FLAG_STRING('F'), FLAG_TARGET),
+	.target = TARGET_PANE,
+	.max_args = 1,
+	.usage = "choose-tree [-NswZ] [-F format] [-t target-pane] [template]",
+	.exec = cmd_choose_tree_exec,
+};
+
+const struct cmd_entry cmd_choose_client_entry = {
+	.name = "choose-client",
+	.flags = ARGS_FLAGS(FLAG_BOOL('N'), FLAG_BOOL('Z'), FLAG_STRING('F'), FLAG_TARGET),
+	.target = TARGET_PANE,
+	.max_args = 1,
+	.usage = "choose-client [-NZ] [-F format] [-t target-pane] [template]",
+	.exec = cmd_choose_tree_exec,
+};
+
+const struct cmd_entry cmd_choose_buffer_entry = {
+	.name = "choose-buffer",
+	.flags = ARGS_FLAGS(FLAG_BOOL('N'), FLAG_BOOL('Z'), FLAG_STRING('F'), FLAG_TARGET),
+	.target = TARGET_PANE,
+	.max_args = 1,
+	.usage = "choose-buffer [-NZ] [-F format] [-t target-pane] [template]",
+	.exec = cmd_choose_tree_exec,
+};
+
+static enum cmd_retval cmd_choose_tree_exec(struct cmd_ctx *ctx)
+{
+	const struct args *a = &ctx->args;
+	struct pane *p = cmd_find_pane(ctx);
+	if (p == NULL)
+		return CMD_RETURN_ERROR;
+	struct client *c = cmd_session_client(ctx, p->window->session);
+	if (c == NULL)
+		return cmd_error(ctx, "no current client");
+	struct mode_tree_args m = {
+		.kind = a->cmd == &cmd_choose_client_entry   ? MODE_TREE_CLIENTS
+			: a->cmd == &cmd_choose_buffer_entry ? MODE_TREE_BUFFERS
+							     : MODE_TREE_SESSIONS,
+		.start = args_has(a, 's')   ? MODE_TREE_SESSIONS_ONLY
+			 : args_has(a, 'w') ? MODE_TREE_WINDOWS
+					    : MODE_TREE_PANES,
+		.preview = !args_has(a, 'N'),
+		.format = args_get(a, 'F'),
+		.template = a->argc > 0 ? a->argv[0] : NULL,
+	};
+	mode_tree_start(c, &m);
+	return CMD_RETURN_NORMAL;
+}
