@@ -11,7 +11,9 @@
  *
  * CLIENT: mosh, rsh (adaptive prediction), rsh-always, mosh-never, rsh-never (prediction
  * off, as the mosh paper's loss figure: compare their means); rsh-local and tmux, a local
- * session attached with no proxy (the link is ignored: run them with -r 0 -l 0). Defaults: -r 0,50,250,500
+ * session attached with no proxy; ssh, rsh-ssh and rsh-udp by a private sshd on loopback
+ * (plain ssh, rsh over its ssh path, rsh over UDP, prediction off), no proxy either (these
+ * ignore the link: run them with -r 0 -l 0). Defaults: -r 0,50,250,500
  * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 -R 1 (about two minutes). RUNS lines are
  * typed per link, each by fresh clients and servers, the proxy seeded SEED, SEED+1...;
  * the figures pool their keys. -v prints each key's delay, "!" marking a misprediction.
@@ -77,7 +79,7 @@ static __attribute__((noreturn)) void usage(void)
 {
 	fprintf(stderr, "usage: keystroke_latency [-v] [-r RTT,...] [-l LOSS,...] [-c CLIENT,...] "
 			"[-n KEYS] [-i MS] [-R RUNS] [-s SEED]\n  CLIENT: mosh, rsh, rsh-always, "
-			"mosh-never, rsh-never; "
+			"mosh-never, rsh-never, rsh-local, tmux, ssh, rsh-ssh, rsh-udp; "
 			"KEYS at most %zu\n", sizeof text - 1);
 	exit(2);
 }

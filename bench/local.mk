@@ -21,7 +21,8 @@ bench_server_latency_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 BENCHMARKS += bench/keystroke_latency
 bench_keystroke_latency_SOURCES = bench/keystroke_latency.c bench/typist.c bench/typist.h \
 	bench/remote_shell.c bench/remote_shell.h tests/attach_harness.c \
-	tests/udpproxy_run.c tests/udpproxy_run.h
+	tests/udpproxy_run.c tests/udpproxy_run.h tests/ssh_harness.c tests/ssh_harness.h
+bench_keystroke_latency_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_keystroke_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/scrollback_memory
 bench_scrollback_memory_SOURCES = bench/scrollback_memory.c bench/control.c bench/control.h

@@ -10,14 +10,22 @@
 #include <unistd.h>
 
 #include "util/xmalloc.h"
+#include "../tests/ssh_harness.h"
 
 static const char *const kind_names[REMOTE_KINDS] = {
 	"mosh", "rsh", "rsh-always", "mosh-never", "rsh-never", "rsh-local", "tmux",
+	"ssh", "rsh-ssh", "rsh-udp",
 };
 
 static bool is_mosh(enum remote_kind kind)
 {
 	return kind == REMOTE_MOSH || kind == REMOTE_MOSH_NEVER;
+}
+
+/* Through the private sshd. */
+static bool by_ssh(enum remote_kind kind)
+{
+	return kind == REMOTE_SSH || kind == REMOTE_RSH_SSH || kind == REMOTE_RSH_UDP;
 }
 
 bool remote_kind_local(enum remote_kind kind)
@@ -54,6 +62,10 @@ static char *find_program(const char *name)
 
 bool remote_kind_available(enum remote_kind kind, const char **why)
 {
+	if (by_ssh(kind)) {
+		*why = "no /usr/sbin/sshd or no rsh binary";
+		return access("/usr/sbin/sshd", X_OK) == 0 && access(harness_rsh_path(), X_OK) == 0;
+	}
 	if (kind == REMOTE_TMUX) {
 		char *tmux = find_program("tmux");
 		free(tmux);
@@ -200,6 +212,36 @@ static void start_local(struct remote_shell *s, unsigned cols, unsigned rows)
 	s->client = harness_program_start(cols, rows, argv);
 }
 
+/* The shell through the private sshd (started at the first use): ssh itself, or rsh
+ * attached by it; no proxy. */
+static void start_by_ssh(struct remote_shell *s, unsigned cols, unsigned rows)
+{
+	static struct ssh_harness h;
+	static unsigned sessions;
+	static const char shell[] = "PS1='$ ' exec /bin/sh -i";
+	if (h.dir == NULL)
+		ssh_harness_start(&h);
+	if (s->kind == REMOTE_SSH) {
+		char *ssh, *argv[] = { NULL, "-tt", h.dest, (char *)shell, NULL };
+		xasprintf(&ssh, "%s/ssh", h.dir);
+		argv[0] = ssh;
+		s->client = harness_program_start(cols, rows, argv);
+		free(ssh);
+		return;
+	}
+	char *server, *name;
+	xasprintf(&s->socket, "%s/rsh-ssh-%u", harness_dir(), sessions);
+	xasprintf(&name, "s%u", sessions++);
+	xasprintf(&server, "--server=%s -S %s", h.rsh, s->socket);
+	char *argv[] = { (char *)harness_rsh_path(),
+			 s->kind == REMOTE_RSH_SSH ? "--transport=ssh" : "--transport=udp",
+			 "--predict=never", h.ssh_opt, server, h.dest, "new", "-s", name,
+			 (char *)shell, NULL };
+	s->client = harness_program_start(cols, rows, argv);
+	free(server);
+	free(name);
+}
+
 bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const char *proxy_path,
 			const struct remote_link *link, unsigned cols, unsigned rows)
 {
@@ -211,6 +253,10 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 		return false;
 	if (remote_kind_local(kind)) {
 		start_local(s, cols, rows);
+		return true;
+	}
+	if (by_ssh(kind)) {
+		start_by_ssh(s, cols, rows);
 		return true;
 	}
 	bool ok = is_mosh(kind) ? start_mosh(s, &c) : start_rsh(s, &c);

@@ -4,7 +4,10 @@
  * mosh-client) or rsh (rsh bootstrap, rsh client), so both are measured the same way.
  * The local kinds are a session made and attached on this machine, no proxy between:
  * `rsh new` (over loopback UDP, as a user runs it) and `tmux new` (its socket); they take
- * no link.
+ * no link. The ssh kinds go through a private sshd on loopback (tests/sshd.sh), no proxy
+ * either: plain `ssh -tt`, and rsh attached by that ssh with --transport=ssh (its
+ * datagrams over that ssh) or --transport=udp, prediction off for both, so that the path
+ * is what is measured.
  */
 #ifndef RSH_BENCH_REMOTE_SHELL_H
 #define RSH_BENCH_REMOTE_SHELL_H
@@ -19,9 +22,9 @@
  * then the local ones (rsh's default prediction). */
 enum remote_kind {
 	REMOTE_MOSH, REMOTE_RSH, REMOTE_RSH_ALWAYS, REMOTE_MOSH_NEVER, REMOTE_RSH_NEVER,
-	REMOTE_RSH_LOCAL, REMOTE_TMUX,
+	REMOTE_RSH_LOCAL, REMOTE_TMUX, REMOTE_SSH, REMOTE_RSH_SSH, REMOTE_RSH_UDP,
 };
-#define REMOTE_KINDS 7
+#define REMOTE_KINDS 10
 
 /* The link: round trip (half of it each way) and loss each way, from a seed. */
 struct remote_link {
@@ -37,8 +40,8 @@ struct remote_shell {
 	char *socket;      /* rsh: its own server's socket; tmux: its -L name */
 };
 
-/* "mosh", "rsh" (adaptive prediction), "rsh-always", "mosh-never", "rsh-never", "rsh-local"
- * or "tmux". */
+/* "mosh", "rsh" (adaptive prediction), "rsh-always", "mosh-never", "rsh-never", "rsh-local",
+ * "tmux", "ssh", "rsh-ssh" or "rsh-udp". */
 const char *remote_kind_name(enum remote_kind kind);
 /* Whether the kind's programs are here; else why not, in *why. */
 bool remote_kind_available(enum remote_kind kind, const char **why);
