@@ -7,7 +7,8 @@
  * again the client moves back to UDP ("udp" on the status row, the proxy carrying its
  * datagrams); blocked again, back to ssh; its ssh killed, it runs ssh again by itself
  * (a new ssh process, BatchMode) and the same session goes on. --transport=ssh uses ssh
- * from the start, --transport=udp keeps no ssh. Skips (77) without sshd.
+ * from the start (here through ssh -J, a jump host), --transport=udp keeps no ssh.
+ * Skips (77) without sshd.
  * UDP ports: the server's is the first free one of 63100..63199, this test's own.
  */
 #include <dirent.h>
@@ -143,13 +144,20 @@ int main(void)
 	harness_detach(c);
 	roam_proxy_stop(&l, "blocked again", NULL, NULL);
 
-	/* --transport=ssh: ssh from the start, though UDP would work. */
-	c = harness_client_start(80, 24, "--transport=ssh", ssh_opt, server_opt, dest, "attach",
+	/* --transport=ssh: ssh from the start, though UDP would work; through a jump host
+	 * (this same sshd), as plain ssh goes: its ssh runs another, ssh -W, for the hop. */
+	char *jump_opt;
+	xasprintf(&jump_opt, "%s -J %s", ssh_opt, dest);
+	c = harness_client_start(80, 24, "--transport=ssh", jump_opt, server_opt, dest, "attach",
 				 "-t", "work", (char *)NULL);
 	harness_wait_match(c, "work", "work");
 	wait_path(c, "ssh");
 	typed(c, "forced");
+	ssh = child_named(harness_client_pid(c), "ssh");
+	if (ssh <= 0 || child_named(ssh, "ssh") <= 0)
+		harness_fail(c, "no ssh for the jump under the client's ssh %d", (int)ssh);
 	harness_detach(c);
+	free(jump_opt);
 
 	/* --transport=udp: ssh exits once it gave the connect line. */
 	c = harness_client_start(80, 24, "--transport=udp", ssh_opt, server_opt, dest, "attach",
