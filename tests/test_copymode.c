@@ -41,7 +41,7 @@ static term_view *make_view(uint32_t ep, uint64_t first, unsigned n)
 	}
 	s->cursor.row = ROWS - 1;
 	v->panes[0] = (term_view_pane){.id = 7, .screen = s, .hist_total = 100, .hist_len = 100,
-				       .hist_epoch = ep};
+				       .hist_epoch = ep, .hist_limit = 2000};
 	if (n > 0) {
 		term_histpage *p = term_histpage_new(7, ep, first, n);
 		for (unsigned i = 0; i < n; i++) {
@@ -67,6 +67,18 @@ static void test_cache(void)
 	term_view *w = make_view(1, 0, 0); /* a new epoch: every line goes */
 	histcache_view(h, w);
 	CHECK(histcache_line(h, 7, 60) == NULL);
+	term_view_unref(v);
+	term_view_unref(w);
+	/* The pane's history-limit bounds its window below the cache's; a new limit starts it
+	 * again. */
+	v = make_view(1, 0, 100);
+	v->panes[0].hist_limit = 30;
+	histcache_view(h, v);
+	CHECK(histcache_line(h, 7, 69) == NULL && histcache_line(h, 7, 70) != NULL);
+	w = make_view(1, 0, 0);
+	w->panes[0].hist_limit = 40;
+	histcache_view(h, w);
+	CHECK(histcache_line(h, 7, 90) == NULL);
 	term_view_unref(v);
 	term_view_unref(w);
 	histcache_free(h);

@@ -684,6 +684,7 @@ static void test_history(void)
 	b->panes[0].hist_total = 100;
 	b->panes[0].hist_len = 50;
 	b->panes[0].hist_epoch = 3;
+	b->panes[0].hist_limit = 2000;
 	term_histpage *p = term_histpage_new(7, 3, 90, 2);
 	p->lines[0] = term_row_new(0);
 	p->lines[1] = term_row_new(0);
@@ -715,6 +716,13 @@ static void test_history(void)
 					 0x93, 0x00, 0x01, 0x02};
 	CHECK(apply_bytes(b, longer, sizeof longer, &err) == NULL &&
 	      strcmp(err, "history longer than its numbering") == 0);
+	/* An older server's [epoch, total, len]: the limit is the default. */
+	static const uint8_t three[] = {0x93, 0x15, 0x06, 0x91, 0x95, 0x07, 0x00, 0x00, 0xc0,
+					0x93, 0x00, 0x05, 0x02};
+	term_view *old = apply_bytes(b, three, sizeof three, &err);
+	CHECKF(old != NULL && old->panes[0].hist_limit == TERM_SCROLLBACK_DEFAULT &&
+	       old->panes[0].hist_len == 2, "%s", err ? err : "");
+	term_view_unref(old);
 	term_view_unref(blank);
 	term_view_unref(a);
 	term_view_unref(b);

@@ -541,7 +541,7 @@ int client_run(const struct client_options *o)
 	}
 	c.log = inputlog_new();
 	c.kp = keyparse_new();
-	c.cache = histcache_new(TERM_SCROLLBACK_DEFAULT);
+	c.cache = histcache_new(HISTCACHE_MAX_LINES);
 	keymode_init(&c.km, COPYMODE_EMACS); /* the view's mode-keys decides on entering */
 	c.pred = predict_new(o->predict);
 	client_resize(&c);

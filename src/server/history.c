@@ -49,6 +49,7 @@ void history_info(const struct pane *p, term_view_pane *vp)
 	vp->hist_total = g->sb_total;
 	vp->hist_len = g->sb.len;
 	vp->hist_epoch = g->sb_epoch;
+	vp->hist_limit = g->sb.limit;
 }
 
 /*

@@ -274,7 +274,8 @@ bool term_view_equal(const term_view *a, const term_view *b)
 		const term_view_pane *p = &a->panes[i], *q = &b->panes[i];
 		if (p->id != q->id || p->x != q->x || p->y != q->y ||
 		    p->hist_total != q->hist_total || p->hist_len != q->hist_len ||
-		    p->hist_epoch != q->hist_epoch || !screen_equal(p->screen, q->screen))
+		    p->hist_epoch != q->hist_epoch || p->hist_limit != q->hist_limit ||
+		    !screen_equal(p->screen, q->screen))
 			return false;
 	}
 	return true;

@@ -33,9 +33,10 @@ typedef struct term_view_pane {
 	uint16_t x, y;          /* top-left cell within the view */
 	term_snapshot *screen;  /* the pane's own size, at least 1x1 */
 	/* The pane's history (histpage.h): lines hist_total - hist_len .. hist_total - 1
-	 * are held, numbered within hist_epoch. hist_len <= hist_total. */
+	 * are held, numbered within hist_epoch. hist_len <= hist_total. hist_limit: the
+	 * most it keeps (its history-limit), which bounds the client's cache of it. */
 	uint64_t hist_total;
-	uint32_t hist_len, hist_epoch;
+	uint32_t hist_len, hist_epoch, hist_limit;
 } term_view_pane;
 
 /* What the client's own prompts expand (#S #I #W #P in command-prompt -I and

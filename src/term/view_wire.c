@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../util/printable.h"
+#include "grid.h"
 #include "wire.h"
 #include "util/xmalloc.h"
 
@@ -34,9 +35,10 @@ static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
 static bool history_changed(const term_view_pane *base, const term_view_pane *p)
 {
 	if (base == NULL)
-		return p->hist_total != 0 || p->hist_len != 0 || p->hist_epoch != 0;
+		return p->hist_total != 0 || p->hist_len != 0 || p->hist_epoch != 0 ||
+		       p->hist_limit != TERM_SCROLLBACK_DEFAULT;
 	return base->hist_total != p->hist_total || base->hist_len != p->hist_len ||
-	       base->hist_epoch != p->hist_epoch;
+	       base->hist_epoch != p->hist_epoch || base->hist_limit != p->hist_limit;
 }
 
 static void pack_pane(const term_view *from, const term_view_pane *p, msgpack_packer *pk)
@@ -53,10 +55,11 @@ static void pack_pane(const term_view *from, const term_view_pane *p, msgpack_pa
 	else if (history)
 		msgpack_pack_nil(pk);
 	if (history) {
-		msgpack_pack_array(pk, 3);
+		msgpack_pack_array(pk, 4);
 		msgpack_pack_uint32(pk, p->hist_epoch);
 		msgpack_pack_uint64(pk, p->hist_total);
 		msgpack_pack_uint32(pk, p->hist_len);
+		msgpack_pack_uint32(pk, p->hist_limit);
 	}
 }
 
@@ -199,14 +202,17 @@ void term_view_diff(const term_view *from, const term_view *to, msgpack_packer *
 	}
 }
 
-/* A pane's [epoch, total, len]. */
+/* A pane's [epoch, total, len, limit] (limit absent: TERM_SCROLLBACK_DEFAULT). */
 static void read_history(mp_reader *r, term_view_pane *p)
 {
-	uint32_t three;
-	mp_read_array(r, 3, 3, &three);
+	uint32_t n;
+	mp_read_array(r, 3, 4, &n);
 	mp_read_u32(r, UINT32_MAX, &p->hist_epoch);
 	mp_read_uint(r, INT64_MAX, &p->hist_total);
 	mp_read_u32(r, UINT32_MAX, &p->hist_len);
+	p->hist_limit = TERM_SCROLLBACK_DEFAULT;
+	if (n == 4)
+		mp_read_u32(r, UINT32_MAX, &p->hist_limit);
 }
 
 /*
@@ -229,6 +235,9 @@ static bool read_pane(const term_view *from, term_view *v, mp_reader *r, term_vi
 		p->hist_total = base->hist_total;
 		p->hist_len = base->hist_len;
 		p->hist_epoch = base->hist_epoch;
+		p->hist_limit = base->hist_limit;
+	} else {
+		p->hist_limit = TERM_SCROLLBACK_DEFAULT;
 	}
 	if (n == PANE_FIELDS || (n == PANE_FIELDS + 2 && mp_peek(r) == MP_NIL)) {
 		if (n > PANE_FIELDS)
