@@ -90,6 +90,48 @@ static bool output_has(harness_client *c, void *arg)
 	return strstr(harness_client_output(c, NULL), arg) != NULL;
 }
 
+/* Output written after the first from bytes. */
+struct since {
+	const char *text;
+	size_t from;
+};
+
+static bool output_since(harness_client *c, void *arg)
+{
+	const struct since *w = arg;
+	size_t len;
+	const char *out = harness_client_output(c, &len);
+	return len > w->from && strstr(out + w->from, w->text) != NULL;
+}
+
+/* With the mouse option on, a drag over the shell's pane selects and copies (the cells
+ * from the press to the release: vi's selection holds the last, emacs's not), a double
+ * click copies the word: the newest paste buffer, as tmux's default mouse bindings. */
+static void mouse_select(harness_client *c, bool vi)
+{
+	char want[64], *re;
+	struct since on = {"\033[?1002h", 0};
+	harness_client_output(c, &on.from); /* the wheel's part turned it on already once */
+	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "on", (char *)NULL) == 0);
+	harness_wait(c, output_since, &on, "the client's terminal reporting drags again");
+	long n = row_number(c, 2);
+	CHECKF(n > 0, "row 2 shows no number");
+	snprintf(want, sizeof want, "%ld", n);
+	want[vi ? 3 : 2] = '\0';
+	harness_send(c, "\033[<0;1;3M\033[<32;2;3M\033[<32;3;3M\033[<0;3;3m");
+	xasprintf(&re, "^%s$", want);
+	harness_wait_rsh(c, re, "show-buffer", (char *)NULL);
+	free(re);
+	harness_wait_match(c, "work", "work"); /* copied and left */
+	n = row_number(c, 4);
+	CHECKF(n > 0, "row 4 shows no number");
+	harness_send(c, "\033[<0;2;5M\033[<0;2;5m\033[<0;2;5M\033[<0;2;5m");
+	xasprintf(&re, "^%ld$", n);
+	harness_wait_rsh(c, re, "show-buffer", (char *)NULL);
+	free(re);
+	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "off", (char *)NULL) == 0);
+}
+
 static void run(const char *table, const char *editor)
 {
 	char seed[32];
@@ -185,7 +227,7 @@ static void run(const char *table, const char *editor)
 	/* With the mouse option on, the wheel enters copy mode five lines a notch, and
 	 * scrolling back to the bottom leaves it. */
 	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "on", (char *)NULL) == 0);
-	harness_wait(c, output_has, "\033[?1000h", "the client's terminal reporting clicks");
+	harness_wait(c, output_has, "\033[?1002h", "the client's terminal reporting drags");
 	harness_send(c, "\033[<64;10;5M\033[<64;10;5M");
 	wait_indicator(c, "[10/");
 	harness_send(c, "\033[<65;10;5M\033[<65;10;5M");
@@ -204,6 +246,8 @@ static void run(const char *table, const char *editor)
 	free(pane);
 	CHECK(harness_rsh(NULL, "kill-pane", "-t", "work:0.1", (char *)NULL) == 0);
 	harness_wait_match(c, "work", "work");
+
+	mouse_select(c, vi);
 
 	harness_client_kill(c, SIGTERM);
 	harness_client_wait_exit(c);

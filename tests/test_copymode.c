@@ -322,9 +322,41 @@ static void test_search(void)
 	term_row_unref(row);
 }
 
+/* The mouse: a drag selects from the press and copies on release; a double click the
+ * word; presses go on to the server. */
+static void test_mouse(void)
+{
+	struct sent sent = {0};
+	histcache *h = histcache_new(1000);
+	term_view *v = make_view(0, 80, 20);
+	v->mouse = true;
+	histcache_view(h, v);
+	struct copymode cm;
+	struct copymode_mouse ms = {0};
+	copymode_init(&cm, COPYMODE_VI);
+	struct copymode_io io = {v, h, on_send, on_copied, &sent};
+	term_mouse press = {.action = TERM_MOUSE_PRESS, .button = 1, .row = 2, .col = 0};
+	term_mouse drag = {.action = TERM_MOUSE_MOVE, .row = 2, .col = 2};
+	term_mouse release = {.action = TERM_MOUSE_RELEASE, .button = 1, .row = 2, .col = 2};
+	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 1000) && !cm.on);
+	CHECK(copymode_mouse(&cm, &ms, &io, &drag, 1010) && cm.on && cm.selecting);
+	CHECK(copymode_mouse(&cm, &ms, &io, &release, 1020) && !cm.on);
+	CHECKF(strcmp(sent.copied, "scr") == 0, "'%s'", sent.copied);
+	press.col = 7; /* "screen 2" */
+	release.col = 7;
+	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 2000));
+	CHECK(!copymode_mouse(&cm, &ms, &io, &release, 2010));
+	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 2100)); /* the second click */
+	CHECKF(strcmp(sent.copied, "2") == 0 && !cm.on, "'%s'", sent.copied);
+	copymode_clear(&cm);
+	term_view_unref(v);
+	histcache_free(h);
+}
+
 int main(void)
 {
 	test_commands();
+	test_mouse();
 	test_search();
 	test_structure();
 	test_cache();

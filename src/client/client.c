@@ -59,6 +59,7 @@ struct client {
 	render *r;
 	struct keymode km;
 	histcache *cache;   /* history lines for copy mode */
+	struct copymode_mouse mouse; /* clicks and drags for copy mode */
 	/* Events the full log refused, oldest first, appended as acknowledgements make
 	 * room; meanwhile stdin is not read (back-pressure): at most one read's events. */
 	struct waiting *waiting;
@@ -257,6 +258,13 @@ static void client_event(void *arg, const term_event *ev)
 
 	if (ev->type == TERM_EVENT_MOUSE && client_wheel(c, ev))
 		return;
+	if (ev->type == TERM_EVENT_MOUSE) {
+		bool was = c->km.copy.on;
+		bool mine = copymode_mouse(&c->km.copy, &c->mouse, &io, &ev->mouse, net_clock_ms());
+		c->redraw |= mine || was || c->km.copy.on;
+		if (mine)
+			return;
+	}
 	if (ev->type != TERM_EVENT_KEY)
 		client_append(c, ev);
 	else if (keymode_key(&c->km, ev, net_clock_ms(), &io))
@@ -314,7 +322,8 @@ static bool client_read_tty(struct client *c)
 
 /* A newer view: the guesses it acknowledges are checked, its key tables and requests
  * taken, and the terminal reports the mouse as far as its panes' programs ask
- * (pass-through, as mosh), or clicks at least with the mouse option on. */
+ * (pass-through, as mosh), or clicks and drags at least with the mouse option on (copy
+ * mode's selection). */
 static void client_fresh_view(void *arg)
 {
 	struct client *c = arg;
@@ -325,7 +334,7 @@ static void client_fresh_view(void *arg)
 	copymode_view(&c->km.copy, &io);
 	predict_view(c->pred, client_view(c), net_clock_ms());
 	keymode_view(&c->km, net_clock_ms(), &io);
-	tty_mouse(client_view(c)->mouse && level < TTY_MOUSE_CLICK ? TTY_MOUSE_CLICK : level);
+	tty_mouse(client_view(c)->mouse && level < TTY_MOUSE_DRAG ? TTY_MOUSE_DRAG : level);
 	c->redraw = true;
 }
 

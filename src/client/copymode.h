@@ -120,6 +120,22 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
  * #{copy_cursor_line}, #{copy_cursor_x}, #{copy_cursor_y}, #{pane_search_string},
  * #{scroll_position}, #{pane_in_mode}); the rest kept as it is. Allocated. */
 char *copymode_expand(const struct copymode *cm, const struct copymode_io *io, const char *s);
+/* The mouse's clicks and drag, kept across copy modes. */
+struct copymode_mouse {
+	uint64_t pressed_ms; /* the last left press */
+	uint16_t row, col;   /* where */
+	unsigned clicks;     /* 1..3: single, double, triple */
+	bool held, dragging; /* the left button down over a pane copy mode may take */
+};
+/*
+ * A mouse event with the mouse option on, as tmux's default bindings: a left-button drag
+ * over a pane whose program does not take the mouse enters copy mode there and selects
+ * from the press to the pointer, copying and leaving on release; a double click copies
+ * the word, a triple click the line. True when the event is copy mode's (not sent on);
+ * presses always go on, so the server still makes the pane active.
+ */
+bool copymode_mouse(struct copymode *cm, struct copymode_mouse *ms,
+		    const struct copymode_io *io, const term_mouse *m, uint64_t now);
 /* A newer view: the pane gone leaves copy mode, a new epoch drops what it relied on, a
  * search answer moves the cursor, missing lines are asked for. */
 void copymode_view(struct copymode *cm, const struct copymode_io *io);
