@@ -3,6 +3,11 @@ check_PROGRAMS += tests/test_ssh_bootstrap
 TESTS += tests/test_ssh_bootstrap
 tests_test_ssh_bootstrap_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_ssh_bootstrap_LDADD = src/client/libclient.a $(NET_LIBS)
+# The client's ssh path against the stand-in ssh and a host whose relay is cat.
+check_PROGRAMS += tests/test_sshpath
+TESTS += tests/test_sshpath
+tests_test_sshpath_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
+tests_test_sshpath_LDADD = src/client/libclient.a $(NET_LIBS)
 EXTRA_DIST += tests/fake_ssh.sh tests/sshd.sh
 # rsh bootstrap and rsh client run here, without ssh (the attach harness).
 check_PROGRAMS += tests/test_bootstrap
