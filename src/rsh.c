@@ -127,8 +127,8 @@ static int parse_options(int argc, char **argv, const char *shorts,
 				return -1;
 			break;
 		case 'A':
-			fprintf(stderr, "rsh: -A: agent forwarding is not implemented yet\n");
-			return -1;
+			o->fwd.agent = true;
+			break;
 		case 'S':
 			o->socket = optarg;
 			break;

@@ -8,7 +8,7 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
 	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard \
 	tests/test_attach_titles tests/test_attach_bindings tests/test_attach_windows \
-	tests/test_attach_look
+	tests/test_attach_look tests/test_attach_agent
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -51,6 +51,8 @@ tests_test_attach_bindings_SOURCES = tests/test_attach_bindings.c $(ATTACH_HARNE
 tests_test_attach_bindings_LDADD = $(TERM_LIBS)
 tests_test_attach_windows_SOURCES = tests/test_attach_windows.c $(ATTACH_HARNESS)
 tests_test_attach_windows_LDADD = $(TERM_LIBS)
+tests_test_attach_agent_SOURCES = tests/test_attach_agent.c $(ATTACH_HARNESS)
+tests_test_attach_agent_LDADD = $(TERM_LIBS)
 # Client modes drawn by the server (mode.h): the choosers, display-panes, clock-mode.
 MODE_TESTS = tests/test_attach_choose
 check_PROGRAMS += $(MODE_TESTS)

@@ -428,7 +428,10 @@ static int client_forwards(struct client *c)
 	c->fwd = fwd_new(transport_channels(c->up.t));
 	if (cf == NULL)
 		return 0;
-	fwd_allow(c->fwd, cf->agent ? FWD_ALLOW_AGENT : 0);
+	/* With no agent here there is nothing to offer: the host's programs find none. */
+	const char *agent = getenv("SSH_AUTH_SOCK");
+	if (cf->agent && agent != NULL && *agent != '\0')
+		fwd_offer_agent(c->fwd);
 	for (size_t i = 0; i < cf->nlocal; i++) {
 		if (fwd_add_local(c->fwd, &cf->local[i], &err) != 0) {
 			fprintf(stderr, "rsh: local forwarding of port %u failed: %s\n",

@@ -51,11 +51,14 @@ struct fwd {
 	size_t nlisteners;
 	struct remote *remotes;
 	size_t nremotes;
+	bool offer, offer_opened; /* this end offers its agent (-A); the offer went */
+	bool offered;             /* the peer offers its agent on channel offer_chan */
+	uint32_t offer_chan;
 };
 
 static const char *const kind_names[] = {
 	[FWD_CONNECT] = "connect", [FWD_LISTEN] = "listen", [FWD_FORWARDED] = "forwarded",
-	[FWD_AGENT] = "agent",
+	[FWD_AGENT] = "agent", [FWD_AGENT_LISTEN] = "agent-listen",
 };
 
 size_t fwd_what_encode(const struct fwd_what *w, uint8_t *buf)
@@ -147,6 +150,17 @@ void fwd_free(fwd *f)
 void fwd_allow(fwd *f, unsigned what)
 {
 	f->allow = what;
+}
+
+void fwd_offer_agent(fwd *f)
+{
+	f->offer = true;
+	f->allow |= FWD_ALLOW_AGENT;
+}
+
+bool fwd_agent_offered(const fwd *f)
+{
+	return f->offered && chan_alive(f->m, f->offer_chan);
 }
 
 static int tcp_listen(const char *host, unsigned port, char **err)
@@ -291,6 +305,12 @@ static void serve_open(fwd *f, uint32_t id, const uint8_t *what, size_t len, cha
 		for (size_t i = 0; i < f->nremotes && fd < 0; i++)
 			if (f->remotes[i].opened && f->remotes[i].chan == w.listen_id)
 				fd = tcp_connect(f->remotes[i].spec.host, f->remotes[i].spec.hostport);
+	} else if (w.kind == FWD_AGENT_LISTEN && (f->allow & FWD_ALLOW_AGENT_LISTEN)) {
+		if (fwd_agent_offered(f))
+			chan_reset(f->m, f->offer_chan, CHAN_RESET_ABORT); /* the newer one counts */
+		f->offered = true;
+		f->offer_chan = id;
+		return;
 	} else if (w.kind == FWD_LISTEN && (f->allow & FWD_ALLOW_LISTEN)) {
 		struct fwd_spec s = {.port = w.port};
 		strcpy(s.bind, w.host);
@@ -313,9 +333,14 @@ static void serve_open(fwd *f, uint32_t id, const uint8_t *what, size_t len, cha
 		add_link(f, fd, id, true);
 }
 
-/* -R requests go once; one the peer refused is reported once. */
+/* -R requests and the agent's offer go once; a request refused is reported once. */
 static void ask_remotes(fwd *f, char **notice)
 {
+	if (f->offer && !f->offer_opened) {
+		uint8_t what[CHAN_WHAT_MAX];
+		struct fwd_what w = {.kind = FWD_AGENT_LISTEN};
+		f->offer_opened = chan_open(f->m, what, fwd_what_encode(&w, what), &f->offer_chan) == 0;
+	}
 	for (size_t i = 0; i < f->nremotes; i++) {
 		struct remote *r = &f->remotes[i];
 		if (!r->opened) {

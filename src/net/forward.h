@@ -10,6 +10,8 @@
  *                            each connection (-R; the server serves it). The channel
  *                            lives as long as the listener
  *   ["forwarded", id]        a connection to the listener that channel id asked for
+ *   ["agent-listen"]         this end offers its agent (-A): the peer may open "agent"
+ *                            channels while this one lives (the server serves it)
  *   ["agent"]                a connection to the agent socket: connect to this end's
  *                            own agent ($SSH_AUTH_SOCK; -A; the client serves it)
  * An end serves only what it allows (fwd_allow); anything else, or a connect or listen
@@ -45,6 +47,7 @@ enum {
 	FWD_ALLOW_CONNECT = 1, /* connect to a host for the peer's -L */
 	FWD_ALLOW_LISTEN = 2,  /* listen for the peer's -R */
 	FWD_ALLOW_AGENT = 4,   /* carry connections to this end's agent */
+	FWD_ALLOW_AGENT_LISTEN = 8, /* take the peer's offer of its agent */
 };
 
 typedef struct fwd fwd;
@@ -64,6 +67,11 @@ int fwd_add_local(fwd *f, const struct fwd_spec *s, char **err);
 /* -R: asks the peer (from the next fwd_service on) to listen on the spec's bind address
  * and port; its connections are connected here to host:hostport. */
 void fwd_add_remote(fwd *f, const struct fwd_spec *s);
+/* -A: offers this end's agent to the peer (from the next fwd_service on); implies
+ * FWD_ALLOW_AGENT. */
+void fwd_offer_agent(fwd *f);
+/* Whether the peer offers its agent now (its agent-listen channel is live). */
+bool fwd_agent_offered(const fwd *f);
 /* Carries the connected socket fd (taken over) through a new channel asking for
  * what w says (an agent connection the owner accepted). -1 when no channel can be
  * opened now (fd closed). */
@@ -81,7 +89,7 @@ size_t fwd_pollfds(const fwd *f, struct pollfd *p);
 char *fwd_service(fwd *f, const struct pollfd *p, size_t n);
 
 /* The open requests' form (docs/protocol.md, "Channel uses"). */
-enum fwd_kind { FWD_CONNECT, FWD_LISTEN, FWD_FORWARDED, FWD_AGENT };
+enum fwd_kind { FWD_CONNECT, FWD_LISTEN, FWD_FORWARDED, FWD_AGENT, FWD_AGENT_LISTEN };
 struct fwd_what {
 	enum fwd_kind kind;
 	char host[FWD_HOST_MAX + 1]; /* connect: host; listen: bind ("" loopback, "*" all) */

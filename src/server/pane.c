@@ -8,6 +8,7 @@
 
 #include <sodium.h>
 
+#include "agent.h"
 #include "options.h"
 #include "paste.h"
 #include "server.h"
@@ -33,6 +34,7 @@ static void pane_output(const char *buf, size_t len, void *arg)
 /*
  * What a pane's program learns of where it runs, as tmux's TMUX, TMUX_PANE, TERM_PROGRAM:
  * RSH=socket,pid,session (so `rsh` inside finds its server and refuses to nest), RSH_PANE,
+ * SSH_AUTH_SOCK the server's agent socket (agent.h: whatever agent a client forwards),
  * after the session's environment (env, NULL-terminated, or NULL for the server's own).
  * A new array of new strings: free with free_env.
  */
@@ -42,16 +44,19 @@ static char **pane_env(const struct spawn *sp, uint32_t pane)
 	size_t n = 0;
 	while (base[n] != NULL)
 		n++;
-	char **env = xcalloc(n + 5, sizeof *env);
+	char **env = xcalloc(n + 6, sizeof *env);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (strncmp(base[i], "RSH=", 4) != 0 && strncmp(base[i], "RSH_PANE=", 9) != 0 &&
 		    strncmp(base[i], "TERM_PROGRAM=", 13) != 0 &&
+		    (agent_path() == NULL || strncmp(base[i], "SSH_AUTH_SOCK=", 14) != 0) &&
 		    strncmp(base[i], "TERM_PROGRAM_VERSION=", 21) != 0)
 			env[k++] = xstrdup(base[i]);
 	xasprintf(&env[k++], "RSH=%s,%ld,%u", server.socket_path != NULL ? server.socket_path : "",
 		  (long)getpid(), sp->session);
 	xasprintf(&env[k++], "RSH_PANE=%%%u", pane);
+	if (agent_path() != NULL)
+		xasprintf(&env[k++], "SSH_AUTH_SOCK=%s", agent_path());
 	env[k++] = xstrdup("TERM_PROGRAM=rsh");
 	env[k++] = xstrdup("TERM_PROGRAM_VERSION=" PACKAGE_VERSION);
 	return env;

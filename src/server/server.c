@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "agent.h"
 #include "cmd.h"
 #include "cfg.h"
 #include "environ.h"
@@ -387,6 +388,7 @@ static void default_mode_keys(void)
 int server_run(int listen_fd, const char *path, const char *config)
 {
 	server.socket_path = path;
+	agent_init(path);
 	/* Whatever the caller left: panes' children must stay waitable, SIGTERM deliverable. */
 	struct sigaction sa = {0};
 	sigset_t chld;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "agent.h"
 #include "cfg.h"
 #include "compose.h"
 #include "key_bindings.h"
@@ -101,7 +102,7 @@ struct client *client_create(struct session *s, const struct proto_request *req,
 	inputlog_state_unref(empty);
 	c->view = blank;
 	c->fwd = fwd_new(transport_channels(c->t));
-	fwd_allow(c->fwd, FWD_ALLOW_CONNECT | FWD_ALLOW_LISTEN);
+	fwd_allow(c->fwd, FWD_ALLOW_CONNECT | FWD_ALLOW_LISTEN | FWD_ALLOW_AGENT_LISTEN);
 	c->id = next_client++;
 	c->in.session = s->id;
 	c->in.cols = req->cols;
@@ -455,9 +456,14 @@ int clients_tick(void)
 	return timeout;
 }
 
+/* Whether the agent socket had a poll fd this turn (the first of the forwardings'). */
+static size_t agent_polled;
+
 size_t clients_fwd_pollfds(struct pollfd *p)
 {
-	size_t n = 0;
+	size_t n = agent_pollfds(p);
+	if (p != NULL)
+		agent_polled = n;
 	for (size_t i = 0; i < nclients; i++) {
 		size_t k = fwd_pollfds(clients[i]->fwd, p != NULL ? p + n : NULL);
 		if (p != NULL)
@@ -469,7 +475,9 @@ size_t clients_fwd_pollfds(struct pollfd *p)
 
 void clients_fwd_service(const struct pollfd *p, size_t n)
 {
-	size_t at = 0;
+	size_t at = agent_polled <= n ? agent_polled : 0;
+	agent_service(p, at);
+	agent_polled = 0;
 	for (size_t i = 0; i < nclients; i++) {
 		struct client *c = clients[i];
 		size_t k = at + c->fwd_polled <= n ? c->fwd_polled : 0;
@@ -494,5 +502,6 @@ void clients_free(void)
 		client_free(nclients - 1);
 	free(clients);
 	clients = NULL;
+	agent_close();
 	udp_listen_close_all();
 }
