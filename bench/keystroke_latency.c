@@ -18,7 +18,6 @@
  * typed per link, each by fresh clients and servers, the proxy seeded SEED, SEED+1...;
  * the figures pool their keys. -v prints each key's delay, "!" marking a misprediction.
  */
-#include <libgen.h>
 #include <limits.h>
 #include <math.h> /* INFINITY */
 #include <poll.h>
@@ -95,18 +94,6 @@ static size_t parse_list(char *s, unsigned *out)
 	return n;
 }
 
-static void parse_clients(char *s, bool *use)
-{
-	memset(use, 0, KINDS * sizeof *use);
-	for (char *w = strtok(s, ","); w != NULL; w = strtok(NULL, ",")) {
-		enum remote_kind k = 0;
-		while (k < KINDS && strcmp(w, remote_kind_name(k)) != 0)
-			k++;
-		if (k == KINDS)
-			usage();
-		use[k] = true;
-	}
-}
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
@@ -120,7 +107,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		switch (c) {
 		case 'r': o->nrtt = parse_list(optarg, o->rtt); break;
 		case 'l': o->nloss = parse_list(optarg, o->loss); break;
-		case 'c': parse_clients(optarg, o->use); break;
+		case 'c': if (!remote_kinds_parse(optarg, true, o->use)) usage(); break;
 		case 'n': o->keys = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'i': o->interval_ms = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'R': o->runs = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -355,25 +342,9 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	parse_options(argc, argv, &o);
-	char self[PATH_MAX], proxy[PATH_MAX + 32], rsh[PATH_MAX + 32];
-	snprintf(self, sizeof self, "%s", argv[0]);
-	const char *dir = dirname(self);
-	snprintf(proxy, sizeof proxy, "%s/../tests/udpproxy", dir);
-	snprintf(rsh, sizeof rsh, "%s/../src/rsh", dir);
-	if (access(proxy, X_OK) != 0) {
-		printf("(no %s: make check builds it; nothing measured)\n", proxy);
+	char proxy[PATH_MAX + 32];
+	if (!remote_shell_init(argv[0], proxy, sizeof proxy, o.use))
 		return 0;
-	}
-	setenv("RSH", rsh, 0);
-	harness_init();
-	unsetenv("RSH_DEBUG"); /* no debug log in the figures */
-	for (enum remote_kind k = 0; k < KINDS; k++) {
-		const char *why;
-		if (o.use[k] && !remote_kind_available(k, &why)) {
-			printf("%s: not run (%s)\n", remote_kind_name(k), why);
-			o.use[k] = false;
-		}
-	}
 	printf("keystroke to screen: %u keys %u ms apart, a plain shell, %ux%u; loss each way\n",
 	       o.keys, o.interval_ms, COLS, ROWS);
 	struct figures(*fig)[KINDS] = xcalloc(o.nrtt * o.nloss, sizeof *fig);

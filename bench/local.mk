@@ -33,3 +33,7 @@ bench_copy_mode_SOURCES = bench/copy_mode.c tests/roam_link.c tests/roam_link.h 
 bench_copy_mode_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/attached_drain
 bench_attached_drain_LDADD = -lutil
+BENCHMARKS += bench/interrupt_latency
+bench_interrupt_latency_SOURCES = bench/interrupt_latency.c bench/remote_shell.c \
+	bench/remote_shell.h tests/attach_harness.c tests/udpproxy_run.c tests/udpproxy_run.h
+bench_interrupt_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)

@@ -2,6 +2,8 @@
 #include "remote_shell.h"
 
 #include <arpa/inet.h>
+#include <libgen.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,9 +30,47 @@ static bool by_ssh(enum remote_kind kind)
 	return kind == REMOTE_SSH || kind == REMOTE_RSH_SSH || kind == REMOTE_RSH_UDP;
 }
 
+bool remote_shell_init(const char *argv0, char *proxy, size_t size, bool *use)
+{
+	char self[PATH_MAX], rsh[PATH_MAX + 32];
+	snprintf(self, sizeof self, "%s", argv0);
+	const char *dir = dirname(self);
+	snprintf(proxy, size, "%s/../tests/udpproxy", dir);
+	snprintf(rsh, sizeof rsh, "%s/../src/rsh", dir);
+	if (access(proxy, X_OK) != 0) {
+		printf("(no %s: make check builds it; nothing measured)\n", proxy);
+		return false;
+	}
+	setenv("RSH", rsh, 0);
+	harness_init();
+	unsetenv("RSH_DEBUG"); /* no debug log in the figures */
+	for (enum remote_kind k = 0; k < REMOTE_KINDS; k++) {
+		const char *why;
+		if (use[k] && !remote_kind_available(k, &why)) {
+			printf("%s: not run (%s)\n", remote_kind_name(k), why);
+			use[k] = false;
+		}
+	}
+	return true;
+}
+
 bool remote_kind_local(enum remote_kind kind)
 {
 	return kind == REMOTE_RSH_LOCAL || kind == REMOTE_TMUX;
+}
+
+bool remote_kinds_parse(char *list, bool local, bool *use)
+{
+	memset(use, 0, REMOTE_KINDS * sizeof *use);
+	for (char *w = strtok(list, ","); w != NULL; w = strtok(NULL, ",")) {
+		enum remote_kind k = 0;
+		while (k < REMOTE_KINDS && strcmp(w, remote_kind_name(k)) != 0)
+			k++;
+		if (k == REMOTE_KINDS || (remote_kind_local(k) && !local))
+			return false;
+		use[k] = true;
+	}
+	return true;
 }
 
 /* The shells started and not stopped: a benchmark that fails (harness_fail exits) must

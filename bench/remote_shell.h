@@ -13,6 +13,7 @@
 #define RSH_BENCH_REMOTE_SHELL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "../tests/attach_harness.h"
@@ -46,8 +47,21 @@ const char *remote_kind_name(enum remote_kind kind);
 /* Whether the kind's programs are here; else why not, in *why. */
 bool remote_kind_available(enum remote_kind kind, const char **why);
 
+/*
+ * Sets a benchmark up from its argv[0] (bench/NAME in the build tree): the proxy's path into
+ * proxy (tests/udpproxy), $RSH to the build's rsh unless set, the harness started, no debug
+ * log; the kinds in use (REMOTE_KINDS entries) whose programs are missing are dropped,
+ * saying so on stdout. False (having said so) when the proxy is not built: nothing to
+ * measure.
+ */
+bool remote_shell_init(const char *argv0, char *proxy, size_t size, bool *use);
+
 /* Whether the kind is a local session, which ignores the link. */
 bool remote_kind_local(enum remote_kind kind);
+/* Sets use[kind] (REMOTE_KINDS entries, cleared first) for each kind named in the comma-
+ * separated list (changed by strtok); false for an unknown name, or a local kind unless
+ * local. */
+bool remote_kinds_parse(char *list, bool local, bool *use);
 
 /*
  * Starts the server, the proxy (the program at proxy_path; none for a local kind) and the
