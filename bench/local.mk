@@ -19,9 +19,11 @@ BENCHMARKS += bench/server_latency
 bench_server_latency_SOURCES = bench/server_latency.c bench/control.c bench/control.h
 bench_server_latency_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 BENCHMARKS += bench/keystroke_latency
-bench_keystroke_latency_SOURCES = bench/keystroke_latency.c bench/typist.c bench/typist.h \
-	bench/remote_shell.c bench/remote_shell.h tests/attach_harness.c \
+# What a benchmark of shells behind the proxy or ssh takes with it (remote_shell.h).
+REMOTE_SHELL_SOURCES = bench/remote_shell.c bench/remote_shell.h tests/attach_harness.c \
 	tests/udpproxy_run.c tests/udpproxy_run.h tests/ssh_harness.c tests/ssh_harness.h
+bench_keystroke_latency_SOURCES = bench/keystroke_latency.c bench/typist.c bench/typist.h \
+	$(REMOTE_SHELL_SOURCES)
 bench_keystroke_latency_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_keystroke_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/scrollback_memory
@@ -34,6 +36,6 @@ bench_copy_mode_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/attached_drain
 bench_attached_drain_LDADD = -lutil
 BENCHMARKS += bench/interrupt_latency
-bench_interrupt_latency_SOURCES = bench/interrupt_latency.c bench/remote_shell.c \
-	bench/remote_shell.h tests/attach_harness.c tests/udpproxy_run.c tests/udpproxy_run.h
+bench_interrupt_latency_SOURCES = bench/interrupt_latency.c $(REMOTE_SHELL_SOURCES)
+bench_interrupt_latency_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_interrupt_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
