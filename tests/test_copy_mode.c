@@ -4,8 +4,8 @@
  * from the client's cache, a search across the whole history (on the server: the cache
  * holds a few screens), a selection copied (OSC 52 in the client's output) and pasted
  * into a paste buffer, which C-b ] pastes into another pane exactly once; output arriving in copy mode shows on leaving.
- * Both key tables: vi (the server started with EDITOR=vi and a config rebinding v, y
- * and PageUp as tmux users do) and emacs (set -g mode-keys);
+ * Both key tables: vi (the server started with EDITOR=vi and a config rebinding v, y,
+ * PageUp and ? (a { } block) as tmux users do) and emacs (set -g mode-keys);
  * with the mouse option on, the wheel enters copy mode and scrolls.
  */
 #include <signal.h>
@@ -26,7 +26,10 @@ static const char vi_config[] =
 	"setw -g mode-keys vi\n"
 	"bind -T copy-mode-vi v send -X begin-selection\n"
 	"bind -T copy-mode-vi y send -X copy-selection-and-cancel\n"
-	"bind -n PageUp copy-mode -u\n";
+	"bind -n PageUp copy-mode -u\n"
+	"bind -T copy-mode-vi ? command-prompt -T search -p '(find up)' {\n"
+	"  send -X search-backward \"%%\"\n"
+	"}\n";
 
 /* The number a row of seq output shows, or -1. */
 static long row_number(harness_client *c, unsigned row)
@@ -174,7 +177,7 @@ static void run(const char *table, const char *editor)
 		harness_send(c, "?");
 	else
 		harness_send(c, "\022"); /* C-r */
-	harness_wait_text(c, "(search up)");
+	harness_wait_text(c, vi ? "(find up)" : "(search up)"); /* vi: the config's { } block */
 	/* Typed with a mistake, corrected; vi's ? is a regex search (on the server: the line
 	 * is far back), emacs's C-r an incremental one. */
 	harness_send(c, vi ? "^123[4]$5\177\r" : "12345\177\r");

@@ -79,6 +79,15 @@ static void words(void)
 	parses("a \\\\\nb\n", "1: [a] [\\]\n2: [b]\n");
 	parses("a\r\nb\r\n", "1: [a]\n2: [b]\n");
 	parses("a 100% %1\n%1 x\n", "1: [a] [100%] [%1]\n2: [%1] [x]\n");
+	/* { } blocks: one word, their text, read again by the command taking it; lines are
+	 * commands; quotes and nesting kept; the lines after it counted. */
+	parses("bind x { neww }\nb\n", "1: [bind] [x] [neww]\n2: [b]\n");
+	parses("bind -T copy-mode-vi / command-prompt -p \"(search down)\" { send -X "
+	       "search-forward \"%%\" }\n",
+	       "1: [bind] [-T] [copy-mode-vi] [/] [command-prompt] [-p] [(search down)] "
+	       "[send -X search-forward \"%%\"]\n");
+	parses("bind y {\n  kill-pane\n  if -F 1 { neww } \"display '}'\"\n}\nc\n",
+	       "1: [bind] [y] [kill-pane ;   if -F 1 { neww } \"display '}'\"]\n5: [c]\n");
 	/* Environment assignments apply to what follows. */
 	parses("RSH_TEST_V=abc\na $RSH_TEST_V\n", "2: [a] [abc]\n");
 	CHECK(strcmp(getenv("RSH_TEST_V"), "abc") == 0);
@@ -93,7 +102,8 @@ static void errors(void)
 	       "1! invalid octal escape\n2! invalid \\u argument\n3! invalid environment variable\n"
 	       "4! no home directory for ~nosuchuser99\n5: [e]\n");
 	parses("a \\UFFFFFFFF\n", "1! invalid \\U argument\n");
-	parses("bind x { neww }\nb\n", "1! { } blocks are not supported; use \\;\n2: [b]\n");
+	parses("bind x { neww\nb\n", "1! missing }\n");
+	parses("{ neww }\nb\n", "1! unexpected {\n2: [b]\n");
 	parses("}\n", "1! unexpected }\n");
 	parses("%bogus\n%else\n%endif\n%elif 1\n",
 	       "1! unknown directive: %bogus\n2! %else without %if\n3! %endif without %if\n"

@@ -450,6 +450,74 @@ static void end_line(struct lexer *lx)
 	end_command(lx);
 }
 
+/* The byte c into b, and after a backslash that escapes (not in '...') the byte it
+ * escapes; false when that is the end. */
+static bool block_char(struct lexer *lx, struct buf *b, int c, bool escapes)
+{
+	char ch = (char)c;
+	buf_add(b, &ch, 1);
+	if (!escapes || c != '\\')
+		return true;
+	if ((c = lx_getc(lx)) == EOF)
+		return false;
+	ch = (char)c;
+	buf_add(b, &ch, 1);
+	if (c == '\n')
+		lx->line++;
+	return true;
+}
+
+/*
+ * A { } block as a command's argument (after its '{'): its text, as one word, which the
+ * command taking it reads again as a command list (bind-key's command, command-prompt's
+ * template), as tmux passes a block; its lines are separate commands (as ;), braces
+ * inside quotes do not count, nested blocks stay in the text. NULL with the error set
+ * when it never closes.
+ */
+static char *block(struct lexer *lx)
+{
+	struct buf b = {0};
+	int depth = 1, quote = 0, c;
+	bool closed = false;
+	unsigned line = lx->line;
+	buf_add(&b, "", 0);
+	while ((c = lx_getc(lx)) != EOF) {
+		if (c == '\n') {
+			lx->line++;
+			if (quote == 0 && depth == 1) {
+				buf_add(&b, " ; ", 3);
+				continue;
+			}
+		}
+		if (quote != 0 && c == quote)
+			quote = 0;
+		else if (quote == 0 && (c == '\'' || c == '"'))
+			quote = c;
+		else if (quote == 0 && c == '{')
+			depth++;
+		else if (quote == 0 && c == '}' && --depth == 0) {
+			closed = true;
+			break;
+		}
+		if (!block_char(lx, &b, c, quote != '\''))
+			break;
+	}
+	if (!closed) {
+		free(b.p);
+		lx->line = line; /* the error is the block's line; it ran to the end */
+		lx_fail(lx, "%s", "missing }");
+		return NULL;
+	}
+	/* Without the blanks and separators the block's first and last lines leave. */
+	size_t from = strspn(b.p, " \t;"), to = b.len;
+	while (to > from && is_one_of(b.p[to - 1], " \t;") &&
+	       !(to >= from + 2 && b.p[to - 2] == '\\'))
+		to--;
+	char *w = xstrndup(b.p + from, to - from);
+	free(b.p);
+	return w;
+}
+
 void cmd_parse_text(const char *buf, size_t len, cmd_parse_condition_fn *cond, void *arg,
 		    struct cmd_parse_list *list)
 {
@@ -477,9 +545,12 @@ void cmd_parse_text(const char *buf, size_t len, cmd_parse_condition_fn *cond, v
 			skip_line(&lx);
 		} else if (c == '%' && lx.nwords == 0) {
 			directive(&lx);
+		} else if (c == '{' && lx.nwords > 0) {
+			char *w = block(&lx);
+			if (w != NULL)
+				add_word(&lx, w);
 		} else if (c == '{' || c == '}') {
-			lx_fail(&lx, "%s", c == '{' ? "{ } blocks are not supported; use \\;"
-						   : "unexpected }");
+			lx_fail(&lx, "%s", c == '{' ? "unexpected {" : "unexpected }");
 		} else {
 			char *w = word(&lx, c);
 			if (w != NULL)

@@ -10,6 +10,9 @@
  *   \; is a word ";" that a command such as bind-key reads as a separator), $VAR and
  *   ${VAR} (the server's environment; unset is empty) and a leading ~ or ~user;
  *   NAME=value alone sets an environment variable;
+ *   { ... } as a command's argument (over lines if need be) is one word, the block's
+ *   text with its lines joined by " ; ", which the command taking it reads again as a
+ *   command list (bind-key, command-prompt's template), as tmux passes a block;
  *   %if "format" / %elif "format" / %else / %endif, nested, conditions tested through
  *   the caller's callback (formats are the server's).
  *
