@@ -22,7 +22,7 @@ static int sshd(const char *what)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
-static void sshd_stop(void)
+void ssh_harness_stop(void)
 {
 	sshd("stop");
 }
@@ -36,7 +36,7 @@ void ssh_harness_start(struct ssh_harness *h)
 		fprintf(stderr, "SKIP: no sshd\n");
 		exit(77);
 	}
-	atexit(sshd_stop); /* runs before the harness's cleanup, which removes the directory */
+	atexit(ssh_harness_stop); /* runs before the harness's cleanup, which removes the directory */
 	if (started != 0)
 		harness_fail(NULL, "tests/sshd.sh start: exit %d", started);
 	h->dir = sshd_dir;

@@ -16,6 +16,8 @@ struct ssh_harness {
 };
 
 void ssh_harness_start(struct ssh_harness *h);
+/* Stops the sshd listening (sessions it started go on): no new ssh login gets in. */
+void ssh_harness_stop(void);
 void ssh_harness_free(struct ssh_harness *h);
 
 #endif

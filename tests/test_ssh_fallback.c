@@ -6,8 +6,9 @@
  * "ssh", typed text shows, and the screen matches capture-pane. With the proxy passing
  * again the client moves back to UDP ("udp" on the status row, the proxy carrying its
  * datagrams); blocked again, back to ssh; its ssh killed, it runs ssh again by itself
- * (a new ssh process, BatchMode) and the same session goes on. --transport=ssh uses ssh
- * from the start (here through ssh -J, a jump host), --transport=udp keeps no ssh.
+ * (a new ssh process, BatchMode) and the same session goes on; with no login possible any
+ * more (sshd stopped) the status row says "ssh down". --transport=ssh uses ssh from the
+ * start (here through ssh -J, a jump host), --transport=udp keeps no ssh.
  * Skips (77) without sshd.
  * UDP ports: the server's is the first free one of 63100..63199, this test's own.
  */
@@ -101,59 +102,18 @@ int main(void)
 	ssh_harness_start(&h);
 	char *ssh_opt = h.ssh_opt, *server_opt = h.server_opt, *dest = h.dest, *rsh = h.rsh;
 	char *mapped_opt, *port_opt;
-
-	/* UDP blocked: the proxy drops all, the host sends the client to it. */
-	struct roam_link l = {0};
-	l.nc.port = free_port();
-	proxy(&l, 0, true);
-	unsigned pport = roam_proxy_port(&l);
-	xasprintf(&port_opt, "-p%u", l.nc.port);
-	xasprintf(&mapped_opt, "--server=sh %s/tests/port_map.sh %u %u %s -S %s", SRCDIR,
-		  l.nc.port, pport, rsh, harness_socket());
-	harness_client *c = harness_client_start(80, 24, ssh_opt, mapped_opt, port_opt, dest,
-						 "new", "-s", "work", (char *)NULL);
-	harness_wait_match(c, "work", "work");
-	wait_path(c, "ssh");
-	typed(c, "over");
-	struct roam_counts up;
-	roam_proxy_stop(&l, "blocked", &up, NULL);
-	if (up.in == 0 || up.out != 0)
-		harness_fail(c, "the proxy took %llu datagrams and passed %llu: want some, none",
-			     up.in, up.out);
-
-	/* UDP lets through: back to it, the proxy carrying the session. */
-	proxy(&l, pport, false);
-	wait_path(c, "udp");
-	typed(c, "back");
-	roam_proxy_stop(&l, "passing", &up, NULL);
-	if (up.out == 0)
-		harness_fail(c, "on UDP, yet the proxy passed nothing");
-
-	/* Blocked again, then the ssh killed: a new ssh, the same session. */
-	proxy(&l, pport, true);
-	wait_path(c, "ssh");
-	pid_t ssh = child_named(harness_client_pid(c), "ssh");
-	if (ssh <= 0)
-		harness_fail(c, "no ssh process under the client");
-	kill(ssh, SIGKILL);
-	typed(c, "again");
-	pid_t again = child_named(harness_client_pid(c), "ssh");
-	if (again <= 0 || again == ssh)
-		harness_fail(c, "ssh %d killed, now %d: want a new one", (int)ssh, (int)again);
-	wait_path(c, "ssh");
-	harness_detach(c);
-	roam_proxy_stop(&l, "blocked again", NULL, NULL);
+	harness_client *c;
 
 	/* --transport=ssh: ssh from the start, though UDP would work; through a jump host
 	 * (this same sshd), as plain ssh goes: its ssh runs another, ssh -W, for the hop. */
 	char *jump_opt;
 	xasprintf(&jump_opt, "%s -J %s", ssh_opt, dest);
-	c = harness_client_start(80, 24, "--transport=ssh", jump_opt, server_opt, dest, "attach",
-				 "-t", "work", (char *)NULL);
+	c = harness_client_start(80, 24, "--transport=ssh", jump_opt, server_opt, dest, "new",
+				 "-s", "work", (char *)NULL);
 	harness_wait_match(c, "work", "work");
 	wait_path(c, "ssh");
 	typed(c, "forced");
-	ssh = child_named(harness_client_pid(c), "ssh");
+	pid_t ssh = child_named(harness_client_pid(c), "ssh");
 	if (ssh <= 0 || child_named(ssh, "ssh") <= 0)
 		harness_fail(c, "no ssh for the jump under the client's ssh %d", (int)ssh);
 	harness_detach(c);
@@ -174,6 +134,53 @@ int main(void)
 	    strstr(harness_rsh_stderr(), "rsh: bad --transport: tcp (auto, udp or ssh)") == NULL)
 		harness_fail(NULL, "--transport=tcp: %s", harness_rsh_stderr());
 	free(out);
+
+	/* UDP blocked: the proxy drops all, the host sends the client to it. */
+	struct roam_link l = {0};
+	l.nc.port = free_port();
+	proxy(&l, 0, true);
+	unsigned pport = roam_proxy_port(&l);
+	xasprintf(&port_opt, "-p%u", l.nc.port);
+	xasprintf(&mapped_opt, "--server=sh %s/tests/port_map.sh %u %u %s -S %s", SRCDIR,
+		  l.nc.port, pport, rsh, harness_socket());
+	c = harness_client_start(80, 24, ssh_opt, mapped_opt, port_opt, dest, "attach", "-t",
+				 "work", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	wait_path(c, "ssh");
+	typed(c, "over");
+	struct roam_counts up;
+	roam_proxy_stop(&l, "blocked", &up, NULL);
+	if (up.in == 0 || up.out != 0)
+		harness_fail(c, "the proxy took %llu datagrams and passed %llu: want some, none",
+			     up.in, up.out);
+
+	/* UDP lets through: back to it, the proxy carrying the session. */
+	proxy(&l, pport, false);
+	wait_path(c, "udp");
+	typed(c, "back");
+	roam_proxy_stop(&l, "passing", &up, NULL);
+	if (up.out == 0)
+		harness_fail(c, "on UDP, yet the proxy passed nothing");
+
+	/* Blocked again, then the ssh killed: a new ssh, the same session. */
+	proxy(&l, pport, true);
+	wait_path(c, "ssh");
+	ssh = child_named(harness_client_pid(c), "ssh");
+	if (ssh <= 0)
+		harness_fail(c, "no ssh process under the client");
+	kill(ssh, SIGKILL);
+	typed(c, "again");
+	pid_t again = child_named(harness_client_pid(c), "ssh");
+	if (again <= 0 || again == ssh)
+		harness_fail(c, "ssh %d killed, now %d: want a new one", (int)ssh, (int)again);
+	wait_path(c, "ssh");
+
+	/* No login gets in any more (sshd stopped), its ssh killed: the client says so. */
+	ssh_harness_stop();
+	kill(again, SIGKILL);
+	harness_wait_text(c, "ssh down, last contact");
+	harness_detach(c);
+	roam_proxy_stop(&l, "blocked again", NULL, NULL);
 
 	free(mapped_opt);
 	free(port_opt);

@@ -292,7 +292,7 @@ static void client_draw(struct client *c, uint64_t now)
 	const net_conn *conn = transport_conn(c->up.t);
 	struct linkstate ls = { net_conn_last_heard_ms(conn), net_conn_last_roundtrip_ms(conn),
 				net_conn_srtt_ms(conn), c->o->local,
-				c->o->local ? NULL : uplink_path(&c->up) };
+				c->o->local ? NULL : uplink_path(&c->up, now) };
 	char link[64];
 
 	linkstate_text(link, sizeof link, now, &ls);

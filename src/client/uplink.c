@@ -78,13 +78,19 @@ static int emit_udp(void *arg, const uint8_t *dgram, size_t len)
 	return 0;
 }
 
-static bool pick_ssh(const struct uplink *u, uint64_t now_ms)
+/* Whether the ssh path is the one to use now, its relay up or not. */
+static bool wants_ssh(const struct uplink *u, uint64_t now_ms)
 {
 	if (u->ssh == NULL || u->mode == UPLINK_UDP)
 		return false;
-	if (u->mode == UPLINK_SSH)
-		return true;
-	return now_ms >= u->udp_until && sshpath_up(u->ssh);
+	return u->mode == UPLINK_SSH || now_ms >= u->udp_until;
+}
+
+/* The path for the next frame: while the relay is down (ssh running again), auto sends by
+ * UDP, which may get through meanwhile. */
+static bool pick_ssh(const struct uplink *u, uint64_t now_ms)
+{
+	return wants_ssh(u, now_ms) && (u->mode == UPLINK_SSH || sshpath_up(u->ssh));
 }
 
 void uplink_tick(struct uplink *u, uint64_t now_ms)
@@ -161,7 +167,9 @@ void uplink_receive(struct uplink *u, const struct pollfd *p, unsigned n, uint64
 		sshpath_io(u->ssh, p + nudp, n - nudp, now_ms, from_ssh, &f);
 }
 
-const char *uplink_path(const struct uplink *u)
+const char *uplink_path(const struct uplink *u, uint64_t now_ms)
 {
-	return u->via_ssh ? "ssh" : "udp";
+	if (!wants_ssh(u, now_ms))
+		return "udp";
+	return sshpath_up(u->ssh) ? "ssh" : "ssh down";
 }

@@ -74,7 +74,9 @@ int uplink_timeout_ms(const struct uplink *u, uint64_t now_ms);
  */
 void uplink_receive(struct uplink *u, const struct pollfd *p, unsigned n, uint64_t now_ms,
 		    void (*fresh)(void *arg), void *arg);
-/* The path in use, for the status row: "udp" or "ssh". */
-const char *uplink_path(const struct uplink *u);
+/* The path in use, for the status row: "udp", "ssh", or "ssh down" when the ssh path is
+ * the one to use but its ssh is being run again (or cannot be: a login that needs a
+ * password, a host out of reach). */
+const char *uplink_path(const struct uplink *u, uint64_t now_ms);
 
 #endif
