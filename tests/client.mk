@@ -16,6 +16,10 @@ tests_test_borders_LDADD = src/client/libclient.a $(TERM_LIBS)
 check_PROGRAMS += tests/test_colour
 TESTS += tests/test_colour
 tests_test_colour_LDADD = src/client/libclient.a
+# The terminal's abilities from terminal-features and -overrides (termcaps.c).
+check_PROGRAMS += tests/test_termcaps
+TESTS += tests/test_termcaps
+tests_test_termcaps_LDADD = src/client/libclient.a $(UTIL_LIBS)
 # B2: views drawn with ncurses on a pty, read back through the emulator (render.c).
 check_PROGRAMS += tests/test_render
 TESTS += tests/test_render

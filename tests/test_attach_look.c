@@ -4,8 +4,11 @@
  * status line on row 0, the pane below it, a click still lands on the pane under it),
  * status off (the pane takes every row), status 2 (tmux's second line: the panes and
  * their sizes), message-style (a display message's colours), pane-border-style and
- * pane-active-border-style with pane-border-lines double, and mode-style (copy mode's
- * position indicator).
+ * pane-active-border-style with pane-border-lines double, mode-style (copy mode's
+ * position indicator), and terminal-overrides / terminal-features: with TERM
+ * xterm-256color a 24-bit colour reaches the terminal as the nearest of the 256 until
+ * `set -as terminal-overrides ',xterm*:Tc'` (or terminal-features RGB) says the terminal
+ * takes 24-bit SGR.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +21,12 @@
 #define MAGENTA TERM_COLOUR_PALETTE(5)
 #define CYAN TERM_COLOUR_PALETTE(6)
 
-static void rsh(const char *w0, const char *w1, const char *w2, const char *w3)
-{
-	if (harness_rsh(NULL, w0, w1, w2, w3, (char *)NULL) != 0)
-		harness_fail(NULL, "rsh %s %s %s: %s", w0, w1 ? w1 : "", w2 ? w2 : "",
-			     harness_rsh_stderr());
-}
+/* Runs `rsh WORDS...`, which must succeed. */
+#define rsh(...) \
+	do { \
+		if (harness_rsh(NULL, __VA_ARGS__, (char *)NULL) != 0) \
+			harness_fail(NULL, "rsh %s: %s", #__VA_ARGS__, harness_rsh_stderr()); \
+	} while (0)
 
 struct want_cell {
 	unsigned row, col;
@@ -124,6 +127,56 @@ static void click_below_top_status(harness_client *c)
 	harness_wait_rsh(c, "^0$", "display", "-p", "-t", "work", "#{pane_index}", (char *)NULL);
 }
 
+static void says(const char *want, const char *w0, const char *w1, const char *w2)
+{
+	char *out = NULL;
+	if (harness_rsh(&out, w0, w1, w2, (char *)NULL) != 0 || strcmp(out, want) != 0)
+		harness_fail(NULL, "%s %s %s: \"%s\", want \"%s\" (%s)", w0, w1, w2, out, want,
+			     harness_rsh_stderr());
+	free(out);
+}
+
+struct colour_want {
+	unsigned row, col;
+	bool rgb; /* the exact 24-bit colour, else an entry of the 256 */
+};
+
+static bool colour_is(harness_client *c, void *arg)
+{
+	const struct colour_want *w = arg;
+	term_cell cell = harness_cell(c, w->row, w->col);
+	if (cell.ch != 'R')
+		return false;
+	return w->rgb ? cell.fg == TERM_COLOUR_RGB(10, 20, 200)
+		      : TERM_COLOUR_KIND(cell.fg) == 1 && TERM_COLOUR_INDEX(cell.fg) >= 16;
+}
+
+static void wait_colour(harness_client *c, unsigned row, unsigned col, bool rgb,
+			const char *what)
+{
+	struct colour_want w = {row, col, rgb};
+	harness_wait(c, colour_is, &w, what);
+}
+
+static void terminal_lists(harness_client *c)
+{
+	rsh("kill-pane", "-a", "-t", "work:0.0");
+	rsh("set", "-g", "status-position", "bottom");
+	rsh("send-keys", "-t", "work", "clear; printf '\\033[38;2;10;20;200mRGB\\033[m\\n'",
+	    "Enter");
+	wait_colour(c, 0, 0, false, "the 256-colour approximation");
+	rsh("set", "-as", "terminal-overrides", ",xterm*:Tc");
+	says("terminal-overrides[0] xterm*:Tc\n", "show", "-s", "terminal-overrides");
+	wait_colour(c, 0, 0, true, "24-bit colour after terminal-overrides Tc");
+	rsh("set", "-su", "terminal-overrides");
+	says("terminal-overrides\n", "show", "-s", "terminal-overrides");
+	wait_colour(c, 0, 0, false, "the approximation again without the override");
+	rsh("set", "-as", "terminal-features", ",xterm*:RGB");
+	says("xterm*:clipboard:ccolour:cstyle:focus:title\nscreen*:title\nxterm*:RGB\n", "show",
+	     "-sv", "terminal-features");
+	wait_colour(c, 0, 0, true, "24-bit colour after terminal-features RGB");
+}
+
 int main(void)
 {
 	harness_init();
@@ -133,6 +186,7 @@ int main(void)
 	borders(c);
 	mode_style(c);
 	click_below_top_status(c);
+	terminal_lists(c);
 	harness_client_free(c);
 	return 0;
 }

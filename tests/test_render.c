@@ -109,16 +109,27 @@ static FILE *open_terminal(int *master)
  * (a themed palette survives). Read as bytes: the colon form (38:2::R:G:B) is what
  * ncurses writes. An RGB value that would read as an index has its green one step up.
  */
+/* What the terminal got, as a string (reads until it has been quiet 200 ms). */
+static size_t read_out(int master, char *out, size_t size)
+{
+	struct pollfd p = { .fd = master, .events = POLLIN };
+	size_t len = 0;
+	ssize_t n;
+	while (len < size - 1 && poll(&p, 1, 200) > 0 &&
+	       (n = read(master, out + len, size - 1 - len)) > 0)
+		len += (size_t)n;
+	out[len] = '\0';
+	return len;
+}
+
 static void direct_colour(void)
 {
 	const uint32_t a[] = { 'a' };
 	int master;
 	FILE *f = open_terminal(&master);
 	term_view *v = term_view_new(COLS, ROWS, 1);
-	struct pollfd p = { .fd = master, .events = POLLIN };
 	char out[16384];
-	size_t len = 0;
-	ssize_t n;
+	size_t len;
 	render *r;
 
 	v->panes[0].id = 1;
@@ -131,14 +142,34 @@ static void direct_colour(void)
 	CHECK(r);
 	render_view(r, v, "");
 	render_flush(r);
-	while (len < sizeof out - 1 && poll(&p, 1, 200) > 0 &&
-	       (n = read(master, out + len, sizeof out - 1 - len)) > 0)
-		len += (size_t)n;
-	out[len] = '\0';
+	len = read_out(master, out, sizeof out);
 	CHECKF(strstr(out, "38:2::255:128:16m") != NULL && strstr(out, "48:2::0:1:64m") != NULL,
 	       "no direct colour in %zu bytes", len);
 	CHECKF(strstr(out, "38;5;200m") != NULL && strstr(out, "[104m") != NULL,
 	       "palette colours not as indices in %zu bytes", len);
+	render_free(r);
+
+	/* No COLORTERM: the nearest of the 256, until the view's terminal-overrides give
+	 * xterm* Tc; without them again, the 256. */
+	r = render_new("xterm-256color", NULL, f, f);
+	render_view(r, v, "");
+	render_flush(r);
+	len = read_out(master, out, sizeof out);
+	CHECKF(strstr(out, "38:2::") == NULL && strstr(out, "38;5;208m") != NULL,
+	       "not the 256's nearest in %zu bytes", len);
+	term_view *tc = term_view_clone(v);
+	term_view_set_terminal(tc, TERM_VIEW_DEFAULT_FEATURES, "xterm*:Tc");
+	render_view(r, tc, "");
+	render_flush(r);
+	len = read_out(master, out, sizeof out);
+	CHECKF(strstr(out, "38:2::255:128:16m") != NULL, "no direct colour in %zu bytes: %s", len,
+	       out);
+	render_view(r, v, "");
+	render_flush(r);
+	len = read_out(master, out, sizeof out);
+	CHECKF(strstr(out, "38:2::") == NULL && strstr(out, "38;5;208m") != NULL,
+	       "not the 256's nearest again in %zu bytes", len);
+	term_view_unref(tc);
 	render_free(r);
 	term_view_unref(v);
 	fclose(f);

@@ -18,4 +18,5 @@ src_client_libclient_a_SOURCES = \
 	src/client/borders.c src/client/borders.h \
 	src/client/colour.c src/client/colour.h \
 	src/client/utf8_locale.c src/client/utf8_locale.h \
+	src/client/termcaps.c src/client/termcaps.h \
 	src/client/render.c src/client/render.h

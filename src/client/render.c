@@ -12,6 +12,7 @@
 
 #include "borders.h"
 #include "colour.h"
+#include "termcaps.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -40,6 +41,10 @@ struct render {
 	char *title;     /* the terminal title written last (set-titles), "" for none */
 	bool title_due;  /* the view has another one: write it after the next refresh */
 	const char *term;
+	FILE *in;
+	bool colorterm_rgb; /* $COLORTERM asked for direct colour */
+	unsigned caps;      /* enum termcap: what the terminal lists give the terminal */
+	bool rgb_feature;   /* the screen was opened for their RGB */
 };
 
 /* Whether the current terminfo entry has direct colour. */
@@ -101,38 +106,33 @@ static char *direct_sibling(const char *term)
 	return NULL;
 }
 
-render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
+/*
+ * Starts curses on the terminal: on its own terminfo entry, or, when direct colour is
+ * wanted and the entry lacks it, on its -direct sibling when there is one.
+ */
+static bool open_screen(render *r, bool want)
 {
-	bool want = colorterm && (strcmp(colorterm, "truecolor") == 0 ||
-				  strcmp(colorterm, "24bit") == 0);
-	render *r = xcalloc(1, sizeof *r);
-
-	r->out = out;
-	r->term = term;
-	r->screen = newterm(term, out, in);
-	if (!r->screen) {
-		free(r);
-		return NULL;
-	}
+	r->screen = newterm(r->term, r->out, r->in);
+	if (!r->screen)
+		return false;
 	/* tmux's Tc flag says the terminal takes 24-bit SGR, as COLORTERM does. */
 	want = want || tigetflag("Tc") > 0;
-	char *direct_name = want && !has_direct() ? direct_sibling(term) : NULL;
+	char *direct_name = want && !has_direct() ? direct_sibling(r->term) : NULL;
 	if (direct_name != NULL) {
 		/* The entry lacks direct colour but its -direct sibling has it: use that. */
 		endwin();
 		delscreen(r->screen);
-		r->screen = newterm(direct_name, out, in);
+		r->screen = newterm(direct_name, r->out, r->in);
 	}
 	free(direct_name);
-	if (!r->screen) {
-		free(r);
-		return NULL;
-	}
-	r->title = xstrdup("");
+	if (!r->screen)
+		return false;
 	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, FALSE);
+	r->ncolours = 0;
+	r->direct_palette = 0;
 	if (has_colors()) {
 		start_color();
 		use_default_colors();
@@ -141,7 +141,47 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 	}
 	r->strike = has_string("smxx");
 	r->ul_styles = has_string("Smulx");
+	return true;
+}
+
+render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
+{
+	render *r = xcalloc(1, sizeof *r);
+
+	r->in = in;
+	r->out = out;
+	r->term = term;
+	r->colorterm_rgb = colorterm && (strcmp(colorterm, "truecolor") == 0 ||
+					 strcmp(colorterm, "24bit") == 0);
+	r->caps = termcaps_decide(term, TERM_VIEW_DEFAULT_FEATURES, "");
+	if (!open_screen(r, r->colorterm_rgb)) {
+		free(r);
+		return NULL;
+	}
+	r->title = xstrdup("");
 	return r;
+}
+
+/*
+ * The view's terminal lists give the terminal other abilities: take them. Direct colour
+ * gained or lost means curses on another terminfo entry: the screen is made again and
+ * drawn whole.
+ */
+static void set_caps(render *r, const term_view *v)
+{
+	unsigned caps = termcaps_decide(r->term, v->term_features, v->term_overrides);
+	if (caps == r->caps)
+		return;
+	bool rgb = (caps & TERMCAP_RGB) != 0;
+	r->caps = caps;
+	if (rgb == r->rgb_feature)
+		return;
+	r->rgb_feature = rgb;
+	endwin();
+	delscreen(r->screen);
+	if (!open_screen(r, r->colorterm_rgb || rgb) && !open_screen(r, r->colorterm_rgb))
+		abort(); /* the terminal it had a moment ago: out of memory */
+	clearok(curscr, TRUE);
 }
 
 /* Sets the outer terminal's cursor shape with the terminfo's Ss (DECSCUSR), when it has it:
@@ -149,10 +189,11 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 static void send_cursor_style(render *r, int style)
 {
 	const char *ss = tigetstr("Ss");
-	if (ss != NULL && ss != (char *)-1) {
+	if (ss != NULL && ss != (char *)-1)
 		fputs(tiparm(ss, style), r->out);
-		fflush(r->out);
-	}
+	else if (r->caps & TERMCAP_CSTYLE)
+		fprintf(r->out, "\033[%d q", style); /* tmux's cstyle feature: DECSCUSR */
+	fflush(r->out);
 	r->cursor_sent = style;
 }
 
@@ -210,16 +251,16 @@ static term_clip *new_clip(const term_view *prev, const term_view *v)
 }
 
 /*
- * Sets the terminal's title: terminfo tsl and fsl, else, as tmux's default
- * terminal-features gives xterm* and screen* the title feature, OSC 0. Control
- * characters are left out.
+ * Sets the terminal's title: terminfo tsl and fsl, else OSC 0 when the terminal lists
+ * give it the title feature (tmux's default terminal-features give it xterm* and
+ * screen*). Control characters are left out.
  */
 static void write_title(render *r, const char *title)
 {
 	const char *tsl = tigetstr("tsl"), *fsl = tigetstr("fsl");
 	bool caps = tsl != NULL && tsl != (char *)-1 && fsl != NULL && fsl != (char *)-1;
 
-	if (!caps && strncmp(r->term, "xterm", 5) != 0 && strncmp(r->term, "screen", 6) != 0)
+	if (!caps && !(r->caps & TERMCAP_TITLE))
 		return;
 	fputs(caps ? tsl : "\033]0;", r->out);
 	for (const char *p = title; *p != '\0'; p++)
@@ -229,7 +270,8 @@ static void write_title(render *r, const char *title)
 	fflush(r->out);
 }
 
-/* Sets the terminal's clipboard: terminfo Ms, else the xterm sequence. */
+/* Sets the terminal's clipboard: terminfo Ms, else the xterm sequence when the terminal
+ * lists give it the clipboard feature (tmux's default ones give it xterm*). */
 static void write_clip(render *r, const term_clip *clip)
 {
 	const char *ms = tigetstr("Ms");
@@ -238,7 +280,7 @@ static void write_clip(render *r, const term_clip *clip)
 
 	if (ms != NULL && ms != (char *)-1)
 		fputs(tiparm(ms, sel, semi + 1), r->out);
-	else
+	else if (r->caps & TERMCAP_CLIPBOARD) /* tmux's clipboard feature: OSC 52 */
 		fprintf(r->out, "\033]52;%s;%s\a", sel, semi + 1);
 	fflush(r->out);
 	free(sel);
@@ -522,6 +564,7 @@ void render_view(render *r, const term_view *v, const char *link)
 	const term_view_pane *active = v->npanes ? &v->panes[v->active] : NULL;
 	unsigned i;
 
+	set_caps(r, v);
 	set_term(r->screen);
 	/* Most views change a few rows of a pane (an echo, a line scrolled in): curses keeps
 	 * the rest, so only those are drawn again. */

@@ -5,10 +5,12 @@
  * the value alone.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "options.h"
 #include "cmd/word.h"
+#include "util/xmalloc.h"
 
 static enum cmd_retval cmd_show_options_exec(struct cmd_ctx *ctx);
 
@@ -33,11 +35,34 @@ const struct cmd_entry cmd_show_window_options_entry = {
 	.exec = cmd_show_options_exec,
 };
 
+/* An array as tmux shows it: "name[i] item" for each item, the name alone for none; -v
+ * the items alone. */
+static void print_array(struct cmd_ctx *ctx, const struct option_entry *oe, const char *items)
+{
+	bool bare = args_has(&ctx->args, 'v');
+	unsigned i = 0;
+	if (*items == '\0' && !bare)
+		cmd_print(ctx, "%s", oe->name);
+	for (const char *p = items; *p != '\0'; i++) {
+		size_t n = strcspn(p, "\n");
+		char *item = xstrndup(p, n), *quoted = word_quote(item);
+		if (bare)
+			cmd_print(ctx, "%s", item);
+		else
+			cmd_print(ctx, "%s[%u] %s", oe->name, i, quoted);
+		free(item);
+		free(quoted);
+		p += n + (p[n] == '\n');
+	}
+}
+
 static void print_option(struct cmd_ctx *ctx, const struct options *oo,
 			 const struct option_entry *oe)
 {
 	char *value = options_to_string(oo, oe);
-	if (args_has(&ctx->args, 'v')) {
+	if (oe->type == OPTION_ARRAY) {
+		print_array(ctx, oe, value);
+	} else if (args_has(&ctx->args, 'v')) {
 		cmd_print(ctx, "%s", value);
 	} else if (oe->type == OPTION_STRING || oe->type == OPTION_STYLE) {
 		char *quoted = word_quote(value);

@@ -124,6 +124,8 @@ static void set_look(term_view *v, const struct session *s, const struct window 
 	v->pens[TERM_VIEW_PEN_ACTIVE_BORDER] = style_pen(po, "pane-active-border-style", &ctx);
 	v->border_lines = (uint8_t)options_get_number(wo, "pane-border-lines");
 	v->status_top = status_at_top(so);
+	term_view_set_terminal(v, options_get_string(options_server, "terminal-features"),
+			       options_get_string(options_server, "terminal-overrides"));
 }
 
 term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)

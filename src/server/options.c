@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,7 +15,7 @@
 
 struct option_value {
 	bool set;
-	char *str;     /* STRING, STYLE, KEY */
+	char *str;     /* STRING, STYLE, KEY, ARRAY */
 	long long num; /* the others */
 };
 
@@ -36,7 +37,34 @@ static size_t table_size(void)
 
 static bool is_string(const struct option_entry *oe)
 {
-	return oe->type == OPTION_STRING || oe->type == OPTION_STYLE || oe->type == OPTION_KEY;
+	return oe->type == OPTION_STRING || oe->type == OPTION_STYLE || oe->type == OPTION_KEY ||
+	       oe->type == OPTION_ARRAY;
+}
+
+/* An array's items: old's (joined by newlines; NULL for none) then value's, split at the
+ * entry's separator and at newlines, empty ones dropped; allocated. */
+static char *array_items(const struct option_entry *oe, const char *old, const char *value)
+{
+	size_t len = old != NULL ? strlen(old) : 0, vlen = strlen(value);
+	char *out = xmalloc(len + vlen + 2), *p = out;
+	if (len > 0) {
+		memcpy(p, old, len);
+		p += len;
+	}
+	char sep[16];
+	snprintf(sep, sizeof sep, "%s\n", oe->separator);
+	while (*value != '\0') {
+		size_t n = strcspn(value, sep);
+		if (n > 0) {
+			if (p > out)
+				*p++ = '\n';
+			memcpy(p, value, n);
+			p += n;
+		}
+		value += n + (value[n] != '\0');
+	}
+	*p = '\0';
+	return out;
 }
 
 static size_t entry_index(const struct option_entry *oe)
@@ -71,7 +99,9 @@ static void set_default(struct options *oo, const struct option_entry *oe)
 {
 	struct option_value *v = &oo->v[entry_index(oe)];
 	free(v->str);
-	v->str = is_string(oe) ? xstrdup(oe->default_str) : NULL;
+	v->str = oe->type == OPTION_ARRAY ? array_items(oe, NULL, oe->default_str)
+		 : is_string(oe)	      ? xstrdup(oe->default_str)
+					      : NULL;
 	v->num = oe->default_num;
 	v->set = true;
 }
@@ -259,7 +289,9 @@ static int set_string(struct options *oo, const struct option_entry *oe, const c
 		      bool append, char **cause)
 {
 	char *text;
-	if (append && oe->type != OPTION_KEY)
+	if (oe->type == OPTION_ARRAY)
+		text = array_items(oe, append ? lookup(oo, oe)->str : NULL, value);
+	else if (append && oe->type != OPTION_KEY)
 		xasprintf(&text, "%s%s", lookup(oo, oe)->str, value);
 	else
 		text = xstrdup(value);

@@ -34,6 +34,10 @@ enum option_type {
 	OPTION_COLOUR, /* a term_colour (term/cell.h), as style.h parses it */
 	OPTION_STYLE,  /* a string that style_parse accepts (or holding #{}) */
 	OPTION_KEY,    /* a key name (term/keyname.h, "None" too), kept as the string given */
+	/* A list of strings (tmux's array options: terminal-overrides), read as its items
+	 * joined by newlines: setting splits the value at the entry's separator (empty
+	 * items dropped) and replaces the list, appending adds the items. */
+	OPTION_ARRAY,
 };
 
 /* Where an option may be set. */
@@ -48,7 +52,8 @@ struct option_entry {
 	unsigned scope;
 	long long min, max;         /* OPTION_NUMBER */
 	const char *const *choices; /* OPTION_CHOICE, NULL-terminated */
-	const char *default_str;    /* STRING, STYLE, KEY */
+	const char *default_str;    /* STRING, STYLE, KEY, ARRAY (items split at separator) */
+	const char *separator;      /* ARRAY: the characters that split a value into items */
 	long long default_num;      /* NUMBER, FLAG, CHOICE, COLOUR */
 	bool unwired;               /* refused until rsh does what it says */
 	const char *unit;           /* for docs and show: "milliseconds", or NULL */
@@ -93,7 +98,8 @@ int options_set(struct options *oo, const struct option_entry *oe, const char *v
 bool options_is_set(const struct options *oo, const struct option_entry *oe);
 /* Forgets oo's own value, so the parent's shows; a global set goes back to the default. */
 void options_unset(struct options *oo, const struct option_entry *oe);
-/* oe's value in oo as show-options prints it (flags on/off, choices by name), allocated. */
+/* oe's value in oo as show-options prints it (flags on/off, choices by name; an array's
+ * items joined by newlines), allocated. */
 char *options_to_string(const struct options *oo, const struct option_entry *oe);
 
 #endif

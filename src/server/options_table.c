@@ -20,6 +20,8 @@
 #define STRING(n, sc, d) .name = n, .type = OPTION_STRING, .scope = sc, .default_str = d
 #define STYLE(n, sc, d) .name = n, .type = OPTION_STYLE, .scope = sc, .default_str = d
 #define KEY(n, sc, d) .name = n, .type = OPTION_KEY, .scope = sc, .default_str = d
+#define ARRAY(n, sc, d, sep) \
+	.name = n, .type = OPTION_ARRAY, .scope = sc, .default_str = d, .separator = sep
 #define NUMBER(n, sc, lo, hi, d, u) \
 	.name = n, .type = OPTION_NUMBER, .scope = sc, .min = lo, .max = hi, .default_num = d, \
 	.unit = u
@@ -81,13 +83,13 @@ const struct option_entry options_table[] = {
 	{STYLE("status-right-style", SESSION, "default")},
 	{STYLE("status-style", SESSION, "bg=green,fg=black")},
 	{FLAG("synchronize-panes", PANE, 0)},
-	{STRING("terminal-features", SERVER,
-		"xterm*:clipboard:ccolour:cstyle:focus:title,screen*:title"),
-	 UNWIRED},
-	{STRING("terminal-overrides", SERVER, ""), UNWIRED},
-	{STRING("update-environment", SESSION,
-		"DISPLAY KRB5CCNAME SSH_ASKPASS SSH_AUTH_SOCK SSH_AGENT_PID SSH_CONNECTION "
-		"WINDOWID XAUTHORITY"),
+	{ARRAY("terminal-features", SERVER,
+	       "xterm*:clipboard:ccolour:cstyle:focus:title,screen*:title", ",")},
+	{ARRAY("terminal-overrides", SERVER, "", ",")},
+	{ARRAY("update-environment", SESSION,
+	       "DISPLAY KRB5CCNAME SSH_ASKPASS SSH_AUTH_SOCK SSH_AGENT_PID SSH_CONNECTION "
+	       "WINDOWID XAUTHORITY",
+	       " "),
 	 UNWIRED},
 	{CHOICE("visual-activity", SESSION, CHOICES("off", "on", "both"), 0), UNWIRED},
 	{CHOICE("window-size", WINDOW, CHOICES("largest", "smallest", "manual", "latest"), 3),

@@ -21,7 +21,25 @@ term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
 	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
 		v->names[i] = xstrdup("");
 	term_view_default_pens(v->pens);
+	v->term_features = xstrdup(TERM_VIEW_DEFAULT_FEATURES);
+	v->term_overrides = xstrdup("");
 	return v;
+}
+
+static char *copy_cut(const char *s, size_t max)
+{
+	size_t len = strlen(s);
+	return xstrndup(s, len < max ? len : max);
+}
+
+void term_view_set_terminal(term_view *v, const char *features, const char *overrides)
+{
+	char *f = copy_cut(features, TERM_VIEW_MAX_TERMINAL);
+	char *o = copy_cut(overrides, TERM_VIEW_MAX_TERMINAL);
+	free(v->term_features);
+	free(v->term_overrides);
+	v->term_features = f;
+	v->term_overrides = o;
 }
 
 static term_cell pen(term_colour fg, term_colour bg)
@@ -79,6 +97,7 @@ term_view *term_view_clone(const term_view *v)
 	c->status_top = v->status_top;
 	memcpy(c->pens, v->pens, sizeof c->pens);
 	c->border_lines = v->border_lines;
+	term_view_set_terminal(c, v->term_features, v->term_overrides);
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	c->tty_echo = v->tty_echo;
@@ -108,6 +127,8 @@ void term_view_unref(term_view *v)
 	free(v->ended);
 	term_histpage_unref(v->page);
 	free(v->title);
+	free(v->term_features);
+	free(v->term_overrides);
 	key_tables_unref(v->keys);
 	term_view_set_run(v, 0, 0, NULL);
 	for (unsigned i = 0; i < TERM_VIEW_NAMES; i++)
@@ -225,6 +246,9 @@ bool term_view_check(const term_view *v, const char **err)
 	if (v->status->rows > TERM_VIEW_MAX_STATUS || v->status->rows > v->rows ||
 	    (v->status->rows > 0 && v->status->cols != v->cols))
 		return *err = "status line does not fit the view", false;
+	if (strlen(v->term_features) > TERM_VIEW_MAX_TERMINAL ||
+	    strlen(v->term_overrides) > TERM_VIEW_MAX_TERMINAL)
+		return *err = "terminal lists too long", false;
 	if (v->border_lines > TERM_VIEW_LINES_NUMBER)
 		return *err = "border lines out of range", false;
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
@@ -262,7 +286,9 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    strcmp(a->ended, b->ended) != 0 || !keys_equal(a->keys, b->keys) ||
 	    a->run_serial != b->run_serial ||
 	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page) ||
-	    a->status_top != b->status_top || a->border_lines != b->border_lines)
+	    a->status_top != b->status_top || a->border_lines != b->border_lines ||
+	    strcmp(a->term_features, b->term_features) != 0 ||
+	    strcmp(a->term_overrides, b->term_overrides) != 0)
 		return false;
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
 		if (!term_cell_same_pen(&a->pens[i], &b->pens[i]))

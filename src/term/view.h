@@ -26,6 +26,9 @@
 
 #define TERM_VIEW_MAX_PANES 64
 #define TERM_VIEW_MAX_NOTICE 256
+#define TERM_VIEW_MAX_TERMINAL 4096 /* bytes of terminal-features or -overrides */
+/* tmux 3.3's terminal-features, which a new view has (items joined by newlines). */
+#define TERM_VIEW_DEFAULT_FEATURES "xterm*:clipboard:ccolour:cstyle:focus:title\nscreen*:title"
 #define TERM_VIEW_MAX_STATUS 5 /* status lines (tmux's status option: off, on, 2 to 5) */
 
 typedef struct term_view_pane {
@@ -110,6 +113,11 @@ typedef struct term_view {
 	char *names[TERM_VIEW_NAMES]; /* UTF-8, never NULL, at most TERM_VIEW_MAX_NOTICE */
 	term_cell pens[TERM_VIEW_PENS]; /* pens only: ch, width and comb are 0 */
 	uint8_t border_lines;           /* enum term_view_lines */
+	/* The server's terminal-features and terminal-overrides: items joined by newlines
+	 * ("xterm*:RGB"), which the client matches against its terminal's name to decide
+	 * what the terminal can do; never NULL, at most TERM_VIEW_MAX_TERMINAL bytes. A new
+	 * view has TERM_VIEW_DEFAULT_FEATURES and no overrides. */
+	char *term_features, *term_overrides;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -130,6 +138,8 @@ void term_view_set_title(term_view *v, const char *title, size_t len);
 /* Replaces one of the names (copied, cut to TERM_VIEW_MAX_NOTICE). */
 void term_view_set_name(term_view *v, enum term_view_name which, const char *text,
 			size_t len);
+/* Replaces the terminal lists (copied; cut to TERM_VIEW_MAX_TERMINAL). */
+void term_view_set_terminal(term_view *v, const char *features, const char *overrides);
 /* Replaces the key tables (takes a reference; NULL for none). */
 void term_view_set_keys(term_view *v, key_tables *keys);
 /* Replaces the request to run (the words copied; at most KEY_WORDS_MAX of KEY_WORD_MAX). */

@@ -1,7 +1,7 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?, title?, keys?, run?, names?, look?]
+ *    options?, title?, keys?, run?, names?, look?, terminal?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -23,7 +23,7 @@
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
 	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
-	FIELD_LOOK, NFIELDS
+	FIELD_LOOK, FIELD_TERMINAL, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -98,6 +98,9 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
 		if (!term_cell_same_pen(&from->pens[i], &to->pens[i]))
 			c |= 1u << FIELD_LOOK;
+	if (strcmp(from->term_features, to->term_features) != 0 ||
+	    strcmp(from->term_overrides, to->term_overrides) != 0)
+		c |= 1u << FIELD_TERMINAL;
 	return c;
 }
 
@@ -176,6 +179,11 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 			msgpack_pack_uint32(pk, to->pens[i].ul);
 			msgpack_pack_uint16(pk, to->pens[i].attrs);
 		}
+		break;
+	case FIELD_TERMINAL:
+		msgpack_pack_array(pk, 2);
+		msgpack_pack_str_with_body(pk, to->term_features, strlen(to->term_features));
+		msgpack_pack_str_with_body(pk, to->term_overrides, strlen(to->term_overrides));
 		break;
 	case NFIELDS:
 		break;
@@ -371,6 +379,25 @@ static void read_look(mp_reader *r, term_view *v)
 	}
 }
 
+/* [features, overrides]: str without NUL, each at most TERM_VIEW_MAX_TERMINAL bytes. */
+static void read_terminal(mp_reader *r, term_view *v)
+{
+	uint32_t two, flen, olen;
+	const char *f, *o;
+	mp_read_array(r, 2, 2, &two);
+	if (!mp_read_str(r, TERM_VIEW_MAX_TERMINAL, &f, &flen) ||
+	    !mp_read_str(r, TERM_VIEW_MAX_TERMINAL, &o, &olen))
+		return;
+	if (memchr(f, '\0', flen) != NULL || memchr(o, '\0', olen) != NULL) {
+		mp_fail(r, "NUL in a text field");
+		return;
+	}
+	char *features = xstrndup(f, flen), *overrides = xstrndup(o, olen);
+	term_view_set_terminal(v, features, overrides);
+	free(features);
+	free(overrides);
+}
+
 static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint32_t n)
 {
 	uint32_t u, two;
@@ -421,6 +448,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		read_names(r, v);
 	if (field_present(r, n, FIELD_LOOK))
 		read_look(r, v);
+	if (field_present(r, n, FIELD_TERMINAL))
+		read_terminal(r, v);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -444,6 +473,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->status_top = from->status_top;
 	v->border_lines = from->border_lines;
 	memcpy(v->pens, from->pens, sizeof v->pens);
+	term_view_set_terminal(v, from->term_features, from->term_overrides);
 	v->mode_keys = from->mode_keys;
 	v->mouse = from->mouse;
 	v->clipboard = from->clipboard;
