@@ -47,15 +47,11 @@ static term_snapshot *draw(render *r, const term_view *v, int master, term_emula
 	return term_emulator_snapshot(em);
 }
 
-/* A copy of v where pane i rang rings more times. */
-static term_view *ring(const term_view *v, unsigned i, unsigned rings)
+/* A copy of v where the server asked for rings more bells. */
+static term_view *ring(const term_view *v, unsigned rings)
 {
 	term_view *w = term_view_clone(v);
-	term_snapshot *s = term_snapshot_clone(w->panes[i].screen);
-
-	s->bells += rings;
-	term_snapshot_unref(w->panes[i].screen);
-	w->panes[i].screen = s;
+	w->bells += rings;
 	return w;
 }
 
@@ -570,15 +566,25 @@ int main(void)
 	expect_cell(got, 7, 12, ' ', 0, YELLOW, 0); /* curses erases: no foreground */
 	term_snapshot_unref(got);
 
-	/* Three bells since the last view: one beep; the same view again: none. */
+	/* Three bells since the last view: one beep; the same view again: none; a pane's
+	 * own bells are the server's to pass on (bell-action), not the client's. */
 	{
-		term_view *rung = ring(v, 1, 3);
+		term_view *rung = ring(v, 3);
 		render_view(r, rung, "");
 		render_flush(r);
 		CHECK(drain(master, em) == 1);
 		render_view(r, rung, "");
 		render_flush(r);
 		CHECK(drain(master, em) == 0);
+		term_view *pane = term_view_clone(rung);
+		term_snapshot *screen = term_snapshot_clone(pane->panes[1].screen);
+		screen->bells += 2;
+		term_snapshot_unref(pane->panes[1].screen);
+		pane->panes[1].screen = screen;
+		render_view(r, pane, "");
+		render_flush(r);
+		CHECK(drain(master, em) == 0);
+		term_view_unref(pane);
 		term_view_unref(rung);
 	}
 

@@ -482,8 +482,8 @@ static void test_hostile(void)
 		msgpack_pack_nil(&pk);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 18, 21, 6, 0); /* more fields than there are */
-	for (int i = 0; i < 15; i++)
+	pack_head(&pk, 19, 21, 6, 0); /* more fields than there are */
+	for (int i = 0; i < 16; i++)
 		msgpack_pack_nil(&pk);
 	refuse(base, &buf, "");
 	pack_head(&pk, 16, 21, 6, 0); /* look: border lines past the last kind */

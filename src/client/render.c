@@ -224,19 +224,6 @@ void render_free(render *r)
 	free(r);
 }
 
-/* Whether a pane rang since the last view: the terminal beeps once for any number. */
-static bool rang(const term_view *prev, const term_view *v)
-{
-	unsigned i;
-
-	for (i = 0; prev && i < v->npanes; i++) {
-		const term_view_pane *was = term_view_find(prev, v->panes[i].id);
-		if (was && v->panes[i].screen->bells > was->screen->bells)
-			return true;
-	}
-	return false;
-}
-
 /* The newest clipboard a pane shown before set since (OSC 52), or NULL. */
 static term_clip *new_clip(const term_view *prev, const term_view *v)
 {
@@ -587,8 +574,8 @@ void render_view(render *r, const term_view *v, const char *link)
 	} else {
 		curs_set(0);
 	}
-	if (rang(r->prev, v))
-		beep();
+	if (r->prev && v->bells != r->prev->bells)
+		beep(); /* once for any number: the server decided (bell-action, visual-bell) */
 	if (v->title[0] != '\0' && strcmp(v->title, r->title) != 0) {
 		free(r->title);
 		r->title = xstrdup(v->title);

@@ -77,6 +77,10 @@ static bool zoomed(const struct window *w)
 static char *window_flags(const struct window *w)
 {
 	char flags[8], *f = flags;
+	if (w->alerts & WINDOW_ALERT_ACTIVITY)
+		*f++ = '#';
+	if (w->alerts & WINDOW_ALERT_BELL)
+		*f++ = '!';
 	if (w == w->session->current)
 		*f++ = '*';
 	else if (w == w->session->last)
@@ -95,6 +99,23 @@ static size_t attached(const struct session *s)
 	return n;
 }
 
+/* tmux's session_alerts: "1#,3!", each window with an alert and its flags. */
+static char *session_alerts(const struct session *s)
+{
+	char *out = xstrdup(""), *next;
+	for (size_t i = 0; i < s->nwindows; i++) {
+		const struct window *w = s->windows[i];
+		if (w->alerts == 0)
+			continue;
+		xasprintf(&next, "%s%s%u%s%s", out, *out != '\0' ? "," : "", w->index,
+			  w->alerts & WINDOW_ALERT_ACTIVITY ? "#" : "",
+			  w->alerts & WINDOW_ALERT_BELL ? "!" : "");
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
 static char *session_var(const char *name, const struct session *s)
 {
 	if (strcmp(name, "session_name") == 0)
@@ -110,6 +131,8 @@ static char *session_var(const char *name, const struct session *s)
 		return number((long long)attached(s));
 	if (strcmp(name, "session_created") == 0)
 		return number((long long)s->created);
+	if (strcmp(name, "session_alerts") == 0)
+		return session_alerts(s);
 	return NULL;
 }
 
@@ -132,6 +155,10 @@ static char *window_var(const char *name, const struct window *w)
 		return flag(w == w->session->last);
 	if (strcmp(name, "window_zoomed_flag") == 0)
 		return flag(zoomed(w));
+	if (strcmp(name, "window_activity_flag") == 0)
+		return flag(w->alerts & WINDOW_ALERT_ACTIVITY);
+	if (strcmp(name, "window_bell_flag") == 0)
+		return flag(w->alerts & WINDOW_ALERT_BELL);
 	if (strcmp(name, "window_layout") == 0)
 		return layout_dump(w->layout);
 	if (strcmp(name, "window_panes") == 0)

@@ -34,11 +34,12 @@
 #define MS "milliseconds"
 
 const struct option_entry options_table[] = {
+	{CHOICE("activity-action", SESSION, CHOICES("none", "any", "current", "other"), 3)},
 	{FLAG("aggressive-resize", WINDOW, 0), UNWIRED},
 	{FLAG("allow-rename", PANE, 0), UNWIRED},
 	{FLAG("automatic-rename", WINDOW, 1), UNWIRED},
 	{NUMBER("base-index", SESSION, 0, INT_MAX, 0, NULL)},
-	{CHOICE("bell-action", SESSION, CHOICES("none", "any", "current", "other"), 1), UNWIRED},
+	{CHOICE("bell-action", SESSION, CHOICES("none", "any", "current", "other"), 1)},
 	{STRING("default-command", SESSION, "")},
 	{STRING("default-shell", SESSION, "/bin/sh")},
 	/* tmux 3.3 says screen; our emulator is xterm's, as rsh has always said */
@@ -51,7 +52,8 @@ const struct option_entry options_table[] = {
 	{STYLE("message-style", SESSION, "bg=yellow,fg=black")},
 	{CHOICE("mode-keys", WINDOW, CHOICES("emacs", "vi"), 0)},
 	{STYLE("mode-style", WINDOW, "bg=yellow,fg=black")},
-	{FLAG("monitor-activity", WINDOW, 0), UNWIRED},
+	{FLAG("monitor-activity", WINDOW, 0)},
+	{FLAG("monitor-bell", WINDOW, 1)},
 	{FLAG("mouse", SESSION, 0)},
 	{STYLE("pane-active-border-style", WINDOW,
 	       "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}")},
@@ -91,9 +93,12 @@ const struct option_entry options_table[] = {
 	       "WINDOWID XAUTHORITY",
 	       " "),
 	 UNWIRED},
-	{CHOICE("visual-activity", SESSION, CHOICES("off", "on", "both"), 0), UNWIRED},
+	{CHOICE("visual-activity", SESSION, CHOICES("off", "on", "both"), 0)},
+	{CHOICE("visual-bell", SESSION, CHOICES("off", "on", "both"), 0)},
 	{CHOICE("window-size", WINDOW, CHOICES("largest", "smallest", "manual", "latest"), 3),
 	 UNWIRED},
+	{STYLE("window-status-activity-style", WINDOW, "reverse")},
+	{STYLE("window-status-bell-style", WINDOW, "reverse")},
 	{STRING("window-status-current-format", WINDOW, "#I:#W#{?window_flags,#{window_flags}, }")},
 	{STYLE("window-status-current-style", WINDOW, "default")},
 	{STRING("window-status-format", WINDOW, "#I:#W#{?window_flags,#{window_flags}, }")},

@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "agent.h"
+#include "alerts.h"
 #include "options.h"
 #include "paste.h"
 #include "server.h"
@@ -188,8 +189,11 @@ void pane_read(struct pane *p)
 {
 	static char buf[PANE_READ_CHUNK];
 	ssize_t n = term_pty_read(&p->pty, buf, sizeof buf);
-	if (n > 0)
+	if (n > 0) {
+		uint32_t bells = term_emulator_bells(p->em);
 		term_emulator_write(p->em, buf, (size_t)n);
+		alerts_output(p, term_emulator_bells(p->em) != bells);
+	}
 	else if (n == 0 || p->exited || (errno != EAGAIN && errno != EINTR))
 		p->dead = true;
 }

@@ -49,6 +49,13 @@ struct window {
 	struct pane *last; /* the pane active before it (tmux's last pane), or NULL */
 	unsigned cols, rows;
 	struct options *options; /* inherits from options_global_window */
+	unsigned alerts; /* enum window_alert: what happened since it was last current */
+};
+
+/* tmux's winlink alert flags (alerts.h): # and ! in window_flags. */
+enum window_alert {
+	WINDOW_ALERT_ACTIVITY = 1u << 0,
+	WINDOW_ALERT_BELL = 1u << 1,
 };
 
 struct session {

@@ -368,6 +368,7 @@ static term_view *compose(struct client *c, uint64_t now)
 		term_view_set_ended(v, c->ended, strlen(c->ended));
 	v->echo_events = c->echo.end;
 	v->echo_ms = c->echo.ms;
+	v->bells = c->bells;
 	term_view_set_keys(v, key_bindings_shipped(s));
 	term_view_set_run(v, c->run_serial, (uint32_t)c->run_argc, c->run_argv);
 	return v;

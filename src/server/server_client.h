@@ -69,6 +69,7 @@ struct client {
 	bool has_last;
 	char *ended;            /* the end line once the attachment is over, else NULL */
 	/* What the client is asked to run itself (term/view.h's run request), argv form. */
+	uint32_t bells; /* the terminal bells alerts asked for (term/view.h's bells) */
 	uint64_t run_serial;
 	int run_argc;
 	char **run_argv;

@@ -171,6 +171,7 @@ void session_select_window(struct session *s, struct window *w)
 		return;
 	s->last = s->current;
 	s->current = w;
+	w->alerts = 0; /* seen now, as tmux clears a winlink's flags */
 }
 
 unsigned session_shuffle_up(struct session *s, unsigned index)

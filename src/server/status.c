@@ -122,6 +122,11 @@ static void draw_windows(struct text *t, const struct session *s, const term_cel
 			cell = styled(oo, "window-status-current-style", &cell);
 		else if (w == s->last)
 			cell = styled(oo, "window-status-last-style", &cell);
+		/* As tmux's default status-format: the bell's style over activity's. */
+		if (w->alerts & WINDOW_ALERT_BELL)
+			cell = styled(oo, "window-status-bell-style", &cell);
+		else if (w->alerts & WINDOW_ALERT_ACTIVITY)
+			cell = styled(oo, "window-status-activity-style", &cell);
 		const char *format = w == s->current ? "window-status-current-format"
 						     : "window-status-format";
 		struct format_ctx ctx = {.s = (struct session *)s, .w = w};

@@ -600,6 +600,11 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
 }
 
+uint32_t term_emulator_bells(const term_emulator *em)
+{
+	return em->bells;
+}
+
 const char *term_emulator_title(const term_emulator *em)
 {
 	return em->title;

@@ -52,6 +52,9 @@ VTerm *term_emulator_vterm(term_emulator *em);
 /* libvterm's colour as ours: default, palette index and RGB stay distinct. */
 term_colour term_colour_from_vterm(const VTermColor *colour);
 
+/* How many times the program rang the bell (BEL) so far; snapshots carry it too. */
+uint32_t term_emulator_bells(const term_emulator *em);
+
 /* The title the program set last (OSC 0 or 2), "" when none; valid until the next write. */
 const char *term_emulator_title(const term_emulator *em);
 

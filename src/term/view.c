@@ -98,6 +98,7 @@ term_view *term_view_clone(const term_view *v)
 	memcpy(c->pens, v->pens, sizeof c->pens);
 	c->border_lines = v->border_lines;
 	term_view_set_terminal(c, v->term_features, v->term_overrides);
+	c->bells = v->bells;
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	c->tty_echo = v->tty_echo;
@@ -288,7 +289,7 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page) ||
 	    a->status_top != b->status_top || a->border_lines != b->border_lines ||
 	    strcmp(a->term_features, b->term_features) != 0 ||
-	    strcmp(a->term_overrides, b->term_overrides) != 0)
+	    strcmp(a->term_overrides, b->term_overrides) != 0 || a->bells != b->bells)
 		return false;
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
 		if (!term_cell_same_pen(&a->pens[i], &b->pens[i]))

@@ -118,6 +118,9 @@ typedef struct term_view {
 	 * what the terminal can do; never NULL, at most TERM_VIEW_MAX_TERMINAL bytes. A new
 	 * view has TERM_VIEW_DEFAULT_FEATURES and no overrides. */
 	char *term_features, *term_overrides;
+	/* How many times the server asked the client's terminal bell to ring (tmux's alerts:
+	 * bell-action, visual-bell): the client beeps once when it grows. */
+	uint32_t bells;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,

@@ -1,7 +1,7 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?, title?, keys?, run?, names?, look?, terminal?]
+ *    options?, title?, keys?, run?, names?, look?, terminal?, bells?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -23,7 +23,7 @@
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
 	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
-	FIELD_LOOK, FIELD_TERMINAL, NFIELDS
+	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -101,6 +101,8 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 	if (strcmp(from->term_features, to->term_features) != 0 ||
 	    strcmp(from->term_overrides, to->term_overrides) != 0)
 		c |= 1u << FIELD_TERMINAL;
+	if (from->bells != to->bells)
+		c |= 1u << FIELD_BELLS;
 	return c;
 }
 
@@ -184,6 +186,9 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		msgpack_pack_array(pk, 2);
 		msgpack_pack_str_with_body(pk, to->term_features, strlen(to->term_features));
 		msgpack_pack_str_with_body(pk, to->term_overrides, strlen(to->term_overrides));
+		break;
+	case FIELD_BELLS:
+		msgpack_pack_uint32(pk, to->bells);
 		break;
 	case NFIELDS:
 		break;
@@ -450,6 +455,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		read_look(r, v);
 	if (field_present(r, n, FIELD_TERMINAL))
 		read_terminal(r, v);
+	if (field_present(r, n, FIELD_BELLS))
+		mp_read_u32(r, UINT32_MAX, &v->bells);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -474,6 +481,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->border_lines = from->border_lines;
 	memcpy(v->pens, from->pens, sizeof v->pens);
 	term_view_set_terminal(v, from->term_features, from->term_overrides);
+	v->bells = from->bells;
 	v->mode_keys = from->mode_keys;
 	v->mouse = from->mouse;
 	v->clipboard = from->clipboard;
