@@ -8,7 +8,8 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
 	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard \
 	tests/test_attach_titles tests/test_attach_bindings tests/test_attach_windows \
-	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts
+	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts \
+	tests/test_attach_names
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -39,6 +40,8 @@ tests_test_attach_fidelity_SOURCES = tests/test_attach_fidelity.c $(ATTACH_HARNE
 tests_test_attach_fidelity_LDADD = src/client/libclient.a $(TERM_LIBS)
 tests_test_attach_alerts_SOURCES = tests/test_attach_alerts.c $(ATTACH_HARNESS)
 tests_test_attach_alerts_LDADD = $(TERM_LIBS)
+tests_test_attach_names_SOURCES = tests/test_attach_names.c $(ATTACH_HARNESS)
+tests_test_attach_names_LDADD = $(TERM_LIBS)
 tests_test_attach_look_SOURCES = tests/test_attach_look.c $(ATTACH_HARNESS)
 tests_test_attach_look_LDADD = $(TERM_LIBS)
 tests_test_attach_config_SOURCES = tests/test_attach_config.c $(ATTACH_HARNESS)

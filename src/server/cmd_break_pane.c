@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "util/xmalloc.h"
 
 static enum cmd_retval cmd_break_pane_exec(struct cmd_ctx *ctx);
 
@@ -38,15 +37,15 @@ static enum cmd_retval cmd_break_pane_exec(struct cmd_ctx *ctx)
 	if (w->npanes == 1) {
 		if (w->session != ds)
 			return cmd_error(ctx, "can't break with only one pane");
-		if (name != NULL) {
-			free(w->name);
-			w->name = xstrdup(name);
-		}
+		if (name != NULL)
+			window_set_name(w, name, true);
 	} else {
 		layout_unzoom(w->layout);
 		window_take_pane(w, p);
 		struct window *nw = window_create_with(index, p, w->cols, w->rows,
 						       name != NULL ? name : w->name);
+		if (name != NULL)
+			window_set_name(nw, name, true);
 		session_attach_window(ds, nw);
 		if (!args_has(a, 'd'))
 			session_select_window(ds, nw);

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "util/xmalloc.h"
 
 static enum cmd_retval cmd_rename_window_exec(struct cmd_ctx *ctx);
 
@@ -25,7 +24,6 @@ static enum cmd_retval cmd_rename_window_exec(struct cmd_ctx *ctx)
 		return CMD_RETURN_ERROR;
 	if (session_check_name(name) != NULL)
 		return cmd_error(ctx, "bad window name: %s", session_check_name(name));
-	free(w->name);
-	w->name = xstrdup(name);
+	window_set_name(w, name, true);
 	return CMD_RETURN_NORMAL;
 }

@@ -11,7 +11,7 @@ src_server_libserver_a_SOURCES += \
 	src/server/server.c src/server/server.h \
 	src/server/agent.c src/server/agent.h \
 	src/server/session.c src/server/window.c src/server/pane.c \
-	src/server/alerts.c src/server/alerts.h \
+	src/server/alerts.c src/server/alerts.h src/server/names.c src/server/names.h \
 	src/server/cmd.c src/server/cmd.h src/server/cmd_find.c src/server/cmd_table.c \
 	src/server/cmd_attach_session.c src/server/cmd_bind_key.c \
 	src/server/cmd_capture_pane.c src/server/cmd_command_prompt.c \

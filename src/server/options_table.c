@@ -37,7 +37,10 @@ const struct option_entry options_table[] = {
 	{CHOICE("activity-action", SESSION, CHOICES("none", "any", "current", "other"), 3)},
 	{FLAG("aggressive-resize", WINDOW, 0), UNWIRED},
 	{FLAG("allow-rename", PANE, 0), UNWIRED},
-	{FLAG("automatic-rename", WINDOW, 1), UNWIRED},
+	{FLAG("automatic-rename", WINDOW, 1)},
+	/* pane_in_mode is never true here (copy mode is the client's, not the pane's) */
+	{STRING("automatic-rename-format", WINDOW,
+		"#{?pane_in_mode,[tmux],#{pane_current_command}}#{?pane_dead,[dead],}")},
 	{NUMBER("base-index", SESSION, 0, INT_MAX, 0, NULL)},
 	{CHOICE("bell-action", SESSION, CHOICES("none", "any", "current", "other"), 1)},
 	{STRING("default-command", SESSION, "")},

@@ -10,6 +10,7 @@
 
 #include "agent.h"
 #include "alerts.h"
+#include "names.h"
 #include "options.h"
 #include "paste.h"
 #include "server.h"
@@ -193,6 +194,7 @@ void pane_read(struct pane *p)
 		uint32_t bells = term_emulator_bells(p->em);
 		term_emulator_write(p->em, buf, (size_t)n);
 		alerts_output(p, term_emulator_bells(p->em) != bells);
+		names_output(p);
 	}
 	else if (n == 0 || p->exited || (errno != EAGAIN && errno != EINTR))
 		p->dead = true;

@@ -21,6 +21,7 @@
 #include "key_bindings.h"
 #include "job.h"
 #include "log.h"
+#include "names.h"
 #include "options.h"
 #include "server.h"
 #include "server_client.h"
@@ -301,7 +302,10 @@ static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
  * turn changed. */
 static void loop_turn(int listen_fd)
 {
+	int names_ms = names_tick(); /* before the views, which show the names */
 	int clients_ms = clients_tick();
+	if (names_ms >= 0 && (clients_ms < 0 || names_ms < clients_ms))
+		clients_ms = names_ms;
 	size_t npanes = server_pane_count(), n = 0;
 	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
 	size_t nudp = udp_listen_fds(NULL, 0);

@@ -50,6 +50,9 @@ struct window {
 	unsigned cols, rows;
 	struct options *options; /* inherits from options_global_window */
 	unsigned alerts; /* enum window_alert: what happened since it was last current */
+	/* automatic-rename (names.h): output since the last check, and when that was. */
+	bool name_due;
+	uint64_t name_checked_ms;
 };
 
 /* tmux's winlink alert flags (alerts.h): # and ! in window_flags. */
@@ -138,6 +141,9 @@ struct window *window_create(unsigned index, unsigned cols, unsigned rows,
 struct window *window_create_with(unsigned index, struct pane *p, unsigned cols, unsigned rows,
 				  const char *name);
 void window_destroy(struct window *w);
+/* Renames w; a name a user gave (rename-window, -n) turns automatic-rename off for w, as
+ * tmux does. */
+void window_set_name(struct window *w, const char *name, bool by_user);
 struct pane *window_find_pane(const struct window *w, uint32_t id);
 /* The pane at index (layout order), or NULL. */
 struct pane *window_pane_at(const struct window *w, size_t index);

@@ -50,7 +50,20 @@ struct window *window_create(unsigned index, unsigned cols, unsigned rows,
 	char *dflt = name == NULL ? default_name(sp) : NULL;
 	struct window *w = window_create_with(index, p, cols, rows, name != NULL ? name : dflt);
 	free(dflt);
+	if (name != NULL)
+		window_set_name(w, name, true);
 	return w;
+}
+
+void window_set_name(struct window *w, const char *name, bool by_user)
+{
+	char *copy = xstrdup(name);
+	free(w->name);
+	w->name = copy;
+	char *cause = NULL;
+	if (by_user && options_set(w->options, options_find("automatic-rename", &cause), "off",
+				   false, &cause) != 0)
+		abort(); /* the table has it, and off is a flag's value */
 }
 
 struct window *window_create_with(unsigned index, struct pane *p, unsigned cols, unsigned rows,
@@ -64,6 +77,7 @@ struct window *window_create_with(unsigned index, struct pane *p, unsigned cols,
 	w->cols = cols;
 	w->rows = rows;
 	w->options = options_create(options_global_window);
+	w->name_due = true; /* automatic-rename names it at the first check */
 	add_pane(w, p);
 	w->active = p;
 	pane_resize(p, cols, rows);
