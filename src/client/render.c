@@ -182,6 +182,7 @@ static void set_caps(render *r, const term_view *v)
 	if (!open_screen(r, r->colorterm_rgb || rgb) && !open_screen(r, r->colorterm_rgb))
 		abort(); /* the terminal it had a moment ago: out of memory */
 	clearok(curscr, TRUE);
+	r->full = true; /* a new screen knows nothing of what was drawn */
 }
 
 /* Sets the outer terminal's cursor shape with the terminfo's Ss (DECSCUSR), when it has it:
