@@ -306,6 +306,38 @@ static void test_cursor_after_shrink(void)
 	term_emulator_free(em);
 }
 
+/* screen's ESC k NAME: never printed, split anywhere; NAME ends at ESC (then ST), CAN or
+ * SUB, its controls left out; the text around it stays in its place. */
+static void test_rename_string(void)
+{
+	static const struct {
+		const char *stream, *name;
+	} cases[] = {
+		{"x\033kvim\033\\y", "vim"},
+		{"x\033kv\ai\rm\030y", "vim"},
+		{"x\033k\033\\y", ""},
+		{"x\033kmy name\032y", "my name"},
+		{"x\033kold\033k\033\\y", ""}, /* the second one last */
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		for (size_t at = 0; at <= strlen(cases[k].stream); at++) {
+			term_emulator *em = term_emulator_new(2, 10, 0);
+			write_split(em, cases[k].stream, at);
+			char *name = term_emulator_take_rename(em);
+			CHECKF(name != NULL && strcmp(name, cases[k].name) == 0,
+			       "case %zu split at %zu: \"%s\"", k, at, name ? name : "(none)");
+			free(name);
+			CHECK(term_emulator_take_rename(em) == NULL);
+			term_snapshot *snap = term_emulator_snapshot(em);
+			CHECKF(term_row_get(snap->lines[0], 0).ch == 'x' &&
+				       term_row_get(snap->lines[0], 1).ch == 'y',
+			       "case %zu split at %zu: the text around it", k, at);
+			term_snapshot_unref(snap);
+			term_emulator_free(em);
+		}
+	}
+}
+
 int main(void)
 {
 	alarm(60); /* a sequence that makes libvterm loop fails the test, not the suite */
@@ -320,5 +352,6 @@ int main(void)
 	test_flood_is_bounded();
 	test_cursor_after_shrink();
 	test_margins_after_shrink();
+	test_rename_string();
 	return 0;
 }

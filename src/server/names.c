@@ -13,10 +13,33 @@
 #include "net/clock.h"
 #include "util/printable.h"
 
+/* The rename a pane's program asked for, as tmux's input_exit_rename. */
+static void rename_asked(struct pane *p, struct window *w)
+{
+	char *name = term_emulator_take_rename(p->em);
+	if (name == NULL || !options_get_number(p->options, "allow-rename")) {
+		free(name);
+		return;
+	}
+	char *shown = printable_copy(name, strlen(name), "");
+	if (*shown != '\0') {
+		window_set_name(w, shown, true);
+	} else {
+		char *cause = NULL;
+		options_unset(w->options, options_find("automatic-rename", &cause));
+		if (!options_get_number(w->options, "automatic-rename"))
+			window_set_name(w, "", false);
+	}
+	free(shown);
+	free(name);
+}
+
 void names_output(struct pane *p)
 {
-	if (p->window != NULL)
-		p->window->name_due = true;
+	if (p->window == NULL)
+		return;
+	p->window->name_due = true;
+	rename_asked(p, p->window);
 }
 
 /* Whether the pane's process still is the server's fork, before its exec: its command

@@ -10,7 +10,12 @@
 
 #define NAMES_INTERVAL_MS 500
 
-/* Output in the pane's window: its name is checked again soon. */
+/*
+ * Output in the pane's window: its name is checked again soon; and a rename its program
+ * asked for (ESC k NAME ESC \) applies when the pane's allow-rename is on, as tmux: NAME
+ * names the window and turns automatic-rename off, an empty one gives automatic-rename
+ * back to the window's default.
+ */
 struct pane;
 void names_output(struct pane *p);
 

@@ -36,7 +36,7 @@
 const struct option_entry options_table[] = {
 	{CHOICE("activity-action", SESSION, CHOICES("none", "any", "current", "other"), 3)},
 	{FLAG("aggressive-resize", WINDOW, 0), UNWIRED},
-	{FLAG("allow-rename", PANE, 0), UNWIRED},
+	{FLAG("allow-rename", PANE, 0)},
 	{FLAG("automatic-rename", WINDOW, 1)},
 	/* pane_in_mode is never true here (copy mode is the client's, not the pane's) */
 	{STRING("automatic-rename-format", WINDOW,

@@ -28,6 +28,7 @@ struct term_emulator {
 	uint32_t modes;
 	uint32_t bells;
 	char *title;
+	char *rename; /* the last ESC k NAME not yet taken, or NULL */
 	term_clip *clip; /* OSC 52: the clipboard set last, or NULL */
 	term_clip_check *clip_allowed;
 	void *clip_arg;
@@ -261,6 +262,13 @@ static void private_modes(term_emulator *em, const char *p, const char *end, boo
 }
 
 /* A sequence libvterm ran whose effect on the pen or the charsets we keep ourselves. */
+static void on_renamed(void *arg, const char *name, size_t len)
+{
+	term_emulator *em = arg;
+	free(em->rename);
+	em->rename = xstrndup(name, len);
+}
+
 static void on_ran(void *arg, const char *seq, size_t len)
 {
 	term_emulator *em = arg;
@@ -506,6 +514,7 @@ term_emulator *term_emulator_new(unsigned rows, unsigned cols, unsigned scrollba
 	em->guard.repeat = on_repeat;
 	em->guard.sgr = on_sgr;
 	em->guard.ran = on_ran;
+	em->guard.renamed = on_renamed;
 	em->guard.repeat_arg = em;
 	reset_saved(em);
 	return em;
@@ -517,6 +526,7 @@ void term_emulator_free(term_emulator *em)
 		return;
 	vterm_free(em->vt);
 	term_vterm_guard_free(&em->guard);
+	free(em->rename);
 	term_grid_free(em->main);
 	term_grid_free(em->alt);
 	free(em->title);
@@ -598,6 +608,13 @@ void term_emulator_resize(term_emulator *em, unsigned rows, unsigned cols)
 	 */
 	if (smaller) /* libvterm's saved cursor is then the current one; ours stays */
 		term_vterm_guard_inject(&em->guard, em->vt, "\0337\033[s\033[r\0338", 10);
+}
+
+char *term_emulator_take_rename(term_emulator *em)
+{
+	char *name = em->rename;
+	em->rename = NULL;
+	return name;
 }
 
 uint32_t term_emulator_bells(const term_emulator *em)

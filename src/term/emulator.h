@@ -52,6 +52,11 @@ VTerm *term_emulator_vterm(term_emulator *em);
 /* libvterm's colour as ours: default, palette index and RGB stay distinct. */
 term_colour term_colour_from_vterm(const VTermColor *colour);
 
+/* The window name the program asked for last with screen's ESC k NAME ESC \ (tmux's
+ * rename string), allocated, and forgotten here; NULL when none since the last take.
+ * NAME may be empty and holds no C0 control, but may be any other bytes. */
+char *term_emulator_take_rename(term_emulator *em);
+
 /* How many times the program rang the bell (BEL) so far; snapshots carry it too. */
 uint32_t term_emulator_bells(const term_emulator *em);
 

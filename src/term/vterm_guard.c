@@ -6,7 +6,7 @@
 
 #include "../util/xmalloc.h"
 
-enum { GROUND, ESCAPE, CSI, STRING, STRING_ESCAPE };
+enum { GROUND, ESCAPE, CSI, STRING, STRING_ESCAPE, RENAME };
 
 #define ESC 0x1b
 #define BEL 0x07
@@ -180,6 +180,38 @@ static bool watched_csi(unsigned char c)
 	return c == 's' || c == 'u' || c == 'h' || c == 'l' || c == 'p' || c == 'q';
 }
 
+/*
+ * A rename string (ESC k NAME) ended before buf[i]: what came before it goes to libvterm,
+ * NAME without its controls to the owner's renamed, the sequence nowhere. Returns i.
+ */
+static size_t renamed(term_vterm_guard *g, VTerm *vt, const char *buf, size_t start,
+		      size_t seq_at, size_t i)
+{
+	if (g->len == 0 && !g->dropping && seq_at > start)
+		vterm_input_write(vt, buf + start, seq_at - start);
+	const char *seq = buf + seq_at;
+	size_t len = i - seq_at;
+	if (g->len > 0 || g->dropping) {
+		hold(g, buf + start, i - start);
+		seq = g->held;
+		len = g->len;
+	}
+	if (g->dropping) { /* longer than the limit: as if it had never come */
+		g->dropping = false;
+		g->len = 0;
+		return i;
+	}
+	char *name = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t k = 2; k < len; k++) /* after ESC k */
+		if ((unsigned char)seq[k] >= 0x20 && seq[k] != 0x7f)
+			name[n++] = seq[k];
+	g->renamed(g->repeat_arg, name, n);
+	free(name);
+	g->len = 0;
+	return i;
+}
+
 void term_vterm_guard_inject(term_vterm_guard *g, VTerm *vt, const char *seq, size_t len)
 {
 	vterm_input_write(vt, seq, len); /* libvterm is between sequences (see below) */
@@ -248,6 +280,8 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				g->state = GROUND;
 			} else if (c == ']' || c == 'P') {
 				g->state = STRING;
+			} else if (c == 'k' && g->intermediate == 0) {
+				g->state = RENAME;
 			} else if (c == '[') {
 				begin_csi(g);
 			} else if (c != ESC) {
@@ -292,6 +326,17 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				g->state = GROUND;
 			} else if (c == ESC) {
 				g->state = STRING_ESCAPE;
+			}
+			break;
+		case RENAME:
+			if (c == ESC) {
+				/* The end, and the start of the next sequence (ST as a rule). */
+				start = seq_at = renamed(g, vt, buf, start, seq_at, i);
+				g->state = ESCAPE;
+				g->intermediate = 0;
+			} else if (c == CAN || c == SUB) {
+				start = renamed(g, vt, buf, start, seq_at, i) + 1;
+				g->state = GROUND;
 			}
 			break;
 		case STRING_ESCAPE:

@@ -29,6 +29,11 @@
  *   which keeps its own copy; it may inject (term_vterm_guard_inject) from there.
  * - DECSCUSR 0 (CSI 0 SP q, the terminal's default cursor) becomes a blinking block:
  *   ran hears of every CSI ... q too.
+ * - screen's window name, ESC k NAME (tmux's rename string, which tmux's allow-rename
+ *   lets rename the window): libvterm would print the name. It never reaches libvterm:
+ *   the string ends at the next ESC (which starts a new sequence, ST as a rule), CAN or
+ *   SUB, as in tmux, and the guard hands NAME (its C0 controls and DEL left out) to the
+ *   owner's renamed.
  *
  * What the guard holds is bounded: a sequence longer than TERM_GUARD_MAX_STRING is dropped
  * whole, as if it had never come.
@@ -58,13 +63,15 @@ typedef struct term_vterm_guard {
 	void (*sgr)(void *arg, const char *params, size_t len);
 	/* Called after libvterm ran a watched sequence (above), with its bytes from ESC. */
 	void (*ran)(void *arg, const char *seq, size_t len);
-	void *repeat_arg; /* the owner's argument to repeat, sgr and ran */
+	/* Called for each ESC k NAME with NAME (any bytes but controls, maybe none). */
+	void (*renamed)(void *arg, const char *name, size_t len);
+	void *repeat_arg; /* the owner's argument to repeat, sgr, ran and renamed */
 	char *held;
 	size_t len, cap;
 } term_vterm_guard;
 
 /* Writes len bytes to vt, holding back what must wait. The guard starts zeroed, but for
- * its owner's functions (all three set). */
+ * its owner's functions (all four set). */
 void term_vterm_guard_write(term_vterm_guard *guard, VTerm *vt, const char *buf, size_t len);
 /* Writes a sequence of our own to vt. Between two guarded writes libvterm is never inside
  * one of the program's sequences (the guard holds what began), so it cannot cut one. */
