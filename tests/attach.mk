@@ -9,7 +9,7 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard \
 	tests/test_attach_titles tests/test_attach_bindings tests/test_attach_windows \
 	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts \
-	tests/test_attach_names tests/test_attach_tmuxconf
+	tests/test_attach_names tests/test_attach_tmuxconf tests/test_attach_sizes
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -44,6 +44,8 @@ tests_test_attach_names_SOURCES = tests/test_attach_names.c $(ATTACH_HARNESS)
 tests_test_attach_names_LDADD = $(TERM_LIBS)
 tests_test_attach_tmuxconf_SOURCES = tests/test_attach_tmuxconf.c $(ATTACH_HARNESS)
 tests_test_attach_tmuxconf_LDADD = $(TERM_LIBS)
+tests_test_attach_sizes_SOURCES = tests/test_attach_sizes.c $(ATTACH_HARNESS)
+tests_test_attach_sizes_LDADD = $(TERM_LIBS)
 tests_test_attach_look_SOURCES = tests/test_attach_look.c $(ATTACH_HARNESS)
 tests_test_attach_look_LDADD = $(TERM_LIBS)
 tests_test_attach_config_SOURCES = tests/test_attach_config.c $(ATTACH_HARNESS)

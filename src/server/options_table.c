@@ -35,7 +35,7 @@
 
 const struct option_entry options_table[] = {
 	{CHOICE("activity-action", SESSION, CHOICES("none", "any", "current", "other"), 3)},
-	{FLAG("aggressive-resize", WINDOW, 0), UNWIRED},
+	{FLAG("aggressive-resize", WINDOW, 0)},
 	{FLAG("allow-rename", PANE, 0)},
 	{FLAG("automatic-rename", WINDOW, 1)},
 	/* pane_in_mode is never true here (copy mode is the client's, not the pane's) */
@@ -98,8 +98,7 @@ const struct option_entry options_table[] = {
 	 UNWIRED},
 	{CHOICE("visual-activity", SESSION, CHOICES("off", "on", "both"), 0)},
 	{CHOICE("visual-bell", SESSION, CHOICES("off", "on", "both"), 0)},
-	{CHOICE("window-size", WINDOW, CHOICES("largest", "smallest", "manual", "latest"), 3),
-	 UNWIRED},
+	{CHOICE("window-size", WINDOW, CHOICES("largest", "smallest", "manual", "latest"), 3)},
 	{STYLE("window-status-activity-style", WINDOW, "reverse")},
 	{STYLE("window-status-bell-style", WINDOW, "reverse")},
 	{STRING("window-status-current-format", WINDOW, "#I:#W#{?window_flags,#{window_flags}, }")},

@@ -290,27 +290,63 @@ void clients_refused(int fd)
 	}
 }
 
-/* The client of s in contact with the latest input: its size is the window's. */
-static struct client *latest(const struct session *s, uint64_t now)
+/* Whether c counts for s's window sizes: attached to s, sized, and in contact. */
+static bool sizes(const struct client *c, const struct session *s, uint64_t now)
 {
-	struct client *best = NULL;
-	for (size_t i = 0; i < nclients; i++) {
-		struct client *c = clients[i];
-		if (c->ended == NULL && c->in.session == s->id && c->in.cols > 0 &&
-		    c->in.rows > 1 && in_contact(c, now) &&
-		    (best == NULL || c->active_ms >= best->active_ms))
-			best = c;
-	}
-	return best;
+	return c->ended == NULL && c->in.session == s->id && c->in.cols > 0 && c->in.rows > 1 &&
+	       in_contact(c, now);
 }
 
+enum window_size { SIZE_LARGEST, SIZE_SMALLEST, SIZE_MANUAL, SIZE_LATEST };
+
+/*
+ * The size window-size gives s's windows from its clients (tmux's: the latest active
+ * client's, or the largest or smallest of each dimension), as a client's terminal size;
+ * false when no client counts.
+ */
+static bool clients_size(const struct session *s, long long how, uint64_t now, unsigned *cols,
+			 unsigned *rows)
+{
+	size_t n = 0;
+	uint64_t newest = 0;
+	for (size_t i = 0; i < nclients; i++) {
+		const struct client *c = clients[i];
+		if (!sizes(c, s, now))
+			continue;
+		bool first = n++ == 0;
+		if (how == SIZE_LARGEST) {
+			*cols = first || c->in.cols > *cols ? c->in.cols : *cols;
+			*rows = first || c->in.rows > *rows ? c->in.rows : *rows;
+		} else if (how == SIZE_SMALLEST) {
+			*cols = first || c->in.cols < *cols ? c->in.cols : *cols;
+			*rows = first || c->in.rows < *rows ? c->in.rows : *rows;
+		} else if (first || c->active_ms >= newest) {
+			*cols = c->in.cols;
+			*rows = c->in.rows;
+			newest = c->active_ms;
+		}
+	}
+	return n > 0;
+}
+
+/*
+ * Each window takes the size its window-size says (manual: none); the session's other
+ * windows too, unless aggressive-resize keeps them until they are current, as tmux.
+ */
 static void size_windows(uint64_t now)
 {
 	for (size_t i = 0; i < server.nsessions; i++) {
 		struct session *s = server.sessions[i];
-		struct client *c = latest(s, now);
-		if (c != NULL && s->current != NULL)
-			window_resize(s->current, c->in.cols, status_area_rows(s->options, c->in.rows));
+		for (size_t j = 0; j < s->nwindows; j++) {
+			struct window *w = s->windows[j];
+			long long how = options_get_number(w->options, "window-size");
+			unsigned cols = 0, rows = 0;
+			if (how == SIZE_MANUAL ||
+			    (w != s->current && options_get_number(w->options, "aggressive-resize")))
+				continue;
+			if (clients_size(s, how, now, &cols, &rows))
+				window_resize(w, cols, status_area_rows(s->options, rows));
+		}
 	}
 }
 
