@@ -155,6 +155,13 @@ static int request(const struct local *l, int fd, int argc, char **argv,
 		req.rows = ws.ws_row <= PROTO_MAX_SIZE ? ws.ws_row : 0;
 	}
 	here_pane(l->path, &req);
+	/* Our environment, for update-environment (as tmux's client sends its own). */
+	char *envv[PROTO_MAX_ENV];
+	for (char **e = environ; *e != NULL && req.envc < PROTO_MAX_ENV; e++)
+		if ((*e)[0] != '=' && strchr(*e, '=') != NULL)
+			envv[req.envc++] = *e;
+	req.envv = envv;
+	req.has_env = true;
 	if (l->udp_host != NULL) {
 		req.udp_host = (char *)l->udp_host;
 		req.udp_low = l->o->port_low;

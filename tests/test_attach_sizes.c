@@ -3,7 +3,8 @@
  * 100x30, the second the latest): latest (the default) sizes the windows as the second,
  * smallest and largest take the least and the most of each dimension, manual leaves the
  * size alone when a client resizes; the session's other windows follow too, unless
- * aggressive-resize keeps one at its size until it is made current.
+ * aggressive-resize keeps one at its size until it is made current. The second client's
+ * attach-session brings its update-environment variables into the session's environment.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,14 @@ int main(void)
 	rsh("new-window", "-d", "-t", "work");
 	a = harness_client_start(80, 24, "attach", "-t", "work", (char *)NULL);
 	harness_wait_text(a, "$");
+	rsh("set", "-g", "update-environment", "DISPLAY RSH_ATTACH_*");
+	setenv("DISPLAY", ":9", 1);
+	setenv("RSH_ATTACH_VAR", "from-b", 1);
 	b = harness_client_start(100, 30, "attach", "-t", "work", (char *)NULL);
 	harness_wait_text(b, "$");
+	harness_wait_rsh(b, "^DISPLAY=:9$", "showenv", "-t", "work", "DISPLAY", (char *)NULL);
+	harness_wait_rsh(b, "^RSH_ATTACH_VAR=from-b$", "showenv", "-t", "work", "RSH_ATTACH_VAR",
+			 (char *)NULL);
 
 	/* latest: the second client's size, for the other window too. */
 	wait_size("work:0", "100x29");

@@ -66,6 +66,32 @@ static void udp_element(void)
 		proto_request_free(&got);
 		free(msg);
 	}
+	/* The environment, after a nil or a real udp and pane; an entry without a name and
+	 * '=' is refused. */
+	char *env[] = {"DISPLAY=:0", "EMPTY=", "=bad"};
+	req.has_env = true;
+	req.envv = env;
+	req.envc = 2;
+	for (int k = 0; k < 4; k++) {
+		req.udp_host = k & 1 ? "192.0.2.1" : NULL;
+		req.has_pane = (k & 2) != 0;
+		msg = proto_request_encode(&req, &len);
+		CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
+		CHECK(got.has_env && got.envc == 2 && strcmp(got.envv[0], "DISPLAY=:0") == 0 &&
+		      strcmp(got.envv[1], "EMPTY=") == 0 && got.has_pane == ((k & 2) != 0));
+		proto_request_free(&got);
+		free(msg);
+	}
+	req.envv = env + 2;
+	req.envc = 1;
+	msg = proto_request_encode(&req, &len);
+	const char *refused = proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got);
+	CHECKF(refused != NULL && strstr(refused, "environment"), "%s",
+	       refused ? refused : "accepted");
+	free(msg);
+	req.has_env = false;
+	req.envc = 0;
+	req.envv = NULL;
 	req.has_pane = false;
 	/* A range upside down or starting at 0 is refused. */
 	static const struct { unsigned lo, hi; } bad[] = {{0, 10}, {61000, 60000}};

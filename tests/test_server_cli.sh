@@ -500,6 +500,28 @@ expect_error "can't specify a value with -u" setenv -u X y
 expect_error "no value specified" setenv X
 expect_error "can't find session: nope" setenv -t nope X y
 
+# update-environment, as tmux's: the requester's DISPLAY goes into a new session's
+# environment (and its first pane's), a listed variable it lacks is marked removed, -E
+# takes none; patterns match names (attach-session: test_attach_sizes).
+env -u XAUTHORITY DISPLAY=:7 "$RSH_BIN" -S "$sock" new-session -d -s upd \
+	'echo "[$DISPLAY]"; sleep 60' || fail "new-session with DISPLAY"
+[ "$(r showenv -t upd DISPLAY)" = 'DISPLAY=:7' ] || fail "update-environment: $(r showenv -t upd)"
+[ "$(r showenv -t upd XAUTHORITY)" = '-XAUTHORITY' ] || fail "XAUTHORITY not removed"
+wait_for upd: '[:7]'
+DISPLAY=:8 r new-session -d -E -s noupd || fail "new-session -E"
+expect_error "unknown variable: DISPLAY" showenv -t noupd DISPLAY
+r set -g update-environment 'RSH_UPD_*' || fail "set update-environment"
+[ "$(r show -g update-environment)" = 'update-environment[0] RSH_UPD_*' ] ||
+	fail "show update-environment: $(r show -g update-environment)"
+RSH_UPD_A=1 RSH_UPD_B=2 r new-session -d -s pat || fail "new-session with RSH_UPD_*"
+[ "$(r showenv -t pat RSH_UPD_A)" = 'RSH_UPD_A=1' ] &&
+	[ "$(r showenv -t pat RSH_UPD_B)" = 'RSH_UPD_B=2' ] ||
+	fail "patterns: $(r showenv -t pat)"
+r set -gu update-environment
+r kill-session -t pat
+r kill-session -t noupd
+r kill-session -t upd
+
 # run-shell: the command's output (stdout and stderr) printed, its exit status rsh's, as
 # tmux; formats expanded for the target, the session's environment.
 r setenv RUNVAR fromsession

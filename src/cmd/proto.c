@@ -20,7 +20,10 @@ static void pack_bin(msgpack_packer *pk, const char *p, size_t n)
 static void pack_request(msgpack_packer *pk, const void *arg)
 {
 	const struct proto_request *req = arg;
-	msgpack_pack_array(pk, req->has_pane ? 7 : req->udp_host != NULL ? 6 : 5);
+	msgpack_pack_array(pk, req->has_env	     ? 8
+			       : req->has_pane	     ? 7
+			       : req->udp_host != NULL ? 6
+						       : 5);
 	msgpack_pack_uint32(pk, PROTO_VERSION);
 	msgpack_pack_array(pk, req->argc);
 	for (int i = 0; i < req->argc; i++)
@@ -33,11 +36,18 @@ static void pack_request(msgpack_packer *pk, const void *arg)
 		pack_bin(pk, req->udp_host, strlen(req->udp_host));
 		msgpack_pack_uint32(pk, req->udp_low);
 		msgpack_pack_uint32(pk, req->udp_high);
-	} else if (req->has_pane) {
-		msgpack_pack_nil(pk); /* no udp element, but the pane after it */
+	} else if (req->has_pane || req->has_env) {
+		msgpack_pack_nil(pk); /* no udp element, but one after it */
 	}
 	if (req->has_pane)
 		msgpack_pack_uint32(pk, req->pane);
+	else if (req->has_env)
+		msgpack_pack_nil(pk);
+	if (req->has_env) {
+		msgpack_pack_array(pk, req->envc);
+		for (uint32_t i = 0; i < req->envc; i++)
+			pack_bin(pk, req->envv[i], strlen(req->envv[i]));
+	}
 }
 
 static void pack_reply(msgpack_packer *pk, const void *arg)
@@ -118,13 +128,31 @@ static void read_udp(mp_reader *r, struct proto_request *req)
 		mp_fail(r, "bad UDP port range");
 }
 
+/* The environment: "NAME=value" words, each with a name before its '='. */
+static void read_env(mp_reader *r, struct proto_request *req)
+{
+	uint32_t n;
+	if (!mp_read_array(r, 0, PROTO_MAX_ENV, &n))
+		return;
+	req->envv = xcalloc(n + 1, sizeof *req->envv);
+	req->has_env = true;
+	for (uint32_t i = 0; i < n && r->error == NULL; i++) {
+		char *entry = read_word(r, PROTO_MAX_REQUEST, NULL);
+		if (entry == NULL)
+			break;
+		req->envv[req->envc++] = entry;
+		if (entry[0] == '=' || strchr(entry, '=') == NULL)
+			mp_fail(r, "environment entry without a name and '='");
+	}
+}
+
 const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_request *req)
 {
 	mp_reader r;
 	uint32_t fields = 0, argc;
 	memset(req, 0, sizeof *req);
 	mp_reader_init(&r, body, len);
-	if (read_version(&r, 5, 7, &fields) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
+	if (read_version(&r, 5, 8, &fields) && mp_read_array(&r, 1, PROTO_MAX_WORDS, &argc)) {
 		req->argv = xcalloc(argc + 1, sizeof *req->argv);
 		for (uint32_t i = 0; i < argc && r.error == NULL; i++) {
 			req->argv[i] = read_word(&r, PROTO_MAX_REQUEST, NULL);
@@ -135,13 +163,19 @@ const char *proto_request_decode(const uint8_t *body, size_t len, struct proto_r
 	mp_read_u32(&r, PROTO_MAX_SIZE, &req->cols);
 	mp_read_u32(&r, PROTO_MAX_SIZE, &req->rows);
 	if (fields >= 6 && r.error == NULL) {
-		if (fields == 7 && mp_peek(&r) == MP_NIL)
+		if (fields >= 7 && mp_peek(&r) == MP_NIL)
 			mp_read_nil(&r);
 		else
 			read_udp(&r, req);
 	}
-	if (fields == 7 && r.error == NULL)
-		req->has_pane = mp_read_u32(&r, UINT32_MAX, &req->pane);
+	if (fields >= 7 && r.error == NULL) {
+		if (fields == 8 && mp_peek(&r) == MP_NIL)
+			mp_read_nil(&r);
+		else
+			req->has_pane = mp_read_u32(&r, UINT32_MAX, &req->pane);
+	}
+	if (fields == 8 && r.error == NULL)
+		read_env(&r, req);
 	if (mp_finish(&r))
 		return NULL;
 	proto_request_free(req);
@@ -173,6 +207,9 @@ void proto_request_free(struct proto_request *req)
 	free(req->argv);
 	free(req->cwd);
 	free(req->udp_host);
+	for (uint32_t i = 0; i < req->envc; i++)
+		free(req->envv[i]);
+	free(req->envv);
 	memset(req, 0, sizeof *req);
 }
 

@@ -1,9 +1,11 @@
 /*
  * Control messages between the rsh command and the server, over the control socket.
  * Each message is a 4-byte big-endian length, then that many bytes of msgpack:
- *   request: [version, [word (bin) ...], cwd (bin), cols, rows, udp?]
+ *   request: [version, [word (bin) ...], cwd (bin), cols, rows, udp?, pane?, env?]
  *            udp, only when the requester says where attached clients reach the server
- *            (rsh bootstrap): [host (bin), low port, high port]
+ *            (rsh bootstrap): [host (bin), low port, high port]; pane: its RSH_PANE
+ *            number; env: the requester's environment, ["NAME=value" (bin) ...]; an
+ *            element left out before one that follows is nil
  *   reply:   [version, exit code, stdout (bin), stderr (bin)]
  * The bytes come from another process, so decoding checks every type and size; a request
  * that breaks a rule is refused whole and the server closes the connection.
@@ -22,6 +24,7 @@
 #define PROTO_MAX_WORDS 1024
 #define PROTO_MAX_SIZE 10000 /* terminal columns or rows */
 #define PROTO_MAX_HOST 255
+#define PROTO_MAX_ENV 4096 /* environment entries */
 
 struct proto_request {
 	int argc;
@@ -36,6 +39,11 @@ struct proto_request {
 	 * mean that pane, its window and its session. */
 	bool has_pane;
 	uint32_t pane;
+	/* The requester's environment ("NAME=value", each with a '=' after a name that is not
+	 * empty), for update-environment; has_env false when it sent none. */
+	bool has_env;
+	uint32_t envc;
+	char **envv;
 };
 
 struct proto_reply {

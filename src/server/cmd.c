@@ -172,6 +172,9 @@ static void copy_request(struct proto_request *to, const struct proto_request *f
 		to->argv[i] = xstrdup(from->argv[i]);
 	to->cwd = xstrdup(from->cwd != NULL ? from->cwd : "");
 	to->udp_host = from->udp_host != NULL ? xstrdup(from->udp_host) : NULL;
+	to->envv = xcalloc((size_t)from->envc + 1, sizeof *to->envv);
+	for (uint32_t i = 0; i < from->envc; i++)
+		to->envv[i] = xstrdup(from->envv[i]);
 }
 
 /* Runs the line's commands from w->next on; false when one waits. At the end, the reply. */

@@ -1,11 +1,14 @@
 /*
  * attach-session: a new client for the session, or (from a client) a switch to it; -d
- * detaches its other clients first; -c sets its start directory.
+ * detaches its other clients first; -c sets its start directory; the requester's
+ * update-environment variables go into the session's environment unless -E.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "environ.h"
+#include "options.h"
 #include "server_client.h"
 #include "util/xmalloc.h"
 
@@ -14,9 +17,9 @@ static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_attach_session_entry = {
 	.name = "attach-session",
 	.alias = {"attach", "a", "at"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_STRING('c'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('E'), FLAG_STRING('c'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "attach-session [-d] [-c working-directory] [-t target-session]",
+	.usage = "attach-session [-dE] [-c working-directory] [-t target-session]",
 	.exec = cmd_attach_session_exec,
 };
 
@@ -49,5 +52,9 @@ static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx)
 	}
 	if (args_has(&ctx->args, 'd'))
 		cmd_detach_clients(s, ctx->client);
+	/* As tmux: the requester's update-environment variables into the session's (-E: not). */
+	if (ctx->req != NULL && ctx->req->has_env && !args_has(&ctx->args, 'E'))
+		environ_update(s->environ, options_get_string(s->options, "update-environment"),
+			       ctx->req->envv, ctx->req->envc);
 	return cmd_attach(ctx, s);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "environ.h"
 #include "options.h"
 #include "server_client.h"
 #include "status.h"
@@ -18,12 +19,13 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_new_session_entry = {
 	.name = "new-session",
 	.alias = {"new"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('A'), FLAG_BOOL('d'), FLAG_BOOL('D'), FLAG_BOOL('P'),
+	.flags = ARGS_FLAGS(FLAG_BOOL('A'), FLAG_BOOL('d'), FLAG_BOOL('D'), FLAG_BOOL('E'),
+			    FLAG_BOOL('P'),
 			    FLAG_STRING('c'), FLAG_STRING('n'), FLAG_STRING('s'),
 			    FLAG_NUMBER('x', 1, CMD_MAX_CELLS), FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
 	.target = TARGET_SESSION,
 	.max_args = ARGS_MANY,
-	.usage = "new-session [-AdDP] [-c start-directory] [-n window-name] [-s session-name] "
+	.usage = "new-session [-AdDEP] [-c start-directory] [-n window-name] [-s session-name] "
 		 "[-x width] [-y height] [command]",
 	.exec = cmd_new_session_exec,
 };
@@ -66,18 +68,27 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 		attach_size(ctx, &cols, &rows);
 	cols = args_number(&ctx->args, 'x', cols);
 	rows = args_number(&ctx->args, 'y', rows);
+	/* As tmux: the new session's environment has the requester's update-environment
+	 * variables before its first pane starts (-E: not). */
+	struct environ *env = environ_create();
+	if (ctx->req != NULL && ctx->req->has_env && !args_has(a, 'E'))
+		environ_update(env, options_get_string(options_global_session, "update-environment"),
+			       ctx->req->envv, ctx->req->envc);
 	struct spawn sp = cmd_spawn(ctx, NULL, NULL);
+	environ_free_envp(ctx->env);
+	sp.env = ctx->env = environ_envp(env);
 	char *error = NULL;
 	struct session *s = session_create(name, clamp_size(cols), clamp_size(rows), &sp, &error);
 	if (s == NULL) {
+		environ_free(env);
 		enum cmd_retval code = cmd_error(ctx, "%s", error);
 		free(error);
 		return code;
 	}
-	if (wname != NULL) {
-		free(s->windows[0]->name);
-		s->windows[0]->name = xstrdup(wname);
-	}
+	environ_free(s->environ);
+	s->environ = env;
+	if (wname != NULL)
+		window_set_name(s->windows[0], wname, true);
 	if (args_has(a, 'P'))
 		cmd_print(ctx, "%s:", s->name); /* tmux's default -P format: #{session_name}: */
 	return detached ? CMD_RETURN_NORMAL : cmd_attach(ctx, s);

@@ -1,6 +1,8 @@
 /* Environments: sorted name/value arrays (environ.h). */
 #include "environ.h"
 
+#include <fnmatch.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +119,28 @@ char **environ_envp(const struct environ *session)
 		if (session->v[i].value != NULL)
 			envp[n++] = pair(&session->v[i]);
 	return envp;
+}
+
+void environ_update(struct environ *dst, const char *patterns, char *const *from, size_t n)
+{
+	while (*patterns != '\0') {
+		size_t len = strcspn(patterns, "\n");
+		char *pattern = xstrndup(patterns, len);
+		bool found = false;
+		for (size_t i = 0; i < n; i++) {
+			const char *eq = strchr(from[i], '=');
+			char *name = xstrndup(from[i], (size_t)(eq - from[i]));
+			if (fnmatch(pattern, name, 0) == 0) {
+				environ_set(dst, name, eq + 1);
+				found = true;
+			}
+			free(name);
+		}
+		if (!found)
+			environ_set(dst, pattern, NULL);
+		free(pattern);
+		patterns += len + (patterns[len] == '\n');
+	}
 }
 
 void environ_free_envp(char **envp)

@@ -36,6 +36,12 @@ void environ_unset(struct environ *env, const char *name);
  * environ_free_envp.
  */
 char **environ_envp(const struct environ *session);
+/*
+ * update-environment, as tmux's environ_update: for each of patterns (fnmatch(3),
+ * separated by newlines), every variable of from (n "NAME=value" strings) whose name it
+ * matches is set in dst; a pattern that matches none is marked removed in dst.
+ */
+void environ_update(struct environ *dst, const char *patterns, char *const *from, size_t n);
 void environ_free_envp(char **envp);
 
 #endif

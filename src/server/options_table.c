@@ -94,8 +94,7 @@ const struct option_entry options_table[] = {
 	{ARRAY("update-environment", SESSION,
 	       "DISPLAY KRB5CCNAME SSH_ASKPASS SSH_AUTH_SOCK SSH_AGENT_PID SSH_CONNECTION "
 	       "WINDOWID XAUTHORITY",
-	       " "),
-	 UNWIRED},
+	       " ")},
 	{CHOICE("visual-activity", SESSION, CHOICES("off", "on", "both"), 0)},
 	{CHOICE("visual-bell", SESSION, CHOICES("off", "on", "both"), 0)},
 	{CHOICE("window-size", WINDOW, CHOICES("largest", "smallest", "manual", "latest"), 3)},
