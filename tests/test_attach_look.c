@@ -8,7 +8,8 @@
  * position indicator), and terminal-overrides / terminal-features: with TERM
  * xterm-256color a 24-bit colour reaches the terminal as the nearest of the 256 until
  * `set -as terminal-overrides ',xterm*:Tc'` (or terminal-features RGB) says the terminal
- * takes 24-bit SGR.
+ * takes 24-bit SGR. status-keys vi: in C-b :'s prompt Escape goes to command mode, drawn
+ * in message-command-style, where 0 x deletes the first character and i inserts again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,25 @@ static void terminal_lists(harness_client *c)
 	wait_colour(c, 0, 0, true, "24-bit colour after terminal-features RGB");
 }
 
+static void vi_prompt(harness_client *c)
+{
+	rsh("set", "-g", "status-keys", "vi");
+	rsh("set", "-g", "message-command-style", "bg=red,fg=white");
+	harness_send(c, "\002:");
+	harness_wait_row(c, 23, ":");
+	harness_send(c, "rename-window viok");
+	harness_wait_row(c, 23, ":rename-window viok");
+	wait_cell(c, (struct want_cell){23, 1, 'r', TERM_COLOUR_PALETTE(7), BLUE},
+		  "the prompt in message-style (white on blue here)");
+	harness_send(c, "\033");
+	wait_cell(c, (struct want_cell){23, 1, 'r', TERM_COLOUR_PALETTE(7), RED},
+		  "vi's command mode in message-command-style");
+	harness_send(c, "0x");
+	harness_wait_row(c, 23, ":ename-window viok");
+	harness_send(c, "ir\r");
+	harness_wait_row(c, 23, "0:viok*");
+}
+
 int main(void)
 {
 	harness_init();
@@ -187,6 +207,7 @@ int main(void)
 	mode_style(c);
 	click_below_top_status(c);
 	terminal_lists(c);
+	vi_prompt(c);
 	harness_client_free(c);
 	return 0;
 }

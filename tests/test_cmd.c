@@ -248,7 +248,6 @@ static void options(void)
 	OK("set", "-q", "-g", "nosuch", "1");
 	FAILS("ambiguous option: status-lef", "set", "-g", "status-lef", "1");
 	FAILS("value is too small: -1", "set", "-g", "base-index", "-1");
-	FAILS("option not supported yet: status-keys", "set", "-g", "status-keys", "vi");
 	OK("set", "-g", "prefix", "C-a");
 	FAILS("bad key: C-%", "set", "-g", "prefix", "C-%");
 	OK("show", "-gv", "prefix");

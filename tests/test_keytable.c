@@ -390,6 +390,16 @@ static void client_keys(void)
 	CHECK(strcmp(k.prompt.line, "split-window -h ; detach ; new-window") == 0);
 	press(&k, &s, "Escape");
 	CHECK(!k.prompting);
+	/* status-keys vi: Escape goes to command mode, q cancels there. */
+	k.keys->opt.status_keys = KEY_STYLE_VI;
+	press(&k, &s, "C-b");
+	press(&k, &s, ":");
+	type(&k, &s, "ab");
+	press(&k, &s, "Escape");
+	CHECK(k.prompting && k.prompt.vi && k.prompt.command);
+	press(&k, &s, "q");
+	CHECK(!k.prompting);
+	k.keys->opt.status_keys = KEY_STYLE_EMACS;
 
 	/* -p prompts, several, each answer its own %N. */
 	term_view_set_run(v, 1, 5, (char *[]){"command-prompt", "-p", "a,b", "-I", "x,y"});

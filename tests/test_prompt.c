@@ -1,5 +1,5 @@
 /* The status row's line editor: typing, moving, deleting over multibyte characters, the
- * emacs keys, history, the ends. */
+ * emacs keys, history, the ends; status-keys vi's insert and command modes. */
 #include "check.h"
 #include "client/prompt.h"
 #include "term/keyname.h"
@@ -27,8 +27,68 @@ static void expect(const struct prompt *p, const char *line, size_t column)
 	       prompt_cursor_column(p), column);
 }
 
+/* status-keys vi, as tmux's: Escape does not cancel but goes to command mode. */
+static void vi(void)
+{
+	struct prompt p;
+	struct prompt_history h = {0};
+	prompt_history_add(&h, "older");
+	prompt_start(&p, "hello big world", &h);
+	p.vi = true;
+	CHECK(key(&p, "Escape") == PROMPT_EDITING && p.command);
+	key(&p, "0");
+	expect(&p, "hello big world", 0);
+	key(&p, "w");
+	expect(&p, "hello big world", 6);
+	key(&p, "e");
+	expect(&p, "hello big world", 8);
+	key(&p, "b");
+	expect(&p, "hello big world", 6);
+	key(&p, "x");
+	expect(&p, "hello ig world", 6);
+	key(&p, "X");
+	expect(&p, "helloig world", 5);
+	key(&p, "D");
+	expect(&p, "hello", 5);
+	key(&p, "h");
+	key(&p, "a"); /* insert after the cursor */
+	CHECK(!p.command);
+	type(&p, "X");
+	expect(&p, "helloX", 6);
+	key(&p, "Escape");
+	key(&p, "A");
+	type(&p, "!");
+	expect(&p, "helloX!", 7);
+	key(&p, "Escape");
+	key(&p, "I");
+	type(&p, ">");
+	expect(&p, ">helloX!", 1);
+	key(&p, "Escape");
+	key(&p, "k"); /* history */
+	expect(&p, "older", 5);
+	key(&p, "d");
+	expect(&p, "", 0);
+	key(&p, "Escape"); /* back to inserting */
+	CHECK(!p.command);
+	type(&p, "ok");
+	key(&p, "Escape");
+	CHECK(key(&p, "Enter") == PROMPT_DONE);
+	key(&p, "Escape");
+	key(&p, "Escape");
+	CHECK(p.command && key(&p, "q") == PROMPT_CANCEL);
+	CHECK(key(&p, "C-c") == PROMPT_CANCEL);
+	/* Emacs keys still insert-mode's; a new prompt is emacs until told. */
+	key(&p, "i");
+	key(&p, "C-a");
+	expect(&p, "ok", 0);
+	prompt_start(&p, "x", NULL);
+	CHECK(!p.vi && key(&p, "Escape") == PROMPT_CANCEL);
+	prompt_history_free(&h);
+}
+
 int main(void)
 {
+	vi();
 	struct prompt p;
 	struct prompt_history h = {0};
 	unsigned i;

@@ -596,7 +596,7 @@ int main(void)
 		v->pens[TERM_VIEW_PEN_MESSAGE].bg = TERM_COLOUR_PALETTE(4);
 		v->pens[TERM_VIEW_PEN_MESSAGE].attrs = TERM_ATTR_BOLD;
 		render_view(r, v, "");
-		render_prompt(r, v, "(rename-window) vim", 17);
+		render_prompt(r, v, "(rename-window) vim", 17, false);
 		render_flush(r);
 		drain(master, em);
 		got = term_emulator_snapshot(em);
@@ -606,7 +606,7 @@ int main(void)
 		expect_cell(got, 7, 19, ' ', 0, TERM_COLOUR_PALETTE(4), 0);
 		CHECK(got->cursor.row == 7 && got->cursor.col == 17 && got->cursor.visible);
 		term_snapshot_unref(got);
-		render_prompt(r, v, "unknown command: x", -1);
+		render_prompt(r, v, "unknown command: x", -1, false);
 		render_flush(r);
 		drain(master, em);
 		got = term_emulator_snapshot(em);

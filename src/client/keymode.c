@@ -257,6 +257,12 @@ static void ask_clear(struct keymode *k)
 	k->prompting = false;
 }
 
+/* status-keys vi: the prompt edits as tmux's vi mode does (prompt.h). */
+static bool vi_prompt(const struct keymode *k)
+{
+	return k->keys != NULL && k->keys->opt.status_keys == KEY_STYLE_VI;
+}
+
 /* Shows prompt number q->current with its initial text, both with names expanded (copy
  * mode's too: #{pane_search_string}). */
 static void ask_next(struct keymode *k, const struct copymode_io *io)
@@ -435,6 +441,7 @@ static bool prompt_input(struct keymode *k, const term_key *key, uint64_t now,
 		return true;
 	}
 	char *before = q->incremental ? xstrdup(k->prompt.line) : NULL;
+	k->prompt.vi = vi_prompt(k); /* read at each key, as tmux reads status-keys */
 	enum prompt_result r = prompt_key(&k->prompt, key);
 	if (before != NULL && r == PROMPT_EDITING && strcmp(before, k->prompt.line) != 0)
 		incremental(k, '=', now, io);
@@ -653,12 +660,13 @@ void keymode_draw(const struct keymode *k, render *r, const term_view *v)
 		char *text;
 		const char *prompt = k->ask.prompts[k->ask.current];
 		xasprintf(&text, "%s%s", prompt, k->prompt.line);
-		render_prompt(r, v, text, (int)(strlen(prompt) + prompt_cursor_column(&k->prompt)));
+		render_prompt(r, v, text, (int)(strlen(prompt) + prompt_cursor_column(&k->prompt)),
+			      k->prompt.command);
 		free(text);
 	} else if (k->list != NULL) {
 		render_lines(r, k->list, k->list_top);
 	} else if (k->message_until != 0) {
-		render_prompt(r, v, k->message, -1);
+		render_prompt(r, v, k->message, -1, false);
 	}
 }
 

@@ -32,6 +32,7 @@ void prompt_start(struct prompt *p, const char *text, struct prompt_history *h)
 	set_line(p, text);
 	p->history = h;
 	p->browsing = h != NULL ? h->n : 0;
+	p->vi = p->command = false;
 }
 
 /* Inserts cp at the cursor when it fits; control characters are not printable. */
@@ -119,10 +120,94 @@ static bool control_key(struct prompt *p, uint32_t c, enum prompt_result *r)
 	return true;
 }
 
+/* vi's w: past the word at the cursor and the spaces after it. */
+static size_t word_after(const struct prompt *p, size_t at)
+{
+	while (at < p->len && p->line[at] != ' ')
+		at++;
+	while (at < p->len && p->line[at] == ' ')
+		at++;
+	return at;
+}
+
+/* vi's e: the last character of this word or the next. */
+static size_t word_end(const struct prompt *p, size_t at)
+{
+	at = char_after(p, at);
+	while (at < p->len && p->line[at] == ' ')
+		at++;
+	while (at < p->len && char_after(p, at) < p->len && p->line[char_after(p, at)] != ' ')
+		at = char_after(p, at);
+	return at;
+}
+
+/* A key in vi's command mode (tmux's status_prompt_translate_key); keys that mean
+ * nothing there are ignored. */
+static enum prompt_result vi_command(struct prompt *p, const term_key *k)
+{
+	if (k->code == TERM_KEY_ENTER)
+		return PROMPT_DONE;
+	if (k->code == TERM_KEY_ESCAPE) {
+		p->command = false;
+		return PROMPT_EDITING;
+	}
+	uint32_t c = k->code == TERM_KEY_CHAR && !(k->mods & TERM_MOD_ALT) ? k->ch : 0;
+	if (k->mods & TERM_MOD_CTRL) { /* only C-c and C-h act, as in emacs */
+		if (c == 'c')
+			return PROMPT_CANCEL;
+		if (c == 'h')
+			cut(p, char_before(p, p->cursor), p->cursor);
+		return PROMPT_EDITING;
+	}
+	switch (k->code == TERM_KEY_CHAR ? 0 : k->code) {
+	case TERM_KEY_LEFT: c = 'h'; break;
+	case TERM_KEY_RIGHT: c = 'l'; break;
+	case TERM_KEY_UP: c = 'k'; break;
+	case TERM_KEY_DOWN: c = 'j'; break;
+	case TERM_KEY_DELETE: c = 'x'; break;
+	case TERM_KEY_BACKSPACE: c = 'h'; break; /* tmux: BSpace moves left here */
+	case TERM_KEY_HOME: c = '0'; break;
+	case TERM_KEY_END: c = '$'; break;
+	default: break;
+	}
+	switch (c) {
+	case 'h': p->cursor = char_before(p, p->cursor); break;
+	case 'l': p->cursor = char_after(p, p->cursor); break;
+	case '0': case '^': p->cursor = 0; break;
+	case '$': p->cursor = p->len; break;
+	case 'b': case 'B': p->cursor = word_before(p, p->cursor); break;
+	case 'w': case 'W': p->cursor = word_after(p, p->cursor); break;
+	case 'e': case 'E': p->cursor = word_end(p, p->cursor); break;
+	case 'x': cut(p, p->cursor, char_after(p, p->cursor)); break;
+	case 'X': cut(p, char_before(p, p->cursor), p->cursor); break;
+	case 'D': cut(p, p->cursor, p->len); break;
+	case 'd': cut(p, 0, p->len); break;
+	case 'k': browse(p, -1); break;
+	case 'j': browse(p, +1); break;
+	case 'q': return PROMPT_CANCEL;
+	case 'i': p->command = false; break;
+	case 'a': p->cursor = char_after(p, p->cursor); p->command = false; break;
+	case 'A': p->cursor = p->len; p->command = false; break;
+	case 'I': p->cursor = 0; p->command = false; break;
+	case 's': cut(p, p->cursor, char_after(p, p->cursor)); p->command = false; break;
+	case 'S': cut(p, 0, p->len); p->command = false; break;
+	case 'C': cut(p, p->cursor, p->len); p->command = false; break;
+	default: break;
+	}
+	return PROMPT_EDITING;
+}
+
 enum prompt_result prompt_key(struct prompt *p, const term_key *key)
 {
 	term_key k = keyname_normal(*key);
 	enum prompt_result r = PROMPT_EDITING;
+
+	if (p->vi && p->command)
+		return vi_command(p, &k);
+	if (p->vi && k.code == TERM_KEY_ESCAPE) {
+		p->command = true; /* tmux: Escape leaves insert mode, it does not cancel */
+		return PROMPT_EDITING;
+	}
 
 	switch (k.code) {
 	case TERM_KEY_ENTER: return PROMPT_DONE;

@@ -3,7 +3,14 @@
  * insert at the cursor; Left/C-b, Right/C-f, Home/C-a, End/C-e move; BSpace/C-h delete
  * before the cursor, Delete/C-d at it; C-k kills to the end, C-u the whole line, C-w the
  * word before the cursor; Up/C-p and Down/C-n walk the history; Enter answers, Escape,
- * C-c and C-g cancel. status-keys vi is not done: its keys edit as emacs's.
+ * C-c and C-g cancel.
+ *
+ * With vi set (status-keys vi), as tmux's: the prompt starts inserting, with the keys
+ * above; Escape goes to command mode (message-command-style), where h/l/Left/Right,
+ * 0 ^ $, b B w W e E (words, between spaces), x/Delete, X/BSpace, D, d (the whole line),
+ * j/k/Up/Down (history), q and C-c (cancel) act, and i a A I s S C insert again (a after
+ * the cursor, A at the end, I at the start, s after deleting the character, S after
+ * emptying the line, C after deleting to the end); Escape there inserts again.
  *
  * The line is UTF-8, never cut inside a character; the cursor is a byte offset at a
  * character boundary.
@@ -30,6 +37,8 @@ struct prompt {
 	size_t cursor;         /* byte offset into line, 0..len */
 	struct prompt_history *history; /* or NULL */
 	size_t browsing;       /* history->n when on the line being typed */
+	bool vi;               /* status-keys vi (the caller sets it before each key) */
+	bool command;          /* vi's command mode */
 };
 
 enum prompt_result {
@@ -38,7 +47,8 @@ enum prompt_result {
 	PROMPT_CANCEL, /* Escape, C-c, C-g */
 };
 
-/* Starts editing text (cut to fit), the cursor at its end, with history h (or NULL). */
+/* Starts editing text (cut to fit), the cursor at its end, with history h (or NULL);
+ * inserting; emacs keys while p->vi is not set. */
 void prompt_start(struct prompt *p, const char *text, struct prompt_history *h);
 /* Takes one key; keys that edit nothing are ignored. */
 enum prompt_result prompt_key(struct prompt *p, const term_key *key);

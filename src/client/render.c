@@ -592,12 +592,12 @@ void render_view(render *r, const term_view *v, const char *link)
 	r->prev = term_view_ref((term_view *)v); /* a reference count, not a change */
 }
 
-void render_prompt(render *r, const term_view *v, const char *text, int cursor)
+void render_prompt(render *r, const term_view *v, const char *text, int cursor, bool command)
 {
 	if (v->rows == 0)
 		return;
 	set_term(r->screen);
-	message_text(r, v, text, &v->pens[TERM_VIEW_PEN_MESSAGE]);
+	message_text(r, v, text, &v->pens[command ? TERM_VIEW_PEN_COMMAND : TERM_VIEW_PEN_MESSAGE]);
 	if (cursor >= 0 && cursor < v->cols)
 		move((int)term_view_message_row(v), cursor);
 	curs_set(cursor >= 0);

@@ -41,9 +41,10 @@ bool render_resize(render *r, unsigned rows, unsigned cols);
  */
 void render_view(render *r, const term_view *v, const char *link);
 
-/* Draws text over v's status row: a prompt and its line so far with the cursor at column
- * cursor, or (cursor < 0) a message in reverse video, as the notice. */
-void render_prompt(render *r, const term_view *v, const char *text, int cursor);
+/* Draws text over v's message row in message-style: a prompt and its line so far with the
+ * cursor at column cursor (in message-command-style while command, vi's command mode), or
+ * (cursor < 0) a message, as the notice. */
+void render_prompt(render *r, const term_view *v, const char *text, int cursor, bool command);
 
 /* Draws text's lines from line top over the screen (list-keys, C-b ?), the position
  * ([top/lines]) at the top right. */
