@@ -139,7 +139,7 @@ int main(void)
 	harness_wait_row(c, 1, "$"); /* the pane below it */
 
 	/* mouse on over a plain shell: the terminal reports clicks. */
-	struct written mouse = {"\033[?1000h"};
+	struct written mouse = {"\033[?1006h"}; /* SGR reports: with clicks (1000) or drags */
 	harness_wait(c, has_written, &mouse, "mouse reporting on");
 
 	/* C-b is the shell's now; C-a c makes window 2. */
