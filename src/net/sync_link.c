@@ -82,11 +82,16 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 	return a < b ? a : b;
 }
 
+uint64_t sync_link_news_due(const sync_link *l)
+{
+	return l->last_data_ms == 0 ? 0 : l->last_data_ms + interval(l);
+}
+
 /* When the next frame with a diff is due (UINT64_MAX: none). */
 static uint64_t data_due(const sync_link *l)
 {
 	if (sync_sender_has_news(l->tx))
-		return l->last_data_ms == 0 ? 0 : l->last_data_ms + interval(l);
+		return sync_link_news_due(l);
 	if (sync_sender_unacked(l->tx))
 		return l->peer_behind ? 0 : sync_sender_last_sent_ms(l->tx) + resend_ms(l);
 	return UINT64_MAX;

@@ -57,6 +57,10 @@ void sync_link_set_rtt(sync_link *l, unsigned srtt_ms, unsigned rto_ms);
 
 /* When a frame is next due (possibly now or earlier): the owner's poll deadline. */
 uint64_t sync_link_next_wakeup(const sync_link *l);
+/* When a new local state set now would go out at the soonest (possibly now or earlier):
+ * the pacing interval after the last frame with a diff. An owner may put off building
+ * its state until then, as no frame would carry it sooner. */
+uint64_t sync_link_news_due(const sync_link *l);
 /* Encodes the frame due at now_ms, if any: true with *msg and *len set (valid until the
  * next call on l). */
 bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *len);
