@@ -117,6 +117,7 @@ static void mouse_select(harness_client *c, bool vi)
 	harness_client_output(c, &on.from); /* the wheel's part turned it on already once */
 	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "on", (char *)NULL) == 0);
 	harness_wait(c, output_since, &on, "the client's terminal reporting drags again");
+	wait_row(c, 19, 3000); /* the pane alone again (the split one killed) */
 	long n = row_number(c, 2);
 	CHECKF(n > 0, "row 2 shows no number");
 	snprintf(want, sizeof want, "%ld", n);

@@ -342,6 +342,17 @@ static void test_mouse(void)
 	CHECK(copymode_mouse(&cm, &ms, &io, &drag, 1010) && cm.on && cm.selecting);
 	CHECK(copymode_mouse(&cm, &ms, &io, &release, 1020) && !cm.on);
 	CHECKF(strcmp(sent.copied, "scr") == 0, "'%s'", sent.copied);
+	/* Dragging on the top row scrolls up a line a report: the selection reaches history. */
+	press.row = 1;
+	term_mouse top = {.action = TERM_MOUSE_MOVE, .row = 0, .col = 3};
+	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 1500));
+	CHECK(copymode_mouse(&cm, &ms, &io, &top, 1510) && cm.top == 100); /* the drag began */
+	CHECK(copymode_mouse(&cm, &ms, &io, &top, 1520) && cm.top == 99);
+	CHECK(copymode_mouse(&cm, &ms, &io, &top, 1530) && cm.top == 98 && cm.cur.line == 98);
+	release.row = 0;
+	CHECK(copymode_mouse(&cm, &ms, &io, &release, 1540) && !cm.on);
+	CHECKF(strcmp(sent.copied, "e 98\nline 99\nscreen 0\ns") == 0, "'%s'", sent.copied);
+	press.row = release.row = 2;
 	press.col = 7; /* "screen 2" */
 	release.col = 7;
 	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 2000));

@@ -33,6 +33,18 @@ static void move_to(struct copymode *cm, const struct copymode_io *io, const ter
 	cm->cur = (struct copymode_pos){cm->top + row, col};
 }
 
+/* A drag on (or past) the pane's top or bottom row scrolls a line that way, so a
+ * selection can reach past the screen (a line a motion report). */
+static void edge_scroll(struct copymode *cm, const struct copymode_io *io,
+			const term_mouse *m)
+{
+	const term_view_pane *p = term_view_find(io->view, cm->pane);
+	if (m->row <= p->y)
+		copymode_run(cm, io, "scroll-up", NULL);
+	else if (m->row + 1u >= p->y + p->screen->rows)
+		copymode_run(cm, io, "scroll-down", NULL);
+}
+
 /* Copy mode on the pane under the press (entered at the bottom when off). */
 static bool enter_at(struct copymode *cm, const struct copymode_io *io, const term_mouse *m)
 {
@@ -82,6 +94,7 @@ bool copymode_mouse(struct copymode *cm, struct copymode_mouse *ms,
 		return false; /* the server still makes the pane active */
 	}
 	if (m->action == TERM_MOUSE_MOVE && ms->held) {
+		bool began = ms->dragging;
 		if (!ms->dragging) {
 			/* The drag begins where the button went down. */
 			term_mouse at = *m;
@@ -92,6 +105,8 @@ bool copymode_mouse(struct copymode *cm, struct copymode_mouse *ms,
 			copymode_run(cm, io, "begin-selection", NULL);
 			ms->dragging = true;
 		}
+		if (cm->on && began)
+			edge_scroll(cm, io, m);
 		if (cm->on)
 			move_to(cm, io, m);
 		return true;
