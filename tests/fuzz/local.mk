@@ -14,7 +14,7 @@
 EXTRA_DIST += tests/fuzz/driver.c tests/fuzz/corpus
 .PHONY: fuzz
 if FUZZING
-FUZZ_TARGETS = fuzz_args fuzz_channel fuzz_control fuzz_dgram_stream fuzz_emulator fuzz_event fuzz_format fuzz_keyparse fuzz_keys fuzz_layout fuzz_msgpack_read fuzz_packet fuzz_parse fuzz_plaintext fuzz_ssh_reply fuzz_sync fuzz_token fuzz_view fuzz_wire
+FUZZ_TARGETS = fuzz_args fuzz_channel fuzz_control fuzz_dgram_stream fuzz_emulator fuzz_event fuzz_format fuzz_keyparse fuzz_keys fuzz_keytable fuzz_layout fuzz_msgpack_read fuzz_packet fuzz_parse fuzz_plaintext fuzz_ssh_reply fuzz_sync fuzz_token fuzz_view fuzz_wire
 noinst_PROGRAMS += $(FUZZ_TARGETS)
 fuzz_args_SOURCES = tests/fuzz/fuzz_args.c
 fuzz_args_LDADD = $(tests_fuzz_fuzz_args_LDADD)
@@ -43,6 +43,9 @@ fuzz_keyparse_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c
 fuzz_keys_LDADD = $(tests_fuzz_fuzz_keys_LDADD)
 fuzz_keys_LDFLAGS = $(FUZZ_LDFLAGS)
+fuzz_keytable_SOURCES = tests/fuzz/fuzz_keytable.c
+fuzz_keytable_LDADD = $(tests_fuzz_fuzz_keytable_LDADD)
+fuzz_keytable_LDFLAGS = $(FUZZ_LDFLAGS)
 fuzz_layout_SOURCES = tests/fuzz/fuzz_layout.c
 fuzz_layout_LDADD = $(tests_fuzz_fuzz_layout_LDADD)
 fuzz_layout_LDFLAGS = $(FUZZ_LDFLAGS)
