@@ -74,6 +74,15 @@ int main(void)
 	CHECK_CAPTURE(em, false, TERM_CAPTURE_ESCAPES,
 		      "\033[0;1;4:3;31;48;5;200mA\033[0;97mB\033[0m C\033[0;7m \033[0;38;2;1;2;3mD\033[0m\n\n\n");
 	CHECK_CAPTURE(em, false, 0, "AB C D\n\n\n");
+	/* OSC 8 hyperlinks as tmux 3.4 writes them: after the SGR, ended where the link
+	 * ends and at the end of the line. */
+	write_str(em, "\033[0m\033[2J\033[H\033]8;;https://example.com\033\\link\033]8;;\033\\ "
+		      "\033]8;id=x;file://h/a\a\033[1mB\033[0mC\r\n\033]8;;\aD");
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_ESCAPES,
+		      "\033]8;;https://example.com\033\\link\033]8;;\033\\ "
+		      "\033[0;1m\033]8;id=x;file://h/a\033\\B\033[0mC\033]8;;\033\\\n"
+		      "D\n\n");
+	CHECK_CAPTURE(em, false, 0, "link BC\nD\n\n");
 	term_emulator_free(em);
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "term/emulator.h"
+#include "term/link.h"
 
 #include "check.h"
 #include "random_screen.h"
@@ -261,6 +262,60 @@ static void test_clipboard(void)
 	CHECK(snap->clip->seq == 5 && strcmp(snap->clip->text, "c;Ynll") == 0);
 }
 
+/* The URI of the link at (row, col), "" for none. */
+static const char *link_at(unsigned row, unsigned col)
+{
+	const char *id, *uri;
+	return term_link_get(cell(row, col).link, &id, &uri) ? uri : "";
+}
+
+/* OSC 8 hyperlinks are part of the pen: kept in the cells written, through SGR 0, into
+ * the scrollback; the same link is one number; hostile ones are refused. */
+static void test_hyperlinks(void)
+{
+	start(3, 20);
+	feed("\033]8;;https://example.com\033\\link\033]8;;\033\\ x");
+	CHECK(strcmp(link_at(0, 0), "https://example.com") == 0);
+	CHECK(strcmp(link_at(0, 3), "https://example.com") == 0);
+	CHECK(cell(0, 4).link == 0 && cell(0, 5).link == 0);
+	/* An id, BEL-terminated, split across writes, through SGR 0 and colours. */
+	const char *part = "\r\n\033]8;id=a1:x=y;file://h/p;q";
+	term_emulator_write(em, part, strlen(part));
+	feed("\a\033[1;31mA\033[0mB\033]8;;\a");
+	const char *id, *uri;
+	CHECK(term_link_get(cell(1, 0).link, &id, &uri) && strcmp(id, "a1") == 0 &&
+	      strcmp(uri, "file://h/p;q") == 0);
+	CHECK(cell(1, 1).link == cell(1, 0).link && cell(1, 1).attrs == 0);
+	/* The same link again has the same number; another id is another link. */
+	uint16_t first = cell(0, 0).link;
+	feed("\r\n\033]8;;https://example.com\aC\033]8;id=b;https://example.com\aD\033]8;;\a");
+	CHECK(cell(2, 0).link == first && cell(2, 1).link != first && cell(2, 1).link != 0);
+	/* Refused: too long, controls or spaces; such a link ends the one before. */
+	char long_uri[TERM_LINK_MAX_URI + 100];
+	int n = snprintf(long_uri, sizeof long_uri, "\033[H\033]8;;https://example.com\aE"
+			 "\033]8;;http://");
+	memset(long_uri + n, 'a', TERM_LINK_MAX_URI);
+	snprintf(long_uri + n + TERM_LINK_MAX_URI - 6, 40, "\aF\033]8;;a b\aG");
+	feed(long_uri);
+	CHECK(cell(0, 0).link == first && cell(0, 1).link == 0 && cell(0, 2).link == 0);
+	/* A URI of the longest length is kept whole. */
+	char longest[TERM_LINK_MAX_URI + 100];
+	n = snprintf(longest, sizeof longest, "\033[H\033]8;;");
+	memset(longest + n, 'u', TERM_LINK_MAX_URI);
+	snprintf(longest + n + TERM_LINK_MAX_URI, 40, "\aH\033]8;;\a");
+	feed(longest);
+	CHECK(term_link_get(cell(0, 0).link, &id, &uri) && strlen(uri) == TERM_LINK_MAX_URI);
+	/* Scrolled off into the packed scrollback, the link stays. */
+	feed("\033[2;1H\r\n\r\n\r\n\r\n");
+	const term_grid *g = term_emulator_main_grid(em);
+	term_row *row = term_grid_scrollback_line(g, g->sb.len - 2);
+	CHECK(term_link_get(term_row_get(row, 0).link, &id, &uri) && strcmp(id, "a1") == 0);
+	term_row_unref(row);
+	/* RIS ends it. */
+	feed("\033]8;;https://example.com\a\033cZ");
+	CHECK(cell(0, 0).link == 0);
+}
+
 /* The first character of scrollback line i. */
 static uint32_t sb_char(const term_grid *g, unsigned i)
 {
@@ -469,6 +524,7 @@ int main(void)
 	test_charset_save();
 	test_resize_under_alternate();
 	test_clipboard();
+	test_hyperlinks();
 	test_scrolling_and_scrollback();
 	test_scrollback_limit();
 	test_alternate_screen();

@@ -9,6 +9,7 @@
 #include "../util/strbuf.h"
 #include "../util/utf8.h"
 #include "../util/xmalloc.h"
+#include "link.h"
 
 static void putf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void putf(struct strbuf *b, const char *fmt, ...)
@@ -72,6 +73,13 @@ static void put_sgr(struct strbuf *b, const term_cell *c)
 	strbuf_add(b, "m", 1);
 }
 
+/* The OSC 8 that starts the link (or ends one: 0), after the SGR, as tmux 3.4 writes it. */
+static void put_link(struct strbuf *b, uint16_t link)
+{
+	char osc[TERM_LINK_OSC_MAX];
+	strbuf_add(b, osc, term_link_osc(link, osc));
+}
+
 /* How a cell shows: 0 not at all (the right half of a wide character), else its width. */
 static unsigned shown_width(const term_row *row, unsigned col, unsigned cols)
 {
@@ -110,7 +118,12 @@ static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, 
 		term_cell c = term_row_get(row, col);
 		if ((flags & TERM_CAPTURE_ESCAPES) &&
 		    !term_cell_same_pen(&c, &pen)) {
-			put_sgr(b, &c);
+			term_cell linked = pen;
+			linked.link = c.link;
+			if (!term_cell_same_pen(&c, &linked))
+				put_sgr(b, &c);
+			if (c.link != pen.link)
+				put_link(b, c.link);
 			pen = c;
 		}
 		size_t before = b->len;
@@ -127,8 +140,11 @@ static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, 
 		}
 	}
 	term_cell plain = term_cell_blank();
+	plain.link = pen.link;
 	if (!term_cell_same_pen(&pen, &plain))
 		strbuf_add(b, "\033[0m", 4);
+	if (pen.link != 0)
+		put_link(b, 0);
 }
 
 static void capture_row(struct strbuf *b, const term_row *row, unsigned cols, unsigned flags)

@@ -50,6 +50,7 @@ typedef struct term_cell {
 	uint8_t width;
 	uint8_t pad_;
 	uint16_t comb;
+	uint16_t link; /* the OSC 8 hyperlink (link.h), 0 for none */
 } term_cell;
 
 /* The blank cell: what erasing with default colours leaves, and what lies past a row's end. */
@@ -60,22 +61,23 @@ static inline term_cell term_cell_blank(void)
 	return c;
 }
 
-/* Whether two cells have the same pen: colours and attributes. */
+/* Whether two cells have the same pen: colours, attributes and hyperlink. */
 static inline bool term_cell_same_pen(const term_cell *a, const term_cell *b)
 {
-	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs;
+	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs &&
+	       a->link == b->link;
 }
 
 static inline bool term_cell_is_blank(const term_cell *c)
 {
 	return c->ch == 0 && c->fg == 0 && c->bg == 0 && c->ul == 0 && c->attrs == 0 &&
-	       c->width == 1 && c->comb == 0;
+	       c->width == 1 && c->comb == 0 && c->link == 0;
 }
 
 /*
- * The cell's pen (colours and attributes: every field but its text, ch, width and comb)
- * into a zeroed cell, so that pens compare and hash by their bytes (the packed scrollback
- * keeps them so). A field added to term_cell belongs here unless it is text.
+ * The cell's pen (colours, attributes, hyperlink: every field but its text, ch, width and
+ * comb) into a zeroed cell, so that pens compare and hash by their bytes (the packed
+ * scrollback keeps them so). A field added to term_cell belongs here unless it is text.
  */
 static inline void term_cell_pen(const term_cell *c, term_cell *pen)
 {
@@ -84,6 +86,7 @@ static inline void term_cell_pen(const term_cell *c, term_cell *pen)
 	pen->bg = c->bg;
 	pen->ul = c->ul;
 	pen->attrs = c->attrs;
+	pen->link = c->link;
 }
 
 #endif

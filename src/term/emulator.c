@@ -8,6 +8,7 @@
 
 #include "../util/utf8.h"
 #include "../util/xmalloc.h"
+#include "link.h"
 #include "sgr.h"
 #include "vterm_guard.h"
 
@@ -414,12 +415,18 @@ static int on_resize(int rows, int cols, VTermPos *delta, void *user)
 }
 
 /*
- * OSC 52 (libvterm 0.1.4 has no API for it: its fallback for OSCs it does not know).
- * Only sets are kept; a query ("?") is never answered, the clipboard is the user's.
+ * OSC 52 and OSC 8 (libvterm 0.1.4 has no API for them: its fallback for OSCs it does not
+ * know). OSC 52: only sets are kept; a query ("?") is never answered, the clipboard is the
+ * user's. OSC 8: the hyperlink is part of the pen (SGR 0 keeps it, as in xterm) until the
+ * next OSC 8; one refused (link.h) ends the link before it.
  */
 static int on_osc(const char *command, size_t len, void *user)
 {
 	term_emulator *em = user;
+	if (len >= 2 && memcmp(command, "8;", 2) == 0) {
+		em->pen.link = term_link_parse_osc(command + 2, len - 2);
+		return 1;
+	}
 	if (len < 3 || memcmp(command, "52;", 3) != 0)
 		return 0;
 	if (!term_clip_valid(command + 3, len - 3))

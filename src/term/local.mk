@@ -11,6 +11,7 @@ src_term_libterm_a_SOURCES += \
 	src/term/vterm_guard.c src/term/vterm_guard.h \
 	src/term/emulator.c src/term/emulator.h \
 	src/term/sgr.c src/term/sgr.h \
+	src/term/link.c src/term/link.h \
 	src/term/input.c src/term/input.h \
 	src/term/keyname.c src/term/keyname.h \
 	src/term/keytable.c src/term/keytable.h \
