@@ -389,6 +389,30 @@ static void cost(void)
 	session_destroy(s);
 }
 
+/* Style options become the view's pens: a plain style as it is (#FFFFFF is a colour,
+ * not #F, window_flags: only a style with #{ is a format, as tmux), one with #{} expanded
+ * for the active pane (the default active border: green, red with synchronize-panes). */
+static void pens(void)
+{
+	char *cause = NULL;
+	const struct option_entry *border = options_find("pane-border-style", &cause);
+	CHECK(options_set(options_global_window, border, "fg=#FFFFFF,bold", false, &cause) == 0);
+	struct session *s = new_session("pens", 80, 23);
+	term_view *v = compose_view(s, 80, 24);
+	CHECK(v->pens[TERM_VIEW_PEN_BORDER].fg == TERM_COLOUR_RGB(0xff, 0xff, 0xff));
+	CHECK(v->pens[TERM_VIEW_PEN_BORDER].attrs == TERM_ATTR_BOLD);
+	CHECK(v->pens[TERM_VIEW_PEN_ACTIVE_BORDER].fg == TERM_COLOUR_PALETTE(2));
+	term_view_unref(v);
+	CHECK(options_set(s->current->options, options_find("synchronize-panes", &cause), "on",
+			  false, &cause) == 0);
+	v = compose_view(s, 80, 24);
+	CHECK(v->pens[TERM_VIEW_PEN_ACTIVE_BORDER].fg == TERM_COLOUR_PALETTE(1));
+	CHECK(v->pens[TERM_VIEW_PEN_MESSAGE].bg == TERM_COLOUR_PALETTE(3));
+	term_view_unref(v);
+	options_unset(options_global_window, border);
+	session_destroy(s);
+}
+
 int main(void)
 {
 	setenv("SHELL", "/bin/sh", 1);
@@ -402,6 +426,7 @@ int main(void)
 	splits_and_zoom();
 	clip_and_pad();
 	status_names();
+	pens();
 	property();
 	cost();
 	free(server.sessions);

@@ -102,7 +102,12 @@ static term_cell style_pen(const struct options *oo, const char *name,
 			   const struct format_ctx *ctx)
 {
 	term_cell pen = {0}, blank = {0};
-	char *text = format_expand(options_get_string(oo, name), ctx);
+	const char *style = options_get_string(oo, name);
+	if (strstr(style, "#{") == NULL) { /* most are plain: no expansion at each compose */
+		style_apply(&pen, style, &blank);
+		return pen;
+	}
+	char *text = format_expand(style, ctx);
 	style_apply(&pen, text, &blank); /* one it cannot read leaves the default */
 	free(text);
 	return pen;
