@@ -370,10 +370,14 @@ static void attach(void)
 	/* A chooser opens on the session's client (it is that client's, mode.h). */
 	OK("choose-tree", "-s", "-t", "work");
 	OK("choose-buffer", "-N");
+	OK("display-panes", "-d", "0");
+	OK("clock-mode", "-t", "work");
 	OK("detach-client", "-t", "work");
 	OK("list-clients");
 	CHECKF(*out == '\0', "%s", out);
 	FAILS("no current client", "choose-client");
+	FAILS("no current client", "display-panes");
+	FAILS("can't find client: 9", "display-panes", "-t", "9");
 }
 
 int main(void)

@@ -32,7 +32,7 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_bind_key_entry,
 	cmd_split_window_entry, cmd_swap_pane_entry, cmd_swap_window_entry,
 	cmd_switch_client_entry, cmd_unbind_key_entry;
 extern const struct cmd_entry cmd_choose_buffer_entry, cmd_choose_client_entry,
-	cmd_choose_tree_entry;
+	cmd_choose_tree_entry, cmd_clock_mode_entry, cmd_display_panes_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -43,12 +43,14 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_choose_client_entry,
 	&cmd_choose_tree_entry,
 	&cmd_clear_history_entry,
+	&cmd_clock_mode_entry,
 	&cmd_command_prompt_entry,
 	&cmd_confirm_before_entry,
 	&cmd_copy_mode_entry,
 	&cmd_delete_buffer_entry,
 	&cmd_detach_client_entry,
 	&cmd_display_message_entry,
+	&cmd_display_panes_entry,
 	&cmd_has_session_entry,
 	&cmd_if_shell_entry,
 	&cmd_join_pane_entry,

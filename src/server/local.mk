@@ -51,7 +51,9 @@ src_server_libserver_a_SOURCES += \
 # Client modes (mode.h): the choosers, display-panes, clock-mode.
 src_server_libserver_a_SOURCES += \
 	src/server/mode.c src/server/mode.h src/server/mode_tree.c src/server/mode_tree.h \
-	src/server/cmd_choose_tree.c
+	src/server/cmd_choose_tree.c src/server/mode_panes.c src/server/mode_panes.h \
+	src/server/cmd_display_panes.c src/server/mode_clock.c src/server/mode_clock.h \
+	src/server/cmd_clock_mode.c
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
 src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/cmd/libcmd.a src/net/libnet.a \

@@ -52,8 +52,7 @@ bool mode_event(struct client *c, const term_event *ev, uint64_t now)
 	case TERM_EVENT_KEY: {
 		char name[KEYNAME_MAX];
 		keyname_print(&ev->key, name);
-		c->mode->key(c, name, now);
-		return true;
+		return c->mode->key(c, name, now);
 	}
 	case TERM_EVENT_PASTE:
 	case TERM_EVENT_MOUSE:
@@ -169,4 +168,40 @@ void mode_blit(term_snapshot *s, unsigned x, unsigned y, unsigned w, unsigned h,
 			term_row_set(to, x + i, &cell, n > 0 ? cps : NULL, n);
 		}
 	}
+}
+
+/* Each big character's rows, '#' filled. */
+static const struct {
+	char c;
+	const char *rows[MODE_BIG_HEIGHT];
+} big[] = {
+	{'0', {"#####", "#   #", "#   #", "#   #", "#####"}},
+	{'1', {"    #", "    #", "    #", "    #", "    #"}},
+	{'2', {"#####", "    #", "#####", "#    ", "#####"}},
+	{'3', {"#####", "    #", "#####", "    #", "#####"}},
+	{'4', {"#   #", "#   #", "#####", "    #", "    #"}},
+	{'5', {"#####", "#    ", "#####", "    #", "#####"}},
+	{'6', {"#####", "#    ", "#####", "#   #", "#####"}},
+	{'7', {"#####", "    #", "    #", "    #", "    #"}},
+	{'8', {"#####", "#   #", "#####", "#   #", "#####"}},
+	{'9', {"#####", "#   #", "#####", "    #", "#####"}},
+	{':', {"     ", "  #  ", "     ", "  #  ", "     "}},
+	{'A', {"#####", "#   #", "#####", "#   #", "#   #"}},
+	{'P', {"#####", "#   #", "#####", "#    ", "#    "}},
+	{'M', {"#   #", "## ##", "# # #", "#   #", "#   #"}},
+};
+
+void mode_big(term_snapshot *s, unsigned x, unsigned y, const char *text, term_colour bg)
+{
+	term_cell pen = term_cell_blank();
+	pen.bg = bg;
+	for (; *text != '\0'; text++, x += MODE_BIG_WIDTH)
+		for (size_t g = 0; g < sizeof big / sizeof *big; g++) {
+			if (big[g].c != *text)
+				continue;
+			for (unsigned j = 0; j < MODE_BIG_HEIGHT; j++)
+				for (unsigned i = 0; i < MODE_BIG_WIDTH - 1; i++)
+					if (big[g].rows[j][i] == '#')
+						mode_fill(s, y + j, x + i, 1, &pen);
+		}
 }

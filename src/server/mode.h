@@ -34,8 +34,9 @@ struct mode_ops {
 	/* Draws into v (new, unshared; its look set), whose window area is cols x rows (both
 	 * >= 1). */
 	void (*draw)(struct client *c, term_view *v, unsigned cols, unsigned rows, uint64_t now);
-	/* A key typed, by its tmux name (term/keyname.h: "Up", "j", "C-c", "M-a"). */
-	void (*key)(struct client *c, const char *key, uint64_t now);
+	/* A key typed, by its tmux name (term/keyname.h: "Up", "j", "C-c", "M-a"): false
+	 * when the mode lets it through to the pane (display-panes -N). */
+	bool (*key)(struct client *c, const char *key, uint64_t now);
 	/* ms until the mode must be drawn again by itself (a timeout, a clock), -1: never. */
 	int (*wait)(struct client *c, uint64_t now);
 	void (*free)(void *data);
@@ -73,6 +74,12 @@ void mode_box(term_snapshot *s, unsigned x, unsigned y, unsigned w, unsigned h,
 /* The top-left w x h cells of src at x, y (a wide character cut in two is blanked). */
 void mode_blit(term_snapshot *s, unsigned x, unsigned y, unsigned w, unsigned h,
 	       const term_snapshot *src);
+
+/* tmux's big characters (its clock's, 5 x 5, one column between): digits, ':', 'A', 'P',
+ * 'M'; each filled cell a blank of background bg. Others are skipped. */
+#define MODE_BIG_WIDTH 6
+#define MODE_BIG_HEIGHT 5
+void mode_big(term_snapshot *s, unsigned x, unsigned y, const char *text, term_colour bg);
 
 /* Runs a command line (tmux's syntax) as c's own typed at a prompt would: its error on
  * c's status row. */

@@ -615,7 +615,7 @@ static bool is(const char *key, const char *a, const char *b, const char *c2)
 	       (c2 != NULL && strcmp(key, c2) == 0);
 }
 
-static void tree_key(struct client *c, const char *key, uint64_t now)
+static bool tree_key(struct client *c, const char *key, uint64_t now)
 {
 	struct tree *t = c->mode_data;
 	struct items it;
@@ -624,7 +624,7 @@ static void tree_key(struct client *c, const char *key, uint64_t now)
 	if (it.n == 0 || is(key, "q", "Escape", "C-c")) {
 		items_free(&it);
 		mode_end(c);
-		return;
+		return true;
 	}
 	size_t cur = it.current, n = it.n, page = c->in.rows > 3 ? c->in.rows / 2 : 1;
 	struct item *i = &it.v[cur];
@@ -652,10 +652,11 @@ static void tree_key(struct client *c, const char *key, uint64_t now)
 	else if (is(key, "Enter", NULL, NULL) || pick < n) {
 		choose(c, t, pick < n ? &it.v[pick] : i);
 		items_free(&it);
-		return;
+		return true;
 	}
 	select_item(t, &it, cur);
 	items_free(&it);
+	return true;
 }
 
 static void tree_free(void *data)
