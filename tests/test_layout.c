@@ -211,27 +211,27 @@ static void test_presets(void)
 	struct layout *l = panes(80, 24, 5);
 	CHECK(layout_set_last(l) == -1);
 	for (int set = 0; set < LAYOUT_NSETS; set++) {
-		layout_set_select(l, set, 80, 24);
+		layout_set_select(l, set, 80, 24, NULL);
 		check_dump(l, tmux_layout_5_panes[set]);
 		CHECK(layout_set_last(l) == set);
 	}
 	/* next-layout wraps after tiled; previous goes back. */
-	layout_set_step(l, 1, 80, 24);
+	layout_set_step(l, 1, 80, 24, NULL);
 	check_dump(l, tmux_layout_5_panes[LAYOUT_EVEN_HORIZONTAL]);
-	layout_set_step(l, -1, 80, 24);
+	layout_set_step(l, -1, 80, 24, NULL);
 	check_dump(l, tmux_layout_5_panes[LAYOUT_TILED]);
 	layout_free(l);
 
 	/* A taller window gives main-horizontal its 24 rows; 3 panes tile as 2 and 1. */
 	l = panes(120, 40, 3);
-	layout_set_select(l, LAYOUT_MAIN_HORIZONTAL, 120, 40);
+	layout_set_select(l, LAYOUT_MAIN_HORIZONTAL, 120, 40, NULL);
 	check_geom(l, 0, 0, 0, 120, 24);
 	check_geom(l, 1, 0, 25, 59, 15);
 	check_geom(l, 2, 60, 25, 60, 15);
-	layout_set_select(l, LAYOUT_MAIN_VERTICAL, 120, 40);
+	layout_set_select(l, LAYOUT_MAIN_VERTICAL, 120, 40, NULL);
 	check_geom(l, 0, 0, 0, 80, 40);
 	check_geom(l, 2, 81, 20, 39, 20);
-	layout_set_select(l, LAYOUT_TILED, 120, 40);
+	layout_set_select(l, LAYOUT_TILED, 120, 40, NULL);
 	check_geom(l, 1, 60, 0, 60, 19);
 	check_geom(l, 2, 0, 20, 120, 20);
 	layout_free(l);
@@ -239,7 +239,7 @@ static void test_presets(void)
 	/* A window narrower than tiled's borders (1 cell): the minimum each, a larger layout. */
 	l = panes(1000, 24, 9);
 	CHECK(layout_count(l) == 9);
-	layout_set_select(l, LAYOUT_TILED, 1, 1);
+	layout_set_select(l, LAYOUT_TILED, 1, 1, NULL);
 	unsigned sx, sy;
 	layout_size(l, &sx, &sy);
 	char *d = layout_dump(l);
@@ -580,7 +580,7 @@ static void random_step(struct layout *l, uint32_t *next_id)
 	case 7: {
 		/* A preset keeps the panes' order; the layout string reads back the same. */
 		layout_size(l, &sx, &sy);
-		layout_set_select(l, (int)rnd(LAYOUT_NSETS), sx, sy);
+		layout_set_select(l, (int)rnd(LAYOUT_NSETS), sx, sy, NULL);
 		struct layout_geom *now = xreallocarray(NULL, n, sizeof *now);
 		CHECKF(layout_list(l, now, n) == n, "seed %lu", seed_now);
 		for (size_t i = 0; i < n; i++)

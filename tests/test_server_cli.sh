@@ -491,6 +491,11 @@ expect_line "$dir/out" '-RSH_TEST_GONE'
 r showenv -g RSH_TEST_GONE >/dev/null || fail "the server's environment is not the global one"
 r new-window -t env 'echo "[$FOO][$GFOO][$OVER][${RSH_TEST_GONE-none}]"; sleep 60'
 wait_for env: '[x$y][a b][session][none]'
+# -e VAR=value, repeated, over the session's environment (new-window, split-window).
+r new-window -t env -e OVER=given -e E2='a b' 'echo "<$OVER|$E2|$FOO>"; sleep 60'
+wait_for env: '<given|a b|x$y>'
+r split-window -t env -e E3=split 'echo "<$E3|$OVER>"; sleep 60'
+wait_for env: '<split|session>'
 r setenv -u FOO || fail "setenv -u"
 expect_error "unknown variable: FOO" showenv FOO
 expect_error "usage: set-environment" setenv

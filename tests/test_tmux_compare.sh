@@ -65,6 +65,15 @@ step() {
 	fi
 }
 
+# The same, and the output must be the same too.
+step_out() {
+	step "$@"
+	if ! cmp -s "$dir/r.out" "$dir/t.out"; then
+		echo "FAIL: $*: rsh printed '$(cat "$dir/r.out")', tmux '$(cat "$dir/t.out")'" >&2
+		failed=1
+	fi
+}
+
 # Layouts: the five presets, the cycle, -E, a string and -o, at three sizes.
 step new-session -d -s a -x 80 -y 24
 step split-window -t a
@@ -178,6 +187,33 @@ step last-window -t b
 step move-window -d -s c -t c:3
 step move-window -s c:3 -t w:9
 step kill-window -t w:0
+
+# main-pane-width/-height and other-pane-width/-height: cells, percentages, too large
+# (session z: tmux lists sessions by name, rsh by creation).
+step new-session -d -s z -x 120 -y 40
+for i in 1 2 3; do step split-window -t z; done
+for v in 30 50% 200 abc 0; do
+	step set -w -t z main-pane-width "$v"
+	step select-layout -t z main-vertical
+	step set -w -t z main-pane-height "$v"
+	step select-layout -t z main-horizontal
+done
+step set -w -t z main-pane-width 80
+step set -w -t z other-pane-width 20
+step select-layout -t z main-vertical
+step set -w -t z other-pane-height 25%
+step select-layout -t z main-horizontal
+step next-layout -t z
+
+# -P and -F on the commands that make panes, windows and sessions.
+step_out new-window -P -t z
+step_out new-window -d -P -F '#{window_index} #{pane_index} #{session_name}' -t z
+step_out split-window -P -t z
+step_out split-window -d -P -F '#{pane_index}:#{window_index}' -t z
+step_out break-pane -d -P -t z
+step_out break-pane -P -F '[#{window_index}]' -s z:0.1
+step_out new-session -d -P -s zz -x 80 -y 24
+step_out new-session -d -P -F '#{session_name}/#{window_index}' -s zzz -x 80 -y 24
 
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -103,6 +103,11 @@ static void parse_flag(struct parser *p, const char **s)
 		p->a->number[k] = v;
 	} else {
 		p->a->value[k] = text;
+		if (f->value == ARGS_STRING) {
+			p->a->all[k] = xreallocarray(p->a->all[k], p->a->nall[k] + 1,
+						     sizeof *p->a->all[k]);
+			p->a->all[k][p->a->nall[k]++] = text;
+		}
 	}
 }
 
@@ -168,7 +173,16 @@ int args_parse(const struct cmd_entry *entry, int argc, char *const argv[], stru
 void args_free(struct args *a)
 {
 	target_free(&a->target);
+	for (int k = 0; k < ARGS_LETTERS; k++)
+		free(a->all[k]);
 	memset(a, 0, sizeof *a);
+}
+
+const char *const *args_values(const struct args *a, char flag, unsigned *n)
+{
+	int k = letter_index(flag);
+	*n = k >= 0 ? a->nall[k] : 0;
+	return k >= 0 ? a->all[k] : NULL;
 }
 
 bool args_has(const struct args *a, char flag)

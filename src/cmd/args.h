@@ -6,7 +6,7 @@
  * Rules: flags come first and may be combined (-dh); a flag's value may be glued (-sNAME)
  * or the next word (-s NAME); "--" ends the flags, as does the first word not starting
  * with '-' (a lone "-" is a word); what follows are the positional arguments. A flag given
- * twice keeps its last value. A command is named in full, by an alias, or by a prefix of
+ * twice keeps its last value (every value of a string flag is kept too: args_values). A command is named in full, by an alias, or by a prefix of
  * its name that no other name shares.
  */
 #ifndef RSH_CMD_ARGS_H
@@ -25,6 +25,8 @@ struct args {
 	bool set[ARGS_LETTERS];
 	const char *value[ARGS_LETTERS]; /* ARGS_STRING and ARGS_TARGET */
 	long number[ARGS_LETTERS];       /* ARGS_NUMBER and ARGS_OPTIONAL */
+	const char **all[ARGS_LETTERS];  /* every value of an ARGS_STRING, in order (allocated) */
+	unsigned nall[ARGS_LETTERS];
 	struct target target;            /* -t; every part current when absent */
 	int argc;                        /* positional arguments */
 	char *const *argv;
@@ -47,6 +49,8 @@ void args_free(struct args *a);
 bool args_has(const struct args *a, char flag);
 /* The value of a string or target flag, or NULL when not given. */
 const char *args_get(const struct args *a, char flag);
+/* Every value a string flag was given, in order (-e A=1 -e B=2); *n of them. */
+const char *const *args_values(const struct args *a, char flag, unsigned *n);
 /* The value of a number flag, or dflt when not given. */
 long args_number(const struct args *a, char flag, long dflt);
 

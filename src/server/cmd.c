@@ -75,6 +75,36 @@ enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 	return cmd_give_cause(ctx, cause);
 }
 
+void cmd_environ_args(const struct cmd_ctx *ctx, struct environ *e)
+{
+	unsigned n;
+	const char *const *extra = args_values(&ctx->args, 'e', &n);
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strchr(extra[i], '=');
+		if (eq == NULL || eq == extra[i])
+			continue;
+		char *name = xstrndup(extra[i], (size_t)(eq - extra[i]));
+		environ_set(e, name, eq + 1);
+		free(name);
+	}
+}
+
+/* s's environment for a new pane, with -e's entries over it. */
+static char **spawn_environ(const struct cmd_ctx *ctx, const struct session *s)
+{
+	unsigned n;
+	args_values(&ctx->args, 'e', &n);
+	if (n == 0)
+		return environ_envp(s != NULL ? s->environ : NULL);
+	struct environ *e = environ_create();
+	for (size_t i = 0; s != NULL && i < s->environ->n; i++)
+		environ_set(e, s->environ->v[i].name, s->environ->v[i].value);
+	cmd_environ_args(ctx, e);
+	char **envp = environ_envp(e);
+	environ_free(e);
+	return envp;
+}
+
 struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 {
 	const struct options *oo = s != NULL ? s->options : options_global_session;
@@ -86,7 +116,7 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 		ctx->cwd = format_expand(dir, &f);
 	}
 	environ_free_envp(ctx->env);
-	ctx->env = environ_envp(s != NULL ? s->environ : NULL);
+	ctx->env = spawn_environ(ctx, s);
 	return (struct spawn){
 		.argc = ctx->args.argc,
 		.argv = ctx->args.argv,
@@ -311,12 +341,16 @@ bool cmd_size_flag(struct cmd_ctx *ctx, char flag, unsigned *cells, unsigned *pe
 	return true;
 }
 
-void cmd_print_pane(struct cmd_ctx *ctx, const struct pane *p)
+void cmd_print_pane(struct cmd_ctx *ctx, struct pane *p, const char *template)
 {
-	const struct window *w = p->window;
-	long long base = options_get_number(w->options, "pane-base-index");
-	cmd_print(ctx, "%s:%u.%lld", w->session->name, w->index,
-		  (long long)window_pane_index(w, p) + base);
+	if (!args_has(&ctx->args, 'P'))
+		return;
+	const char *f = args_get(&ctx->args, 'F');
+	struct format_ctx fc = {.client = ctx->client, .p = p};
+	format_defaults(&fc);
+	char *line = format_expand(f != NULL ? f : template, &fc);
+	cmd_print(ctx, "%s", line);
+	free(line);
 }
 
 bool cmd_layout_place(struct cmd_ctx *ctx, struct layout_place *where)

@@ -110,6 +110,8 @@ enum cmd_retval cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
 enum cmd_retval cmd_give_cause(struct cmd_ctx *ctx, char *cause);
 
 struct environ;
+/* -e's VAR=value entries (repeatable) set in e; one without '=' is left out, as tmux. */
+void cmd_environ_args(const struct cmd_ctx *ctx, struct environ *e);
 /* The environment -g (the global one) or -t (its session's) names; NULL with the error
  * given when the session is not found. */
 struct environ *cmd_environ(struct cmd_ctx *ctx);
@@ -152,8 +154,10 @@ bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 bool cmd_size_flag(struct cmd_ctx *ctx, char flag, unsigned *cells, unsigned *percent);
 /* Where -h/-v, -b, -f, -l and -p put a new pane (split-window, join-pane); false on a bad -l. */
 bool cmd_layout_place(struct cmd_ctx *ctx, struct layout_place *where);
-/* Prints where a pane is, as tmux's -P: session:window.pane. */
-void cmd_print_pane(struct cmd_ctx *ctx, const struct pane *p);
+/* -P: prints -F (else template: CMD_NEW_PANE, "session:window.pane") expanded for a pane
+ * just made. */
+#define CMD_NEW_PANE "#{session_name}:#{window_index}.#{pane_index}"
+void cmd_print_pane(struct cmd_ctx *ctx, struct pane *p, const char *template);
 
 /*
  * What a new pane of session s (NULL: a new session) runs: the command's positional

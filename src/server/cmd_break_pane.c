@@ -12,10 +12,11 @@ static enum cmd_retval cmd_break_pane_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_break_pane_entry = {
 	.name = "break-pane",
 	.alias = {"breakp"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('P'), FLAG_STRING('n'), FLAG_STRING('s'),
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('P'), FLAG_STRING('F'), FLAG_STRING('n'),
+			    FLAG_STRING('s'),
 			    FLAG_TARGET),
 	.target = TARGET_WINDOW,
-	.usage = "break-pane [-dP] [-n window-name] [-s src-pane] [-t dst-window]",
+	.usage = "break-pane [-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
 	.exec = cmd_break_pane_exec,
 };
 
@@ -50,7 +51,6 @@ static enum cmd_retval cmd_break_pane_exec(struct cmd_ctx *ctx)
 		if (!args_has(a, 'd'))
 			session_select_window(ds, nw);
 	}
-	if (args_has(a, 'P'))
-		cmd_print_pane(ctx, p);
+	cmd_print_pane(ctx, p, CMD_NEW_PANE);
 	return CMD_RETURN_NORMAL;
 }

@@ -20,12 +20,13 @@ const struct cmd_entry cmd_new_session_entry = {
 	.name = "new-session",
 	.alias = {"new"},
 	.flags = ARGS_FLAGS(FLAG_BOOL('A'), FLAG_BOOL('d'), FLAG_BOOL('D'), FLAG_BOOL('E'),
-			    FLAG_BOOL('P'),
-			    FLAG_STRING('c'), FLAG_STRING('n'), FLAG_STRING('s'),
+			    FLAG_BOOL('P'), FLAG_STRING('c'), FLAG_STRING('e'), FLAG_STRING('F'),
+			    FLAG_STRING('n'), FLAG_STRING('s'),
 			    FLAG_NUMBER('x', 1, CMD_MAX_CELLS), FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
 	.target = TARGET_SESSION,
 	.max_args = ARGS_MANY,
-	.usage = "new-session [-AdDEP] [-c start-directory] [-n window-name] [-s session-name] "
+	.usage = "new-session [-AdDEP] [-c start-directory] [-e environment] [-F format] "
+		 "[-n window-name] [-s session-name] "
 		 "[-x width] [-y height] [command]",
 	.exec = cmd_new_session_exec,
 };
@@ -74,6 +75,7 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 	if (ctx->req != NULL && ctx->req->has_env && !args_has(a, 'E'))
 		environ_update(env, options_get_string(options_global_session, "update-environment"),
 			       ctx->req->envv, ctx->req->envc);
+	cmd_environ_args(ctx, env); /* -e: the session's, as tmux */
 	struct spawn sp = cmd_spawn(ctx, NULL, NULL);
 	environ_free_envp(ctx->env);
 	sp.env = ctx->env = environ_envp(env);
@@ -89,7 +91,6 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 	s->environ = env;
 	if (wname != NULL)
 		window_set_name(s->windows[0], wname, true);
-	if (args_has(a, 'P'))
-		cmd_print(ctx, "%s:", s->name); /* tmux's default -P format: #{session_name}: */
+	cmd_print_pane(ctx, s->current->active, "#{session_name}:");
 	return detached ? CMD_RETURN_NORMAL : cmd_attach(ctx, s);
 }

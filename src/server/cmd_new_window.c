@@ -15,12 +15,14 @@ const struct cmd_entry cmd_new_window_entry = {
 	.name = "new-window",
 	.alias = {"neww"},
 	.flags = ARGS_FLAGS(FLAG_BOOL('a'), FLAG_BOOL('b'), FLAG_BOOL('d'), FLAG_BOOL('k'),
-			    FLAG_BOOL('P'), FLAG_BOOL('S'), FLAG_STRING('c'), FLAG_STRING('n'),
+			    FLAG_BOOL('P'), FLAG_BOOL('S'), FLAG_STRING('c'), FLAG_STRING('e'),
+			    FLAG_STRING('F'), FLAG_STRING('n'),
 			    FLAG_TARGET),
 	.exclusive = "ab",
 	.target = TARGET_WINDOW,
 	.max_args = ARGS_MANY,
-	.usage = "new-window [-abdkPS] [-c start-directory] [-n window-name] [-t target-window] "
+	.usage = "new-window [-abdkPS] [-c start-directory] [-e environment] [-F format] "
+		 "[-n window-name] [-t target-window] "
 		 "[command]",
 	.exec = cmd_new_window_exec,
 };
@@ -77,7 +79,6 @@ static enum cmd_retval cmd_new_window_exec(struct cmd_ctx *ctx)
 	if (!args_has(a, 'd'))
 		session_select_window(s, w);
 	session_touch(s);
-	if (args_has(a, 'P'))
-		cmd_print_pane(ctx, w->active);
+	cmd_print_pane(ctx, w->active, CMD_NEW_PANE);
 	return CMD_RETURN_NORMAL;
 }

@@ -15,20 +15,21 @@ static enum cmd_retval cmd_respawn_window_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_respawn_pane_entry = {
 	.name = "respawn-pane",
 	.alias = {"respawnp"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('k'), FLAG_STRING('c'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('k'), FLAG_STRING('c'), FLAG_STRING('e'), FLAG_TARGET),
 	.target = TARGET_PANE,
 	.max_args = ARGS_MANY,
-	.usage = "respawn-pane [-k] [-c start-directory] [-t target-pane] [command]",
+	.usage = "respawn-pane [-k] [-c start-directory] [-e environment] [-t target-pane] [command]",
 	.exec = cmd_respawn_pane_exec,
 };
 
 const struct cmd_entry cmd_respawn_window_entry = {
 	.name = "respawn-window",
 	.alias = {"respawnw"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('k'), FLAG_STRING('c'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('k'), FLAG_STRING('c'), FLAG_STRING('e'), FLAG_TARGET),
 	.target = TARGET_WINDOW,
 	.max_args = ARGS_MANY,
-	.usage = "respawn-window [-k] [-c start-directory] [-t target-window] [command]",
+	.usage = "respawn-window [-k] [-c start-directory] [-e environment] [-t target-window] "
+		 "[command]",
 	.exec = cmd_respawn_window_exec,
 };
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "options.h"
 #include "util/xmalloc.h"
 
 static enum cmd_retval cmd_select_layout_exec(struct cmd_ctx *ctx);
@@ -50,8 +51,14 @@ static bool arrange(struct cmd_ctx *ctx, struct window *w, struct pane *p, int s
 {
 	struct args *a = &ctx->args;
 	struct layout *l = w->layout;
+	const struct layout_sizes sizes = {
+		.main_height = options_get_string(w->options, "main-pane-height"),
+		.main_width = options_get_string(w->options, "main-pane-width"),
+		.other_height = options_get_string(w->options, "other-pane-height"),
+		.other_width = options_get_string(w->options, "other-pane-width"),
+	};
 	if (step != 0) {
-		layout_set_step(l, step, w->cols, w->rows);
+		layout_set_step(l, step, w->cols, w->rows, &sizes);
 		return true;
 	}
 	if (args_has(a, 'E')) {
@@ -62,7 +69,7 @@ static bool arrange(struct cmd_ctx *ctx, struct window *w, struct pane *p, int s
 	if (!args_has(a, 'o')) {
 		int set = name == NULL ? layout_set_last(l) : layout_set_lookup(name);
 		if (set != -1) {
-			layout_set_select(l, set, w->cols, w->rows);
+			layout_set_select(l, set, w->cols, w->rows, &sizes);
 			return true;
 		}
 	}

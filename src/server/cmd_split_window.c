@@ -14,11 +14,13 @@ const struct cmd_entry cmd_split_window_entry = {
 	.alias = {"splitw"},
 	.flags = ARGS_FLAGS(FLAG_BOOL('b'), FLAG_BOOL('d'), FLAG_BOOL('f'), FLAG_BOOL('h'),
 			    FLAG_BOOL('v'), FLAG_BOOL('P'), FLAG_BOOL('Z'), FLAG_STRING('c'),
+			    FLAG_STRING('e'), FLAG_STRING('F'),
 			    FLAG_STRING('l'), FLAG_NUMBER('p', 1, 99), FLAG_TARGET),
 	.exclusive = "hv",
 	.target = TARGET_PANE,
 	.max_args = ARGS_MANY,
-	.usage = "split-window [-bdfhvPZ] [-c start-directory] [-l size | -p percent] "
+	.usage = "split-window [-bdfhvPZ] [-c start-directory] [-e environment] [-F format] "
+		 "[-l size | -p percent] "
 		 "[-t target-pane] [command]",
 	.exec = cmd_split_window_exec,
 };
@@ -47,7 +49,6 @@ static enum cmd_retval cmd_split_window_exec(struct cmd_ctx *ctx)
 		layout_toggle_zoom(w->layout, np->id);
 		window_apply_layout(w);
 	}
-	if (args_has(a, 'P'))
-		cmd_print_pane(ctx, np);
+	cmd_print_pane(ctx, np, CMD_NEW_PANE);
 	return CMD_RETURN_NORMAL;
 }

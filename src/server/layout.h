@@ -114,8 +114,8 @@ bool layout_neighbour(const struct layout *l, uint32_t pane, enum layout_dir dir
 
 /*
  * tmux's preset layouts, in its order (next-layout cycles through them). The main pane of
- * main-horizontal is LAYOUT_MAIN_HEIGHT rows, of main-vertical LAYOUT_MAIN_WIDTH columns
- * (tmux's main-pane-height and main-pane-width defaults), less when the window is small.
+ * main-horizontal and main-vertical is as struct layout_sizes says, less when the window
+ * is small.
  */
 enum {
 	LAYOUT_EVEN_HORIZONTAL,
@@ -125,8 +125,16 @@ enum {
 	LAYOUT_TILED,
 	LAYOUT_NSETS
 };
-#define LAYOUT_MAIN_HEIGHT 24
-#define LAYOUT_MAIN_WIDTH 80
+/*
+ * The main pane's size in main-horizontal (height) and main-vertical (width), and the
+ * other panes' (0: the rest), as tmux's main-pane-height, main-pane-width,
+ * other-pane-height and other-pane-width give them: cells ("24") or a percentage of the
+ * window less a border ("30%"). NULL, or a value that does not read or does not fit, is
+ * tmux's default (24, 80, 0, 0).
+ */
+struct layout_sizes {
+	const char *main_height, *main_width, *other_height, *other_width;
+};
 
 /* The preset a name or unique prefix of one names, else -1. */
 int layout_set_lookup(const char *name);
@@ -135,9 +143,11 @@ const char *layout_set_name(int set);
  * Arranges the panes, in their order, as preset set for a window of sx by sy (as tmux: a
  * window too small for them gets a larger layout). Unzooms. A lone pane stays as it is.
  */
-void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy);
+void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy,
+		       const struct layout_sizes *sizes);
 /* The preset after (delta 1) or before (-1) the last one arranged (next-layout). */
-void layout_set_step(struct layout *l, int delta, unsigned sx, unsigned sy);
+void layout_set_step(struct layout *l, int delta, unsigned sx, unsigned sy,
+		     const struct layout_sizes *sizes);
 /* The preset last arranged, or -1. */
 int layout_set_last(const struct layout *l);
 /* Spreads the cells beside pane evenly, or the first ancestor's that changes (select-layout -E). */

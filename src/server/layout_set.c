@@ -3,6 +3,7 @@
  * builds a new tree of the window's panes in their order, with tmux's sizes, so that
  * `list-panes` geometry and the layout string match tmux's for the same window.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,17 +93,42 @@ static struct cell *even(struct cell **leaf, size_t n, enum cell_type axis, unsi
  * main cells along the axis, the others share the rest side by side the other way; tmux's
  * rule when the main pane does not leave room: the others get the minimum.
  */
+/*
+ * A size option's value along a length of along cells: cells (0..along) or N% (0..100) of
+ * along, as tmux reads main-pane-height and the others; fallback when NULL or unreadable
+ * or out of range.
+ */
+static unsigned size_value(const char *v, unsigned along, unsigned fallback)
+{
+	char *end;
+	if (v == NULL || v[0] < '0' || v[0] > '9')
+		return fallback;
+	errno = 0;
+	unsigned long n = strtoul(v, &end, 10);
+	if (errno != 0)
+		return fallback;
+	if (end[0] == '%' && end[1] == '\0')
+		return n <= 100 ? (unsigned)(along * n / 100) : fallback;
+	return *end == '\0' && n <= along ? (unsigned)n : fallback;
+}
+
 static struct cell *main_pane(struct cell **leaf, size_t n, enum cell_type axis, unsigned sx,
-			      unsigned sy, unsigned main)
+			      unsigned sy, const char *main_size, const char *other_size,
+			      unsigned fallback)
 {
 	unsigned along = (axis == CELL_LEFTRIGHT ? sx : sy) - 1;
 	unsigned across = at_least(axis == CELL_LEFTRIGHT ? sy : sx, need(n - 1));
-	unsigned other;
+	unsigned main = size_value(main_size, along, fallback), other;
 	if (main + LAYOUT_MIN >= along) {
 		main = along <= 2 * LAYOUT_MIN ? LAYOUT_MIN : along - LAYOUT_MIN;
 		other = LAYOUT_MIN;
 	} else {
-		other = along - main;
+		/* other-pane-*: given (and fitting), the main pane takes what it leaves */
+		other = size_value(other_size, along, 0);
+		if (other == 0 || along - other < main)
+			other = along - main;
+		else
+			main = along - other;
 	}
 	struct cell *c = sized(axis, 0, axis, main + other + 1, across);
 	cell_append(c, sized(CELL_PANE, leaf[0]->pane, axis, main, across));
@@ -151,8 +177,11 @@ static struct cell *tiled(struct cell **leaf, size_t n, unsigned sx, unsigned sy
 	return c;
 }
 
-void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy)
+void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy,
+		       const struct layout_sizes *sizes)
 {
+	static const struct layout_sizes none;
+	const struct layout_sizes *z = sizes != NULL ? sizes : &none;
 	size_t n;
 	struct cell **leaf = cell_leaves(l, &n);
 	struct cell *root = NULL;
@@ -167,10 +196,12 @@ void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy)
 			root = even(leaf, n, CELL_TOPBOTTOM, sx, sy);
 			break;
 		case LAYOUT_MAIN_HORIZONTAL:
-			root = main_pane(leaf, n, CELL_TOPBOTTOM, sx, sy, LAYOUT_MAIN_HEIGHT);
+			root = main_pane(leaf, n, CELL_TOPBOTTOM, sx, sy, z->main_height,
+					 z->other_height, 24);
 			break;
 		case LAYOUT_MAIN_VERTICAL:
-			root = main_pane(leaf, n, CELL_LEFTRIGHT, sx, sy, LAYOUT_MAIN_WIDTH);
+			root = main_pane(leaf, n, CELL_LEFTRIGHT, sx, sy, z->main_width,
+					 z->other_width, 80);
 			break;
 		default:
 			root = tiled(leaf, n, sx, sy);
@@ -183,14 +214,15 @@ void layout_set_select(struct layout *l, int set, unsigned sx, unsigned sy)
 	l->last_set = set;
 }
 
-void layout_set_step(struct layout *l, int delta, unsigned sx, unsigned sy)
+void layout_set_step(struct layout *l, int delta, unsigned sx, unsigned sy,
+		     const struct layout_sizes *sizes)
 {
 	int set;
 	if (l->last_set == -1)
 		set = delta > 0 ? 0 : LAYOUT_NSETS - 1;
 	else
 		set = (l->last_set + delta + LAYOUT_NSETS) % LAYOUT_NSETS;
-	layout_set_select(l, set, sx, sy);
+	layout_set_select(l, set, sx, sy, sizes);
 }
 
 int layout_set_last(const struct layout *l)

@@ -65,10 +65,10 @@ const struct option_entry options_table[] = {
 	{FLAG("monitor-activity", WINDOW, 0)},
 	{FLAG("monitor-bell", WINDOW, 1)},
 	{FLAG("mouse", SESSION, 0)},
-	{STYLE("pane-active-border-style", WINDOW,
-	       "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}")},
 	{STRING("other-pane-height", WINDOW, "0")},
 	{STRING("other-pane-width", WINDOW, "0")},
+	{STYLE("pane-active-border-style", WINDOW,
+	       "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}")},
 	{NUMBER("pane-base-index", WINDOW, 0, 65535, 0, NULL)},
 	/* tmux's "number" (pane numbers as the lines) is left out: refused as unknown */
 	{CHOICE("pane-border-lines", WINDOW, CHOICES("single", "double", "heavy", "simple"), 0)},
