@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "attach_harness.h"
 #include "check.h"
@@ -19,15 +20,6 @@
 
 static harness_client *c;
 
-static void row_is(unsigned row, const char *want)
-{
-	char *got = harness_row(c, row);
-	if (strcmp(got, want) != 0) {
-		harness_dump(c);
-		harness_fail(c, "row %u: \"%s\", want \"%s\"", row, got, want);
-	}
-	free(got);
-}
 
 int main(void)
 {
@@ -107,10 +99,31 @@ int main(void)
 	harness_wait_line(c, "from-buf");
 	harness_wait_match(c, "work", "work");
 
-	/* C-b D: the clients; Escape leaves. */
+	/* C-b D: the clients; Escape leaves; the other client's key detaches it. */
+	harness_client *d = harness_client_start(80, 25, "attach", "-t", "other", (char *)NULL);
+	harness_wait_match(d, "other", "other");
 	harness_send(c, PREFIX "D");
 	harness_wait_text(c, ": session work");
+	harness_wait_text(c, "(1) ");
+	harness_wait_text(c, ": session other");
 	harness_send(c, "\033");
+	harness_wait_match(c, "work", "work");
+	harness_send(c, PREFIX "D");
+	harness_wait_text(c, ": session other");
+	harness_send(c, "1");
+	int status = harness_client_wait_exit(d);
+	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
+	harness_client_free(d);
+	harness_wait_match(c, "work", "work");
+	/* detach-client -a from a key: the others go, this one stays. */
+	d = harness_client_start(80, 25, "attach", "-t", "other", (char *)NULL);
+	harness_wait_match(d, "other", "other");
+	CHECK(harness_rsh(NULL, "bind-key", "Q", "detach-client", "-a", (char *)NULL) == 0);
+	harness_send(c, PREFIX "Q");
+	status = harness_client_wait_exit(d);
+	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
+	harness_client_free(d);
+	harness_wait_rsh(c, "^[0-9]+: work ", "list-clients", (char *)NULL);
 	harness_wait_match(c, "work", "work");
 
 	/* With the status line at the top the chooser starts below it. */

@@ -372,7 +372,9 @@ static void attach(void)
 	OK("choose-buffer", "-N");
 	OK("display-panes", "-d", "0");
 	OK("clock-mode", "-t", "work");
-	OK("detach-client", "-t", "work");
+	FAILS("can't find client: nope", "detach-client", "-t", "nope");
+	FAILS("can't find session: nope", "detach-client", "-s", "nope");
+	OK("detach-client", "-s", "work");
 	OK("list-clients");
 	CHECKF(*out == '\0', "%s", out);
 	FAILS("no current client", "choose-client");

@@ -173,7 +173,8 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 	} else if (strcmp(name, "send-keys") == 0 && (here || !args_has(a, 't')) &&
 		   (args_has(a, 'X') || (args_has(a, 'N') && a->argc == 0))) {
 		send_keys(k, a, now, io);
-	} else if (strcmp(name, "detach-client") == 0 && !args_has(a, 't')) {
+	} else if (strcmp(name, "detach-client") == 0 && !args_has(a, 't') && !args_has(a, 's') &&
+		   !args_has(a, 'a')) {
 		ev.type = TERM_EVENT_DETACH;
 		io->send(io->arg, &ev);
 	} else if (strcmp(name, "list-keys") == 0) {

@@ -1,6 +1,7 @@
 /*
- * detach-client: from an attached client, that client; with -t, or from the control
- * socket, every client of the session.
+ * detach-client, as tmux's: -s detaches every client of a session; else the target client
+ * (-t: its number as list-clients shows, or a session's latest; else the command's own,
+ * else the current session's latest), and with -a every client but that one instead.
  */
 #include <stdlib.h>
 
@@ -13,16 +14,16 @@ static enum cmd_retval cmd_detach_client_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_detach_client_entry = {
 	.name = "detach-client",
 	.alias = {"detach"},
-	.flags = ARGS_FLAGS(FLAG_TARGET),
-	.target = TARGET_SESSION,
-	.usage = "detach-client [-t target-session]",
+	.flags = ARGS_FLAGS(FLAG_BOOL('a'), FLAG_STRING('s'), FLAG_STRING('t')),
+	.usage = "detach-client [-a] [-s target-session] [-t target-client]",
 	.exec = cmd_detach_client_exec,
 };
 
-static void detach(struct client *c, const struct session *s)
+static void detach(struct client *c)
 {
+	struct session *s = session_find_id(c->in.session);
 	char *line;
-	xasprintf(&line, "detached (from session %s)", s->name);
+	xasprintf(&line, "detached (from session %s)", s != NULL ? s->name : "");
 	client_end(c, line);
 	free(line);
 }
@@ -30,19 +31,47 @@ static void detach(struct client *c, const struct session *s)
 void cmd_detach_clients(const struct session *s, const struct client *except)
 {
 	for (size_t i = 0; i < nclients; i++)
-		if (clients[i]->in.session == s->id && clients[i] != except)
-			detach(clients[i], s);
+		if (clients[i]->in.session == s->id && clients[i] != except &&
+		    clients[i]->ended == NULL)
+			detach(clients[i]);
+}
+
+/* The target client: -t's, the command's own, else the current session's latest. */
+static struct client *target(struct cmd_ctx *ctx)
+{
+	if (args_has(&ctx->args, 't') || ctx->client != NULL)
+		return cmd_find_client(ctx, 't');
+	struct session *s = cmd_find_session(ctx);
+	struct client *c = s != NULL ? cmd_latest_client(s) : NULL;
+	if (s != NULL && c == NULL)
+		cmd_error(ctx, "no current client");
+	return c;
 }
 
 static enum cmd_retval cmd_detach_client_exec(struct cmd_ctx *ctx)
 {
-	struct session *s = cmd_find_session(ctx);
-	if (s == NULL)
-		return CMD_RETURN_ERROR;
-	if (ctx->client != NULL && args_get(&ctx->args, 't') == NULL) {
-		detach(ctx->client, s);
+	const char *name = args_get(&ctx->args, 's');
+	if (name != NULL) {
+		struct target t;
+		char *why = target_parse(name, TARGET_SESSION, &t);
+		if (why != NULL)
+			return cmd_give_cause(ctx, why);
+		struct session *s = cmd_find_session_part(ctx, &t.session);
+		target_free(&t);
+		if (s == NULL)
+			return CMD_RETURN_ERROR;
+		cmd_detach_clients(s, NULL);
 		return CMD_RETURN_NORMAL;
 	}
-	cmd_detach_clients(s, NULL);
+	struct client *c = target(ctx);
+	if (c == NULL)
+		return CMD_RETURN_ERROR;
+	if (!args_has(&ctx->args, 'a')) {
+		detach(c);
+		return CMD_RETURN_NORMAL;
+	}
+	for (size_t i = 0; i < nclients; i++)
+		if (clients[i] != c && clients[i]->ended == NULL)
+			detach(clients[i]);
 	return CMD_RETURN_NORMAL;
 }
