@@ -1,7 +1,8 @@
 /*
  * attach-session: a new client for the session, or (from a client) a switch to it; -d
  * detaches its other clients first; -c sets its start directory; the requester's
- * update-environment variables go into the session's environment unless -E.
+ * update-environment variables go into the session's environment unless -E; -r makes
+ * the client read-only (server_client.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,22 +18,27 @@ static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_attach_session_entry = {
 	.name = "attach-session",
 	.alias = {"attach", "a", "at"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('E'), FLAG_STRING('c'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('E'), FLAG_BOOL('r'), FLAG_STRING('c'),
+			    FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "attach-session [-dE] [-c working-directory] [-t target-session]",
+	.usage = "attach-session [-dEr] [-c working-directory] [-t target-session]",
 	.exec = cmd_attach_session_exec,
 };
 
 enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s)
 {
+	bool readonly = args_has(&ctx->args, 'r'); /* attach -r; new-session has no -r */
 	if (ctx->client != NULL) {
 		client_switch(ctx->client, s);
+		ctx->client->readonly |= readonly;
 		return CMD_RETURN_NORMAL;
 	}
 	struct net_connect nc;
 	const char *why;
-	if (client_create(s, ctx->req, &nc, &why) == NULL)
+	struct client *c = client_create(s, ctx->req, &nc, &why);
+	if (c == NULL)
 		return cmd_error(ctx, "%s", why);
+	c->readonly = readonly;
 	char *line = net_connect_format(&nc);
 	cmd_write(ctx, line, strlen(line));
 	free(line);

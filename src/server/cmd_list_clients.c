@@ -31,9 +31,10 @@ static void print_client(struct cmd_ctx *ctx, struct client *c, const struct ses
 			  c->in.rows);
 		return;
 	}
-	cmd_print(ctx, "%u: %s [%ux%u] (%s, last contact %llu s ago)", c->id, s->name,
+	cmd_print(ctx, "%u: %s [%ux%u] (%s, last contact %llu s ago)%s", c->id, s->name,
 		  c->in.cols, c->in.rows, peer != NULL ? net_addr_str(peer, len, addr) : "-",
-		  (unsigned long long)((net_clock_ms() - heard) / 1000));
+		  (unsigned long long)((net_clock_ms() - heard) / 1000),
+		  c->readonly ? " (read-only)" : "");
 }
 
 static enum cmd_retval cmd_list_clients_exec(struct cmd_ctx *ctx)

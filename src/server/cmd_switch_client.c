@@ -3,6 +3,7 @@
  * another session: -t's (its window and pane too when the target names them), or the
  * next or previous by name (-n, -p: C-b ) and C-b (), or the one it showed last (-l:
  * C-b L), with tmux's errors and tmux's precedence (-n, then -p, then -l, then -t).
+ * -r makes the client read-only or back (server_client.h), as tmux's.
  * -T sets the key table its next key is looked up in, which is the client's own state:
  * the command goes to the client (cmd_run_on_client), as command-prompt.
  */
@@ -17,10 +18,11 @@ static enum cmd_retval cmd_switch_client_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_switch_client_entry = {
 	.name = "switch-client",
 	.alias = {"switchc"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('l'), FLAG_BOOL('n'), FLAG_BOOL('p'), FLAG_STRING('c'),
+	.flags = ARGS_FLAGS(FLAG_BOOL('l'), FLAG_BOOL('n'), FLAG_BOOL('p'), FLAG_BOOL('r'),
+			    FLAG_STRING('c'),
 			    FLAG_TARGET, FLAG_STRING('T')),
 	.target = TARGET_SESSION,
-	.usage = "switch-client [-lnp] [-c target-client] [-t target-session] [-T key-table]",
+	.usage = "switch-client [-lnpr] [-c target-client] [-t target-session] [-T key-table]",
 	.exec = cmd_switch_client_exec,
 };
 
@@ -66,6 +68,8 @@ static enum cmd_retval cmd_switch_client_exec(struct cmd_ctx *ctx)
 	struct client *c = cmd_find_client(ctx, 'c');
 	if (c == NULL)
 		return CMD_RETURN_ERROR;
+	if (args_has(a, 'r'))
+		c->readonly = !c->readonly;
 	struct session *cur = session_find_id(c->in.session), *s;
 	if (args_has(a, 'n') || args_has(a, 'p')) {
 		bool next = args_has(a, 'n');

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "cmd/cmdlist.h"
 #include "options.h"
 #include "paste.h"
 #include "status.h"
@@ -83,20 +84,22 @@ void input_run(struct input_client *c, struct session *s, int argc, char *argv[]
 	proto_reply_free(&reply);
 }
 
+char **input_event_words(const term_event *ev, int *argc)
+{
+	*argc = (int)ev->command.argc;
+	char **argv = xcalloc((size_t)*argc + 1, sizeof *argv);
+	for (int i = 0; i < *argc; i++)
+		argv[i] = xstrndup(ev->command.argv[i].p, ev->command.argv[i].len);
+	return argv;
+}
+
 /* Runs the event's words as the control socket runs a request, in the client's session. */
 static void command(struct input_client *c, struct session *s, const term_event *ev)
 {
-	char *argv[TERM_EVENT_WORDS_MAX + 1];
-	int argc = (int)ev->command.argc;
-	for (int i = 0; i < argc; i++) {
-		argv[i] = xmalloc(ev->command.argv[i].len + 1);
-		memcpy(argv[i], ev->command.argv[i].p, ev->command.argv[i].len);
-		argv[i][ev->command.argv[i].len] = '\0';
-	}
-	argv[argc] = NULL;
+	int argc;
+	char **argv = input_event_words(ev, &argc);
 	input_run(c, s, argc, argv);
-	for (int i = 0; i < argc; i++)
-		free(argv[i]);
+	cmdlist_free_words(argc, argv);
 }
 
 /* A piece of a copy: the last one makes the whole a new paste buffer. */

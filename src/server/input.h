@@ -45,6 +45,8 @@ void server_apply_event(struct input_client *c, const term_event *ev);
 /* Runs argv-form words (cmd/cmdlist.h) as a COMMAND event's, s being the client's
  * session: its error line kept in c->message. */
 void input_run(struct input_client *c, struct session *s, int argc, char *argv[]);
+/* A COMMAND event's words, allocated (cmdlist_free_words frees them). */
+char **input_event_words(const term_event *ev, int *argc);
 /* Frees what the record holds. */
 void input_client_clear(struct input_client *c);
 

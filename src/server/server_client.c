@@ -216,6 +216,46 @@ static int echo_mature(struct client *c, uint64_t now)
 	return c->napplied > 0 ? (int)(c->applied[0].ms + CLIENT_ECHO_MS - now) : -1;
 }
 
+/* The commands a read-only client may run, as tmux's CMD_READONLY ones. */
+static bool readonly_command(const char *name)
+{
+	static const char *const allowed[] = {"attach-session", "detach-client", "list-clients",
+					      "switch-client"};
+	char *cause = NULL;
+	const struct cmd_entry *e = cmd_entry_find(name, &cause);
+	free(cause);
+	for (size_t i = 0; e != NULL && i < sizeof allowed / sizeof *allowed; i++)
+		if (strcmp(e->name, allowed[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a read-only client's event may be applied: no typing, pasting or mouse, and a
+ * command list only when every command is read-only (else tmux's "client is read-only"). */
+static bool readonly_allows(struct client *c, const term_event *ev)
+{
+	if (ev->type == TERM_EVENT_KEY || ev->type == TERM_EVENT_PASTE ||
+	    ev->type == TERM_EVENT_MOUSE)
+		return false;
+	if (ev->type != TERM_EVENT_COMMAND)
+		return true;
+	int argc;
+	char **argv = input_event_words(ev, &argc);
+	struct cmd_parse_list list;
+	cmd_parse_words(argc, argv, &list);
+	bool ok = true;
+	for (size_t i = 0; i < list.n; i++)
+		ok &= list.items[i].argc > 0 && readonly_command(list.items[i].argv[0]);
+	cmd_parse_list_free(&list);
+	cmdlist_free_words(argc, argv);
+	if (!ok) {
+		free(c->in.message);
+		c->in.message = xstrdup("client is read-only");
+		c->in.message_seq++;
+	}
+	return ok;
+}
+
 /* Applies the events of a newer input log, each once. */
 static void apply_events(struct client *c)
 {
@@ -235,7 +275,8 @@ static void apply_events(struct client *c)
 		applying = c;
 		unsigned seq = c->in.message_seq;
 		c->noticed = false;
-		if (!mode_event(c, &ev, c->active_ms))
+		bool apply = !c->readonly || readonly_allows(c, &ev);
+		if (apply && !mode_event(c, &ev, c->active_ms))
 			server_apply_event(&c->in, &ev);
 		applying = NULL;
 		if (c->in.message_seq != seq && !c->noticed) { /* the command's error */
@@ -290,11 +331,11 @@ void clients_refused(int fd)
 	}
 }
 
-/* Whether c counts for s's window sizes: attached to s, sized, and in contact. */
+/* Whether c counts for s's window sizes: attached to s, sized, in contact, not read-only. */
 static bool sizes(const struct client *c, const struct session *s, uint64_t now)
 {
 	return c->ended == NULL && c->in.session == s->id && c->in.cols > 0 && c->in.rows > 1 &&
-	       in_contact(c, now);
+	       in_contact(c, now) && !c->readonly;
 }
 
 enum window_size { SIZE_LARGEST, SIZE_SMALLEST, SIZE_MANUAL, SIZE_LATEST };

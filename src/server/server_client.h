@@ -67,6 +67,10 @@ struct client {
 	uint64_t refused_ms;    /* when its address last answered "port unreachable"; 0 */
 	uint32_t last_session;  /* the session it showed before (switch-client -l), if has_last */
 	bool has_last;
+	/* attach -r, switch-client -r: its keys, pastes and mouse never reach a pane and its
+	 * bindings run only the read-only commands (tmux's CLIENT_READONLY); it sizes no
+	 * window. */
+	bool readonly;
 	char *ended;            /* the end line once the attachment is over, else NULL */
 	/* What the client is asked to run itself (term/view.h's run request), argv form. */
 	uint32_t bells; /* the terminal bells alerts asked for (term/view.h's bells) */
