@@ -379,6 +379,9 @@ static void attach(void)
 	CHECKF(*out == '\0', "%s", out);
 	FAILS("no current client", "choose-client");
 	FAILS("no current client", "display-panes");
+	FAILS("wait-for can only wait from a command line", "wait-for", "chan");
+	OK("wait-for", "-S", "chan");
+	OK("wait-for", "chan"); /* the signal was kept */
 	FAILS("can't find client: 9", "display-panes", "-t", "9");
 }
 

@@ -586,8 +586,29 @@ until [ "$(r show -gv display-time)" = 1234 ]; do
 	i=$((i + 1))
 done
 r kill-session -t env
-# kill-server while a run-shell waits: the server goes, its job with it, nothing leaks.
+# wait-for: a line waits until signalled (a signal nobody waited for is kept); -L and -U.
 r new-session -d -s w 'sleep 60' || fail "new-session w"
+(r wait-for chan && echo woken >"$dir/woken") &
+w1=$!
+r wait-for -S chan || fail "wait-for -S"
+wait $w1 || fail "wait-for chan after -S"
+[ -s "$dir/woken" ] || fail "wait-for did not return 0"
+r wait-for -S early && r wait-for early || fail "a signal before the wait was not kept"
+r wait-for -L lk || fail "wait-for -L"
+(r wait-for -L lk && echo locked >"$dir/locked") &
+w2=$!
+r display -p x >/dev/null
+[ ! -e "$dir/locked" ] || fail "a second -L took a held lock"
+r wait-for -U lk || fail "wait-for -U"
+wait $w2 || fail "the second -L after -U"
+[ -s "$dir/locked" ] || fail "the lock was not handed on"
+r wait-for -U lk || fail "wait-for -U of the handed-on lock"
+expect_error "channel lk not locked" wait-for -U lk
+expect_error "usage: wait-for" wait-for
+[ "$(r wait-for -S two \; wait-for two \; display -p done)" = done ] || fail "wait-for in a line"
+# kill-server while a run-shell and a wait-for wait: the server goes, nothing leaks.
+r wait-for never >/dev/null 2>&1 &
+never=$!
 r run "touch $dir/started; sleep 60" >/dev/null 2>&1 &
 waiter=$!
 i=0
@@ -599,6 +620,7 @@ done
 r kill-server || fail "kill-server with a run-shell waiting"
 wait_gone || fail "a waiting run-shell kept the server"
 wait $waiter && fail "run-shell succeeded although the server was killed"
+wait $never && fail "wait-for succeeded although the server was killed"
 # remain-on-exit keeps a dead pane; respawn-pane starts it again, no -k needed, as tmux.
 r new-session -d -s keep || fail "new-session keep"
 r set -g remain-on-exit on || fail "set remain-on-exit"

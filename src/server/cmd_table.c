@@ -32,7 +32,8 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_bind_key_entry,
 	cmd_split_window_entry, cmd_swap_pane_entry, cmd_swap_window_entry,
 	cmd_switch_client_entry, cmd_unbind_key_entry;
 extern const struct cmd_entry cmd_choose_buffer_entry, cmd_choose_client_entry,
-	cmd_choose_tree_entry, cmd_clock_mode_entry, cmd_display_panes_entry;
+	cmd_choose_tree_entry, cmd_clock_mode_entry, cmd_display_panes_entry,
+	cmd_wait_for_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -105,6 +106,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_swap_window_entry,
 	&cmd_switch_client_entry,
 	&cmd_unbind_key_entry,
+	&cmd_wait_for_entry,
 	NULL,
 };
 

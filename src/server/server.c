@@ -22,6 +22,7 @@
 #include "job.h"
 #include "log.h"
 #include "names.h"
+#include "wait_for.h"
 #include "options.h"
 #include "server.h"
 #include "server_client.h"
@@ -432,6 +433,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 	clients_free();
 	key_bindings_free();
 	job_free_all();
+	wait_for_free_all();
 	while (server.nsessions > 0)
 		session_destroy(server.sessions[0]);
 	free(server.sessions);
