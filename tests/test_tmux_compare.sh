@@ -215,5 +215,10 @@ step_out break-pane -P -F '[#{window_index}]' -s z:0.1
 step_out new-session -d -P -s zz -x 80 -y 24
 step_out new-session -d -P -F '#{session_name}/#{window_index}' -s zzz -x 80 -y 24
 
+# select-pane -T: the pane's title, a format.
+step select-pane -T 'my #{window_index}.#{pane_index}' -t z:0.0
+step_out display -p -t z:0.0 '#{pane_title}'
+step_out display -p -t z:0.0 '#{pane_index}'
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

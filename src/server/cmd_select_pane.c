@@ -2,9 +2,12 @@
  * select-pane and last-pane: the target, its neighbour on the side -L, -R, -U or -D
  * names, or the last active pane (-l, last-pane) becomes active; -Z keeps the window
  * zoomed; -d and -e turn the pane's input off and on; -m marks it (the default source of
- * swap-pane and join-pane), -M clears the mark.
+ * swap-pane and join-pane), -M clears the mark; -T sets its title (#{pane_title}).
  */
+#include <stdlib.h>
+
 #include "cmd.h"
+#include "format.h"
 
 static enum cmd_retval cmd_select_pane_exec(struct cmd_ctx *ctx);
 static enum cmd_retval cmd_last_pane_exec(struct cmd_ctx *ctx);
@@ -14,10 +17,10 @@ const struct cmd_entry cmd_select_pane_entry = {
 	.alias = {"selectp"},
 	.flags = ARGS_FLAGS(FLAG_BOOL('D'), FLAG_BOOL('d'), FLAG_BOOL('e'), FLAG_BOOL('L'),
 			    FLAG_BOOL('l'), FLAG_BOOL('M'), FLAG_BOOL('m'), FLAG_BOOL('R'),
-			    FLAG_BOOL('U'), FLAG_BOOL('Z'), FLAG_TARGET),
+			    FLAG_BOOL('U'), FLAG_BOOL('Z'), FLAG_STRING('T'), FLAG_TARGET),
 	.exclusive = "LRUDlmM",
 	.target = TARGET_PANE,
-	.usage = "select-pane [-DdeLlMmRUZ] [-t target-pane]",
+	.usage = "select-pane [-DdeLlMmRUZ] [-T title] [-t target-pane]",
 	.exec = cmd_select_pane_exec,
 };
 
@@ -81,6 +84,15 @@ static enum cmd_retval cmd_select_pane_exec(struct cmd_ctx *ctx)
 		bool was = server.marked_set && server.marked == p->id;
 		server.marked_set = args_has(&ctx->args, 'm') && !was;
 		server.marked = p->id;
+		return CMD_RETURN_NORMAL;
+	}
+	const char *title = args_get(&ctx->args, 'T');
+	if (title != NULL) { /* a format, as tmux's; the pane stays where it is */
+		struct format_ctx f = {.client = ctx->client, .p = p};
+		format_defaults(&f);
+		char *text = format_expand(title, &f);
+		term_emulator_set_title(p->em, text);
+		free(text);
 		return CMD_RETURN_NORMAL;
 	}
 	if (cmd_direction(ctx, &dir, NULL)) {

@@ -634,6 +634,13 @@ const char *term_emulator_title(const term_emulator *em)
 	return em->title;
 }
 
+void term_emulator_set_title(term_emulator *em, const char *title)
+{
+	free(em->title);
+	em->title = xstrndup(title, TERM_MAX_TITLE);
+	em->changes++;
+}
+
 void term_emulator_set_clipboard_check(term_emulator *em, term_clip_check *allowed, void *arg)
 {
 	em->clip_allowed = allowed;

@@ -62,6 +62,8 @@ uint32_t term_emulator_bells(const term_emulator *em);
 
 /* The title the program set last (OSC 0 or 2), "" when none; valid until the next write. */
 const char *term_emulator_title(const term_emulator *em);
+/* Sets the title as a program's OSC 2 would (select-pane -T), cut to TERM_MAX_TITLE. */
+void term_emulator_set_title(term_emulator *em, const char *title);
 
 /*
  * OSC 52 from the program sets the clipboard the snapshots carry (term_clip) only when
