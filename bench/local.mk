@@ -26,6 +26,11 @@ bench_keystroke_latency_SOURCES = bench/keystroke_latency.c bench/typist.c bench
 	$(REMOTE_SHELL_SOURCES)
 bench_keystroke_latency_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_keystroke_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
+BENCHMARKS += bench/forward
+bench_forward_SOURCES = bench/forward.c bench/typist.c bench/typist.h tests/attach_harness.c \
+	tests/ssh_harness.c tests/ssh_harness.h
+bench_forward_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
+bench_forward_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/scrollback_memory
 bench_scrollback_memory_SOURCES = bench/scrollback_memory.c bench/control.c bench/control.h
 bench_scrollback_memory_LDADD = $(SERVER_LIBS) $(TERM_LIBS)

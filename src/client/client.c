@@ -35,6 +35,8 @@
 
 /* With nothing heard at all by then, the server is taken to be gone. */
 #define CLIENT_FIRST_CONTACT_MS 10000
+/* Keys typed this recently: the user is typing (channels send in short bursts). */
+#define CLIENT_TYPING_MS 1000
 /* The link state's text counts seconds: redraw at least this often. */
 #define CLIENT_REDRAW_MS 1000
 /* How long a detach waits for the server's end line before the client leaves by itself
@@ -499,6 +501,9 @@ static int client_loop(struct client *c)
 			return 1;
 		}
 		client_publish(c);
+		/* Keys typed lately: channel data goes in shorter bursts, for their echo. */
+		chan_mux_set_typing(transport_channels(c->up.t),
+				    c->tty_ms != 0 && now - c->tty_ms < CLIENT_TYPING_MS);
 		uplink_tick(&c->up, now);
 		predict_link(c->pred, net_conn_srtt_ms(transport_conn(c->up.t)), now);
 		nsock = uplink_pollfds(&c->up, p + 2);

@@ -74,6 +74,7 @@ struct chan_mux {
 	uint64_t base_rtt_ms, cut_ms, heard_ms;
 	size_t cwnd, ssthresh;
 	unsigned burst;
+	bool typing;        /* bursts of CHAN_BURST_TYPING */
 	uint64_t burst_ms;  /* when the last message of the burst went */
 	msgpack_sbuffer body, out;
 	struct chan_stats stats;
@@ -835,12 +836,17 @@ static void sweep(chan_mux *m)
 			i++;
 }
 
+static unsigned burst_max(const chan_mux *m)
+{
+	return m->typing ? CHAN_BURST_TYPING : CHAN_BURST;
+}
+
 bool chan_mux_next(chan_mux *m, uint64_t now_ms, size_t room, const uint8_t **msg,
 		   size_t *len)
 {
 	run_timers(m, now_ms);
 	sweep(m);
-	if (m->burst >= CHAN_BURST || room < 256)
+	if (m->burst >= burst_max(m) || room < 256)
 		return false;
 	struct build b = {.room = room - CHAN_WIRE_HEADER, .flight = inflight(m)};
 	m->body.size = 0;
@@ -873,6 +879,11 @@ void chan_mux_turn(chan_mux *m)
 	m->burst = 0;
 }
 
+void chan_mux_set_typing(chan_mux *m, bool typing)
+{
+	m->typing = typing;
+}
+
 uint64_t chan_mux_next_wakeup(const chan_mux *m)
 {
 	uint64_t at = m->ngone > 0 ? 0 : UINT64_MAX;
@@ -884,7 +895,7 @@ uint64_t chan_mux_next_wakeup(const chan_mux *m)
 		else if (c->rto_at != 0 && c->rto_at < at)
 			at = c->rto_at;
 	}
-	if (at == 0 && m->burst >= CHAN_BURST)
+	if (at == 0 && m->burst >= burst_max(m))
 		return m->burst_ms + 1; /* the burst is spent: after the owner's next turn */
 	return at;
 }

@@ -22,7 +22,8 @@
  * channel messages after it; their bytes in flight are bounded by a congestion window that
  * shrinks on loss and when the round trip grows past the quiet one (a queue building up
  * ahead of the next keystroke), and chan_mux_next gives at most CHAN_BURST messages a
- * turn, so the owner's loop takes its input in between.
+ * turn (CHAN_BURST_TYPING while someone types), so the owner's loop takes its input in
+ * between.
  *
  * Hostile input: a message is authentic (the datagram layer checked its tag) but its form
  * is not trusted: chan_mux_receive rejects a malformed message whole, changing nothing;
@@ -43,8 +44,10 @@
 #define CHAN_BUF (128u * 1024)
 /* The open request's bytes (what the channel is for: the owner's business) at most. */
 #define CHAN_WHAT_MAX 512
-/* Messages chan_mux_next gives before chan_mux_ready says to wait for the next turn. */
+/* Messages chan_mux_next gives a turn at most; CHAN_BURST_TYPING while the owner says
+ * someone is typing (chan_mux_set_typing), so a key waits behind fewer. */
 #define CHAN_BURST 16
+#define CHAN_BURST_TYPING 4
 /* Out-of-order ranges a receiver keeps per channel (and reports in acknowledgements). */
 #define CHAN_SACK_MAX 4
 /* Opens not yet acknowledged may span at most this many ids of one side. */
@@ -135,6 +138,8 @@ bool chan_mux_next(chan_mux *m, uint64_t now_ms, size_t room, const uint8_t **ms
 		   size_t *len);
 /* A new turn of the owner's loop: the burst count starts again. */
 void chan_mux_turn(chan_mux *m);
+/* Whether someone typed lately (the owner's judgement): bursts are shorter meanwhile. */
+void chan_mux_set_typing(chan_mux *m, bool typing);
 /* When chan_mux_next next has something: 0 for now, UINT64_MAX when nothing waits. */
 uint64_t chan_mux_next_wakeup(const chan_mux *m);
 

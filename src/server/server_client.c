@@ -523,6 +523,9 @@ int clients_tick(void)
 		}
 		int echo_wait = echo_mature(c, now);
 		int view_wait = update_view(c, now);
+		/* Keys typed lately: channel data goes in shorter bursts, for their echo. */
+		chan_mux_set_typing(transport_channels(c->t),
+				    net_clock_since(now, c->active_ms) < CLIENT_TYPING_MS);
 		transport_tick(c->t, c->fd, now);
 		if (finished(c, now)) {
 			client_free(i);

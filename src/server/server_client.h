@@ -40,6 +40,8 @@
 /* How long after applying a key the server vouches that its echo is on screen: a
  * program echoes within a few ms (mosh waits 50 ms too). */
 #define CLIENT_ECHO_MS 50
+/* A client that sent input this recently is typing: its channels send in short bursts. */
+#define CLIENT_TYPING_MS 1000
 /* Batches of applied events awaiting CLIENT_ECHO_MS; more merge into the newest. */
 #define CLIENT_ECHO_QUEUE 32
 
