@@ -13,7 +13,6 @@
  */
 #include <fcntl.h>
 #include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +22,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "control.h"
 
 static char dir[64], rsh[4096];
 
@@ -48,20 +49,6 @@ static void run(const char *fmt, ...)
 	}
 }
 
-/* Starts argv in a cols x rows pty; returns the master, *pid the child. */
-static int start_client(unsigned cols, unsigned rows, char *const argv[], pid_t *pid)
-{
-	int fd;
-	struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
-	*pid = forkpty(&fd, NULL, NULL, &ws);
-	if (*pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	return fd;
-}
-
 /* Reads and discards the client's output for ms (or until done exists). */
 static void sink(int fd, int ms, const char *done)
 {
@@ -73,23 +60,6 @@ static void sink(int fd, int ms, const char *done)
 		if (poll(&p, 1, 5) > 0 && read(fd, buf, sizeof buf) <= 0)
 			return;
 	}
-}
-
-/* CPU seconds (user + system) the process used so far. */
-static double cpu_s(pid_t pid)
-{
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	unsigned long ut = 0, st = 0;
-	if (f != NULL) {
-		/* Fields 14 and 15; the command name (2) is in parentheses. */
-		if (fscanf(f, "%*d (%*[^)]) %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
-			   &ut, &st) != 2)
-			ut = st = 0;
-		fclose(f);
-	}
-	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
 static pid_t pid_from(const char *cmd)
@@ -138,11 +108,11 @@ static struct result drain(int peer, unsigned cols, unsigned rows)
 	char *rsh_argv[] = {rsh, "-S", sock, "attach", "-t", "d", NULL};
 	char *tmux_argv[] = {"tmux", "-S", sock, "attach", "-t", "d", NULL};
 	pid_t client;
-	int fd = start_client(cols, rows + 1, peer ? tmux_argv : rsh_argv, &client);
+	int fd = control_spawn_pty(cols, rows + 1, peer ? tmux_argv : rsh_argv, &client);
 	sink(fd, 1500, NULL); /* attached and drawn */
 	if (getenv("DRAIN_PIDS") != NULL)
 		fprintf(stderr, "server %d client %d\n", (int)server, (int)client);
-	double s0 = cpu_s(server), c0 = cpu_s(client);
+	double s0 = control_cpu_s(server), c0 = control_cpu_s(client);
 	double t0 = now_s();
 	if (peer == 0)
 		run("%s -S %s send-keys -t d Enter", rsh, sock);
@@ -156,8 +126,8 @@ static struct result drain(int peer, unsigned cols, unsigned rows)
 		r.secs = t1 - t0;
 	if (f != NULL)
 		fclose(f);
-	r.server_cpu = cpu_s(server) - s0;
-	r.client_cpu = cpu_s(client) - c0;
+	r.server_cpu = control_cpu_s(server) - s0;
+	r.client_cpu = control_cpu_s(client) - c0;
 	if (peer == 0)
 		run("%s -S %s kill-server", rsh, sock);
 	else

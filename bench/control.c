@@ -1,6 +1,7 @@
 /* A private rsh server through its control socket, and tmux beside it (control.h). */
 #include "control.h"
 
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,11 @@ void control_stop(void)
 const char *control_dir(void)
 {
 	return dir;
+}
+
+const char *control_socket(void)
+{
+	return sock;
 }
 
 int control_command(char **out, int argc, char **argv)
@@ -113,6 +119,31 @@ char *control_tmux(const char *conf, const char *args)
 	return out;
 }
 
+pid_t control_tmux_pid(const char *conf)
+{
+	char *out = control_tmux(conf, "display -p '#{pid}'");
+	pid_t pid = out ? (pid_t)atoi(out) : 0;
+	free(out);
+	return pid;
+}
+
+int control_spawn_pty(unsigned cols, unsigned rows, char *const argv[], pid_t *pid)
+{
+	int fd;
+	struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+	*pid = forkpty(&fd, NULL, NULL, &ws);
+	if (*pid < 0) {
+		perror("forkpty");
+		exit(1);
+	}
+	if (*pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	return fd;
+}
+
 double control_now_us(void)
 {
 	struct timespec ts;
@@ -132,4 +163,20 @@ size_t control_rss(pid_t pid)
 	if (f != NULL)
 		fclose(f);
 	return kb * 1024;
+}
+
+double control_cpu_s(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	unsigned long ut = 0, st = 0;
+	if (f != NULL) {
+		/* Fields 14 and 15; the command name (2) is in parentheses. */
+		if (fscanf(f, "%*d (%*[^)]) %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+			   &ut, &st) != 2)
+			ut = st = 0;
+		fclose(f);
+	}
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }

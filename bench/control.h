@@ -17,6 +17,8 @@ pid_t control_start(bool with_server);
 void control_stop(void);
 /* The temp dir, for files the run needs (the caller removes them). */
 const char *control_dir(void);
+/* The server's socket path there (tmux's is the same with ".tmux" appended). */
+const char *control_socket(void);
 
 /* Runs one command; returns its exit status, its output in *out when out is not NULL. */
 int control_command(char **out, int argc, char **argv);
@@ -30,7 +32,17 @@ bool control_pane_shows(const char *pane, const char *text);
  * returns its output, NULL if it failed. */
 char *control_tmux(const char *conf, const char *args);
 
+/* The pid of the tmux server control_tmux(conf, ...) talks to, 0 if none answers. */
+pid_t control_tmux_pid(const char *conf);
+
+/* Starts argv (a real client) in a fresh cols x rows pty with TERM=xterm-256color;
+ * returns the master (the caller reads it and closes it), *pid the child (the caller
+ * kills and reaps it). Exits the benchmark when the pty cannot be made. */
+int control_spawn_pty(unsigned cols, unsigned rows, char *const argv[], pid_t *pid);
+
 double control_now_us(void);
+/* CPU seconds (user + system) the process used so far, 0 if unreadable. */
+double control_cpu_s(pid_t pid);
 /* The process's resident set (VmRSS) in bytes, 0 if unreadable. */
 size_t control_rss(pid_t pid);
 

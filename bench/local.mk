@@ -39,8 +39,12 @@ bench_copy_mode_SOURCES = bench/copy_mode.c tests/roam_link.c tests/roam_link.h 
 	tests/attach_harness.c tests/udpproxy_run.c tests/udpproxy_run.h
 bench_copy_mode_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/attached_drain
-bench_attached_drain_LDADD = -lutil
+bench_attached_drain_SOURCES = bench/attached_drain.c bench/control.c bench/control.h
+bench_attached_drain_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
 BENCHMARKS += bench/interrupt_latency
 bench_interrupt_latency_SOURCES = bench/interrupt_latency.c $(REMOTE_SHELL_SOURCES)
 bench_interrupt_latency_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_interrupt_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
+BENCHMARKS += bench/many_clients
+bench_many_clients_SOURCES = bench/many_clients.c bench/control.c bench/control.h
+bench_many_clients_LDADD = $(SERVER_LIBS) $(TERM_LIBS)

@@ -94,14 +94,6 @@ static double rsh_run(int colour)
 	return (double)(after - before) / (WINDOWS * KEPT);
 }
 
-static pid_t tmux_pid(const char *conf)
-{
-	char *out = control_tmux(conf, "display -p '#{pid}'");
-	pid_t pid = out ? (pid_t)atoi(out) : 0;
-	free(out);
-	return pid;
-}
-
 static double tmux_run(int colour)
 {
 	char cmd[400], args[600], conf[300];
@@ -119,7 +111,7 @@ static double tmux_run(int colour)
 		snprintf(args, sizeof args, "new-window -d -t m '%s'", cmd);
 		for (int w = 1; w < WINDOWS; w++)
 			free(control_tmux(conf, args));
-		pid_t pid = tmux_pid(conf);
+		pid_t pid = control_tmux_pid(conf);
 		size_t before = settled_rss(pid);
 		for (int w = 0; w < WINDOWS; w++) {
 			snprintf(args, sizeof args, "send-keys -t m:%d Enter", w);
