@@ -59,6 +59,15 @@ static void table(void)
 	      strcmp(cause, "ambiguous option: status-lef") == 0);
 	free(cause);
 	CHECK(strcmp(entry("renumber")->name, "renumber-windows") == 0);
+	/* The search (a binary one): every name in full, even one that prefixes others. */
+	for (const struct option_entry *oe = options_table; oe->name != NULL; oe++)
+		CHECKF(options_find(oe->name, &cause) == oe, "%s found", oe->name);
+	CHECK(strcmp(entry("status")->name, "status") == 0);
+	const char *outside[] = {"", "a", "zzz", "~"};
+	for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
+		CHECKF(options_find(outside[i], &cause) == NULL, "'%s' refused", outside[i]);
+		free(cause);
+	}
 }
 
 static void values(void)
