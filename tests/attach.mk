@@ -7,7 +7,8 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_keys \
 	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
 	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard \
-	tests/test_attach_titles tests/test_attach_bindings tests/test_attach_windows \
+	tests/test_attach_titles tests/test_attach_links tests/test_attach_bindings \
+	tests/test_attach_windows \
 	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts \
 	tests/test_attach_names tests/test_attach_tmuxconf tests/test_attach_sizes
 check_PROGRAMS += $(ATTACH_TESTS)
@@ -56,6 +57,8 @@ tests_test_attach_clipboard_SOURCES = tests/test_attach_clipboard.c $(ATTACH_HAR
 tests_test_attach_clipboard_LDADD = $(TERM_LIBS)
 tests_test_attach_titles_SOURCES = tests/test_attach_titles.c $(ATTACH_HARNESS)
 tests_test_attach_titles_LDADD = $(TERM_LIBS)
+tests_test_attach_links_SOURCES = tests/test_attach_links.c $(ATTACH_HARNESS)
+tests_test_attach_links_LDADD = $(TERM_LIBS)
 tests_test_attach_bindings_SOURCES = tests/test_attach_bindings.c $(ATTACH_HARNESS)
 tests_test_attach_bindings_LDADD = $(TERM_LIBS)
 tests_test_attach_windows_SOURCES = tests/test_attach_windows.c $(ATTACH_HARNESS)

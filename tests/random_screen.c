@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "term/link.h"
 #include "term/wire.h"
 #include "util/xmalloc.h"
 
@@ -33,6 +34,17 @@ static term_colour random_colour(rng *g, unsigned default_percent)
 	return TERM_COLOUR_RGB(rng_below(g, 256), rng_below(g, 256), rng_below(g, 256));
 }
 
+/* One of a few hyperlinks: with an id and without, the same URI under two ids. */
+static uint16_t random_link(rng *g)
+{
+	static const char *links[][2] = {
+		{"", "https://example.com"}, {"a1", "https://example.com"},
+		{"x", "file://host/tmp/a;b?c=d#e"}, {"", "mailto:someone@example.org"},
+	};
+	const char **l = links[rng_below(g, 4)];
+	return term_link_make(l[0], strlen(l[0]), l[1], strlen(l[1]));
+}
+
 static term_cell random_pen(rng *g)
 {
 	term_cell c = term_cell_blank();
@@ -40,6 +52,7 @@ static term_cell random_pen(rng *g)
 	c.bg = random_colour(g, 75);
 	c.attrs = rng_below(g, 4) == 0 ? (uint16_t)rng_below(g, TERM_ATTR_ALL + 1) : 0;
 	c.ul = (c.attrs & TERM_ATTR_UNDERLINE_MASK) ? random_colour(g, 50) : TERM_COLOUR_DEFAULT;
+	c.link = rng_below(g, 8) == 0 ? random_link(g) : 0;
 	return c;
 }
 

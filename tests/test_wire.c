@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "random_screen.h"
+#include "term/link.h"
 #include "term/wire.h"
 
 #include "check.h"
@@ -89,6 +90,19 @@ static void test_documented_cells(void)
 	term_cell c = term_row_get(s->lines[0], 6);
 	CHECK(c.bg == TERM_COLOUR_RGB(0x10, 0x20, 0x30) &&
 	      c.attrs == (TERM_ATTR_BOLD | TERM_ATTR_BLINK));
+	term_snapshot_unref(s);
+}
+
+/* The link example of docs/protocol.md, "Cells": a literal row [2, [0, 0, 0, 0, "u", "i"],
+ * "ab", [], "c"] on a screen 3 wide. */
+static void test_documented_link(void)
+{
+	term_snapshot *s = cells_of("93 01 03 91 95 02 96 00 00 00 00 a1 75 a1 69 a2 61 62 90 a1 63",
+				    3);
+	const char *id, *uri;
+	term_cell a = term_row_get(s->lines[0], 0), b = term_row_get(s->lines[0], 1);
+	CHECK(term_link_get(a.link, &id, &uri) && strcmp(id, "i") == 0 && strcmp(uri, "u") == 0);
+	CHECK(b.link == a.link && b.ch == 'b' && term_row_get(s->lines[0], 2).link == 0);
 	term_snapshot_unref(s);
 }
 
@@ -183,7 +197,13 @@ static void test_hostile_cells(void)
 	rejected_cells("92 00 ce 00 ff ff ff", 1, "bad colour");
 	rejected_cells("91 ce 02 00 00 00", 1, "integer out of range");
 	rejected_cells("93 00 00 cd 04 00", 1, "integer out of range");
-	rejected_cells("95 00 00 00 00 00", 1, "array length out of range");
+	rejected_cells("97 00 00 00 00 a1 61 a0 00", 1, "array length out of range");
+	/* A pen's hyperlink: a URI string, then maybe an id, as link.h has them. */
+	rejected_cells("95 00 00 00 00 00", 1, "expected a string");
+	rejected_cells("95 00 00 00 00 a0", 1, "bad link");
+	rejected_cells("95 00 00 00 00 a3 61 20 62", 1, "bad link");
+	rejected_cells("96 00 00 00 00 a1 61 a3 61 3a 62", 1, "bad link");
+	rejected_cells("96 00 00 00 00 a1 61 a1 1b", 1, "bad link");
 	rejected_cells("94 00 00 00 cd 01 01", 1, "bad colour");
 	rejected_cells("91 a1 61", 1, "expected an integer");
 	rejected_cells("91 ff", 1, "integer out of range");
@@ -335,6 +355,7 @@ static void test_truncation(void)
 int main(void)
 {
 	test_documented_cells();
+	test_documented_link();
 	test_documented_typing();
 	test_hostile_structure();
 	test_hostile_cells();

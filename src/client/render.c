@@ -12,6 +12,7 @@
 
 #include "borders.h"
 #include "colour.h"
+#include "term/link.h"
 #include "termcaps.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -317,11 +318,12 @@ static attr_t cell_attrs(render *r, const term_cell *c, int *pair)
 	return a;
 }
 
-/* Whether curses cannot draw the cell as the terminal can show it: see render_sgr. */
+/* Whether curses cannot draw the cell as the terminal can show it: see render_sgr. A
+ * hyperlink (OSC 8) it cannot draw at all. */
 static bool needs_extra(const render *r, const term_cell *c)
 {
 	unsigned ul = (c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT;
-	return (r->strike && (c->attrs & TERM_ATTR_STRIKE)) ||
+	return c->link != 0 || (r->strike && (c->attrs & TERM_ATTR_STRIKE)) ||
 	       (r->ul_styles && (ul >= 2 || (ul == 1 && c->ul != TERM_COLOUR_DEFAULT)));
 }
 
@@ -408,11 +410,6 @@ static void draw_pane(render *r, const term_view_pane *p, const term_view_pane *
 	}
 }
 
-static bool same_pen(const term_cell *a, const term_cell *b)
-{
-	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs;
-}
-
 /* Whether v has the panes prev had, in the same order, places and sizes, the status lines
  * where they were and the borders in the same lines and pens: then a cell of v's window
  * area is either a pane's, or the border map's, drawn as it was in prev. */
@@ -421,8 +418,9 @@ static bool same_layout(const term_view *prev, const term_view *v)
 	if (prev == NULL || prev->rows != v->rows || prev->cols != v->cols ||
 	    prev->npanes != v->npanes || prev->status->rows != v->status->rows ||
 	    prev->status_top != v->status_top || prev->border_lines != v->border_lines ||
-	    !same_pen(&prev->pens[TERM_VIEW_PEN_BORDER], &v->pens[TERM_VIEW_PEN_BORDER]) ||
-	    !same_pen(&prev->pens[TERM_VIEW_PEN_ACTIVE_BORDER],
+	    !term_cell_same_pen(&prev->pens[TERM_VIEW_PEN_BORDER],
+				&v->pens[TERM_VIEW_PEN_BORDER]) ||
+	    !term_cell_same_pen(&prev->pens[TERM_VIEW_PEN_ACTIVE_BORDER],
 		      &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER]))
 		return false;
 	for (unsigned i = 0; i < v->npanes; i++) {
@@ -696,13 +694,23 @@ static void put_sgr(const render *r, const term_cell *c)
 	fputs(buf, r->out);
 }
 
+static void put_link(const render *r, uint16_t link)
+{
+	char osc[TERM_LINK_OSC_MAX];
+	fwrite(osc, 1, term_link_osc(link, osc), r->out);
+}
+
 /*
- * The cells curses could not draw in full (strike-through, underline styles and colours),
- * written again by us over what it drew, then the attributes reset and the cursor put
- * back where curses left it, so that its idea of the terminal stays true.
+ * The cells curses could not draw in full (strike-through, underline styles and colours,
+ * hyperlinks), written again by us over what it drew, then the attributes reset, a link
+ * ended and the cursor put back where curses left it, so that its idea of the terminal
+ * stays true. Cells that follow each other on a row go out as one run: a link's text
+ * stays whole between its OSC 8s.
  */
 static void draw_extras(render *r)
 {
+	const struct extra *prev = NULL;
+	uint16_t link = 0;
 	int cy, cx;
 	size_t i;
 
@@ -711,13 +719,20 @@ static void draw_extras(render *r)
 	getyx(stdscr, cy, cx);
 	for (i = 0; i < r->nextras; i++) {
 		const struct extra *e = &r->extras[i];
-		fprintf(r->out, "\033[%d;%dH", e->y + 1, e->x + 1);
-		put_sgr(r, &e->cell);
+		if (e->cell.link != link)
+			put_link(r, link = e->cell.link);
+		if (prev == NULL || prev->y != e->y || prev->x + prev->cell.width != e->x)
+			fprintf(r->out, "\033[%d;%dH", e->y + 1, e->x + 1);
+		if (prev == NULL || !term_cell_same_look(&prev->cell, &e->cell))
+			put_sgr(r, &e->cell);
 		for (unsigned k = 0; k < e->n; k++) {
 			char u[4];
 			fwrite(u, 1, utf8_encode(e->chars[k], u), r->out);
 		}
+		prev = e;
 	}
+	if (link != 0)
+		put_link(r, 0);
 	fprintf(r->out, "\033[0m\033[%d;%dH", cy + 1, cx + 1);
 	fflush(r->out);
 	/* curses takes these cells for what it drew: make it believe otherwise, so that it

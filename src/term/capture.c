@@ -118,9 +118,7 @@ static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, 
 		term_cell c = term_row_get(row, col);
 		if ((flags & TERM_CAPTURE_ESCAPES) &&
 		    !term_cell_same_pen(&c, &pen)) {
-			term_cell linked = pen;
-			linked.link = c.link;
-			if (!term_cell_same_pen(&c, &linked))
+			if (!term_cell_same_look(&c, &pen))
 				put_sgr(b, &c);
 			if (c.link != pen.link)
 				put_link(b, c.link);
@@ -140,8 +138,7 @@ static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, 
 		}
 	}
 	term_cell plain = term_cell_blank();
-	plain.link = pen.link;
-	if (!term_cell_same_pen(&pen, &plain))
+	if (!term_cell_same_look(&pen, &plain))
 		strbuf_add(b, "\033[0m", 4);
 	if (pen.link != 0)
 		put_link(b, 0);

@@ -61,11 +61,16 @@ static inline term_cell term_cell_blank(void)
 	return c;
 }
 
+/* Whether two cells look the same: colours and attributes (an SGR sets them). */
+static inline bool term_cell_same_look(const term_cell *a, const term_cell *b)
+{
+	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs;
+}
+
 /* Whether two cells have the same pen: colours, attributes and hyperlink. */
 static inline bool term_cell_same_pen(const term_cell *a, const term_cell *b)
 {
-	return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul && a->attrs == b->attrs &&
-	       a->link == b->link;
+	return term_cell_same_look(a, b) && a->link == b->link;
 }
 
 static inline bool term_cell_is_blank(const term_cell *c)

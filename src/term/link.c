@@ -46,10 +46,15 @@ static bool same(const struct link *l, const char *id, size_t id_len, const char
 	       strlen(l->uri) == uri_len && memcmp(l->uri, uri, uri_len) == 0;
 }
 
+bool term_link_valid(const char *id, size_t id_len, const char *uri, size_t uri_len)
+{
+	return uri_len > 0 && uri_len <= TERM_LINK_MAX_URI && id_len <= TERM_LINK_MAX_ID &&
+	       printable(uri, uri_len, false) && printable(id, id_len, true);
+}
+
 uint16_t term_link_make(const char *id, size_t id_len, const char *uri, size_t uri_len)
 {
-	if (uri_len == 0 || uri_len > TERM_LINK_MAX_URI || id_len > TERM_LINK_MAX_ID ||
-	    !printable(uri, uri_len, false) || !printable(id, id_len, true))
+	if (!term_link_valid(id, id_len, uri, uri_len))
 		return 0;
 	size_t s = hash(id, id_len, uri, uri_len) % SLOTS;
 	for (; slots[s] != 0; s = (s + 1) % SLOTS)

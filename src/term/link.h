@@ -21,6 +21,9 @@
 #define TERM_LINK_MAX 16384
 #define TERM_LINK_MAX_BYTES (4u << 20)
 
+/* Whether (id, uri) is a link as above (its URI not empty), the table's room aside. */
+bool term_link_valid(const char *id, size_t id_len, const char *uri, size_t uri_len);
+
 /* The number of the link (id, uri), made if need be; 0 when the URI is empty, either is
  * not as above, or the table is full. */
 uint16_t term_link_make(const char *id, size_t id_len, const char *uri, size_t uri_len);

@@ -1,6 +1,7 @@
 /*
  * Cells on the wire. A run of cells is a list of entries:
- *   an array [fg, bg, attrs, ul] (trailing defaults left out): the pen of the cells that follow;
+ *   an array [fg, bg, attrs, ul, uri, id] (trailing defaults left out; the hyperlink's
+ *   URI and id strings, link.h): the pen of the cells that follow;
  *   an unsigned n: n blank cells (no character, width 1) in the pen;
  *   a string: cells with characters in the pen, as UTF-8 where a code point below 0x20
  *   marks what is not a plain narrow cell:
@@ -15,9 +16,11 @@
 #include "wire_cells.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../util/utf8.h"
 #include "../util/xmalloc.h"
+#include "link.h"
 
 enum { MARK_COMBINE = 1, MARK_WIDE = 2, MARK_WIDE_ALONE = 3, MARK_RIGHT_HALF = 4 };
 
@@ -51,16 +54,29 @@ static bool is_blank_kind(const term_cell *c)
 	return c->ch == 0 && c->width != 0;
 }
 
+static void pack_str(msgpack_packer *pk, const char *s)
+{
+	size_t len = strlen(s);
+	msgpack_pack_str(pk, len);
+	msgpack_pack_str_body(pk, s, len);
+}
+
 static void pack_pen(msgpack_packer *pk, const term_cell *pen)
 {
 	uint32_t v[4] = {wire_colour(pen->fg), wire_colour(pen->bg), pen->attrs & TERM_ATTR_ALL,
 			 wire_colour(pen->ul)};
-	unsigned n = 4;
-	while (n > 0 && v[n - 1] == 0)
+	const char *id, *uri;
+	bool link = term_link_get(pen->link, &id, &uri);
+	unsigned n = link ? 4 + (*id != '\0') + 1 : 4;
+	while (n > 0 && n <= 4 && v[n - 1] == 0)
 		n--;
 	msgpack_pack_array(pk, n);
-	for (unsigned i = 0; i < n; i++)
+	for (unsigned i = 0; i < n && i < 4; i++)
 		msgpack_pack_uint32(pk, v[i]);
+	if (n > 4)
+		pack_str(pk, uri);
+	if (n > 5)
+		pack_str(pk, id);
 }
 
 /* Appends cp as UTF-8 at buf + *len (only counts with buf NULL). */
@@ -277,11 +293,26 @@ static bool read_colour(mp_reader *r, term_colour *c)
 	return true;
 }
 
+/* The pen's hyperlink: a URI, then maybe an id. One the table has no room for is none. */
+static bool read_link(mp_reader *r, uint32_t n, term_cell *pen)
+{
+	const char *uri, *id = "";
+	uint32_t uri_len, id_len = 0;
+	if (!mp_read_str(r, TERM_LINK_MAX_URI, &uri, &uri_len))
+		return false;
+	if (n > 5 && !mp_read_str(r, TERM_LINK_MAX_ID, &id, &id_len))
+		return false;
+	if (!term_link_valid(id, id_len, uri, uri_len))
+		return mp_fail(r, "bad link");
+	pen->link = term_link_make(id, id_len, uri, uri_len);
+	return true;
+}
+
 static bool read_pen(mp_reader *r, term_cell *pen)
 {
 	uint32_t n, attrs = 0;
 	*pen = term_cell_blank();
-	if (!mp_read_array(r, 0, 4, &n))
+	if (!mp_read_array(r, 0, 6, &n))
 		return false;
 	if (n > 0 && !read_colour(r, &pen->fg))
 		return false;
@@ -292,7 +323,7 @@ static bool read_pen(mp_reader *r, term_cell *pen)
 	pen->attrs = (uint16_t)attrs;
 	if (n > 3 && !read_colour(r, &pen->ul))
 		return false;
-	return true;
+	return n <= 4 || read_link(r, n, pen);
 }
 
 static bool read_blanks(mp_reader *r, cell_writer *w)
