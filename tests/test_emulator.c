@@ -3,6 +3,7 @@
 
 #include "term/emulator.h"
 #include "term/link.h"
+#include "term/vterm_guard.h"
 
 #include "check.h"
 #include "random_screen.h"
@@ -180,6 +181,31 @@ static void test_sgr_forms(void)
 	/* RIS and DECSTR reset the pen. */
 	CHECK(pen_of("\033[2;4:5m\033c").attrs == 0);
 	CHECK(pen_of("\033[2;4:5m\033[!p").attrs == 0);
+	/* More than 16 parameters (sub-parameters counted): all apply, as in xterm and tmux
+	 * (the guard's cut for libvterm left out the background). */
+	c = pen_of("\033[1;2;3;4;5;6;7;8;9;31;42;38;5;100;48;2;1;2;3;4mX");
+	CHECKF(c.attrs == (TERM_ATTR_BOLD | TERM_ATTR_DIM | TERM_ATTR_ITALIC | UL(1) |
+			   TERM_ATTR_BLINK | TERM_ATTR_REVERSE | TERM_ATTR_CONCEAL |
+			   TERM_ATTR_STRIKE) &&
+	       c.fg == TERM_COLOUR_PALETTE(100) && c.bg == TERM_COLOUR_RGB(1, 2, 3),
+	       "attrs %#x fg %#x bg %#x", c.attrs, c.fg, c.bg);
+	c = pen_of("\033[1:2:3:4:5:6:7:8:9:1:2:3:4:5:6:7:8;0;33;58:5:9;4:3m");
+	CHECK(c.attrs == UL(3) && c.fg == TERM_COLOUR_PALETTE(3) && c.ul == TERM_COLOUR_PALETTE(9));
+	/* Split across writes past the 16th; beyond what the guard keeps, whole ones. */
+	const char *head = "\033[0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0";
+	term_emulator_write(em, head, strlen(head));
+	feed(";1;32mX");
+	CHECK(cell(0, 1).attrs == TERM_ATTR_BOLD && cell(0, 1).fg == TERM_COLOUR_PALETTE(2));
+	char big[TERM_GUARD_SGR_REST + 64];
+	size_t n = (size_t)snprintf(big, sizeof big, "\033[0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;1");
+	while (n < TERM_GUARD_SGR_REST + 40)
+		n += (size_t)snprintf(big + n, sizeof big - n, ";23");
+	snprintf(big + n, sizeof big - n, ";3mX");
+	c = pen_of(big);
+	CHECKF(c.attrs == TERM_ATTR_BOLD, "attrs %#x", c.attrs);
+	/* A CSI other than SGR still loses them (libvterm's array). */
+	c = pen_of("\033[31m\033[0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0J");
+	CHECK(c.fg == TERM_COLOUR_PALETTE(1));
 }
 
 /* DECSC/DECRC keep the charset designations (libvterm's do not): vttest menu 2. The

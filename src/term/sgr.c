@@ -3,7 +3,7 @@
 
 #include <stdbool.h>
 
-/* Beyond these, parameters and sub-parameters are ignored (the guard passes 16 at most). */
+/* Beyond these, parameters and sub-parameters are ignored (xterm keeps 30 parameters). */
 #define SGR_MAX_PARAMS 32
 #define SGR_MAX_SUBS 8
 #define SGR_VALUE_MAX 65535 /* saturated: large enough to be out of every range */

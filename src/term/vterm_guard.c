@@ -99,6 +99,40 @@ static void begin_csi(term_vterm_guard *g)
 	g->separators = 0;
 	g->plain = true;
 	g->count = 0;
+	g->rest_len = 0;
+	g->rest_cut = false;
+}
+
+/* A parameter byte of a CSI past its 16th parameter, kept in case it is an SGR. */
+static void keep_rest(term_vterm_guard *g, char c)
+{
+	if (g->rest_len < sizeof g->rest)
+		g->rest[g->rest_len++] = c;
+	else
+		g->rest_cut = true;
+}
+
+/*
+ * Hands an SGR's parameters to the owner: the bytes held (params, len) and those left
+ * out past the 16th parameter, which a cut sequence loses back to its last whole one.
+ */
+static void dispatch_sgr(term_vterm_guard *g, const char *params, size_t len)
+{
+	size_t rest = g->rest_len;
+	if (g->rest_cut) {
+		while (rest > 0 && g->rest[rest - 1] != ';')
+			rest--;
+		rest -= rest > 0; /* the separator too: an empty last parameter would reset */
+	}
+	if (rest == 0) {
+		g->sgr(g->repeat_arg, params, len);
+		return;
+	}
+	char *all = xmalloc(len + rest);
+	memcpy(all, params, len);
+	memcpy(all + len, g->rest, rest);
+	g->sgr(g->repeat_arg, all, len + rest);
+	free(all);
 }
 
 /* Saturates a parameter well past any screen's cell count. */
@@ -157,7 +191,7 @@ static size_t watched(term_vterm_guard *g, VTerm *vt, const char *buf, size_t st
 	if (sgr) {
 		const char *open = memchr(seq + at, '[', len - at); /* after any intermediates */
 		size_t from = open != NULL ? (size_t)(open - seq) + 1 : len - 1;
-		g->sgr(g->repeat_arg, seq + from, len - 1 - from);
+		dispatch_sgr(g, seq + from, len - 1 - from);
 	} else {
 		vterm_input_write(vt, seq, len);
 		g->ran(g->repeat_arg, seq + at, len - at);
@@ -314,8 +348,11 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				/* Parameters past the last one libvterm has room for are left out. */
 				if ((c == ';' || c == ':') && g->separators <= TERM_GUARD_MAX_SEPARATORS)
 					g->separators++;
-				if (g->separators > TERM_GUARD_MAX_SEPARATORS)
+				if (g->separators > TERM_GUARD_MAX_SEPARATORS) {
+					if (g->plain)
+						keep_rest(g, (char)c);
 					start = leave_out(g, vt, buf, start, seq_at, i);
+				}
 			} else {
 				g->plain = false; /* an intermediate */
 			}

@@ -11,7 +11,9 @@
  *   string a backslash after it is then taken for ST and libvterm reads past the end of
  *   its input (heap overflow, found by fuzzing). Such controls are left out.
  * - A CSI with more than 16 parameters is written past libvterm's parameter array,
- *   corrupting its state (found by fuzzing): the parameters past the 16th are left out.
+ *   corrupting its state (found by fuzzing): the parameters past the 16th are left out,
+ *   but for an SGR, which never reaches libvterm: the owner's sgr gets all of them (up to
+ *   TERM_GUARD_SGR_REST bytes past the 16th, cut back to whole parameters beyond).
  * - REP (CSI Pn b) that stops one cell short of the right margin leaves libvterm waiting
  *   to wrap, so the next character goes to the next line (ncurses fills lines with REP);
  *   before any character is printed it loops for ever. REP never reaches libvterm: the
@@ -49,6 +51,8 @@
 #define TERM_GUARD_MAX_STRING 65536
 /* libvterm 0.1.4 keeps 16 CSI parameters and writes the 17th and on past its array. */
 #define TERM_GUARD_MAX_SEPARATORS 15
+/* The most bytes of an SGR's parameters past the 16th that the guard keeps for sgr. */
+#define TERM_GUARD_SGR_REST 512
 
 typedef struct term_vterm_guard {
 	unsigned char state; /* where libvterm's parser stands */
@@ -57,6 +61,10 @@ typedef struct term_vterm_guard {
 	bool plain;               /* the current CSI has no private marker or intermediate */
 	unsigned long count;      /* its first parameter, saturated */
 	unsigned char intermediate; /* the current escape's first intermediate byte, or 0 */
+	/* The current CSI's parameter bytes left out past the 16th (for an SGR). */
+	char rest[TERM_GUARD_SGR_REST];
+	size_t rest_len;
+	bool rest_cut; /* more came than rest holds */
 	/* Called for each REP with its count (0 when left out), between sequences. */
 	void (*repeat)(void *arg, unsigned long count);
 	/* Called instead of libvterm for each plain SGR, with the bytes between CSI and m. */
