@@ -586,6 +586,22 @@ until [ "$(r show -gv display-time)" = 1234 ]; do
 	i=$((i + 1))
 done
 r kill-session -t env
+# next-window -a: the next window with an alert (activity here), as tmux; none: an error.
+r new-session -d -s alert 'sleep 60' || fail "new-session alert"
+r set -w -t alert -g monitor-activity on
+r new-window -d -t alert 'sleep 60'
+expect_error "no next window" next-window -a -t alert
+r new-window -d -t alert 'sleep 0.3; echo busy; sleep 60'
+i=0
+until [ "$(r display -p -t alert:2 '#{window_flags}')" = "#" ]; do
+	[ $i -lt 400 ] || fail "no activity flag: $(r display -p -t alert:2 '#{window_flags}')"
+	sleep 0.05
+	i=$((i + 1))
+done
+r previous-window -a -t alert || fail "previous-window -a"
+[ "$(r display -p -t alert: '#{window_index}')" = 2 ] || fail "previous-window -a did not reach 2"
+r set -w -g monitor-activity off
+r kill-session -t alert
 # wait-for: a line waits until signalled (a signal nobody waited for is kept); -L and -U.
 r new-session -d -s w 'sleep 60' || fail "new-session w"
 (r wait-for chan && echo woken >"$dir/woken") &

@@ -220,5 +220,16 @@ step select-pane -T 'my #{window_index}.#{pane_index}' -t z:0.0
 step_out display -p -t z:0.0 '#{pane_title}'
 step_out display -p -t z:0.0 '#{pane_index}'
 
+# next-window and previous-window: a lone window has none, -a wants a window with an alert.
+step new-session -d -s zzzz -x 80 -y 24
+step next-window -t zzzz
+step previous-window -t zzzz
+step next-window -a -t zzzz
+step new-window -d -t zzzz
+step next-window -a -t zzzz
+step previous-window -a -t zzzz
+step next-window -t zzzz
+step previous-window -t zzzz
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -22,18 +22,18 @@ const struct cmd_entry cmd_last_window_entry = {
 const struct cmd_entry cmd_next_window_entry = {
 	.name = "next-window",
 	.alias = {"next"},
-	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('a'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "next-window [-t target-session]",
+	.usage = "next-window [-a] [-t target-session]",
 	.exec = cmd_next_window_exec,
 };
 
 const struct cmd_entry cmd_previous_window_entry = {
 	.name = "previous-window",
 	.alias = {"prev"},
-	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('a'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "previous-window [-t target-session]",
+	.usage = "previous-window [-a] [-t target-session]",
 	.exec = cmd_previous_window_exec,
 };
 
@@ -57,7 +57,7 @@ static enum cmd_retval last_window(struct cmd_ctx *ctx, struct session *s)
 	return CMD_RETURN_NORMAL;
 }
 
-static enum cmd_retval step(struct session *s, int delta);
+static enum cmd_retval step(struct cmd_ctx *ctx, struct session *s, int delta);
 
 static enum cmd_retval cmd_select_window_exec(struct cmd_ctx *ctx)
 {
@@ -69,7 +69,7 @@ static enum cmd_retval cmd_select_window_exec(struct cmd_ctx *ctx)
 	if (args_has(a, 'l') || (args_has(a, 'T') && w == s->current))
 		return last_window(ctx, s);
 	if (args_has(a, 'n') || args_has(a, 'p'))
-		return step(s, args_has(a, 'n') ? 1 : -1);
+		return step(ctx, s, args_has(a, 'n') ? 1 : -1);
 	session_select_window(s, w);
 	session_touch(s);
 	return CMD_RETURN_NORMAL;
@@ -84,17 +84,26 @@ static enum cmd_retval cmd_last_window_exec(struct cmd_ctx *ctx)
 static enum cmd_retval step_window(struct cmd_ctx *ctx, int delta)
 {
 	struct session *s = cmd_find_session(ctx);
-	return s != NULL ? step(s, delta) : CMD_RETURN_ERROR;
+	return s != NULL ? step(ctx, s, delta) : CMD_RETURN_ERROR;
 }
 
-static enum cmd_retval step(struct session *s, int delta)
+/* The window delta away, wrapping (with -a: the nearest that way with an alert); as
+ * tmux, none but the current one is "no next window". */
+static enum cmd_retval step(struct cmd_ctx *ctx, struct session *s, int delta)
 {
-	size_t i = 0;
+	bool alert = args_has(&ctx->args, 'a');
+	size_t i = 0, n = s->nwindows;
 	while (s->windows[i] != s->current)
 		i++;
-	session_select_window(s, s->windows[(i + s->nwindows + (size_t)delta) % s->nwindows]);
-	session_touch(s);
-	return CMD_RETURN_NORMAL;
+	for (size_t k = 1; k < n; k++) {
+		struct window *w = s->windows[delta > 0 ? (i + k) % n : (i + n - k) % n];
+		if (alert && w->alerts == 0)
+			continue;
+		session_select_window(s, w);
+		session_touch(s);
+		return CMD_RETURN_NORMAL;
+	}
+	return cmd_error(ctx, "no %s window", delta > 0 ? "next" : "previous");
 }
 
 static enum cmd_retval cmd_next_window_exec(struct cmd_ctx *ctx)
