@@ -149,10 +149,16 @@ void term_view_set_page(term_view *v, term_histpage *page)
 	v->page = page != NULL ? term_histpage_ref(page) : NULL;
 }
 
+/* Cut to TERM_VIEW_MAX_NOTICE bytes on a character's boundary: a UTF-8 sequence cut in two
+ * would read as bytes to escape on the other side, and the text would not come back the
+ * same from its own diff. */
 static void set_text(char **field, const char *text, size_t len)
 {
+	size_t n = len < TERM_VIEW_MAX_NOTICE ? len : TERM_VIEW_MAX_NOTICE;
+	while (n > 0 && n < len && ((unsigned char)text[n] & 0xc0) == 0x80)
+		n--;
 	free(*field);
-	*field = xstrndup(text, len < TERM_VIEW_MAX_NOTICE ? len : TERM_VIEW_MAX_NOTICE);
+	*field = xstrndup(text, n);
 }
 
 void term_view_set_notice(term_view *v, const char *notice, size_t len)
