@@ -25,7 +25,7 @@ static int run(const char *word, ...)
 		argv[argc++] = (char *)w;
 	va_end(ap);
 	argv[argc] = NULL;
-	struct proto_request req = {argc, argv, "/", 0, 0};
+	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "/"};
 	struct proto_reply reply;
 	free(out);
 	free(err);
@@ -343,7 +343,7 @@ static void random_commands(void)
 			argv[1] = "-d"; /* the model check wants sessions, not clients */
 			argc += argc == 1;
 		}
-		struct proto_request req = {argc, argv, "/", 0, 0};
+		struct proto_request req = {.argc = argc, .argv = argv, .cwd = "/"};
 		struct proto_reply reply;
 		cmd_execute(&req, &reply, NULL, NULL);
 		bool ok = reply.code == 0 ? reply.errlen == 0

@@ -11,7 +11,7 @@
 static void round_trip(void)
 {
 	char *argv[] = {"send-keys", "-t", "work:1.2", "echo \xff", "", NULL};
-	struct proto_request req = {5, argv, "/home/me", 80, 24}, got;
+	struct proto_request req = {.argc = 5, .argv = argv, .cwd = "/home/me", .cols = 80, .rows = 24}, got;
 	size_t len;
 	uint8_t *msg = proto_request_encode(&req, &len);
 	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
@@ -40,7 +40,8 @@ static void round_trip(void)
 static void udp_element(void)
 {
 	char *argv[] = {"attach-session", NULL};
-	struct proto_request req = {1, argv, "", 80, 24, "192.0.2.1", 60000, 60010, false, 0}, got;
+	struct proto_request req = {.argc = 1, .argv = argv, .cwd = "", .cols = 80, .rows = 24,
+				    .udp_host = "192.0.2.1", .udp_low = 60000, .udp_high = 60010}, got;
 	size_t len;
 	uint8_t *msg = proto_request_encode(&req, &len);
 	CHECK(proto_request_decode(msg + PROTO_HEADER, len - PROTO_HEADER, &got) == NULL);
@@ -117,7 +118,7 @@ static int feed(int fds[2], const void *p, size_t n)
 static void frames(void)
 {
 	char *argv[] = {"ls", NULL};
-	struct proto_request req = {1, argv, "", 0, 0};
+	struct proto_request req = {.argc = 1, .argv = argv, .cwd = ""};
 	size_t len;
 	uint8_t *msg = proto_request_encode(&req, &len);
 	int fds[2];

@@ -175,15 +175,15 @@ static void test_many_parameters(void)
 }
 
 /* Row r of a snapshot as text, blanks as spaces, trailing ones dropped. */
-static void row_text(const term_snapshot *snap, unsigned r, char *out)
+static void row_text(const term_snapshot *snap, unsigned r, char *text)
 {
 	unsigned n = 0, end = 0;
 	for (unsigned c = 0; c < snap->cols; c++) {
 		uint32_t ch = term_row_get(snap->lines[r], c).ch;
-		out[n++] = ch ? (char)ch : ' ';
+		text[n++] = ch ? (char)ch : ' ';
 		end = ch ? n : end;
 	}
-	out[end] = '\0';
+	text[end] = '\0';
 }
 
 /* Writes the pieces (NULL-terminated) to a fresh 3x10 screen; checks rows 0 and 1. */
