@@ -478,6 +478,53 @@ static void redraws(unsigned long seed)
 	close(master);
 }
 
+/*
+ * A copy in copy mode goes to the terminal's clipboard through terminfo Ms when the entry
+ * has it (here an entry of the test's own whose Ms ends in ST, not BEL, compiled by tic),
+ * else as xterm's OSC 52 (screen-256color has no Ms).
+ */
+static void copy_to_clipboard(void)
+{
+	static const char entry[] = "rsh-ms|rsh test entry: Ms ends in ST,\n"
+				    "\tMs=\\E]52;%p1%s;%p2%s\\E\\\\, use=xterm-256color,\n";
+	const char *terms[] = { "rsh-ms", "screen-256color" };
+	const char *want[] = { "\033]52;c;aGk=\033\\", "\033]52;c;aGk=\a" };
+	char dir[] = "/tmp/rsh-terminfo-XXXXXX", path[64], cmd[256], out[16384];
+	term_view *v = term_view_new(COLS, ROWS, 1);
+	int master;
+	FILE *f = open_terminal(&master), *src;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/rsh-ms.src", dir);
+	CHECK((src = fopen(path, "w")) != NULL && fputs(entry, src) >= 0 && fclose(src) == 0);
+	snprintf(cmd, sizeof cmd, "tic -x -o %s %s", dir, path);
+	CHECK(system(cmd) == 0);
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS, COLS);
+	for (unsigned i = 0; i < 2; i++) {
+		if (i == 0)
+			setenv("TERMINFO", dir, 1);
+		else
+			unsetenv("TERMINFO");
+		render *r = render_new(terms[i], NULL, f, f);
+		CHECK(r);
+		render_view(r, v, "");
+		render_flush(r);
+		read_out(master, out, sizeof out);
+		render_copy(r, "aGk=");
+		read_out(master, out, sizeof out);
+		CHECKF(strstr(out, want[i]) != NULL, "%s: no clipboard sequence in '%s'", terms[i],
+		       out);
+		render_free(r);
+		read_out(master, out, sizeof out);
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	CHECK(system(cmd) == 0);
+	term_view_unref(v);
+	fclose(f);
+	close(master);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
@@ -634,6 +681,7 @@ int main(void)
 	attributes("xterm-256color", false);
 	attributes("tmux-256color", true);
 	widths();
+	copy_to_clipboard();
 	for (unsigned long n = 0, seed = test_seed(); n < test_cases(20); n++, seed++)
 		redraws(seed);
 	return 0;

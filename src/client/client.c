@@ -198,8 +198,8 @@ static bool detach_overdue(const struct client *c, uint64_t now)
 }
 
 /* A copy: to the server as a new paste buffer (BUFFER events, in pieces as pastes go),
- * and to this terminal's clipboard by OSC 52 (the text is here already, so no size limit
- * from the link). */
+ * and to this terminal's clipboard (render_copy: Ms or OSC 52; the text is here already,
+ * so no size limit from the link). */
 static void client_copied(void *arg, const char *text, size_t len)
 {
 	struct client *c = arg;
@@ -217,10 +217,8 @@ static void client_copied(void *arg, const char *text, size_t len)
 	} while (done < len);
 	sodium_bin2base64(b64, size, (const unsigned char *)text, len,
 			  sodium_base64_VARIANT_ORIGINAL);
-	if (client_view(c)->clipboard != 0) { /* set-clipboard external or on */
-		printf("\033]52;c;%s\a", b64);
-		fflush(stdout);
-	}
+	if (client_view(c)->clipboard != 0) /* set-clipboard external or on */
+		render_copy(c->r, b64);
 	free(b64);
 }
 

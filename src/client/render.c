@@ -261,18 +261,32 @@ static void write_title(render *r, const char *title)
 
 /* Sets the terminal's clipboard: terminfo Ms, else the xterm sequence when the terminal
  * lists give it the clipboard feature (tmux's default ones give it xterm*). */
-static void write_clip(render *r, const term_clip *clip)
+/* Sets the terminal's selections sel to base64 data: through terminfo Ms when the entry
+ * has it, else as xterm's OSC 52 when raw or tmux's clipboard feature says so. */
+static void put_selection(render *r, const char *sel, const char *data, bool raw)
 {
 	const char *ms = tigetstr("Ms");
+
+	if (ms != NULL && ms != (char *)-1)
+		fputs(tiparm(ms, sel, data), r->out);
+	else if (raw || (r->caps & TERMCAP_CLIPBOARD))
+		fprintf(r->out, "\033]52;%s;%s\a", sel, data);
+	fflush(r->out);
+}
+
+static void write_clip(render *r, const term_clip *clip)
+{
 	const char *semi = strchr(clip->text, ';');
 	char *sel = xstrndup(clip->text, (size_t)(semi - clip->text));
 
-	if (ms != NULL && ms != (char *)-1)
-		fputs(tiparm(ms, sel, semi + 1), r->out);
-	else if (r->caps & TERMCAP_CLIPBOARD) /* tmux's clipboard feature: OSC 52 */
-		fprintf(r->out, "\033]52;%s;%s\a", sel, semi + 1);
-	fflush(r->out);
+	put_selection(r, sel, semi + 1, false);
 	free(sel);
+}
+
+void render_copy(render *r, const char *base64)
+{
+	set_term(r->screen);
+	put_selection(r, "c", base64, true);
 }
 
 void render_invalidate(render *r)

@@ -52,5 +52,8 @@ void render_lines(render *r, const char *text, size_t top);
 
 /* Shows what was drawn. */
 void render_flush(render *r);
+/* Sets the terminal's clipboard to a copy (base64), as tmux's copy mode does: through
+ * terminfo Ms when the entry has it, else xterm's OSC 52 (`\e]52;c;DATA\a`). */
+void render_copy(render *r, const char *base64);
 
 #endif
