@@ -87,7 +87,7 @@ static int control(unsigned cols, unsigned rows, char **out, char **err, const c
 	va_end(ap);
 	int fd = socket_connect(sock);
 	CHECK(fd >= 0);
-	struct proto_request req = {argc, argv, "/", cols, rows};
+	struct proto_request req = {.argc = argc, .argv = argv, .cwd = "/", .cols = cols, .rows = rows};
 	size_t len;
 	uint8_t *msg = proto_request_encode(&req, &len);
 	CHECK(write(fd, msg, len) == (ssize_t)len);
