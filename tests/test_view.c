@@ -346,6 +346,14 @@ static void pack_head(msgpack_packer *pk, unsigned fields, unsigned cols, unsign
 	msgpack_pack_array(pk, npanes);
 }
 
+/* The head of a 21x6 view of fields fields with no panes, then skip fields left out (nil). */
+static void pack_blank_head(msgpack_packer *pk, unsigned fields, unsigned skip)
+{
+	pack_head(pk, fields, 21, 6, 0);
+	for (unsigned i = 0; i < skip; i++)
+		msgpack_pack_nil(pk);
+}
+
 static void pack_pane_head(msgpack_packer *pk, bool screen, uint32_t id, unsigned x,
 			   unsigned y)
 {
@@ -432,16 +440,12 @@ static void test_hostile(void)
 	pack_head(&pk, 3, 20, 6, 0); /* the status line no longer fits */
 	refuse(base, &buf, "status");
 
-	pack_head(&pk, 7, 21, 6, 0);
-	for (int i = 0; i < 3; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 7, 3);
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
 	/* A notice and an end line from a hostile server arrive with their control
 	 * characters (C1 too) escaped: the client prints them on the user's terminal. */
-	pack_head(&pk, 8, 21, 6, 0);
-	for (int i = 0; i < 3; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 8, 3);
 	msgpack_pack_str_with_body(&pk, "\033]52;c;cHdu\007", 12);
 	msgpack_pack_str_with_body(&pk, "bye\xc2\x9b" "2J\n", 8);
 	const char *err = NULL;
@@ -454,9 +458,7 @@ static void test_hostile(void)
 
 	char longer[TERM_VIEW_MAX_NOTICE + 1];
 	memset(longer, 'x', sizeof longer);
-	pack_head(&pk, 7, 21, 6, 0);
-	for (int i = 0; i < 3; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 7, 3);
 	msgpack_pack_str_with_body(&pk, longer, sizeof longer);
 	refuse(base, &buf, "");
 
@@ -477,60 +479,42 @@ static void test_hostile(void)
 	msgpack_pack_nil(&pk);
 	msgpack_pack_uint32(&pk, 5);
 	refuse(base, &buf, "");
-	pack_head(&pk, 8, 21, 6, 0); /* an end line with a NUL */
-	for (int i = 0; i < 4; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 8, 4); /* an end line with a NUL */
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 19, 21, 6, 0); /* more fields than there are */
-	for (int i = 0; i < 16; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 19, 16); /* more fields than there are */
 	refuse(base, &buf, "");
-	pack_head(&pk, 16, 21, 6, 0); /* look: border lines past the last kind */
-	for (int i = 0; i < 12; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 16, 12); /* look: border lines past the last kind */
 	msgpack_pack_array(&pk, 3);
 	msgpack_pack_false(&pk);
 	msgpack_pack_uint8(&pk, TERM_VIEW_LINES_NUMBER + 1);
 	msgpack_pack_array(&pk, 0);
 	refuse(base, &buf, "");
-	pack_head(&pk, 15, 21, 6, 0); /* names: one missing */
-	for (int i = 0; i < 11; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 15, 11); /* names: one missing */
 	msgpack_pack_array(&pk, TERM_VIEW_NAMES - 1);
 	for (int i = 0; i < TERM_VIEW_NAMES - 1; i++)
 		msgpack_pack_str_with_body(&pk, "x", 1);
 	refuse(base, &buf, "");
-	pack_head(&pk, 14, 21, 6, 0); /* a word to run with a NUL */
-	for (int i = 0; i < 10; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 14, 10); /* a word to run with a NUL */
 	msgpack_pack_array(&pk, 2);
 	msgpack_pack_uint32(&pk, 1);
 	msgpack_pack_array(&pk, 1);
 	msgpack_pack_bin_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 13, 21, 6, 0); /* key tables cut short */
-	for (int i = 0; i < 9; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 13, 9); /* key tables cut short */
 	msgpack_pack_array(&pk, 7);
 	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "");
-	pack_head(&pk, 11, 21, 6, 0); /* set-clipboard past its choices */
-	for (int i = 0; i < 7; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 11, 7); /* set-clipboard past its choices */
 	msgpack_pack_array(&pk, 3);
 	msgpack_pack_uint32(&pk, 1);
 	msgpack_pack_true(&pk);
 	msgpack_pack_uint32(&pk, 3);
 	refuse(base, &buf, "");
-	pack_head(&pk, 12, 21, 6, 0); /* a terminal title with a NUL */
-	for (int i = 0; i < 8; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 12, 8); /* a terminal title with a NUL */
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_head(&pk, 10, 21, 6, 0); /* a page whose answer has two fields */
-	for (int i = 0; i < 6; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 10, 6); /* a page whose answer has two fields */
 	msgpack_pack_array(&pk, 5);
 	for (int i = 0; i < 3; i++)
 		msgpack_pack_uint32(&pk, 1);
@@ -539,9 +523,7 @@ static void test_hostile(void)
 	msgpack_pack_uint32(&pk, 1);
 	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "search answer");
-	pack_head(&pk, 10, 21, 6, 0); /* a page line with a flag that does not exist */
-	for (int i = 0; i < 6; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 10, 6); /* a page line with a flag that does not exist */
 	msgpack_pack_array(&pk, 4);
 	for (int i = 0; i < 3; i++)
 		msgpack_pack_uint32(&pk, 1);
@@ -549,9 +531,7 @@ static void test_hostile(void)
 	msgpack_pack_array(&pk, 1);
 	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "");
-	pack_head(&pk, 9, 21, 6, 0); /* tty_echo not a boolean */
-	for (int i = 0; i < 5; i++)
-		msgpack_pack_nil(&pk);
+	pack_blank_head(&pk, 9, 5); /* tty_echo not a boolean */
 	msgpack_pack_uint32(&pk, 1);
 	refuse(base, &buf, "");
 	pack_head(&pk, 3, 1001, 6, 0);
