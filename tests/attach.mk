@@ -10,7 +10,8 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_titles tests/test_attach_links tests/test_attach_bindings \
 	tests/test_attach_windows \
 	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts \
-	tests/test_attach_names tests/test_attach_tmuxconf tests/test_attach_sizes
+	tests/test_attach_names tests/test_attach_tmuxconf tests/test_attach_sizes \
+	tests/test_attach_shared
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -75,3 +76,5 @@ tests_test_attach_display_SOURCES = tests/test_attach_display.c $(ATTACH_HARNESS
 tests_test_attach_display_LDADD = $(TERM_LIBS)
 tests_test_attach_readonly_SOURCES = tests/test_attach_readonly.c $(ATTACH_HARNESS)
 tests_test_attach_readonly_LDADD = $(TERM_LIBS)
+tests_test_attach_shared_SOURCES = tests/test_attach_shared.c $(ATTACH_HARNESS)
+tests_test_attach_shared_LDADD = $(TERM_LIBS)

@@ -164,3 +164,101 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 	}
 	return v;
 }
+
+/*
+ * The view composed last for each session and size (at most COMPOSE_SHARE_MAX), and the
+ * turn it was composed in: within that turn it is what compose_view_shared copies; in a
+ * later one it is what the new view's screens are compared with.
+ */
+static struct {
+	bool on;
+	unsigned long long now; /* the current turn's number */
+	unsigned n;
+	struct composed {
+		const struct session *s;
+		uint32_t id;
+		unsigned cols, rows;
+		unsigned long long turn;
+		term_view *v;
+	} kept[COMPOSE_SHARE_MAX];
+} share;
+
+void compose_turn_begin(void)
+{
+	share.on = true;
+	share.now++;
+}
+
+void compose_turn_end(void)
+{
+	share.on = false;
+}
+
+void compose_forget(void)
+{
+	for (unsigned i = 0; i < share.n; i++)
+		term_view_unref(share.kept[i].v);
+	share.n = 0;
+	share.on = false;
+}
+
+/* Screens of v equal to those of the view composed before become those very screens:
+ * the status line is drawn anew at each compose, and clients whose views then hold the
+ * same snapshot compare and diff it in O(1) (and share the diff). */
+static void reuse_screens(term_view *v, const term_view *before)
+{
+	if (v->status != NULL && before->status != NULL && v->status != before->status &&
+	    term_snapshot_equal(v->status, before->status))
+		term_view_set_status(v, before->status);
+	for (unsigned i = 0; i < v->npanes; i++) {
+		const term_view_pane *b = term_view_find(before, v->panes[i].id);
+		term_view_pane *p = &v->panes[i];
+		if (b != NULL && b->screen != p->screen && term_snapshot_equal(b->screen, p->screen)) {
+			term_snapshot_unref(p->screen);
+			p->screen = term_snapshot_ref(b->screen);
+		}
+	}
+}
+
+/* The entry for the session and size, or where a new one goes (NULL: every entry is
+ * this turn's, none is to be replaced). */
+static struct composed *entry(const struct session *s, unsigned cols, unsigned rows, bool *found)
+{
+	struct composed *oldest = NULL;
+	*found = false;
+	for (unsigned i = 0; i < share.n; i++) {
+		struct composed *k = &share.kept[i];
+		if (k->s == s && k->id == s->id && k->cols == cols && k->rows == rows) {
+			*found = true;
+			return k;
+		}
+		if (k->turn != share.now && (oldest == NULL || k->turn < oldest->turn))
+			oldest = k;
+	}
+	if (share.n < COMPOSE_SHARE_MAX)
+		return &share.kept[share.n++];
+	if (oldest != NULL) {
+		term_view_unref(oldest->v);
+		oldest->v = NULL;
+	}
+	return oldest;
+}
+
+term_view *compose_view_shared(const struct session *s, unsigned cols, unsigned rows)
+{
+	if (!share.on)
+		return compose_view(s, cols, rows);
+	bool found;
+	struct composed *k = entry(s, cols, rows, &found);
+	if (found && k->turn == share.now)
+		return term_view_clone(k->v);
+	term_view *v = compose_view(s, cols, rows);
+	if (k == NULL)
+		return v;
+	if (found) {
+		reuse_screens(v, k->v);
+		term_view_unref(k->v);
+	}
+	*k = (struct composed){s, s->id, cols, rows, share.now, v};
+	return term_view_clone(v);
+}

@@ -22,4 +22,22 @@
  */
 term_view *compose_view(const struct session *s, unsigned cols, unsigned rows);
 
+/*
+ * One turn of the server's loop, during which no session changes (clients_tick): within
+ * it compose_view_shared gives what compose_view would, as a private copy
+ * (term_view_clone, which the caller may change) of a view composed once per session and
+ * size in the turn. Clients of one session at one size then share its screens and status
+ * line, so their diffs are shared too (term/diff_share.h). A screen equal to the one the
+ * view composed before for that session and size held (the status line, drawn anew each
+ * time; a cropped pane) is that same snapshot, so that views of successive turns compare
+ * in O(1) too. At most COMPOSE_SHARE_MAX sessions and sizes are kept (those of an
+ * earlier turn make way; beyond that a view is composed for each client). Outside a turn
+ * compose_view_shared is compose_view; compose_forget drops what is kept.
+ */
+#define COMPOSE_SHARE_MAX 16
+void compose_turn_begin(void);
+void compose_turn_end(void);
+void compose_forget(void);
+term_view *compose_view_shared(const struct session *s, unsigned cols, unsigned rows);
+
 #endif

@@ -26,6 +26,7 @@
 #include "net/sync_sender.h"
 #include "net/udp.h"
 #include "udp_listen.h"
+#include "term/diff_share.h"
 #include "term/view_wire.h"
 #include "util/xmalloc.h"
 
@@ -433,7 +434,7 @@ static term_view *compose(struct client *c, uint64_t now)
 	term_view *v;
 	if (s != NULL && c->in.cols > 0 && c->in.rows > 0)
 	{
-		v = compose_view(s, c->in.cols, c->in.rows);
+		v = compose_view_shared(s, c->in.cols, c->in.rows);
 		mode_draw(c, v, now);
 	} else
 		v = term_view_clone(c->view);
@@ -506,11 +507,10 @@ static int update_view(struct client *c, uint64_t now)
 	return -1;
 }
 
-int clients_tick(void)
+/* The clients' work of one turn; returns the poll timeout (-1: none). */
+static int turn(uint64_t now)
 {
-	uint64_t now = net_clock_ms();
 	int timeout = -1;
-	size_windows(now);
 	for (size_t i = 0; i < nclients;) {
 		struct client *c = clients[i];
 		check_ended(c, now);
@@ -552,6 +552,25 @@ int clients_tick(void)
 		timeout = timeout < 0 || t < timeout ? t : timeout;
 		i++;
 	}
+	return timeout;
+}
+
+/*
+ * One turn over the clients. No session changes in it (the clients' input was applied
+ * before), so clients of one session at one size share the view composed for them and
+ * the screen diffs of their frames (compose_view_shared, term_diff_share_write): each
+ * is made once, and each client's own parts (a mode, a notice, its echo, its history)
+ * go on a private copy, sealed for it alone.
+ */
+int clients_tick(void)
+{
+	uint64_t now = net_clock_ms();
+	size_windows(now);
+	compose_turn_begin();
+	term_diff_share_begin();
+	int timeout = turn(now);
+	term_diff_share_end();
+	compose_turn_end();
 	return timeout;
 }
 
@@ -601,6 +620,7 @@ void clients_free(void)
 		client_free(nclients - 1);
 	free(clients);
 	clients = NULL;
+	compose_forget();
 	agent_close();
 	udp_listen_close_all();
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../util/printable.h"
+#include "diff_share.h"
 #include "grid.h"
 #include "wire.h"
 #include "util/xmalloc.h"
@@ -51,7 +52,7 @@ static void pack_pane(const term_view *from, const term_view_pane *p, msgpack_pa
 	msgpack_pack_uint16(pk, p->x);
 	msgpack_pack_uint16(pk, p->y);
 	if (changed)
-		term_diff_write(old, p->screen, pk);
+		term_diff_share_write(old, p->screen, pk);
 	else if (history)
 		msgpack_pack_nil(pk);
 	if (history) {
@@ -114,7 +115,7 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		msgpack_pack_uint16(pk, to->active);
 		break;
 	case FIELD_STATUS:
-		term_diff_write(from->status, to->status, pk);
+		term_diff_share_write(from->status, to->status, pk);
 		break;
 	case FIELD_ECHO:
 		msgpack_pack_array(pk, 2);
