@@ -174,6 +174,9 @@ static void test_hour_asleep(uint64_t seed)
 	world_free(&w);
 }
 
+/* When a small diff goes again at this SRTT (ms after it went), the RTO being larger. */
+#define SMALL_RESEND(srtt) ((srtt) + (srtt) / 4 + SYNC_BEHIND_SLACK_MS + SYNC_ACK_DELAY_MS)
+
 /* A link at 100 ms SRTT, 300 ms RTO, from state zero, and two states a and b to send. */
 struct paced {
 	struct regs *zero, *a, *b;
@@ -215,8 +218,9 @@ static void test_pacing(void)
 	CHECK(sync_link_next_wakeup(l) == 1001 + 50);
 	CHECK(!sync_link_tick(l, 1050, &msg, &len));
 	CHECK(sync_link_tick(l, 1051, &msg, &len));
-	/* Unacknowledged: sent again from the acknowledged base after RTO + ack delay. */
-	CHECK(sync_link_next_wakeup(l) == 1051 + 300 + SYNC_ACK_DELAY_MS);
+	/* Unacknowledged: sent again from the acknowledged base after a round trip and the
+	 * ack delay (a small diff, and the SRTT + 25 % below the RTO). */
+	CHECK(sync_link_next_wakeup(l) == 1051 + SMALL_RESEND(100));
 	sync_frame f;
 	const char *err;
 	CHECK(sync_link_tick(l, 1451, &msg, &len));
@@ -247,6 +251,7 @@ static void test_copies(void)
 	CHECK(sync_link_tick(l, 1001, &msg, &len));
 	CHECK(sync_link_copies(l) == 1); /* no loss seen yet */
 	/* The resend timer alone is no loss (the peer may be gone): one copy. */
+	CHECK(!sync_link_tick(l, 1000 + SMALL_RESEND(100), &msg, &len));
 	CHECK(sync_link_tick(l, 1001 + 300 + SYNC_ACK_DELAY_MS, &msg, &len));
 	CHECK(sync_link_copies(l) == 1);
 	/* The peer speaks a round trip later still without it: lost; it goes twice. */
@@ -268,6 +273,35 @@ static void test_copies(void)
 }
 
 /*
+ * When a small diff goes again: after SRTT + 25 % and the ack delay while that is less
+ * than the RTO (early in a connection the first samples leave the RTO at its 1000 ms
+ * clamp: a lost keystroke at 500 ms RTT waited 1.1 s), else after RTO + ack delay.
+ */
+static void test_small_resend(void)
+{
+	struct paced p = paced_new();
+	sync_link *l = p.l;
+	const uint8_t *msg;
+	size_t len;
+	sync_link_set_rtt(l, 500, 1000);
+	sync_link_set_local(l, p.a);
+	CHECK(sync_link_tick(l, 1000, &msg, &len));
+	CHECK(sync_link_next_wakeup(l) == 1000 + SMALL_RESEND(500));
+	CHECK(SMALL_RESEND(500) == 726);
+	CHECK(!sync_link_tick(l, 1725, &msg, &len));
+	CHECK(sync_link_tick(l, 1726, &msg, &len)); /* again, from the acknowledged state */
+	sync_frame f;
+	const char *err;
+	CHECK(sync_frame_decode(msg, len, &f, &err));
+	CHECK(f.base == 0 && f.num == 1 && f.diff != NULL);
+	CHECK(sync_link_next_wakeup(l) == 1726 + SMALL_RESEND(500));
+	/* A steady link's RTO is below SRTT + 25 %: the RTO it is. */
+	sync_link_set_rtt(l, 500, 600);
+	CHECK(sync_link_next_wakeup(l) == 1726 + 600 + SYNC_ACK_DELAY_MS);
+	paced_free(&p);
+}
+
+/*
  * A peer that speaks without our newest state, over a round trip after it went out, lost
  * it or was away: the state goes again at once, not at the resend timer. Within the round
  * trip it may still be on its way: nothing changes.
@@ -283,7 +317,7 @@ static void test_peer_behind(void)
 	sync_link_set_rtt(l, 100, 300);
 	sync_link_set_local(l, a);
 	CHECK(sync_link_tick(l, 1000, &msg, &len));
-	uint64_t timer = 1000 + 300 + SYNC_ACK_DELAY_MS;
+	uint64_t timer = 1000 + SMALL_RESEND(100);
 	CHECK(sync_link_next_wakeup(l) == timer);
 	CHECK(sync_link_tick(peer, 1000, &msg, &len)); /* its first frame: state 0 held */
 	uint8_t *stale = xmemdup(msg, len);
@@ -298,7 +332,7 @@ static void test_peer_behind(void)
 	CHECK(sync_link_tick(l, 1200, &msg, &len));
 	CHECK(sync_frame_decode(msg, len, &f, &err));
 	CHECK(f.base == 0 && f.num == 1 && f.diff != NULL);
-	CHECK(sync_link_next_wakeup(l) == 1200 + 300 + SYNC_ACK_DELAY_MS);
+	CHECK(sync_link_next_wakeup(l) == 1200 + SMALL_RESEND(100));
 	free(stale);
 	sync_link_free(peer);
 	sync_link_free(l);
@@ -491,6 +525,7 @@ int main(void)
 	test_receiver_keeps_acked();
 	test_pacing();
 	test_copies();
+	test_small_resend();
 	test_peer_behind();
 	unsigned long seed = test_seed(), cases = test_cases(20);
 	static const unsigned losses[] = { 0, 10, 30, 50 };

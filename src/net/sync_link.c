@@ -71,10 +71,19 @@ static uint64_t assume_ms(const sync_link *l)
 }
 
 /* How long the newest state may stay unacknowledged before it goes again: a large diff is
- * acknowledged at once, any other may wait the ack delay. */
+ * acknowledged at once, any other may wait the ack delay. A small one (a keystroke, its
+ * echo) goes again after a round trip by the smoothed estimate (plus a quarter, and the
+ * ack delay) when that is sooner than the RTO, which early in a connection or on a
+ * jittery link is far longer (clamped at NET_RTO_MAX_MS): a lost keystroke costs about
+ * one round trip more, not a second. A copy that was not lost after all is taken once. */
 static uint64_t resend_ms(const sync_link *l)
 {
-	return l->last_diff_len > SYNC_ACK_NOW_BYTES ? l->rto_ms : assume_ms(l);
+	if (l->last_diff_len > SYNC_ACK_NOW_BYTES)
+		return l->rto_ms;
+	uint64_t round_trip = (uint64_t)l->srtt_ms + l->srtt_ms / 4 + SYNC_BEHIND_SLACK_MS;
+	if (l->last_diff_len <= SYNC_COPY_BYTES && round_trip < l->rto_ms)
+		return round_trip + SYNC_ACK_DELAY_MS;
+	return assume_ms(l);
 }
 
 static uint64_t min_u64(uint64_t a, uint64_t b)

@@ -13,7 +13,9 @@
  *    and a flood on one costs at most 1000 / SYNC_INTERVAL_MIN_MS frames a second;
  *  - again, from the acknowledged state, when the newest state sent is still unacknow-
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out (RTO alone when its diff was larger
- *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once), or at once when
+ *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once; SRTT + 25 % +
+ *    SYNC_BEHIND_SLACK_MS in place of the RTO when that is less and the diff at most
+ *    SYNC_COPY_BYTES, so a lost keystroke goes again after about a round trip), or at once when
  *    a frame from the peer, arriving over a round trip (SRTT + 25 % +
  *    SYNC_BEHIND_SLACK_MS) after it went out, still lacks it
  *    (the peer is back from an outage: it catches up in about one round trip);
