@@ -5,11 +5,17 @@
  * (the pty one row taller, for the status line). The pane's script waits for a line, then
  * runs seq and writes the time it finished to a file: the figure is from send-keys Enter
  * to that time, so nothing polls the servers meanwhile. Runs alternate rsh, tmux.
- * Also prints each server's and client's CPU time for the run (from /proc); with
- * DRAIN_PIDS set, their pids on stderr (for perf report --pid).
+ * Also prints what each process used in the run, from /proc: the server's and the client's
+ * CPU (user + system) and context switches, the pane's (seq's, read from its shell's
+ * waited-for children), their total, and the bytes the client wrote to its terminal. On a
+ * shared machine the wall time is mostly the load; the CPU figures are the work. Ends
+ * with the median of each column per peer and size. With DRAIN_PIDS set, the pids go to
+ * stderr (for perf report --pid).
  * Prints figures; asserts nothing.
  *
  *   attached_drain [RUNS] [COLSxROWS ...]      (default 3, 200x50 80x24)
+ *
+ * RSH names the rsh binary (default ./src/rsh).
  */
 #include <fcntl.h>
 #include <poll.h>
@@ -49,17 +55,21 @@ static void run(const char *fmt, ...)
 	}
 }
 
-/* Reads and discards the client's output for ms (or until done exists). */
-static void sink(int fd, int ms, const char *done)
+/* Reads and discards the client's output for ms (or until done exists); returns the
+ * bytes read. */
+static double sink(int fd, int ms, const char *done)
 {
 	char buf[65536];
-	double end = now_s() + ms / 1e3;
+	double end = now_s() + ms / 1e3, bytes = 0;
 	struct stat st;
 	while (now_s() < end && (done == NULL || stat(done, &st) != 0)) {
 		struct pollfd p = {fd, POLLIN, 0};
-		if (poll(&p, 1, 5) > 0 && read(fd, buf, sizeof buf) <= 0)
-			return;
+		ssize_t n = 0;
+		if (poll(&p, 1, 5) > 0 && (n = read(fd, buf, sizeof buf)) <= 0)
+			break;
+		bytes += (double)n;
 	}
+	return bytes;
 }
 
 static pid_t pid_from(const char *cmd)
@@ -74,9 +84,66 @@ static pid_t pid_from(const char *cmd)
 	return (pid_t)pid;
 }
 
+/* The CPU of the children that pid and its live descendants waited for: the pane's
+ * seq (its shell may run under a `sh -c`). */
+static double waited_cpu(pid_t pid)
+{
+	struct control_times t;
+	char path[64];
+	int child;
+	double sum = control_proc_times(pid, &t) ? t.children : 0;
+	snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+	FILE *f = fopen(path, "r");
+	while (f != NULL && fscanf(f, "%d", &child) == 1)
+		sum += waited_cpu((pid_t)child);
+	if (f != NULL)
+		fclose(f);
+	return sum;
+}
+
 struct result {
-	double secs, server_cpu, client_cpu;
+	double secs, server_cpu, client_cpu, pane_cpu, total_cpu, tty_kb;
+	double server_switches, client_switches;
 };
+#define NFIELDS 8
+
+static double *field(struct result *r, int i)
+{
+	double *f[NFIELDS] = {&r->secs, &r->server_cpu, &r->client_cpu, &r->pane_cpu,
+			      &r->total_cpu, &r->tty_kb, &r->server_switches, &r->client_switches};
+	return f[i];
+}
+
+static void print(const char *what, unsigned cols, unsigned rows, const char *peer,
+		  struct result *r)
+{
+	printf("attached drain at %ux%u, %-4s %s: %5.2f s  server %4.2f s (%5.0f switches)  "
+	       "client %4.2f s (%5.0f switches)  seq %4.2f s  total cpu %4.2f s  tty %5.0f KB\n",
+	       cols, rows, peer, what, r->secs, r->server_cpu, r->server_switches, r->client_cpu,
+	       r->client_switches, r->pane_cpu, r->total_cpu, r->tty_kb);
+	fflush(stdout);
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The median of each field over n results. */
+static struct result median(struct result *rs, int n)
+{
+	struct result m = {0};
+	double *v = calloc((size_t)n, sizeof *v);
+	for (int k = 0; k < NFIELDS && v != NULL; k++) {
+		for (int i = 0; i < n; i++)
+			v[i] = *field(&rs[i], k);
+		qsort(v, (size_t)n, sizeof *v, cmp);
+		*field(&m, k) = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	}
+	free(v);
+	return m;
+}
 
 /* One drain: peer 0 rsh, 1 tmux. */
 static struct result drain(int peer, unsigned cols, unsigned rows)
@@ -105,6 +172,10 @@ static struct result drain(int peer, unsigned cols, unsigned rows)
 		snprintf(cmd, sizeof cmd, "tmux -S %s display -p '#{pid}'", sock);
 		server = pid_from(cmd);
 	}
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "%s -S %s display -p -t d '#{pane_pid}'",
+		 peer ? "tmux" : rsh, sock);
+	pid_t pane = pid_from(cmd);
 	char *rsh_argv[] = {rsh, "-S", sock, "attach", "-t", "d", NULL};
 	char *tmux_argv[] = {"tmux", "-S", sock, "attach", "-t", "d", NULL};
 	pid_t client;
@@ -112,22 +183,30 @@ static struct result drain(int peer, unsigned cols, unsigned rows)
 	sink(fd, 1500, NULL); /* attached and drawn */
 	if (getenv("DRAIN_PIDS") != NULL)
 		fprintf(stderr, "server %d client %d\n", (int)server, (int)client);
-	double s0 = control_cpu_s(server), c0 = control_cpu_s(client);
+	struct control_times s0, c0, s1, c1;
+	control_proc_times(server, &s0);
+	control_proc_times(client, &c0);
 	double t0 = now_s();
 	if (peer == 0)
 		run("%s -S %s send-keys -t d Enter", rsh, sock);
 	else
 		run("tmux -S %s send-keys -t d Enter", sock);
-	sink(fd, 120000, done);
-	struct result r = {0};
+	struct result r = {.tty_kb = sink(fd, 120000, done) / 1024};
 	f = fopen(done, "r");
 	double t1 = 0;
 	if (f != NULL && fscanf(f, "%lf", &t1) == 1)
 		r.secs = t1 - t0;
 	if (f != NULL)
 		fclose(f);
-	r.server_cpu = control_cpu_s(server) - s0;
-	r.client_cpu = control_cpu_s(client) - c0;
+	control_proc_times(server, &s1);
+	control_proc_times(client, &c1);
+	double pane_cpu = waited_cpu(pane);
+	r.server_cpu = s1.user + s1.sys - s0.user - s0.sys;
+	r.client_cpu = c1.user + c1.sys - c0.user - c0.sys;
+	r.server_switches = (double)(s1.switches - s0.switches);
+	r.client_switches = (double)(c1.switches - c0.switches);
+	r.pane_cpu = pane_cpu;
+	r.total_cpu = r.server_cpu + r.client_cpu + r.pane_cpu;
 	if (peer == 0)
 		run("%s -S %s kill-server", rsh, sock);
 	else
@@ -162,15 +241,22 @@ int main(int argc, char **argv)
 		unsigned cols, rows;
 		if (sscanf(sizes[k], "%ux%u", &cols, &rows) != 2)
 			return 2;
+		struct result *rs[2] = {calloc((size_t)runs, sizeof(struct result)),
+					calloc((size_t)runs, sizeof(struct result))};
+		if (rs[0] == NULL || rs[1] == NULL)
+			return 1;
 		for (int i = 0; i < runs; i++) {
 			for (int peer = 0; peer < 2; peer++) {
-				struct result r = drain(peer, cols, rows);
-				printf("attached drain seq 1 2000000 at %ux%u, %-4s run %d: %5.2f s  "
-				       "(server cpu %5.2f s, client cpu %5.2f s)\n",
-				       cols, rows, peer ? "tmux" : "rsh", i + 1, r.secs, r.server_cpu,
-				       r.client_cpu);
-				fflush(stdout);
+				char what[32];
+				rs[peer][i] = drain(peer, cols, rows);
+				snprintf(what, sizeof what, "run %d", i + 1);
+				print(what, cols, rows, peer ? "tmux" : "rsh", &rs[peer][i]);
 			}
+		}
+		for (int peer = 0; peer < 2; peer++) {
+			struct result m = median(rs[peer], runs);
+			print("median", cols, rows, peer ? "tmux" : "rsh", &m);
+			free(rs[peer]);
 		}
 	}
 	rmdir(dir);

@@ -165,18 +165,41 @@ size_t control_rss(pid_t pid)
 	return kb * 1024;
 }
 
-double control_cpu_s(pid_t pid)
+bool control_proc_times(pid_t pid, struct control_times *t)
 {
-	char path[64];
+	char path[64], line[256];
+	unsigned long v[4] = {0};
+	double tick = (double)sysconf(_SC_CLK_TCK);
 	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
 	FILE *f = fopen(path, "r");
-	unsigned long ut = 0, st = 0;
-	if (f != NULL) {
-		/* Fields 14 and 15; the command name (2) is in parentheses. */
-		if (fscanf(f, "%*d (%*[^)]) %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
-			   &ut, &st) != 2)
-			ut = st = 0;
-		fclose(f);
+	*t = (struct control_times){0};
+	if (f == NULL)
+		return false;
+	/* Fields 14 to 17; the command name (2) is in parentheses. */
+	bool ok = fscanf(f, "%*d (%*[^)]) %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu %lu %lu",
+			 &v[0], &v[1], &v[2], &v[3]) == 4;
+	fclose(f);
+	if (!ok)
+		return false;
+	t->user = (double)v[0] / tick;
+	t->sys = (double)v[1] / tick;
+	t->children = (double)(v[2] + v[3]) / tick;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+		unsigned long n;
+		if (sscanf(line, "voluntary_ctxt_switches: %lu", &n) == 1 ||
+		    sscanf(line, "nonvoluntary_ctxt_switches: %lu", &n) == 1)
+			t->switches += n;
 	}
-	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+	if (f != NULL)
+		fclose(f);
+	return true;
+}
+
+double control_cpu_s(pid_t pid)
+{
+	struct control_times t;
+	control_proc_times(pid, &t);
+	return t.user + t.sys;
 }

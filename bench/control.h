@@ -43,6 +43,14 @@ int control_spawn_pty(unsigned cols, unsigned rows, char *const argv[], pid_t *p
 double control_now_us(void);
 /* CPU seconds (user + system) the process used so far, 0 if unreadable. */
 double control_cpu_s(pid_t pid);
+/* What /proc says a process used so far: its own CPU seconds, its waited-for children's
+ * (utime + stime, cutime + cstime), and its context switches (voluntary and not). */
+struct control_times {
+	double user, sys, children;
+	unsigned long switches;
+};
+/* False (and *t all 0) when the process is gone. */
+bool control_proc_times(pid_t pid, struct control_times *t);
 /* The process's resident set (VmRSS) in bytes, 0 if unreadable. */
 size_t control_rss(pid_t pid);
 
