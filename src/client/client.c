@@ -69,6 +69,7 @@ struct client {
 	bool changed;       /* events were appended since the last snapshot */
 	bool redraw;        /* a key was guessed, an overlay opened or closed */
 	uint64_t drawn_ms;
+	term_view *drawn;   /* the view drawn last */
 	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
 	uint64_t tty_ms;    /* when the terminal's last bytes came (escape-time counts from) */
 	fwd *fwd;           /* -L, -R, -A over the connection's channels */
@@ -107,15 +108,17 @@ static const term_view *client_view(const struct client *c)
 }
 
 /* An event went into the log: the engine learns of it with its index; a key for the
- * pane is guessed (and shown at once), anything else makes what follows uncertain. */
+ * pane is guessed (and shown at once: the screen is drawn when guesses show, before or
+ * after it), anything else makes what follows uncertain. */
 static void client_logged(struct client *c, const term_key *key)
 {
-	uint64_t index = c->events++;
+	uint64_t index = c->events++, now = net_clock_ms();
 
 	c->changed = true;
 	if (key) {
-		predict_key(c->pred, client_view(c), key, index, net_clock_ms());
-		c->redraw = true;
+		bool shown = predict_shows(c->pred, client_view(c), now);
+		predict_key(c->pred, client_view(c), key, index, now);
+		c->redraw |= shown || predict_shows(c->pred, client_view(c), now);
 	} else {
 		predict_other(c->pred, index);
 	}
@@ -289,6 +292,13 @@ static void client_draw(struct client *c, uint64_t now)
 	/* The transport holds the view; the overlay only takes a reference to it. */
 	term_view *guessed = predict_overlay(c->pred, (term_view *)client_view(c), now);
 	term_view *v = copymode_overlay(&c->km.copy, guessed, c->cache);
+	/* The render draws the same view object again in full (render.h); a clone shares
+	 * its rows, so only what changed over it is drawn (the link state each second). */
+	if (v == c->drawn) {
+		term_view *clone = term_view_clone(v);
+		term_view_unref(v);
+		v = clone;
+	}
 	const net_conn *conn = transport_conn(c->up.t);
 	struct linkstate ls = { net_conn_last_heard_ms(conn), net_conn_last_roundtrip_ms(conn),
 				net_conn_srtt_ms(conn), c->o->local,
@@ -299,7 +309,8 @@ static void client_draw(struct client *c, uint64_t now)
 	render_view(c->r, v, link);
 	keymode_draw(&c->km, c->r, v);
 	render_flush(c->r);
-	term_view_unref(v);
+	term_view_unref(c->drawn);
+	c->drawn = v; /* held: its address is not another view's meanwhile */
 	term_view_unref(guessed);
 	c->drawn_ms = now;
 	c->redraw = false;
@@ -383,6 +394,8 @@ static void client_leave(struct client *c)
 {
 	render_free(c->r);
 	c->r = NULL;
+	term_view_unref(c->drawn);
+	c->drawn = NULL;
 	tty_restore();
 }
 
@@ -516,6 +529,12 @@ static int client_loop(struct client *c)
 			break;
 		if (!(p[0].revents & POLLIN) && client_escape_due(c, now) == 0)
 			keyparse_flush(c->kp, client_event, c);
+		/* Keys with nothing to draw first (no guess shown) go to the server at once,
+		 * before the datagrams and the drawing: their echo is the server's. */
+		if (c->changed && !c->redraw && !redraw) {
+			client_publish(c);
+			uplink_tick(&c->up, now);
+		}
 		if (keymode_tick(&c->km, now))
 			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);

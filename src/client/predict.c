@@ -614,14 +614,19 @@ static term_snapshot *overlay_screen(const predict *p, const term_snapshot *s, b
 	return o;
 }
 
-term_view *predict_overlay(const predict *p, term_view *v, uint64_t now_ms)
+bool predict_shows(const predict *p, const term_view *v, uint64_t now_ms)
 {
 	const term_view_pane *ap = active_pane(v);
 	/* Guesses made before a key that could not be guessed still show: only the cursor
 	 * is the server's then. */
-	if (ap == NULL || ap->id != p->pane || ap->screen->rows != p->rows ||
-	    ap->screen->cols != p->cols || (p->n == 0 && !p->cursor_known) ||
-	    !showing(p, now_ms))
+	return ap != NULL && ap->id == p->pane && ap->screen->rows == p->rows &&
+	       ap->screen->cols == p->cols && (p->n > 0 || p->cursor_known) && showing(p, now_ms);
+}
+
+term_view *predict_overlay(const predict *p, term_view *v, uint64_t now_ms)
+{
+	const term_view_pane *ap = active_pane(v);
+	if (!predict_shows(p, v, now_ms))
 		return term_view_ref(v);
 	bool flag = p->flag_rtt || now_ms < p->flag_until_ms;
 	term_view *o = term_view_clone(v);

@@ -66,6 +66,8 @@ void predict_link(predict *p, unsigned srtt_ms, uint64_t now_ms);
  * whose active pane shows the guesses (underlined while flagged) and the guessed cursor.
  */
 term_view *predict_overlay(const predict *p, term_view *v, uint64_t now_ms);
+/* Whether predict_overlay(p, v, now_ms) shows anything (is not v itself). */
+bool predict_shows(const predict *p, const term_view *v, uint64_t now_ms);
 /*
  * Milliseconds from now_ms until predict_overlay's result changes by itself, with no new
  * key or view (a guess starts to show after waiting too long, a glitch or a mistake stops

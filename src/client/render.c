@@ -38,6 +38,8 @@ struct render {
 	term_view *prev; /* the view drawn last: the bells rung since, the rows unchanged */
 	uint8_t *borders; /* the border map drawn last (borders_map), NULL for none */
 	bool full;        /* the screen holds more than prev drew: draw every cell next */
+	bool covered;     /* a notice or prompt was drawn over the message row since */
+	char *link;       /* the link state's text drawn last at the message row's end */
 	term_clip *clip; /* a clipboard set since, to write after the next refresh */
 	char *title;     /* the terminal title written last (set-titles), "" for none */
 	bool title_due;  /* the view has another one: write it after the next refresh */
@@ -46,6 +48,7 @@ struct render {
 	bool colorterm_rgb; /* $COLORTERM asked for direct colour */
 	unsigned caps;      /* enum termcap: what the terminal lists give the terminal */
 	bool rgb_feature;   /* the screen was opened for their RGB */
+	char *features, *overrides; /* the lists caps was decided from */
 };
 
 /* Whether the current terminfo entry has direct colour. */
@@ -132,6 +135,9 @@ static bool open_screen(render *r, bool want)
 	noecho();
 	nonl();
 	keypad(stdscr, FALSE);
+	/* The client reads the terminal itself: curses need not poll it (twice) at each
+	 * refresh to see whether to stop drawing for typed keys. */
+	typeahead(-1);
 	r->ncolours = 0;
 	r->direct_palette = 0;
 	if (has_colors()) {
@@ -160,6 +166,7 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 		return NULL;
 	}
 	r->title = xstrdup("");
+	r->link = xstrdup("");
 	return r;
 }
 
@@ -170,6 +177,14 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
  */
 static void set_caps(render *r, const term_view *v)
 {
+	/* The same lists decide the same (their patterns are matched for each view else). */
+	if (r->features != NULL && strcmp(r->features, v->term_features) == 0 &&
+	    strcmp(r->overrides, v->term_overrides) == 0)
+		return;
+	free(r->features);
+	free(r->overrides);
+	r->features = xstrdup(v->term_features);
+	r->overrides = xstrdup(v->term_overrides);
 	unsigned caps = termcaps_decide(r->term, v->term_features, v->term_overrides);
 	if (caps == r->caps)
 		return;
@@ -223,6 +238,9 @@ void render_free(render *r)
 	free(r->extras);
 	term_clip_unref(r->clip);
 	free(r->title);
+	free(r->link);
+	free(r->features);
+	free(r->overrides);
 	free(r);
 }
 
@@ -394,19 +412,17 @@ static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x
 		add_extra(r, y, x, &c, w, n);
 }
 
-/* Draws the first cols cells of row at (y, x). */
+/* Draws the first cols cells of row at (y, x): cell by cell up to its last non-blank one,
+ * the blank rest (most of a shell's row) as one line of plain spaces. */
 static void draw_row(render *r, const term_row *row, unsigned cols, int y, int x)
 {
-	for (unsigned col = 0; col < cols; col++)
+	unsigned used = term_row_used(row), col;
+	for (col = 0; col < cols && col < used; col++)
 		draw_cell(r, row, col, y, x + (int)col, cols - col);
-}
-
-/* Draws a snapshot's first rows at (y0, x0), at most cols columns of each. */
-static void draw_snapshot(render *r, const term_snapshot *s, int y0, int x0, unsigned rows,
-			  unsigned cols)
-{
-	for (unsigned y = 0; y < s->rows && y < rows; y++)
-		draw_row(r, s->lines[y], s->cols < cols ? s->cols : cols, y0 + (int)y, x0);
+	if (col < cols) {
+		attrset(A_NORMAL);
+		mvhline(y, x + (int)col, ' ', (int)(cols - col));
+	}
 }
 
 /* Draws a pane's rows, all of them or (was: the pane as drawn last, at the same place and
@@ -447,16 +463,16 @@ static bool same_layout(const term_view *prev, const term_view *v)
 }
 
 /* The screen rows of v to draw whatever they hold: those with a cell written again by us
- * last time (draw_extras: curses was told it does not know them), and the message row,
- * which the notice, a prompt or the link state may have covered (with the status line
- * off it is a pane's last row). */
-static bool *rows_again(const render *r, const term_view *v)
+ * last time (draw_extras: curses was told it does not know them), and the message row
+ * when the link state's text there changed or a notice or a prompt covered it since
+ * (always with the status line off: it is a pane's last row then). */
+static bool *rows_again(const render *r, const term_view *v, const char *link)
 {
 	bool *again = xcalloc(v->rows + 1u, sizeof *again);
 	for (size_t i = 0; i < r->nextras; i++)
 		if (r->extras[i].y >= 0 && r->extras[i].y < v->rows)
 			again[r->extras[i].y] = true;
-	if (v->rows > 0)
+	if (v->rows > 0 && (v->status->rows == 0 || r->covered || strcmp(link, r->link) != 0))
 		again[term_view_message_row(v)] = true;
 	return again;
 }
@@ -498,9 +514,13 @@ static const cchar_t *border_char(enum border_glyph g, unsigned lines)
 static void draw_borders(render *r, const term_view *v, bool full)
 {
 	unsigned rows, x, y, top = term_view_area_top(v);
-	uint8_t *map = borders_map(v, &rows);
 	int pairs[2];
 	attr_t attrs[2];
+
+	/* The map follows from the layout and the active pane alone. */
+	if (!full && r->borders != NULL && r->prev->active == v->active)
+		return;
+	uint8_t *map = borders_map(v, &rows);
 
 	attrs[0] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_BORDER], &pairs[0]);
 	attrs[1] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER], &pairs[1]);
@@ -541,22 +561,36 @@ static void message_text(render *r, const term_view *v, const char *text, const 
 	attrset(A_NORMAL);
 }
 
-/* The status lines; the notice over the message row; the link state at its end. */
-static void draw_status(render *r, const term_view *v, const char *link)
+/* The status lines (unless full, only the rows that changed since prev or are to be
+ * drawn again); the notice over the message row; the link state at its end whenever
+ * the row under it was drawn. */
+static void draw_status(render *r, const term_view *v, const char *link, bool full,
+			const bool *again)
 {
-	int y = (int)term_view_message_row(v), len;
+	const term_snapshot *s = v->status, *was = full ? NULL : r->prev->status;
+	int top = v->status_top ? 0 : v->rows - (int)s->rows, y = (int)term_view_message_row(v);
+	bool under = v->status->rows == 0 || full || again[y];
+	int len;
 
-	if (v->status->rows > 0)
-		draw_snapshot(r, v->status, v->status_top ? 0 : v->rows - v->status->rows, 0,
-			      v->status->rows, v->cols);
-	if (v->notice[0])
+	/* The server makes them again for each view: the same cells are the same row. */
+	for (unsigned i = 0; i < s->rows && top + (int)i < v->rows; i++) {
+		if (was != NULL && !again[top + (int)i] &&
+		    term_row_equal(was->lines[i], s->lines[i], s->cols))
+			continue;
+		draw_row(r, s->lines[i], s->cols < v->cols ? s->cols : v->cols, top + (int)i, 0);
+		under = under || top + (int)i == y;
+	}
+	r->covered = v->notice[0] != '\0';
+	if (r->covered)
 		message_text(r, v, v->notice, &v->pens[TERM_VIEW_PEN_MESSAGE]);
 	len = (int)strlen(link);
-	if (len > 0 && len <= v->cols) {
+	if ((under || r->covered) && len > 0 && len <= v->cols) {
 		attrset(A_REVERSE);
 		mvaddstr(y, v->cols - len, link);
 		attrset(A_NORMAL);
 	}
+	free(r->link);
+	r->link = xstrdup(link);
 }
 
 void render_view(render *r, const term_view *v, const char *link)
@@ -569,7 +603,7 @@ void render_view(render *r, const term_view *v, const char *link)
 	/* Most views change a few rows of a pane (an echo, a line scrolled in): curses keeps
 	 * the rest, so only those are drawn again. */
 	bool full = r->full || v == r->prev || !same_layout(r->prev, v);
-	bool *again = rows_again(r, v);
+	bool *again = rows_again(r, v, link);
 	if (full)
 		erase();
 	r->nextras = 0;
@@ -577,9 +611,9 @@ void render_view(render *r, const term_view *v, const char *link)
 	draw_borders(r, v, full);
 	for (i = 0; i < v->npanes; i++)
 		draw_pane(r, &v->panes[i], full ? NULL : &r->prev->panes[i], again);
-	free(again);
 	if (v->rows > 0)
-		draw_status(r, v, link);
+		draw_status(r, v, link, full, again);
+	free(again);
 	if (active && active->screen->cursor.visible) {
 		move(active->y + active->screen->cursor.row, active->x + active->screen->cursor.col);
 		curs_set(1);
@@ -610,6 +644,7 @@ void render_prompt(render *r, const term_view *v, const char *text, int cursor, 
 		return;
 	set_term(r->screen);
 	message_text(r, v, text, &v->pens[command ? TERM_VIEW_PEN_COMMAND : TERM_VIEW_PEN_MESSAGE]);
+	r->covered = true; /* the next view draws the row again */
 	if (cursor >= 0 && cursor < v->cols)
 		move((int)term_view_message_row(v), cursor);
 	curs_set(cursor >= 0);
