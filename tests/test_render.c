@@ -525,6 +525,119 @@ static void copy_to_clipboard(void)
 	close(master);
 }
 
+/* The status row of v made again with the same cells, as the server does for each view. */
+static term_view *remade(const term_view *v)
+{
+	term_view *w = term_view_clone(v);
+	term_snapshot *status = term_snapshot_clone(v->status);
+	for (unsigned y = 0; y < status->rows; y++)
+		term_row_writable(&status->lines[y]);
+	term_view_set_status(w, status);
+	term_snapshot_unref(status);
+	return w;
+}
+
+/* Text of row y of the terminal from column x, n cells. */
+static void expect_text(const term_snapshot *got, unsigned y, unsigned x, const char *text)
+{
+	for (unsigned i = 0; text[i] != '\0'; i++) {
+		term_cell c = term_row_get(got->lines[y], x + i);
+		uint32_t have = c.ch ? c.ch : ' ';
+		CHECKF(have == (uint32_t)text[i], "%u,%u: U+%04x, want '%c'", y, x + i, have, text[i]);
+	}
+}
+
+/*
+ * What is skipped as unchanged still shows right: a status row made again with the same
+ * cells (not drawn again) under a shorter link state, a notice gone, a prompt gone, the
+ * same view object drawn again, and a pane row whose text got shorter (its blank end one
+ * line of spaces).
+ */
+static void message_row(void)
+{
+	const uint32_t a[] = { 'a' };
+	int master;
+	FILE *f = open_terminal(&master);
+	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
+	term_view *v = term_view_new(COLS, ROWS, 1), *w;
+	term_snapshot *status = term_snapshot_new(1, COLS), *got;
+	render *r = render_new("xterm-256color", NULL, f, f);
+
+	CHECK(r);
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS - 1, COLS);
+	for (unsigned x = 0; x < 20; x++)
+		put(v->panes[0].screen, 0, x, a, 1, 1, 0, 0, 0);
+	for (unsigned x = 0; x < COLS; x++) {
+		uint32_t ch = x < 6 ? (uint32_t)"[work]"[x] : ' ';
+		put(status, 0, x, &ch, 1, 1, 0, 0, TERM_ATTR_REVERSE);
+	}
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	render_view(r, v, "rtt 12 ms");
+	render_flush(r);
+	drain(master, em);
+	got = term_emulator_snapshot(em);
+	expect_text(got, ROWS - 1, COLS - 9, "rtt 12 ms");
+	term_snapshot_unref(got);
+
+	w = remade(v);
+	render_view(r, w, "rtt 5 ms");
+	render_flush(r);
+	drain(master, em);
+	got = term_emulator_snapshot(em);
+	expect_text(got, ROWS - 1, COLS - 9, " rtt 5 ms");
+	expect_text(got, ROWS - 1, 0, "[work]");
+	term_snapshot_unref(got);
+	term_view_unref(v);
+
+	v = remade(w);
+	term_view_set_notice(v, "hi", 2);
+	term_view_unref(w);
+	got = draw(r, v, master, em);
+	expect_cell(got, ROWS - 1, 0, 'h', BLACK, YELLOW, 0);
+	term_snapshot_unref(got);
+	w = remade(v);
+	term_view_set_notice(w, "", 0);
+	term_view_unref(v);
+	got = draw(r, w, master, em);
+	expect_cell(got, ROWS - 1, 0, '[', 0, 0, TERM_ATTR_REVERSE);
+	expect_text(got, ROWS - 1, 0, "[work]  ");
+	term_snapshot_unref(got);
+
+	render_view(r, w, "");
+	render_prompt(r, w, "(rename-window) vim", 17, false);
+	render_flush(r);
+	drain(master, em);
+	v = remade(w);
+	term_view_unref(w);
+	got = draw(r, v, master, em);
+	expect_text(got, ROWS - 1, 0, "[work]                ");
+	term_snapshot_unref(got);
+
+	/* The same object again, then a shorter row in a clone. */
+	got = draw(r, v, master, em);
+	expect_text(got, 0, 0, "aaaaaaaaaaaaaaaaaaaa");
+	term_snapshot_unref(got);
+	w = term_view_clone(v);
+	term_snapshot *screen = term_snapshot_clone(w->panes[0].screen);
+	term_row *row = term_row_writable(&screen->lines[0]);
+	for (unsigned x = 2; x < 20; x++)
+		term_row_set_blank(row, x, TERM_COLOUR_DEFAULT);
+	term_snapshot_unref(w->panes[0].screen);
+	w->panes[0].screen = screen;
+	got = draw(r, w, master, em);
+	expect_text(got, 0, 0, "aa                  ");
+	term_snapshot_unref(got);
+
+	term_view_unref(v);
+	term_view_unref(w);
+	render_free(r);
+	term_emulator_free(em);
+	fclose(f);
+	close(master);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
@@ -682,6 +795,7 @@ int main(void)
 	attributes("tmux-256color", true);
 	widths();
 	copy_to_clipboard();
+	message_row();
 	for (unsigned long n = 0, seed = test_seed(); n < test_cases(20); n++, seed++)
 		redraws(seed);
 	return 0;
