@@ -11,7 +11,7 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_windows \
 	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts \
 	tests/test_attach_names tests/test_attach_tmuxconf tests/test_attach_sizes \
-	tests/test_attach_shared
+	tests/test_attach_shared tests/test_attach_stopped
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -78,3 +78,5 @@ tests_test_attach_readonly_SOURCES = tests/test_attach_readonly.c $(ATTACH_HARNE
 tests_test_attach_readonly_LDADD = $(TERM_LIBS)
 tests_test_attach_shared_SOURCES = tests/test_attach_shared.c $(ATTACH_HARNESS)
 tests_test_attach_shared_LDADD = $(TERM_LIBS)
+tests_test_attach_stopped_SOURCES = tests/test_attach_stopped.c $(ATTACH_HARNESS)
+tests_test_attach_stopped_LDADD = $(TERM_LIBS)

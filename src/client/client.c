@@ -68,6 +68,7 @@ struct client {
 	size_t nwaiting, waitingcap; /* waitingcap in bytes (xgrow) */
 	bool changed;       /* events were appended since the last snapshot */
 	bool redraw;        /* a key was guessed, an overlay opened or closed */
+	bool draw_waits;    /* a drawing is due but the terminal takes nothing now */
 	uint64_t drawn_ms;
 	term_view *drawn;   /* the view drawn last */
 	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
@@ -409,7 +410,8 @@ static int client_escape_due(const struct client *c, uint64_t now)
 }
 
 /* How long poll may wait: until a frame is due, the link state's text or the guesses
- * shown change, an escape key is complete, or a repeat or a message ends. */
+ * shown change, an escape key is complete, or a repeat or a message ends. While a
+ * drawing waits for the terminal, the terminal's room wakes the loop instead. */
 static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
 {
 	int timeout = transport_timeout_ms(c->up.t, now);
@@ -426,7 +428,7 @@ static int client_timeout(struct client *c, uint64_t now, uint64_t *guesses_due)
 	if (up >= 0 && up < timeout)
 		timeout = up;
 	*guesses_due = guesses >= 0 ? now + (uint64_t)guesses : UINT64_MAX;
-	if (guesses >= 0 && guesses < timeout)
+	if (guesses >= 0 && guesses < timeout && !c->draw_waits)
 		timeout = guesses;
 	return timeout;
 }
@@ -469,6 +471,25 @@ static void client_forward(struct client *c, const struct pollfd *p, size_t n)
 		free(notice);
 }
 
+/* Whether the terminal takes output now: a drawing goes only then, so the client never
+ * draws faster than its terminal takes (the views meanwhile make one drawing), and keys,
+ * datagrams and acknowledgements go on while a slow or stopped terminal holds it up. */
+static bool tty_takes(void)
+{
+	struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLOUT);
+}
+
+/* Draws when something changed, once the terminal takes output. */
+static void client_maybe_draw(struct client *c, bool due, uint64_t now)
+{
+	if (!due && !c->draw_waits)
+		return;
+	c->draw_waits = !tty_takes();
+	if (!c->draw_waits)
+		client_draw(c, now);
+}
+
 static int client_loop(struct client *c)
 {
 	uint64_t start = net_clock_ms();
@@ -477,8 +498,8 @@ static int client_loop(struct client *c)
 		uint64_t now = net_clock_ms(), guesses_due;
 		const term_view *v = client_view(c);
 		size_t nfwd = fwd_pollfds(c->fwd, NULL);
-		if (2 + UPLINK_POLLFDS + nfwd > c->npfd) {
-			c->npfd = 2 + UPLINK_POLLFDS + nfwd;
+		if (3 + UPLINK_POLLFDS + nfwd > c->npfd) {
+			c->npfd = 3 + UPLINK_POLLFDS + nfwd;
 			free(c->pfd);
 			c->pfd = xcalloc(c->npfd, sizeof *c->pfd);
 		}
@@ -519,8 +540,10 @@ static int client_loop(struct client *c)
 		predict_link(c->pred, net_conn_srtt_ms(transport_conn(c->up.t)), now);
 		nsock = uplink_pollfds(&c->up, p + 2);
 		fwd_pollfds(c->fwd, p + 2 + nsock);
+		/* The terminal's room, while a drawing waits for it. */
+		p[2 + nsock + nfwd] = (struct pollfd){ .fd = STDOUT_FILENO, .events = POLLOUT };
 		timeout = client_timeout(c, now, &guesses_due);
-		if (poll(p, 2 + nsock + nfwd, timeout) < 0 && errno != EINTR)
+		if (poll(p, 2 + nsock + nfwd + c->draw_waits, timeout) < 0 && errno != EINTR)
 			break;
 		now = net_clock_ms();
 		if (p[1].revents & POLLIN && !client_read_signals(c, &redraw))
@@ -539,8 +562,8 @@ static int client_loop(struct client *c)
 			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);
 		client_forward(c, p + 2 + nsock, nfwd);
-		if (redraw || c->redraw || now >= guesses_due || now - c->drawn_ms >= CLIENT_REDRAW_MS)
-			client_draw(c, now);
+		client_maybe_draw(c, redraw || c->redraw || now >= guesses_due ||
+					     now - c->drawn_ms >= CLIENT_REDRAW_MS, now);
 	}
 	return 1;
 }
