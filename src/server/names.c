@@ -53,25 +53,28 @@ static bool unstarted(const struct pane *p)
 	return n > 0 && n == m && memcmp(exe, self, (size_t)n) == 0;
 }
 
-/* The name automatic-rename-format gives w now (escaped as window names are). */
-static void check(struct window *w, uint64_t now)
+/* The name automatic-rename-format gives w now (escaped as window names are); whether
+ * that is another. */
+static bool check(struct window *w, uint64_t now)
 {
 	w->name_checked_ms = now;
 	if (w->session == NULL || w->active == NULL || unstarted(w->active))
-		return; /* still due: the next check */
+		return false; /* still due: the next check */
 	w->name_due = false;
 	struct format_ctx ctx = {.s = w->session, .w = w, .p = w->active};
 	format_defaults(&ctx);
 	char *text = format_expand(options_get_string(w->options, "automatic-rename-format"),
 				   &ctx);
 	char *name = printable_copy(text, strlen(text), "");
-	if (strcmp(name, w->name) != 0)
+	bool other = strcmp(name, w->name) != 0;
+	if (other)
 		window_set_name(w, name, false);
 	free(name);
 	free(text);
+	return other;
 }
 
-int names_tick(void)
+int names_tick(bool *renamed)
 {
 	uint64_t now = net_clock_ms();
 	int wait = -1;
@@ -83,7 +86,7 @@ int names_tick(void)
 				continue;
 			uint64_t since = net_clock_since(now, w->name_checked_ms);
 			if (since >= NAMES_INTERVAL_MS) {
-				check(w, now);
+				*renamed |= check(w, now);
 				continue;
 			}
 			int left = (int)(NAMES_INTERVAL_MS - since);

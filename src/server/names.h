@@ -8,6 +8,8 @@
 #ifndef RSH_SERVER_NAMES_H
 #define RSH_SERVER_NAMES_H
 
+#include <stdbool.h>
+
 #define NAMES_INTERVAL_MS 500
 
 /*
@@ -19,7 +21,8 @@
 struct pane;
 void names_output(struct pane *p);
 
-/* Checks the windows due; returns the ms until the next is due, or -1 for none. */
-int names_tick(void);
+/* Checks the windows due; returns the ms until the next is due, or -1 for none.
+ * *renamed says whether a window's name changed. */
+int names_tick(bool *renamed);
 
 #endif

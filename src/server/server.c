@@ -300,11 +300,16 @@ static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
 }
 
 /* One poll and what it found. The clients' views are composed first, from what the last
- * turn changed. */
+ * turn changed; then the windows' names are checked (reading /proc: not ahead of an
+ * echo on its way), and a name that changed goes in a view as soon as a frame may
+ * carry it. */
 static void loop_turn(int listen_fd)
 {
-	int names_ms = names_tick(); /* before the views, which show the names */
 	int clients_ms = clients_tick();
+	bool renamed = false;
+	int names_ms = names_tick(&renamed);
+	if (renamed)
+		clients_ms = clients_tick();
 	if (names_ms >= 0 && (clients_ms < 0 || names_ms < clients_ms))
 		clients_ms = names_ms;
 	size_t npanes = server_pane_count(), n = 0;
