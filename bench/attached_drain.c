@@ -15,7 +15,7 @@
  *
  *   attached_drain [RUNS] [COLSxROWS ...]      (default 3, 200x50 80x24)
  *
- * RSH names the rsh binary (default ./src/rsh).
+ * RSH_BIN names the rsh binary (default ./src/rsh; RSH itself is rsh's nesting variable).
  */
 #include <fcntl.h>
 #include <poll.h>
@@ -231,8 +231,9 @@ int main(int argc, char **argv)
 		for (int i = 0; i < nsizes && i < 2; i++)
 			sizes[i] = argv[2 + i];
 	}
-	/* The rsh binary: $RSH, else the build's. */
-	snprintf(rsh, sizeof rsh, "%s", getenv("RSH") ? getenv("RSH") : "./src/rsh");
+	/* The rsh binary: $RSH_BIN, else the build's. */
+	snprintf(rsh, sizeof rsh, "%s", getenv("RSH_BIN") ? getenv("RSH_BIN") : "./src/rsh");
+	unsetenv("RSH"); /* set inside a pane, it would refuse the attach as nested */
 	snprintf(dir, sizeof dir, "/tmp/rsh-drain.XXXXXX");
 	if (mkdtemp(dir) == NULL)
 		return 1;

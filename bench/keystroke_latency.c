@@ -17,6 +17,9 @@
  * -l 0,10,30 -c mosh,rsh,rsh-always -n 50 -i 100 -R 1 (about two minutes). RUNS lines are
  * typed per link, each by fresh clients and servers, the proxy seeded SEED, SEED+1...;
  * the figures pool their keys. -v prints each key's delay, "!" marking a misprediction.
+ * For the local kinds each run also prints the CPU its client and its server took per key
+ * (from /proc/PID/schedstat, in microseconds: the work, where the delays are mostly the
+ * machine's load).
  */
 #include <limits.h>
 #include <math.h> /* INFINITY */
@@ -233,9 +236,43 @@ static void type_all(struct typist *t, size_t n, const struct options *o, unsign
 	}
 }
 
+/* The CPU time the process (its main thread) ran so far, in us; 0 if unreadable. */
+static double cpu_us(pid_t pid)
+{
+	char path[64];
+	unsigned long long ns = 0;
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (f != NULL && fscanf(f, "%llu", &ns) != 1)
+		ns = 0;
+	if (f != NULL)
+		fclose(f);
+	return (double)ns / 1e3;
+}
+
+/* A local kind's server, by its socket; 0 for the other kinds or when it does not say. */
+static pid_t server_pid(const struct remote_shell *s)
+{
+	char *cmd;
+	int pid = 0;
+	if (s->kind == REMOTE_TMUX)
+		xasprintf(&cmd, "tmux -L '%s' display -p '#{pid}'", s->socket);
+	else if (s->kind == REMOTE_RSH_LOCAL)
+		xasprintf(&cmd, "'%s' -S '%s' display -p '#{pid}'", harness_rsh_path(), s->socket);
+	else
+		return 0;
+	FILE *f = popen(cmd, "r");
+	if (f != NULL && fscanf(f, "%d", &pid) != 1)
+		pid = 0;
+	if (f != NULL)
+		pclose(f);
+	free(cmd);
+	return (pid_t)pid;
+}
+
 static void print_figures(const char *kind, unsigned rtt, unsigned loss, const struct figures *f)
 {
-	printf("RTT %3u ms  loss %2u %%  %-10s  median %7.1f ms  p90 %7.1f ms  mean %7.1f ms  "
+	printf("RTT %3u ms  loss %2u %%  %-10s  median %7.2f ms  p90 %7.1f ms  mean %7.1f ms  "
 	       "within 20 ms %5.1f %%  mispredicted %4.1f %%", rtt, loss, kind, f->median, f->p90,
 	       f->mean, f->within20, f->wrong);
 	if (f->unshown > 0)
@@ -268,10 +305,21 @@ static void run_link(struct options *o, const char *proxy, const struct remote_l
 	for (double end = now_ms() + WARM_UP_MS; now_ms() < end;)
 		for (size_t j = 0; j < n; j++)
 			harness_pump(shell[j].client, 10);
-	for (size_t j = 0; j < n; j++)
+	pid_t server[KINDS];
+	double cpu[KINDS][2];
+	for (size_t j = 0; j < n; j++) {
 		typist_init(&t[j], shell[j].client, typed);
+		server[j] = server_pid(&shell[j]);
+		cpu[j][0] = cpu_us(harness_client_pid(shell[j].client));
+		cpu[j][1] = server[j] != 0 ? cpu_us(server[j]) : 0;
+	}
 	type_all(t, n, o, link->rtt_ms);
 	for (size_t j = 0; j < n; j++) {
+		if (server[j] != 0)
+			printf("%s, seed %lu: CPU per key: client %.0f us, server %.0f us\n",
+			       remote_kind_name(kind[j]), link->seed,
+			       (cpu_us(harness_client_pid(shell[j].client)) - cpu[j][0]) / o->keys,
+			       (cpu_us(server[j]) - cpu[j][1]) / o->keys);
 		sample_add(&out[kind[j]], &t[j]);
 		if (t[j].wrong_row != NULL)
 			printf("%s, seed %lu: key %zu ('%c') mispredicted; %.0f ms after the first "
