@@ -5,6 +5,7 @@
  * hostile text (unbalanced, deep, long) expanded within bounds.
  */
 #include <poll.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <unistd.h>
 
@@ -110,27 +111,62 @@ static void times(struct session *s)
 	expands("%Y", "%Y");
 }
 
-/* #(): empty until the first run ends, then its first line, kept. */
-static void jobs(void)
+/* text's expansion once its #() commands have run: it must be empty before. */
+static void expands_after_jobs(const char *text, const char *before, const char *want)
 {
 	char *got = NULL;
 	for (int i = 0; i < 500; i++) {
 		free(got);
-		got = format_expand("<#(echo one; echo two)>", &ctx);
-		if (strcmp(got, "<one>") == 0)
+		got = format_expand(text, &ctx);
+		if (strcmp(got, want) == 0)
 			break;
-		CHECKF(strcmp(got, "<>") == 0, "%s", got);
+		CHECKF(strcmp(got, before) == 0, "%s gave %s", text, got);
 		struct pollfd fds[8]; /* the server loop's part (job.h) */
 		size_t n = job_poll_fds(fds, 8);
 		poll(fds, n, 10);
 		job_service(fds, n);
 	}
-	CHECKF(strcmp(got, "<one>") == 0, "%s", got);
+	CHECKF(strcmp(got, want) == 0, "%s gave %s, not %s", text, got, want);
 	free(got);
+}
+
+/* #(): empty until the first run ends, then its first line, kept. */
+static void jobs(void)
+{
+	expands_after_jobs("<#(echo one; echo two)>", "<>", "<one>");
 	expands("#(echo one; echo two)", "one");
+	/* Its output is shown, so its controls are escaped. */
+	expands_after_jobs("#(printf 'a\\033[2Jb')", "", "a\\033[2Jb");
 	ctx.nojobs = true;
 	expands("[#(echo three)]", "[]");
 	ctx.nojobs = false;
+	format_jobs_free();
+}
+
+/*
+ * A value a pane's program chooses (here its directory) is shown with its controls
+ * escaped; with raw, and in a #() command, which are run rather than shown, as it is.
+ */
+static void escaped(const char *evil)
+{
+	char *path = NULL, want[PATH_MAX + 64];
+	snprintf(want, sizeof want, "%s/d\\033]0;PWN\\007", evil);
+	for (int i = 0; i < 500; i++) {
+		free(path);
+		path = format_expand("#{pane_current_path}", &ctx);
+		if (strcmp(path, want) == 0)
+			break;
+		usleep(10000);
+	}
+	CHECKF(strcmp(path, want) == 0, "%s, not %s", path, want);
+	free(path);
+	ctx.raw = true;
+	snprintf(want, sizeof want, "%s/d\033]0;PWN\007", evil);
+	path = format_expand("#{pane_current_path}", &ctx);
+	CHECKF(strcmp(path, want) == 0, "raw: %s", path);
+	free(path);
+	ctx.raw = false;
+	expands_after_jobs("#(test -d '#{pane_current_path}' && echo run-as-is)", "", "run-as-is");
 	format_jobs_free();
 }
 
@@ -175,6 +211,19 @@ int main(void)
 	times(s);
 	jobs();
 	hostile();
+	char evil[] = "/tmp/rsh-format-XXXXXX", dir[PATH_MAX];
+	CHECK(mkdtemp(evil) != NULL);
+	snprintf(dir, sizeof dir, "%s/d\033]0;PWN\007", evil);
+	CHECK(mkdir(dir, 0700) == 0);
+	char *argv[] = {"cat", "-", NULL}, *error = NULL;
+	struct spawn sp = {.argc = 2, .argv = argv, .cwd = dir, .history = 100};
+	struct window *w = window_create(session_free_index(s), 80, 24, &sp, "evil", &error);
+	CHECKF(w != NULL, "%s", error);
+	session_attach_window(s, w);
+	ctx = (struct format_ctx){.s = s, .w = w};
+	format_defaults(&ctx);
+	escaped(evil);
 	session_destroy(s);
+	CHECK(rmdir(dir) == 0 && rmdir(evil) == 0);
 	return 0;
 }

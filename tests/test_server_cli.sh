@@ -247,6 +247,29 @@ grep -qF 'x=\033]0;PWN\007\033[2J\012fake;' "$dir/windows" ||
 	{ cat "$dir/windows" >&2; fail "the window's name is not its command, escaped"; }
 r kill-window -t play:1 || fail "kill-window of the escaped one"
 
+# Format values are what the pane's programs choose (a process name, a directory): a
+# listing shows their control characters escaped, while -c and run-shell, which use the
+# value rather than show it, get it as it is.
+evil="$dir/$(printf 'd\033]0;PWN\007')"
+mkdir "$evil" && ln -s "$(command -v sleep)" "$evil/$(printf 'z\033[2J')" || fail "evil dir"
+r new-window -d -t play -c "$evil" 'exec ./z* 100' || fail "new-window -c evil"
+want='\033]0;PWN\007|z\033[2J'
+for i in $(seq 100); do
+	got=$(r list-panes -t play:1 -F '#{b:pane_current_path}|#{pane_current_command}')
+	[ "$got" = "d$want" ] && break
+	sleep 0.05
+done
+[ "$got" = "d$want" ] || fail "format values not escaped: $(printf %s "$got" | od -c | head -3)"
+[ "$(r display -p -t play:1 '#{pane_current_command}')" = 'z\033[2J' ] ||
+	fail "display -p shows a process name raw"
+[ "$(r run-shell -t play:1 'test -d "#{pane_current_path}" && echo raw')" = raw ] ||
+	fail "run-shell did not get the directory as it is"
+r kill-window -t play:1
+r set-buffer -b c1 "$(printf 'a\302\233b\033c')" || fail "set-buffer with C1"
+r list-buffers | grep -qxF 'c1: 6 bytes: "a\302\233b\033c"' ||
+	fail "list-buffers sample not escaped: $(r list-buffers | od -c | head -5)"
+r delete-buffer -b c1
+
 # 64 idle connections (the server's limit) cost a working command nothing: the oldest
 # makes room. It used to wait until they timed out (10 s), when all of them were closed.
 perl -MIO::Socket::UNIX -e '

@@ -111,7 +111,7 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p)
 	/* As tmux: -c, else the session's start directory, else (a new session) the client's. */
 	const char *dir = args_get(&ctx->args, 'c');
 	if (dir != NULL && ctx->cwd == NULL) {
-		struct format_ctx f = {.client = ctx->client, .s = s, .p = p};
+		struct format_ctx f = {.client = ctx->client, .s = s, .p = p, .raw = true};
 		format_defaults(&f);
 		ctx->cwd = format_expand(dir, &f);
 	}

@@ -46,6 +46,7 @@ struct job *cmd_shell_job(struct cmd_ctx *ctx, const char *command, job_done_fn 
 	struct format_ctx f;
 	if (!cmd_shell_format(ctx, &f))
 		return NULL;
+	f.raw = true; /* a command for sh, not text to show */
 	char *cmd = format_expand(command, &f);
 	char **envp = environ_envp(f.p != NULL ? f.p->window->session->environ : NULL);
 	struct job *j = job_start(cmd, ctx->req->cwd, envp, true, done, data);

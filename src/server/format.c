@@ -273,8 +273,10 @@ static const char *hash(struct out *o, const char *s, const char *end,
 		if (*s == '{') {
 			v = braces(s + 1, (size_t)(close - s - 1), ctx, depth);
 		} else {
-			char *cmd = expand(s + 1, (size_t)(close - s - 1), ctx, depth + 1);
-			v = xstrdup(ctx->nojobs ? "" : format_job(cmd, ctx));
+			struct format_ctx run = *ctx;
+			run.raw = true; /* the command is run, not shown; its output is shown */
+			char *cmd = expand(s + 1, (size_t)(close - s - 1), &run, depth + 1);
+			v = format_shown(xstrdup(ctx->nojobs ? "" : format_job(cmd, ctx)), ctx);
 			free(cmd);
 		}
 		put_str(o, v);

@@ -29,6 +29,14 @@ struct format_ctx {
 	struct pane *p;
 	bool time;   /* expand strftime(3) sequences (%H:%M) first, as status-left/right do */
 	bool nojobs; /* #() expands to nothing and runs nothing (the fuzz target) */
+	/*
+	 * Values as they are, for text that is run or used (a shell command, a directory),
+	 * not shown. Otherwise a value holding a control character (a process name, a
+	 * title, a path, a #() line: anything a program in a pane can choose) has it
+	 * escaped as util/printable.h does, so a listing or the status line never carries
+	 * it to a terminal. The format's own text is the user's and stays as written.
+	 */
+	bool raw;
 };
 
 /*

@@ -12,6 +12,7 @@
 #include "server_client.h"
 #include "net/clock.h"
 #include "net/udp.h"
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
 static char *number(long long n)
@@ -241,7 +242,7 @@ static char *option_var(const char *name, const struct format_ctx *ctx)
 	return options_to_string(oo, oe);
 }
 
-char *format_var(const char *name, const struct format_ctx *ctx)
+static char *lookup(const char *name, const struct format_ctx *ctx)
 {
 	char *v = NULL;
 	if (strcmp(name, "host") == 0 || strcmp(name, "host_short") == 0)
@@ -262,6 +263,20 @@ char *format_var(const char *name, const struct format_ctx *ctx)
 	if (ctx->p != NULL && strncmp(name, "pane_", 5) == 0 && (v = pane_var(name, ctx->p)) != NULL)
 		return v;
 	return option_var(name, ctx);
+}
+
+char *format_shown(char *v, const struct format_ctx *ctx)
+{
+	if (v == NULL || ctx->raw || printable_is_clean(v, strlen(v)))
+		return v;
+	char *shown = printable_copy(v, strlen(v), "");
+	free(v);
+	return shown;
+}
+
+char *format_var(const char *name, const struct format_ctx *ctx)
+{
+	return format_shown(lookup(name, ctx), ctx);
 }
 
 /* #() commands, run in the background (job.h), their output kept. */

@@ -11,6 +11,10 @@
  * ctx has). An option's name gives its value for ctx's session, window or pane. */
 char *format_var(const char *name, const struct format_ctx *ctx);
 
+/* v (allocated, or NULL; taken) as ctx shows a value: its control characters escaped
+ * unless ctx->raw (format.h). */
+char *format_shown(char *v, const struct format_ctx *ctx);
+
 /* The first line of cmd's latest output: started when not yet run or older than the
  * session's status-interval, read without waiting; "" until its first run ends. */
 const char *format_job(const char *cmd, const struct format_ctx *ctx);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/printable.h"
 #include "util/xmalloc.h"
 
 #define SAMPLE_MAX 200
@@ -149,7 +150,10 @@ char *paste_sample(const struct paste_buffer *pb)
 			out[len++] = (char)c;
 	}
 	strcpy(out + len, pb->size > n ? "..." : "");
-	return out;
+	/* C1 controls and bytes that are not UTF-8 are escaped too, as in every listing. */
+	char *shown = printable_copy(out, strlen(out), "");
+	free(out);
+	return shown;
 }
 
 void paste_free_all(void)
