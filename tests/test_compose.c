@@ -266,19 +266,20 @@ static void status_names(void)
 	CHECKF(w2 != NULL, "%s", error);
 	session_attach_window(s, w2);
 	s->current = w;
-	term_view *v = compose_view(s, 24, 3);
-	check_status(v, "[\xe4\xbd\x9c] 0:cat* 1:v?m?      ");
+	/* A name's controls and bad bytes come escaped from the format, as in listings. */
+	term_view *v = compose_view(s, 30, 3);
+	check_status(v, "[\xe4\xbd\x9c] 0:cat* 1:v\\001m\\377      ");
 	CHECK(term_row_get(v->status->lines[0], 1).width == 2);
 	CHECK(term_row_get(v->status->lines[0], 2).width == 0);
 	term_view_unref(v);
 	/* The window current before is the last one, marked -. */
 	session_select_window(s, w2);
-	v = compose_view(s, 24, 3);
-	check_status(v, "[\xe4\xbd\x9c] 0:cat- 1:v?m?*     ");
+	v = compose_view(s, 30, 3);
+	check_status(v, "[\xe4\xbd\x9c] 0:cat- 1:v\\001m\\377*     ");
 	term_view_unref(v);
 	session_select_window(s, w);
-	v = compose_view(s, 24, 3);
-	check_status(v, "[\xe4\xbd\x9c] 0:cat* 1:v?m?-     ");
+	v = compose_view(s, 30, 3);
+	check_status(v, "[\xe4\xbd\x9c] 0:cat* 1:v\\001m\\377-     ");
 	term_view_unref(v);
 	/* status-left cut before the wide character rather than through it; the window list
 	 * takes the room left. */
@@ -289,6 +290,13 @@ static void status_names(void)
 	check_status(v, "[\xe4\xbd\x9c");
 	term_view_unref(v);
 	CHECK(status_width(0x4e2d) == 2 && status_width('a') == 1 && status_width(0x1f600) == 2);
+	/* A format's own text is drawn with its controls and bad bytes as ?. */
+	char *cause = NULL;
+	const struct option_entry *left = options_find("status-left", &cause);
+	CHECK(options_set(s->options, left, "<\x01\xff>", false, &cause) == 0);
+	v = compose_view(s, 30, 3);
+	check_status(v, "<?\?>0:cat* 1:v\\001m\\377-      "); /* not a ??> trigraph */
+	term_view_unref(v);
 	session_destroy(s);
 }
 
