@@ -281,6 +281,70 @@ static void options(void)
 	OK("set", "-gu", "base-index");
 }
 
+/* Array options with indexes, as tmux 3.3a prints and sets them (compared by hand with a
+ * real tmux: the same lines give the same output and errors). */
+#define SAME(text) CHECKF(strcmp(out, text) == 0, "%s", out)
+static void arrays(void)
+{
+	OK("show", "-s", "terminal-overrides");
+	SAME("terminal-overrides\n");
+	OK("set", "-sa", "terminal-overrides", ",*:Tc");
+	OK("set", "-s", "terminal-overrides[5]", "xx:Ss=a");
+	OK("set", "-sa", "terminal-overrides[5]", "yy");
+	OK("show", "-s", "terminal-overrides");
+	SAME("terminal-overrides[0] *:Tc\nterminal-overrides[5] xx:Ss=ayy\n");
+	OK("set", "-sa", "terminal-overrides", "a,b"); /* the lowest free indexes */
+	OK("show", "-s", "terminal-overrides");
+	SAME("terminal-overrides[0] *:Tc\nterminal-overrides[1] a\nterminal-overrides[2] b\n"
+	     "terminal-overrides[5] xx:Ss=ayy\n");
+	OK("show", "-s", "terminal-overrides[9]");
+	SAME("terminal-overrides[9] ''\n");
+	OK("show", "-sv", "terminal-overrides[5]");
+	SAME("xx:Ss=ayy\n");
+	OK("set", "-su", "terminal-overrides[1]");
+	OK("show", "-sv", "terminal-overrides");
+	SAME("*:Tc\nb\nxx:Ss=ayy\n");
+	CHECK(strcmp(options_get_string(options_server, "terminal-overrides"),
+		     "*:Tc\nb\nxx:Ss=ayy") == 0);
+	OK("set", "-su", "terminal-overrides");
+	OK("show", "-s", "terminal-overrides");
+	SAME("terminal-overrides\n");
+	FAILS("ambiguous option: terminal-overrides[x]", "show", "-s", "terminal-overrides[x]");
+	FAILS("ambiguous option: status-format[-1]", "set", "-g", "status-format[-1]", "x");
+	FAILS("invalid option: nosuch[1]", "set", "-g", "nosuch[1]", "x");
+	FAILS("not an array: base-index[1]", "set", "-g", "base-index[1]", "3");
+	OK("show", "-g", "base-index[1]");
+	SAME("base-index[1] 0\n");
+	FAILS("empty value", "set", "-g", "status-format[1]");
+	/* status-format: tmux's two default lines; items set, unset, reset. */
+	OK("show", "-g", "status-format[1]");
+	SAME("status-format[1] \"#[align=centre]#{P:#{?pane_active,#[reverse],}#{pane_index}"
+	     "[#{pane_width}x#{pane_height}]#[default] }\"\n");
+	OK("set", "-g", "status-format[3]", "three");
+	OK("show", "-g", "status-format");
+	SHOWS("status-format[0] \"#[align=left range=left #{E:status-left-style}]");
+	SHOWS("\nstatus-format[1] \"#[align=centre]");
+	SHOWS("\nstatus-format[3] three\n");
+	OK("set", "-gu", "status-format[3]");
+	OK("set", "-g", "status-format", "a b,c");
+	OK("show", "-g", "status-format");
+	SAME("status-format[0] a\nstatus-format[1] b\nstatus-format[2] c\n");
+	OK("set", "-gu", "status-format");
+	OK("show", "-gv", "status-format[0]");
+	SHOWS("#[norange default]\n");
+	/* update-environment: -o refuses an item already there, not a free one. */
+	OK("set", "-g", "update-environment", "A B");
+	FAILS("already set: update-environment[0]", "set", "-go", "update-environment[0]", "Z");
+	OK("set", "-go", "update-environment[9]", "Z");
+	OK("set", "-ga", "update-environment", "C");
+	OK("show", "-g", "update-environment");
+	SAME("update-environment[0] A\nupdate-environment[1] B\nupdate-environment[2] C\n"
+	     "update-environment[9] Z\n");
+	OK("set", "-gu", "update-environment");
+	OK("show", "-g", "update-environment[7]");
+	SAME("update-environment[7] XAUTHORITY\n");
+}
+
 /* What must hold between any two commands. */
 static void check_model(void)
 {
@@ -396,6 +460,7 @@ int main(void)
 	pane_moves();
 	keys_and_capture();
 	options();
+	arrays();
 	FAILS("unknown command: nope", "nope");
 	OK("list-commands");
 	SHOWS("select-layout (selectl) [-Enop] [-t target-pane] [layout-name]\n");

@@ -2,9 +2,11 @@
  * set-option and set-window-option, as tmux's: the option found by name or unique prefix,
  * its value checked for its type, set where its scope and the flags say (cmd_options.c).
  * -u forgets the value (the parent's shows again), -a appends to a string, -o refuses to
- * replace a value already set there, -q keeps quiet about an unknown option, -F expands
- * the value as a format for the target first.
+ * replace a value already set there, -q keeps quiet about an unknown option (and -o's
+ * refusal), -F expands the value as a format for the target first. An array option's
+ * item is named name[N]: set, appended to (-a), forgotten (-u) alone.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "cmd.h"
@@ -48,12 +50,45 @@ static char *expand(struct cmd_ctx *ctx, const char *value)
 	return format_expand(value, &f);
 }
 
+/* set -u: forgets the value, or with an index the item (when oo holds the array). */
+static void unset(struct options *oo, const struct option_entry *oe, int index)
+{
+	if (index == -1)
+		options_unset(oo, oe);
+	else if (options_is_set(oo, oe))
+		options_array_set(oo, oe, (unsigned)index, NULL, false);
+}
+
+/* Whether -o refuses: oo holds the option (or, with an index, that item) already. */
+static bool already_set(const struct options *oo, const struct option_entry *oe, int index)
+{
+	if (index == -1)
+		return options_is_set(oo, oe);
+	return options_is_set(oo, oe) && options_array_own(oo, oe, (unsigned)index);
+}
+
+static int assign(struct cmd_ctx *ctx, struct options *oo, const struct option_entry *oe,
+		  int index, const char *value)
+{
+	bool append = args_has(&ctx->args, 'a');
+	char *cause = NULL;
+	if (index == -1) {
+		if (options_set(oo, oe, value, append, &cause) == 0)
+			return 0;
+		return cmd_give_cause(ctx, cause), -1;
+	}
+	if (value == NULL)
+		return cmd_error(ctx, "empty value"), -1;
+	return options_array_set(oo, oe, (unsigned)index, value, append);
+}
+
 static enum cmd_retval cmd_set_option_exec(struct cmd_ctx *ctx)
 {
 	const struct args *a = &ctx->args;
 	const char *value = a->argc > 1 ? a->argv[1] : NULL;
 	char *cause = NULL;
-	const struct option_entry *oe = options_find(a->argv[0], &cause);
+	int index;
+	const struct option_entry *oe = options_find_indexed(a->argv[0], &index, &cause);
 	if (oe == NULL) {
 		if (args_has(a, 'q')) {
 			free(cause);
@@ -66,17 +101,19 @@ static enum cmd_retval cmd_set_option_exec(struct cmd_ctx *ctx)
 	struct options *oo = cmd_options_scope(ctx, oe);
 	if (oo == NULL)
 		return CMD_RETURN_ERROR;
+	if (index != -1 && oe->type != OPTION_ARRAY)
+		return cmd_error(ctx, "not an array: %s", a->argv[0]);
 	if (args_has(a, 'u')) {
-		options_unset(oo, oe);
-	} else if (args_has(a, 'o') && options_is_set(oo, oe)) {
-		return cmd_error(ctx, "already set: %s", oe->name);
-	} else {
-		char *expanded = value != NULL && args_has(a, 'F') ? expand(ctx, value) : NULL;
-		int rc = options_set(oo, oe, expanded != NULL ? expanded : value, args_has(a, 'a'),
-				     &cause);
-		free(expanded);
-		if (rc != 0)
-			return cmd_give_cause(ctx, cause);
+		unset(oo, oe, index);
+		return CMD_RETURN_NORMAL;
 	}
-	return CMD_RETURN_NORMAL;
+	if (args_has(a, 'o') && already_set(oo, oe, index)) {
+		if (args_has(a, 'q'))
+			return CMD_RETURN_NORMAL;
+		return cmd_error(ctx, "already set: %s", a->argv[0]);
+	}
+	char *expanded = value != NULL && args_has(a, 'F') ? expand(ctx, value) : NULL;
+	int rc = assign(ctx, oo, oe, index, expanded != NULL ? expanded : value);
+	free(expanded);
+	return rc == 0 ? CMD_RETURN_NORMAL : CMD_RETURN_ERROR;
 }

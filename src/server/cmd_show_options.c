@@ -2,7 +2,7 @@
  * show-options and show-window-options, as tmux's: one option, or every option of a
  * scope (-s server, -w window, else session) set in the set the flags name, each as
  * "name value" with strings quoted as the command language reads them back; -v prints
- * the value alone.
+ * the value alone. An array prints each item as "name[N] value"; name[N] names one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,42 +35,64 @@ const struct cmd_entry cmd_show_window_options_entry = {
 	.exec = cmd_show_options_exec,
 };
 
-/* An array as tmux shows it: "name[i] item" for each item, the name alone for none; -v
- * the items alone. */
-static void print_array(struct cmd_ctx *ctx, const struct option_entry *oe, const char *items)
+/* One value as tmux prints it: "name value" (strings quoted), or -v the value alone. */
+static void print_value(struct cmd_ctx *ctx, const char *name, const char *value,
+			bool quote)
 {
-	bool bare = args_has(&ctx->args, 'v');
-	unsigned i = 0;
-	if (*items == '\0' && !bare)
-		cmd_print(ctx, "%s", oe->name);
-	for (const char *p = items; *p != '\0'; i++) {
-		size_t n = strcspn(p, "\n");
-		char *item = xstrndup(p, n), *quoted = word_quote(item);
-		if (bare)
-			cmd_print(ctx, "%s", item);
-		else
-			cmd_print(ctx, "%s[%u] %s", oe->name, i, quoted);
-		free(item);
+	if (args_has(&ctx->args, 'v')) {
+		cmd_print(ctx, "%s", value);
+	} else if (quote) {
+		char *quoted = word_quote(value);
+		cmd_print(ctx, "%s %s", name, quoted);
 		free(quoted);
-		p += n + (p[n] == '\n');
+	} else {
+		cmd_print(ctx, "%s %s", name, value);
 	}
 }
 
-static void print_option(struct cmd_ctx *ctx, const struct options *oo,
-			 const struct option_entry *oe)
+/* One item of an array as "name[N] value" ('' when there is none there, as tmux). */
+static void print_item(struct cmd_ctx *ctx, const struct options *oo,
+		       const struct option_entry *oe, unsigned index)
 {
-	char *value = options_to_string(oo, oe);
-	if (oe->type == OPTION_ARRAY) {
-		print_array(ctx, oe, value);
-	} else if (args_has(&ctx->args, 'v')) {
-		cmd_print(ctx, "%s", value);
-	} else if (oe->type == OPTION_STRING || oe->type == OPTION_STYLE) {
-		char *quoted = word_quote(value);
-		cmd_print(ctx, "%s %s", oe->name, quoted);
-		free(quoted);
-	} else {
-		cmd_print(ctx, "%s %s", oe->name, value);
+	const char *value = options_array_get(oo, oe, index);
+	char *name;
+	xasprintf(&name, "%s[%u]", oe->name, index);
+	print_value(ctx, name, value != NULL ? value : "", true);
+	free(name);
+}
+
+/* An array as tmux shows it: each item, or the name alone when it has none. */
+static void print_array(struct cmd_ctx *ctx, const struct options *oo,
+			const struct option_entry *oe)
+{
+	size_t n = options_array_count(oo, oe);
+	if (n == 0 && !args_has(&ctx->args, 'v'))
+		cmd_print(ctx, "%s", oe->name);
+	for (size_t i = 0; i < n; i++) {
+		unsigned index;
+		options_array_item(oo, oe, i, &index);
+		print_item(ctx, oo, oe, index);
 	}
+}
+
+/* An option; with an index, as tmux: an array's item, another's value under name[N]. */
+static void print_option(struct cmd_ctx *ctx, const struct options *oo,
+			 const struct option_entry *oe, int index)
+{
+	if (oe->type == OPTION_ARRAY) {
+		if (index != -1)
+			print_item(ctx, oo, oe, (unsigned)index);
+		else
+			print_array(ctx, oo, oe);
+		return;
+	}
+	char *value = options_to_string(oo, oe), *name;
+	if (index != -1)
+		xasprintf(&name, "%s[%d]", oe->name, index);
+	else
+		name = xstrdup(oe->name);
+	print_value(ctx, name, value, oe->type == OPTION_STRING || oe->type == OPTION_STYLE);
+	free(name);
 	free(value);
 }
 
@@ -95,7 +117,7 @@ static enum cmd_retval show_all(struct cmd_ctx *ctx)
 		if (oo == NULL && (oo = cmd_options_scope(ctx, oe)) == NULL)
 			return CMD_RETURN_ERROR;
 		if (options_is_set(oo, oe))
-			print_option(ctx, oo, oe);
+			print_option(ctx, oo, oe, -1);
 	}
 	return CMD_RETURN_NORMAL;
 }
@@ -105,7 +127,8 @@ static enum cmd_retval cmd_show_options_exec(struct cmd_ctx *ctx)
 	if (ctx->args.argc == 0)
 		return show_all(ctx);
 	char *cause = NULL;
-	const struct option_entry *oe = options_find(ctx->args.argv[0], &cause);
+	int index;
+	const struct option_entry *oe = options_find_indexed(ctx->args.argv[0], &index, &cause);
 	if (oe == NULL) {
 		if (!args_has(&ctx->args, 'q'))
 			return cmd_give_cause(ctx, cause);
@@ -116,6 +139,6 @@ static enum cmd_retval cmd_show_options_exec(struct cmd_ctx *ctx)
 	if (oo == NULL)
 		return CMD_RETURN_ERROR;
 	if (options_is_set(oo, oe))
-		print_option(ctx, oo, oe);
+		print_option(ctx, oo, oe, index);
 	return CMD_RETURN_NORMAL;
 }

@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,18 @@
 #include "term/keyname.h"
 #include "util/xmalloc.h"
 
+/* One item of an array, at its index. */
+struct option_item {
+	unsigned index;
+	char *value;
+};
+
 struct option_value {
 	bool set;
-	char *str;     /* STRING, STYLE, KEY, ARRAY */
+	char *str;     /* STRING, STYLE, KEY; an ARRAY's items joined by newlines */
 	long long num; /* the others */
+	struct option_item *items; /* ARRAY: sorted by index */
+	size_t nitems;
 };
 
 struct options {
@@ -25,6 +34,7 @@ struct options {
 };
 
 struct options *options_server, *options_global_session, *options_global_window;
+unsigned long long options_changes;
 
 static size_t table_size(void)
 {
@@ -41,30 +51,93 @@ static bool is_string(const struct option_entry *oe)
 	       oe->type == OPTION_ARRAY;
 }
 
-/* An array's items: old's (joined by newlines; NULL for none) then value's, split at the
- * entry's separator and at newlines, empty ones dropped; allocated. */
-static char *array_items(const struct option_entry *oe, const char *old, const char *value)
+static void items_free(struct option_value *v)
 {
-	size_t len = old != NULL ? strlen(old) : 0, vlen = strlen(value);
-	char *out = xmalloc(len + vlen + 2), *p = out;
-	if (len > 0) {
-		memcpy(p, old, len);
-		p += len;
-	}
-	char sep[16];
-	snprintf(sep, sizeof sep, "%s\n", oe->separator);
-	while (*value != '\0') {
-		size_t n = strcspn(value, sep);
-		if (n > 0) {
-			if (p > out)
-				*p++ = '\n';
-			memcpy(p, value, n);
-			p += n;
-		}
-		value += n + (value[n] != '\0');
+	for (size_t i = 0; i < v->nitems; i++)
+		free(v->items[i].value);
+	free(v->items);
+	v->items = NULL;
+	v->nitems = 0;
+}
+
+/* Where index is in v's items, or where it would go. */
+static size_t item_at(const struct option_value *v, unsigned index)
+{
+	size_t i = 0;
+	while (i < v->nitems && v->items[i].index < index)
+		i++;
+	return i;
+}
+
+static const struct option_item *item_find(const struct option_value *v, unsigned index)
+{
+	size_t i = item_at(v, index);
+	return i < v->nitems && v->items[i].index == index ? &v->items[i] : NULL;
+}
+
+/* The items joined by newlines, as options_get_string reads an array. */
+static void items_join(struct option_value *v)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < v->nitems; i++)
+		len += strlen(v->items[i].value) + 1;
+	free(v->str);
+	v->str = xmalloc(len);
+	char *p = v->str;
+	for (size_t i = 0; i < v->nitems; i++) {
+		if (i > 0)
+			*p++ = '\n';
+		size_t n = strlen(v->items[i].value);
+		memcpy(p, v->items[i].value, n);
+		p += n;
 	}
 	*p = '\0';
-	return out;
+}
+
+/* Sets (value taken) or, value NULL, removes the item at index. */
+static void item_put(struct option_value *v, unsigned index, char *value)
+{
+	size_t i = item_at(v, index);
+	bool there = i < v->nitems && v->items[i].index == index;
+	if (there) {
+		free(v->items[i].value);
+		if (value != NULL) {
+			v->items[i].value = value;
+		} else {
+			memmove(&v->items[i], &v->items[i + 1],
+				(v->nitems - i - 1) * sizeof *v->items);
+			v->nitems--;
+		}
+	} else if (value != NULL) {
+		v->items = xreallocarray(v->items, v->nitems + 1, sizeof *v->items);
+		memmove(&v->items[i + 1], &v->items[i], (v->nitems - i) * sizeof *v->items);
+		v->items[i] = (struct option_item){index, value};
+		v->nitems++;
+	}
+	items_join(v);
+}
+
+/* The lowest index no item has, where tmux's assignment puts the next item. */
+static unsigned item_free_index(const struct option_value *v)
+{
+	unsigned index = 0;
+	for (size_t i = 0; i < v->nitems && v->items[i].index == index; i++)
+		index++;
+	return index;
+}
+
+/* value split at the entry's separator (empty pieces dropped), each item put at the
+ * lowest free index, as tmux's options_array_assign. */
+static void items_assign(const struct option_entry *oe, struct option_value *v,
+			 const char *value)
+{
+	while (*value != '\0') {
+		size_t n = strcspn(value, oe->separator);
+		if (n > 0)
+			item_put(v, item_free_index(v), xstrndup(value, n));
+		value += n + (value[n] != '\0');
+	}
+	items_join(v);
 }
 
 static size_t entry_index(const struct option_entry *oe)
@@ -82,6 +155,7 @@ struct options *options_create(struct options *parent)
 
 void options_set_parent(struct options *oo, struct options *parent)
 {
+	options_changes++;
 	oo->parent = parent;
 }
 
@@ -89,8 +163,10 @@ void options_free(struct options *oo)
 {
 	if (oo == NULL)
 		return;
-	for (size_t i = 0; i < table_size(); i++)
+	for (size_t i = 0; i < table_size(); i++) {
 		free(oo->v[i].str);
+		items_free(&oo->v[i]);
+	}
 	free(oo->v);
 	free(oo);
 }
@@ -99,11 +175,17 @@ static void set_default(struct options *oo, const struct option_entry *oe)
 {
 	struct option_value *v = &oo->v[entry_index(oe)];
 	free(v->str);
-	v->str = oe->type == OPTION_ARRAY ? array_items(oe, NULL, oe->default_str)
-		 : is_string(oe)	      ? xstrdup(oe->default_str)
-					      : NULL;
+	items_free(v);
+	v->str = is_string(oe) ? xstrdup(oe->default_str != NULL ? oe->default_str : "") : NULL;
 	v->num = oe->default_num;
 	v->set = true;
+	if (oe->type != OPTION_ARRAY)
+		return;
+	if (oe->default_arr != NULL)
+		for (unsigned i = 0; oe->default_arr[i] != NULL; i++)
+			item_put(v, i, xstrdup(oe->default_arr[i]));
+	else
+		items_assign(oe, v, oe->default_str);
 }
 
 /* tmux's start: the shell is the user's when it is one we can run. */
@@ -211,12 +293,14 @@ bool options_is_set(const struct options *oo, const struct option_entry *oe)
 
 void options_unset(struct options *oo, const struct option_entry *oe)
 {
+	options_changes++;
 	struct option_value *v = &oo->v[entry_index(oe)];
 	if (oo->parent == NULL) {
 		set_default(oo, oe);
 		return;
 	}
 	free(v->str);
+	items_free(v);
 	*v = (struct option_value){0};
 }
 
@@ -300,13 +384,36 @@ static const char *check_string(const struct option_entry *oe, const char *value
 	return NULL;
 }
 
+/* The value oo itself holds for an array, made (empty: tmux does not copy the parent's
+ * items) when it holds none. */
+static struct option_value *own_array(struct options *oo, const struct option_entry *oe)
+{
+	struct option_value *v = &oo->v[entry_index(oe)];
+	if (!v->set) {
+		v->set = true;
+		v->str = xstrdup("");
+	}
+	return v;
+}
+
+/* An array set whole: its items replaced by value's (appended: added to them). */
+static int set_array(struct options *oo, const struct option_entry *oe, const char *value,
+		     bool append)
+{
+	struct option_value *v = own_array(oo, oe);
+	if (!append)
+		items_free(v);
+	items_assign(oe, v, value);
+	return 0;
+}
+
 static int set_string(struct options *oo, const struct option_entry *oe, const char *value,
 		      bool append, char **cause)
 {
 	char *text;
 	if (oe->type == OPTION_ARRAY)
-		text = array_items(oe, append ? lookup(oo, oe)->str : NULL, value);
-	else if (append && oe->type != OPTION_KEY)
+		return set_array(oo, oe, value, append);
+	if (append && oe->type != OPTION_KEY)
 		xasprintf(&text, "%s%s", lookup(oo, oe)->str, value);
 	else
 		text = xstrdup(value);
@@ -320,7 +427,7 @@ static int set_string(struct options *oo, const struct option_entry *oe, const c
 	}
 	struct option_value *v = &oo->v[entry_index(oe)];
 	free(v->str);
-	*v = (struct option_value){true, text, 0};
+	*v = (struct option_value){true, text, 0, NULL, 0};
 	return 0;
 }
 
@@ -328,13 +435,14 @@ static int set_number(struct options *oo, const struct option_entry *oe, long lo
 {
 	struct option_value *v = &oo->v[entry_index(oe)];
 	free(v->str);
-	*v = (struct option_value){true, NULL, n};
+	*v = (struct option_value){true, NULL, n, NULL, 0};
 	return 0;
 }
 
 int options_set(struct options *oo, const struct option_entry *oe, const char *value,
 		bool append, char **cause)
 {
+	options_changes++;
 	long long n = 0, current = is_string(oe) ? 0 : lookup(oo, oe)->num;
 	int rc = 0;
 	const char *why = "bad value";
@@ -390,4 +498,85 @@ char *options_to_string(const struct options *oo, const struct option_entry *oe)
 	default:
 		return xstrdup(v->str);
 	}
+}
+
+int options_array_set(struct options *oo, const struct option_entry *oe, unsigned index,
+		      const char *value, bool append)
+{
+	if (oe->type != OPTION_ARRAY)
+		abort();
+	options_changes++;
+	struct option_value *v = own_array(oo, oe);
+	const struct option_item *it = item_find(v, index);
+	char *text = NULL;
+	if (value != NULL && append && it != NULL)
+		xasprintf(&text, "%s%s", it->value, value);
+	else if (value != NULL)
+		text = xstrdup(value);
+	item_put(v, index, text);
+	return 0;
+}
+
+const char *options_array_get(const struct options *oo, const struct option_entry *oe,
+			      unsigned index)
+{
+	const struct option_item *it = item_find(lookup(oo, oe), index);
+	return it != NULL ? it->value : NULL;
+}
+
+bool options_array_own(const struct options *oo, const struct option_entry *oe,
+		       unsigned index)
+{
+	const struct option_value *v = &oo->v[entry_index(oe)];
+	return v->set && item_find(v, index) != NULL;
+}
+
+size_t options_array_count(const struct options *oo, const struct option_entry *oe)
+{
+	return lookup(oo, oe)->nitems;
+}
+
+const char *options_array_item(const struct options *oo, const struct option_entry *oe,
+			       size_t i, unsigned *index)
+{
+	const struct option_value *v = lookup(oo, oe);
+	if (i >= v->nitems)
+		return NULL;
+	*index = v->items[i].index;
+	return v->items[i].value;
+}
+
+const struct option_entry *options_find_indexed(const char *arg, int *index, char **cause)
+{
+	const char *open = strchr(arg, '[');
+	*index = -1;
+	if (open == NULL)
+		return options_find(arg, cause);
+	/* tmux's options_parse: digits in brackets at the very end; anything else reads
+	 * "ambiguous option" in tmux 3.3a (its flag is never set on that path). */
+	const char *close = strchr(open + 1, ']');
+	char *end = NULL;
+	long n = close != NULL && close > open + 1 && close[1] == '\0' && close[-1] >= '0' &&
+			 close[-1] <= '9'
+		     ? strtol(open + 1, &end, 10)
+		     : -1;
+	if (n < 0 || n > INT_MAX || end != close) {
+		char *word = word_escape(arg);
+		xasprintf(cause, "ambiguous option: %s", word);
+		free(word);
+		return NULL;
+	}
+	char *name = xstrndup(arg, (size_t)(open - arg));
+	const struct option_entry *oe = options_find(name, cause);
+	free(name);
+	if (oe == NULL) {
+		bool ambiguous = strncmp(*cause, "ambiguous", 9) == 0;
+		free(*cause);
+		char *word = word_escape(arg);
+		xasprintf(cause, "%s option: %s", ambiguous ? "ambiguous" : "invalid", word);
+		free(word);
+		return NULL;
+	}
+	*index = (int)n;
+	return oe;
 }

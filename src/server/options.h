@@ -25,6 +25,7 @@
 #define RSH_SERVER_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum option_type {
 	OPTION_STRING,
@@ -34,9 +35,11 @@ enum option_type {
 	OPTION_COLOUR, /* a term_colour (term/cell.h), as style.h parses it */
 	OPTION_STYLE,  /* a string that style_parse accepts (or holding #{}) */
 	OPTION_KEY,    /* a key name (term/keyname.h, "None" too), kept as the string given */
-	/* A list of strings (tmux's array options: terminal-overrides), read as its items
-	 * joined by newlines: setting splits the value at the entry's separator (empty
-	 * items dropped) and replaces the list, appending adds the items. */
+	/* tmux's array options (status-format, terminal-overrides): strings at indexes,
+	 * with gaps. Set whole, a value splits at the entry's separator (empty pieces
+	 * dropped) into items put at the lowest free indexes, after the old ones are
+	 * dropped (appending: kept). options_get_string reads the items joined by
+	 * newlines, in index order; options_array_* read and set one item. */
 	OPTION_ARRAY,
 };
 
@@ -53,6 +56,8 @@ struct option_entry {
 	long long min, max;         /* OPTION_NUMBER */
 	const char *const *choices; /* OPTION_CHOICE, NULL-terminated */
 	const char *default_str;    /* STRING, STYLE, KEY, ARRAY (items split at separator) */
+	const char *const *default_arr; /* ARRAY: the items at 0, 1, ... (NULL-terminated),
+					 * instead of default_str */
 	const char *separator;      /* ARRAY: the characters that split a value into items */
 	long long default_num;      /* NUMBER, FLAG, CHOICE, COLOUR */
 	bool unwired;               /* refused until rsh does what it says */
@@ -65,6 +70,8 @@ extern const struct option_entry options_table[];
 struct options;
 
 extern struct options *options_server, *options_global_session, *options_global_window;
+/* Counts every change to any set (what caches of drawn options compare). */
+extern unsigned long long options_changes;
 
 /* Makes the global sets with every default. Called once, at server start. */
 void options_init(void);
@@ -79,6 +86,14 @@ void options_set_parent(struct options *oo, struct options *parent);
  * ("invalid option: x", "ambiguous option: x") otherwise.
  */
 const struct option_entry *options_find(const char *name, char **cause);
+
+/*
+ * name, or name[N] for one item of an array (N from 0): the entry and *index (-1
+ * without brackets). NULL and *cause in tmux's words otherwise, naming the whole
+ * argument ("invalid option: x[1]"; a malformed index reads "ambiguous option", as in
+ * tmux 3.3a). Whether the entry is an array is the caller's to check ("not an array").
+ */
+const struct option_entry *options_find_indexed(const char *arg, int *index, char **cause);
 
 /*
  * Reads, inherited. name must be in the table (a programming error aborts otherwise):
@@ -98,6 +113,23 @@ int options_set(struct options *oo, const struct option_entry *oe, const char *v
 bool options_is_set(const struct options *oo, const struct option_entry *oe);
 /* Forgets oo's own value, so the parent's shows; a global set goes back to the default. */
 void options_unset(struct options *oo, const struct option_entry *oe);
+/* One item of an array oe (inherited: the items of the nearest set holding the array);
+ * NULL when there is none at index. */
+const char *options_array_get(const struct options *oo, const struct option_entry *oe,
+			      unsigned index);
+/* Whether oo itself holds an item at index (set -o's test). */
+bool options_array_own(const struct options *oo, const struct option_entry *oe,
+		       unsigned index);
+/* The items in index order: how many, and the i-th (its index in *index), inherited. */
+size_t options_array_count(const struct options *oo, const struct option_entry *oe);
+const char *options_array_item(const struct options *oo, const struct option_entry *oe,
+			       size_t i, unsigned *index);
+/*
+ * Sets the item at index of oo's own array (made empty first when oo held none, as
+ * tmux): value, or appended to the item there; value NULL removes it. Returns 0.
+ */
+int options_array_set(struct options *oo, const struct option_entry *oe, unsigned index,
+		      const char *value, bool append);
 /* oe's value in oo as show-options prints it (flags on/off, choices by name; an array's
  * items joined by newlines), allocated. */
 char *options_to_string(const struct options *oo, const struct option_entry *oe);

@@ -33,6 +33,37 @@
 
 #define MS "milliseconds"
 
+/* tmux 3.3's status-format: the first line is status-left, the window list and
+ * status-right; the second the current window's panes. */
+static const char *const status_format_default[] = {
+	"#[align=left range=left #{E:status-left-style}]"
+	"#[push-default]#{T;=/#{status-left-length}:status-left}#[pop-default]"
+	"#[norange default]#[list=on align=#{status-justify}]#[list=left-marker]<"
+	"#[list=right-marker]>#[list=on]#{W:"
+	"#[range=window|#{window_index} #{E:window-status-style}#{?#{&&:#{window_last_fla"
+	"g},#{!=:#{E:window-status-last-style},default}}, #{E:window-status-last-style},}"
+	"#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-style},default}}, #{E:wi"
+	"ndow-status-bell-style},#{?#{&&:#{||:#{window_activity_flag},#{window_silence_fl"
+	"ag}},#{!=:#{E:window-status-activity-style},default}}, #{E:window-status-activit"
+	"y-style},}}]#[push-default]#{T:window-status-format}#[pop-default]"
+	"#[norange default]#{?window_end_flag,,#{window-status-separator}},"
+	"#[range=window|#{window_index} list=focus #{?#{!=:#{E:window-status-current-styl"
+	"e},default},#{E:window-status-current-style},#{E:window-status-style}}#{?#{&&:#{"
+	"window_last_flag},#{!=:#{E:window-status-last-style},default}}, #{E:window-statu"
+	"s-last-style},}#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-style},de"
+	"fault}}, #{E:window-status-bell-style},#{?#{&&:#{||:#{window_activity_flag},#{wi"
+	"ndow_silence_flag}},#{!=:#{E:window-status-activity-style},default}}, #{E:window"
+	"-status-activity-style},}}]#[push-default]#{T:window-status-current-format}"
+	"#[pop-default]"
+	"#[norange list=on default]#{?window_end_flag,,#{window-status-separator}}}"
+	"#[nolist align=right range=right #{E:status-right-style}]"
+	"#[push-default]#{T;=/#{status-right-length}:status-right}#[pop-default]"
+	"#[norange default]",
+	"#[align=centre]#{P:#{?pane_active,"
+	"#[reverse],}#{pane_index}[#{pane_width}x#{pane_height}]#[default] }",
+	NULL,
+};
+
 const struct option_entry options_table[] = {
 	{CHOICE("activity-action", SESSION, CHOICES("none", "any", "current", "other"), 3)},
 	{FLAG("aggressive-resize", WINDOW, 0)},
@@ -84,6 +115,7 @@ const struct option_entry options_table[] = {
 	{CHOICE("status", SESSION, CHOICES("off", "on", "2", "3", "4", "5"), 1)},
 	{COLOUR("status-bg", SESSION, TERM_COLOUR_DEFAULT)},
 	{COLOUR("status-fg", SESSION, TERM_COLOUR_DEFAULT)},
+	{ARRAY("status-format", SESSION, NULL, " ,"), .default_arr = status_format_default},
 	{NUMBER("status-interval", SESSION, 0, INT_MAX, 15, "seconds")},
 	{CHOICE("status-justify", SESSION, CHOICES("left", "centre", "right", "absolute-centre"),
 		0)},
