@@ -160,6 +160,97 @@ static void check_status(const term_view *v, const char *want)
 	free(text);
 }
 
+/* A row's first cols cells as UTF-8 (blank cells as spaces). */
+static char *row_text(const term_row *row, unsigned cols)
+{
+	char *text = xcalloc((size_t)cols * 4 + 1, 1);
+	size_t len = 0;
+	for (unsigned c = 0; c < cols; c++) {
+		term_cell cell = term_row_get(row, c);
+		if (cell.width != 0)
+			len += utf8_encode(cell.ch ? cell.ch : ' ', text + len);
+	}
+	return text;
+}
+
+/* text drawn by status_format_draw at cols from a blank base; the row, for its cells. */
+static term_snapshot *drawn(const char *text, unsigned cols, const char *want)
+{
+	term_snapshot *snap = term_snapshot_new(1, cols);
+	term_row *row = term_row_writable(&snap->lines[0]);
+	term_cell base = term_cell_blank();
+	for (unsigned c = 0; c < cols; c++)
+		term_row_set(row, c, &base, NULL, 0);
+	status_format_draw(row, cols, text, &base);
+	char *got = row_text(row, cols);
+	CHECKF(strcmp(got, want) == 0, "\"%s\": \"%s\" != \"%s\"", text, got, want);
+	free(got);
+	return snap;
+}
+
+/*
+ * Status formats drawn as tmux 3.3a draws them (each compared with a real tmux's status
+ * line at the same width, by hand): alignments, the list placed and cut around its focus with
+ * its markers, push-default and pop-default, fill, ## and an unterminated style.
+ */
+static void status_formats(void)
+{
+	term_snapshot_unref(drawn("#[align=left]A#[align=centre]C#[align=right]R", 9, "A   C   R"));
+	term_snapshot_unref(drawn("L#[align=absolute-centre]abs", 9, "L  abs   "));
+	/* A list of 12 cells in 8: around the focus ("ccc"), markers where it was cut. */
+	const char *list = "#[list=on align=left]#[list=left-marker]<#[list=right-marker]>"
+			   "#[list=on]aaa bbb #[list=focus]ccc#[list=on] ddd#[nolist]";
+	term_snapshot_unref(drawn(list, 8, "<b ccc >"));
+	term_snapshot_unref(drawn(list, 20, "aaa bbb ccc ddd     "));
+	/* The list with status-left and -right: the centre goes first, then the list. */
+	term_snapshot_unref(drawn("LL#[list=on align=right]xxxxxx#[nolist align=right]RR", 12,
+				  "LL  xxxxxxRR"));
+	/* #[default] after push-default is the pushed style, after pop-default the base. */
+	term_snapshot *snap = drawn("#[fg=red]#[push-default]#[bold]a#[default]b#[pop-default]"
+				    "#[default]c", 3, "abc");
+	CHECK(term_row_get(snap->lines[0], 0).fg == TERM_COLOUR_PALETTE(1) &&
+	      (term_row_get(snap->lines[0], 0).attrs & TERM_ATTR_BOLD));
+	CHECK(term_row_get(snap->lines[0], 1).fg == TERM_COLOUR_PALETTE(1) &&
+	      !(term_row_get(snap->lines[0], 1).attrs & TERM_ATTR_BOLD));
+	CHECK(term_row_get(snap->lines[0], 2).fg == TERM_COLOUR_DEFAULT);
+	term_snapshot_unref(snap);
+	snap = drawn("#[fill=blue]x", 3, "x  ");
+	CHECK(term_row_get(snap->lines[0], 2).bg == TERM_COLOUR_PALETTE(4));
+	term_snapshot_unref(snap);
+	term_snapshot_unref(drawn("a##b ##[c #", 9, "a#b #[c #"));
+	term_snapshot_unref(drawn("ab#[fg=red", 4, "    ")); /* no end: nothing, as tmux */
+	term_snapshot_unref(drawn("#[bogus=1]x", 2, "x ")); /* a style it cannot read: skipped */
+}
+
+/* A custom status-format takes effect; unchanged lines are the ones drawn before (the
+ * cache), a change draws them anew. */
+static void status_cache(void)
+{
+	struct session *s = new_session("cache", 30, 23);
+	char *cause = NULL;
+	const struct option_entry *sf = options_find("status-format", &cause);
+	options_array_set(options_global_session, sf, 0, "#[align=right]#S:#{window_index}", false);
+	term_snapshot *a = status_lines(s, 30, 1), *b = status_lines(s, 30, 1);
+	char *text = row_text(a->lines[0], 30);
+	CHECKF(strcmp(text, "                       cache:0") == 0, "%s", text);
+	free(text);
+	CHECK(a == b); /* nothing changed: the same lines */
+	term_snapshot_unref(b);
+	window_set_name(s->current, "other", false); /* no option changed: the name alone */
+	b = status_lines(s, 30, 1);
+	CHECK(a != b);
+	term_snapshot_unref(a);
+	term_snapshot_unref(b);
+	options_unset(options_global_session, sf);
+	a = status_lines(s, 30, 1);
+	text = row_text(a->lines[0], 30);
+	CHECKF(strcmp(text, "[cache] 0:other*              ") == 0, "%s", text);
+	free(text);
+	term_snapshot_unref(a);
+	session_destroy(s);
+	status_cache_free();
+}
+
 static void one_pane(void)
 {
 	struct session *s = new_session("work", 80, 23);
@@ -251,7 +342,7 @@ static void clip_and_pad(void)
 	v = compose_view(s, 10, 1);
 	check_valid(v);
 	CHECK(v->npanes == 0 && v->status->rows == 1);
-	check_status(v, "[clip] 0:c");
+	check_status(v, "[clip] <a>"); /* as tmux: the list cut around the current window */
 	term_view_unref(v);
 	session_destroy(s);
 }
@@ -281,10 +372,10 @@ static void status_names(void)
 	v = compose_view(s, 30, 3);
 	check_status(v, "[\xe4\xbd\x9c] 0:cat* 1:v\\001m\\377-     ");
 	term_view_unref(v);
-	/* status-left cut before the wide character rather than through it; the window list
-	 * takes the room left. */
+	/* status-left cut through the wide character: its half drawn as a space, never half
+	 * a character; the list is trimmed first (tmux's order). */
 	v = compose_view(s, 2, 3);
-	check_status(v, "[0");
+	check_status(v, "[ ");
 	term_view_unref(v);
 	v = compose_view(s, 3, 3);
 	check_status(v, "[\xe4\xbd\x9c");
@@ -434,6 +525,8 @@ int main(void)
 	splits_and_zoom();
 	clip_and_pad();
 	status_names();
+	status_formats();
+	status_cache();
 	pens();
 	property();
 	cost();

@@ -88,6 +88,26 @@ static void operators(void)
 	expands("a#,b #{?window_active,x#,y,z}", "a,b x,y");
 }
 
+/* Loops and chained modifiers, each compared with tmux 3.3a's display -p (by hand) in a
+ * session of the same shape. */
+static void loops(void)
+{
+	expands("#{W:#I#{?window_end_flag,E,}#{?window_start_flag,S,} }", "0S 1E ");
+	expands("#{W:#I|,<#I>}", "0|<1>");
+	expands("#{S:#S,(#S)}", "work,(work)");
+	expands("#{P:p,A}", ctx.w->active == ctx.w->panes[0] ? "Ap" : "pA");
+	expands("#{T;=/3/>>:status-left}", "[wo>>");
+	expands("#{=/4/..:session_name}|#{=/2/..:session_name}|#{=/-2/..:session_name}",
+		"work|wo..|..rk");
+	expands("#{=/#{base-index}/x:session_name}|#{=/1:session_name}", "work|w");
+	expands("#{E;=2:status-left}", "[w");
+	/* A style counts no cells when cut, and is kept. */
+	expands("#{=2:#{l:#[fg=red]}abc}", "#[fg=red]ab");
+	expands("#{=-2:#{l:#[fg=red]}abc#{l:#[bold]}}", "#[fg=red]bc#[bold]");
+	/* #{} inside #[] is expanded, as tmux; ##[ is left for the status line. */
+	expands("#[fg=#{?window_active,red,blue}]x##[y", "#[fg=red]x##[y");
+}
+
 static void times(struct session *s)
 {
 	s->created = 0;
@@ -208,6 +228,7 @@ int main(void)
 	struct session *s = make_session();
 	variables(s);
 	operators();
+	loops();
 	times(s);
 	jobs();
 	hostile();

@@ -38,6 +38,7 @@ static void put_str(struct out *o, const char *s)
 }
 
 static char *expand(const char *text, size_t len, const struct format_ctx *ctx, int depth);
+static char *format_expand_depth(const char *text, const struct format_ctx *ctx, int depth);
 
 /* The end of a bracketed part opened just before s ("#{" or "#("): its closing byte. */
 static const char *closing(const char *s, const char *end, char open, char close)
@@ -154,76 +155,232 @@ static char *comparison(const char *s, size_t len, const struct format_ctx *ctx,
 	return NULL;
 }
 
-/* The first n cells of s, or the last -n; never half a character. */
-static char *truncate_cells(const char *s, long n)
+/* The length of a #[...] style at s (s[0] == '#', s[1] == '['), 0 when none. */
+static size_t style_len(const char *s, const char *end)
 {
-	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	if (s + 1 >= end || s[0] != '#' || s[1] != '[')
+		return 0;
+	const char *close = memchr(s, ']', (size_t)(end - s));
+	return close != NULL ? (size_t)(close - s + 1) : 0;
+}
+
+/*
+ * The first n characters of s, or the last -n, as tmux's format_trim_left/right: styles
+ * (#[...]) count nothing and are all kept; never half a character. *cut says whether
+ * anything was left out.
+ */
+static char *truncate_cells(const char *s, long n, bool *cut)
+{
+	const char *end = s + strlen(s);
 	/* In size_t: -n overflows for LONG_MIN (UBSan, fuzz_format). */
-	size_t total = 0, count = n < 0 ? 0 - (size_t)n : (size_t)n;
-	const uint8_t *q = p;
+	size_t total = 0, count = n < 0 ? 0 - (size_t)n : (size_t)n, i = 0, len;
 	uint32_t cp;
-	while (q < end && (utf8_decode(&q, end, &cp) || (q++, true)))
-		total++;
-	size_t skip = n < 0 && total > count ? total - count : 0, i = 0;
+	for (const char *q = s; q < end; total++) {
+		while ((len = style_len(q, end)) > 0)
+			q += len;
+		if (q >= end)
+			break;
+		if (!utf8_decode((const uint8_t **)&q, (const uint8_t *)end, &cp))
+			q++;
+	}
+	size_t skip = n < 0 && total > count ? total - count : 0;
+	*cut = total > count;
 	struct out o = {0};
 	put(&o, "", 0);
-	for (q = p; q < end && i < skip + count; i++) {
-		const uint8_t *start = q;
-		if (!utf8_decode(&q, end, &cp))
+	for (const char *q = s; q < end;) {
+		if ((len = style_len(q, end)) > 0) {
+			put(&o, q, len);
+			q += len;
+			continue;
+		}
+		const char *start = q;
+		if (!utf8_decode((const uint8_t **)&q, (const uint8_t *)end, &cp))
 			q++;
-		if (i >= skip)
-			put(&o, (const char *)start, (size_t)(q - start));
+		if (i >= skip && i < skip + count)
+			put(&o, start, (size_t)(q - start));
+		i++;
 	}
 	return o.p;
 }
 
-/* "=N:", "b:", "d:", "l:", "E:", "t:": applied to the rest; NULL when s has none. */
-static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, int depth)
+/* The modifiers before the ':' of #{mods:rest}, tmux's: ";"-separated, each a letter
+ * and, for '=', arguments (N, or /N/marker). */
+struct mods {
+	bool literal, expand, time, base, dir, date;
+	char loop;      /* 'S', 'W' or 'P': the rest expanded for each session, window, pane */
+	bool limit;
+	long n;         /* limit: cells to keep (negative: from the end) */
+	char *marker;   /* limit: put where text was cut, NULL for none */
+};
+
+/* "=N", "=/N" or "=/N/marker", the N expanded; false when not a number. */
+static bool limit_mod(struct mods *m, const char *s, size_t len, const struct format_ctx *ctx,
+		      int depth)
 {
-	const char *colon = memchr(s, ':', len);
-	if (colon == NULL || colon == s)
-		return NULL;
-	size_t mlen = (size_t)(colon - s), rlen = len - mlen - 1;
-	const char *rest = colon + 1;
-	char *v, *out;
-	if (s[0] == '=' && mlen > 1) {
-		char *num = xstrndup(s + 1, mlen - 1), *end;
-		long n = strtol(num, &end, 10);
-		bool ok = *end == '\0';
-		free(num);
-		v = value_of(rest, rlen, ctx, depth);
-		if (!ok) /* tmux ignores a modifier it cannot read */
-			return v;
-		out = truncate_cells(v, n);
-		free(v);
-		return out;
+	char *arg = NULL, *end;
+	free(m->marker);
+	m->marker = NULL;
+	if (len > 1 && s[1] == '/') {
+		const char *slash = memchr(s + 2, '/', len - 2);
+		size_t alen = slash != NULL ? (size_t)(slash - s - 2) : len - 2;
+		arg = expand(s + 2, alen, ctx, depth + 1);
+		if (slash != NULL)
+			m->marker = expand(slash + 1, (size_t)(s + len - slash - 1), ctx, depth + 1);
+	} else {
+		arg = expand(s + 1, len - 1, ctx, depth + 1);
 	}
-	if (mlen != 1 || strchr("bdlEt", s[0]) == NULL)
-		return NULL;
-	if (s[0] == 'l')
-		return xstrndup(rest, rlen);
-	v = value_of(rest, rlen, ctx, depth);
+	m->n = strtol(arg, &end, 10);
+	bool ok = *arg != '\0' && *end == '\0';
+	free(arg);
+	m->limit = ok;
+	return ok;
+}
+
+/* One modifier; false when it is none rsh knows (the whole is then a variable). */
+static bool one_mod(struct mods *m, const char *s, size_t len, const struct format_ctx *ctx,
+		    int depth)
+{
+	if (s[0] == '=')
+		return limit_mod(m, s, len, ctx, depth) || true; /* tmux skips a bad one */
+	if (len != 1)
+		return false;
 	switch (s[0]) {
-	case 'b':
-		out = xstrdup(basename(v));
-		break;
-	case 'd':
-		out = xstrdup(dirname(v));
-		break;
-	case 'E':
-		out = depth < MAX_DEPTH ? expand(v, strlen(v), ctx, depth + 1) : xstrdup("");
-		break;
-	default: {
+	case 'l': m->literal = true; return true;
+	case 'E': m->expand = true; return true;
+	case 'T': m->expand = m->time = true; return true;
+	case 'b': m->base = true; return true;
+	case 'd': m->dir = true; return true;
+	case 't': m->date = true; return true;
+	case 'S': case 'W': case 'P': m->loop = s[0]; return true;
+	default: return false;
+	}
+}
+
+/* Reads the modifiers of s (up to its first ':' outside #{}); false when s has none. */
+static bool parse_mods(struct mods *m, const char *s, size_t len, size_t *used,
+		       const struct format_ctx *ctx, int depth)
+{
+	const char *colon = NULL;
+	int level = 0;
+	for (const char *c = s; c < s + len && colon == NULL; c++) {
+		if (*c == '#' && c + 1 < s + len && c[1] == '{')
+			level++, c++;
+		else if (*c == '}' && level > 0)
+			level--;
+		else if (*c == ':' && level == 0)
+			colon = c;
+	}
+	if (colon == NULL || colon == s)
+		return false;
+	for (const char *p = s; p < colon;) {
+		const char *semi = memchr(p, ';', (size_t)(colon - p));
+		size_t n = semi != NULL ? (size_t)(semi - p) : (size_t)(colon - p);
+		if (n == 0 || !one_mod(m, p, n, ctx, depth))
+			return false;
+		p += n + (semi != NULL);
+	}
+	*used = (size_t)(colon - s) + 1;
+	return true;
+}
+
+/* #{S:a} #{W:a,b} #{P:a,b}: a for each session, window of the session or pane of the
+ * window, b (when given) for the current window or active pane, as tmux 3.3's loops. */
+static char *loop(char kind, const char *s, size_t len, const struct format_ctx *ctx,
+		  int depth)
+{
+	const char *part[2];
+	size_t plen[2];
+	/* tmux 3.3's session loop has no second format for the current one */
+	size_t parts = split(s, len, part, plen, kind == 'S' ? 1 : 2);
+	struct out o = {0};
+	put(&o, "", 0);
+	size_t n = kind == 'S' ? server.nsessions
+		   : kind == 'W' ? (ctx->s != NULL ? ctx->s->nwindows : 0)
+				 : (ctx->w != NULL ? ctx->w->npanes : 0);
+	for (size_t i = 0; i < n && depth < MAX_DEPTH; i++) {
+		struct format_ctx each = {.client = ctx->client, .time = ctx->time,
+					  .nojobs = ctx->nojobs};
+		bool current;
+		if (kind == 'S') {
+			each.s = server.sessions[i];
+			current = each.s == ctx->s;
+		} else if (kind == 'W') {
+			each.w = ctx->s->windows[i];
+			current = each.w == ctx->s->current;
+		} else {
+			each.p = ctx->w->panes[i];
+			current = each.p == ctx->w->active;
+		}
+		format_defaults(&each);
+		size_t k = current && parts > 1;
+		char *v = expand(part[k], plen[k], &each, depth + 1);
+		put_str(&o, v);
+		free(v);
+	}
+	return o.p;
+}
+
+/* v changed by the modifiers other than the loops, in tmux's order; v is taken. */
+static char *apply_mods(const struct mods *m, char *v, const struct format_ctx *ctx,
+			int depth)
+{
+	char *out;
+	if (m->expand) {
+		struct format_ctx timed = *ctx;
+		timed.time = m->time;
+		out = depth < MAX_DEPTH ? format_expand_depth(v, &timed, depth + 1) : xstrdup("");
+		free(v);
+		v = out;
+	}
+	if (m->base || m->dir) {
+		out = xstrdup(m->base ? basename(v) : dirname(v));
+		free(v);
+		v = out;
+	}
+	if (m->date) {
 		char buf[64] = "";
 		time_t t = (time_t)strtoll(v, NULL, 10);
 		struct tm tm;
 		if (localtime_r(&t, &tm) != NULL)
 			strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
-		out = xstrdup(buf);
+		free(v);
+		v = xstrdup(buf);
 	}
+	if (m->limit && m->n != 0) { /* as tmux, =0 keeps it all */
+		bool cut;
+		out = truncate_cells(v, m->n, &cut);
+		free(v);
+		v = out;
+		if (cut && m->marker != NULL && *m->marker != '\0') {
+			xasprintf(&out, m->n < 0 ? "%2$s%1$s" : "%1$s%2$s", v, m->marker);
+			free(v);
+			v = out;
+		}
 	}
-	free(v);
-	return out;
+	return v;
+}
+
+/* #{mods:rest}; NULL when s has no modifiers. */
+static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, int depth)
+{
+	struct mods m = {0};
+	size_t used = 0;
+	if (!parse_mods(&m, s, len, &used, ctx, depth)) {
+		free(m.marker);
+		return NULL;
+	}
+	const char *rest = s + used;
+	size_t rlen = len - used;
+	char *v;
+	if (m.loop != 0)
+		v = loop(m.loop, rest, rlen, ctx, depth);
+	else if (m.literal)
+		v = xstrndup(rest, rlen);
+	else
+		v = value_of(rest, rlen, ctx, depth);
+	v = apply_mods(&m, v, ctx, depth);
+	free(m.marker);
+	return v;
 }
 
 /* The inside of #{...}. */
@@ -258,15 +415,18 @@ static const char *hash(struct out *o, const char *s, const char *end,
 {
 	const char *name, *close;
 	char *v = NULL;
+	if (*s == '#') { /* "##[" (any number of #) is a style's escape: kept for status.c */
+		const char *q = s;
+		while (q < end && *q == '#')
+			q++;
+		if (q < end && *q == '[') {
+			put(o, s - 1, (size_t)(q - s + 2));
+			return q + 1;
+		}
+	}
 	if (*s == '#' || *s == ',' || *s == '}') {
 		put(o, s, 1);
 		return s + 1;
-	}
-	if (*s == '[') {
-		close = memchr(s, ']', (size_t)(end - s));
-		close = close != NULL ? close + 1 : end;
-		put(o, s - 1, (size_t)(close - s + 1)); /* the style, for status.c */
-		return close;
 	}
 	if ((*s == '{' || *s == '(') &&
 	    (close = closing(s + 1, end, *s, *s == '{' ? '}' : ')')) != NULL) {
@@ -327,14 +487,19 @@ static char *expand_time(const char *text)
 	return buf;
 }
 
-char *format_expand(const char *text, const struct format_ctx *ctx)
+static char *format_expand_depth(const char *text, const struct format_ctx *ctx, int depth)
 {
 	if (!ctx->time)
-		return expand(text, strlen(text), ctx, 0);
+		return expand(text, strlen(text), ctx, depth);
 	char *timed = expand_time(text);
-	char *out = expand(timed, strlen(timed), ctx, 0);
+	char *out = expand(timed, strlen(timed), ctx, depth);
 	free(timed);
 	return out;
+}
+
+char *format_expand(const char *text, const struct format_ctx *ctx)
+{
+	return format_expand_depth(text, ctx, 0);
 }
 
 void format_defaults(struct format_ctx *ctx)

@@ -2,11 +2,16 @@
  * Formats as tmux expands them: #{variable}, the short forms #S #I #W #P #T #H #h #F #D,
  * ## for #, conditionals #{?cond,then,else}, comparisons #{==:a,b} #{!=:a,b} #{<:a,b}
  * #{>:a,b} #{<=:a,b} #{>=:a,b} #{||:a,b} #{&&:a,b}, #{m:pattern,text}, truncation
- * #{=N:x} (from the end when N is negative), #{b:x} #{d:x} (basename, dirname),
- * #{l:x} (literal), #{E:x} (x's value expanded again), #{t:x} (a time), an option's value
- * by its name, and #(command): the first line of the command's output, run through
- * /bin/sh in the background and kept until status-interval has passed (empty until its
- * first run ends). #[style] is kept for the status line to draw (status.c).
+ * #{=N:x} (from the end when N is negative; #{=/N/marker:x} puts marker where it cut;
+ * styles count nothing and are kept), #{b:x} #{d:x} (basename, dirname), #{l:x}
+ * (literal), #{E:x} (x's value expanded again), #{T:x} (the same with strftime),
+ * #{t:x} (a time), modifiers chained with ';' (#{T;=/10:status-left}), the loops
+ * #{W:a,b} (each window of the session, b for the current one), #{P:a,b} (each pane of
+ * the window, b for the active one) and #{S:a} (each session), an option's value by its
+ * name, and #(command): the first line of the command's output, run through /bin/sh in
+ * the background and kept until status-interval has passed (empty until its first run
+ * ends). #[style] is kept for the status line to draw (status.h), the formats inside it
+ * expanded, as tmux.
  *
  * The text is untrusted (a config file, a command line): unknown variables are empty,
  * unbalanced braces are copied as they are, nesting and length are bounded.

@@ -154,6 +154,10 @@ static char *window_var(const char *name, const struct window *w)
 		return flag(w == w->session->current);
 	if (strcmp(name, "window_last_flag") == 0)
 		return flag(w == w->session->last);
+	if (strcmp(name, "window_start_flag") == 0)
+		return flag(w == w->session->windows[0]);
+	if (strcmp(name, "window_end_flag") == 0)
+		return flag(w == w->session->windows[w->session->nwindows - 1]);
 	if (strcmp(name, "window_zoomed_flag") == 0)
 		return flag(zoomed(w));
 	if (strcmp(name, "window_activity_flag") == 0)
@@ -298,9 +302,15 @@ static void job_done(void *data, int status, const char *out, size_t len)
 	j->running = NULL;
 	if (status == -1)
 		return;
+	size_t n = strcspn(out, "\n");
+	if (j->output != NULL && strlen(j->output) == n && memcmp(j->output, out, n) == 0)
+		return;
 	free(j->output);
-	j->output = xstrndup(out, strcspn(out, "\n"));
+	j->output = xstrndup(out, n);
+	format_jobs_changed++;
 }
+
+unsigned long long format_jobs_changed;
 
 const char *format_job(const char *cmd, const struct format_ctx *ctx)
 {

@@ -18,5 +18,7 @@ char *format_shown(char *v, const struct format_ctx *ctx);
 /* The first line of cmd's latest output: started when not yet run or older than the
  * session's status-interval, read without waiting; "" until its first run ends. */
 const char *format_job(const char *cmd, const struct format_ctx *ctx);
+/* Counts the times a #() command's output changed (the status line's cache reads it). */
+extern unsigned long long format_jobs_changed;
 
 #endif

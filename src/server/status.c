@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "format.h"
+#include "format_vars.h"
 #include "options.h"
 #include "style.h"
 #include "util/utf8.h"
@@ -97,47 +99,6 @@ static term_cell styled(const struct options *oo, const char *name, const term_c
 	return cell;
 }
 
-/* A format option expanded for ctx and drawn in its style option's cells. */
-static void draw_option(struct text *t, const struct options *oo, const char *format,
-			const char *style, const struct format_ctx *ctx, const term_cell *base)
-{
-	term_cell cell = styled(oo, style, base), part = cell;
-	char *s = format_expand(options_get_string(oo, format), ctx);
-	text_draw(t, s, &cell, &part, true);
-	free(s);
-}
-
-/* The window list: each window's format, in its style, separated. */
-static void draw_windows(struct text *t, const struct session *s, const term_cell *base)
-{
-	for (size_t i = 0; i < s->nwindows; i++) {
-		struct window *w = s->windows[i];
-		const struct options *oo = w->options;
-		if (i > 0) {
-			term_cell sep = *base;
-			text_draw(t, options_get_string(oo, "window-status-separator"), &sep, base, true);
-		}
-		term_cell cell = styled(oo, "window-status-style", base);
-		if (w == s->current)
-			cell = styled(oo, "window-status-current-style", &cell);
-		else if (w == s->last)
-			cell = styled(oo, "window-status-last-style", &cell);
-		/* As tmux's default status-format: the bell's style over activity's. */
-		if (w->alerts & WINDOW_ALERT_BELL)
-			cell = styled(oo, "window-status-bell-style", &cell);
-		else if (w->alerts & WINDOW_ALERT_ACTIVITY)
-			cell = styled(oo, "window-status-activity-style", &cell);
-		const char *format = w == s->current ? "window-status-current-format"
-						     : "window-status-format";
-		struct format_ctx ctx = {.s = (struct session *)s, .w = w};
-		format_defaults(&ctx);
-		term_cell part = cell;
-		char *text = format_expand(options_get_string(oo, format), &ctx);
-		text_draw(t, text, &cell, &part, true);
-		free(text);
-	}
-}
-
 /* The session's base cell: status-style, then the old status-fg and status-bg. */
 static term_cell base_cell(const struct options *oo)
 {
@@ -174,70 +135,125 @@ unsigned status_draw(term_row *row, unsigned at, unsigned max, const char *text,
 	return t.width;
 }
 
-/* Where the window list starts, as status-justify says, between left and right. */
-static unsigned list_at(const struct options *oo, unsigned cols, unsigned left,
-			unsigned right, unsigned width)
+static const struct option_entry *status_format_entry(void)
 {
-	unsigned room = cols - left - right;
-	switch (options_get_number(oo, "status-justify")) {
-	case 1: /* centre: of the room between */
-		return left + (room - width) / 2;
-	case 2: /* right */
-		return left + room - width;
-	case 3: /* absolute-centre: of the whole line, if it fits there */
-		return (cols - width) / 2 >= left && (cols + width) / 2 <= cols - right
-			       ? (cols - width) / 2
-			       : left + (room - width) / 2;
-	default:
-		return left;
+	static const struct option_entry *oe;
+	char *cause = NULL;
+	if (oe == NULL)
+		oe = options_find("status-format", &cause);
+	return oe;
+}
+
+/* FNV-1a over bytes, folded into h. */
+static uint64_t mix(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211u;
+	return h;
+}
+
+static uint64_t mix_num(uint64_t h, unsigned long long n)
+{
+	return mix(h, &n, sizeof n);
+}
+
+static uint64_t mix_str(uint64_t h, const char *s)
+{
+	return mix(h, s, strlen(s) + 1);
+}
+
+/* What a window shows in the status line: its id, index, name, flags, active pane's
+ * title and, for the current one, its panes' sizes (status-format[1]). */
+static uint64_t mix_window(uint64_t h, const struct window *w, bool current)
+{
+	struct format_ctx ctx = {.s = w->session, .w = (struct window *)w, .p = w->active};
+	char *flags = format_var("window_flags", &ctx);
+	h = mix_str(mix_num(mix_num(mix_str(h, w->name), w->id), w->index), flags);
+	free(flags);
+	if (w->active != NULL)
+		h = mix_str(mix_num(h, w->active->id), term_emulator_title(w->active->em));
+	for (size_t i = 0; current && i < w->npanes; i++)
+		h = mix_num(mix_num(mix_num(h, w->panes[i]->id), w->panes[i]->cols),
+			    w->panes[i]->rows);
+	return h;
+}
+
+/*
+ * The status lines' key: what the status formats usually read (the options, the
+ * session, its windows and panes, #() output, the clients attached) and the time in
+ * steps of status-interval, which is when tmux redraws on its own. Equal keys: the lines
+ * drawn before are shown again, not expanded anew.
+ */
+static uint64_t status_key(const struct session *s, unsigned cols, unsigned n)
+{
+	uint64_t h = 14695981039346656037u;
+	long long interval = options_get_number(s->options, "status-interval");
+	h = mix_num(mix_num(mix_num(h, options_changes), format_jobs_changed), cols * 8u + n);
+	h = mix_num(h, interval > 0 ? (unsigned long long)(time(NULL) / interval) : 0);
+	struct format_ctx ctx = {.s = (struct session *)s};
+	char *attached = format_var("session_attached", &ctx);
+	h = mix_str(mix_str(mix_num(h, s->id), s->name), attached);
+	free(attached);
+	h = mix_num(h, s->last != NULL ? s->last->id : 0);
+	for (size_t i = 0; i < s->nwindows; i++)
+		h = mix_window(h, s->windows[i], s->windows[i] == s->current);
+	return h;
+}
+
+/* Drawn status lines, a few sessions' (or sizes') worth. */
+struct status_cached {
+	unsigned session;
+	uint64_t key, used;
+	term_snapshot *snap;
+};
+
+#define STATUS_CACHED 8
+
+static struct status_cached cache[STATUS_CACHED];
+static uint64_t cache_uses;
+
+/* The entry for session with key, or the least recently used one emptied for it. */
+static struct status_cached *cache_find(unsigned session, uint64_t key)
+{
+	struct status_cached *c = &cache[0];
+	for (size_t i = 0; i < STATUS_CACHED; i++) {
+		if (cache[i].snap != NULL && cache[i].session == session && cache[i].key == key) {
+			c = &cache[i];
+			c->used = ++cache_uses;
+			return c;
+		}
+		if (cache[i].used < c->used)
+			c = &cache[i];
+	}
+	term_snapshot_unref(c->snap);
+	*c = (struct status_cached){.used = ++cache_uses};
+	return c;
+}
+
+void status_cache_free(void)
+{
+	for (size_t i = 0; i < STATUS_CACHED; i++) {
+		term_snapshot_unref(cache[i].snap);
+		cache[i] = (struct status_cached){0};
 	}
 }
 
-/* Draws the session's first status line into row. */
-static void draw_main(term_row *row, const struct session *s, unsigned cols,
+/* Line y drawn from status-format[y] (none there: blank), expanded for the session. */
+static void draw_line(term_row *row, const struct session *s, unsigned y, unsigned cols,
 		      const term_cell *base)
 {
-	const struct options *oo = s->options;
+	const char *format = options_array_get(s->options, status_format_entry(), y);
+	if (format == NULL)
+		return;
 	struct format_ctx ctx = {.s = (struct session *)s, .time = true};
 	format_defaults(&ctx);
-	long long lmax = options_get_number(oo, "status-left-length");
-	long long rmax = options_get_number(oo, "status-right-length");
-	struct text left = {.max = (unsigned)(lmax < cols ? lmax : cols)};
-	draw_option(&left, oo, "status-left", "status-left-style", &ctx, base);
-	struct text right = {.max = (unsigned)(rmax < cols - left.width ? rmax
-									 : cols - left.width)};
-	draw_option(&right, oo, "status-right", "status-right-style", &ctx, base);
-	struct text list = {.max = cols - left.width - right.width};
-	draw_windows(&list, s, base);
-	blit(row, 0, &left);
-	blit(row, list_at(oo, cols, left.width, right.width, list.width), &list);
-	blit(row, cols - right.width, &right);
-	free(left.g);
-	free(right.g);
-	free(list.g);
+	char *text = format_expand(format, &ctx);
+	status_format_draw(row, cols, text, base);
+	free(text);
 }
 
-/* tmux's default second line: the current window's panes, centred. */
-static void draw_panes(term_row *row, const struct session *s, unsigned cols,
-		       const term_cell *base)
-{
-	static const char each[] = "#{?pane_active,#[reverse],}#{pane_index}"
-				   "[#{pane_width}x#{pane_height}]#[default] ";
-	struct window *w = s->current;
-	struct text t = {.max = cols};
-	term_cell cell = *base;
-	for (size_t i = 0; w != NULL && i < w->npanes; i++) {
-		struct format_ctx ctx = {.s = (struct session *)s, .w = w, .p = w->panes[i]};
-		format_defaults(&ctx);
-		char *text = format_expand(each, &ctx);
-		text_draw(&t, text, &cell, base, true);
-		free(text);
-	}
-	blit(row, (cols - t.width) / 2, &t);
-	free(t.g);
-}
-
-term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n)
+static term_snapshot *draw_lines(const struct session *s, unsigned cols, unsigned n)
 {
 	term_snapshot *snap = term_snapshot_new(n, cols);
 	term_cell base = base_cell(s->options);
@@ -245,13 +261,22 @@ term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n)
 		term_row *row = term_row_writable(&snap->lines[y]);
 		for (unsigned c = 0; c < cols; c++)
 			term_row_set(row, c, &base, NULL, 0);
-		if (y == 0)
-			draw_main(row, s, cols, &base);
-		else if (y == 1)
-			draw_panes(row, s, cols, &base);
+		draw_line(row, s, y, cols, &base);
 	}
 	snap->cursor.visible = false;
 	return snap;
+}
+
+term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n)
+{
+	uint64_t key = status_key(s, cols, n);
+	struct status_cached *c = cache_find(s->id, key);
+	if (c->snap == NULL) {
+		c->snap = draw_lines(s, cols, n);
+		c->session = s->id;
+		c->key = key;
+	}
+	return term_snapshot_ref(c->snap);
 }
 
 unsigned status_count(const struct options *oo)

@@ -7,22 +7,34 @@
 #include "term/snapshot.h"
 
 /*
- * The session's status lines at cols: n rows (at most TERM_VIEW_MAX_STATUS).
+ * The session's status lines at cols: n rows (at most TERM_VIEW_MAX_STATUS), line y
+ * drawn from status-format[y] as tmux draws it (none there: blank, in status-style).
+ * tmux's defaults: the first line is status-left, the window list and status-right with
+ * their lengths, styles and status-justify; the second the current window's panes. Each
+ * is expanded (format.h, strftime included) for the session, its current window and
+ * pane, and drawn by status_format_draw from status-style (with status-fg and status-bg
+ * over it).
  *
- * The first as tmux draws it: status-left (at most status-left-length cells, in
- * status-left-style), the window list (window-status-format or -current-format for each
- * window, their styles, window-status-separator between; placed by status-justify),
- * status-right at the end (status-right-length, -style), the rest in status-style (with
- * status-fg and status-bg over it). Formats are expanded with strftime for left and
- * right; #[style] in them changes the cells after it. Text may hold any bytes: control
- * characters and invalid UTF-8 read '?', East Asian wide characters take two cells.
- * Text past its room is cut, never half a wide character.
- *
- * The second, as tmux's default status-format[1]: the current window's panes centred,
- * each "index[WxH] " with the active one in reverse. The others blank in status-style
- * (tmux's status-format has no more by default; rsh has no status-format option).
+ * Cached: lines whose inputs did not change (the options, the session's windows, names,
+ * flags and titles, the current window's pane sizes, #() output, the clients attached,
+ * the time in steps of status-interval: tmux redraws on these) are the lines drawn
+ * before, a reference, not expanded again. status_cache_free drops them.
  */
 term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n);
+void status_cache_free(void);
+
+/*
+ * An expanded format drawn into row's first cols cells as tmux's format_draw: #[style]
+ * changes the cells after it ("default" back to base, or to what #[push-default] kept,
+ * #[pop-default] back to base); #[align=left|centre|right|absolute-centre] says where
+ * the text after it goes; #[list=on] ... #[nolist] is a list (the window list) placed
+ * with its alignment and, when it does not fit, cut around its #[list=focus] part, with
+ * the #[list=left-marker] and #[list=right-marker] texts where it was cut; #[fill=C]
+ * paints the line's background. The left, right and lists are kept before the centre
+ * when the line is short, as tmux trims them. ## draws #; control characters and
+ * invalid UTF-8 read '?'; wide characters take two cells, never cut in half.
+ */
+void status_format_draw(term_row *row, unsigned cols, const char *text, const term_cell *base);
 
 /* How many status lines the options ask for (the status option: 0 off, 1 on, 2 to 5),
  * and whether they are at the top (status-position). */
