@@ -6,7 +6,8 @@
  * (bell-action any, visual-bell off; activity there rang it too, as tmux's
  * activity-action other does); visual-bell on shows "Bell in window 1" instead;
  * selecting the window clears its flags; bell-action none keeps the flag but rings
- * nothing.
+ * nothing. monitor-silence 1: a window quiet for a second gets ~ and, with
+ * visual-silence on, "Silence in window 0" (the current one neither); 0 stops it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,24 @@ int main(void)
 	harness_settle(c, 300);
 	CHECK(harness_output_count(c, "\a") == bells);
 	CHECK(!harness_screen_has(c, "Bell in"));
+
+	/* monitor-silence 1: window 0, quiet for a second, gets ~ and (visual-silence on)
+	 * the message; the current window 1 no flag (silence-action other: no message). */
+	rsh("set", "-g", "visual-silence", "on");
+	rsh("setw", "-g", "monitor-silence", "1");
+	harness_wait_row(c, 23, "Silence in window 0");
+	harness_wait_row(c, 23, "0:sh!~- 1:sh*");
+	harness_wait_rsh(c, "^1 0!~$", "display", "-p", "-t", "work:0",
+			 "#{window_silence_flag} #{session_alerts}", (char *)NULL);
+	harness_wait_rsh(c, "^0$", "display", "-p", "-t", "work:1", "#{window_silence_flag}",
+			 (char *)NULL);
+	/* Selecting it clears the flag; monitor-silence 0 stops the timer. */
+	rsh("setw", "-g", "monitor-silence", "0");
+	rsh("select-window", "-t", "work:0");
+	harness_wait_row(c, 23, "0:sh* 1:sh-");
+	rsh("select-window", "-t", "work:1");
+	harness_settle(c, 1500);
+	CHECK(!harness_screen_has(c, "0:sh~"));
 	harness_client_free(c);
 	return 0;
 }

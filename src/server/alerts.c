@@ -1,10 +1,12 @@
 /* Bells and activity in windows (alerts.h). */
 #include "alerts.h"
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "options.h"
 #include "server_client.h"
+#include "net/clock.h"
 
 enum action { ACTION_NONE, ACTION_ANY, ACTION_CURRENT, ACTION_OTHER };
 enum visual { VISUAL_OFF, VISUAL_ON, VISUAL_BOTH };
@@ -66,11 +68,59 @@ static void alert(struct window *w, unsigned kind, const char *action, const cha
 		tell(s, w, type, visual);
 }
 
+/* monitor-silence's timer started again (stopped when it is 0), as tmux's alerts_reset. */
+static void silence_reset(struct window *w, uint64_t now)
+{
+	long long seconds = options_get_number(w->options, "monitor-silence");
+	w->silence_due_ms = seconds > 0 ? now + (uint64_t)seconds * 1000 : 0;
+}
+
+void alerts_reset_all(void)
+{
+	uint64_t now = net_clock_ms();
+	for (size_t i = 0; i < server.nsessions; i++)
+		for (size_t j = 0; j < server.sessions[i]->nwindows; j++)
+			silence_reset(server.sessions[i]->windows[j], now);
+}
+
+/* The silence alert of w when due (the timer started again, as tmux's); the
+ * milliseconds until the next, -1 for none. */
+static int silence_check(struct window *w, uint64_t now)
+{
+	if (w->silence_due_ms == 0)
+		return -1;
+	if (now >= w->silence_due_ms) {
+		silence_reset(w, now);
+		if (!(w->alerts & WINDOW_ALERT_SILENCE)) /* told once until the flag clears */
+			alert(w, WINDOW_ALERT_SILENCE, "silence-action", "Silence", "visual-silence");
+		if (w->silence_due_ms == 0)
+			return -1;
+	}
+	uint64_t left = w->silence_due_ms - now;
+	return left > INT_MAX ? INT_MAX : (int)left;
+}
+
+int alerts_tick(void)
+{
+	uint64_t now = net_clock_ms();
+	int wait = -1;
+	for (size_t i = 0; i < server.nsessions; i++) {
+		const struct session *s = server.sessions[i];
+		for (size_t j = 0; j < s->nwindows; j++) {
+			int left = silence_check(s->windows[j], now);
+			if (left >= 0 && (wait < 0 || left < wait))
+				wait = left;
+		}
+	}
+	return wait;
+}
+
 void alerts_output(struct pane *p, bool bell)
 {
 	struct window *w = p->window;
 	if (w == NULL || w->session == NULL)
 		return;
+	silence_reset(w, net_clock_ms());
 	/* Activity is told once until the flag is cleared, as tmux; bells every time. */
 	if (options_get_number(w->options, "monitor-activity") &&
 	    !(w->alerts & WINDOW_ALERT_ACTIVITY))

@@ -8,7 +8,9 @@
  */
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "alerts.h"
 #include "cmd.h"
 #include "format.h"
 #include "options.h"
@@ -67,6 +69,13 @@ static bool already_set(const struct options *oo, const struct option_entry *oe,
 	return options_is_set(oo, oe) && options_array_own(oo, oe, (unsigned)index);
 }
 
+/* What follows a change at once, as tmux's options_push_changes. */
+static void changed(const struct option_entry *oe)
+{
+	if (strcmp(oe->name, "monitor-silence") == 0)
+		alerts_reset_all(); /* every window's timer starts again */
+}
+
 static int assign(struct cmd_ctx *ctx, struct options *oo, const struct option_entry *oe,
 		  int index, const char *value)
 {
@@ -105,6 +114,7 @@ static enum cmd_retval cmd_set_option_exec(struct cmd_ctx *ctx)
 		return cmd_error(ctx, "not an array: %s", a->argv[0]);
 	if (args_has(a, 'u')) {
 		unset(oo, oe, index);
+		changed(oe);
 		return CMD_RETURN_NORMAL;
 	}
 	if (args_has(a, 'o') && already_set(oo, oe, index)) {
@@ -115,5 +125,7 @@ static enum cmd_retval cmd_set_option_exec(struct cmd_ctx *ctx)
 	char *expanded = value != NULL && args_has(a, 'F') ? expand(ctx, value) : NULL;
 	int rc = assign(ctx, oo, oe, index, expanded != NULL ? expanded : value);
 	free(expanded);
+	if (rc == 0)
+		changed(oe);
 	return rc == 0 ? CMD_RETURN_NORMAL : CMD_RETURN_ERROR;
 }

@@ -82,6 +82,8 @@ static char *window_flags(const struct window *w)
 		*f++ = '#';
 	if (w->alerts & WINDOW_ALERT_BELL)
 		*f++ = '!';
+	if (w->alerts & WINDOW_ALERT_SILENCE)
+		*f++ = '~';
 	if (w == w->session->current)
 		*f++ = '*';
 	else if (w == w->session->last)
@@ -108,9 +110,10 @@ static char *session_alerts(const struct session *s)
 		const struct window *w = s->windows[i];
 		if (w->alerts == 0)
 			continue;
-		xasprintf(&next, "%s%s%u%s%s", out, *out != '\0' ? "," : "", w->index,
+		xasprintf(&next, "%s%s%u%s%s%s", out, *out != '\0' ? "," : "", w->index,
 			  w->alerts & WINDOW_ALERT_ACTIVITY ? "#" : "",
-			  w->alerts & WINDOW_ALERT_BELL ? "!" : "");
+			  w->alerts & WINDOW_ALERT_BELL ? "!" : "",
+			  w->alerts & WINDOW_ALERT_SILENCE ? "~" : "");
 		free(out);
 		out = next;
 	}
@@ -164,6 +167,8 @@ static char *window_var(const char *name, const struct window *w)
 		return flag(w->alerts & WINDOW_ALERT_ACTIVITY);
 	if (strcmp(name, "window_bell_flag") == 0)
 		return flag(w->alerts & WINDOW_ALERT_BELL);
+	if (strcmp(name, "window_silence_flag") == 0)
+		return flag(w->alerts & WINDOW_ALERT_SILENCE);
 	if (strcmp(name, "window_layout") == 0)
 		return layout_dump(w->layout);
 	if (strcmp(name, "window_panes") == 0)

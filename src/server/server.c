@@ -16,6 +16,7 @@
 
 #include "agent.h"
 #include "cmd.h"
+#include "alerts.h"
 #include "cfg.h"
 #include "environ.h"
 #include "key_bindings.h"
@@ -305,6 +306,7 @@ static struct timespec *poll_timeout(struct timespec *ts, int clients_ms)
  * carry it. */
 static void loop_turn(int listen_fd)
 {
+	int alerts_ms = alerts_tick(); /* before the views, which show the flags */
 	int clients_ms = clients_tick();
 	bool renamed = false;
 	int names_ms = names_tick(&renamed);
@@ -312,6 +314,8 @@ static void loop_turn(int listen_fd)
 		clients_ms = clients_tick();
 	if (names_ms >= 0 && (clients_ms < 0 || names_ms < clients_ms))
 		clients_ms = names_ms;
+	if (alerts_ms >= 0 && (clients_ms < 0 || alerts_ms < clients_ms))
+		clients_ms = alerts_ms;
 	size_t npanes = server_pane_count(), n = 0;
 	struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
 	size_t nudp = udp_listen_fds(NULL, 0);

@@ -53,12 +53,15 @@ struct window {
 	/* automatic-rename (names.h): output since the last check, and when that was. */
 	bool name_due;
 	uint64_t name_checked_ms;
+	/* monitor-silence (alerts.h): when the silence alert is due, 0 for never. */
+	uint64_t silence_due_ms;
 };
 
-/* tmux's winlink alert flags (alerts.h): # and ! in window_flags. */
+/* tmux's winlink alert flags (alerts.h): # ! and ~ in window_flags. */
 enum window_alert {
 	WINDOW_ALERT_ACTIVITY = 1u << 0,
 	WINDOW_ALERT_BELL = 1u << 1,
+	WINDOW_ALERT_SILENCE = 1u << 2,
 };
 
 struct session {
