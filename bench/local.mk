@@ -48,3 +48,5 @@ bench_interrupt_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/many_clients
 bench_many_clients_SOURCES = bench/many_clients.c bench/control.c bench/control.h
 bench_many_clients_LDADD = $(SERVER_LIBS) $(TERM_LIBS)
+BENCHMARKS += bench/status_line
+bench_status_line_LDADD = $(SERVER_LIBS) $(NET_LIBS) $(TERM_LIBS)
