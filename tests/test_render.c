@@ -638,6 +638,45 @@ static void message_row(void)
 	close(master);
 }
 
+/*
+ * terminal-overrides' values change the bytes the client writes, as tmux applies them
+ * over the terminfo entry: Ms for the clipboard (here ending in ST, where xterm's entry
+ * has none and rsh would write BEL), Ss and Se for the cursor's shape (new overrides
+ * taken from a later view).
+ */
+static void overrides_change_bytes(void)
+{
+	char out[16384];
+	int master;
+	FILE *f = open_terminal(&master);
+	term_view *v = term_view_new(COLS, ROWS, 1);
+	v->panes[0].id = 1;
+	v->panes[0].screen = term_snapshot_new(ROWS, COLS);
+	v->panes[0].screen->cursor.visible = true;
+	v->panes[0].screen->cursor.shape = TERM_CURSOR_BAR; /* steady: DECSCUSR 6 */
+	term_view_set_terminal(v, TERM_VIEW_DEFAULT_FEATURES,
+			       "xterm*:Ms=\\E]52;%p1%s;%p2%s\\E\\\\\nxterm*:Ss=<Ss %p1%d>:Se=<Se>");
+	render *r = render_new("xterm-256color", NULL, f, f);
+	CHECK(r);
+	render_view(r, v, "");
+	render_flush(r);
+	read_out(master, out, sizeof out);
+	CHECKF(strstr(out, "<Ss 6>") != NULL, "no overridden Ss in '%s'", out);
+	render_copy(r, "aGk=");
+	read_out(master, out, sizeof out);
+	CHECKF(strstr(out, "\033]52;c;aGk=\033\\") != NULL, "no overridden Ms in '%s'", out);
+	term_view_set_terminal(v, TERM_VIEW_DEFAULT_FEATURES, "xterm*:Ss=<Ss %p1%d>:Se=<Se>");
+	render_view(r, v, "");
+	render_flush(r);
+	read_out(master, out, sizeof out);
+	render_free(r);
+	read_out(master, out, sizeof out);
+	CHECKF(strstr(out, "<Se>") != NULL, "no overridden Se at the end in '%s'", out);
+	term_view_unref(v);
+	fclose(f);
+	close(master);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
@@ -796,6 +835,7 @@ int main(void)
 	widths();
 	copy_to_clipboard();
 	message_row();
+	overrides_change_bytes();
 	for (unsigned long n = 0, seed = test_seed(); n < test_cases(20); n++, seed++)
 		redraws(seed);
 	return 0;

@@ -48,19 +48,27 @@ struct render {
 	bool colorterm_rgb; /* $COLORTERM asked for direct colour */
 	unsigned caps;      /* enum termcap: what the terminal lists give the terminal */
 	bool rgb_feature;   /* the screen was opened for their RGB */
-	char *features, *overrides; /* the lists caps was decided from */
+	/* terminal-overrides' string capabilities for the terminal, and the lists they and
+	 * caps were decided from (set_caps decides again when the view's differ) */
+	struct termcaps_strings *strings;
+	char *features, *overrides;
 };
+
+/* A string capability: terminal-overrides' value for it (NULL when one takes it away),
+ * else the terminfo entry's; NULL when it has none. */
+static const char *cap_string(const render *r, const char *name)
+{
+	const char *value;
+	if (termcaps_string(r->strings, name, &value))
+		return value;
+	value = tigetstr(name);
+	return value != NULL && value != (char *)-1 ? value : NULL;
+}
 
 /* Whether the current terminfo entry has direct colour. */
 static bool has_direct(void)
 {
 	return tigetflag("RGB") > 0 || COLORS >= 0x1000000;
-}
-
-static bool has_string(const char *cap)
-{
-	const char *s = tigetstr(cap);
-	return s != NULL && s != (char *)-1;
 }
 
 /* How many palette entries a direct-colour entry's setaf still sends as indices:
@@ -146,8 +154,8 @@ static bool open_screen(render *r, bool want)
 		r->ncolours = COLORS;
 		r->direct_palette = want && has_direct() ? direct_palette() : 0;
 	}
-	r->strike = has_string("smxx");
-	r->ul_styles = has_string("Smulx");
+	r->strike = cap_string(r, "smxx") != NULL;
+	r->ul_styles = cap_string(r, "Smulx") != NULL;
 	return true;
 }
 
@@ -161,7 +169,11 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 	r->colorterm_rgb = colorterm && (strcmp(colorterm, "truecolor") == 0 ||
 					 strcmp(colorterm, "24bit") == 0);
 	r->caps = termcaps_decide(term, TERM_VIEW_DEFAULT_FEATURES, "");
+	r->features = xstrdup(TERM_VIEW_DEFAULT_FEATURES);
+	r->overrides = xstrdup("");
 	if (!open_screen(r, r->colorterm_rgb)) {
+		free(r->features);
+		free(r->overrides);
 		free(r);
 		return NULL;
 	}
@@ -185,9 +197,11 @@ static void set_caps(render *r, const term_view *v)
 	free(r->overrides);
 	r->features = xstrdup(v->term_features);
 	r->overrides = xstrdup(v->term_overrides);
+	termcaps_strings_free(r->strings);
+	r->strings = termcaps_strings(r->term, v->term_overrides);
+	r->strike = cap_string(r, "smxx") != NULL;
+	r->ul_styles = cap_string(r, "Smulx") != NULL;
 	unsigned caps = termcaps_decide(r->term, v->term_features, v->term_overrides);
-	if (caps == r->caps)
-		return;
 	bool rgb = (caps & TERMCAP_RGB) != 0;
 	r->caps = caps;
 	if (rgb == r->rgb_feature)
@@ -201,12 +215,16 @@ static void set_caps(render *r, const term_view *v)
 	r->full = true; /* a new screen knows nothing of what was drawn */
 }
 
-/* Sets the outer terminal's cursor shape with the terminfo's Ss (DECSCUSR), when it has it:
- * ncurses knows only visibility. */
+/* Sets the outer terminal's cursor shape with Ss (DECSCUSR), as terminal-overrides or the
+ * terminfo entry say: ncurses knows only visibility. The terminal's own shape again is
+ * Ss 0, or Se when terminal-overrides gives one (tmux sends the entry's Se too, but
+ * xterm's is a steady block, not the terminal's own shape). */
 static void send_cursor_style(render *r, int style)
 {
-	const char *ss = tigetstr("Ss");
-	if (ss != NULL && ss != (char *)-1)
+	const char *ss = cap_string(r, "Ss"), *se = NULL;
+	if (style == 0 && termcaps_string(r->strings, "Se", &se) && se != NULL)
+		fputs(se, r->out);
+	else if (ss != NULL)
 		fputs(tiparm(ss, style), r->out);
 	else if (r->caps & TERMCAP_CSTYLE)
 		fprintf(r->out, "\033[%d q", style); /* tmux's cstyle feature: DECSCUSR */
@@ -239,6 +257,7 @@ void render_free(render *r)
 	term_clip_unref(r->clip);
 	free(r->title);
 	free(r->link);
+	termcaps_strings_free(r->strings);
 	free(r->features);
 	free(r->overrides);
 	free(r);
@@ -264,8 +283,8 @@ static term_clip *new_clip(const term_view *prev, const term_view *v)
  */
 static void write_title(render *r, const char *title)
 {
-	const char *tsl = tigetstr("tsl"), *fsl = tigetstr("fsl");
-	bool caps = tsl != NULL && tsl != (char *)-1 && fsl != NULL && fsl != (char *)-1;
+	const char *tsl = cap_string(r, "tsl"), *fsl = cap_string(r, "fsl");
+	bool caps = tsl != NULL && fsl != NULL;
 
 	if (!caps && !(r->caps & TERMCAP_TITLE))
 		return;
@@ -283,9 +302,9 @@ static void write_title(render *r, const char *title)
  * has it, else as xterm's OSC 52 when raw or tmux's clipboard feature says so. */
 static void put_selection(render *r, const char *sel, const char *data, bool raw)
 {
-	const char *ms = tigetstr("Ms");
+	const char *ms = cap_string(r, "Ms");
 
-	if (ms != NULL && ms != (char *)-1)
+	if (ms != NULL)
 		fputs(tiparm(ms, sel, data), r->out);
 	else if (raw || (r->caps & TERMCAP_CLIPBOARD))
 		fprintf(r->out, "\033]52;%s;%s\a", sel, data);
