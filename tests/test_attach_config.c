@@ -86,6 +86,7 @@ int main(void)
 	/* A reload takes effect at once. */
 	char *reload = harness_write_file("reload.conf", "set -g status-style bg=red\n");
 	says("", "source-file", reload, NULL);
+	says("", "source-file", "/dev/null", NULL); /* as tmux: empty, no error */
 	term_colour red = TERM_COLOUR_PALETTE(1);
 	harness_wait(c, status_bg, &red, "a red status line after source-file");
 

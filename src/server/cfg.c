@@ -25,6 +25,9 @@ static char *read_file(const char *path, size_t *len, char **cause)
 	char *buf = NULL;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		xasprintf(cause, "%s: %s", path, strerror(errno));
+	} else if (S_ISCHR(st.st_mode)) {
+		buf = xstrdup(""); /* -f /dev/null, as tmux takes it: nothing to read */
+		*len = 0;
 	} else if (!S_ISREG(st.st_mode)) {
 		xasprintf(cause, "%s: not a regular file", path);
 	} else if ((size_t)st.st_size > CFG_MAX_SIZE) {
