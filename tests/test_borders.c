@@ -158,11 +158,49 @@ static void glyphs(void)
 	}
 }
 
+/*
+ * pane-border-lines number, the layout tmux 3.3a drew (compared by hand) at 20x6:
+ *
+ * 0000000000|1111111111        active 2 (bottom right): 000 2222222222 22
+ * 0000000000|1111111111        active 0:                000 0111111111 00
+ * 0000000000+----------        pane-base-index 1, active 0: 111 1222222222 11
+ * 0000000000|2222222222
+ * 0000000000|2222222222
+ * 0000000000|2222222222
+ */
+static void numbers(void)
+{
+	term_view *v = term_view_new(20, 6, 3);
+	add_pane(v, 0, 0, 0, 10, 6);
+	add_pane(v, 1, 11, 0, 9, 3);
+	add_pane(v, 2, 11, 4, 9, 2);
+	static const struct {
+		unsigned active;
+		const char *index, *column, *row;
+	} cases[] = {
+		{2, "2", "000222", "2222222222"},
+		{0, "0", "000000", "0111111111"},
+		{0, "1", "111111", "1222222222"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		v->active = cases[i].active;
+		term_view_set_name(v, TERM_VIEW_PANE_INDEX, cases[i].index, 1);
+		for (unsigned y = 0; y < 6; y++)
+			CHECKF(borders_number(v, 10, y) == (wchar_t)cases[i].column[y], "case %zu 10,%u",
+			       i, y);
+		for (unsigned x = 10; x < 20; x++)
+			CHECKF(borders_number(v, x, 3) == (wchar_t)cases[i].row[x - 10], "case %zu %u,3",
+			       i, x);
+	}
+	term_view_unref(v);
+}
+
 int main(void)
 {
 	three_panes();
 	padded();
 	two_panes();
 	glyphs();
+	numbers();
 	return 0;
 }

@@ -2,6 +2,8 @@
 #include "borders.h"
 
 
+#include <stdlib.h>
+
 #include "util/xmalloc.h"
 
 /* Marks the rectangle [x0, x1) x [y0, y1), clipped to the map, with bits. */
@@ -126,4 +128,28 @@ enum border_glyph borders_glyph(uint8_t bits)
 	if (down)
 		return right ? BORDER_ULCORNER : BORDER_URCORNER;
 	return right ? BORDER_LLCORNER : BORDER_LRCORNER;
+}
+
+/* Whether the area's cell (x, y) is on the border around p (top at area row py). */
+static bool on_border(const term_view_pane *p, long py, long x, long y)
+{
+	long px = p->x, ex = px + p->screen->cols, ey = py + p->screen->rows;
+	if (y >= py - 1 && y <= ey && (x == px - 1 || x == ex))
+		return true;
+	return x >= px - 1 && x <= ex && (y == py - 1 || y == ey);
+}
+
+wchar_t borders_number(const term_view *v, unsigned x, unsigned y)
+{
+	unsigned top = term_view_area_top(v);
+	long active_index = strtol(v->names[TERM_VIEW_PANE_INDEX], NULL, 10);
+	for (unsigned k = 0; k < v->npanes; k++) {
+		unsigned i = (v->active + k) % v->npanes;
+		const term_view_pane *p = &v->panes[i];
+		if (on_border(p, (long)p->y - top, x, y)) {
+			long index = active_index - (long)v->active + (long)i;
+			return index >= 0 ? (wchar_t)(L'0' + index % 10) : L'*';
+		}
+	}
+	return L'*';
 }

@@ -6,6 +6,7 @@
 #define RSH_CLIENT_BORDERS_H
 
 #include <stdint.h>
+#include <wchar.h>
 
 #include "term/view.h"
 
@@ -42,5 +43,14 @@ uint8_t *borders_map(const term_view *v, unsigned *rows);
 
 /* The glyph for a border cell's bits (a lone cell is a horizontal line). */
 enum border_glyph borders_glyph(uint8_t bits);
+
+/*
+ * pane-border-lines number, as tmux draws it: the character of the border cell (x, y)
+ * of the window area, the index (mod 10) of the pane whose border it is, the first
+ * found from the active pane on in index order (wrapping), '*' for none. The view's
+ * panes are in index order and the active one's index is the view's
+ * TERM_VIEW_PANE_INDEX name, so the first visible pane's is that less its place.
+ */
+wchar_t borders_number(const term_view *v, unsigned x, unsigned y);
 
 #endif

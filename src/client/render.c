@@ -537,7 +537,8 @@ static void draw_borders(render *r, const term_view *v, bool full)
 	attr_t attrs[2];
 
 	/* The map follows from the layout and the active pane alone. */
-	if (!full && r->borders != NULL && r->prev->active == v->active)
+	bool number = v->border_lines == TERM_VIEW_LINES_NUMBER;
+	if (!full && r->borders != NULL && r->prev->active == v->active && !number)
 		return;
 	uint8_t *map = borders_map(v, &rows);
 
@@ -553,9 +554,14 @@ static void draw_borders(render *r, const term_view *v, bool full)
 			short ignored;
 			cchar_t cc;
 
-			if (!full && r->borders != NULL && r->borders[at] == b)
+			/* numbers follow the panes' order from the active one: all again */
+			if (!full && r->borders != NULL && r->borders[at] == b && !number)
 				continue;
-			if (b & BORDER_CELL) {
+			if ((b & BORDER_CELL) && number) {
+				w[0] = borders_number(v, x, y);
+				a |= attrs[which];
+				pair = pairs[which];
+			} else if (b & BORDER_CELL) {
 				getcchar(border_char(borders_glyph(b), v->border_lines), w, &a,
 					 &ignored, NULL);
 				a |= attrs[which];

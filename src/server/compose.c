@@ -92,7 +92,10 @@ static void set_names(term_view *v, const struct session *s, const struct window
 	term_view_set_name(v, TERM_VIEW_WINDOW_INDEX, index, strlen(index));
 	term_view_set_name(v, TERM_VIEW_WINDOW_NAME, w->name, strlen(w->name));
 	if (w->active != NULL) {
-		snprintf(index, sizeof index, "%zu", window_pane_index(w, w->active));
+		/* with pane-base-index, as #P (and pane-border-lines number) reads it */
+		snprintf(index, sizeof index, "%lld",
+			 (long long)window_pane_index(w, w->active) +
+				 options_get_number(w->options, "pane-base-index"));
 		term_view_set_name(v, TERM_VIEW_PANE_INDEX, index, strlen(index));
 	}
 }

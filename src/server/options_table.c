@@ -102,8 +102,8 @@ const struct option_entry options_table[] = {
 	{STYLE("pane-active-border-style", WINDOW,
 	       "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}")},
 	{NUMBER("pane-base-index", WINDOW, 0, 65535, 0, NULL)},
-	/* tmux's "number" (pane numbers as the lines) is left out: refused as unknown */
-	{CHOICE("pane-border-lines", WINDOW, CHOICES("single", "double", "heavy", "simple"), 0)},
+	{CHOICE("pane-border-lines", WINDOW,
+		CHOICES("single", "double", "heavy", "simple", "number"), 0)},
 	{STYLE("pane-border-style", WINDOW, "default")},
 	{KEY("prefix", SESSION, "C-b")},
 	{KEY("prefix2", SESSION, "None")},
