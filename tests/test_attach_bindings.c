@@ -116,6 +116,18 @@ static void command_line(harness_client *c)
 	harness_wait_match(c, "work", "work");
 }
 
+/* command-prompt -k (C-b /, tmux's "Describe key binding"): the next key answers with
+ * its name: here C-b c's note, as tmux's list-keys -1N c prints it. */
+static void key_prompt(harness_client *c)
+{
+	harness_send(c, PREFIX "/");
+	harness_wait_line(c, "key"); /* the prompt, its trailing space trimmed */
+	harness_send(c, "c");
+	harness_wait_text(c, "C-b c Create a new window");
+	harness_send(c, "q");
+	harness_send(c, "\025"); /* in case the q reached the shell */
+}
+
 static void confirm(harness_client *c)
 {
 	harness_send(c, PREFIX "\"");
@@ -290,6 +302,7 @@ int main(void)
 	root_binding(c);
 	prefix_option(c);
 	command_line(c);
+	key_prompt(c);
 	confirm(c);
 	repeat(c);
 	modal_table(c);

@@ -419,6 +419,24 @@ static void client_keys(void)
 	press(&k, &s, "Enter");
 	expect(&s, "cmd rename-session x-y\n");
 
+	/* -k: any key answers with its name, Escape too; -1 wins over -k, as tmux. */
+	term_view_set_run(v, 3, 5, (char *[]){"command-prompt", "-k", "-p", "key",
+					      "rename-session 'k %%'"});
+	new_view(&k, &s, v);
+	CHECK(k.prompting && k.ask.key);
+	press(&k, &s, "C-a");
+	expect(&s, "cmd rename-session k C-a\n"); /* the words, one a space */
+	term_view_set_run(v, 4, 3, (char *[]){"command-prompt", "-k", "rename-session '%%'"});
+	new_view(&k, &s, v);
+	press(&k, &s, "Escape");
+	expect(&s, "cmd rename-session Escape\n");
+	term_view_set_run(v, 5, 3, (char *[]){"command-prompt", "-1k", "rename-session '%%'"});
+	new_view(&k, &s, v);
+	CHECK(k.prompting && k.ask.single && !k.ask.key);
+	press(&k, &s, "Escape"); /* -1: Escape cancels */
+	CHECK(!k.prompting);
+	expect(&s, "");
+
 	/* list-keys is drawn here; any key but scrolling closes it and is not sent. */
 	press(&k, &s, "C-b");
 	press(&k, &s, "?");

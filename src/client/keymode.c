@@ -279,7 +279,8 @@ static void ask_next(struct keymode *k, const struct copymode_io *io)
 		q->last = input;
 		input = xstrdup("");
 	}
-	prompt_start(&k->prompt, input, q->confirm || q->single ? NULL : &k->history[q->type]);
+	prompt_start(&k->prompt, input,
+		     q->confirm || q->single || q->key ? NULL : &k->history[q->type]);
 	free(input);
 }
 
@@ -345,9 +346,11 @@ static void open_prompt(struct keymode *k, const struct args *a, uint64_t now,
 		q->inputs[i] = xstrdup(i < ninputs ? inputs[i] : "");
 	ask_free_strings(inputs, ninputs);
 	q->answers = xreallocarray(NULL, (size_t)q->nprompts, sizeof *q->answers);
+	/* As tmux, one of them: -1 over -N over -i over -k. */
 	q->single = args_has(a, '1');
-	q->numeric = args_has(a, 'N');
-	q->incremental = args_has(a, 'i');
+	q->numeric = !q->single && args_has(a, 'N');
+	q->incremental = !q->single && !q->numeric && args_has(a, 'i');
+	q->key = !q->single && !q->numeric && !q->incremental && args_has(a, 'k');
 	k->prompting = true;
 	ask_next(k, io);
 	if (q->incremental)
@@ -383,7 +386,7 @@ static void open_confirm(struct keymode *k, const struct args *a,
 static void answered(struct keymode *k, const char *line, uint64_t now, const struct copymode_io *io)
 {
 	struct keymode_ask *q = &k->ask;
-	if (!q->confirm && !q->single)
+	if (!q->confirm && !q->single && !q->key)
 		prompt_history_add(&k->history[q->type], line);
 	if (q->incremental) {
 		ask_clear(k); /* it ran as it was typed */
@@ -418,6 +421,13 @@ static bool prompt_input(struct keymode *k, const term_key *key, uint64_t now,
 	term_key n = keyname_normal(*key);
 	bool printable = n.code == TERM_KEY_CHAR && n.mods == 0 && n.ch >= 0x20;
 
+	if (q->key) {
+		/* -k: any key answers with its name, Escape and C-c too (tmux's PROMPT_KEY). */
+		char name[KEYNAME_MAX];
+		keyname_print(key, name);
+		answered(k, name, now, io);
+		return true;
+	}
 	if (q->single) {
 		/* One key answers (confirm-before's y or n); Escape and C-c cancel. */
 		char name[KEYNAME_MAX];

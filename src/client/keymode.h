@@ -55,6 +55,7 @@ enum keymode_prompt_type {
 struct keymode_ask {
 	bool confirm;          /* confirm-before: y runs command */
 	bool single, numeric;  /* -1: one key answers; -N: digits only */
+	bool key;              /* -k: any key answers, with its name (tmux's PROMPT_KEY) */
 	/* -i: the template runs as the line changes, with the line after a character: '='
 	 * (changed), '-' (C-r: again backward), '+' (C-s: forward); Enter just closes. The
 	 * line starts empty; -I's text (last) comes back with C-r or C-s on an empty line. */

@@ -13,11 +13,12 @@ static enum cmd_retval cmd_run_on_client_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_command_prompt_entry = {
 	.name = "command-prompt",
-	.flags = ARGS_FLAGS(FLAG_BOOL('1'), FLAG_BOOL('b'), FLAG_BOOL('i'), FLAG_BOOL('N'),
+	.flags = ARGS_FLAGS(FLAG_BOOL('1'), FLAG_BOOL('b'), FLAG_BOOL('i'), FLAG_BOOL('k'),
+			    FLAG_BOOL('N'),
 			    FLAG_STRING('I'), FLAG_STRING('p'), FLAG_STRING('t'),
 			    FLAG_STRING('T')),
 	.min_args = 0, .max_args = 1,
-	.usage = "command-prompt [-1biN] [-I inputs] [-p prompts] [-t target-client] "
+	.usage = "command-prompt [-1bikN] [-I inputs] [-p prompts] [-t target-client] "
 		 "[-T prompt-type] [template]",
 	.exec = cmd_run_on_client_exec,
 };

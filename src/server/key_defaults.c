@@ -46,6 +46,7 @@ static const struct {
 	{"prefix", ":", 0, "Prompt for a command", "command-prompt"},
 	{"prefix", ".", 0, "Move the current window",
 	 "command-prompt \"move-window -t '%%'\""},
+	{"prefix", "/", 0, "Describe key binding", "command-prompt -k -p key \"list-keys -1N '%%'\""},
 	{"prefix", ";", 0, "Move to the previously active pane", "last-pane"},
 	{"prefix", "=", 0, "Choose a paste buffer from a list", "choose-buffer -Z"},
 	{"prefix", "?", 0, "List key bindings", "list-keys -N"},
