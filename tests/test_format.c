@@ -104,6 +104,14 @@ static void loops(void)
 	/* A style counts no cells when cut, and is kept. */
 	expands("#{=2:#{l:#[fg=red]}abc}", "#[fg=red]ab");
 	expands("#{=-2:#{l:#[fg=red]}abc#{l:#[bold]}}", "#[fg=red]bc#[bold]");
+	/* E: and T: of an option read the user's own format as written (its controls are
+	 * the status line's to draw as ?), unlike a value a program chose. */
+	char *cause = NULL;
+	const struct option_entry *left = options_find("status-left", &cause);
+	CHECK(options_set(options_global_session, left, "<\x01#{session_name}>", false,
+			  &cause) == 0);
+	expands("#{T:status-left}|#{E:status-left}", "<\x01work>|<\x01work>");
+	options_unset(options_global_session, left);
 	/* #{} inside #[] is expanded, as tmux; ##[ is left for the status line. */
 	expands("#[fg=#{?window_active,red,blue}]x##[y", "#[fg=red]x##[y");
 }

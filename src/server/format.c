@@ -360,6 +360,17 @@ static char *apply_mods(const struct mods *m, char *v, const struct format_ctx *
 	return v;
 }
 
+/* Whether s is an option's full name. */
+static bool names_option(const char *s, size_t len)
+{
+	char *name = xstrndup(s, len), *cause = NULL;
+	const struct option_entry *oe = options_find(name, &cause);
+	bool yes = oe != NULL && strcmp(oe->name, name) == 0;
+	free(cause);
+	free(name);
+	return yes;
+}
+
 /* #{mods:rest}; NULL when s has no modifiers. */
 static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, int depth)
 {
@@ -372,12 +383,16 @@ static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, i
 	const char *rest = s + used;
 	size_t rlen = len - used;
 	char *v;
+	struct format_ctx as_format = *ctx;
+	/* E: and T: of an option (status-left) read the user's own format: taken as it is,
+	 * its expansion escapes what it shows; a pane's value (a title) stays escaped */
+	as_format.raw = ctx->raw || (m.expand && names_option(rest, rlen));
 	if (m.loop != 0)
 		v = loop(m.loop, rest, rlen, ctx, depth);
 	else if (m.literal)
 		v = xstrndup(rest, rlen);
 	else
-		v = value_of(rest, rlen, ctx, depth);
+		v = value_of(rest, rlen, &as_format, depth);
 	v = apply_mods(&m, v, ctx, depth);
 	free(m.marker);
 	return v;
