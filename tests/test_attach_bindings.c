@@ -190,6 +190,12 @@ static void server_prompt(harness_client *c)
 	harness_send(c, "from server\r");
 	harness_wait_rsh(c, "^[0-9]+: from server\\* ", "list-windows", "-t", "work",
 			 (char *)NULL);
+	/* -F: the template is a format, expanded (by the server) as the prompt opens. */
+	RSH_OK("command-prompt", "-F", "-t", id, "-p", "more?",
+	       "rename-window -- '#{session_name}-%%'");
+	harness_wait_text(c, "more?");
+	harness_send(c, "x\r");
+	harness_wait_rsh(c, "^[0-9]+: work-x\\* ", "list-windows", "-t", "work", (char *)NULL);
 	CHECK(harness_rsh(NULL, "command-prompt", "-t", "nosuch", (char *)NULL) == 1);
 	CHECK(strstr(harness_rsh_stderr(), "can't find client: nosuch") != NULL);
 }

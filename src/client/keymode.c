@@ -148,7 +148,8 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 	bool mine = here || (!args_has(a, 't') && !args_has(a, 'c'));
 	term_event ev = {0};
 
-	if (strcmp(name, "command-prompt") == 0 && mine) {
+	/* -F: the server expands the template first, then sends the prompt here */
+	if (strcmp(name, "command-prompt") == 0 && mine && !args_has(a, 'F')) {
 		open_prompt(k, a, now, io);
 	} else if (strcmp(name, "confirm-before") == 0 && mine) {
 		open_confirm(k, a, io);
