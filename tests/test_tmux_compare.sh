@@ -15,7 +15,7 @@ t() { tmux -S "$dir/tmux" -f /dev/null "$@"; }
 cleanup() {
 	r kill-server >/dev/null 2>&1
 	t kill-server >/dev/null 2>&1
-	status=0
+	status=${failed:-0} # the steps' verdict, unless a sanitizer speaks
 	if ls "$dir"/sanitizer.* >/dev/null 2>&1; then
 		cat "$dir"/sanitizer.* >&2
 		status=1
@@ -230,6 +230,21 @@ step next-window -a -t zzzz
 step previous-window -a -t zzzz
 step next-window -t zzzz
 step previous-window -t zzzz
+
+# pipe-pane: -o toggles, no command closes, #{pane_pipe} says which; a window that is not there
+# (session zzzzz: after the others in tmux's order too).
+step new-session -d -s zzzzz -x 80 -y 24
+step pipe-pane -t zzzzz 'cat >/dev/null'
+step_out display -p -t zzzzz '#{pane_pipe}'
+step pipe-pane -o -t zzzzz 'cat >/dev/null'
+step_out display -p -t zzzzz '#{pane_pipe}'
+step pipe-pane -o -t zzzzz 'cat >/dev/null'
+step_out display -p -t zzzzz '#{pane_pipe}'
+step pipe-pane -I -t zzzzz 'sleep 30'
+step_out display -p -t zzzzz '#{pane_pipe}'
+step pipe-pane -t zzzzz
+step_out display -p -t zzzzz '#{pane_pipe}'
+step pipe-pane -t zzzzz:9 'cat'
 
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -34,6 +34,7 @@ extern const struct cmd_entry cmd_attach_session_entry, cmd_bind_key_entry,
 extern const struct cmd_entry cmd_choose_buffer_entry, cmd_choose_client_entry,
 	cmd_choose_tree_entry, cmd_clock_mode_entry, cmd_display_panes_entry,
 	cmd_wait_for_entry;
+extern const struct cmd_entry cmd_pipe_pane_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -76,6 +77,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_next_layout_entry,
 	&cmd_next_window_entry,
 	&cmd_paste_buffer_entry,
+	&cmd_pipe_pane_entry,
 	&cmd_previous_layout_entry,
 	&cmd_previous_window_entry,
 	&cmd_rename_session_entry,

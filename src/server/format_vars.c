@@ -205,6 +205,8 @@ static char *pane_var(const char *name, const struct pane *p)
 		return flag(p == w->active);
 	if (strcmp(name, "pane_dead") == 0)
 		return flag(p->exited);
+	if (strcmp(name, "pane_pipe") == 0)
+		return flag(p->pipe != NULL);
 	if (strcmp(name, "pane_title") == 0) {
 		/* The host's name until the program sets one, as tmux. */
 		const char *title = term_emulator_title(p->em);

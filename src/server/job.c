@@ -27,13 +27,13 @@ struct job {
 static struct job **jobs;
 static size_t njobs;
 
-/* In the child: the command with /dev/null as stdin, the pipe as stdout and stderr. */
-static void exec_child(const char *cmd, const char *cwd, char **envp, bool stderr_too, int out)
+/* In the child: cmd with the descriptors job_fork says, the server's settings undone. */
+static void job_exec(const char *cmd, const char *cwd, char **envp, int end, unsigned which)
 {
 	int null = open("/dev/null", O_RDWR);
-	dup2(null, STDIN_FILENO);
-	dup2(out, STDOUT_FILENO);
-	dup2(stderr_too ? out : null, STDERR_FILENO);
+	dup2(which & JOB_STDIN ? end : null, STDIN_FILENO);
+	dup2(which & JOB_STDOUT ? end : null, STDOUT_FILENO);
+	dup2(which & JOB_STDERR ? end : null, STDERR_FILENO);
 	closefrom(STDERR_FILENO + 1);
 	sigset_t none;
 	sigemptyset(&none);
@@ -50,24 +50,30 @@ static void exec_child(const char *cmd, const char *cwd, char **envp, bool stder
 	_exit(127);
 }
 
+pid_t job_fork(const char *cmd, const char *cwd, char **envp, const int ends[2], unsigned which)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		job_exec(cmd, cwd, envp, ends[1], which);
+	int e = errno;
+	close(ends[1]);
+	if (pid < 0)
+		close(ends[0]);
+	errno = e;
+	if (pid > 0)
+		fcntl(ends[0], F_SETFL, O_NONBLOCK);
+	return pid;
+}
+
 struct job *job_start(const char *cmd, const char *cwd, char **envp, bool stderr_too,
 		      job_done_fn *done, void *data)
 {
 	int pipefd[2];
 	if (pipe2(pipefd, O_CLOEXEC) != 0)
 		return NULL;
-	pid_t pid = fork();
-	if (pid < 0) {
-		int e = errno;
-		close(pipefd[0]);
-		close(pipefd[1]);
-		errno = e;
+	pid_t pid = job_fork(cmd, cwd, envp, pipefd, JOB_STDOUT | (stderr_too ? JOB_STDERR : 0));
+	if (pid < 0)
 		return NULL;
-	}
-	if (pid == 0)
-		exec_child(cmd, cwd, envp, stderr_too, pipefd[1]);
-	close(pipefd[1]);
-	fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
 	struct job *j = xcalloc(1, sizeof *j);
 	*j = (struct job){.pid = pid, .fd = pipefd[0], .done = done, .data = data};
 	jobs = xreallocarray(jobs, njobs + 1, sizeof *jobs);

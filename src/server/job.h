@@ -14,6 +14,7 @@
 #include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define JOB_OUTPUT_MAX (1024 * 1024)
 
@@ -29,6 +30,17 @@ typedef void job_done_fn(void *data, int status, const char *out, size_t len);
 struct job *job_start(const char *cmd, const char *cwd, char **envp, bool stderr_too,
 		      job_done_fn *done, void *data);
 void job_cancel(struct job *j);
+/* Which of the child's standard descriptors job_fork joins to ends[1]. */
+enum { JOB_STDIN = 1, JOB_STDOUT = 2, JOB_STDERR = 4 };
+/*
+ * Forks cmd (through /bin/sh -c) for a job or a pipe-pane: its stdin, stdout and stderr
+ * are ends[1] where which says so, else /dev/null, every other descriptor closed and the
+ * server's signal handling undone; in directory cwd (NULL or "": the server's; one that
+ * cannot be entered: "/") with environment envp (NULL: the server's). ends[1] is closed
+ * in the parent and ends[0] made non-blocking. The child's pid, or -1 with errno (ends[0]
+ * closed too).
+ */
+pid_t job_fork(const char *cmd, const char *cwd, char **envp, const int ends[2], unsigned which);
 
 /* The loop's part: how many descriptors to poll, filling fds (at most max) with them; */
 size_t job_poll_fds(struct pollfd *fds, size_t max);

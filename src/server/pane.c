@@ -12,6 +12,7 @@
 #include "alerts.h"
 #include "names.h"
 #include "options.h"
+#include "pane_pipe.h"
 #include "paste.h"
 #include "server.h"
 #include "util/xmalloc.h"
@@ -168,6 +169,7 @@ bool pane_respawn(struct pane *p, const struct spawn *sp, char **error)
 
 void pane_destroy(struct pane *p)
 {
+	pane_pipe_close(p);
 	term_pty_close(&p->pty);
 	if (!p->pty.reaped && p->pty.pid > 0)
 		server_orphan(p->pty.pid);
@@ -194,6 +196,7 @@ void pane_read(struct pane *p)
 		uint32_t bells = term_emulator_bells(p->em);
 		term_emulator_write(p->em, buf, (size_t)n);
 		alerts_output(p, term_emulator_bells(p->em) != bells);
+		pane_pipe_output(p, buf, (size_t)n);
 		names_output(p);
 	}
 	else if (n == 0 || p->exited || (errno != EAGAIN && errno != EINTR))

@@ -25,6 +25,7 @@
 #include "names.h"
 #include "wait_for.h"
 #include "options.h"
+#include "pane_pipe.h"
 #include "server.h"
 #include "server_client.h"
 #include "udp_listen.h"
@@ -321,8 +322,9 @@ static void loop_turn(int listen_fd)
 	size_t nudp = udp_listen_fds(NULL, 0);
 	int *udp_fds = xcalloc(nudp + 1, sizeof *udp_fds);
 	udp_listen_fds(udp_fds, nudp);
-	size_t njobs = job_count(), nfwd = clients_fwd_pollfds(NULL);
-	struct pollfd *fds = xcalloc(1 + nconns + npanes + nudp + njobs + nfwd, sizeof *fds);
+	size_t njobs = job_count(), nfwd = clients_fwd_pollfds(NULL), npipes = pane_pipe_count();
+	struct pollfd *fds =
+		xcalloc(1 + nconns + npanes + nudp + njobs + npipes + nfwd, sizeof *fds);
 	list_panes(panes);
 	/* An exiting server takes no more commands: they go to a new one (server_run). */
 	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term ? 0 : POLLIN, 0};
@@ -341,6 +343,8 @@ static void loop_turn(int listen_fd)
 		fds[n++] = (struct pollfd){udp_fds[i], POLLIN, 0};
 	size_t job_base = n;
 	n += job_poll_fds(fds + n, njobs);
+	size_t pipe_base = n;
+	n += pane_pipe_poll_fds(fds + n, npipes);
 	size_t fwd_base = n;
 	n += clients_fwd_pollfds(fds + n);
 	struct timespec ts;
@@ -379,7 +383,9 @@ static void loop_turn(int listen_fd)
 	if (ready < 0)
 		clients_fwd_service(NULL, 0);
 	/* Also after EINTR: SIGCHLD may be a job's exit. */
-	job_service(fds + job_base, fwd_base - job_base);
+	job_service(fds + job_base, pipe_base - job_base);
+	if (ready > 0)
+		pane_pipe_service(fds + pipe_base, fwd_base - pipe_base);
 	free(fds);
 	free(udp_fds);
 	free(panes);

@@ -35,6 +35,7 @@ struct pane {
 	bool exited; /* its process is gone: the pane closes once its output is read */
 	bool dead;   /* nothing more to read; removed at the end of the loop turn */
 	bool kept;   /* dead but kept (remain-on-exit): its pty closed, shown until killed */
+	struct pane_pipe *pipe; /* pipe-pane's (pane_pipe.h), or NULL */
 };
 
 struct window {
