@@ -246,5 +246,17 @@ step pipe-pane -t zzzzz
 step_out display -p -t zzzzz '#{pane_pipe}'
 step pipe-pane -t zzzzz:9 'cat'
 
+# The client commands from outside any client: which client, and the messages.
+step refresh-client -t nosuch
+step refresh-client -S
+step refresh-client
+step suspend-client
+step suspend-client -t nosuch
+step_out display -p -t zzzzz '#{pane_marked}#{pane_marked_set}#{window_marked_flag}#{window_flags}'
+step select-pane -m -t zzzzz
+step_out display -p -t zzzzz '#{pane_marked}#{pane_marked_set}#{window_marked_flag}#{window_flags}'
+step select-pane -M -t zzzzz
+step_out display -p -t zzzzz '#{pane_marked}#{pane_marked_set}#{window_marked_flag}#{window_flags}'
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -390,6 +390,28 @@ static bool client_read_signals(struct client *c, bool *redraw)
 	return true;
 }
 
+/* What refresh-client and suspend-client run here asked for (keymode.h). A stopped
+ * client draws everything once continued (SIGCONT, client_read_signals). */
+static void client_wants(struct client *c, bool *redraw)
+{
+	unsigned wants = c->km.wants;
+	c->km.wants = 0;
+	if (wants & KEYMODE_WANT_SUSPEND) {
+		/* Stopped by the default action: curses' own SIGTSTP handler would put back
+		 * the modes it found at its start, raw (tty_enter came first). */
+		struct sigaction dfl = {.sa_handler = SIG_DFL}, old;
+		render_suspend(c->r);
+		tty_restore();
+		sigaction(SIGTSTP, &dfl, &old);
+		kill(getpid(), SIGTSTP);
+		sigaction(SIGTSTP, &old, NULL);
+	}
+	if (wants & KEYMODE_WANT_REDRAW) {
+		render_invalidate(c->r);
+		*redraw = true;
+	}
+}
+
 /* Leaves the terminal as it was, for a last message. */
 static void client_leave(struct client *c)
 {
@@ -562,6 +584,7 @@ static int client_loop(struct client *c)
 			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);
 		client_forward(c, p + 2 + nsock, nfwd);
+		client_wants(c, &redraw);
 		client_maybe_draw(c, redraw || c->redraw || now >= guesses_due ||
 					     now - c->drawn_ms >= CLIENT_REDRAW_MS, now);
 	}

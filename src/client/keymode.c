@@ -178,6 +178,10 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 		   !args_has(a, 'a')) {
 		ev.type = TERM_EVENT_DETACH;
 		io->send(io->arg, &ev);
+	} else if (strcmp(name, "refresh-client") == 0 && mine && !args_has(a, 'S')) {
+		k->wants |= KEYMODE_WANT_REDRAW;
+	} else if (strcmp(name, "suspend-client") == 0 && mine) {
+		k->wants |= KEYMODE_WANT_SUSPEND;
 	} else if (strcmp(name, "list-keys") == 0) {
 		struct keylist_request rq = {
 			.table = args_get(a, 'T'), .notes = args_has(a, 'N'),

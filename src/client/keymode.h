@@ -68,6 +68,12 @@ struct keymode_ask {
 	char **answers;
 };
 
+/* What refresh-client and suspend-client, run here, ask of the client's loop. */
+enum keymode_want {
+	KEYMODE_WANT_REDRAW = 1u << 0,  /* draw the whole terminal again */
+	KEYMODE_WANT_SUSPEND = 1u << 1, /* stop (SIGTSTP) with the terminal restored */
+};
+
 struct keymode {
 	key_tables *keys;      /* the newest view's, held; NULL before the first */
 	char table[KEY_TABLE_NAME_MAX + 1]; /* the current table; "" is root */
@@ -91,6 +97,8 @@ struct keymode {
 	unsigned nheld;
 
 	struct copymode copy;
+
+	unsigned wants; /* enum keymode_want: what the client's loop does next, then clears */
 };
 
 /* An empty keymode; copy mode starts in the table keys (mode-keys by $VISUAL/$EDITOR). */

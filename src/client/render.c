@@ -332,6 +332,12 @@ void render_invalidate(render *r)
 	clearok(curscr, TRUE);
 }
 
+void render_suspend(render *r)
+{
+	set_term(r->screen);
+	endwin();
+}
+
 bool render_resize(render *r, unsigned rows, unsigned cols)
 {
 	set_term(r->screen);

@@ -25,6 +25,8 @@ void render_free(render *r);
 
 /* The terminal's contents are unknown (the client was stopped): redraw them all next. */
 void render_invalidate(render *r);
+/* Leaves curses' modes (the normal screen back) for a stop; the next flush resumes them. */
+void render_suspend(render *r);
 /* The terminal is now rows x cols: ncurses draws at that size from the next flush, all
  * of the screen. (SIGWINCH is the client's, so ncurses never sees it itself.) False when
  * ncurses cannot (out of memory): it draws at the size it had. The caller keeps the size

@@ -75,6 +75,13 @@ static bool zoomed(const struct window *w)
 	return layout_zoomed(w->layout, &pane);
 }
 
+/* The marked pane (select-pane -m) while it lives, or NULL. */
+static const struct pane *marked_pane(void)
+{
+	struct window *w;
+	return server.marked_set ? pane_find_id(server.marked, &w) : NULL;
+}
+
 static char *window_flags(const struct window *w)
 {
 	char flags[8], *f = flags;
@@ -88,6 +95,8 @@ static char *window_flags(const struct window *w)
 		*f++ = '*';
 	else if (w == w->session->last)
 		*f++ = '-';
+	if (marked_pane() != NULL && marked_pane()->window == w)
+		*f++ = 'M';
 	if (zoomed(w))
 		*f++ = 'Z';
 	*f = '\0';
@@ -161,6 +170,8 @@ static char *window_var(const char *name, const struct window *w)
 		return flag(w == w->session->windows[0]);
 	if (strcmp(name, "window_end_flag") == 0)
 		return flag(w == w->session->windows[w->session->nwindows - 1]);
+	if (strcmp(name, "window_marked_flag") == 0)
+		return flag(marked_pane() != NULL && marked_pane()->window == w);
 	if (strcmp(name, "window_zoomed_flag") == 0)
 		return flag(zoomed(w));
 	if (strcmp(name, "window_activity_flag") == 0)
@@ -205,6 +216,10 @@ static char *pane_var(const char *name, const struct pane *p)
 		return flag(p == w->active);
 	if (strcmp(name, "pane_dead") == 0)
 		return flag(p->exited);
+	if (strcmp(name, "pane_marked") == 0)
+		return flag(marked_pane() == p);
+	if (strcmp(name, "pane_marked_set") == 0)
+		return flag(marked_pane() != NULL);
 	if (strcmp(name, "pane_pipe") == 0)
 		return flag(p->pipe != NULL);
 	if (strcmp(name, "pane_title") == 0) {

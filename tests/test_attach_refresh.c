@@ -1,0 +1,118 @@
+/*
+ * The client's own commands of issue 14 through the real client, as tmux 3.3a's: C-b r
+ * (refresh-client) draws the whole terminal again, so what another program wrote on it
+ * goes; refresh-client -S draws the status line now, its formats expanded anew; C-b C-z
+ * (suspend-client) stops the client as a shell's job, the terminal's normal screen back,
+ * and `fg` brings the session back drawn in full; C-b m marks the active pane (window
+ * flag M, #{pane_marked}), again unmarks it, C-b M clears the mark.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attach_harness.h"
+#include "check.h"
+#include "util/xmalloc.h"
+
+#define PREFIX "\002"
+
+static bool lacks(harness_client *c, void *text)
+{
+	return !harness_screen_has(c, text);
+}
+
+/* Text written on the client's terminal behind its back goes with C-b r. */
+static void redraw(harness_client *c)
+{
+	int tty = open(ptsname(harness_client_fd(c)), O_RDWR | O_NOCTTY);
+	CHECK(tty >= 0);
+	static const char junk[] = "\033[5;5HGARBAGE-XYZ";
+	CHECK(write(tty, junk, sizeof junk - 1) == (ssize_t)(sizeof junk - 1));
+	close(tty);
+	harness_wait_text(c, "GARBAGE-XYZ");
+	harness_send(c, PREFIX "r");
+	harness_wait(c, lacks, "GARBAGE-XYZ", "C-b r to redraw over the junk");
+}
+
+/* A status format no event changes is drawn again by refresh-client -S. */
+static void status_now(harness_client *c)
+{
+	CHECK(harness_rsh(NULL, "set", "-g", "status-interval", "0", (char *)NULL) == 0);
+	/* On the left: the client draws its link state over the right end. */
+	CHECK(harness_rsh(NULL, "set", "-g", "status-left-length", "40", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "set", "-g", "status-left", "[pipe #{pane_pipe}] ", (char *)NULL) ==
+	      0);
+	harness_wait_text(c, "[pipe 0]");
+	CHECK(harness_rsh(NULL, "pipe-pane", "-t", "work", "cat >/dev/null", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "refresh-client", "-S", "-t", "work", (char *)NULL) == 0);
+	harness_wait_text(c, "[pipe 1]");
+	CHECK(harness_rsh(NULL, "refresh-client", "-S", "-t", "nosuch", (char *)NULL) == 1);
+	CHECK(strstr(harness_rsh_stderr(), "can't find client: nosuch") != NULL);
+	CHECK(harness_rsh(NULL, "refresh-client", "-S", (char *)NULL) == 1);
+	CHECK(strstr(harness_rsh_stderr(), "no current client") != NULL);
+	CHECK(harness_rsh(NULL, "set", "-gu", "status-left", (char *)NULL) == 0);
+	harness_wait_text(c, "[work] ");
+}
+
+static void wait_marked(harness_client *c, const char *pattern)
+{
+	harness_wait_rsh(c, pattern, "display-message", "-p", "-t", "work",
+			 "#{pane_marked}#{pane_marked_set}#{window_flags}", (char *)NULL);
+}
+
+static void marks(harness_client *c)
+{
+	harness_send(c, PREFIX "m");
+	wait_marked(c, "^11\\*M$");
+	harness_wait_text(c, "0:sh*M");
+	harness_send(c, PREFIX "m"); /* toggles */
+	wait_marked(c, "^00\\*$");
+	harness_send(c, PREFIX "m");
+	wait_marked(c, "^11\\*M$");
+	harness_send(c, PREFIX "M");
+	wait_marked(c, "^00\\*$");
+	harness_wait(c, lacks, "0:sh*M", "the M flag to go");
+}
+
+/* C-b C-z in a shell with job control: stopped, then continued by fg. */
+static void suspend(void)
+{
+	char *const argv[] = {"/bin/sh", "-i", NULL};
+	harness_client *sh = harness_program_start(80, 24, argv);
+	harness_wait_text(sh, "$");
+	char *line;
+	xasprintf(&line, "'%s' -S '%s' new -s sus\r", harness_rsh_path(), harness_socket());
+	harness_send(sh, line);
+	harness_wait_text(sh, "[sus] ");
+	harness_wait_line(sh, "$"); /* the session's shell, not the one outside */
+	CHECK(harness_altscreen(sh));
+	harness_send(sh, "echo before-$((4*4))\r");
+	harness_wait_line(sh, "before-16");
+	harness_send(sh, PREFIX "\032");
+	harness_wait_text(sh, "Stopped");
+	CHECK(!harness_altscreen(sh));
+	harness_send(sh, "fg\r");
+	harness_wait_line(sh, "before-16");
+	harness_wait_text(sh, "[sus] ");
+	CHECK(harness_altscreen(sh));
+	harness_send(sh, "echo after-$((5*5))\r"); /* it takes keys again */
+	harness_wait_line(sh, "after-25");
+	harness_send(sh, PREFIX "d");
+	harness_wait_text(sh, "[detached");
+	free(line);
+	harness_client_free(sh);
+}
+
+int main(void)
+{
+	harness_init();
+	harness_client *c = harness_client_start(80, 24, "new", "-s", "work", (char *)NULL);
+	harness_wait_text(c, "$");
+	redraw(c);
+	status_now(c);
+	marks(c);
+	harness_detach(c);
+	suspend();
+	return 0;
+}
