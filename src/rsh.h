@@ -40,7 +40,7 @@ bool rsh_port_parse(const char *s, char **end, unsigned *port);
 /*
  * Checks a command line as the server will (a bad one needs no server and no ssh),
  * printing the error; several commands split at ';' are each checked. *creates: one is
- * new-session; *attaches: one attaches a client (attach-session, new-session without -d).
+ * new-session or start-server (they start a server when there is none); *attaches: one attaches a client (attach-session, new-session without -d).
  */
 bool rsh_command_check(int argc, char **argv, bool *creates, bool *attaches);
 

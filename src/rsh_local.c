@@ -257,7 +257,7 @@ static bool check_one(int argc, char **argv, bool *creates, bool *attaches)
 		return false;
 	}
 	bool creating = strcmp(a.cmd->name, "new-session") == 0;
-	*creates |= creating;
+	*creates |= creating || strcmp(a.cmd->name, "start-server") == 0;
 	*attaches |= strcmp(a.cmd->name, "attach-session") == 0 ||
 		     (creating && !args_has(&a, 'd'));
 	args_free(&a);

@@ -212,7 +212,7 @@ static void test_refusals(void)
 	FAILS("usage: resize-pane [-L|-R|-U|-D [n] | -Z] [-x width] [-y height] [-t target-pane]", "resizep", "-L", "x");
 	FAILS("rsh: resize-pane: -R wants a number from 1 to 10000, not 10001", "resizep", "-R",
 	      "10001");
-	FAILS("usage: list-sessions [-F format]", "ls", "extra");
+	FAILS("usage: list-sessions [-F format] [-f filter]", "ls", "extra");
 	FAILS("usage: rename-session [-t target-session] new-name", "rename");
 	FAILS("usage: rename-session [-t target-session] new-name", "rename", "a", "b");
 	FAILS("rsh: bad target: :.x (a pane is a number, +N, -N or %N)", "splitw", "-t", ":.x");

@@ -4,7 +4,9 @@
  * goes; refresh-client -S draws the status line now, its formats expanded anew; C-b C-z
  * (suspend-client) stops the client as a shell's job, the terminal's normal screen back,
  * and `fg` brings the session back drawn in full; C-b m marks the active pane (window
- * flag M, #{pane_marked}), again unmarks it, C-b M clears the mark.
+ * flag M, #{pane_marked}), again unmarks it, C-b M clears the mark; kill-session -C
+ * clears the windows' alert flags in the status line; start-server starts a server that
+ * reads its config file (whose session a client then attaches to).
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -75,6 +77,31 @@ static void marks(harness_client *c)
 	harness_wait(c, lacks, "0:sh*M", "the M flag to go");
 }
 
+/* A window's activity flag (#) goes from the status line with kill-session -C. */
+static void clear_alerts(harness_client *c)
+{
+	CHECK(harness_rsh(NULL, "set", "-g", "monitor-activity", "on", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "new-window", "-d", "-t", "work:1", (char *)NULL) == 0);
+	harness_settle(c, 300); /* the new shell's prompt is activity too */
+	CHECK(harness_rsh(NULL, "send-keys", "-t", "work:1", "echo busy", "Enter", (char *)NULL) == 0);
+	harness_wait_text(c, "1:sh#");
+	CHECK(harness_rsh(NULL, "kill-session", "-C", "-t", "work", (char *)NULL) == 0);
+	harness_wait(c, lacks, "1:sh#", "the activity flag to go");
+	harness_wait_text(c, "1:sh ");
+}
+
+/* start-server reads the config file, whose session a client attaches to. */
+static void start_server(void)
+{
+	char *cfg = harness_write_file("start.conf", "new-session -d -s fromcfg\n");
+	CHECKF(harness_rsh(NULL, "-f", cfg, "start-server", (char *)NULL) == 0, "%s",
+	       harness_rsh_stderr());
+	harness_client *c = harness_client_start(80, 24, "attach", "-t", "fromcfg", (char *)NULL);
+	harness_wait_text(c, "[fromcfg] ");
+	harness_detach(c);
+	free(cfg);
+}
+
 /* C-b C-z in a shell with job control: stopped, then continued by fg. */
 static void suspend(void)
 {
@@ -107,11 +134,13 @@ static void suspend(void)
 int main(void)
 {
 	harness_init();
+	start_server();
 	harness_client *c = harness_client_start(80, 24, "new", "-s", "work", (char *)NULL);
 	harness_wait_text(c, "$");
 	redraw(c);
 	status_now(c);
 	marks(c);
+	clear_alerts(c);
 	harness_detach(c);
 	suspend();
 	return 0;

@@ -464,7 +464,7 @@ int main(void)
 	FAILS("unknown command: nope", "nope");
 	OK("list-commands");
 	SHOWS("select-layout (selectl) [-Enop] [-t target-pane] [layout-name]\n");
-	SHOWS("\nkill-session [-a] [-t target-session]\n");
+	SHOWS("\nkill-session [-aC] [-t target-session]\n");
 	OK("list-commands", "swap-p");
 	CHECKF(strcmp(out, "swap-pane (swapp) [-dDUZ] [-s src-pane] [-t dst-pane]\n") == 0, "%s", out);
 	FAILS("unknown command: nope", "list-commands", "nope");

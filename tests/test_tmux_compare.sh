@@ -258,5 +258,16 @@ step_out display -p -t zzzzz '#{pane_marked}#{pane_marked_set}#{window_marked_fl
 step select-pane -M -t zzzzz
 step_out display -p -t zzzzz '#{pane_marked}#{pane_marked_set}#{window_marked_flag}#{window_flags}'
 
+# list-sessions -f, list-windows -a -f (sessions in tmux's name order: one kept), kill-session -C,
+# start-server with a server running.
+step new-window -d -t zzzzz:
+step_out list-sessions -F '#{session_name}' -f '#{==:#{session_name},zzzzz}'
+step_out list-windows -a -f '#{==:#{session_name},zzzzz}'
+step_out list-windows -a -f '#{&&:#{==:#{session_name},zzzzz},#{window_active}}' -F '#{session_name}:#{window_index}'
+step_out list-windows -t zzzzz -f '#{?window_active,0,1}' -F '#{window_index}'
+step kill-session -C -t zzzzz
+step kill-session -C -t nosuch
+step_out start-server
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

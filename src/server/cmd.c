@@ -182,6 +182,16 @@ void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f)
 	free(line);
 }
 
+bool cmd_filter_keeps(struct cmd_ctx *ctx, struct format_ctx *f)
+{
+	const char *filter = args_get(&ctx->args, 'f');
+	if (filter == NULL)
+		return true;
+	f->client = ctx->client;
+	format_defaults(f);
+	return format_true_for(filter, f);
+}
+
 /* A request being run: what a waiting command needs to finish it. */
 struct cmd_wait {
 	struct proto_request req; /* a copy */

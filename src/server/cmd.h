@@ -170,6 +170,8 @@ struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p);
 /* Prints one line per object of a list command: its -F format expanded for f. */
 struct format_ctx;
 void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f);
+/* Whether a list command's -f filter, expanded for f, keeps the object (no -f: all). */
+bool cmd_filter_keeps(struct cmd_ctx *ctx, struct format_ctx *f);
 
 /*
  * Target resolution, as tmux: the session by id, exact name, then unique prefix; the

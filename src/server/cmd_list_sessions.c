@@ -1,4 +1,5 @@
-/* list-sessions: one line per session, as tmux prints it. */
+/* list-sessions: one line per session, as tmux prints it; -f keeps those its filter
+ * (a format) is true for. */
 #include <time.h>
 
 #include "cmd.h"
@@ -10,9 +11,9 @@ static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_list_sessions_entry = {
 	.name = "list-sessions",
 	.alias = {"ls"},
-	.flags = ARGS_FLAGS(FLAG_STRING('F')),
+	.flags = ARGS_FLAGS(FLAG_STRING('F'), FLAG_STRING('f')),
 	.target = TARGET_SESSION,
-	.usage = "list-sessions [-F format]",
+	.usage = "list-sessions [-F format] [-f filter]",
 	.exec = cmd_list_sessions_exec,
 };
 
@@ -20,6 +21,8 @@ static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx)
 {
 	for (size_t i = 0; i < server.nsessions; i++) {
 		struct session *s = server.sessions[i];
+		if (!cmd_filter_keeps(ctx, &(struct format_ctx){.s = s}))
+			continue;
 		if (args_has(&ctx->args, 'F')) {
 			cmd_print_format(ctx, &(struct format_ctx){.s = s});
 			continue;

@@ -35,7 +35,7 @@ extern const struct cmd_entry cmd_choose_buffer_entry, cmd_choose_client_entry,
 	cmd_choose_tree_entry, cmd_clock_mode_entry, cmd_display_panes_entry,
 	cmd_wait_for_entry;
 extern const struct cmd_entry cmd_pipe_pane_entry, cmd_refresh_client_entry,
-	cmd_suspend_client_entry;
+	cmd_suspend_client_entry, cmd_start_server_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -106,6 +106,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_window_options_entry,
 	&cmd_source_file_entry,
 	&cmd_split_window_entry,
+	&cmd_start_server_entry,
 	&cmd_suspend_client_entry,
 	&cmd_swap_pane_entry,
 	&cmd_swap_window_entry,
