@@ -23,6 +23,7 @@
 #include "linkstate.h"
 #include "render.h"
 #include "tty.h"
+#include "ttyout.h"
 #include "uplink.h"
 #include "net/clock.h"
 #include "net/forward.h"
@@ -68,7 +69,9 @@ struct client {
 	size_t nwaiting, waitingcap; /* waitingcap in bytes (xgrow) */
 	bool changed;       /* events were appended since the last snapshot */
 	bool redraw;        /* a key was guessed, an overlay opened or closed */
-	bool draw_waits;    /* a drawing is due but the terminal takes nothing now */
+	ttyout *out;        /* the terminal's output queue: render and curses write there */
+	bool out_waits;     /* the queue holds output the terminal has not taken yet */
+	bool draw_waits;    /* a drawing is due but the last one is still in the queue */
 	uint64_t drawn_ms;
 	term_view *drawn;   /* the view drawn last */
 	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
@@ -417,6 +420,7 @@ static void client_leave(struct client *c)
 {
 	render_free(c->r);
 	c->r = NULL;
+	ttyout_finish(c->out); /* the drawing, then the modes tty_restore writes itself */
 	term_view_unref(c->drawn);
 	c->drawn = NULL;
 	tty_restore();
@@ -493,23 +497,20 @@ static void client_forward(struct client *c, const struct pollfd *p, size_t n)
 		free(notice);
 }
 
-/* Whether the terminal takes output now: a drawing goes only then, so the client never
- * draws faster than its terminal takes (the views meanwhile make one drawing), and keys,
- * datagrams and acknowledgements go on while a slow or stopped terminal holds it up. */
-static bool tty_takes(void)
-{
-	struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
-	return poll(&p, 1, 0) > 0 && (p.revents & POLLOUT);
-}
-
-/* Draws when something changed, once the terminal takes output. */
+/* Draws when something changed, once the terminal has taken the last drawing: so the
+ * client never draws faster than its terminal takes (the views meanwhile make one
+ * drawing), and keys, datagrams and acknowledgements go on while a slow or stopped
+ * terminal holds it up (the drawing waits in the queue, never in a write). */
 static void client_maybe_draw(struct client *c, bool due, uint64_t now)
 {
+	c->out_waits = !ttyout_send(c->out);
 	if (!due && !c->draw_waits)
 		return;
-	c->draw_waits = !tty_takes();
-	if (!c->draw_waits)
+	c->draw_waits = c->out_waits;
+	if (!c->draw_waits) {
 		client_draw(c, now);
+		c->out_waits = !ttyout_send(c->out);
+	}
 }
 
 static int client_loop(struct client *c)
@@ -563,9 +564,10 @@ static int client_loop(struct client *c)
 		nsock = uplink_pollfds(&c->up, p + 2);
 		fwd_pollfds(c->fwd, p + 2 + nsock);
 		/* The terminal's room, while a drawing waits for it. */
-		p[2 + nsock + nfwd] = (struct pollfd){ .fd = STDOUT_FILENO, .events = POLLOUT };
+		p[2 + nsock + nfwd] = (struct pollfd){ .fd = ttyout_fd(c->out), .events = POLLOUT };
 		timeout = client_timeout(c, now, &guesses_due);
-		if (poll(p, 2 + nsock + nfwd + c->draw_waits, timeout) < 0 && errno != EINTR)
+		if (poll(p, 2 + nsock + nfwd + (c->draw_waits || c->out_waits), timeout) < 0 &&
+		    errno != EINTR)
 			break;
 		now = net_clock_ms();
 		if (p[1].revents & POLLIN && !client_read_signals(c, &redraw))
@@ -612,8 +614,14 @@ int client_run(const struct client_options *o)
 		fprintf(stderr, "rsh: open terminal failed: not a terminal\n");
 		goto out;
 	}
+	c.out = ttyout_new(STDOUT_FILENO);
+	if (c.out == NULL) {
+		tty_restore();
+		fprintf(stderr, "rsh: memfd_create: %s\n", strerror(errno));
+		goto out;
+	}
 	c.r = render_new(getenv("TERM") ? getenv("TERM") : "xterm", getenv("COLORTERM"),
-			 stdin, stdout);
+			 stdin, ttyout_file(c.out));
 	if (!c.r) {
 		tty_restore();
 		fprintf(stderr, "rsh: unknown terminal type\n");
@@ -636,6 +644,7 @@ int client_run(const struct client_options *o)
 		free(c.waiting[i].buf);
 	free(c.waiting);
 out:
+	ttyout_free(c.out);
 	fwd_free(c.fwd);
 	free(c.pfd);
 	uplink_close(&c.up);

@@ -12,6 +12,7 @@ src_client_libclient_a_SOURCES = \
 	src/client/histcache.c src/client/histcache.h \
 	src/client/ask.c src/client/ask.h \
 	src/client/tty.c src/client/tty.h \
+	src/client/ttyout.c src/client/ttyout.h \
 	src/client/catch.c src/client/catch.h \
 	src/client/prompt.c src/client/prompt.h \
 	src/client/linkstate.c src/client/linkstate.h \
