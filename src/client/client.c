@@ -404,6 +404,7 @@ static void client_wants(struct client *c, bool *redraw)
 		 * the modes it found at its start, raw (tty_enter came first). */
 		struct sigaction dfl = {.sa_handler = SIG_DFL}, old;
 		render_suspend(c->r);
+		ttyout_finish(c->out); /* the main screen back before the shell's prompt */
 		tty_restore();
 		sigaction(SIGTSTP, &dfl, &old);
 		kill(getpid(), SIGTSTP);
