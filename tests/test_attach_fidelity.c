@@ -7,11 +7,13 @@
  * underline styles and colours). Cell for cell: characters (wide, combining, emoji),
  * colours, every attribute, the cursor's place and shape.
  *
- * Two local terminals: xterm-256color with COLORTERM=truecolor (24-bit colours exact,
+ * Three local terminals: xterm-256color with COLORTERM=truecolor (24-bit colours exact,
  * palette colours as indices; no Smulx, so underline styles show as a single underline
  * and underline colours not at all), and tmux-256color (Smulx: styles and underline
- * colours exact; 256 colours, so a 24-bit colour shows as the nearest of them). What a
- * terminal cannot show is the only difference allowed (shown() says which).
+ * colours exact; 256 colours, so a 24-bit colour shows as the nearest of them), the same
+ * with COLORTERM=truecolor (curses on tmux-direct, whose setaf sends only 0-7 as indices:
+ * the palette must still go as indices). What a terminal cannot show is the only
+ * difference allowed (shown() says which).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,13 +30,15 @@
 
 struct terminal {
 	const char *term, *colorterm;
-	bool direct; /* 24-bit colours exact (a -direct256 terminfo entry) */
+	bool direct; /* 24-bit colours exact (a -direct terminfo entry) */
 	bool styles; /* terminfo Smulx: underline styles and colours */
 };
 
 static const struct terminal terminals[] = {
 	{ "xterm-256color", "truecolor", true, false },
 	{ "tmux-256color", "", false, true },
+	/* its sibling tmux-direct: palette colours 8-255 as indices all the same */
+	{ "tmux-256color", "truecolor", true, true },
 };
 
 /* A cell as a terminal t shows what the pane holds: what it cannot show, left out. */

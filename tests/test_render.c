@@ -47,6 +47,17 @@ static term_snapshot *draw(render *r, const term_view *v, int master, term_emula
 	return term_emulator_snapshot(em);
 }
 
+/* Draws v with a prompt over its message row; the terminal's screen then, to unref. */
+static term_snapshot *draw_prompt(render *r, const term_view *v, const char *text,
+				  int cursor, bool command, int master, term_emulator *em)
+{
+	render_view(r, v, "");
+	render_prompt(r, v, text, cursor, command);
+	render_flush(r);
+	drain(master, em);
+	return term_emulator_snapshot(em);
+}
+
 /* A copy of v where the server asked for rings more bells. */
 static term_view *ring(const term_view *v, unsigned rings)
 {
@@ -356,7 +367,7 @@ static void scribble(term_snapshot *s, unsigned y, unsigned long *state)
 		term_cell c = term_cell_blank();
 		uint32_t ch = 'a' + (uint32_t)(rnd(state) % 26);
 		c.ch = ch;
-		c.fg = rnd(state) % 3 ? 0 : TERM_COLOUR_PALETTE(1 + rnd(state) % 6);
+		c.fg = rnd(state) % 3 ? 0 : TERM_COLOUR_PALETTE(1 + rnd(state) % 255);
 		c.attrs = rnd(state) % 4 ? 0 : rnd(state) % 2 ? TERM_ATTR_BOLD : TERM_ATTR_STRIKE;
 		term_row_set(row, (unsigned)(rnd(state) % s->cols), &c, &ch, 1);
 	}
@@ -441,13 +452,13 @@ static void expect_view(const term_snapshot *got, const term_view *v, unsigned l
 	}
 }
 
-static void redraws(unsigned long seed)
+static void redraws(unsigned long seed, const char *term, const char *colorterm)
 {
 	unsigned long state = seed;
 	int master;
 	FILE *f = open_terminal(&master);
 	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
-	render *r = render_new("xterm-256color", NULL, f, f);
+	render *r = render_new(term, colorterm, f, f);
 	term_view *v = split_view(14);
 
 	CHECK(r);
@@ -639,6 +650,81 @@ static void message_row(void)
 }
 
 /*
+ * A plain -direct entry (tmux-256color's sibling tmux-direct, taken for COLORTERM) sends
+ * only palette colours 0-7 as indices: the client writes 8-255 as indices itself, in a
+ * pane, the status line, the borders, a notice and a prompt, while a 24-bit colour stays
+ * exact. Read back through the emulator: curses's RGB for a palette colour must not be
+ * what the terminal keeps.
+ */
+static void plain_direct(void)
+{
+	const uint32_t a[] = { 'a' };
+	const term_colour rgb = TERM_COLOUR_RGB(0x10, 0x80, 0xf0);
+	int master;
+	FILE *f = open_terminal(&master);
+	term_emulator *em = term_emulator_new(ROWS, COLS, 0);
+	term_view *v = term_view_new(COLS, ROWS, 2);
+	term_snapshot *status = term_snapshot_new(1, COLS), *got;
+	render *r = render_new("tmux-256color", "truecolor", f, f);
+
+	CHECK(r);
+	v->panes[0] = (term_view_pane){ .id = 1, .screen = term_snapshot_new(ROWS - 1, 14) };
+	v->panes[1] = (term_view_pane){ .id = 2, .x = 15, .screen = term_snapshot_new(ROWS - 1, 15) };
+	put(v->panes[0].screen, 0, 0, a, 1, 1, TERM_COLOUR_PALETTE(200), TERM_COLOUR_PALETTE(12), 0);
+	put(v->panes[0].screen, 0, 1, a, 1, 1, rgb, TERM_COLOUR_PALETTE(3), 0);
+	put(v->panes[0].screen, 0, 2, a, 1, 1, TERM_COLOUR_PALETTE(9), 0, TERM_ATTR_BOLD);
+	put(v->panes[1].screen, 2, 0, a, 1, 1, TERM_COLOUR_PALETTE(240), 0, 0);
+	put(status, 0, 0, a, 1, 1, TERM_COLOUR_PALETTE(100), TERM_COLOUR_PALETTE(17), 0);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	v->pens[TERM_VIEW_PEN_BORDER].fg = TERM_COLOUR_PALETTE(130);
+	v->pens[TERM_VIEW_PEN_ACTIVE_BORDER].fg = TERM_COLOUR_PALETTE(2);
+	got = draw(r, v, master, em);
+	expect_cell(got, 0, 0, 'a', TERM_COLOUR_PALETTE(200), TERM_COLOUR_PALETTE(12), 0);
+	expect_cell(got, 0, 1, 'a', rgb, TERM_COLOUR_PALETTE(3), 0);
+	expect_cell(got, 0, 2, 'a', TERM_COLOUR_PALETTE(9), 0, TERM_ATTR_BOLD);
+	expect_cell(got, 2, 15, 'a', TERM_COLOUR_PALETTE(240), 0, 0);
+	expect_cell(got, ROWS - 1, 0, 'a', TERM_COLOUR_PALETTE(100), TERM_COLOUR_PALETTE(17), 0);
+	expect_cell(got, 6, 14, 0x2502, TERM_COLOUR_PALETTE(130), 0, 0);
+	term_snapshot_unref(got);
+
+	/* A pane row written again (the cells written by us there too), a notice in
+	 * message-style colour208 on colour17 under the link state. */
+	term_view *w = term_view_clone(v);
+	term_snapshot *s = term_snapshot_clone(w->panes[1].screen);
+	put(s, 0, 0, a, 1, 1, TERM_COLOUR_PALETTE(33), 0, 0);
+	term_snapshot_unref(w->panes[1].screen);
+	w->panes[1].screen = s;
+	w->pens[TERM_VIEW_PEN_MESSAGE].fg = TERM_COLOUR_PALETTE(208);
+	w->pens[TERM_VIEW_PEN_MESSAGE].bg = TERM_COLOUR_PALETTE(17);
+	term_view_set_notice(w, "hi", 2);
+	render_view(r, w, "rtt 5 ms");
+	render_flush(r);
+	drain(master, em);
+	got = term_emulator_snapshot(em);
+	expect_cell(got, 0, 0, 'a', TERM_COLOUR_PALETTE(200), TERM_COLOUR_PALETTE(12), 0);
+	expect_cell(got, 0, 15, 'a', TERM_COLOUR_PALETTE(33), 0, 0);
+	expect_cell(got, ROWS - 1, 0, 'h', TERM_COLOUR_PALETTE(208), TERM_COLOUR_PALETTE(17), 0);
+	expect_cell(got, ROWS - 1, 5, ' ', TERM_COLOUR_PALETTE(208), TERM_COLOUR_PALETTE(17), 0);
+	expect_text(got, ROWS - 1, COLS - 8, "rtt 5 ms");
+	expect_cell(got, ROWS - 1, COLS - 8, 'r', 0, 0, TERM_ATTR_REVERSE);
+	term_snapshot_unref(got);
+
+	/* A prompt in message-command-style colour130. */
+	w->pens[TERM_VIEW_PEN_COMMAND].fg = TERM_COLOUR_PALETTE(130);
+	w->pens[TERM_VIEW_PEN_COMMAND].bg = TERM_COLOUR_DEFAULT;
+	got = draw_prompt(r, w, ":kill", 5, true, master, em);
+	expect_cell(got, ROWS - 1, 1, 'k', TERM_COLOUR_PALETTE(130), 0, 0);
+	term_snapshot_unref(got);
+	term_view_unref(w);
+	term_view_unref(v);
+	render_free(r);
+	term_emulator_free(em);
+	fclose(f);
+	close(master);
+}
+
+/*
  * terminal-overrides' values change the bytes the client writes, as tmux applies them
  * over the terminfo entry: Ms for the clipboard (here ending in ST, where xterm's entry
  * has none and rsh would write BEL), Ss and Se for the cursor's shape (new overrides
@@ -794,11 +880,7 @@ int main(void)
 		v->pens[TERM_VIEW_PEN_MESSAGE].fg = TERM_COLOUR_PALETTE(7);
 		v->pens[TERM_VIEW_PEN_MESSAGE].bg = TERM_COLOUR_PALETTE(4);
 		v->pens[TERM_VIEW_PEN_MESSAGE].attrs = TERM_ATTR_BOLD;
-		render_view(r, v, "");
-		render_prompt(r, v, "(rename-window) vim", 17, false);
-		render_flush(r);
-		drain(master, em);
-		got = term_emulator_snapshot(em);
+		got = draw_prompt(r, v, "(rename-window) vim", 17, false, master, em);
 		expect_cell(got, 7, 0, '(', TERM_COLOUR_PALETTE(7), TERM_COLOUR_PALETTE(4),
 			    TERM_ATTR_BOLD);
 		expect_cell(got, 7, 18, 'm', TERM_COLOUR_PALETTE(7), TERM_COLOUR_PALETTE(4), 0);
@@ -835,8 +917,10 @@ int main(void)
 	widths();
 	copy_to_clipboard();
 	message_row();
+	plain_direct();
 	overrides_change_bytes();
 	for (unsigned long n = 0, seed = test_seed(); n < test_cases(20); n++, seed++)
-		redraws(seed);
+		/* also where palette colours from 8 up are written by the client (plain_direct) */
+		redraws(seed, n % 2 ? "tmux-256color" : "xterm-256color", n % 2 ? "truecolor" : NULL);
 	return 0;
 }

@@ -98,3 +98,9 @@ int colour_curses(term_colour c, int ncolours, unsigned direct_palette)
 		return (int)nearest_256(rgb);
 	return (int)nearest_ansi(rgb, ncolours >= 16 ? 16 : 8);
 }
+
+bool colour_index_by_client(term_colour c, unsigned direct_palette)
+{
+	return direct_palette != 0 && TERM_COLOUR_KIND(c) == 1 &&
+	       TERM_COLOUR_INDEX(c) >= direct_palette;
+}

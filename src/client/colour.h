@@ -20,6 +20,14 @@
  */
 int colour_curses(term_colour c, int ncolours, unsigned direct_palette);
 
+/*
+ * Whether c is a palette entry that curses would send as RGB on a direct-colour terminal
+ * whose terminfo entry sends only the first direct_palette (8 or 16) as indices (a plain
+ * "-direct" entry, tmux-256color's sibling tmux-direct): the client writes such a colour
+ * as an index itself (SGR 9x, 38;5;N), as tmux does, so a themed palette stays themed.
+ */
+bool colour_index_by_client(term_colour c, unsigned direct_palette);
+
 /* The xterm RGB value (0xRRGGBB) of a 256-palette entry. */
 unsigned colour_palette_rgb(unsigned index);
 

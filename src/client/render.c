@@ -152,7 +152,8 @@ static bool open_screen(render *r, bool want)
 		start_color();
 		use_default_colors();
 		r->ncolours = COLORS;
-		r->direct_palette = want && has_direct() ? direct_palette() : 0;
+		/* An entry with direct colour sends numbers as RGB whether asked for or not. */
+		r->direct_palette = has_direct() ? direct_palette() : 0;
 	}
 	r->strike = cap_string(r, "smxx") != NULL;
 	r->ul_styles = cap_string(r, "Smulx") != NULL;
@@ -381,6 +382,8 @@ static bool needs_extra(const render *r, const term_cell *c)
 {
 	unsigned ul = (c->attrs & TERM_ATTR_UNDERLINE_MASK) >> TERM_ATTR_UNDERLINE_SHIFT;
 	return c->link != 0 || (r->strike && (c->attrs & TERM_ATTR_STRIKE)) ||
+	       colour_index_by_client(c->fg, r->direct_palette) ||
+	       colour_index_by_client(c->bg, r->direct_palette) ||
 	       (r->ul_styles && (ul >= 2 || (ul == 1 && c->ul != TERM_COLOUR_DEFAULT)));
 }
 
@@ -548,8 +551,12 @@ static void draw_borders(render *r, const term_view *v, bool full)
 		return;
 	uint8_t *map = borders_map(v, &rows);
 
-	attrs[0] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_BORDER], &pairs[0]);
-	attrs[1] = cell_attrs(r, &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER], &pairs[1]);
+	const term_cell *pens[2] = { &v->pens[TERM_VIEW_PEN_BORDER],
+				     &v->pens[TERM_VIEW_PEN_ACTIVE_BORDER] };
+	attrs[0] = cell_attrs(r, pens[0], &pairs[0]);
+	attrs[1] = cell_attrs(r, pens[1], &pairs[1]);
+	/* Cells written again by us are drawn again each view (rows_again). */
+	full = full || needs_extra(r, pens[0]) || needs_extra(r, pens[1]);
 	for (y = 0; y < rows; y++)
 		for (x = 0; x < v->cols; x++) {
 			size_t at = (size_t)y * v->cols + x;
@@ -575,9 +582,39 @@ static void draw_borders(render *r, const term_view *v, bool full)
 			}
 			setcchar(&cc, w, a, 0, &pair);
 			mvadd_wch((int)(top + y), (int)x, &cc);
+			if ((b & BORDER_CELL) && needs_extra(r, pens[which]))
+				add_extra(r, (int)(top + y), (int)x, pens[which], w, 1);
 		}
 	free(r->borders);
 	r->borders = map;
+}
+
+/* Row y from column x on is drawn over: the cells we were to write again there too. */
+static void drop_extras(render *r, int y, int x)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < r->nextras; i++)
+		if (r->extras[i].y != y || r->extras[i].x < x)
+			r->extras[kept++] = r->extras[i];
+	r->nextras = kept;
+}
+
+/* The cells curses holds on row y up to column cols, as extras in pen. */
+static void extras_from_screen(render *r, int y, int cols, const term_cell *pen)
+{
+	for (int x = 0; x < cols;) {
+		wchar_t w[CCHARW_MAX + 1];
+		attr_t a;
+		short ignored;
+		cchar_t cc;
+		mvin_wch(y, x, &cc);
+		getcchar(&cc, w, &a, &ignored, NULL);
+		term_cell c = *pen;
+		int width = wcwidth(w[0]);
+		c.width = (uint8_t)(width == 2 && x + 1 < cols ? 2 : 1);
+		add_extra(r, y, x, &c, w, (unsigned)wcslen(w));
+		x += c.width;
+	}
 }
 
 /* text over the whole message row in the pen. */
@@ -590,6 +627,9 @@ static void message_text(render *r, const term_view *v, const char *text, const 
 	mvhline(y, 0, ' ', v->cols);
 	mvaddnstr(y, 0, text, v->cols);
 	attrset(A_NORMAL);
+	drop_extras(r, y, 0);
+	if (needs_extra(r, pen))
+		extras_from_screen(r, y, v->cols, pen);
 }
 
 /* The status lines (unless full, only the rows that changed since prev or are to be
@@ -616,6 +656,7 @@ static void draw_status(render *r, const term_view *v, const char *link, bool fu
 		message_text(r, v, v->notice, &v->pens[TERM_VIEW_PEN_MESSAGE]);
 	len = (int)strlen(link);
 	if ((under || r->covered) && len > 0 && len <= v->cols) {
+		drop_extras(r, y, v->cols - len);
 		attrset(A_REVERSE);
 		mvaddstr(y, v->cols - len, link);
 		attrset(A_NORMAL);
@@ -716,20 +757,30 @@ void render_lines(render *r, const char *text, size_t top)
 	curs_set(0);
 }
 
-/* The SGR a colour takes as curses would send it (n from colour_curses), from base (30
- * foreground, 40 background). */
-static int put_colour(char *buf, size_t size, const render *r, int n, unsigned base)
+/* The SGR of palette entry n from base (30 foreground, 40 background), as a -256color
+ * entry's setaf writes it. */
+static int put_index(char *buf, size_t size, unsigned n, unsigned base)
 {
+	if (n < 8)
+		return snprintf(buf, size, ";%u", base + n);
+	if (n < 16)
+		return snprintf(buf, size, ";%u", base + 60 + n - 8);
+	return snprintf(buf, size, ";%u;5;%u", base + 8, n);
+}
+
+/* The SGR of colour c as curses would send it, or as an index where curses cannot (see
+ * colour_index_by_client). */
+static int put_colour(char *buf, size_t size, const render *r, term_colour c, unsigned base)
+{
+	if (colour_index_by_client(c, r->direct_palette))
+		return put_index(buf, size, TERM_COLOUR_INDEX(c), base);
+	int n = colour_curses(c, r->ncolours, r->direct_palette);
 	if (n < 0)
 		return 0;
 	if (r->direct_palette && (unsigned)n >= r->direct_palette)
 		return snprintf(buf, size, ";%u;2;%d;%d;%d", base + 8, n >> 16 & 0xff,
 				n >> 8 & 0xff, n & 0xff);
-	if (n < 8)
-		return snprintf(buf, size, ";%u", base + (unsigned)n);
-	if (n < 16)
-		return snprintf(buf, size, ";%u", base + 60 + (unsigned)n - 8);
-	return snprintf(buf, size, ";%u;5;%d", base + 8, n);
+	return put_index(buf, size, (unsigned)n, base);
 }
 
 /* The underline colour (SGR 58), in the colon form terminals with Smulx take. */
@@ -764,10 +815,8 @@ static void put_sgr(const render *r, const term_cell *c)
 	if (ul > 0)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, r->ul_styles ? ";4:%u" : ";4",
 					ul);
-	len += (size_t)put_colour(buf + len, sizeof buf - len, r,
-				  colour_curses(c->fg, r->ncolours, r->direct_palette), 30);
-	len += (size_t)put_colour(buf + len, sizeof buf - len, r,
-				  colour_curses(c->bg, r->ncolours, r->direct_palette), 40);
+	len += (size_t)put_colour(buf + len, sizeof buf - len, r, c->fg, 30);
+	len += (size_t)put_colour(buf + len, sizeof buf - len, r, c->bg, 40);
 	if (ul > 0 && r->ul_styles)
 		len += (size_t)put_ul_colour(buf + len, sizeof buf - len, c->ul);
 	snprintf(buf + len, sizeof buf - len, "m");
