@@ -13,6 +13,7 @@
 #include "server/format.h"
 #include "server/job.h"
 #include "server/options.h"
+#include "server/paste.h"
 #include "server/server.h"
 #include "util/xmalloc.h"
 
@@ -80,6 +81,12 @@ static void operators(void)
 	expands("#{?nosuch,a,b}#{?1,c,d}#{?#{==:1,1},e,f}", "bde");
 	expands("#{==:a,a}#{!=:a,a}#{<:a,b}#{>:a,b}#{<=:b,b}#{>=:a,b}", "101010");
 	expands("#{||:0,1}#{&&:1,0}#{&&:1,x}#{m:w*,work}#{m:x*,work}", "10110");
+	/* m's flags, each compared with tmux 3.3a's display -p: r a regex, i no case, a bad
+	 * regex no match, unknown flags ignored, only the first argument read. */
+	expands("#{m/i:W*,work}#{m/r:^w.r,work}#{m/ri:^W,work}#{m/r:(,work}#{mr:^w,work}",
+		"11101");
+	expands("#{m/r/i:^W,work}#{m/x:w*,work}#{m:W*,work}#{m:*#{session_name}*,x work y}",
+		"0101");
 	expands("#{?#{==:#{window_index},1},#[fg=red]one,other}", "#[fg=red]one");
 	expands("#{=2:session_name}|#{=-2:session_name}|#{=10:session_name}", "wo|rk|work");
 	expands("#{=3:#{session_name}x}", "wor");
@@ -114,6 +121,37 @@ static void loops(void)
 	options_unset(options_global_session, left);
 	/* #{} inside #[] is expanded, as tmux; ##[ is left for the status line. */
 	expands("#[fg=#{?window_active,red,blue}]x##[y", "#[fg=red]x##[y");
+}
+
+/* #{C:} searches the pane's screen as tmux 3.3a's (compared by hand with display -p). */
+static void searches(struct pane *p)
+{
+	const char text[] = "hello World\r\nsecond line   \r\n";
+	term_emulator_write(p->em, text, sizeof text - 1);
+	ctx = (struct format_ctx){.p = p};
+	format_defaults(&ctx);
+	expands("#{C:World}#{C:world}#{C/i:world}#{C/r:^sec}#{C:nomatch}", "10120");
+	expands("#{C:hello*line}#{C/r:line$}#{C/r:(}#{C:#{l:o W}}", "0201");
+}
+
+/* buffer_*: the most recent buffer by default, as tmux's format_defaults. */
+static void buffers(void)
+{
+	expands("[#{buffer_name}]", "[]");
+	paste_set("foo", xstrdup("ab\nc\td"), 6);
+	struct paste_buffer *pb = paste_set(NULL, xstrdup("xyz"), 3);
+	pb->created = 1796214915;
+	struct format_ctx top = {0};
+	format_defaults(&top);
+	char *got = format_expand("#{buffer_name}|#{buffer_size}|#{buffer_sample}|"
+				  "#{buffer_created}", &top);
+	CHECKF(strcmp(got, "buffer0|3|xyz|1796214915") == 0, "%s", got);
+	free(got);
+	top.pb = paste_get("foo");
+	got = format_expand("#{buffer_name}|#{buffer_size}|#{buffer_sample}", &top);
+	CHECKF(strcmp(got, "foo|6|ab\\nc\\td") == 0, "%s", got);
+	free(got);
+	paste_free_all();
 }
 
 static void times(struct session *s)
@@ -237,6 +275,10 @@ int main(void)
 	variables(s);
 	operators();
 	loops();
+	searches(s->windows[0]->active);
+	ctx = (struct format_ctx){.s = s, .w = s->windows[1]};
+	format_defaults(&ctx);
+	buffers();
 	times(s);
 	jobs();
 	hostile();

@@ -220,6 +220,15 @@ step select-pane -T 'my #{window_index}.#{pane_index}' -t z:0.0
 step_out display -p -t z:0.0 '#{pane_title}'
 step_out display -p -t z:0.0 '#{pane_index}'
 
+# #{m:} with its flags; buffer_* of the most recent buffer (tmux's default) and none.
+step_out display -p -t z '#{m/i:W*,work}#{m/r:^w.r,work}#{m/ri:^W,work}#{m/r:(,work}#{mr:^w,x}'
+step_out display -p -t z '[#{buffer_name}]'
+step set-buffer -b foo 'ab	c'
+step set-buffer xyz
+step_out display -p -t z '#{buffer_name}|#{buffer_size}|#{buffer_sample}|#{m:buf*,#{buffer_name}}'
+step delete-buffer
+step_out display -p -t z '#{buffer_name}|#{buffer_size}|#{buffer_sample}'
+
 # next-window and previous-window: a lone window has none, -a wants a window with an alert.
 step new-session -d -s zzzz -x 80 -y 24
 step next-window -t zzzz

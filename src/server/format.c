@@ -2,13 +2,16 @@
 #include "format.h"
 
 #include <fnmatch.h>
+#include <ctype.h>
 #include <libgen.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "format_vars.h"
 #include "options.h"
+#include "paste.h"
 #include "server_client.h"
 #include "status.h"
 #include "util/utf8.h"
@@ -111,7 +114,52 @@ static char *conditional(const char *s, size_t len, const struct format_ctx *ctx
 	return n > 2 ? expand(part[2], plen[2], ctx, depth + 1) : xstrdup("");
 }
 
-static const char *const comparisons[] = {"==", "!=", "<=", ">=", "<", ">", "||", "&&", "m"};
+static const char *const comparisons[] = {"==", "!=", "<=", ">=", "<", ">", "||", "&&"};
+
+/* The flags of a modifier that takes them, s after its letter, as tmux reads them:
+ * "/ri" (any punctuation but '-' wraps them; the first argument counts) or "ri". */
+static void mod_flags(const char *s, size_t len, char out[8])
+{
+	size_t from = len > 0 && ispunct((unsigned char)s[0]) && s[0] != '-';
+	size_t n = 0;
+	for (size_t i = from; i < len && n < 7 && (!from || s[i] != s[0]); i++)
+		out[n++] = s[i];
+	out[n] = '\0';
+}
+
+/* #{m/flags:pattern,text}: fnmatch(3), or a regex with r; i ignores case. */
+static bool match(const char *flags, const char *pattern, const char *text)
+{
+	bool icase = strchr(flags, 'i') != NULL;
+	if (strchr(flags, 'r') == NULL)
+		return fnmatch(pattern, text, icase ? FNM_CASEFOLD : 0) == 0;
+	regex_t re;
+	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
+		return false; /* as tmux: a bad regex matches nothing */
+	bool yes = regexec(&re, text, 0, NULL, 0) == 0;
+	regfree(&re);
+	return yes;
+}
+
+/* "m[flags]:a,b"; NULL when s is none. */
+static char *match_op(const char *s, size_t len, const struct format_ctx *ctx, int depth)
+{
+	const char *colon = memchr(s, ':', len);
+	if (len < 2 || s[0] != 'm' || colon == NULL || memchr(s, ';', (size_t)(colon - s)))
+		return NULL;
+	char flags[8];
+	mod_flags(s + 1, (size_t)(colon - s - 1), flags);
+	const char *part[2];
+	size_t plen[2];
+	if (split(colon + 1, (size_t)(s + len - colon - 1), part, plen, 2) != 2)
+		return xstrdup("0");
+	char *a = expand(part[0], plen[0], ctx, depth + 1);
+	char *b = expand(part[1], plen[1], ctx, depth + 1);
+	bool yes = match(flags, a, b);
+	free(a);
+	free(b);
+	return xstrdup(yes ? "1" : "0");
+}
 
 static bool compare(const char *op, const char *a, const char *b)
 {
@@ -127,10 +175,8 @@ static bool compare(const char *op, const char *a, const char *b)
 		return op[1] == '=' ? c >= 0 : c > 0;
 	case '|':
 		return truthy(a) || truthy(b);
-	case '&':
-		return truthy(a) && truthy(b);
 	default:
-		return fnmatch(a, b, 0) == 0;
+		return truthy(a) && truthy(b);
 	}
 }
 
@@ -207,6 +253,8 @@ static char *truncate_cells(const char *s, long n, bool *cut)
  * and, for '=', arguments (N, or /N/marker). */
 struct mods {
 	bool literal, expand, time, base, dir, date;
+	bool search;    /* C: the rest searched for in the pane's screen */
+	char flags[8];  /* C's flags */
 	char loop;      /* 'S', 'W' or 'P': the rest expanded for each session, window, pane */
 	bool limit;
 	long n;         /* limit: cells to keep (negative: from the end) */
@@ -242,6 +290,11 @@ static bool one_mod(struct mods *m, const char *s, size_t len, const struct form
 {
 	if (s[0] == '=')
 		return limit_mod(m, s, len, ctx, depth) || true; /* tmux skips a bad one */
+	if (s[0] == 'C') {
+		m->search = true;
+		mod_flags(s + 1, len - 1, m->flags);
+		return true;
+	}
 	if (len != 1)
 		return false;
 	switch (s[0]) {
@@ -371,6 +424,19 @@ static bool names_option(const char *s, size_t len)
 	return yes;
 }
 
+/* #{C/flags:text}: the text (a format) searched for in the pane's screen. */
+static char *search(const struct mods *m, const char *s, size_t len,
+		    const struct format_ctx *ctx, int depth)
+{
+	char *text = expand(s, len, ctx, depth + 1), *v;
+	unsigned line = ctx->p != NULL ? format_search(ctx->p, text, strchr(m->flags, 'r') != NULL,
+						       strchr(m->flags, 'i') != NULL)
+				       : 0;
+	xasprintf(&v, "%u", line);
+	free(text);
+	return v;
+}
+
 /* #{mods:rest}; NULL when s has no modifiers. */
 static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, int depth)
 {
@@ -391,6 +457,8 @@ static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, i
 		v = loop(m.loop, rest, rlen, ctx, depth);
 	else if (m.literal)
 		v = xstrndup(rest, rlen);
+	else if (m.search)
+		v = search(&m, rest, rlen, ctx, depth);
 	else
 		v = value_of(rest, rlen, &as_format, depth);
 	v = apply_mods(&m, v, ctx, depth);
@@ -404,7 +472,7 @@ static char *braces(const char *s, size_t len, const struct format_ctx *ctx, int
 	char *v;
 	if (len > 0 && s[0] == '?')
 		return conditional(s + 1, len - 1, ctx, depth);
-	if ((v = comparison(s, len, ctx, depth)) != NULL ||
+	if ((v = comparison(s, len, ctx, depth)) != NULL || (v = match_op(s, len, ctx, depth)) != NULL ||
 	    (v = modifier(s, len, ctx, depth)) != NULL)
 		return v;
 	return value_of(s, len, ctx, depth);
@@ -531,6 +599,8 @@ void format_defaults(struct format_ctx *ctx)
 		ctx->w = ctx->s->current;
 	if (ctx->w != NULL && ctx->p == NULL)
 		ctx->p = ctx->w->active;
+	if (ctx->pb == NULL)
+		ctx->pb = paste_get(NULL);
 }
 
 bool format_true(const char *text, struct client *client)

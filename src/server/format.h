@@ -1,7 +1,10 @@
 /*
  * Formats as tmux expands them: #{variable}, the short forms #S #I #W #P #T #H #h #F #D,
  * ## for #, conditionals #{?cond,then,else}, comparisons #{==:a,b} #{!=:a,b} #{<:a,b}
- * #{>:a,b} #{<=:a,b} #{>=:a,b} #{||:a,b} #{&&:a,b}, #{m:pattern,text}, truncation
+ * #{>:a,b} #{<=:a,b} #{>=:a,b} #{||:a,b} #{&&:a,b}, #{m:pattern,text} (fnmatch(3);
+ * #{m/r:...} a POSIX extended regex, i in the flags ignores case), #{C:text} (the number
+ * of the first line of the pane's screen holding text, 0 for none; flags r and i as m's),
+ * truncation
  * #{=N:x} (from the end when N is negative; #{=/N/marker:x} puts marker where it cut;
  * styles count nothing and are kept), #{b:x} #{d:x} (basename, dirname), #{l:x}
  * (literal), #{E:x} (x's value expanded again), #{T:x} (the same with strftime),
@@ -32,6 +35,7 @@ struct format_ctx {
 	struct session *s;
 	struct window *w;
 	struct pane *p;
+	const struct paste_buffer *pb; /* the buffer_* variables' */
 	bool time;   /* expand strftime(3) sequences (%H:%M) first, as status-left/right do */
 	bool nojobs; /* #() expands to nothing and runs nothing (the fuzz target) */
 	/*
@@ -46,7 +50,8 @@ struct format_ctx {
 
 /*
  * Fills what ctx lacks from what it has: a client's session, a session's current window,
- * a window's active pane; with nothing, the current session's.
+ * a window's active pane; with nothing, the current session's; the most recent paste
+ * buffer (tmux's defaults).
  */
 void format_defaults(struct format_ctx *ctx);
 

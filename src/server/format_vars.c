@@ -1,7 +1,9 @@
 /* tmux's format variables, read from the server's objects. */
 #include "format_vars.h"
 
+#include <fnmatch.h>
 #include <limits.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +11,11 @@
 
 #include "job.h"
 #include "options.h"
+#include "paste.h"
 #include "server_client.h"
 #include "net/clock.h"
 #include "net/udp.h"
+#include "term/capture.h"
 #include "util/printable.h"
 #include "util/xmalloc.h"
 
@@ -246,6 +250,53 @@ static char *client_var(const char *name, const struct client *c)
 	return NULL;
 }
 
+static char *buffer_var(const char *name, const struct paste_buffer *pb)
+{
+	if (strcmp(name, "buffer_name") == 0)
+		return xstrdup(pb->name);
+	if (strcmp(name, "buffer_size") == 0)
+		return number((long long)pb->size);
+	if (strcmp(name, "buffer_sample") == 0)
+		return paste_sample(pb);
+	if (strcmp(name, "buffer_created") == 0)
+		return number((long long)pb->created);
+	return NULL;
+}
+
+static bool line_matches(const char *line, const char *pattern, const regex_t *re,
+			 bool icase)
+{
+	if (re != NULL)
+		return regexec(re, line, 0, NULL, 0) == 0;
+	return fnmatch(pattern, line, icase ? FNM_CASEFOLD : 0) == 0;
+}
+
+unsigned format_search(struct pane *p, const char *text, bool regex, bool icase)
+{
+	regex_t re;
+	if (regex && regcomp(&re, text, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
+		return 0;
+	char *pattern;
+	xasprintf(&pattern, "*%s*", text);
+	term_snapshot *snap = term_emulator_snapshot(p->em);
+	char *screen = term_capture(snap, NULL, 0, NULL), *at = screen;
+	unsigned found = 0, rows = snap->rows;
+	term_snapshot_unref(snap);
+	for (unsigned n = 1; at != NULL && n <= rows && found == 0; n++) {
+		char *nl = strchr(at, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if (line_matches(at, pattern, regex ? &re : NULL, icase))
+			found = n;
+		at = nl != NULL ? nl + 1 : NULL;
+	}
+	free(screen);
+	free(pattern);
+	if (regex)
+		regfree(&re);
+	return found;
+}
+
 /* An option's value where ctx says: the pane's, window's, session's or server's set. */
 static char *option_var(const char *name, const struct format_ctx *ctx)
 {
@@ -287,6 +338,9 @@ static char *lookup(const char *name, const struct format_ctx *ctx)
 	    (v = window_var(name, ctx->w)) != NULL)
 		return v;
 	if (ctx->p != NULL && strncmp(name, "pane_", 5) == 0 && (v = pane_var(name, ctx->p)) != NULL)
+		return v;
+	if (ctx->pb != NULL && strncmp(name, "buffer_", 7) == 0 &&
+	    (v = buffer_var(name, ctx->pb)) != NULL)
 		return v;
 	return option_var(name, ctx);
 }

@@ -11,6 +11,10 @@
  * ctx has). An option's name gives its value for ctx's session, window or pane. */
 char *format_var(const char *name, const struct format_ctx *ctx);
 
+/* The number of the first line of p's screen (from 1) holding text (fnmatch(3) *text*,
+ * or a regex), trailing blanks dropped as tmux's window_pane_search; 0 when none. */
+unsigned format_search(struct pane *p, const char *text, bool regex, bool icase);
+
 /* v (allocated, or NULL; taken) as ctx shows a value: its control characters escaped
  * unless ctx->raw (format.h). */
 char *format_shown(char *v, const struct format_ctx *ctx);
