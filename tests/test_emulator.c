@@ -220,6 +220,21 @@ static void test_charset_save(void)
 	start(2, 10);
 	feed("\0337\033(0q\0338q\033(B");
 	CHECK(cell(0, 0).ch == 'q'); /* restored to ASCII */
+	/* SO shifts G1 (line drawing here) into GL, SI back; DECRC restores the shift saved
+	 * (as xterm and tmux: libvterm alone left "qqq|"), in one write or byte by byte. */
+	static const char so[] = "\033)0\016q\017q\016\0337\017qqq\0338qqq\017|q";
+	for (int split = 0; split < 2; split++) {
+		start(2, 10);
+		for (size_t i = 0; split && i < sizeof so - 1; i++)
+			term_emulator_write(em, so + i, 1);
+		feed(split ? "" : so);
+		CHECK_TEXT(0, "?q???|q...");
+		CHECK(cell(0, 0).ch == 0x2500 && cell(0, 2).ch == 0x2500 && cell(0, 4).ch == 0x2500);
+	}
+	/* LS2 and RIS: ESC n shifts G2; a reset ends any shift. */
+	start(2, 10);
+	feed("\033*0\033nq\033cq");
+	CHECK(cell(0, 0).ch == 'q');
 }
 
 /*

@@ -24,6 +24,7 @@ struct term_emulator {
 	term_cell saved_pen;
 	term_cursor saved_cursor; /* its position, moved with its line on a resize */
 	char charsets[4], saved_charsets[4];
+	unsigned char gl, saved_gl; /* which of G0-G3 is shifted into GL (SO, SI, LS2, LS3) */
 	bool lr_margins; /* DECLRMM: CSI s sets margins rather than saving the cursor */
 	term_cursor cursor;
 	uint32_t modes;
@@ -183,6 +184,7 @@ static void save_cursor(term_emulator *em)
 	em->saved_cursor = em->cursor;
 	em->saved_pen = em->pen;
 	memcpy(em->saved_charsets, em->charsets, sizeof em->charsets);
+	em->saved_gl = em->gl;
 }
 
 /* What libvterm's restore leaves out: our pen, and the designations, injected back. */
@@ -208,6 +210,12 @@ static void restore_cursor(term_emulator *em)
 		char seq[3] = {'\033', g[i], em->saved_charsets[i]};
 		term_vterm_guard_inject(&em->guard, em->vt, seq, 3);
 		em->charsets[i] = em->saved_charsets[i];
+	}
+	if (em->gl != em->saved_gl) {
+		static const char *const shifts[4] = { "\017", "\016", "\033n", "\033o" };
+		term_vterm_guard_inject(&em->guard, em->vt, shifts[em->saved_gl],
+					strlen(shifts[em->saved_gl]));
+		em->gl = em->saved_gl;
 	}
 }
 
@@ -237,6 +245,7 @@ static void reset_saved(term_emulator *em)
 	em->saved_pen = term_cell_blank();
 	memset(&em->saved_cursor, 0, sizeof em->saved_cursor);
 	memcpy(em->saved_charsets, em->charsets, sizeof em->charsets);
+	em->gl = em->saved_gl = 0;
 }
 
 /* CSI ? Pm h or l: the modes that save or restore the cursor, and DECLRMM. */
@@ -274,7 +283,11 @@ static void on_ran(void *arg, const char *seq, size_t len)
 {
 	term_emulator *em = arg;
 	char final = seq[len - 1];
-	if (len == 2) {
+	if (len == 1) {
+		em->gl = final == 0x0e; /* SO or SI */
+	} else if (len == 2 && (final == 'n' || final == 'o')) {
+		em->gl = final == 'n' ? 2 : 3;
+	} else if (len == 2) {
 		if (final == '7')
 			save_cursor(em);
 		else if (final == '8')

@@ -9,6 +9,8 @@
 enum { GROUND, ESCAPE, CSI, STRING, STRING_ESCAPE, RENAME };
 
 #define ESC 0x1b
+#define SO 0x0e /* shift out: G1 into GL */
+#define SI 0x0f /* shift in: G0 again */
 #define BEL 0x07
 #define CAN 0x18 /* CAN and SUB abort a string */
 #define SUB 0x1a
@@ -204,7 +206,7 @@ static size_t watched(term_vterm_guard *g, VTerm *vt, const char *buf, size_t st
 static bool watched_escape(unsigned char intermediate, unsigned char c)
 {
 	if (intermediate == 0)
-		return c == '7' || c == '8' || c == 'c';
+		return c == '7' || c == '8' || c == 'c' || c == 'n' || c == 'o';
 	return intermediate == '(' || intermediate == ')' || intermediate == '*' ||
 	       intermediate == '+';
 }
@@ -299,6 +301,10 @@ void term_vterm_guard_write(term_vterm_guard *g, VTerm *vt, const char *buf, siz
 				g->state = ESCAPE;
 				g->intermediate = 0;
 				seq_at = i;
+			} else if (c == SO || c == SI) {
+				vterm_input_write(vt, buf + start, i + 1 - start);
+				start = i + 1;
+				g->ran(g->repeat_arg, buf + i, 1);
 			}
 			break;
 		case ESCAPE:

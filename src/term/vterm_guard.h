@@ -27,8 +27,9 @@
  * - DECSC/DECRC do not save the charset designations, and libvterm's saved pen knows
  *   nothing of what SGR it never saw: after libvterm ran a cursor save or restore
  *   (ESC 7, ESC 8, CSI s, CSI u, CSI ? ... h or l), a charset designation (ESC ( ) * +
- *   F), RIS (ESC c) or DECSTR (CSI ! p), the guard hands the sequence to the owner's ran,
- *   which keeps its own copy; it may inject (term_vterm_guard_inject) from there.
+ *   F), a shift (SO and SI between sequences, LS2 ESC n, LS3 ESC o), RIS (ESC c) or
+ *   DECSTR (CSI ! p), the guard hands the sequence to the owner's ran, which keeps its
+ *   own copy; it may inject (term_vterm_guard_inject) from there.
  * - DECSCUSR 0 (CSI 0 SP q, the terminal's default cursor) becomes a blinking block:
  *   ran hears of every CSI ... q too.
  * - screen's window name, ESC k NAME (tmux's rename string, which tmux's allow-rename
@@ -69,7 +70,8 @@ typedef struct term_vterm_guard {
 	void (*repeat)(void *arg, unsigned long count);
 	/* Called instead of libvterm for each plain SGR, with the bytes between CSI and m. */
 	void (*sgr)(void *arg, const char *params, size_t len);
-	/* Called after libvterm ran a watched sequence (above), with its bytes from ESC. */
+	/* Called after libvterm ran a watched sequence (above), with its bytes from ESC (a
+	 * shift's one byte for SO and SI). */
 	void (*ran)(void *arg, const char *seq, size_t len);
 	/* Called for each ESC k NAME with NAME (any bytes but controls, maybe none). */
 	void (*renamed)(void *arg, const char *name, size_t len);
