@@ -237,6 +237,20 @@ static void test_charset_save(void)
 	CHECK(cell(0, 0).ch == 'q');
 }
 
+/* DECCOLM (CSI ? 3 h and l) clears the screen and homes the cursor, the width kept, as
+ * tmux 3.3 does (libvterm did nothing). */
+static void test_deccolm(void)
+{
+	for (int set = 0; set < 2; set++) {
+		start(3, 10);
+		feed(set ? "ab\r\ncd\033[?3h" : "ab\r\ncd\033[?3l");
+		CHECK_TEXT(0, "..........");
+		CHECK_TEXT(1, "..........");
+		CHECK_CURSOR(0, 0);
+		CHECK(snap->cols == 10);
+	}
+}
+
 /*
  * Resizing under the alternate screen (issue 11), as tmux: the hidden main screen shrinks
  * about the cursor 1049 saved, which moves with its line, so the shell's prompt is where
@@ -563,6 +577,7 @@ int main(void)
 	test_attributes_and_colours();
 	test_sgr_forms();
 	test_charset_save();
+	test_deccolm();
 	test_resize_under_alternate();
 	test_clipboard();
 	test_hyperlinks();

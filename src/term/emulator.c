@@ -248,7 +248,7 @@ static void reset_saved(term_emulator *em)
 	em->gl = em->saved_gl = 0;
 }
 
-/* CSI ? Pm h or l: the modes that save or restore the cursor, and DECLRMM. */
+/* CSI ? Pm h or l: the modes that save or restore the cursor, DECCOLM and DECLRMM. */
 static void private_modes(term_emulator *em, const char *p, const char *end, bool set)
 {
 	while (p < end) {
@@ -261,6 +261,10 @@ static void private_modes(term_emulator *em, const char *p, const char *end, boo
 				save_cursor(em);
 			else
 				restore_cursor(em);
+		} else if (n == 3) {
+			/* DECCOLM: the width stays (the pane's is the window's), the screen is
+			 * cleared and the cursor homed, as tmux does. */
+			term_vterm_guard_inject(&em->guard, em->vt, "\033[H\033[2J", 7);
 		} else if (n == 69) {
 			em->lr_margins = set;
 		} else if (n == 12) {
