@@ -4,7 +4,8 @@
 # finished or running), not of wall time: on a loaded machine a wall-clock limit fuzzes far
 # less than it says. Fork mode keeps going after a crash, timeout or OOM and keeps each
 # input in WORK/NAME/art. One line per target on stdout (and in WORK/log.tsv):
-#   time  target  wall=S  cpu=S  runs=N  crash/timeout/oom=C/T/O
+#   time  target  wall=S  cpu=S  runs=N  crash/timeout/oom=C/T/O  hangs=H
+# where H counts the timeouts that still hang when replayed alone at normal priority.
 #
 #   tests/fuzz/round.sh FUZZ_BUILD_DIR WORK_DIR [target...]   (BUDGET=1200, NICE=0)
 #
@@ -38,6 +39,18 @@ cpu_seconds() {
 		}'
 }
 
+# How many of the timeouts kept in art/ still take over 2 s when run again alone at
+# normal priority: libFuzzer's timeout is wall time, so a round at idle priority (or on a
+# busy machine) reports inputs that were only starved of CPU.
+hangs() {
+	local f n=0
+	for f in "$2"/timeout-*; do
+		[ -f "$f" ] || continue
+		chrt -o 0 "$1" -timeout=2 -runs=1 "$f" >/dev/null 2>&1 || n=$((n + 1))
+	done
+	echo $n
+}
+
 for t in "$@"; do
 	[ -x "$build/fuzz_$t" ] || { echo "round.sh: no $build/fuzz_$t" >&2; continue; }
 	d=$work/$t
@@ -61,7 +74,7 @@ for t in "$@"; do
 	runs=${last%%:*}
 	found=$(sed -n 's,.*oom/timeout/crash: \([0-9]*\)/\([0-9]*\)/\([0-9]*\).*,\3/\2/\1,p' \
 		<<<"$last")
-	printf '%s\t%s\twall=%ss\tcpu=%ss\truns=%s\tcrash/timeout/oom=%s\n' "$(date +%H:%M)" \
-		"$t" $(($(date +%s) - start)) "$used" "${runs#\#}" "${found:-?}" |
-		tee -a "$work/log.tsv"
+	printf '%s\t%s\twall=%ss\tcpu=%ss\truns=%s\tcrash/timeout/oom=%s\thangs=%s\n' \
+		"$(date +%H:%M)" "$t" $(($(date +%s) - start)) "$used" "${runs#\#}" \
+		"${found:-?}" "$(hangs "$build/fuzz_$t" "$d/art")" | tee -a "$work/log.tsv"
 done
