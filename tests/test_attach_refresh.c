@@ -6,7 +6,9 @@
  * and `fg` brings the session back drawn in full; C-b m marks the active pane (window
  * flag M, #{pane_marked}), again unmarks it, C-b M clears the mark; kill-session -C
  * clears the windows' alert flags in the status line; start-server starts a server that
- * reads its config file (whose session a client then attaches to).
+ * reads its config file (whose session a client then attaches to); resize-window -x -y
+ * sizes the window (its program sees it), its window-size manual so a client's resize
+ * leaves it, and -A gives it the client's size again.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -90,6 +92,31 @@ static void clear_alerts(harness_client *c)
 	harness_wait_text(c, "1:sh ");
 }
 
+static void wait_size(harness_client *c, const char *pattern)
+{
+	harness_wait_rsh(c, pattern, "display-message", "-p", "-t", "work",
+			 "#{window_width}x#{window_height} #{window-size}", (char *)NULL);
+}
+
+static void resize_window(harness_client *c)
+{
+	CHECK(harness_rsh(NULL, "resize-window", "-t", "work", "-x", "40", "-y", "10",
+			  (char *)NULL) == 0);
+	wait_size(c, "^40x10 manual$");
+	harness_send(c, "clear; stty size\r");
+	harness_wait_row(c, 0, "10 40");
+	harness_client_resize(c, 100, 30); /* manual: the window keeps its size */
+	harness_settle(c, 300);
+	wait_size(c, "^40x10 manual$");
+	CHECK(harness_rsh(NULL, "resize-window", "-t", "work", "-A", (char *)NULL) == 0);
+	wait_size(c, "^100x29 manual$");
+	harness_send(c, "clear; stty size\r");
+	harness_wait_row(c, 0, "29 100");
+	CHECK(harness_rsh(NULL, "set", "-w", "-t", "work", "window-size", "latest", (char *)NULL) == 0);
+	harness_client_resize(c, 90, 20);
+	wait_size(c, "^90x19 latest$");
+}
+
 /* start-server reads the config file, whose session a client attaches to. */
 static void start_server(void)
 {
@@ -141,6 +168,7 @@ int main(void)
 	status_now(c);
 	marks(c);
 	clear_alerts(c);
+	resize_window(c);
 	harness_detach(c);
 	suspend();
 	return 0;

@@ -278,5 +278,19 @@ step kill-session -C -t zzzzz
 step kill-session -C -t nosuch
 step_out start-server
 
+# resize-window: sizes, adjustments, and its errors (one pane: rsh shares a window's
+# resize among panes in proportion, tmux a cell at a time).
+step new-session -d -s zzzzzz -x 80 -y 24
+step resize-window -t zzzzzz -x 40 -y 10
+step resize-window -t zzzzzz -R 5
+step resize-window -t zzzzzz -U
+step resize-window -t zzzzzz -L 100
+step resize-window -t zzzzzz -D 3
+step_out show -w -t zzzzzz window-size
+step resize-window -t zzzzzz -x 0
+step resize-window -t zzzzzz -x abc
+step resize-window -t zzzzzz -y 100000
+step resize-window -t zzzzzz 0
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

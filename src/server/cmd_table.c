@@ -35,7 +35,7 @@ extern const struct cmd_entry cmd_choose_buffer_entry, cmd_choose_client_entry,
 	cmd_choose_tree_entry, cmd_clock_mode_entry, cmd_display_panes_entry,
 	cmd_wait_for_entry;
 extern const struct cmd_entry cmd_pipe_pane_entry, cmd_refresh_client_entry,
-	cmd_suspend_client_entry, cmd_start_server_entry;
+	cmd_suspend_client_entry, cmd_start_server_entry, cmd_resize_window_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_attach_session_entry,
@@ -85,6 +85,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_rename_session_entry,
 	&cmd_rename_window_entry,
 	&cmd_resize_pane_entry,
+	&cmd_resize_window_entry,
 	&cmd_respawn_pane_entry,
 	&cmd_respawn_window_entry,
 	&cmd_rotate_window_entry,

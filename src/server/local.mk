@@ -57,7 +57,7 @@ src_server_libserver_a_SOURCES += \
 src_server_libserver_a_SOURCES += src/server/cmd_wait_for.c src/server/wait_for.h
 src_server_libserver_a_SOURCES += src/server/pane_pipe.c src/server/pane_pipe.h \
 	src/server/cmd_pipe_pane.c src/server/cmd_refresh_client.c \
-	src/server/cmd_start_server.c
+	src/server/cmd_start_server.c src/server/cmd_resize_window.c
 bin_PROGRAMS += src/rsh
 src_rsh_SOURCES = src/rsh.c src/rsh.h src/rsh_local.c src/rsh_remote.c src/rsh_bootstrap.c
 src_rsh_LDADD = src/client/libclient.a src/server/libserver.a src/cmd/libcmd.a src/net/libnet.a \

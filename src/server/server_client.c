@@ -371,6 +371,16 @@ static bool clients_size(const struct session *s, long long how, uint64_t now, u
 	return n > 0;
 }
 
+bool clients_window_size(const struct session *s, bool largest, unsigned *cols, unsigned *rows)
+{
+	unsigned c, r;
+	if (!clients_size(s, largest ? SIZE_LARGEST : SIZE_SMALLEST, net_clock_ms(), &c, &r))
+		return false;
+	*cols = c;
+	*rows = status_area_rows(s->options, r);
+	return true;
+}
+
 /*
  * Each window takes the size its window-size says (manual: none); the session's other
  * windows too, unless aggressive-resize keeps them until they are current, as tmux.

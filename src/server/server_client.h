@@ -123,6 +123,9 @@ void clients_refused(int fd);
 /* Sizes windows to their latest clients, composes and ships the views, drops clients
  * that are over. Returns the poll timeout the transports want in ms (-1: none). */
 int clients_tick(void);
+/* The largest (else smallest) size s's clients give its windows, the status lines left
+ * out (resize-window -A, -a); false when no client counts. */
+bool clients_window_size(const struct session *s, bool largest, unsigned *cols, unsigned *rows);
 /* Fills p (NULL: counts) with every client's forwarding fds; returns how many. */
 size_t clients_fwd_pollfds(struct pollfd *p);
 /* Moves the forwarded bytes by the poll results of the fds clients_fwd_pollfds filled
