@@ -237,9 +237,12 @@ expect_error "bad session name" new-session -d -s "$(printf 'x\033]0;PWN\007')"
 expect_error "bad session name" rename-session -t play "$(printf 'a\177b')"
 expect_error "bad window name" rename-window -t play:0 "$(printf 'x\302\205y')"
 expect_error "bad window name" new-window -d -t play -n "$(printf 'x\033[2J')"
+# automatic-rename off: else a busy server may have renamed it to sh before the listing.
+r set-option -wg automatic-rename off || fail "automatic-rename off"
 r new-window -d -t play "$(printf 'x=\033]0;PWN\007\033[2J\nfake; sleep 100')" ||
 	fail "new-window with escapes in its command"
 r list-windows -t play >"$dir/windows"
+r set-option -wgu automatic-rename || fail "automatic-rename back"
 [ "$(wc -l <"$dir/windows")" -eq 2 ] || { cat "$dir/windows" >&2; fail "a forged line"; }
 ! LC_ALL=C grep -q "$(printf '[\001-\037\177]')" "$dir/windows" ||
 	fail "list-windows wrote control characters"
