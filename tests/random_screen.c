@@ -35,7 +35,7 @@ static term_colour random_colour(rng *g, unsigned default_percent)
 }
 
 /* One of a few hyperlinks: with an id and without, the same URI under two ids. */
-static uint16_t random_link(rng *g)
+static uint32_t random_link(rng *g)
 {
 	static const char *links[][2] = {
 		{"", "https://example.com"}, {"a1", "https://example.com"},

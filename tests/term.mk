@@ -1,11 +1,12 @@
 # Tests of the pane model (src/term); see docs/term.md.
-TERM_TESTS = tests/test_row tests/test_emulator tests/test_scrollback tests/test_vterm_guard \
+TERM_TESTS = tests/test_row tests/test_link tests/test_emulator tests/test_scrollback tests/test_vterm_guard \
 	tests/test_emulator_diff tests/test_capture tests/test_input tests/test_pty \
 	tests/fuzz/fuzz_emulator
 check_PROGRAMS += $(TERM_TESTS)
 TESTS += $(TERM_TESTS)
 EXTRA_DIST += tests/term_output.h
 tests_test_row_LDADD = $(TERM_LIBS)
+tests_test_link_LDADD = $(TERM_LIBS)
 tests_test_emulator_SOURCES = tests/test_emulator.c tests/random_screen.c tests/random_screen.h
 tests_test_emulator_LDADD = $(TERM_LIBS)
 tests_test_scrollback_SOURCES = tests/test_scrollback.c tests/random_screen.c tests/random_screen.h

@@ -2,7 +2,8 @@
  * OSC 8 hyperlinks reach the client's terminal: the real client writes the link's OSC 8
  * around the linked cells after curses's own output (render.c's extras), so the text
  * between the two sequences, SGR and cursor moves aside, is the link's text; the end of
- * the link follows. capture-pane -e shows the link as tmux 3.4 does.
+ * the link follows. capture-pane -e shows the link as tmux 3.4 does. A pane that made more
+ * links than the table holds still makes new ones, and URIs may be UTF-8 (issue 11).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,11 +35,18 @@ static char *linked_text(harness_client *c, const char *open)
 	return text;
 }
 
+/* 20000 links of their own (more than link.h's table holds), then one whose URI is UTF-8. */
+#define MANY                                                                               \
+	"i=0; while [ $i -lt 20000 ]; do printf '\\033]8;;http://h/%s\\033\\\\x' $i; "      \
+	"i=$((i+1)); done; printf '\\033]8;;\\033\\\\\\nb \\033]8;;https://example.com/"    \
+	"\\303\\274\\033\\\\last\\033]8;;\\033\\\\ end\\n'"
+
 int main(void)
 {
 	harness_init();
-	harness_client *c = harness_pane_loop(
-		80, 24, "printf 'a \\033]8;;%s\\033\\\\link\\033]8;;\\033\\\\ plain\\n' \"$arg\"");
+	harness_client *c = harness_pane_loop(80, 24, "if [ \"$arg\" = many ]; then " MANY "; else "
+						      "printf 'a \\033]8;;%s\\033\\\\link"
+						      "\\033]8;;\\033\\\\ plain\\n' \"$arg\"; fi");
 	harness_pane_step(c, "https://example.com/one", "one-done");
 	CHECK(harness_screen_has(c, "a link plain"));
 	char *text = linked_text(c, "\033]8;;https://example.com/one\033\\");
@@ -58,6 +66,15 @@ int main(void)
 	CHECKF(strstr(capture, "a \033]8;;https://example.com/one\033\\link\033]8;;\033\\ plain") !=
 		       NULL, "capture: %s", capture);
 	free(capture);
+	/* A server that has made more links than its table holds still makes new ones (the
+	 * oldest expire), and a URI may be UTF-8. */
+	harness_pane_step(c, "many", "many-done");
+	CHECK(harness_screen_has(c, "b last end"));
+	text = linked_text(c, "\033]8;;https://example.com/\xc3\xbc\033\\");
+	CHECKF(text != NULL && strcmp(text, "last") == 0, "linked text: %s",
+	       text ? text : "(none)");
+	free(text);
+
 	harness_detach(c);
 	return 0;
 }

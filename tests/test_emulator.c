@@ -342,7 +342,7 @@ static void test_hyperlinks(void)
 	      strcmp(uri, "file://h/p;q") == 0);
 	CHECK(cell(1, 1).link == cell(1, 0).link && cell(1, 1).attrs == 0);
 	/* The same link again has the same number; another id is another link. */
-	uint16_t first = cell(0, 0).link;
+	uint32_t first = cell(0, 0).link;
 	feed("\r\n\033]8;;https://example.com\aC\033]8;id=b;https://example.com\aD\033]8;;\a");
 	CHECK(cell(2, 0).link == first && cell(2, 1).link != first && cell(2, 1).link != 0);
 	/* Refused: too long, controls or spaces; such a link ends the one before. */

@@ -823,7 +823,7 @@ static void put_sgr(const render *r, const term_cell *c)
 	fputs(buf, r->out);
 }
 
-static void put_link(const render *r, uint16_t link)
+static void put_link(const render *r, uint32_t link)
 {
 	char osc[TERM_LINK_OSC_MAX];
 	fwrite(osc, 1, term_link_osc(link, osc), r->out);
@@ -839,7 +839,7 @@ static void put_link(const render *r, uint16_t link)
 static void draw_extras(render *r)
 {
 	const struct extra *prev = NULL;
-	uint16_t link = 0;
+	uint32_t link = 0;
 	int cy, cx;
 	size_t i;
 

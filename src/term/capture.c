@@ -74,7 +74,7 @@ static void put_sgr(struct strbuf *b, const term_cell *c)
 }
 
 /* The OSC 8 that starts the link (or ends one: 0), after the SGR, as tmux 3.4 writes it. */
-static void put_link(struct strbuf *b, uint16_t link)
+static void put_link(struct strbuf *b, uint32_t link)
 {
 	char osc[TERM_LINK_OSC_MAX];
 	strbuf_add(b, osc, term_link_osc(link, osc));

@@ -46,11 +46,11 @@ typedef struct term_cell {
 	uint32_t ch; /* first code point; 0 for a blank cell */
 	term_colour fg, bg;
 	term_colour ul; /* the underline's colour (SGR 58); default: the foreground's */
+	uint32_t link;  /* the OSC 8 hyperlink (link.h), 0 for none */
 	uint16_t attrs;
-	uint8_t width;
-	uint8_t pad_;
 	uint16_t comb;
-	uint16_t link; /* the OSC 8 hyperlink (link.h), 0 for none */
+	uint8_t width;
+	uint8_t pad_[3]; /* kept 0: packed pens are compared whole (scrollback.h) */
 } term_cell;
 
 /* The blank cell: what erasing with default colours leaves, and what lies past a row's end. */

@@ -1,29 +1,51 @@
-/* The hyperlink table (link.h): an array in order made, and a hash of it for lookups. */
+/*
+ * The hyperlink table (link.h): a ring of the newest links, the link numbered n in slot
+ * n % TERM_LINK_MAX, and a hash of them for lookups. Live numbers are [oldest, next).
+ */
 #include "link.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
 struct link {
+	uint64_t hash;
 	char *id, *uri;
+	uint16_t id_len, uri_len;
 };
 
-/* Open addressing over twice the most links: a lookup always meets an empty slot. */
+/* Open addressing (linear probing) over twice the most links: a probe always meets an
+ * empty slot, and deletion shifts entries back so no tombstones build up. */
 #define SLOTS (2 * TERM_LINK_MAX)
+#define LAST_NUMBER (UINT32_MAX - 1)
 
-static struct link links[TERM_LINK_MAX + 1]; /* [0] unused: number 0 is no link */
-static uint16_t slots[SLOTS];                /* link numbers, 0 for empty */
-static unsigned nlinks;
+static struct link ring[TERM_LINK_MAX];
+static uint32_t slots[SLOTS]; /* link numbers, 0 for empty */
+static uint32_t oldest = 1, next = 1;
 static size_t nbytes;
 
+static struct link *entry(uint32_t n)
+{
+	return &ring[n % TERM_LINK_MAX];
+}
+
+/* Printable ASCII; for a URI also strict UTF-8 of code points past the C1 controls. */
 static bool printable(const char *s, size_t len, bool is_id)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c <= 0x20 || c >= 0x7f || (is_id && (c == ':' || c == ';')))
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	while (p < end) {
+		uint32_t cp;
+		if (*p >= 0x80 && !is_id) {
+			if (!utf8_decode(&p, end, &cp) || utf8_is_control(cp))
+				return false;
+			continue;
+		}
+		if (*p <= 0x20 || *p >= 0x7f || (is_id && (*p == ':' || *p == ';')))
 			return false;
+		p++;
 	}
 	return true;
 }
@@ -42,8 +64,41 @@ static uint64_t hash(const char *id, size_t id_len, const char *uri, size_t uri_
 static bool same(const struct link *l, const char *id, size_t id_len, const char *uri,
 		 size_t uri_len)
 {
-	return strlen(l->id) == id_len && memcmp(l->id, id, id_len) == 0 &&
-	       strlen(l->uri) == uri_len && memcmp(l->uri, uri, uri_len) == 0;
+	return l->id_len == id_len && memcmp(l->id, id, id_len) == 0 &&
+	       l->uri_len == uri_len && memcmp(l->uri, uri, uri_len) == 0;
+}
+
+/* Whether slot s lies cyclically in (from, to]. */
+static bool between(size_t from, size_t s, size_t to)
+{
+	return from < to ? s > from && s <= to : s > from || s <= to;
+}
+
+/* Empties slot hole, moving back each later entry of its probe run that may live there. */
+static void slot_delete(size_t hole)
+{
+	for (size_t s = (hole + 1) % SLOTS; slots[s] != 0; s = (s + 1) % SLOTS) {
+		size_t home = entry(slots[s])->hash % SLOTS;
+		if (!between(hole, home, s)) {
+			slots[hole] = slots[s];
+			hole = s;
+		}
+	}
+	slots[hole] = 0;
+}
+
+static void expire_oldest(void)
+{
+	struct link *l = entry(oldest);
+	size_t s = l->hash % SLOTS;
+	while (slots[s] != oldest)
+		s = (s + 1) % SLOTS;
+	slot_delete(s);
+	nbytes -= (size_t)l->id_len + l->uri_len;
+	free(l->id);
+	free(l->uri);
+	*l = (struct link){0};
+	oldest++;
 }
 
 bool term_link_valid(const char *id, size_t id_len, const char *uri, size_t uri_len)
@@ -52,35 +107,44 @@ bool term_link_valid(const char *id, size_t id_len, const char *uri, size_t uri_
 	       printable(uri, uri_len, false) && printable(id, id_len, true);
 }
 
-uint16_t term_link_make(const char *id, size_t id_len, const char *uri, size_t uri_len)
+uint32_t term_link_make(const char *id, size_t id_len, const char *uri, size_t uri_len)
 {
 	if (!term_link_valid(id, id_len, uri, uri_len))
 		return 0;
-	size_t s = hash(id, id_len, uri, uri_len) % SLOTS;
+	uint64_t h = hash(id, id_len, uri, uri_len);
+	size_t s = h % SLOTS;
 	for (; slots[s] != 0; s = (s + 1) % SLOTS)
-		if (same(&links[slots[s]], id, id_len, uri, uri_len))
+		if (same(entry(slots[s]), id, id_len, uri, uri_len))
 			return slots[s];
-	if (nlinks == TERM_LINK_MAX || nbytes + id_len + uri_len > TERM_LINK_MAX_BYTES)
+	if (next > LAST_NUMBER)
 		return 0;
-	struct link *l = &links[++nlinks];
-	l->id = xstrndup(id, id_len);
-	l->uri = xstrndup(uri, uri_len);
+	bool expired = false;
+	while (next - oldest == TERM_LINK_MAX || nbytes + id_len + uri_len > TERM_LINK_MAX_BYTES) {
+		expire_oldest();
+		expired = true;
+	}
+	if (expired) /* deletions moved entries back: the first empty slot may be earlier */
+		for (s = h % SLOTS; slots[s] != 0; s = (s + 1) % SLOTS)
+			;
+	struct link *l = entry(next);
+	*l = (struct link){h, xstrndup(id, id_len), xstrndup(uri, uri_len), (uint16_t)id_len,
+			   (uint16_t)uri_len};
 	nbytes += id_len + uri_len;
-	slots[s] = (uint16_t)nlinks;
-	return (uint16_t)nlinks;
+	slots[s] = next;
+	return next++;
 }
 
-bool term_link_get(uint16_t link, const char **id, const char **uri)
+bool term_link_get(uint32_t link, const char **id, const char **uri)
 {
-	if (link == 0 || link > nlinks)
+	if (link < oldest || link >= next)
 		return false;
-	*id = links[link].id;
-	*uri = links[link].uri;
+	*id = entry(link)->id;
+	*uri = entry(link)->uri;
 	return true;
 }
 
 /* OSC 8 ; params ; uri: params are key=value pairs separated by ':'; only id is kept. */
-uint16_t term_link_parse_osc(const char *text, size_t len)
+uint32_t term_link_parse_osc(const char *text, size_t len)
 {
 	const char *semi = memchr(text, ';', len);
 	if (semi == NULL)
@@ -100,7 +164,7 @@ uint16_t term_link_parse_osc(const char *text, size_t len)
 	return term_link_make(id, id_len, uri, uri_len);
 }
 
-size_t term_link_osc(uint16_t link, char *buf)
+size_t term_link_osc(uint32_t link, char *buf)
 {
 	const char *id, *uri;
 	int n;

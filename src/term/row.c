@@ -144,7 +144,7 @@ void term_row_set(term_row *row, unsigned col, const term_cell *cell, const uint
 		nchars = TERM_MAX_CHARS;
 	c.ch = nchars ? chars[0] : 0;
 	c.comb = 0;
-	c.pad_ = 0;
+	memset(c.pad_, 0, sizeof c.pad_);
 	row->cells[col].comb = 0; /* the old marks become garbage for compact_comb */
 	if (nchars > 1)
 		c.comb = store_comb(row, chars + 1, nchars - 1);

@@ -293,7 +293,7 @@ static bool read_colour(mp_reader *r, term_colour *c)
 	return true;
 }
 
-/* The pen's hyperlink: a URI, then maybe an id. One the table has no room for is none. */
+/* The pen's hyperlink: a URI, then maybe an id (link.h may expire its oldest for it). */
 static bool read_link(mp_reader *r, uint32_t n, term_cell *pen)
 {
 	const char *uri, *id = "";
