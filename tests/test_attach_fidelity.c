@@ -92,13 +92,15 @@ static void describe(char *buf, size_t size, const term_row *row, unsigned col)
  * terminal t can; the first difference in *why. text_only: characters and attributes
  * of cells that show text (capture-pane leaves out trailing blanks and their pens).
  */
+/* flip: attributes the terminal shows toggled (reverse, for want in DECSCNM). */
 static bool same_cells(const term_snapshot *want, const term_snapshot *have, unsigned rows,
-		       unsigned cols, const struct terminal *t, bool text_only, char *why,
-		       size_t size)
+		       unsigned cols, const struct terminal *t, bool text_only, uint16_t flip,
+		       char *why, size_t size)
 {
 	for (unsigned y = 0; y < rows; y++)
 		for (unsigned x = 0; x < cols; x++) {
 			term_cell a = shown(term_row_get(want->lines[y], x), t);
+			a.attrs ^= flip;
 			term_cell b = term_row_get(have->lines[y], x);
 			uint32_t ca[TERM_MAX_CHARS], cb[TERM_MAX_CHARS];
 			unsigned na, nb;
@@ -148,7 +150,9 @@ static void wait_same(harness_client *c, const term_snapshot *want, const struct
 	for (int tries = 0;; tries++) {
 		harness_settle(c, 300);
 		term_snapshot *have = harness_snapshot(c);
-		bool same = same_cells(want, have, ROWS - 1, COLS, t, false, why, sizeof why);
+		/* DECSCNM: the client shows every cell reversed, as xterm does. */
+		uint16_t flip = want->modes & TERM_MODE_REVERSE_VIDEO ? TERM_ATTR_REVERSE : 0;
+		bool same = same_cells(want, have, ROWS - 1, COLS, t, false, flip, why, sizeof why);
 		if (same && !same_cursor(&want->cursor, &have->cursor))
 			snprintf(why, sizeof why, "cursor %u,%u shape %u blink %d visible %d, want"
 				 " %u,%u shape %u blink %d visible %d", have->cursor.row,
@@ -198,7 +202,7 @@ static void fidelity(const char *name, const char *cmd, const char *ready)
 		snprintf(pane, sizeof pane, "%s:0.0", name);
 		term_snapshot *server = harness_capture_cells(pane, COLS, ROWS - 1);
 		static const struct terminal exact = { "", "", true, true };
-		CHECKF(same_cells(want, server, ROWS - 1, COLS, &exact, true, why, sizeof why),
+		CHECKF(same_cells(want, server, ROWS - 1, COLS, &exact, true, 0, why, sizeof why),
 		       "%s: the server's view differs from the program without rsh: %s", name,
 		       why);
 		term_snapshot_unref(server);
@@ -244,6 +248,10 @@ int main(void)
 	fclose(f);
 	xasprintf(&cmd, "cat '%s'; read x", path);
 	fidelity("pattern", cmd, "end");
+	free(cmd);
+	/* The same in reverse video (DECSCNM), which tmux ignores. */
+	xasprintf(&cmd, "printf '\\033[?5h'; cat '%s'; read x", path);
+	fidelity("reverse", cmd, "end");
 	free(cmd);
 
 	/* A file for the full-screen programs: CJK, combining marks, a long line. */

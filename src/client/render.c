@@ -401,11 +401,13 @@ static void add_extra(render *r, int y, int x, const term_cell *c, const wchar_t
 		e->chars[i] = (uint32_t)w[i];
 }
 
-/* Draws one cell of row at (y, x); room is how many columns are left for it. */
+/* Draws one cell of row at (y, x); room is how many columns are left for it; flip holds
+ * attributes to toggle (reverse, for a pane in DECSCNM). */
 static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x,
-		      unsigned room)
+		      unsigned room, uint16_t flip)
 {
 	term_cell c = term_row_get(row, col);
+	c.attrs ^= flip;
 	uint32_t chars[TERM_MAX_CHARS];
 	wchar_t w[CCHARW_MAX + 1];
 	unsigned n = 0, i;
@@ -440,17 +442,26 @@ static void draw_cell(render *r, const term_row *row, unsigned col, int y, int x
 		add_extra(r, y, x, &c, w, n);
 }
 
-/* Draws the first cols cells of row at (y, x): cell by cell up to its last non-blank one,
- * the blank rest (most of a shell's row) as one line of plain spaces. */
-static void draw_row(render *r, const term_row *row, unsigned cols, int y, int x)
+/* Draws the first cols cells of row at (y, x), flip as draw_cell's: cell by cell up to its
+ * last non-blank one, the blank rest (most of a shell's row) as one line of spaces. */
+static void draw_row(render *r, const term_row *row, unsigned cols, int y, int x,
+		     uint16_t flip)
 {
 	unsigned used = term_row_used(row), col;
 	for (col = 0; col < cols && col < used; col++)
-		draw_cell(r, row, col, y, x + (int)col, cols - col);
+		draw_cell(r, row, col, y, x + (int)col, cols - col, flip);
 	if (col < cols) {
-		attrset(A_NORMAL);
+		attrset(flip & TERM_ATTR_REVERSE ? A_REVERSE : A_NORMAL);
 		mvhline(y, x + (int)col, ' ', (int)(cols - col));
+		attrset(A_NORMAL);
 	}
+}
+
+/* DECSCNM (reverse video) shows every cell of the screen with reverse toggled, as xterm
+ * does (tmux ignores it). */
+static uint16_t screen_flip(const term_snapshot *s)
+{
+	return s->modes & TERM_MODE_REVERSE_VIDEO ? TERM_ATTR_REVERSE : 0;
 }
 
 /* Draws a pane's rows, all of them or (was: the pane as drawn last, at the same place and
@@ -461,10 +472,13 @@ static void draw_pane(render *r, const term_view_pane *p, const term_view_pane *
 		      const bool *again)
 {
 	const term_snapshot *s = p->screen;
+	uint16_t flip = screen_flip(s);
+	if (was != NULL && screen_flip(was->screen) != flip)
+		was = NULL; /* every row looks different */
 	for (unsigned y = 0; y < s->rows; y++) {
 		if (was != NULL && was->screen->lines[y] == s->lines[y] && !again[p->y + y])
 			continue;
-		draw_row(r, s->lines[y], s->cols, p->y + (int)y, p->x);
+		draw_row(r, s->lines[y], s->cols, p->y + (int)y, p->x, flip);
 	}
 }
 
@@ -648,7 +662,8 @@ static void draw_status(render *r, const term_view *v, const char *link, bool fu
 		if (was != NULL && !again[top + (int)i] &&
 		    term_row_equal(was->lines[i], s->lines[i], s->cols))
 			continue;
-		draw_row(r, s->lines[i], s->cols < v->cols ? s->cols : v->cols, top + (int)i, 0);
+		draw_row(r, s->lines[i], s->cols < v->cols ? s->cols : v->cols, top + (int)i, 0,
+			 0);
 		under = under || top + (int)i == y;
 	}
 	r->covered = v->notice[0] != '\0';
