@@ -7,10 +7,12 @@ cd "$(dirname "$0")"
 mode=${1:-run}
 
 # Build tools, the four libraries, and what the tests and benchmarks drive
-# (a real sshd on loopback, mosh and tmux to compare with, clang for fuzzing).
+# (a real sshd on loopback, mosh and tmux to compare with, clang for fuzzing, the
+# full-screen programs the fidelity test runs through the client).
 PACKAGES="build-essential autoconf automake libtool pkg-config
 	libvterm-dev libsodium-dev libmsgpack-dev libncurses-dev ncurses-term
-	clang libclang-rt-14-dev openssh-server openssh-client mosh tmux iproute2 procps"
+	clang libclang-rt-14-dev openssh-server openssh-client mosh tmux iproute2 procps
+	vim less man-db htop vttest"
 
 install_missing() {
 	missing=

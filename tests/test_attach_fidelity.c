@@ -1,11 +1,13 @@
 /*
  * The client draws exactly what the pane holds (issue 11). Full-screen programs (vim,
- * less, man) and an SGR/Unicode test pattern run three ways: without rsh, in a pty of the
- * pane's size read by the project's emulator (the reference); in an rsh pane, read back
- * from the server (capture-pane -e); and through the real client, whose terminal the test
- * reads with the same emulator, which parses every SGR form (colon sub-parameters,
- * underline styles and colours). Cell for cell: characters (wide, combining, emoji),
- * colours, every attribute, the cursor's place and shape.
+ * less, man, vttest through its screen features) and an SGR/Unicode test pattern, plain
+ * and in reverse video, run three ways: without rsh, in a pty of the pane's size read by
+ * the project's emulator (the reference); in an rsh pane, read back from the server
+ * (capture-pane -e); and through the real client, whose terminal the test reads with the
+ * same emulator, which parses every SGR form (colon sub-parameters, underline styles and
+ * colours). Cell for cell: characters (wide, combining, emoji), colours, every attribute,
+ * the cursor's place and shape. htop, whose screen no second run repeats, is compared
+ * with the server's view alone.
  *
  * Three local terminals: xterm-256color with COLORTERM=truecolor (24-bit colours exact,
  * palette colours as indices; no Smulx, so underline styles show as a single underline
@@ -87,17 +89,25 @@ static void describe(char *buf, size_t size, const term_row *row, unsigned col)
 		len += (unsigned)snprintf(buf + len, size - len, " U+%04X", chars[i]);
 }
 
+/* How much of a reference same_cells holds the client to. */
+enum compare {
+	EXACT,   /* every cell: character, attributes, colours */
+	TEXT,    /* characters and attributes of cells that show text */
+	TRIMMED, /* exact up to each row's last non-blank cell, then characters only */
+};
+
 /*
  * Whether the client's cells show the reference's (rows x cols from the top left) as
- * terminal t can; the first difference in *why. text_only: characters and attributes
- * of cells that show text (capture-pane leaves out trailing blanks and their pens).
+ * terminal t can; the first difference in *why. A reference read back with capture-pane
+ * has lost its rows' trailing blanks and their pens: compare it TEXT or TRIMMED. flip:
+ * attributes the terminal shows toggled (reverse, for want in DECSCNM).
  */
-/* flip: attributes the terminal shows toggled (reverse, for want in DECSCNM). */
 static bool same_cells(const term_snapshot *want, const term_snapshot *have, unsigned rows,
-		       unsigned cols, const struct terminal *t, bool text_only, uint16_t flip,
+		       unsigned cols, const struct terminal *t, enum compare how, uint16_t flip,
 		       char *why, size_t size)
 {
-	for (unsigned y = 0; y < rows; y++)
+	for (unsigned y = 0; y < rows; y++) {
+		unsigned used = how == TRIMMED ? term_row_used(want->lines[y]) : cols;
 		for (unsigned x = 0; x < cols; x++) {
 			term_cell a = shown(term_row_get(want->lines[y], x), t);
 			a.attrs ^= flip;
@@ -106,11 +116,12 @@ static bool same_cells(const term_snapshot *want, const term_snapshot *have, uns
 			unsigned na, nb;
 			shown_char(want->lines[y], x, ca, &na);
 			shown_char(have->lines[y], x, cb, &nb);
-			if (text_only && ca[0] == ' ')
+			if (how == TEXT && ca[0] == ' ')
 				continue;
-			bool same = a.width == b.width && na == nb &&
-				    memcmp(ca, cb, na * sizeof *ca) == 0 && a.attrs == b.attrs;
-			if (!text_only)
+			bool same = na == nb && memcmp(ca, cb, na * sizeof *ca) == 0;
+			if (x < used)
+				same = same && a.width == b.width && a.attrs == b.attrs;
+			if (how != TEXT && x < used)
 				same = same && a.fg == b.fg && a.bg == b.bg && a.ul == b.ul;
 			if (same)
 				continue;
@@ -121,6 +132,7 @@ static bool same_cells(const term_snapshot *want, const term_snapshot *have, uns
 				 " %#x ul %#x), have %s", y, x, da, a.attrs, a.fg, a.bg, a.ul, db);
 			return false;
 		}
+	}
 	return true;
 }
 
@@ -130,16 +142,27 @@ static bool same_cursor(const term_cursor *a, const term_cursor *b)
 	       a->shape == b->shape && (a->shape == TERM_CURSOR_DEFAULT || a->blink == b->blink);
 }
 
-/* The program run without rsh, in a pty of the pane's size: its screen once settled. */
-static term_snapshot *reference(const char *cmd, const char *ready)
+/* A key sequence typed (none for the first step), then the text that says the screen
+ * it leads to is being drawn (the screen is taken once quiet). */
+struct step {
+	const char *keys, *ready;
+};
+
+/* The program run without rsh, in a pty of the pane's size, through the steps: its
+ * screen once settled after each, into want[]. */
+static void reference(const char *cmd, const struct step *steps, size_t n,
+		      term_snapshot **want)
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)cmd, NULL };
 	harness_client *p = harness_program_start(COLS, ROWS - 1, argv);
-	harness_wait_text(p, ready);
-	harness_settle(p, 500);
-	term_snapshot *snap = harness_snapshot(p);
+	for (size_t i = 0; i < n; i++) {
+		if (steps[i].keys != NULL)
+			harness_send(p, steps[i].keys);
+		harness_wait_text(p, steps[i].ready);
+		harness_settle(p, 500);
+		want[i] = harness_snapshot(p);
+	}
 	harness_client_free(p);
-	return snap;
 }
 
 /* Waits until the client (terminal t) shows the reference, else fails with both. */
@@ -152,7 +175,7 @@ static void wait_same(harness_client *c, const term_snapshot *want, const struct
 		term_snapshot *have = harness_snapshot(c);
 		/* DECSCNM: the client shows every cell reversed, as xterm does. */
 		uint16_t flip = want->modes & TERM_MODE_REVERSE_VIDEO ? TERM_ATTR_REVERSE : 0;
-		bool same = same_cells(want, have, ROWS - 1, COLS, t, false, flip, why, sizeof why);
+		bool same = same_cells(want, have, ROWS - 1, COLS, t, EXACT, flip, why, sizeof why);
 		if (same && !same_cursor(&want->cursor, &have->cursor))
 			snprintf(why, sizeof why, "cursor %u,%u shape %u blink %d visible %d, want"
 				 " %u,%u shape %u blink %d visible %d", have->cursor.row,
@@ -169,6 +192,7 @@ static void wait_same(harness_client *c, const term_snapshot *want, const struct
 	}
 }
 
+/* A client on terminal t: a new session name running cmd, or attached to it (cmd NULL). */
 static harness_client *client(const struct terminal *t, const char *name, const char *cmd)
 {
 	char *term, *colorterm;
@@ -186,29 +210,85 @@ static harness_client *client(const struct terminal *t, const char *name, const 
 	return c;
 }
 
-/*
- * One program: the reference, then through the client on each terminal, and the server's
- * own view (characters and attributes: capture-pane -e).
- */
-static void fidelity(const char *name, const char *cmd, const char *ready)
+/* The server's own view of the pane (characters and attributes: capture-pane -e) is the
+ * reference too. */
+static void check_server(const char *name, const term_snapshot *want, const char *what)
 {
-	term_snapshot *want = reference(cmd, ready);
-	for (size_t i = 0; i < sizeof terminals / sizeof terminals[0]; i++) {
+	char pane[64], why[512];
+	snprintf(pane, sizeof pane, "%s:0.0", name);
+	term_snapshot *server = harness_capture_cells(pane, COLS, ROWS - 1);
+	static const struct terminal exact = { "", "", true, true };
+	CHECKF(same_cells(want, server, ROWS - 1, COLS, &exact, TEXT, 0, why, sizeof why),
+	       "%s: the server's view differs from the program without rsh: %s", what, why);
+	term_snapshot_unref(server);
+}
+
+/*
+ * One program, through its steps on the first nterms terminals: the reference, then the
+ * client and the server's view at each step. A program of one step runs once, the other
+ * terminals attaching to it; one of several steps runs anew on each terminal.
+ */
+static void fidelity_steps(const char *name, const char *cmd, const struct step *steps,
+			   size_t n, size_t nterms)
+{
+	term_snapshot **want = xcalloc(n, sizeof *want);
+	reference(cmd, steps, n, want);
+	for (size_t i = 0; i < nterms; i++) {
 		const struct terminal *t = &terminals[i];
-		harness_client *c = client(t, name, i == 0 ? cmd : NULL);
-		harness_wait_text(c, ready);
-		wait_same(c, want, t, name);
-		char pane[64], why[512];
-		snprintf(pane, sizeof pane, "%s:0.0", name);
-		term_snapshot *server = harness_capture_cells(pane, COLS, ROWS - 1);
-		static const struct terminal exact = { "", "", true, true };
-		CHECKF(same_cells(want, server, ROWS - 1, COLS, &exact, true, 0, why, sizeof why),
-		       "%s: the server's view differs from the program without rsh: %s", name,
-		       why);
-		term_snapshot_unref(server);
+		char session[64];
+		if (n > 1)
+			snprintf(session, sizeof session, "%s%zu", name, i);
+		else
+			snprintf(session, sizeof session, "%s", name);
+		harness_client *c = client(t, session, i == 0 || n > 1 ? cmd : NULL);
+		for (size_t k = 0; k < n; k++) {
+			if (steps[k].keys != NULL)
+				harness_send(c, steps[k].keys);
+			harness_wait_text(c, steps[k].ready);
+			char what[160];
+			snprintf(what, sizeof what, "%s, step %zu (%s)", name, k, steps[k].ready);
+			wait_same(c, want[k], t, what);
+			check_server(session, want[k], what);
+		}
 		harness_detach(c);
 	}
-	term_snapshot_unref(want);
+	for (size_t k = 0; k < n; k++)
+		term_snapshot_unref(want[k]);
+	free(want);
+}
+
+static void fidelity(const char *name, const char *cmd, const char *ready)
+{
+	const struct step step = { NULL, ready };
+	fidelity_steps(name, cmd, &step, 1, sizeof terminals / sizeof terminals[0]);
+}
+
+/*
+ * A program whose screen changes by itself (htop: the machine's processes), so no run
+ * without rsh shows the same: the client on terminal 0 against the server's own view,
+ * taken when the program is quiet, colours and all up to each row's trailing blanks.
+ */
+static void fidelity_live(const char *name, const char *cmd, const char *ready)
+{
+	const struct terminal *t = &terminals[0];
+	harness_client *c = client(t, name, cmd);
+	harness_wait_text(c, ready);
+	char pane[64], why[512];
+	snprintf(pane, sizeof pane, "%s:0.0", name);
+	for (int tries = 0;; tries++) {
+		harness_settle(c, 300);
+		term_snapshot *server = harness_capture_cells(pane, COLS, ROWS - 1);
+		term_snapshot *have = harness_snapshot(c);
+		bool same = same_cells(server, have, ROWS - 1, COLS, t, TRIMMED, 0, why, sizeof why);
+		term_snapshot_unref(server);
+		term_snapshot_unref(have);
+		if (same)
+			break;
+		if (tries == 20)
+			harness_fail(c, "%s: the client differs from the server's view: %s", name,
+				     why);
+	}
+	harness_detach(c);
 }
 
 /* Every SGR form and attribute, Unicode of every width, then a bar cursor at 10,20. */
@@ -275,6 +355,36 @@ int main(void)
 	free(cmd);
 	/* man's bold and underlined words, through less. */
 	fidelity("man", "MANWIDTH=80 MANPAGER='less' LESS= LESSHISTFILE=- man ls", "NAME");
+
+	/* vttest's screen features (wrap, tabs, DECCOLM, DECSCNM, scroll regions, origin
+	 * mode, every rendition dark and light, DECSC) and its character sets. */
+	static const struct step vttest[] = {
+		{ NULL, "Enter choice number" },
+		{ "2\r", "three identical lines" },
+		{ "\r", "TAB setting" },
+		{ "\r", "132 column mode, light" },
+		{ "\r", "80 column mode, light" },
+		{ "\r", "132 column mode, dark" },
+		{ "\r", "80 column mode, dark" },
+		{ "\r", "Soft scroll down region [11..12]" },
+		{ "\r", "Soft scroll down region [1..23]" },
+		{ "\r", "Jump scroll down region [11..12]" },
+		{ "\r", "Jump scroll down region [1..23]" },
+		{ "\r", "one above the bottom" },
+		{ "\r", "at the top of the screen" },
+		{ "\r", "Dark background. Push" },
+		{ "\r", "Light background. Push" },
+		{ "\r", "of 5 x 4 A's" },
+		{ "\r", "Enter choice number" },
+		{ "3\r", "These are the installed character sets" },
+	};
+	fidelity_steps("vttest", "vttest 23x80", vttest, sizeof vttest / sizeof vttest[0], 1);
+
+	/* htop's meters, colours and line drawing, against the server's view. */
+	char *rc;
+	xasprintf(&rc, "HTOPRC='%s/htoprc' htop -d 100", harness_dir());
+	fidelity_live("htop", rc, "F1Help");
+	free(rc);
 	free(text);
 	free(path);
 	return 0;
