@@ -16,6 +16,10 @@ if [ "$cmd" = stop ]; then
 fi
 [ -x "$sshd" ] && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null || exit 77
 
+# The sessions' HOME: an empty directory of the test's, so no rc file of the user's runs
+# (a login's ~/.bashrc can take a minute, e.g. pyenv waiting for a lock a killed login
+# left) and no config of the user's applies on the host side.
+mkdir -p "$dir/home"
 ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
 ssh-keygen -q -t ed25519 -N '' -f "$dir/user_key"
 cp "$dir/user_key.pub" "$dir/authorized_keys"
@@ -40,6 +44,7 @@ PermitRootLogin prohibit-password
 StrictModes no
 UsePAM no
 AcceptEnv ASAN_OPTIONS UBSAN_OPTIONS RSH_*
+SetEnv HOME=$dir/home
 CONF
 	if "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"; then
 		break
