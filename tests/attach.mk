@@ -81,10 +81,12 @@ tests_test_attach_shared_LDADD = $(TERM_LIBS)
 tests_test_attach_stopped_SOURCES = tests/test_attach_stopped.c $(ATTACH_HARNESS)
 tests_test_attach_stopped_LDADD = $(TERM_LIBS)
 # pipe-pane, the client commands (refresh-client, suspend-client) and the keys of issue 14.
-I14A_TESTS = tests/test_attach_pipe tests/test_attach_refresh
+I14A_TESTS = tests/test_attach_pipe tests/test_attach_refresh tests/test_attach_copy_pipe
 check_PROGRAMS += $(I14A_TESTS)
 TESTS += $(I14A_TESTS)
 tests_test_attach_pipe_SOURCES = tests/test_attach_pipe.c $(ATTACH_HARNESS)
 tests_test_attach_pipe_LDADD = $(TERM_LIBS)
+tests_test_attach_copy_pipe_SOURCES = tests/test_attach_copy_pipe.c $(ATTACH_HARNESS)
+tests_test_attach_copy_pipe_LDADD = $(TERM_LIBS)
 tests_test_attach_refresh_SOURCES = tests/test_attach_refresh.c $(ATTACH_HARNESS)
 tests_test_attach_refresh_LDADD = $(TERM_LIBS)

@@ -89,6 +89,8 @@ struct sent {
 	char text[8][64];
 	unsigned n;
 	char copied[256];
+	char pipe[64]; /* the last copy's command, "-" for none */
+	bool buffer;
 };
 
 static void on_send(void *arg, const term_event *ev)
@@ -103,10 +105,12 @@ static void on_send(void *arg, const term_event *ev)
 	s->n++;
 }
 
-static void on_copied(void *arg, const char *text, size_t len)
+static void on_copied(void *arg, const struct copymode_copy *cp)
 {
 	struct sent *s = arg;
-	snprintf(s->copied, sizeof s->copied, "%.*s", (int)len, text);
+	snprintf(s->copied, sizeof s->copied, "%.*s", (int)cp->len, cp->text);
+	snprintf(s->pipe, sizeof s->pipe, "%s", cp->pipe != NULL ? cp->pipe : "-");
+	s->buffer = cp->buffer;
 }
 
 static void run(struct copymode *cm, struct copymode_io *io, const char *cmd, const char *arg)
@@ -222,7 +226,7 @@ static void test_commands(void)
 }
 
 /* Paragraphs, brackets, the mark, words, stop-selection, copy-line, -no-clear, the
- * -and-cancel motions, a pipe refused. */
+ * -and-cancel motions, pipes. */
 static void test_structure(void)
 {
 	static const char *const text[] = {"a (b [c] d) e", "", "para two", "still two", "",
@@ -273,14 +277,31 @@ static void test_structure(void)
 	run(&cm, &io, "copy-line", NULL);
 	CHECKF(strcmp(sent.copied, "still two") == 0, "'%s'", sent.copied);
 	CHECK(!cm.selecting && cm.on);
-	/* A pipe to a command: copied, the pipe refused aloud. */
+	CHECK(strcmp(sent.pipe, "-") == 0 && sent.buffer);
+	/* copy-pipe: the copy to a buffer and the command, copy mode's formats expanded. */
 	run(&cm, &io, "begin-selection", NULL);
-	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-pipe-and-cancel", "cat"},
-			       &cause) == -1);
-	CHECKF(strcmp(cause, "copy-pipe-and-cancel: piping to a command is not supported") == 0,
-	       "%s", cause);
-	free(cause);
+	CHECK(copymode_command(&cm, &io, 0, 2,
+			       (char *[]){"copy-pipe-and-cancel", "cat >#{copy_cursor_x}"},
+			       &cause) == 0);
 	CHECKF(!cm.on && strcmp(sent.copied, "l") == 0, "%s", sent.copied); /* "still"[3] */
+	CHECKF(strcmp(sent.pipe, "cat >3") == 0 && sent.buffer, "%s", sent.pipe);
+	/* pipe: no buffer; with nothing selected the command still runs, on nothing (tmux). */
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, false, false));
+	run(&cm, &io, "begin-selection", NULL);
+	run(&cm, &io, "pipe-no-clear", "wc");
+	CHECK(strcmp(sent.pipe, "wc") == 0 && !sent.buffer && cm.selecting && cm.on);
+	run(&cm, &io, "clear-selection", NULL);
+	run(&cm, &io, "copy-pipe", NULL); /* no command: the server's copy-command */
+	CHECK(strcmp(sent.pipe, "") == 0 && !sent.buffer && sent.copied[0] == '\0' && cm.on);
+	sent.pipe[0] = 'x';
+	run(&cm, &io, "copy-selection", NULL); /* nothing selected: nothing copied */
+	CHECK(sent.pipe[0] == 'x');
+	static char longcmd[TERM_EVENT_PIPE_MAX + 2];
+	memset(longcmd, 'x', TERM_EVENT_PIPE_MAX + 1);
+	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"pipe", longcmd}, &cause) == -1);
+	CHECKF(strcmp(cause, "pipe: command too long") == 0, "%s", cause);
+	free(cause);
+	copymode_clear(&cm);
 	/* page-down-and-cancel leaves once at the bottom. */
 	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, true, false));
 	run(&cm, &io, "page-down-and-cancel", NULL);

@@ -138,7 +138,7 @@ static void hostile(void)
 	REFUSED("expected an array", 0x00);
 	REFUSED("truncated");
 	REFUSED("array length out of range", 0x90);
-	REFUSED("unknown event type", 0x91, 0x0a);
+	REFUSED("unknown event type", 0x91, 0x0b);
 	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
 	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
 	REFUSED("expected an integer", 0x91, 0xc0);
@@ -303,6 +303,31 @@ static void history_events(void)
 	free(buf);
 	b.buffer = (__typeof__(b.buffer)){"\xff", 1, false};
 	CHECK(strcmp(term_event_check(&b), "paste not UTF-8") == 0);
+	/* [10, 7, true, "cat"]: the copy so far piped to cat, kept as a buffer too. */
+	term_event pe = {.type = TERM_EVENT_PIPE, .pipe = {7, true, "cat", 3}};
+	buf = term_event_encode(&pe, &len);
+	CHECK(buf != NULL && len == 9 && memcmp(buf, "\x94\x0a\x07\xc3\xc4\x03" "cat", 9) == 0);
+	CHECK(term_event_decode(buf, len, &back) == NULL && back.pipe.pane == 7 &&
+	      back.pipe.buffer && back.pipe.len == 3 && memcmp(back.pipe.command, "cat", 3) == 0);
+	free(buf);
+	pe.pipe = (__typeof__(pe.pipe)){1, false, "", 0}; /* copy-command's */
+	buf = term_event_encode(&pe, &len);
+	CHECK(buf != NULL && term_event_decode(buf, len, &back) == NULL && back.pipe.len == 0 &&
+	      !back.pipe.buffer);
+	free(buf);
+	pe.pipe = (__typeof__(pe.pipe)){1, false, "a\0b", 3};
+	CHECK(strcmp(term_event_check(&pe), "pipe command holds a NUL byte") == 0);
+	static char longcmd[TERM_EVENT_PIPE_MAX + 1];
+	memset(longcmd, 'x', TERM_EVENT_PIPE_MAX + 1);
+	pe.pipe = (__typeof__(pe.pipe)){1, false, longcmd, TERM_EVENT_PIPE_MAX + 1};
+	CHECK(strcmp(term_event_check(&pe), "pipe command too long") == 0);
+	pe.pipe.len = TERM_EVENT_PIPE_MAX;
+	buf = term_event_encode(&pe, &len);
+	CHECK(buf != NULL && len <= 4096 && term_event_decode(buf, len, &back) == NULL);
+	free(buf);
+	/* [10, 7, 1, "cat"]: the flag must be a bool. */
+	static const uint8_t notbool[] = {0x94, 0x0a, 0x07, 0x01, 0xc4, 0x03, 'c', 'a', 't'};
+	CHECK(term_event_decode(notbool, sizeof notbool, &back) != NULL);
 	/* [7, 7, 3, 2^63, 1]: a line past the numbering. */
 	static const uint8_t far[] = {0x95, 0x07, 0x07, 0x03, 0xcf, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x01};
 	CHECK(strcmp(term_event_decode(far, sizeof far, &back), "history line out of range") == 0);

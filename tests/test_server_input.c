@@ -5,12 +5,17 @@
  * focus likewise, a command runs in the client's session, and resize, detach and failed
  * commands land on the client's record.
  */
+#include <poll.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "server/input.h"
+#include "server/job.h"
 #include "server/options.h"
+#include "server/paste.h"
 #include "term/capture.h"
+#include "util/xmalloc.h"
 
 static char *out; /* the screen wait_marker read last */
 
@@ -223,6 +228,81 @@ static void client_record(struct input_client *c)
 	CHECK(c->detach);
 }
 
+/* Runs the server's part of the loop for jobs until none is left. */
+static void run_jobs(void)
+{
+	for (int i = 0; i < 20000 && job_count() > 0; i++) {
+		struct pollfd fds[16];
+		size_t n = job_poll_fds(fds, 16);
+		poll(fds, n, 10);
+		job_service(fds, n);
+	}
+	CHECK(job_count() == 0);
+}
+
+/* The file's bytes (NUL-terminated) and their count, to free. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	CHECKF(f != NULL, "no %s", path);
+	char *buf = xmalloc(1 << 20);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* A copy piped (PIPE after its BUFFER pieces): 300 KB reach the command's stdin exactly,
+ * its formats expanded for the pane; copy-pipe keeps a buffer, pipe not; no command in
+ * the event: copy-command's; neither: only the buffer. */
+static void piped(struct input_client *c)
+{
+	char dir[] = "/tmp/rsh-pipe-XXXXXX", *cmd, *path, *got;
+	size_t total = 300000, len;
+	CHECK(mkdtemp(dir) != NULL);
+	char *text = xmalloc(total);
+	for (size_t i = 0; i < total; i++)
+		text[i] = (char)('a' + i % 26);
+	for (size_t done = 0; done < total; done += 4000)
+		apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {text + done, 4000, true}});
+	xasprintf(&cmd, "cat > %s/#{session_name}.out", dir);
+	apply(c, &(term_event){.type = TERM_EVENT_PIPE,
+			       .pipe = {find(0)->id, false, cmd, (uint32_t)strlen(cmd)}});
+	CHECK(job_count() == 1 && paste_get(NULL) == NULL);
+	run_jobs();
+	xasprintf(&path, "%s/other.out", dir);
+	got = slurp(path, &len);
+	CHECKF(len == total && memcmp(got, text, total) == 0, "%zu bytes piped", len);
+	unlink(path);
+	free(got);
+	free(path);
+	free(cmd);
+
+	xasprintf(&cmd, "cat > %s/cc", dir);
+	command(c, 4, (const char *[]){"set", "-s", "copy-command", cmd});
+	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"kept", 4, true}});
+	apply(c, &(term_event){.type = TERM_EVENT_PIPE, .pipe = {find(0)->id, true, "", 0}});
+	run_jobs();
+	xasprintf(&path, "%s/cc", dir);
+	got = slurp(path, &len);
+	CHECKF(strcmp(got, "kept") == 0, "'%s'", got);
+	struct paste_buffer *pb = paste_get(NULL);
+	CHECK(pb != NULL && pb->size == 4 && memcmp(pb->data, "kept", 4) == 0);
+	paste_delete(pb);
+	unlink(path);
+	free(got);
+	free(path);
+	free(cmd);
+
+	command(c, 4, (const char *[]){"set", "-s", "copy-command", ""});
+	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"only", 4, true}});
+	apply(c, &(term_event){.type = TERM_EVENT_PIPE, .pipe = {find(0)->id, true, "", 0}});
+	CHECK(job_count() == 0 && paste_get(NULL) != NULL && paste_get(NULL)->size == 4);
+	paste_delete(paste_get(NULL));
+	CHECK(rmdir(dir) == 0);
+	free(text);
+}
+
 /* The client kills its own session: later events touch no pane. */
 static void session_gone(struct input_client *c)
 {
@@ -250,6 +330,7 @@ int main(void)
 	mouse(&c);
 	focus(&c);
 	client_record(&c);
+	piped(&c);
 	session_gone(&c);
 	input_client_clear(&c);
 	while (server.nsessions > 0)

@@ -204,28 +204,41 @@ static bool detach_overdue(const struct client *c, uint64_t now)
 	       CLIENT_DETACH_WAIT_MS + 4 * (uint64_t)net_conn_srtt_ms(conn);
 }
 
-/* A copy: to the server as a new paste buffer (BUFFER events, in pieces as pastes go),
- * and to this terminal's clipboard (render_copy: Ms or OSC 52; the text is here already,
- * so no size limit from the link). */
-static void client_copied(void *arg, const char *text, size_t len)
+/* A copy: to the server in BUFFER events (in pieces as pastes go), the last ending it as
+ * a new paste buffer or, for a pipe, a PIPE event after them; and to this terminal's
+ * clipboard (render_copy: Ms or OSC 52; the text is here already, so no size limit from
+ * the link). */
+static void client_copied(void *arg, const struct copymode_copy *cp)
 {
 	struct client *c = arg;
-	size_t size = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL), done = 0;
-	char *b64 = xmalloc(size);
+	size_t done = 0;
 
-	do {
+	while (done < cp->len || (done == 0 && cp->pipe == NULL)) {
 		term_event ev = {.type = TERM_EVENT_BUFFER};
-		size_t n = term_event_paste_cut(text + done, len - done);
-		ev.buffer.text = text + done;
+		size_t n = term_event_paste_cut(cp->text + done, cp->len - done);
+		ev.buffer.text = cp->text + done;
 		ev.buffer.len = (uint32_t)n;
-		ev.buffer.more = done + n < len;
+		ev.buffer.more = done + n < cp->len || cp->pipe != NULL;
 		client_append(c, &ev);
 		done += n;
-	} while (done < len);
-	sodium_bin2base64(b64, size, (const unsigned char *)text, len,
+		if (n == 0)
+			break; /* the one empty piece of an empty copy */
+	}
+	if (cp->pipe != NULL) {
+		term_event ev = {.type = TERM_EVENT_PIPE};
+		ev.pipe.pane = cp->pane;
+		ev.pipe.buffer = cp->buffer;
+		ev.pipe.command = cp->pipe;
+		ev.pipe.len = (uint32_t)strlen(cp->pipe); /* at most TERM_EVENT_PIPE_MAX */
+		client_append(c, &ev);
+	}
+	if (!cp->buffer || client_view(c)->clipboard == 0) /* set-clipboard off */
+		return;
+	size_t size = sodium_base64_encoded_len(cp->len, sodium_base64_VARIANT_ORIGINAL);
+	char *b64 = xmalloc(size);
+	sodium_bin2base64(b64, size, (const unsigned char *)cp->text, cp->len,
 			  sodium_base64_VARIANT_ORIGINAL);
-	if (client_view(c)->clipboard != 0) /* set-clipboard external or on */
-		render_copy(c->r, b64);
+	render_copy(c->r, b64);
 	free(b64);
 }
 

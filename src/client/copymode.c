@@ -408,10 +408,10 @@ static char *text_between(const struct copymode *cm, const struct copymode_lines
  * (copy-end-of-line...), or the cursor's line (copy-line...). */
 enum copy_what { COPY_SELECTION, COPY_END_OF_LINE, COPY_LINE };
 
-/* Copies; the selection then goes unless keep (-no-clear). False when nothing is
- * selected. */
+/* Copies (to a buffer, a command or both: struct copymode_copy); the selection then goes
+ * unless keep (-no-clear). False when nothing is selected and nothing is piped. */
 static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_what what,
-		 bool keep)
+		 bool keep, bool buffer, const char *pipe)
 {
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
@@ -424,13 +424,16 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 		if (what == COPY_END_OF_LINE)
 			cm->cur.col = l.cols - 1;
 	}
-	if (!cm->selecting)
-		return false;
-	uint64_t a = cm->anchor.line, b = selection_end(cm).line;
-	size_t len;
-	char *text = text_between(cm, &l, a < b ? a : b, a < b ? b : a, &len);
+	struct copymode_copy out = {.text = "", .pipe = pipe, .pane = cm->pane};
+	char *text = NULL;
+	if (cm->selecting) {
+		uint64_t a = cm->anchor.line, b = selection_end(cm).line;
+		out.text = text = text_between(cm, &l, a < b ? a : b, a < b ? b : a, &out.len);
+		out.buffer = buffer && (out.len > 0 || pipe == NULL); /* tmux keeps no empty pipe's */
+	} else if (pipe == NULL)
+		return false; /* tmux pipes nothing to a command all the same */
 	if (io->copied != NULL)
-		io->copied(io->arg, text, len);
+		io->copied(io->arg, &out);
 	free(text);
 	cm->selecting = keep;
 	return true;
@@ -613,10 +616,13 @@ static void run_other(struct copymode *cm, const struct copymode_io *io, const c
 		search(cm, io, !cm->search_back);
 	else if (strcmp(c, "toggle-position") == 0)
 		cm->hide_position = !cm->hide_position;
-	else if (strncmp(c, "copy-", 5) == 0 || strncmp(c, "append-selection", 16) == 0) {
+	else if (strncmp(c, "copy-", 5) == 0 || strncmp(c, "append-selection", 16) == 0 ||
+		 strncmp(c, "pipe", 4) == 0) {
 		enum copy_what what = strstr(c, "end-of-line") != NULL ? COPY_END_OF_LINE
 				      : strstr(c, "-line") != NULL ? COPY_LINE : COPY_SELECTION;
-		if (copy(cm, io, what, strstr(c, "-no-clear") != NULL) && cancel)
+		bool piped = strncmp(c, "copy-pipe", 9) == 0 || c[0] == 'p';
+		if (copy(cm, io, what, strstr(c, "-no-clear") != NULL, c[0] != 'p',
+			 piped ? (arg != NULL ? arg : "") : NULL) && cancel)
 			copymode_clear(cm);
 	} else if (strcmp(c, "refresh-from-pane") == 0)
 		refresh_screen(cm, io);
@@ -666,18 +672,19 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
 {
 	if (copycmd_check(argc, argv, cause) != 0)
 		return -1;
+	bool pipe = strncmp(argv[0], "pipe", 4) == 0 || strncmp(argv[0], "copy-pipe", 9) == 0;
+	char *arg = argc < 2 ? NULL : pipe ? copymode_expand(cm, io, argv[1]) : xstrdup(argv[1]);
+	if (pipe && arg != NULL && strlen(arg) > TERM_EVENT_PIPE_MAX) {
+		xasprintf(cause, "%s: command too long", argv[0]);
+		free(arg);
+		return -1;
+	}
 	if (count == 0)
 		count = cm->prefix != 0 ? cm->prefix : 1;
 	cm->prefix = 0;
 	for (unsigned i = 0; i < count && cm->on; i++)
-		copymode_run(cm, io, argv[0], argc > 1 ? argv[1] : NULL);
-	/* The copy is made; a shell command to pipe it to is the server's, which rsh's copy
-	 * mode cannot reach yet: said, not ignored. */
-	bool pipe = strncmp(argv[0], "pipe", 4) == 0 || strncmp(argv[0], "copy-pipe", 9) == 0;
-	if (pipe && argc > 1 && argv[1][0] != '\0') {
-		xasprintf(cause, "%s: piping to a command is not supported", argv[0]);
-		return -1;
-	}
+		copymode_run(cm, io, argv[0], arg);
+	free(arg);
 	return 0;
 }
 

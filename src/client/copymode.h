@@ -39,12 +39,22 @@ enum copymode_keys { COPYMODE_EMACS, COPYMODE_VI };
 
 typedef void copymode_send(void *arg, const term_event *ev);
 
+/* A copy command's text and where it goes: a new paste buffer and the clipboard
+ * (copy-selection...), a shell command's stdin too (copy-pipe...) or that alone (pipe...). */
+struct copymode_copy {
+	const char *text;
+	size_t len;
+	bool buffer;
+	const char *pipe; /* NULL, or the command ("": the server's copy-command option) */
+	uint32_t pane;    /* the copy-mode pane: the server expands the command's formats for it */
+};
+
 /* What copy mode works with: the newest view, the cache, where its events and copies go. */
 struct copymode_io {
 	const term_view *view;
 	const histcache *cache;
 	copymode_send *send;
-	void (*copied)(void *arg, const char *text, size_t len);
+	void (*copied)(void *arg, const struct copymode_copy *copy);
 	void *arg;
 };
 
@@ -110,9 +120,10 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 		  const char *arg);
 /*
  * send-keys -X: argv[0] the command, argv[1] its argument, run count times (0: the
- * pending prefix, else once; the prefix is used up). Returns 0, or -1 with *cause
- * (allocated): for a name or count copycmd_check refuses (nothing ran), or for a pipe to
- * a shell command (copy-pipe "cmd", pipe "cmd"), which copies but pipes nothing.
+ * pending prefix, else once; the prefix is used up). A pipe's command (copy-pipe "cmd",
+ * pipe "cmd") has copy mode's formats expanded here, the rest by the server. Returns 0,
+ * or -1 with *cause (allocated) and nothing run: for a name or count copycmd_check
+ * refuses, or a pipe's command longer than TERM_EVENT_PIPE_MAX.
  */
 int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,
 		     int argc, char *const argv[], char **cause);

@@ -6,6 +6,9 @@
 
 #include "cmd.h"
 #include "cmd/cmdlist.h"
+#include "environ.h"
+#include "format.h"
+#include "job.h"
 #include "options.h"
 #include "paste.h"
 #include "status.h"
@@ -102,27 +105,81 @@ static void command(struct input_client *c, struct session *s, const term_event 
 	cmdlist_free_words(argc, argv);
 }
 
-/* A piece of a copy: the last one makes the whole a new paste buffer. */
-static void copy_piece(struct input_client *c, const term_event *ev)
+/* A piece of a copy, kept with those before it (all dropped past INPUT_COPY_MAX). */
+static void copy_append(struct input_client *c, const char *text, uint32_t len)
 {
-	if (!c->copy_dropped && c->copy_len + ev->buffer.len > INPUT_COPY_MAX) {
+	if (!c->copy_dropped && c->copy_len + len > INPUT_COPY_MAX) {
 		c->copy_dropped = true;
 		free(c->copy);
 		c->copy = NULL;
 		c->copy_len = 0;
 	}
-	if (!c->copy_dropped) {
-		c->copy = xreallocarray(c->copy, c->copy_len + ev->buffer.len + 1, 1);
-		memcpy(c->copy + c->copy_len, ev->buffer.text, ev->buffer.len);
-		c->copy_len += ev->buffer.len;
+	if (!c->copy_dropped && len > 0) {
+		c->copy = xreallocarray(c->copy, c->copy_len + len + 1, 1);
+		memcpy(c->copy + c->copy_len, text, len);
+		c->copy_len += len;
 	}
-	if (ev->buffer.more)
-		return;
-	if (!c->copy_dropped)
-		paste_set(NULL, c->copy, c->copy_len);
+}
+
+/* The copy so far, taken (NULL when it was dropped: too long), the record ready for the
+ * next. */
+static char *copy_take(struct input_client *c, size_t *len)
+{
+	char *text = c->copy_dropped ? NULL : c->copy != NULL ? c->copy : xstrdup("");
+	*len = c->copy_len;
 	c->copy = NULL;
 	c->copy_len = 0;
 	c->copy_dropped = false;
+	return text;
+}
+
+/* A piece of a copy: the last one makes the whole a new paste buffer. */
+static void copy_piece(struct input_client *c, const term_event *ev)
+{
+	copy_append(c, ev->buffer.text, ev->buffer.len);
+	size_t len;
+	char *text = ev->buffer.more ? NULL : copy_take(c, &len);
+	if (text != NULL)
+		paste_set(NULL, text, len);
+}
+
+static void pipe_done(void *data, int status, const char *out, size_t len)
+{
+	(void)data, (void)status, (void)out, (void)len; /* tmux drops what it says */
+}
+
+/*
+ * The end of a copy for copy-pipe or pipe: the text goes to the command's stdin (the
+ * copy-command option's when the event names none; none at all when that is empty),
+ * expanded as a format for the copy-mode pane and run as tmux runs it, in the session's
+ * environment from the home directory, its output dropped; copy-pipe's also becomes a
+ * paste buffer when it is not empty.
+ */
+static void copy_pipe(struct input_client *c, const term_event *ev)
+{
+	size_t len;
+	char *text = copy_take(c, &len);
+	if (text == NULL)
+		return;
+	struct window *w;
+	struct format_ctx f = {.p = pane_find_id(ev->pipe.pane, &w), .raw = true};
+	if (f.p == NULL)
+		f.s = session_find_id(c->session);
+	format_defaults(&f);
+	char *given = xstrndup(ev->pipe.command, ev->pipe.len);
+	char *cmd = format_expand(given[0] != '\0' ? given
+						    : options_get_string(options_server, "copy-command"),
+				  &f);
+	if (ev->pipe.buffer && len > 0)
+		paste_set(NULL, xmemdup(text, len), len);
+	if (cmd[0] != '\0') {
+		char **envp = environ_envp(f.s != NULL ? f.s->environ : NULL);
+		job_start_input(cmd, getenv("HOME"), envp, false, text, len, pipe_done, NULL);
+		environ_free_envp(envp);
+	} else
+		free(text);
+	free(cmd);
+	free(given);
 }
 
 /* A key or paste typed into p: p's, and with synchronize-panes every other pane of its
@@ -183,6 +240,9 @@ void server_apply_event(struct input_client *c, const term_event *ev)
 		break;
 	case TERM_EVENT_BUFFER:
 		copy_piece(c, ev);
+		break;
+	case TERM_EVENT_PIPE:
+		copy_pipe(c, ev);
 		break;
 	}
 }

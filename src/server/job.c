@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +19,8 @@ extern char **environ;
 struct job {
 	pid_t pid;
 	int fd; /* -1 once the child closed its end */
+	char *in; /* what is left to write to its stdin (at in + in_off), or NULL */
+	size_t in_len, in_off;
 	char *out;
 	size_t len;
 	job_done_fn *done;
@@ -65,17 +68,46 @@ pid_t job_fork(const char *cmd, const char *cwd, char **envp, const int ends[2],
 	return pid;
 }
 
+/* Writes what the child's stdin still lacks; at its end (or when the child stopped
+ * reading) the input goes and the child sees end of file. */
+static void job_write(struct job *j)
+{
+	ssize_t n = 0;
+	while (j->in_off < j->in_len &&
+	       (n = send(j->fd, j->in + j->in_off, j->in_len - j->in_off, MSG_NOSIGNAL)) > 0)
+		j->in_off += (size_t)n;
+	if (j->in_off < j->in_len && n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	shutdown(j->fd, SHUT_WR);
+	free(j->in);
+	j->in = NULL;
+}
+
 struct job *job_start(const char *cmd, const char *cwd, char **envp, bool stderr_too,
 		      job_done_fn *done, void *data)
 {
-	int pipefd[2];
-	if (pipe2(pipefd, O_CLOEXEC) != 0)
+	return job_start_input(cmd, cwd, envp, stderr_too, NULL, 0, done, data);
+}
+
+struct job *job_start_input(const char *cmd, const char *cwd, char **envp, bool stderr_too,
+			    char *input, size_t len, job_done_fn *done, void *data)
+{
+	int ends[2];
+	unsigned which = JOB_STDOUT | (stderr_too ? JOB_STDERR : 0);
+	/* With input, one socket both ways (as tmux): shutdown ends the child's stdin alone. */
+	int made = input != NULL ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends)
+				 : pipe2(ends, O_CLOEXEC);
+	pid_t pid = made == 0 ? job_fork(cmd, cwd, envp, ends, which | (input != NULL ? JOB_STDIN : 0))
+			      : -1;
+	if (pid < 0) {
+		free(input);
 		return NULL;
-	pid_t pid = job_fork(cmd, cwd, envp, pipefd, JOB_STDOUT | (stderr_too ? JOB_STDERR : 0));
-	if (pid < 0)
-		return NULL;
+	}
 	struct job *j = xcalloc(1, sizeof *j);
-	*j = (struct job){.pid = pid, .fd = pipefd[0], .done = done, .data = data};
+	*j = (struct job){.pid = pid, .fd = ends[0], .in = input, .in_len = len, .done = done,
+			  .data = data};
+	if (input != NULL && len == 0)
+		job_write(j);
 	jobs = xreallocarray(jobs, njobs + 1, sizeof *jobs);
 	jobs[njobs++] = j;
 	return j;
@@ -90,6 +122,7 @@ static void job_remove(struct job *j)
 		}
 	if (j->fd >= 0)
 		close(j->fd);
+	free(j->in);
 	free(j->out);
 	free(j);
 }
@@ -111,7 +144,8 @@ size_t job_poll_fds(struct pollfd *fds, size_t max)
 	size_t n = 0;
 	for (size_t i = 0; i < njobs; i++)
 		if (jobs[i]->fd >= 0 && n < max)
-			fds[n++] = (struct pollfd){jobs[i]->fd, POLLIN, 0};
+			fds[n++] = (struct pollfd){jobs[i]->fd,
+						   POLLIN | (jobs[i]->in != NULL ? POLLOUT : 0), 0};
 	return n;
 }
 
@@ -133,6 +167,8 @@ static void job_read(struct job *j)
 	if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
 		close(j->fd);
 		j->fd = -1;
+		free(j->in); /* the child is gone: nobody reads its stdin */
+		j->in = NULL;
 	}
 }
 
@@ -160,6 +196,8 @@ void job_service(const struct pollfd *fds, size_t n)
 			continue;
 		for (size_t k = 0; k < njobs; k++)
 			if (jobs[k]->fd == fds[i].fd) {
+				if (jobs[k]->in != NULL)
+					job_write(jobs[k]);
 				job_read(jobs[k]);
 				break;
 			}

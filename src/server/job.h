@@ -3,6 +3,7 @@
  * loop, its stdout and stderr read through a pipe in the loop's poll, and a callback once
  * it has both closed the pipe and exited. run-shell, if-shell and #() in formats use them.
  *
+ * A job may be given its stdin (copy-pipe's text), written as the command reads it.
  * Output is kept up to JOB_OUTPUT_MAX bytes; the rest is read and dropped, so a command
  * that floods never stalls on a full pipe nor grows the server. A job belongs to this
  * module until its callback has returned (the callback must not free it); job_cancel
@@ -29,6 +30,10 @@ typedef void job_done_fn(void *data, int status, const char *out, size_t len);
  */
 struct job *job_start(const char *cmd, const char *cwd, char **envp, bool stderr_too,
 		      job_done_fn *done, void *data);
+/* job_start with input (taken, len bytes, NULL for none) written to the command's stdin
+ * as it reads, then end of file; what it does not read goes when it ends. */
+struct job *job_start_input(const char *cmd, const char *cwd, char **envp, bool stderr_too,
+			    char *input, size_t len, job_done_fn *done, void *data);
 void job_cancel(struct job *j);
 /* Which of the child's standard descriptors job_fork joins to ends[1]. */
 enum { JOB_STDIN = 1, JOB_STDOUT = 2, JOB_STDERR = 4 };

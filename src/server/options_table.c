@@ -76,6 +76,7 @@ const struct option_entry options_table[] = {
 	{CHOICE("bell-action", SESSION, CHOICES("none", "any", "current", "other"), 1)},
 	{COLOUR("clock-mode-colour", WINDOW, TERM_COLOUR_PALETTE(4))},
 	{CHOICE("clock-mode-style", WINDOW, CHOICES("12", "24"), 1)},
+	{STRING("copy-command", SERVER, "")},
 	{STRING("default-command", SESSION, "")},
 	{STRING("default-shell", SESSION, "/bin/sh")},
 	/* tmux 3.3 says screen; our emulator is xterm's, as rsh has always said */

@@ -15,7 +15,7 @@ static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_KEY] = 4,    [TERM_EVENT_PASTE] = 2,   [TERM_EVENT_MOUSE] = 6,
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
 	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
-	[TERM_EVENT_BUFFER] = 3,
+	[TERM_EVENT_BUFFER] = 3, [TERM_EVENT_PIPE] = 4,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -125,11 +125,25 @@ const char *term_event_check(const term_event *ev)
 		return check_history(ev);
 	case TERM_EVENT_SEARCH:
 		return check_search(ev);
+	case TERM_EVENT_PIPE:
+		if (ev->pipe.len > TERM_EVENT_PIPE_MAX)
+			return "pipe command too long";
+		if (ev->pipe.len > 0 && memchr(ev->pipe.command, '\0', ev->pipe.len) != NULL)
+			return "pipe command holds a NUL byte";
+		return NULL;
 	case TERM_EVENT_FOCUS:
 	case TERM_EVENT_DETACH:
 		return NULL;
 	}
 	return "unknown event type";
+}
+
+static void pack_bool(msgpack_packer *pk, bool b)
+{
+	if (b)
+		msgpack_pack_true(pk);
+	else
+		msgpack_pack_false(pk);
 }
 
 static void pack_fields(msgpack_packer *pk, const term_event *ev)
@@ -156,10 +170,7 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 		msgpack_pack_uint16(pk, ev->resize.rows);
 		break;
 	case TERM_EVENT_FOCUS:
-		if (ev->focus)
-			msgpack_pack_true(pk);
-		else
-			msgpack_pack_false(pk);
+		pack_bool(pk, ev->focus);
 		break;
 	case TERM_EVENT_COMMAND:
 		msgpack_pack_array(pk, ev->command.argc);
@@ -169,11 +180,13 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 		}
 		break;
 	case TERM_EVENT_BUFFER:
-		if (ev->buffer.more)
-			msgpack_pack_true(pk);
-		else
-			msgpack_pack_false(pk);
+		pack_bool(pk, ev->buffer.more);
 		msgpack_pack_str_with_body(pk, ev->buffer.text, ev->buffer.len);
+		break;
+	case TERM_EVENT_PIPE:
+		msgpack_pack_uint32(pk, ev->pipe.pane);
+		pack_bool(pk, ev->pipe.buffer);
+		msgpack_pack_bin_with_body(pk, ev->pipe.command, ev->pipe.len);
 		break;
 	case TERM_EVENT_HISTORY:
 		msgpack_pack_uint32(pk, ev->history.pane);
@@ -268,6 +281,14 @@ static void read_fields(mp_reader *r, term_event *ev)
 		mp_read_bool(r, &ev->buffer.more);
 		mp_read_str(r, TERM_EVENT_PASTE_MAX, &ev->buffer.text, &ev->buffer.len);
 		break;
+	case TERM_EVENT_PIPE: {
+		const uint8_t *p = NULL;
+		ev->pipe.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");
+		mp_read_bool(r, &ev->pipe.buffer);
+		mp_read_bin(r, TERM_EVENT_PIPE_MAX, &p, &ev->pipe.len);
+		ev->pipe.command = (const char *)p;
+		break;
+	}
 	case TERM_EVENT_HISTORY:
 		ev->history.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");
 		ev->history.epoch = (uint32_t)read_field(r, UINT32_MAX, "epoch out of range");

@@ -28,8 +28,9 @@ enum term_event_type {
 	TERM_EVENT_HISTORY, /* the client lacks these history lines of a pane */
 	TERM_EVENT_SEARCH,  /* search a pane's history and screen for text */
 	TERM_EVENT_BUFFER,  /* a copy, for a new paste buffer */
+	TERM_EVENT_PIPE,    /* the copy so far, for a shell command's stdin */
 };
-#define TERM_EVENT_TYPES 10
+#define TERM_EVENT_TYPES 11
 
 /* A longer paste goes as several events, each cut on a character boundary. */
 #define TERM_EVENT_PASTE_MAX 4000
@@ -38,6 +39,8 @@ enum term_event_type {
 /* A history request asks for at most this many lines; a search text is 1..this bytes. */
 #define TERM_EVENT_HISTORY_MAX 100000
 #define TERM_EVENT_SEARCH_MAX 1024
+/* A pipe's shell command is 0..this many bytes. */
+#define TERM_EVENT_PIPE_MAX 4000
 
 enum term_search_flags {
 	TERM_SEARCH_BACKWARD = 1 << 0, /* towards older lines */
@@ -66,6 +69,16 @@ typedef struct term_event {
 			uint32_t len;
 			bool more;
 		} buffer;
+		/* The end of a copy whose pieces came in BUFFER events, all with more set (none
+		 * for an empty one): its text goes to command's stdin (empty: the copy-command
+		 * option's), command run as a format for pane; buffer: it also becomes a paste
+		 * buffer (copy-pipe), else not (pipe). */
+		struct {
+			uint32_t pane;
+			bool buffer;
+			const char *command; /* any bytes but NUL; not NUL-terminated */
+			uint32_t len;
+		} pipe;
 		term_mouse mouse;
 		struct {
 			uint16_t cols, rows; /* 1..TERM_MAX_COLS, 1..TERM_MAX_ROWS */

@@ -1,0 +1,117 @@
+/*
+ * copy-pipe and pipe through the real client, as tmux 3.3's: in copy-mode-vi, a
+ * selection and `y` bound to `send -X copy-pipe-and-cancel 'cat > FILE'` (FILE a format:
+ * #{pane_id}) leave FILE holding exactly the selected text and the text the newest paste
+ * buffer; Enter's default copy-pipe-and-cancel, with no command, pipes to the copy-command
+ * option; `pipe-and-cancel` pipes and keeps no buffer; with copy-command empty Enter only
+ * copies.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach_harness.h"
+#include "check.h"
+#include "util/xmalloc.h"
+
+#define PREFIX "\002"
+
+/* The file's bytes, or NULL when it cannot be read; to free. */
+static char *file_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	char *buf = xmalloc(8192);
+	size_t n = fread(buf, 1, 8191, f);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Waits until the file at path holds exactly want. */
+static void wait_file(harness_client *c, const char *path, const char *want)
+{
+	for (int waited = 0;; waited += 50) {
+		char *got = file_text(path);
+		bool same = got != NULL && strcmp(got, want) == 0;
+		if (same || waited > HARNESS_TIMEOUT_MS)
+			CHECKF(same, "%s holds '%s', not '%s'", path, got ? got : "(none)", want);
+		free(got);
+		if (same)
+			return;
+		harness_pump(c, 50);
+	}
+}
+
+/* Copy mode, the cursor to the start of the line above the prompt, a selection begun. */
+static void select_line_above(harness_client *c)
+{
+	harness_send(c, PREFIX "[");
+	harness_wait_text(c, "[0/");
+	harness_send(c, "k0 ");
+}
+
+int main(void)
+{
+	harness_init();
+	const char *dir = harness_dir();
+	char *config;
+	xasprintf(&config,
+		  "setw -g mode-keys vi\n"
+		  "set -s copy-command 'cat > %s/enter'\n"
+		  "bind -T copy-mode-vi y send -X copy-pipe-and-cancel 'cat > %s/#{pane_id}.y'\n"
+		  "bind -T copy-mode-vi p send -X pipe-and-cancel 'cat > %s/piped'\n",
+		  dir, dir, dir);
+	char *path = harness_write_file("pipe.conf", config);
+	CHECK(harness_rsh(NULL, "-f", path, "new", "-d", "-s", "work", (char *)NULL) == 0);
+	harness_client *c = harness_client_start(80, 24, "attach", "-t", "work", (char *)NULL);
+	harness_wait_text(c, "$");
+	harness_send(c, "echo one-$((1+1)) two\r");
+	harness_wait_line(c, "one-2 two");
+
+	/* y: the line to its end, to the command and a buffer. */
+	char *y, *enter, *piped;
+	xasprintf(&y, "%s/%%0.y", dir);
+	xasprintf(&enter, "%s/enter", dir);
+	xasprintf(&piped, "%s/piped", dir);
+	select_line_above(c);
+	harness_send(c, "$y");
+	wait_file(c, y, "one-2 two");
+	harness_wait_rsh(c, "^one-2 two$", "show-buffer", (char *)NULL);
+
+	/* Enter, no command: copy-command's; vi's selection holds the cursor's cell. */
+	select_line_above(c);
+	harness_send(c, "lll\r");
+	wait_file(c, enter, "one-");
+	harness_wait_rsh(c, "^one-$", "show-buffer", (char *)NULL);
+
+	/* pipe-and-cancel: the command only, no buffer. */
+	select_line_above(c);
+	harness_send(c, "llllp");
+	wait_file(c, piped, "one-2");
+	harness_wait_match(c, "work", "work"); /* left copy mode */
+	char *out = NULL;
+	CHECK(harness_rsh(&out, "list-buffers", (char *)NULL) == 0);
+	unsigned lines = 0;
+	for (const char *p = out; (p = strchr(p, '\n')) != NULL; p++)
+		lines++;
+	CHECKF(lines == 2 && strstr(out, "\"one-\"\n") != NULL &&
+	       strstr(out, "\"one-2 two\"\n") != NULL, "buffers: '%s'", out);
+	free(out);
+
+	/* copy-command empty: Enter copies and runs nothing. */
+	CHECK(harness_rsh(NULL, "set", "-s", "copy-command", "", (char *)NULL) == 0);
+	select_line_above(c);
+	harness_send(c, "ll\r");
+	harness_wait_rsh(c, "^one$", "show-buffer", (char *)NULL);
+	wait_file(c, enter, "one-");
+
+	free(y);
+	free(enter);
+	free(piped);
+	free(path);
+	free(config);
+	harness_detach(c);
+	return 0;
+}
