@@ -344,8 +344,17 @@ static void open_prompt(struct keymode *k, const struct args *a, uint64_t now,
 		q->prompts[i] = p;
 	}
 	free(prompts);
-	char **inputs;
-	int ninputs = ask_split(arg_or(a, 'I', ""), &inputs);
+	/* One prompt takes -I whole, commas and all, where tmux keeps what is before the
+	 * first: a chooser's filter prompt (mode_tree.c) gives the filter, which tmux's tree
+	 * modes put in their prompt directly. */
+	char **inputs = xmalloc(sizeof *inputs);
+	int ninputs = 1;
+	if (q->nprompts > 1) {
+		free(inputs);
+		ninputs = ask_split(arg_or(a, 'I', ""), &inputs);
+	} else {
+		inputs[0] = xstrdup(arg_or(a, 'I', ""));
+	}
 	q->inputs = xreallocarray(NULL, (size_t)q->nprompts, sizeof *q->inputs);
 	for (int i = 0; i < q->nprompts; i++)
 		q->inputs[i] = xstrdup(i < ninputs ? inputs[i] : "");

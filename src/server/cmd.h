@@ -216,6 +216,9 @@ struct client *cmd_latest_client(const struct session *s);
 /* The command's own client, else cmd_latest_client(s): where a command shows something
  * (display-message, the choosers, display-panes). */
 struct client *cmd_session_client(struct cmd_ctx *ctx, const struct session *s);
+/* cmd_session_client for the target pane's session (-t): where a mode opens (the
+ * choosers, find-window). NULL with the error written ("no current client"). */
+struct client *cmd_mode_client(struct cmd_ctx *ctx);
 /* The client showing pane p (its window is its session's current one): the command's own
  * client when it is one of them, else the latest active. NULL with the error written
  * ("no client shows pane %N") when none does. */

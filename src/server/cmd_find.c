@@ -325,6 +325,17 @@ struct client *cmd_session_client(struct cmd_ctx *ctx, const struct session *s)
 	return ctx->client != NULL ? ctx->client : cmd_latest_client(s);
 }
 
+struct client *cmd_mode_client(struct cmd_ctx *ctx)
+{
+	struct pane *p = cmd_find_pane(ctx);
+	if (p == NULL)
+		return NULL;
+	struct client *c = cmd_session_client(ctx, p->window->session);
+	if (c == NULL)
+		cmd_error(ctx, "no current client");
+	return c;
+}
+
 struct client *cmd_find_pane_client(struct cmd_ctx *ctx, const struct pane *p)
 {
 	const struct session *s = p->window->session;

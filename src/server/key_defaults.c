@@ -57,6 +57,8 @@ static const struct {
 	{"prefix", "]", 0, "Paste the most recent paste buffer", "paste-buffer -p"},
 	{"prefix", "-", 0, "Delete the most recent paste buffer", "delete-buffer"},
 	{"prefix", "c", 0, "Create a new window", "new-window"},
+	{"prefix", "f", 0, "Search for a pane",
+	 "command-prompt \"find-window -Z -- '%%'\""},
 	{"prefix", "d", 0, "Detach the current client", "detach-client"},
 	{"prefix", "l", 0, "Select the previously current window", "last-window"},
 	{"prefix", "n", 0, "Select the next window", "next-window"},

@@ -51,7 +51,8 @@ src_server_libserver_a_SOURCES += \
 # Client modes (mode.h): the choosers, display-panes, clock-mode.
 src_server_libserver_a_SOURCES += \
 	src/server/mode.c src/server/mode.h src/server/mode_tree.c src/server/mode_tree.h \
-	src/server/cmd_choose_tree.c src/server/mode_panes.c src/server/mode_panes.h \
+	src/server/mode_tree_items.c src/server/mode_tree_items.h \
+	src/server/cmd_choose_tree.c src/server/cmd_find_window.c src/server/mode_panes.c src/server/mode_panes.h \
 	src/server/cmd_display_panes.c src/server/mode_clock.c src/server/mode_clock.h \
 	src/server/cmd_clock_mode.c
 src_server_libserver_a_SOURCES += src/server/cmd_wait_for.c src/server/wait_for.h

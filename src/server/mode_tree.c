@@ -18,9 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "format.h"
 #include "mode.h"
+#include "mode_tree_items.h"
 #include "options.h"
 #include "paste.h"
 #include "server_client.h"
@@ -29,238 +31,12 @@
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
-enum item_type { ITEM_SESSION, ITEM_WINDOW, ITEM_PANE, ITEM_CLIENT, ITEM_BUFFER };
-
 static const char *const default_format[] = {
 	[ITEM_SESSION] = "#{session_windows} windows#{?session_attached, (attached),}",
 	[ITEM_WINDOW] = "#{window_name}#{window_flags}",
 	[ITEM_PANE] = "#{pane_current_command}#{?pane_active,*,}",
 	[ITEM_CLIENT] = "session #{session_name}",
 };
-
-/* An expansion the user changed (Right, Left) from the default. */
-struct toggle {
-	uint8_t type;
-	uint32_t id;
-	bool expanded;
-};
-
-struct tree {
-	enum mode_tree_kind kind;
-	enum mode_tree_start start;
-	char *format, *template;
-	bool preview;
-	/* The current item, by identity; index: where it was, for when it goes. */
-	uint8_t sel_type;
-	uint32_t sel_id;
-	char *sel_buffer;
-	size_t sel_index;
-	bool sel_set;
-	size_t offset; /* the first line shown */
-	struct toggle *toggles;
-	size_t ntoggles;
-};
-
-/* One line of the list, for one draw or key: the pointers live as long as the call. */
-struct item {
-	uint8_t type;
-	uint32_t id;
-	unsigned depth;
-	bool children, expanded, last, parent_last, flat;
-	size_t parent; /* index of the parent line, for depth > 0 */
-	struct session *s;
-	struct window *w;
-	struct pane *p;
-	struct client *c;
-	struct paste_buffer *pb;
-	char *name;
-};
-
-struct items {
-	struct item *v;
-	size_t n;
-	size_t current;
-};
-
-static bool default_expanded(const struct tree *t, uint8_t type)
-{
-	if (type == ITEM_SESSION)
-		return t->start != MODE_TREE_SESSIONS_ONLY;
-	return t->start == MODE_TREE_PANES;
-}
-
-static bool expanded(const struct tree *t, uint8_t type, uint32_t id)
-{
-	for (size_t i = 0; i < t->ntoggles; i++)
-		if (t->toggles[i].type == type && t->toggles[i].id == id)
-			return t->toggles[i].expanded;
-	return default_expanded(t, type);
-}
-
-static void set_expanded(struct tree *t, uint8_t type, uint32_t id, bool on)
-{
-	for (size_t i = 0; i < t->ntoggles; i++)
-		if (t->toggles[i].type == type && t->toggles[i].id == id) {
-			t->toggles[i].expanded = on;
-			return;
-		}
-	t->toggles = xreallocarray(t->toggles, t->ntoggles + 1, sizeof *t->toggles);
-	t->toggles[t->ntoggles++] = (struct toggle){type, id, on};
-}
-
-static struct item *add(struct items *it, uint8_t type, uint32_t id, unsigned depth,
-			size_t parent, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static struct item *add(struct items *it, uint8_t type, uint32_t id, unsigned depth,
-			size_t parent, const char *fmt, ...)
-{
-	it->v = xreallocarray(it->v, it->n + 1, sizeof *it->v);
-	struct item *i = &it->v[it->n++];
-	*i = (struct item){.type = type, .id = id, .depth = depth, .parent = parent};
-	va_list ap;
-	va_start(ap, fmt);
-	xvasprintf(&i->name, fmt, ap);
-	va_end(ap);
-	return i;
-}
-
-/* A run of siblings from first on: the last one marked, flat when none has children. */
-static void siblings(struct items *it, size_t first, size_t last, bool any_children)
-{
-	if (first >= it->n)
-		return;
-	it->v[last].last = true;
-	for (size_t i = first; i < it->n; i++)
-		if (it->v[i].depth == it->v[first].depth)
-			it->v[i].flat = !any_children;
-}
-
-static void build_panes(struct tree *t, struct items *it, struct window *w, size_t parent)
-{
-	size_t first = it->n, last = first;
-	long long base = options_get_number(w->options, "pane-base-index");
-	for (size_t k = 0; k < w->npanes; k++) {
-		struct pane *p = window_pane_at(w, k);
-		if (p == NULL)
-			continue;
-		last = it->n;
-		struct item *i = add(it, ITEM_PANE, p->id, 2, parent, "%lld", (long long)k + base);
-		i->s = w->session;
-		i->w = w;
-		i->p = p;
-		i->parent_last = it->v[parent].last;
-	}
-	siblings(it, first, last, false);
-}
-
-static void build_sessions(struct tree *t, struct items *it)
-{
-	size_t first = it->n, slast = first;
-	for (size_t a = 0; a < server.nsessions; a++) {
-		struct session *s = server.sessions[a];
-		slast = it->n;
-		size_t si = it->n;
-		struct item *i = add(it, ITEM_SESSION, s->id, 0, 0, "%s", s->name);
-		i->s = s;
-		i->children = s->nwindows > 0;
-		i->expanded = i->children && expanded(t, ITEM_SESSION, s->id);
-		if (!i->expanded)
-			continue;
-		size_t wfirst = it->n, wlast = wfirst;
-		bool any = false;
-		for (size_t b = 0; b < s->nwindows; b++)
-			any |= s->windows[b]->npanes > 1;
-		for (size_t b = 0; b < s->nwindows; b++) {
-			struct window *w = s->windows[b];
-			wlast = it->n;
-			size_t wi = it->n;
-			i = add(it, ITEM_WINDOW, w->id, 1, si, "%u", w->index);
-			i->s = s;
-			i->w = w;
-			i->children = w->npanes > 1;
-			i->expanded = i->children && expanded(t, ITEM_WINDOW, w->id);
-			if (b + 1 == s->nwindows)
-				i->last = true; /* before its panes need it */
-			if (i->expanded)
-				build_panes(t, it, w, wi);
-		}
-		siblings(it, wfirst, wlast, any);
-	}
-	siblings(it, first, slast, true);
-}
-
-static void build_clients(struct items *it)
-{
-	for (size_t a = 0; a < nclients; a++) {
-		struct client *c = clients[a];
-		struct session *s = session_find_id(c->in.session);
-		if (c->ended != NULL || s == NULL)
-			continue;
-		struct item *i = add(it, ITEM_CLIENT, c->id, 0, 0, "%u", c->id);
-		i->c = c;
-		i->s = s;
-	}
-	siblings(it, 0, it->n > 0 ? it->n - 1 : 0, false);
-}
-
-static void build_buffers(struct items *it)
-{
-	size_t n;
-	struct paste_buffer **list = paste_list(&n);
-	for (size_t a = 0; a < n; a++) {
-		struct item *i = add(it, ITEM_BUFFER, 0, 0, 0, "%s", list[a]->name);
-		i->pb = list[a];
-	}
-	free(list);
-	siblings(it, 0, it->n > 0 ? it->n - 1 : 0, false);
-}
-
-static bool is_selected(const struct tree *t, const struct item *i)
-{
-	if (i->type != t->sel_type)
-		return false;
-	if (i->type == ITEM_BUFFER)
-		return t->sel_buffer != NULL && strcmp(t->sel_buffer, i->pb->name) == 0;
-	return i->id == t->sel_id;
-}
-
-static void select_item(struct tree *t, const struct items *it, size_t index)
-{
-	const struct item *i = &it->v[index];
-	t->sel_type = i->type;
-	t->sel_id = i->id;
-	free(t->sel_buffer);
-	t->sel_buffer = i->pb != NULL ? xstrdup(i->pb->name) : NULL;
-	t->sel_index = index;
-	t->sel_set = true;
-}
-
-/* The items now, the current one found again (or the one now where it was). */
-static void build(struct tree *t, struct items *it)
-{
-	*it = (struct items){0};
-	if (t->kind == MODE_TREE_CLIENTS)
-		build_clients(it);
-	else if (t->kind == MODE_TREE_BUFFERS)
-		build_buffers(it);
-	else
-		build_sessions(t, it);
-	if (it->n == 0)
-		return;
-	size_t cur = t->sel_index < it->n ? t->sel_index : it->n - 1;
-	for (size_t i = 0; t->sel_set && i < it->n; i++)
-		if (is_selected(t, &it->v[i]))
-			cur = i;
-	it->current = cur;
-	select_item(t, it, cur);
-}
-
-static void items_free(struct items *it)
-{
-	for (size_t i = 0; i < it->n; i++)
-		free(it->v[i].name);
-	free(it->v);
-}
 
 /* The item's key: 0-9, then M-a to M-z; "" past them. */
 static void item_key(size_t index, char out[8])
@@ -317,7 +93,9 @@ static void draw_list(const struct tree *t, const struct items *it, term_snapsho
 	for (size_t i = t->offset; i < it->n && i < t->offset + height; i++) {
 		const struct item *item = &it->v[i];
 		unsigned row = (unsigned)(i - t->offset);
-		const term_cell *pen = i == it->current ? selected : &plain;
+		term_cell pen = i == it->current ? *selected : plain;
+		if (item->tagged)
+			pen.attrs ^= TERM_ATTR_BOLD; /* tmux's bright */
 		struct strbuf b = {0};
 		item_key(i, key);
 		char keytext[12] = "";
@@ -329,12 +107,12 @@ static void draw_list(const struct tree *t, const struct items *it, term_snapsho
 		free(part);
 		item_prefix(it, item, &b);
 		char *text = item_text(t, item);
-		xasprintf(&part, "%s: %s", item->name, text);
+		xasprintf(&part, "%s%s: %s", item->name, item->tagged ? "*" : "", text);
 		strbuf_adds(&b, part);
 		free(part);
 		free(text);
-		mode_fill(scr, row, 0, cols, pen);
-		mode_text(scr, row, 0, cols, b.p != NULL ? b.p : "", pen);
+		mode_fill(scr, row, 0, cols, &pen);
+		mode_text(scr, row, 0, cols, b.p != NULL ? b.p : "", &pen);
 		free(b.p);
 	}
 }
@@ -458,16 +236,40 @@ static void preview_buffer(term_snapshot *scr, unsigned x, unsigned y, unsigned 
 	}
 }
 
+/* The box's title, as tmux's: " name (sort: order[, reversed])", then " (filter:
+ * active) " or " (filter: no matches) " (that in mode-style) when filtering and it fits. */
+static void draw_title(const struct tree *t, const struct item *i, term_snapshot *scr,
+		       unsigned cols, unsigned top, const term_cell *selected)
+{
+	unsigned n;
+	const char *const *sorts = mode_tree_sorts(t->kind, &n);
+	term_cell plain = term_cell_blank();
+	char *title;
+	xasprintf(&title, " %s (sort: %s%s)", i->name, sorts[t->sort],
+		  t->reversed ? ", reversed" : "");
+	size_t len = strlen(title), state = t->no_matches ? 10 : 6;
+	if (cols - 2 < len) {
+		free(title);
+		return;
+	}
+	unsigned x = 1 + mode_text(scr, top, 1, cols - 2, title, &plain);
+	free(title);
+	if (t->filter == NULL || cols - 2 < len + 10 + state + 2) {
+		mode_text(scr, top, x, cols - 1 - x, " ", &plain);
+		return;
+	}
+	x += mode_text(scr, top, x, cols - 1 - x, " (filter: ", &plain);
+	x += mode_text(scr, top, x, cols - 1 - x, t->no_matches ? "no matches" : "active",
+		       t->no_matches ? selected : &plain);
+	mode_text(scr, top, x, cols - 1 - x, ") ", &plain);
+}
+
 static void draw_preview(const struct tree *t, const struct item *i, term_snapshot *scr,
-			 unsigned cols, unsigned top, unsigned rows)
+			 unsigned cols, unsigned top, unsigned rows, const term_cell *selected)
 {
 	term_cell plain = term_cell_blank();
 	mode_box(scr, 0, top, cols, rows, &plain);
-	char *title;
-	xasprintf(&title, " %s (sort: %s) ", i->name, t->kind == MODE_TREE_BUFFERS ? "time"
-									      : "index");
-	mode_text(scr, top, 1, cols - 2, title, &plain);
-	free(title);
+	draw_title(t, i, scr, cols, top, selected);
 	unsigned x = 1, y = top + 1, w = cols - 2, h = rows - 2;
 	switch (i->type) {
 	case ITEM_SESSION:
@@ -519,7 +321,7 @@ static void tree_draw(struct client *c, term_view *v, unsigned cols, unsigned ro
 {
 	struct tree *t = c->mode_data;
 	struct items it;
-	build(t, &it);
+	items_build(t, &it);
 	if (it.n == 0) {
 		items_free(&it);
 		mode_end(c); /* nothing left to choose from, as tmux */
@@ -532,7 +334,7 @@ static void tree_draw(struct client *c, term_view *v, unsigned cols, unsigned ro
 	scroll_to_current(t, &it, height);
 	draw_list(t, &it, scr, cols, height, &selected);
 	if (height < rows && rows - height > 4 && cols > 4)
-		draw_preview(t, &it.v[it.current], scr, cols, height, rows - height);
+		draw_preview(t, &it.v[it.current], scr, cols, height, rows - height, &selected);
 	mode_cover(v, scr);
 	term_snapshot_unref(scr);
 	items_free(&it);
@@ -545,6 +347,13 @@ static const char *const kill_prompt[] = {
 	[ITEM_PANE] = "Kill pane %s? (y/n)",
 	[ITEM_CLIENT] = "Detach client %s? (y/n)",
 	[ITEM_BUFFER] = "Delete buffer %s? (y/n)",
+};
+
+/* The chooser's own command: its prompts answer through it (mode_tree_change). */
+static const char *const command_name[] = {
+	[MODE_TREE_SESSIONS] = "choose-tree",
+	[MODE_TREE_CLIENTS] = "choose-client",
+	[MODE_TREE_BUFFERS] = "choose-buffer",
 };
 
 /* The item as a target: $N, @N, %N, a client's id, a buffer's name. */
@@ -561,6 +370,16 @@ static char *item_target(const struct item *i)
 	return s;
 }
 
+/* template with %% as item i's target, run as c's. */
+static void run_template(struct client *c, const char *template, const struct item *i)
+{
+	char *target = item_target(i);
+	char *line = cmdlist_fill(template, &target, 1);
+	free(target);
+	mode_run(c, line);
+	free(line);
+}
+
 /* Runs the template for item i (the mode ended first: the command may start another). */
 static void choose(struct client *c, struct tree *t, const struct item *i)
 {
@@ -569,34 +388,109 @@ static void choose(struct client *c, struct tree *t, const struct item *i)
 		[MODE_TREE_CLIENTS] = "detach-client -t '%%'",
 		[MODE_TREE_BUFFERS] = "paste-buffer -b '%%'",
 	};
-	char *target = item_target(i);
-	char *line = cmdlist_fill(t->template != NULL ? t->template : template[t->kind],
-				  &target, 1);
-	free(target);
+	char *own = xstrdup(t->template != NULL ? t->template : template[t->kind]);
 	mode_end(c);
-	mode_run(c, line);
-	free(line);
+	run_template(c, own, i);
+	free(own);
+}
+
+/* The words of a command asking c, on its status row, with confirm-before or
+ * command-prompt; the error, if any, on its status row. */
+static void ask(struct client *c, int argc, char **argv)
+{
+	char *cause = NULL;
+	if (client_run_there(c, argc, argv, &cause) != 0) {
+		client_notice(c, cause, 0);
+		free(cause);
+	}
 }
 
 /* x: the kill (or detach, or delete) asked for on the client's status row. */
-static void ask_kill(struct client *c, const struct item *i)
+static const char *const kill_command[] = {
+	[ITEM_SESSION] = "kill-session -t", [ITEM_WINDOW] = "kill-window -t",
+	[ITEM_PANE] = "kill-pane -t", [ITEM_CLIENT] = "detach-client -t",
+	[ITEM_BUFFER] = "delete-buffer -b",
+};
+
+/* "kill-window -t @1" for item i, its target quoted; appended to b. */
+static void kill_line(struct strbuf *b, const struct item *i)
 {
-	static const char *const what[] = {
-		[ITEM_SESSION] = "kill-session -t", [ITEM_WINDOW] = "kill-window -t",
-		[ITEM_PANE] = "kill-pane -t", [ITEM_CLIENT] = "detach-client -t",
-		[ITEM_BUFFER] = "delete-buffer -b",
-	};
-	char *target = item_target(i), *prompt, *command, *quoted = cmdlist_quote(target);
-	xasprintf(&prompt, kill_prompt[i->type], i->name);
-	xasprintf(&command, "%s %s", what[i->type], quoted);
-	char *argv[] = {"confirm-before", "-p", prompt, command};
-	char *cause = NULL;
-	if (client_run_there(c, 4, argv, &cause) != 0)
-		free(cause);
+	char *target = item_target(i), *quoted = cmdlist_quote(target);
+	if (b->len > 0)
+		strbuf_adds(b, " ; ");
+	strbuf_adds(b, kill_command[i->type]);
+	strbuf_adds(b, " ");
+	strbuf_adds(b, quoted);
 	free(target);
 	free(quoted);
+}
+
+static void ask_kill(struct client *c, const struct item *i)
+{
+	struct strbuf b = {0};
+	kill_line(&b, i);
+	char *prompt;
+	xasprintf(&prompt, kill_prompt[i->type], i->name);
+	ask(c, 4, (char *[]){"confirm-before", "-p", prompt, b.p});
 	free(prompt);
-	free(command);
+	free(b.p);
+}
+
+/* X: every tagged item killed, after one question. */
+static void ask_kill_tagged(struct client *c, const struct items *it)
+{
+	size_t n = tree_tagged(it);
+	if (n == 0)
+		return;
+	struct strbuf b = {0};
+	for (size_t i = 0; i < it->n; i++)
+		if (it->v[i].tagged)
+			kill_line(&b, &it->v[i]);
+	char *prompt;
+	xasprintf(&prompt, "Kill %zu tagged? (y/n)", n);
+	ask(c, 4, (char *[]){"confirm-before", "-p", prompt, b.p});
+	free(prompt);
+	free(b.p);
+}
+
+/* text for command-prompt's -I, which expands formats: each # doubled to stay one. */
+static char *literal(const char *text)
+{
+	struct strbuf b = {0};
+	strbuf_adds(&b, "");
+	for (; *text != '\0'; text++) {
+		if (*text == '#')
+			strbuf_addc(&b, '#');
+		strbuf_addc(&b, *text);
+	}
+	return b.p;
+}
+
+/* f: "(filter) " with the filter now; the answer (empty: none) comes back as
+ * `choose-tree -f "answer"`, which changes this chooser (mode_tree_change). */
+static void ask_filter(struct client *c, const struct tree *t)
+{
+	char *initial = literal(t->filter != NULL ? t->filter : ""), *template;
+	xasprintf(&template, "%s -f \"%%%%%%\"", command_name[t->kind]);
+	ask(c, 6, (char *[]){"command-prompt", "-p", "(filter)", "-I", initial, template});
+	free(initial);
+	free(template);
+}
+
+/* :, a command for the tagged items (else the current one), %% each one's target; the
+ * answer comes back as `choose-tree "answer"` (mode_tree_change). */
+static void ask_command(struct client *c, const struct tree *t, const struct items *it)
+{
+	size_t n = tree_tagged(it);
+	char *prompt, *template;
+	if (n > 0)
+		xasprintf(&prompt, "(%zu tagged)", n);
+	else
+		prompt = xstrdup("(current)");
+	xasprintf(&template, "%s \"%%%%%%\"", command_name[t->kind]);
+	ask(c, 4, (char *[]){"command-prompt", "-p", prompt, template});
+	free(prompt);
+	free(template);
 }
 
 /* The index a shortcut key (0-9, M-a..M-z) stands for, or SIZE_MAX. */
@@ -615,13 +509,40 @@ static bool is(const char *key, const char *a, const char *b, const char *c2)
 	       (c2 != NULL && strcmp(key, c2) == 0);
 }
 
+/* The keys that change the list, not the current line: whether key was one. */
+static bool list_key(struct client *c, struct tree *t, const struct items *it,
+		     const char *key)
+{
+	unsigned nsorts;
+	mode_tree_sorts(t->kind, &nsorts);
+	if (is(key, "O", NULL, NULL))
+		t->sort = (t->sort + 1) % nsorts;
+	else if (is(key, "r", NULL, NULL))
+		t->reversed = !t->reversed;
+	else if (is(key, "v", NULL, NULL))
+		t->preview = !t->preview;
+	else if (is(key, "T", NULL, NULL))
+		tree_tag_clear(t);
+	else if (is(key, "C-t", NULL, NULL))
+		tree_tag_top(t, it);
+	else if (is(key, "f", NULL, NULL))
+		ask_filter(c, t);
+	else if (is(key, ":", NULL, NULL))
+		ask_command(c, t, it);
+	else if (is(key, "X", NULL, NULL))
+		ask_kill_tagged(c, it);
+	else
+		return false;
+	return true;
+}
+
 static bool tree_key(struct client *c, const char *key, uint64_t now)
 {
 	struct tree *t = c->mode_data;
 	struct items it;
-	build(t, &it);
+	items_build(t, &it);
 	(void)now;
-	if (it.n == 0 || is(key, "q", "Escape", "C-c")) {
+	if (it.n == 0 || is(key, "q", "Escape", "C-g")) {
 		items_free(&it);
 		mode_end(c);
 		return true;
@@ -629,6 +550,10 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 	size_t cur = it.current, n = it.n, page = c->in.rows > 3 ? c->in.rows / 2 : 1;
 	struct item *i = &it.v[cur];
 	size_t pick = shortcut(key);
+	if (list_key(c, t, &it, key)) {
+		items_free(&it);
+		return true;
+	}
 	if (is(key, "Up", "k", "C-p"))
 		cur = (cur + n - 1) % n;
 	else if (is(key, "Down", "j", "C-n"))
@@ -642,31 +567,30 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 	else if (is(key, "End", "G", NULL))
 		cur = n - 1;
 	else if (is(key, "Right", "l", NULL) && i->children)
-		set_expanded(t, i->type, i->id, true);
+		tree_set_expanded(t, i->type, i->id, true);
 	else if (is(key, "Left", "h", NULL) && i->expanded)
-		set_expanded(t, i->type, i->id, false);
+		tree_set_expanded(t, i->type, i->id, false);
 	else if (is(key, "Left", "h", NULL) && i->depth > 0)
 		cur = i->parent;
-	else if (is(key, "x", NULL, NULL))
+	else if (is(key, "t", NULL, NULL)) {
+		tree_tag_toggle(t, &it, cur);
+		cur = cur + 1 < n ? cur + 1 : cur; /* tmux moves on, never wrapping */
+	} else if (is(key, "x", NULL, NULL))
 		ask_kill(c, i);
 	else if (is(key, "Enter", NULL, NULL) || pick < n) {
 		choose(c, t, pick < n ? &it.v[pick] : i);
 		items_free(&it);
 		return true;
 	}
-	select_item(t, &it, cur);
+	items_select(t, &it, cur);
 	items_free(&it);
 	return true;
 }
 
 static void tree_free(void *data)
 {
-	struct tree *t = data;
-	free(t->format);
-	free(t->template);
-	free(t->sel_buffer);
-	free(t->toggles);
-	free(t);
+	tree_free_state(data);
+	free(data);
 }
 
 static const struct mode_ops tree_ops = {
@@ -676,6 +600,46 @@ static const struct mode_ops tree_ops = {
 	.free = tree_free,
 };
 
+/* -O's order by name (tmux ignores an unknown one: the default stays). */
+static unsigned sort_index(enum mode_tree_kind kind, const char *name)
+{
+	unsigned n;
+	const char *const *sorts = mode_tree_sorts(kind, &n);
+	for (unsigned i = 0; name != NULL && i < n; i++)
+		if (strcasecmp(name, sorts[i]) == 0)
+			return i;
+	return 0;
+}
+
+static void set_filter(struct tree *t, const char *filter)
+{
+	free(t->filter);
+	t->filter = filter != NULL && *filter != '\0' ? xstrdup(filter) : NULL;
+}
+
+bool mode_tree_change(struct client *c, const struct mode_tree_args *a)
+{
+	struct tree *t = mode_data(c, &tree_ops);
+	if (t == NULL || t->kind != a->kind)
+		return false;
+	if (a->filter != NULL)
+		set_filter(t, a->filter);
+	if (a->sort != NULL)
+		t->sort = sort_index(t->kind, a->sort);
+	t->reversed |= a->reversed;
+	if (a->template == NULL)
+		return true;
+	/* The items are looked up by target as each command runs: one may kill another. */
+	struct items it;
+	items_build(t, &it);
+	size_t n = tree_tagged(&it);
+	for (size_t i = 0; i < it.n; i++)
+		if (n == 0 ? i == it.current : it.v[i].tagged)
+			run_template(c, a->template, &it.v[i]);
+	items_free(&it);
+	return true;
+}
+
 void mode_tree_start(struct client *c, const struct mode_tree_args *a)
 {
 	struct tree *t = xcalloc(1, sizeof *t);
@@ -684,25 +648,23 @@ void mode_tree_start(struct client *c, const struct mode_tree_args *a)
 	t->preview = a->preview;
 	t->format = a->format != NULL ? xstrdup(a->format) : NULL;
 	t->template = a->template != NULL ? xstrdup(a->template) : NULL;
+	set_filter(t, a->filter);
+	t->sort = sort_index(a->kind, a->sort);
+	t->reversed = a->reversed;
 	/* The current item: the client's own session, window or pane; its own line. */
 	struct session *s = session_find_id(c->in.session);
 	if (a->kind == MODE_TREE_CLIENTS) {
-		t->sel_type = ITEM_CLIENT;
-		t->sel_id = c->id;
+		t->sel = (struct item_ref){.type = ITEM_CLIENT, .id = c->id};
 		t->sel_set = true;
 	} else if (a->kind == MODE_TREE_SESSIONS && s != NULL) {
 		struct window *w = s->current;
 		t->sel_set = true;
-		if (a->start == MODE_TREE_SESSIONS_ONLY || w == NULL) {
-			t->sel_type = ITEM_SESSION;
-			t->sel_id = s->id;
-		} else if (a->start == MODE_TREE_WINDOWS || w->npanes < 2 || w->active == NULL) {
-			t->sel_type = ITEM_WINDOW;
-			t->sel_id = w->id;
-		} else {
-			t->sel_type = ITEM_PANE;
-			t->sel_id = w->active->id;
-		}
+		if (a->start == MODE_TREE_SESSIONS_ONLY || w == NULL)
+			t->sel = (struct item_ref){.type = ITEM_SESSION, .id = s->id};
+		else if (a->start == MODE_TREE_WINDOWS || w->npanes < 2 || w->active == NULL)
+			t->sel = (struct item_ref){.type = ITEM_WINDOW, .id = w->id};
+		else
+			t->sel = (struct item_ref){.type = ITEM_PANE, .id = w->active->id};
 	}
 	mode_start(c, &tree_ops, t);
 }

@@ -4,7 +4,10 @@
  * Up/Down (k/j, C-p/C-n) move, wrapping; PageUp/PageDown, Home/End; Right/Left (l/h)
  * expand and collapse (Left on a leaf goes to its parent); Enter, or an item's own key
  * (0-9, M-a..M-z), runs the template with %% as the item's target and leaves; x asks
- * (y/n) on the status row, then kills, detaches or deletes it; q, Escape and C-c leave.
+ * (y/n) on the status row, then kills, detaches or deletes it; t tags the item (and moves
+ * down), T untags all, C-t tags every top-level item, X kills the tagged ones, ':' runs a
+ * command for the tagged ones (else the current one); f sets the filter, O cycles the
+ * order, r reverses it, v shows or hides the preview; q, Escape and C-g leave.
  */
 #ifndef RSH_SERVER_MODE_TREE_H
 #define RSH_SERVER_MODE_TREE_H
@@ -24,10 +27,21 @@ struct mode_tree_args {
 	bool preview;         /* the box below the list (not -N) */
 	const char *format;   /* -F: each line's text, or NULL for tmux's; copied */
 	const char *template; /* run on choosing, %% the target; NULL for tmux's; copied */
+	const char *filter;   /* -f: the items kept (mode_tree_items.h), or NULL; copied */
+	const char *sort;     /* -O: the order's name (tmux's), or NULL for the first */
+	bool reversed;        /* -r */
 };
 
 /* Opens the chooser on client c, its current item the client's own (session, window,
  * pane; client), or the first. */
 void mode_tree_start(struct client *c, const struct mode_tree_args *a);
+/*
+ * The chooser's own prompts answer through its command (f: `choose-tree -f "text"`, ':':
+ * `choose-tree "command"`): when c is in a chooser of a's kind, a's filter (empty: none),
+ * order (-O) and -r change it, and a template runs at once, as c's, for each tagged item
+ * (else the current one), %% its target; the chooser stays. False when c is in no such
+ * chooser (nothing done).
+ */
+bool mode_tree_change(struct client *c, const struct mode_tree_args *a);
 
 #endif

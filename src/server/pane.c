@@ -198,6 +198,8 @@ void pane_read(struct pane *p)
 		alerts_output(p, term_emulator_bells(p->em) != bells);
 		pane_pipe_output(p, buf, (size_t)n);
 		names_output(p);
+		if (p->window != NULL)
+			p->window->activity = ++server.uses;
 	}
 	else if (n == 0 || p->exited || (errno != EAGAIN && errno != EINTR))
 		p->dead = true;

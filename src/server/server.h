@@ -36,6 +36,7 @@ struct pane {
 	bool dead;   /* nothing more to read; removed at the end of the loop turn */
 	bool kept;   /* dead but kept (remain-on-exit): its pty closed, shown until killed */
 	struct pane_pipe *pipe; /* pipe-pane's (pane_pipe.h), or NULL */
+	uint64_t active_point; /* server.uses when it was last made active (tmux's) */
 };
 
 struct window {
@@ -56,6 +57,7 @@ struct window {
 	uint64_t name_checked_ms;
 	/* monitor-silence (alerts.h): when the silence alert is due, 0 for never. */
 	uint64_t silence_due_ms;
+	uint64_t activity; /* server.uses at its panes' latest output (choosers' time order) */
 };
 
 /* tmux's winlink alert flags (alerts.h): # ! and ~ in window_flags. */

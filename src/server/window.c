@@ -169,6 +169,7 @@ void window_set_active(struct window *w, struct pane *p)
 		return;
 	w->last = w->active;
 	w->active = p;
+	p->active_point = ++server.uses;
 }
 
 /*
