@@ -76,11 +76,13 @@ static void put(term_snapshot *s, unsigned y, unsigned x, const uint32_t *chars,
 	c.fg = fg;
 	c.bg = bg;
 	c.attrs = attrs;
-	term_row_set(s->lines[y], x, &c, chars, n);
+	/* A row shared with another snapshot is frozen (row.h): this one's own copy. */
+	term_row *row = term_row_writable(&s->lines[y]);
+	term_row_set(row, x, &c, chars, n);
 	if (width == 2) { /* its right half, as the emulator makes it */
 		c.ch = 0;
 		c.width = 0;
-		term_row_set(s->lines[y], x + 1, &c, NULL, 0);
+		term_row_set(row, x + 1, &c, NULL, 0);
 	}
 }
 
