@@ -64,7 +64,9 @@ tests_test_attach_bindings_SOURCES = tests/test_attach_bindings.c $(ATTACH_HARNE
 tests_test_attach_bindings_LDADD = $(TERM_LIBS)
 tests_test_attach_windows_SOURCES = tests/test_attach_windows.c $(ATTACH_HARNESS)
 tests_test_attach_windows_LDADD = $(TERM_LIBS)
-tests_test_attach_agent_SOURCES = tests/test_attach_agent.c $(ATTACH_HARNESS)
+tests_test_attach_agent_SOURCES = tests/test_attach_agent.c tests/ssh_harness.c \
+	tests/ssh_harness.h $(ATTACH_HARNESS)
+tests_test_attach_agent_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_attach_agent_LDADD = $(TERM_LIBS)
 # Client modes drawn by the server (mode.h): the choosers, display-panes, clock-mode.
 MODE_TESTS = tests/test_attach_choose tests/test_attach_find tests/test_attach_display \

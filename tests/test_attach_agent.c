@@ -4,7 +4,8 @@
  * (whose SSH_AUTH_SOCK is the server's agent socket, 0600) lists that key's fingerprint.
  * With two clients attached, each with an agent of its own, a pane reaches the agent of
  * the one that typed last. Detached, the socket is gone and ssh-add says there is no
- * agent; a client attached without -A offers none either.
+ * agent; a client attached without -A offers none either. Last, a remote attach through
+ * a real sshd on loopback (tests/sshd.sh; the test skips without one) carries it too.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 
 #include "attach_harness.h"
 #include "check.h"
+#include "ssh_harness.h"
 #include "util/xmalloc.h"
 
 /* Runs argv to completion with stdout into *out (may be NULL); returns its exit code. */
@@ -138,6 +140,7 @@ int main(void)
 	xasprintf(&agent_sock, "%s.agent", harness_socket());
 	pid_t agent2 = agent_with_key("second-key", fp2, sizeof fp2);
 	pid_t agent = agent_with_key("first-key", fp, sizeof fp);
+	char *first = xstrdup(getenv("SSH_AUTH_SOCK"));
 
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
 	harness_client *c = harness_client_start(80, 24, "-A", "attach", "-t", "work",
@@ -183,11 +186,24 @@ int main(void)
 	free(out);
 	harness_detach(c);
 
+	/* Through the real sshd on loopback: `rsh -A user@127.0.0.1 attach` carries the
+	 * agent over the UDP connection the bootstrap set up. */
+	struct ssh_harness h;
+	ssh_harness_start(&h);
+	setenv("SSH_AUTH_SOCK", first, 1);
+	c = harness_client_start(80, 24, "-A", h.ssh_opt, h.server_opt, h.dest, "attach", "-t",
+				 "work", (char *)NULL);
+	harness_wait_text(c, "$");
+	check_listed(c, file, fp, fp2);
+	harness_detach(c);
+	ssh_harness_free(&h);
+
 	kill(agent, SIGTERM);
 	kill(agent2, SIGTERM);
 	waitpid(agent, NULL, 0);
 	waitpid(agent2, NULL, 0);
 	free(agent_sock);
+	free(first);
 	free(file);
 	return 0;
 }
