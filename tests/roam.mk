@@ -23,3 +23,9 @@ tests_test_copy_clients_SOURCES = tests/test_copy_clients.c $(ROAM_HELPERS)
 tests_test_copy_clients_LDADD = $(ROAM_LIBS)
 tests_test_roam_forward_SOURCES = tests/test_roam_forward.c $(ROAM_HELPERS)
 tests_test_roam_forward_LDADD = $(ROAM_LIBS)
+# A getaddrinfo that holds one kind of name until told (preloaded by test_roam_forward).
+check_PROGRAMS += tests/block_resolve.so
+tests_block_resolve_so_SOURCES = tests/block_resolve.c
+tests_block_resolve_so_CFLAGS = $(AM_CFLAGS) -fPIC
+tests_block_resolve_so_LDFLAGS = -shared
+tests_block_resolve_so_LDADD = -ldl

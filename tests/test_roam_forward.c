@@ -6,6 +6,8 @@
  * server connects) and through -R (the server listens, the client connects), several
  * connections at once each way; every connection sends its bytes, closes its side and
  * must read back exactly those bytes, in order, then the end of stream.
+ * A name slow to resolve (tests/block_resolve.so, preloaded, holds it until told) holds
+ * up its own connection only: the server answers a command meanwhile.
  * Also: bad forwarding specifications are refused as ssh refuses them, before anything
  * runs, and forwardings for a command that does not attach are refused.
  */
@@ -22,6 +24,7 @@
 
 #include "check.h"
 #include "roam_link.h"
+#include "util/xmalloc.h"
 
 #define CONNS_EACH 3
 #define BYTES 40000
@@ -186,6 +189,60 @@ static void run_conns(harness_client *c, unsigned port, unsigned first, const ch
 	}
 }
 
+/* The programs the test starts get tests/block_resolve.so, which holds the names ending
+ * in .block.test until a file in the test's directory says otherwise. */
+static void preload_block_resolve(void)
+{
+	char *so = realpath("tests/block_resolve.so", NULL), *asan;
+	CHECKF(so != NULL, "no tests/block_resolve.so in the build directory");
+	setenv("LD_PRELOAD", so, 1);
+	/* ASan wants its runtime first in the list of libraries: here it comes second. */
+	const char *old = getenv("ASAN_OPTIONS");
+	xasprintf(&asan, "%s%sverify_asan_link_order=0", old ? old : "", old ? ":" : "");
+	setenv("ASAN_OPTIONS", asan, 1);
+	setenv("RSH_TEST_BLOCK", harness_dir(), 1);
+	free(asan);
+	free(so);
+}
+
+static bool exists(const char *name)
+{
+	char *path;
+	xasprintf(&path, "%s/%s", harness_dir(), name);
+	bool there = access(path, F_OK) == 0;
+	free(path);
+	return there;
+}
+
+/* -L to a name the resolver holds: while the server waits for it, it still answers
+ * display-message; once the name resolves, the connection echoes as any other. */
+static void slow_name(harness_client *c, unsigned port)
+{
+	struct conn k = {.fd = connect_retry(c, port), .data = malloc(BYTES)};
+	for (size_t j = 0; j < BYTES; j++)
+		k.data[j] = pattern_byte(2 * CONNS_EACH, j);
+	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
+	while (!exists("resolving")) {
+		if (roam_now_ms() > end)
+			harness_fail(c, "the server never asked for the name");
+		harness_pump(c, 50);
+	}
+	char *out = NULL;
+	CHECK(harness_rsh(&out, "display-message", "-p", "answers", (char *)NULL) == 0);
+	CHECKF(strcmp(out, "answers\n") == 0, "display-message said %s", out);
+	CHECKF(!exists("resolved"), "the server answered only once the name had resolved");
+	free(out);
+	char *release;
+	xasprintf(&release, "%s/release", harness_dir());
+	FILE *f = fopen(release, "w");
+	CHECK(f != NULL);
+	fclose(f);
+	free(release);
+	transfer(c, &k, 1, "-L to a slow name");
+	close(k.fd);
+	free(k.data);
+}
+
 /* What rsh says of bad forwardings, before any server or ssh. */
 static void bad_specs(void)
 {
@@ -208,6 +265,7 @@ static void bad_specs(void)
 int main(void)
 {
 	harness_init();
+	preload_block_resolve();
 	signal(SIGPIPE, SIG_IGN);
 	unsigned long seed = roam_seed();
 	char seedstr[32];
@@ -216,16 +274,17 @@ int main(void)
 
 	unsigned echo_port;
 	pid_t echo = echo_server(listen_any(&echo_port));
-	unsigned lport = free_port(), rport = free_port();
-	char lspec[64], rspec[64];
+	unsigned lport = free_port(), rport = free_port(), nport = free_port();
+	char lspec[64], rspec[64], nspec[64];
 	snprintf(lspec, sizeof lspec, "%u:127.0.0.1:%u", lport, echo_port);
+	snprintf(nspec, sizeof nspec, "%u:x.block.test:%u", nport, echo_port);
 	snprintf(rspec, sizeof rspec, "127.0.0.1:%u:127.0.0.1:%u", rport, echo_port);
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
 
 	struct roam_link l;
 	char *bad[] = { "-s", seedstr, "-u", "loss=30,delay=20,dup=10,reorder=10", "-d",
 			"loss=30,delay=20,dup=10,reorder=10", "-r", "2000", NULL };
-	char *opts[] = { "-L", lspec, "-R", rspec, NULL };
+	char *opts[] = { "-L", lspec, "-R", rspec, "-L", nspec, NULL };
 	roam_bootstrap(&l, "work");
 	roam_proxy_start(&l, 0, bad);
 	harness_client *c = roam_client_start_opts(80, 24, l.token, roam_proxy_port(&l), opts);
@@ -234,6 +293,7 @@ int main(void)
 
 	run_conns(c, lport, 0, "-L");
 	run_conns(c, rport, CONNS_EACH, "-R");
+	slow_name(c, nport);
 
 	struct roam_counts up, down;
 	roam_proxy_stop(&l, "roaming proxy", &up, &down);

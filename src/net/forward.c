@@ -11,6 +11,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "resolve.h"
 #include "udp.h"
 #include "util/msgpack_read.h"
 #include "util/xmalloc.h"
@@ -19,8 +20,9 @@
 #define READS_PER_TURN 4
 
 struct link {
-	int fd;
+	int fd;        /* -1 while resolving */
 	uint32_t chan;
+	net_resolve *resolving; /* the name to connect to, resolving off the loop */
 	bool connecting;
 	bool rd_eof;   /* the socket's end was read: the channel is closed */
 	bool wr_eof;   /* the channel's end was read: the socket is shut for writing */
@@ -132,14 +134,25 @@ static void close_abort(int fd)
 	close(fd);
 }
 
+/* Closes the link's socket (gracefully once both ends of stream went, else with a reset)
+ * or gives up on the name it waits for. */
+static void link_close(struct link *l)
+{
+	if (l->resolving != NULL)
+		net_resolve_cancel(l->resolving);
+	else if (l->rd_eof && l->wr_eof)
+		close(l->fd);
+	else
+		close_abort(l->fd);
+	free(l->out);
+}
+
 void fwd_free(fwd *f)
 {
 	if (f == NULL)
 		return;
-	for (size_t i = 0; i < f->nlinks; i++) {
-		close_abort(f->links[i].fd);
-		free(f->links[i].out);
-	}
+	for (size_t i = 0; i < f->nlinks; i++)
+		link_close(&f->links[i]);
 	for (size_t i = 0; i < f->nlisteners; i++)
 		close(f->listeners[i].fd);
 	free(f->links);
@@ -198,14 +211,6 @@ static int stream_connect(const struct sockaddr *sa, socklen_t len)
 	return -1;
 }
 
-static int tcp_connect(const char *host, unsigned port)
-{
-	struct net_addr a;
-	if (net_addr_resolve(host, port, &a) != 0)
-		return -1;
-	return stream_connect((struct sockaddr *)&a.ss, a.len);
-}
-
 static int unix_connect(const char *path)
 {
 	struct sockaddr_un sun = {.sun_family = AF_UNIX};
@@ -246,13 +251,27 @@ void fwd_add_remote(fwd *f, const struct fwd_spec *s)
 	f->remotes[f->nremotes++] = (struct remote){.spec = *s};
 }
 
-static void add_link(fwd *f, int fd, uint32_t chan, bool connecting)
+static struct link *add_link(fwd *f, int fd, uint32_t chan, bool connecting)
 {
 	if (f->nlinks == f->caplinks) {
 		f->caplinks = f->caplinks ? 2 * f->caplinks : 8;
 		f->links = xreallocarray(f->links, f->caplinks, sizeof *f->links);
 	}
-	f->links[f->nlinks++] = (struct link){.fd = fd, .chan = chan, .connecting = connecting};
+	struct link *l = &f->links[f->nlinks++];
+	*l = (struct link){.fd = fd, .chan = chan, .connecting = connecting};
+	return l;
+}
+
+/* A link for channel chan that connects to host:port once the name resolves; false when
+ * it cannot start. */
+static bool add_tcp_link(fwd *f, uint32_t chan, const char *host, unsigned port)
+{
+	net_resolve *r = net_resolve_start(host, port);
+	if (r == NULL)
+		return false;
+	struct link *l = add_link(f, -1, chan, false);
+	l->resolving = r;
+	return true;
 }
 
 int fwd_carry(fwd *f, int fd, const struct fwd_what *w)
@@ -276,6 +295,10 @@ size_t fwd_pollfds(const fwd *f, struct pollfd *p)
 		p[i] = (struct pollfd){f->listeners[i].fd, POLLIN, 0};
 	for (size_t i = 0; i < f->nlinks; i++) {
 		const struct link *l = &f->links[i];
+		if (l->resolving != NULL) {
+			p[f->nlisteners + i] = (struct pollfd){net_resolve_fd(l->resolving), POLLIN, 0};
+			continue;
+		}
 		short ev = 0;
 		if (l->connecting || l->outoff < l->outlen)
 			ev |= POLLOUT;
@@ -292,19 +315,21 @@ static void serve_open(fwd *f, uint32_t id, const uint8_t *what, size_t len, cha
 {
 	struct fwd_what w;
 	int fd = -1;
+	bool linked = false;
 	char *err = NULL;
 	if (!fwd_what_decode(what, len, &w)) {
 		chan_reset(f->m, id, CHAN_RESET_REFUSED);
 		return;
 	}
 	if (w.kind == FWD_CONNECT && (f->allow & FWD_ALLOW_CONNECT)) {
-		fd = tcp_connect(w.host, w.port);
+		linked = add_tcp_link(f, id, w.host, w.port);
 	} else if (w.kind == FWD_AGENT && (f->allow & FWD_ALLOW_AGENT)) {
 		fd = unix_connect(getenv("SSH_AUTH_SOCK"));
 	} else if (w.kind == FWD_FORWARDED) {
-		for (size_t i = 0; i < f->nremotes && fd < 0; i++)
+		for (size_t i = 0; i < f->nremotes && !linked; i++)
 			if (f->remotes[i].opened && f->remotes[i].chan == w.listen_id)
-				fd = tcp_connect(f->remotes[i].spec.host, f->remotes[i].spec.hostport);
+				linked = add_tcp_link(f, id, f->remotes[i].spec.host,
+						      f->remotes[i].spec.hostport);
 	} else if (w.kind == FWD_AGENT_LISTEN && (f->allow & FWD_ALLOW_AGENT_LISTEN)) {
 		if (fwd_agent_offered(f))
 			chan_reset(f->m, f->offer_chan, CHAN_RESET_ABORT); /* the newer one counts */
@@ -327,6 +352,8 @@ static void serve_open(fwd *f, uint32_t id, const uint8_t *what, size_t len, cha
 				  w.port, err != NULL ? err : "too many forwardings");
 		free(err);
 	}
+	if (linked)
+		return;
 	if (fd < 0)
 		chan_reset(f->m, id, CHAN_RESET_REFUSED);
 	else
@@ -426,8 +453,27 @@ static void channel_to_socket(fwd *f, struct link *l)
 	}
 }
 
+/* The name resolved (or not): the connect starts. */
+static void resolved(fwd *f, struct link *l)
+{
+	struct net_addr a;
+	int ok = net_resolve_finish(l->resolving, &a);
+	l->resolving = NULL;
+	l->fd = ok == 0 ? stream_connect((struct sockaddr *)&a.ss, a.len) : -1;
+	if (l->fd < 0)
+		return link_fail(f, l, CHAN_RESET_REFUSED);
+	l->connecting = true;
+}
+
 static void service_link(fwd *f, struct link *l, short re)
 {
+	if (l->resolving != NULL) {
+		if (!chan_alive(f->m, l->chan))
+			l->dead = true;
+		else if (re & (POLLIN | POLLHUP | POLLERR))
+			resolved(f, l);
+		return;
+	}
 	if (l->connecting) {
 		if (!(re & (POLLOUT | POLLERR | POLLHUP)))
 			return;
@@ -459,11 +505,7 @@ static void sweep(fwd *f)
 			f->links[k++] = *l;
 			continue;
 		}
-		if (l->rd_eof && l->wr_eof)
-			close(l->fd);
-		else
-			close_abort(l->fd);
-		free(l->out);
+		link_close(l);
 	}
 	f->nlinks = k;
 	k = 0;

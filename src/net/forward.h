@@ -22,8 +22,9 @@
  * connection's datagrams were taken (so bytes that arrived go on at once). Memory and fds
  * are bounded: a channel is live per connection (CHAN_MAX), each with a copy buffer of
  * FWD_COPY bytes; sockets are non-blocking, a full channel stops reading its socket and a
- * full socket stops reading its channel (back-pressure both ways). Connects to names
- * resolve with getaddrinfo, which may block the loop while a resolver answers.
+ * full socket stops reading its channel (back-pressure both ways). A name to connect to
+ * resolves off the loop (resolve.h): a slow resolver holds up that connection alone.
+ * Listening addresses (-L's and -R's bind) still resolve in the loop: they are local.
  */
 #ifndef RSH_NET_FORWARD_H
 #define RSH_NET_FORWARD_H

@@ -9,6 +9,7 @@ src_net_libnet_a_SOURCES = \
 	src/net/fragment.c src/net/fragment.h \
 	src/net/connection.c src/net/connection.h \
 	src/net/udp.c src/net/udp.h \
+	src/net/resolve.c src/net/resolve.h \
 	src/net/hop.c src/net/hop.h \
 	src/net/token.c src/net/token.h \
 	src/net/dgram_stream.c src/net/dgram_stream.h \
