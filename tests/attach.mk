@@ -11,7 +11,7 @@ ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_atta
 	tests/test_attach_windows \
 	tests/test_attach_look tests/test_attach_agent tests/test_attach_alerts \
 	tests/test_attach_names tests/test_attach_tmuxconf tests/test_attach_sizes \
-	tests/test_attach_shared tests/test_attach_stopped
+	tests/test_attach_shared tests/test_attach_stopped tests/test_attach_border_status
 check_PROGRAMS += $(ATTACH_TESTS)
 TESTS += $(ATTACH_TESTS)
 tests_test_attach_harness_SOURCES = tests/test_attach_harness.c $(ATTACH_HARNESS)
@@ -48,6 +48,8 @@ tests_test_attach_tmuxconf_SOURCES = tests/test_attach_tmuxconf.c $(ATTACH_HARNE
 tests_test_attach_tmuxconf_LDADD = $(TERM_LIBS)
 tests_test_attach_sizes_SOURCES = tests/test_attach_sizes.c $(ATTACH_HARNESS)
 tests_test_attach_sizes_LDADD = $(TERM_LIBS)
+tests_test_attach_border_status_SOURCES = tests/test_attach_border_status.c $(ATTACH_HARNESS)
+tests_test_attach_border_status_LDADD = $(TERM_LIBS)
 tests_test_attach_look_SOURCES = tests/test_attach_look.c $(ATTACH_HARNESS)
 tests_test_attach_look_LDADD = $(TERM_LIBS)
 tests_test_attach_config_SOURCES = tests/test_attach_config.c $(ATTACH_HARNESS)

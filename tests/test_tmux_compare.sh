@@ -292,5 +292,23 @@ step resize-window -t zzzzzz -x abc
 step resize-window -t zzzzzz -y 100000
 step resize-window -t zzzzzz 0
 
+# pane-border-status: the panes on the window's top (or bottom) edge give a row to their
+# border status lines, the layout string keeps the cells; a split of such a pane one above
+# the other needs a row more; pane_top and pane_at_* read the panes' places.
+step new-session -d -s zzzzzzzb -x 80 -y 24
+step set -w -t zzzzzzzb pane-border-status top
+step split-window -t zzzzzzzb
+step split-window -h -t zzzzzzzb
+step split-window -v -t zzzzzzzb:0.0 -l 3
+step_out display -p -t zzzzzzzb:0.2 '#{pane_top} #{pane_bottom} #{pane_left} #{pane_right} #{pane_at_top}#{pane_at_bottom}#{pane_at_left}#{pane_at_right}'
+step set -w -t zzzzzzzb pane-border-status bottom
+step_out list-panes -t zzzzzzzb -F '#{pane_index} #{pane_top} #{pane_at_top}#{pane_at_bottom}'
+step set -w -t zzzzzzzb pane-border-status off
+step new-session -d -s zzzzzzzc -x 80 -y 3
+step set -w -t zzzzzzzc pane-border-status top
+step split-window -t zzzzzzzc
+step set -w -t zzzzzzzc pane-border-status off
+step split-window -t zzzzzzzc
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

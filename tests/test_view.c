@@ -482,7 +482,7 @@ static void test_hostile(void)
 	pack_blank_head(&pk, 8, 4); /* an end line with a NUL */
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_blank_head(&pk, 19, 16); /* more fields than there are */
+	pack_blank_head(&pk, 20, 17); /* more fields than there are */
 	refuse(base, &buf, "");
 	pack_blank_head(&pk, 16, 12); /* look: border lines past the last kind */
 	msgpack_pack_array(&pk, 3);
@@ -792,9 +792,74 @@ static void test_look(void)
 	term_view_unref(blank);
 }
 
+/* The borders field (pane-border-status): a row per pane round-trips, then a change of
+ * one cell of it alone; a diff of more rows than panes, wider than the view, or a status
+ * past bottom is refused, the first two before the screen is made. */
+static void test_border_status(void)
+{
+	term_view *blank = term_view_new(0, 0, 0), *v = term_view_new(21, 6, 2);
+	v->panes[0] = (term_view_pane){.id = 7, .y = 1, .screen = term_snapshot_new(5, 10)};
+	v->panes[1] = (term_view_pane){.id = 9, .x = 11, .y = 1, .screen = term_snapshot_new(5, 10)};
+	v->border_status = TERM_VIEW_BORDER_TOP;
+	term_snapshot *rows = term_snapshot_new(2, 21);
+	term_cell c = term_cell_blank();
+	uint32_t ch = '0';
+	c.attrs = TERM_ATTR_REVERSE;
+	term_row_set(term_row_writable(&rows->lines[0]), 0, &c, &ch, 1);
+	term_view_set_borders(v, rows);
+	term_snapshot_unref(rows);
+	const char *err = NULL;
+	CHECKF(term_view_check(v, &err), "%s", err);
+	msgpack_sbuffer buf;
+	encode_view_diff(blank, v, &buf);
+	term_view *got = apply_bytes(blank, buf.data, buf.size, &err);
+	CHECKF(got != NULL, "%s", err);
+	CHECK(term_view_equal(got, v) && got->border_status == TERM_VIEW_BORDER_TOP);
+	CHECK(term_row_get(got->borders->lines[0], 0).ch == '0');
+	msgpack_sbuffer_destroy(&buf);
+
+	term_view *next = term_view_clone(v);
+	rows = term_snapshot_clone(v->borders);
+	ch = '1';
+	term_row_set(term_row_writable(&rows->lines[1]), 3, &c, &ch, 1);
+	term_view_set_borders(next, rows);
+	term_snapshot_unref(rows);
+	encode_view_diff(v, next, &buf);
+	term_view *got2 = apply_bytes(got, buf.data, buf.size, &err);
+	CHECKF(got2 != NULL && term_view_equal(got2, next), "%s", err ? err : "differs");
+	msgpack_sbuffer_destroy(&buf);
+
+	/* More rows than panes, wider than the view, a status past bottom. */
+	static const struct { unsigned rows, cols, status; const char *why; } bad[] = {
+		{3, 21, 1, "border status"}, {65, 21, 1, "outside"}, {2, 22, 1, "outside"},
+		{2, 21, 3, ""},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		msgpack_packer pk;
+		msgpack_sbuffer_init(&buf);
+		msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+		pack_head(&pk, 3 + 16, 21, 6, 2);
+		pack_pane_head(&pk, false, 7, 0, 1);
+		pack_pane_head(&pk, false, 9, 11, 1);
+		for (unsigned f = 0; f < 15; f++)
+			msgpack_pack_nil(&pk);
+		msgpack_pack_array(&pk, 2);
+		msgpack_pack_uint32(&pk, bad[i].status);
+		pack_blank_screen(&pk, bad[i].rows, bad[i].cols);
+		refuse(got, &buf, bad[i].why);
+		msgpack_sbuffer_destroy(&buf);
+	}
+	term_view_unref(got2);
+	term_view_unref(next);
+	term_view_unref(got);
+	term_view_unref(v);
+	term_view_unref(blank);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
+	test_border_status();
 	test_history();
 	for (unsigned long c = 0; c < cases; c++) {
 		test_random(seed + c, 30);

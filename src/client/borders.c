@@ -139,17 +139,40 @@ static bool on_border(const term_view_pane *p, long py, long x, long y)
 	return x >= px - 1 && x <= ex && (y == py - 1 || y == ey);
 }
 
+wchar_t borders_pane_number(const term_view *v, unsigned i)
+{
+	long active_index = strtol(v->names[TERM_VIEW_PANE_INDEX], NULL, 10);
+	long index = active_index - (long)v->active + (long)i;
+	return index >= 0 ? (wchar_t)(L'0' + index % 10) : L'*';
+}
+
 wchar_t borders_number(const term_view *v, unsigned x, unsigned y)
 {
 	unsigned top = term_view_area_top(v);
-	long active_index = strtol(v->names[TERM_VIEW_PANE_INDEX], NULL, 10);
 	for (unsigned k = 0; k < v->npanes; k++) {
 		unsigned i = (v->active + k) % v->npanes;
 		const term_view_pane *p = &v->panes[i];
-		if (on_border(p, (long)p->y - top, x, y)) {
-			long index = active_index - (long)v->active + (long)i;
-			return index >= 0 ? (wchar_t)(L'0' + index % 10) : L'*';
-		}
+		if (on_border(p, (long)p->y - top, x, y))
+			return borders_pane_number(v, i);
 	}
 	return L'*';
+}
+
+bool borders_status_place(const term_view *v, unsigned i, unsigned *x, unsigned *y,
+			  unsigned *width)
+{
+	if (v->border_status == TERM_VIEW_BORDER_OFF || i >= v->npanes)
+		return false;
+	const term_view_pane *p = &v->panes[i];
+	long row = (long)p->y - (long)term_view_area_top(v);
+	row += v->border_status == TERM_VIEW_BORDER_TOP ? -1 : (long)p->screen->rows;
+	if (p->screen->cols <= 4 || row < 0 || row >= (long)term_view_area_rows(v) ||
+	    p->x + 2u >= v->cols)
+		return false;
+	*x = p->x + 2u;
+	*y = (unsigned)row;
+	*width = p->screen->cols - 4u;
+	if (*width > v->cols - *x)
+		*width = v->cols - *x;
+	return true;
 }

@@ -52,5 +52,18 @@ enum border_glyph borders_glyph(uint8_t bits);
  * TERM_VIEW_PANE_INDEX name, so the first visible pane's is that less its place.
  */
 wchar_t borders_number(const term_view *v, unsigned x, unsigned y);
+/* The character pane-border-lines number draws for the view's pane i (its index mod 10). */
+wchar_t borders_pane_number(const term_view *v, unsigned i);
+
+/*
+ * Where the view's pane i has its border status line (term_view's borders): from cell
+ * (*x, *y) of the window area (y from the area's top), *width cells, as tmux places it:
+ * from the border row's third cell, the pane's width less 4, on the row above the pane
+ * (pane-border-status top) or below it (bottom), cut at the view's edge. False when it
+ * has none: the status is off, the pane is narrower than 5 cells or the row is not in the
+ * area.
+ */
+bool borders_status_place(const term_view *v, unsigned i, unsigned *x, unsigned *y,
+			  unsigned *width);
 
 #endif

@@ -550,9 +550,61 @@ static const cchar_t *border_char(enum border_glyph g, unsigned lines)
 	return d ? WACS_D_HLINE : t ? WACS_T_HLINE : WACS_HLINE;
 }
 
+/* A blank cell of a border status line: the border's own line (map's bits b; pane i's
+ * number with pane-border-lines number) in the cell's pen, as tmux draws it under the
+ * text. */
+static void status_line_cell(render *r, const term_view *v, unsigned i, uint8_t b,
+			     const term_cell *c, int y, int x)
+{
+	wchar_t w[CCHARW_MAX + 1] = L" ";
+	attr_t a = A_NORMAL;
+	short ignored;
+	int pair;
+	cchar_t cc;
+
+	if ((b & BORDER_CELL) && v->border_lines == TERM_VIEW_LINES_NUMBER)
+		w[0] = borders_pane_number(v, i);
+	else if (b & BORDER_CELL)
+		getcchar(border_char(borders_glyph(b), v->border_lines), w, &a, &ignored, NULL);
+	a |= cell_attrs(r, c, &pair);
+	setcchar(&cc, w, a, 0, &pair);
+	mvadd_wch(y, x, &cc);
+	if (needs_extra(r, c))
+		add_extra(r, y, x, c, w, 1);
+}
+
+/* The panes' border status lines over the borders (pane-border-status): the text the
+ * server drew, its blank cells the border's line. */
+static void draw_border_status(render *r, const term_view *v, const uint8_t *map)
+{
+	unsigned top = term_view_area_top(v), x, y, width;
+	for (unsigned i = 0; i < v->npanes; i++) {
+		if (!borders_status_place(v, i, &x, &y, &width))
+			continue;
+		const term_row *row = v->borders->lines[i];
+		for (unsigned j = 0; j < width; j++) {
+			term_cell c = term_row_get(row, j);
+			if (c.ch != 0)
+				draw_cell(r, row, j, (int)(top + y), (int)(x + j), width - j, 0);
+			else if (c.width != 0)
+				status_line_cell(r, v, i, map[(size_t)y * v->cols + x + j], &c,
+						 (int)(top + y), (int)(x + j));
+		}
+	}
+}
+
+/* Whether the border status lines differ from those drawn last. */
+static bool border_status_changed(const render *r, const term_view *v)
+{
+	const term_view *prev = r->prev;
+	return prev == NULL || prev->border_status != v->border_status ||
+	       (prev->borders != v->borders && !term_snapshot_equal(prev->borders, v->borders));
+}
+
 /* Borders in pane-border-style, those around the active pane in
- * pane-active-border-style; cells that touch no pane are blank. Unless full, only the
- * cells whose map changed since the last drawing (same layout: same size and pens). */
+ * pane-active-border-style; cells that touch no pane are blank; the border status lines
+ * over them. Unless full, only the cells whose map changed since the last drawing (same
+ * layout: same size and pens, and the same border status lines). */
 static void draw_borders(render *r, const term_view *v, bool full)
 {
 	unsigned rows, x, y, top = term_view_area_top(v);
@@ -561,6 +613,7 @@ static void draw_borders(render *r, const term_view *v, bool full)
 
 	/* The map follows from the layout and the active pane alone. */
 	bool number = v->border_lines == TERM_VIEW_LINES_NUMBER;
+	full = full || border_status_changed(r, v);
 	if (!full && r->borders != NULL && r->prev->active == v->active && !number)
 		return;
 	uint8_t *map = borders_map(v, &rows);
@@ -599,6 +652,7 @@ static void draw_borders(render *r, const term_view *v, bool full)
 			if ((b & BORDER_CELL) && needs_extra(r, pens[which]))
 				add_extra(r, (int)(top + y), (int)x, pens[which], w, 1);
 		}
+	draw_border_status(r, v, map);
 	free(r->borders);
 	r->borders = map;
 }

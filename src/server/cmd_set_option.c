@@ -74,6 +74,10 @@ static void changed(const struct option_entry *oe)
 {
 	if (strcmp(oe->name, "monitor-silence") == 0)
 		alerts_reset_all(); /* every window's timer starts again */
+	if (strcmp(oe->name, "pane-border-status") == 0) /* the panes give or take a row */
+		for (size_t i = 0; i < server.nsessions; i++)
+			for (size_t j = 0; j < server.sessions[i]->nwindows; j++)
+				window_apply_layout(server.sessions[i]->windows[j]);
 }
 
 static int assign(struct cmd_ctx *ctx, struct options *oo, const struct option_entry *oe,

@@ -116,6 +116,50 @@ static term_cell style_pen(const struct options *oo, const char *name,
 	return pen;
 }
 
+/*
+ * Pane p's border status line (pane-border-status) into row, as tmux's
+ * screen_redraw_make_pane_status: pane-border-format expanded for the pane (strftime
+ * too) and drawn over width cells (the pane's less 4) of its border pen,
+ * pane-active-border-style for the window's active pane, else pane-border-style, each
+ * expanded for the pane. The cells the text leaves blank are the border's line.
+ */
+static void border_line(term_row *row, unsigned width, const struct session *s,
+			const struct window *w, struct pane *p)
+{
+	struct format_ctx ctx = {.s = (struct session *)s, .w = (struct window *)w, .p = p,
+				 .time = true};
+	format_defaults(&ctx);
+	const char *style = p == w->active ? "pane-active-border-style" : "pane-border-style";
+	term_cell base = term_cell_blank(), pen = style_pen(w->options, style, &ctx);
+	base.fg = pen.fg;
+	base.bg = pen.bg;
+	base.ul = pen.ul;
+	base.attrs = pen.attrs;
+	for (unsigned c = 0; c < width; c++)
+		term_row_set(row, c, &base, NULL, 0);
+	char *text = format_expand(options_get_string(p->options, "pane-border-format"), &ctx);
+	status_format_draw(row, width, text, &base);
+	free(text);
+}
+
+/* The border status lines of v's panes (term/view.h), when pane-border-status asks. */
+static void set_borders(term_view *v, const struct session *s, const struct window *w)
+{
+	v->border_status = (uint8_t)options_get_number(w->options, "pane-border-status");
+	if (v->border_status == TERM_VIEW_BORDER_OFF || v->npanes == 0)
+		return;
+	term_snapshot *snap = term_snapshot_new(v->npanes, v->cols);
+	for (unsigned i = 0; i < v->npanes; i++) {
+		unsigned cols = v->panes[i].screen->cols;
+		struct pane *p = window_find_pane(w, v->panes[i].id);
+		if (cols > 4 && p != NULL)
+			border_line(term_row_writable(&snap->lines[i]), cols - 4, s, w, p);
+	}
+	snap->cursor.visible = false;
+	term_view_set_borders(v, snap);
+	term_snapshot_unref(snap);
+}
+
 /* The pens the client draws in and the border lines (term/view.h), from the options. */
 static void set_look(term_view *v, const struct session *s, const struct window *w)
 {
@@ -145,8 +189,10 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 	bool top = s != NULL && status_at_top(s->options);
 	unsigned area = rows - lines;
 	term_view *v = term_view_new(cols, rows, w != NULL && area > 0 ? TERM_VIEW_MAX_PANES : 0);
-	if (w != NULL && area > 0)
+	if (w != NULL && area > 0) {
 		place_panes(v, w, cols, top ? lines : 0, area);
+		set_borders(v, s, w);
+	}
 	if (w != NULL && w->active != NULL && !w->active->exited)
 		v->tty_echo = term_pty_echoes(&w->active->pty);
 	if (w != NULL) {
@@ -213,6 +259,8 @@ static void reuse_screens(term_view *v, const term_view *before)
 	if (v->status != NULL && before->status != NULL && v->status != before->status &&
 	    term_snapshot_equal(v->status, before->status))
 		term_view_set_status(v, before->status);
+	if (v->borders != before->borders && term_snapshot_equal(v->borders, before->borders))
+		term_view_set_borders(v, before->borders);
 	for (unsigned i = 0; i < v->npanes; i++) {
 		const term_view_pane *b = term_view_find(before, v->panes[i].id);
 		term_view_pane *p = &v->panes[i];

@@ -195,9 +195,42 @@ static char *window_var(const char *name, const struct window *w)
 	return NULL;
 }
 
+/* Where the pane is in its window (tmux's pane_top ... pane_at_right): its geometry in
+ * the layout, pane-border-status's rows kept out, as tmux's offsets. NULL for other
+ * names. */
+static char *pane_place_var(const char *name, const struct pane *p)
+{
+	const struct window *w = p->window;
+	struct layout_geom g;
+	if (strncmp(name, "pane_", 5) != 0 || !layout_geometry(w->layout, p->id, &g))
+		return NULL;
+	long long status = options_get_number(w->options, "pane-border-status");
+	name += 5;
+	if (strcmp(name, "top") == 0)
+		return number(g.y);
+	if (strcmp(name, "left") == 0)
+		return number(g.x);
+	if (strcmp(name, "bottom") == 0)
+		return number((long long)g.y + g.rows - 1);
+	if (strcmp(name, "right") == 0)
+		return number((long long)g.x + g.cols - 1);
+	if (strcmp(name, "at_top") == 0)
+		return flag(g.y == (status == LAYOUT_BORDER_TOP ? 1u : 0u));
+	if (strcmp(name, "at_bottom") == 0)
+		return flag(g.y + g.rows == w->rows - (status == LAYOUT_BORDER_BOTTOM));
+	if (strcmp(name, "at_left") == 0)
+		return flag(g.x == 0);
+	if (strcmp(name, "at_right") == 0)
+		return flag(g.x + g.cols == w->cols);
+	return NULL;
+}
+
 static char *pane_var(const char *name, const struct pane *p)
 {
 	const struct window *w = p->window;
+	char *place = pane_place_var(name, p);
+	if (place != NULL)
+		return place;
 	if (strcmp(name, "pane_index") == 0)
 		return number((long long)window_pane_index(w, p) +
 			      options_get_number(w->options, "pane-base-index"));

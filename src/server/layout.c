@@ -285,6 +285,28 @@ static void refit(struct cell *c)
 	}
 }
 
+void layout_set_border(struct layout *l, enum layout_border border)
+{
+	l->border = border;
+}
+
+/* Whether c is on the window's top edge (first of every column above it), or its bottom. */
+static bool on_edge(const struct cell *c, bool top)
+{
+	for (; c->parent != NULL; c = c->parent) {
+		const struct cell *p = c->parent;
+		if (p->type == CELL_TOPBOTTOM && p->child[top ? 0 : p->nchild - 1] != c)
+			return false;
+	}
+	return true;
+}
+
+/* Whether pane cell c (or, zoomed, the window) gives a row to its border status line. */
+static bool has_border_row(const struct layout *l, const struct cell *c)
+{
+	return l->border != LAYOUT_BORDER_OFF && on_edge(c, l->border == LAYOUT_BORDER_TOP);
+}
+
 /*
  * The new pane's size when s cells are split as where says, as tmux's layout_split_pane:
  * the right or bottom part is the size asked for (or half, rounded down), held between
@@ -335,7 +357,9 @@ const char *layout_insert(struct layout *l, uint32_t pane, const struct layout_p
 		return "percentage must be 1 to 99";
 	unsigned s = cell_along(c, axis);
 	unsigned add = split_size(s, where);
-	if (add == 0 || (where->full && s - 1 - add < cell_min(c, axis)))
+	bool row = axis == CELL_TOPBOTTOM && has_border_row(l, c); /* tmux: one more row */
+	if (add == 0 || (where->full && s - 1 - add < cell_min(c, axis)) ||
+	    (row && s < 2 * LAYOUT_MIN + 2))
 		return "no space for new pane";
 	layout_unzoom(l);
 
@@ -521,8 +545,13 @@ static struct layout_geom geom(const struct layout *l, const struct cell *c)
 		g.x = g.y = 0;
 		g.cols = l->root->sx;
 		g.rows = l->root->sy;
+		c = l->root;
 	} else if (l->zoomed) {
 		g.visible = false;
+	}
+	if (g.rows > 1 && has_border_row(l, c)) {
+		g.y += l->border == LAYOUT_BORDER_TOP;
+		g.rows--;
 	}
 	return g;
 }

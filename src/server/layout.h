@@ -94,6 +94,17 @@ void layout_unzoom(struct layout *l);
 /* The zoomed pane, if any. */
 bool layout_zoomed(const struct layout *l, uint32_t *pane);
 
+/*
+ * Where the panes' border status lines go (tmux's pane-border-status): as tmux's
+ * layout_fix_panes, each pane along the window's top edge (TOP) or bottom edge (BOTTOM)
+ * gives its first or last row to one (a pane of one row keeps it), and a split of such a
+ * pane one above the other needs a row more; the other panes' lines are the borders
+ * above or below them. Only the panes' geometry changes: the cells (layout_dump) keep
+ * their sizes. A new layout has them off.
+ */
+enum layout_border { LAYOUT_BORDER_OFF, LAYOUT_BORDER_TOP, LAYOUT_BORDER_BOTTOM };
+void layout_set_border(struct layout *l, enum layout_border border);
+
 size_t layout_count(const struct layout *l);
 bool layout_has(const struct layout *l, uint32_t pane);
 /*

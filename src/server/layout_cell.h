@@ -25,6 +25,7 @@ struct layout {
 	struct cell *root;
 	bool zoomed;
 	uint32_t zoom_pane;
+	enum layout_border border; /* layout_set_border */
 	int last_set;  /* the preset (layout_set.c) last arranged, or -1 */
 	char *before;  /* the layout string before the last select-layout, or NULL */
 };

@@ -77,6 +77,10 @@ void mode_cover(term_view *v, term_snapshot *screen)
 	v->npanes = 1;
 	v->active = 0;
 	v->tty_echo = false;
+	term_snapshot *none = term_snapshot_new(0, v->cols); /* no panes' border lines */
+	term_view_set_borders(v, none);
+	term_snapshot_unref(none);
+	v->border_status = TERM_VIEW_BORDER_OFF;
 }
 
 void mode_run(struct client *c, const char *line)

@@ -174,7 +174,8 @@ const char *window_join_pane(struct pane *dst, struct pane *src, const struct la
  * index and window. A pane leaving its window hands its activity to the one coming in.
  */
 void window_swap_panes(struct pane *a, struct pane *b);
-/* Gives every pane the size the layout now has for it. */
+/* Gives every pane the size the layout now has for it, with the border status lines the
+ * window's pane-border-status asks for (layout_set_border). */
 void window_apply_layout(struct window *w);
 /* Resizes the window (clamped to the layout's limits) and its panes, when it changed. */
 void window_resize(struct window *w, unsigned cols, unsigned rows);

@@ -80,7 +80,7 @@ struct window *window_create_with(unsigned index, struct pane *p, unsigned cols,
 	w->name_due = true; /* automatic-rename names it at the first check */
 	add_pane(w, p);
 	w->active = p;
-	pane_resize(p, cols, rows);
+	window_apply_layout(w);
 	return w;
 }
 
@@ -123,6 +123,8 @@ size_t window_pane_index(const struct window *w, const struct pane *p)
 void window_apply_layout(struct window *w)
 {
 	struct layout_geom g;
+	layout_set_border(w->layout,
+			  (enum layout_border)options_get_number(w->options, "pane-border-status"));
 	for (size_t i = 0; i < w->npanes; i++)
 		if (layout_geometry(w->layout, w->panes[i]->id, &g))
 			pane_resize(w->panes[i], g.cols, g.rows);

@@ -15,6 +15,7 @@ term_view *term_view_new(unsigned cols, unsigned rows, unsigned npanes)
 	v->npanes = (uint16_t)npanes;
 	v->panes = xcalloc(npanes ? npanes : 1, sizeof *v->panes);
 	v->status = term_snapshot_new(0, cols);
+	v->borders = term_snapshot_new(0, cols);
 	v->notice = xstrdup("");
 	v->ended = xstrdup("");
 	v->title = xstrdup("");
@@ -97,6 +98,8 @@ term_view *term_view_clone(const term_view *v)
 	c->status_top = v->status_top;
 	memcpy(c->pens, v->pens, sizeof c->pens);
 	c->border_lines = v->border_lines;
+	c->border_status = v->border_status;
+	term_view_set_borders(c, v->borders);
 	term_view_set_terminal(c, v->term_features, v->term_overrides);
 	c->bells = v->bells;
 	c->echo_events = v->echo_events;
@@ -124,6 +127,7 @@ void term_view_unref(term_view *v)
 		term_snapshot_unref(v->panes[i].screen);
 	free(v->panes);
 	term_snapshot_unref(v->status);
+	term_snapshot_unref(v->borders);
 	free(v->notice);
 	free(v->ended);
 	term_histpage_unref(v->page);
@@ -141,6 +145,13 @@ void term_view_set_status(term_view *v, term_snapshot *status)
 {
 	term_snapshot_unref(v->status);
 	v->status = term_snapshot_ref(status);
+}
+
+void term_view_set_borders(term_view *v, term_snapshot *borders)
+{
+	term_snapshot_ref(borders);
+	term_snapshot_unref(v->borders);
+	v->borders = borders;
 }
 
 void term_view_set_page(term_view *v, term_histpage *page)
@@ -258,6 +269,10 @@ bool term_view_check(const term_view *v, const char **err)
 		return *err = "terminal lists too long", false;
 	if (v->border_lines > TERM_VIEW_LINES_NUMBER)
 		return *err = "border lines out of range", false;
+	if (v->border_status > TERM_VIEW_BORDER_BOTTOM ||
+	    v->borders->rows != (v->border_status != TERM_VIEW_BORDER_OFF ? v->npanes : 0) ||
+	    (v->borders->rows > 0 && v->borders->cols != v->cols))
+		return *err = "border status lines do not fit the panes", false;
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
 		if (!TERM_COLOUR_IS_VALID(v->pens[i].fg) || !TERM_COLOUR_IS_VALID(v->pens[i].bg) ||
 		    !TERM_COLOUR_IS_VALID(v->pens[i].ul) || v->pens[i].attrs > TERM_ATTR_ALL)
@@ -294,6 +309,7 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    a->run_serial != b->run_serial ||
 	    !screen_equal(a->status, b->status) || !term_histpage_equal(a->page, b->page) ||
 	    a->status_top != b->status_top || a->border_lines != b->border_lines ||
+	    a->border_status != b->border_status || !screen_equal(a->borders, b->borders) ||
 	    strcmp(a->term_features, b->term_features) != 0 ||
 	    strcmp(a->term_overrides, b->term_overrides) != 0 || a->bells != b->bells)
 		return false;

@@ -7,7 +7,8 @@
  * prediction, a notice, the terminal title to set, the key tables the client acts on, a
  * command the server asks the client to run and, at the end of the attachment, why it
  * ended. Borders are not
- * shipped: the client draws them from the panes' rectangles.
+ * shipped: the client draws them from the panes' rectangles (only the text of their
+ * status lines comes from the server, in borders).
  *
  * Views are immutable once shared and reference counted, like term_snapshot. A builder
  * takes term_view_new, fills the fields (each pane's screen and the status take a
@@ -58,6 +59,11 @@ enum term_view_name {
 enum term_view_pen {
 	TERM_VIEW_PEN_MESSAGE, TERM_VIEW_PEN_COMMAND, TERM_VIEW_PEN_MODE,
 	TERM_VIEW_PEN_BORDER, TERM_VIEW_PEN_ACTIVE_BORDER, TERM_VIEW_PENS
+};
+
+/* Where each pane's border status line is (tmux's pane-border-status, in its order). */
+enum term_view_border_status {
+	TERM_VIEW_BORDER_OFF, TERM_VIEW_BORDER_TOP, TERM_VIEW_BORDER_BOTTOM
 };
 
 /* The lines borders are drawn with (tmux's pane-border-lines, in its order). */
@@ -113,6 +119,13 @@ typedef struct term_view {
 	char *names[TERM_VIEW_NAMES]; /* UTF-8, never NULL, at most TERM_VIEW_MAX_NOTICE */
 	term_cell pens[TERM_VIEW_PENS]; /* pens only: ch, width and comb are 0 */
 	uint8_t border_lines;           /* enum term_view_lines */
+	/* The panes' border status lines (pane-border-status, pane-border-format): with
+	 * border_status off, borders has no rows; else one row per pane, in the panes'
+	 * order, cols wide, whose first cells (the pane's width less 4) are drawn from the
+	 * border row's third cell on: on the row above the pane (top) or below it (bottom).
+	 * A blank cell (ch 0) there is the border's own line, in that cell's pen. */
+	uint8_t border_status;          /* enum term_view_border_status */
+	term_snapshot *borders;
 	/* The server's terminal-features and terminal-overrides: items joined by newlines
 	 * ("xterm*:RGB"), which the client matches against its terminal's name to decide
 	 * what the terminal can do; never NULL, at most TERM_VIEW_MAX_TERMINAL bytes. A new
@@ -133,6 +146,8 @@ void term_view_unref(term_view *v);
 /* Replaces the status line (takes a reference), the notice or the end line (copied, cut
  * to TERM_VIEW_MAX_NOTICE). */
 void term_view_set_status(term_view *v, term_snapshot *status);
+/* Replaces the border status lines (takes a reference). */
+void term_view_set_borders(term_view *v, term_snapshot *borders);
 void term_view_set_notice(term_view *v, const char *notice, size_t len);
 void term_view_set_ended(term_view *v, const char *ended, size_t len);
 /* Replaces the history page (takes a reference; NULL for none). */

@@ -1,7 +1,7 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?, title?, keys?, run?, names?, look?, terminal?, bells?]
+ *    options?, title?, keys?, run?, names?, look?, terminal?, bells?, borders?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -24,7 +24,7 @@
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
 	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
-	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, NFIELDS
+	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, FIELD_BORDERS, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -104,6 +104,8 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_TERMINAL;
 	if (from->bells != to->bells)
 		c |= 1u << FIELD_BELLS;
+	if (from->border_status != to->border_status || screen_changed(from->borders, to->borders))
+		c |= 1u << FIELD_BORDERS;
 	return c;
 }
 
@@ -190,6 +192,11 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		break;
 	case FIELD_BELLS:
 		msgpack_pack_uint32(pk, to->bells);
+		break;
+	case FIELD_BORDERS:
+		msgpack_pack_array(pk, 2);
+		msgpack_pack_uint8(pk, to->border_status);
+		term_diff_share_write(from->borders, to->borders, pk);
 		break;
 	case NFIELDS:
 		break;
@@ -404,6 +411,34 @@ static void read_terminal(mp_reader *r, term_view *v)
 	free(overrides);
 }
 
+/* [status, screen diff]: the diff's size is checked before it is applied (at most a row
+ * per pane, the view's width), as a pane's is; term_view_check judges the rest. */
+static void read_borders(const term_view *from, mp_reader *r, term_view *v)
+{
+	uint32_t two, status;
+	const char *err;
+	mp_read_array(r, 2, 2, &two);
+	if (!mp_read_u32(r, TERM_VIEW_BORDER_BOTTOM, &status))
+		return;
+	v->border_status = (uint8_t)status;
+	term_diff *d = term_diff_decode(r, &err);
+	if (d == NULL) {
+		if (r->error == NULL)
+			mp_fail(r, err);
+		return;
+	}
+	term_snapshot *s = NULL;
+	if (d->rows > TERM_VIEW_MAX_PANES || d->cols > v->cols)
+		mp_fail(r, "border status lines outside the view");
+	else if ((s = term_diff_apply(from->borders, d, &err)) == NULL)
+		mp_fail(r, err);
+	term_diff_free(d);
+	if (s != NULL) {
+		term_view_set_borders(v, s);
+		term_snapshot_unref(s);
+	}
+}
+
 static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint32_t n)
 {
 	uint32_t u, two;
@@ -458,6 +493,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		read_terminal(r, v);
 	if (field_present(r, n, FIELD_BELLS))
 		mp_read_u32(r, UINT32_MAX, &v->bells);
+	if (field_present(r, n, FIELD_BORDERS))
+		read_borders(from, r, v);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -480,6 +517,8 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->tty_echo = from->tty_echo;
 	v->status_top = from->status_top;
 	v->border_lines = from->border_lines;
+	v->border_status = from->border_status;
+	term_view_set_borders(v, from->borders);
 	memcpy(v->pens, from->pens, sizeof v->pens);
 	term_view_set_terminal(v, from->term_features, from->term_overrides);
 	v->bells = from->bells;
