@@ -4,7 +4,9 @@
  * #{pane_id}) leave FILE holding exactly the selected text and the text the newest paste
  * buffer; Enter's default copy-pipe-and-cancel, with no command, pipes to the copy-command
  * option; `pipe-and-cancel` pipes and keeps no buffer; with copy-command empty Enter only
- * copies.
+ * copies. With the mouse on, copy-mode-vi's mouse keys drive it: a user's
+ * `bind -T copy-mode-vi MouseDragEnd1Pane send -X copy-pipe-and-cancel 'cat > FILE'`
+ * pipes a drag's selection; the default DoubleClick1Pane copies the word after its pause.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,11 @@ static void wait_file(harness_client *c, const char *path, const char *want)
 			return;
 		harness_pump(c, 50);
 	}
+}
+
+static bool output_has(harness_client *c, void *arg)
+{
+	return strstr(harness_client_output(c, NULL), arg) != NULL;
 }
 
 /* Copy mode, the cursor to the start of the line above the prompt, a selection begun. */
@@ -107,6 +114,26 @@ int main(void)
 	harness_wait_rsh(c, "^one$", "show-buffer", (char *)NULL);
 	wait_file(c, enter, "one-");
 
+	/* The mouse: the client's terminal reports drags once the option is on. */
+	char *drag, *bind;
+	xasprintf(&drag, "%s/dragged", dir);
+	xasprintf(&bind, "bind -T copy-mode-vi MouseDragEnd1Pane send -X copy-pipe-and-cancel "
+		  "'cat > %s'", drag);
+	char *mouse_conf = harness_write_file("mouse.conf", bind);
+	CHECK(harness_rsh(NULL, "source-file", mouse_conf, (char *)NULL) == 0);
+	free(mouse_conf);
+	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "on", (char *)NULL) == 0);
+	harness_wait(c, output_has, "\033[?1002h", "the client's terminal reporting drags");
+	harness_send(c, "\033[<0;1;2M\033[<32;3;2M\033[<32;5;2M\033[<0;5;2m");
+	wait_file(c, drag, "one-2");
+	harness_wait_match(c, "work", "work"); /* left copy mode */
+	harness_pump(c, 400); /* the drag's press no longer counts as a first click */
+	harness_send(c, "\033[<0;8;2M\033[<0;8;2m\033[<0;8;2M\033[<0;8;2m");
+	harness_wait_rsh(c, "^two$", "show-buffer", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+
+	free(drag);
+	free(bind);
 	free(y);
 	free(enter);
 	free(piped);

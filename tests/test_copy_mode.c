@@ -236,11 +236,12 @@ static void run(const char *table, const char *editor)
 	CHECK(harness_rsh(NULL, "send-keys", "-X", "-t", "work", "page-up", (char *)NULL) == 0);
 	harness_wait_text(c, "not in a mode");
 
-	/* With the mouse option on, the wheel enters copy mode five lines a notch, and
+	/* With the mouse option on, the wheel's first notch enters copy mode (tmux's root
+	 * copy-mode -e), then copy mode's WheelUpPane scrolls five lines a notch, and
 	 * scrolling back to the bottom leaves it. */
 	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "on", (char *)NULL) == 0);
 	harness_wait(c, output_has, "\033[?1002h", "the client's terminal reporting drags");
-	harness_send(c, "\033[<64;10;5M\033[<64;10;5M");
+	harness_send(c, "\033[<64;10;5M\033[<64;10;5M\033[<64;10;5M");
 	wait_indicator(c, "[10/");
 	harness_send(c, "\033[<65;10;5M\033[<65;10;5M");
 	harness_wait_match(c, "work", "work");

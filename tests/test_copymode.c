@@ -8,6 +8,7 @@
 #include "client/copymode.h"
 
 #include "check.h"
+#include "term/keyname.h"
 #include "client/copymode_lines.h"
 #include "term/capture.h"
 #include "term/search.h"
@@ -343,43 +344,74 @@ static void test_search(void)
 	term_row_unref(row);
 }
 
-/* The mouse: a drag selects from the press and copies on release; a double click the
- * word; presses go on to the server. */
+static void mouse_is(struct copymode_mouse *ms, term_mouse m, uint64_t now, const char *want,
+		     uint16_t row, uint16_t col)
+{
+	term_key key;
+	term_mouse at;
+	char name[KEYNAME_MAX];
+	CHECK(copymode_mouse_key(ms, &m, now, &key, &at));
+	keyname_print(&key, name);
+	CHECKF(strcmp(name, want) == 0 && at.row == row && at.col == col, "%s at %u,%u, want %s",
+	       name, at.row, at.col, want);
+}
+
+/* The mouse's keys as tmux makes them (clicks counted within 300 ms, DoubleClick once a
+ * third did not come, a drag from the press's cell); a drag copy mode follows, scrolling
+ * into history at the pane's top row. */
 static void test_mouse(void)
 {
+	struct copymode_mouse ms = {0};
+	term_key key;
+	term_mouse at;
+	term_mouse press = {.action = TERM_MOUSE_PRESS, .button = 1, .row = 2, .col = 0};
+	term_mouse move = {.action = TERM_MOUSE_MOVE, .row = 2, .col = 2};
+	term_mouse release = {.action = TERM_MOUSE_RELEASE, .button = 1, .row = 2, .col = 2};
+	CHECK(!copymode_mouse_key(&ms, &move, 900, &key, &at)); /* no button held */
+	mouse_is(&ms, press, 1000, "MouseDown1Pane", 2, 0);
+	mouse_is(&ms, move, 1010, "MouseDrag1Pane", 2, 0); /* where it went down */
+	mouse_is(&ms, move, 1020, "MouseDrag1Pane", 2, 2);
+	mouse_is(&ms, release, 1030, "MouseDragEnd1Pane", 2, 2);
+	CHECK(!copymode_mouse_key(&ms, &release, 1040, &key, &at));
+	mouse_is(&ms, press, 2000, "MouseDown1Pane", 2, 0);
+	mouse_is(&ms, release, 2010, "MouseUp1Pane", 2, 2);
+	mouse_is(&ms, press, 2100, "SecondClick1Pane", 2, 0);
+	CHECK(!copymode_mouse_due(&ms, 2399, &key, &at));
+	CHECK(copymode_mouse_due(&ms, 2400, &key, &at) && key.ch ==
+	      TERM_MOUSE_KEY(TERM_MOUSE_DOUBLECLICK, 1) && at.row == 2);
+	CHECK(!copymode_mouse_due(&ms, 2500, &key, &at));
+	mouse_is(&ms, press, 3000, "MouseDown1Pane", 2, 0);
+	mouse_is(&ms, press, 3100, "SecondClick1Pane", 2, 0);
+	mouse_is(&ms, press, 3200, "TripleClick1Pane", 2, 0);
+	CHECK(!copymode_mouse_due(&ms, 3500, &key, &at)); /* the third came */
+	mouse_is(&ms, press, 3300, "MouseDown1Pane", 2, 0);
+	press.button = 3;
+	mouse_is(&ms, press, 3350, "MouseDown3Pane", 2, 0); /* another button: a new click */
+	mouse_is(&ms, (term_mouse){.action = TERM_MOUSE_PRESS, .button = 4, .mods = TERM_MOD_ALT},
+		 3400, "M-WheelUpPane", 0, 0);
+	mouse_is(&ms, (term_mouse){.action = TERM_MOUSE_PRESS, .button = 5}, 3400,
+		 "WheelDownPane", 0, 0);
+
 	struct sent sent = {0};
 	histcache *h = histcache_new(1000);
 	term_view *v = make_view(0, 80, 20);
-	v->mouse = true;
 	histcache_view(h, v);
 	struct copymode cm;
-	struct copymode_mouse ms = {0};
 	copymode_init(&cm, COPYMODE_VI);
 	struct copymode_io io = {v, h, on_send, on_copied, &sent};
-	term_mouse press = {.action = TERM_MOUSE_PRESS, .button = 1, .row = 2, .col = 0};
-	term_mouse drag = {.action = TERM_MOUSE_MOVE, .row = 2, .col = 2};
-	term_mouse release = {.action = TERM_MOUSE_RELEASE, .button = 1, .row = 2, .col = 2};
-	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 1000) && !cm.on);
-	CHECK(copymode_mouse(&cm, &ms, &io, &drag, 1010) && cm.on && cm.selecting);
-	CHECK(copymode_mouse(&cm, &ms, &io, &release, 1020) && !cm.on);
-	CHECKF(strcmp(sent.copied, "scr") == 0, "'%s'", sent.copied);
-	/* Dragging on the top row scrolls up a line a report: the selection reaches history. */
-	press.row = 1;
+	CHECK(copymode_enter(&cm, &io, 7, false, false));
+	cm.mouse = (term_mouse){.action = TERM_MOUSE_MOVE, .row = 1, .col = 3};
+	cm.mouse_pending = true;
+	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"begin-selection"}, NULL) == 0);
+	CHECK(cm.dragging && !cm.mouse_pending && cm.selecting && cm.cur.line == 101 &&
+	      cm.cur.col == 3);
 	term_mouse top = {.action = TERM_MOUSE_MOVE, .row = 0, .col = 3};
-	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 1500));
-	CHECK(copymode_mouse(&cm, &ms, &io, &top, 1510) && cm.top == 100); /* the drag began */
-	CHECK(copymode_mouse(&cm, &ms, &io, &top, 1520) && cm.top == 99);
-	CHECK(copymode_mouse(&cm, &ms, &io, &top, 1530) && cm.top == 98 && cm.cur.line == 98);
-	release.row = 0;
-	CHECK(copymode_mouse(&cm, &ms, &io, &release, 1540) && !cm.on);
-	CHECKF(strcmp(sent.copied, "e 98\nline 99\nscreen 0\ns") == 0, "'%s'", sent.copied);
-	press.row = release.row = 2;
-	press.col = 7; /* "screen 2" */
-	release.col = 7;
-	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 2000));
-	CHECK(!copymode_mouse(&cm, &ms, &io, &release, 2010));
-	CHECK(!copymode_mouse(&cm, &ms, &io, &press, 2100)); /* the second click */
-	CHECKF(strcmp(sent.copied, "2") == 0 && !cm.on, "'%s'", sent.copied);
+	copymode_drag(&cm, &io, &top);
+	CHECK(cm.top == 99 && cm.cur.line == 99);
+	copymode_drag(&cm, &io, &top);
+	CHECK(cm.top == 98 && cm.cur.line == 98);
+	run(&cm, &io, "copy-selection", NULL);
+	CHECKF(strcmp(sent.copied, "e 98\nline 99\nscreen 0\nscre") == 0, "'%s'", sent.copied);
 	copymode_clear(&cm);
 	term_view_unref(v);
 	histcache_free(h);

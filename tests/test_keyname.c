@@ -8,7 +8,7 @@
 #include "term/keyname.h"
 
 /* `tmux list-keys` of tmux 3.3a with no config: every key of its four default tables,
- * bar the mouse and keypad keys rsh does not read. */
+ * bar the keypad keys and the mouse keys off a pane (status, border) rsh does not read. */
 static const char *const tmux_listed[] = {
 	"!", "\"", "#", "$", "%", "&", "'", "(", ")", "*", ",", "-", ".", "/", "0", "1", "2",
 	"3", "4", "5", "6", "7", "8", "9", ":", ";", "<", "=", ">", "?", "A", "B", "BSpace",
@@ -21,7 +21,9 @@ static const char *const tmux_listed[] = {
 	"M-x", "M-{", "M-}", "N", "NPage", "P", "PPage", "R", "Right", "S-Down", "S-Left",
 	"S-Right", "S-Up", "Space", "T", "Up", "V", "W", "X", "[", "]", "^", "b", "c", "d", "e",
 	"f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "v", "w",
-	"x", "z", "{", "}", "~",
+	"x", "z", "{", "}", "~", "MouseDown1Pane", "MouseDrag1Pane", "MouseDragEnd1Pane",
+	"WheelUpPane", "WheelDownPane", "DoubleClick1Pane", "TripleClick1Pane", "MouseDown3Pane",
+	"MouseUp2Pane", "SecondClick1Pane", "M-MouseDown3Pane", "C-WheelUpPane",
 	/* and the rest of what a user binds */
 	"F1", "F5", "F12", "IC", "Tab", "BTab", "C-M-S-Up", "M-Enter", "C-Enter", "C-Tab",
 	"C-\\", "C-]", "C-^", "C-_", "C-?", "C-1", "M-\xc3\xa9", "\xe4\xb8\xad", "None",
@@ -38,11 +40,13 @@ static const struct {
 	{"C-[", "Escape"},      {"C-@", "C-Space"},      {"S-Tab", "BTab"},
 	{"C-M-b", "M-C-b"},     {"s-m-UP", "M-S-Up"},    {"none", "None"},
 	{"M-C-Space", "M-C-@"}, {"f10", "F10"},          {"C--", "C--"},
+	{"mousedown1pane", "MouseDown1Pane"},             {"wheeluppane", "WheelUpPane"},
 };
 
 static const char *const not_keys[] = {
 	"", "C-", "C-cc", "F13", "F0", "F1x", "F01x", "X-Enter", "C-\xc3", "\x01", "\x7f",
-	"C-%", "C-\"", "hello", "M-", "Fn",
+	"C-%", "C-\"", "hello", "M-", "Fn", "MouseDown4Pane", "MouseDown1", "WheelUp1Pane",
+	"MouseDown1Status", "MouseDownPane", "MouseDrag1PaneX",
 };
 
 static void round_trip(const char *name, const char *want)
@@ -98,10 +102,13 @@ int main(void)
 	typed((term_key){TERM_KEY_UP, TERM_MOD_ALT, 0}, "M-Up");
 	typed((term_key){TERM_KEY_CHAR, TERM_MOD_CTRL, '\\'}, "C-\\");
 
-	/* tmux's order: control characters, ASCII, Unicode, the special keys, then by
+	/* tmux's order: control characters, ASCII, Unicode, the mouse keys (as its copy-mode
+	 * tables list them), the special keys, then by
 	 * modifiers: Meta, Ctrl, Shift (as its list-keys shows the prefix table). */
 	static const char *const ordered[] = {
-		"C-b", "C-o", "Space", "!", "\"", "0", ":", "C", "~", "\xe4\xb8\xad", "BSpace",
+		"C-b", "C-o", "Space", "!", "\"", "0", ":", "C", "~", "\xe4\xb8\xad",
+		"MouseDown1Pane", "MouseDrag1Pane", "MouseDragEnd1Pane", "WheelUpPane",
+		"WheelDownPane", "DoubleClick1Pane", "TripleClick1Pane", "BSpace",
 		"F1", "F12", "IC", "DC", "Home", "End", "NPage", "PPage", "BTab", "Up", "Down",
 		"Left", "Right", "M-C-b", "M-1", "M-n", "M-Up", "M-Right", "C-Up", "C-Right",
 		"S-Up", "S-Right",

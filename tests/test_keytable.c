@@ -154,19 +154,22 @@ static void list_format(void)
 	CHECK(strcmp(text, "bind-key -r -T prefix Up select-pane -U\n") == 0);
 	free(text);
 
-	/* Tables and keys padded to the widest listed, the -r column when any repeats. */
+	/* Tables and keys padded to the widest listed (MouseDragEnd1Pane), the -r column
+	 * when any repeats. */
 	char *nw[] = {"new-window"}, *sp[] = {"split-window", "-h"};
 	term_key f2 = key("F2"), c = key("c");
 	CHECK(key_tables_bind(kt, "root", &f2, false, NULL, 1, nw, &cause) == 0);
 	CHECK(key_tables_bind(kt, "copy-mode-vi", &c, false, NULL, 2, sp, &cause) == 0);
 	rq = (struct keylist_request){0};
 	text = keylist_print(kt, &rq, &cause);
-	CHECKF(strstr(text, "bind-key    -T copy-mode    C-Space send-keys -X begin-selection\n")
-	       == text, "%s", text);
-	CHECK(strstr(text, "\nbind-key    -T copy-mode-vi c       split-window -h\n") != NULL);
-	CHECK(strstr(text, "\nbind-key    -T prefix       C-b     send-prefix\n") != NULL);
-	CHECK(strstr(text, "\nbind-key -r -T prefix       C-Right resize-pane -R\n") != NULL);
-	CHECK(strstr(text, "\nbind-key    -T root         F2      new-window\n") != NULL);
+	CHECKF(strstr(text, "bind-key    -T copy-mode    C-Space           "
+			    "send-keys -X begin-selection\n") == text, "%s", text);
+	CHECK(strstr(text, "\nbind-key    -T copy-mode-vi c                 split-window -h\n") !=
+	      NULL);
+	CHECK(strstr(text, "\nbind-key    -T prefix       C-b               send-prefix\n") != NULL);
+	CHECK(strstr(text, "\nbind-key -r -T prefix       C-Right           resize-pane -R\n") !=
+	      NULL);
+	CHECK(strstr(text, "\nbind-key    -T root         F2                new-window\n") != NULL);
 	free(text);
 
 	/* -N: the notes, root's then the prefix's after the prefix key, as C-b ? shows. */
@@ -246,11 +249,11 @@ static const term_view *shown; /* the client's newest view */
 
 static histcache *cache; /* the client's, for copy mode */
 
-static void copied(void *arg, const char *text, size_t len)
+static void copied(void *arg, const struct copymode_copy *cp)
 {
 	struct sent *s = arg;
-	snprintf(s->log + strlen(s->log), sizeof s->log - strlen(s->log), "copied %.*s\n",
-		 (int)len, text);
+	snprintf(s->log + strlen(s->log), sizeof s->log - strlen(s->log), "copied %.*s%s%s\n",
+		 (int)cp->len, cp->text, cp->pipe != NULL ? " | " : "", cp->pipe ? cp->pipe : "");
 }
 
 static struct copymode_io io_of(struct sent *s)
@@ -340,7 +343,8 @@ static void client_keys(void)
 	press(&k, &s, "C-b");
 	press(&k, &s, "Up");
 	now += 600;
-	keymode_tick(&k, now);
+	struct copymode_io io = io_of(&s);
+	keymode_tick(&k, now, &io);
 	press(&k, &s, "Up");
 	expect(&s, "cmd select-pane -U\nkey Up\n");
 
@@ -545,10 +549,84 @@ static void client_copy_keys(void)
 	cache = NULL;
 }
 
+/* The mouse by the copy tables' mouse keys (tmux's defaults, then a user's rebinding),
+ * and tmux's root behaviour over a pane not in copy mode. */
+static void client_mouse(void)
+{
+	struct keymode k;
+	struct sent s = {""};
+	key_tables *kt = key_tables_new();
+	key_defaults_bind(kt);
+	kt->gen = 1;
+	cache = histcache_new(100);
+	term_view *v = copy_view(kt);
+	v->mouse = true;
+	keymode_init(&k, COPYMODE_VI);
+	new_view(&k, &s, v);
+	struct copymode_io io = io_of(&s);
+	term_mouse press = {.action = TERM_MOUSE_PRESS, .button = 1, .row = 1, .col = 0};
+	term_mouse move = {.action = TERM_MOUSE_MOVE, .row = 1, .col = 2};
+	term_mouse release = {.action = TERM_MOUSE_RELEASE, .button = 1, .row = 1, .col = 2};
+	/* Root: a drag enters copy mode (copy-mode -M) from the press; the copy table's
+	 * MouseDragEnd1Pane copies (copy-pipe-and-cancel) and leaves. */
+	CHECK(!keymode_mouse(&k, &press, now, &io)); /* presses go on */
+	CHECK(keymode_mouse(&k, &move, now + 10, &io) && k.copy.on && k.copy.dragging);
+	CHECK(k.copy.anchor.line == 1 && k.copy.anchor.col == 0 && k.copy.cur.col == 2);
+	move.col = 3;
+	CHECK(keymode_mouse(&k, &move, now + 20, &io) && k.copy.cur.col == 3);
+	CHECK(keymode_mouse(&k, &release, now + 30, &io) && !k.copy.on);
+	expect(&s, "copied row | \n"); /* trailing blanks dropped */
+	/* A user's MouseDragEnd1Pane: piped. */
+	char *pipe[] = {"send", "-X", "copy-pipe-and-cancel", "cat > f"};
+	term_key end = key("MouseDragEnd1Pane"), wheel = key("WheelUpPane");
+	char *cause = NULL;
+	CHECK(key_tables_bind(kt, "copy-mode-vi", &end, false, NULL, 4, pipe, &cause) == 0);
+	kt->gen = 2;
+	term_view_set_keys(v, kt);
+	new_view(&k, &s, v);
+	now += 1000;
+	CHECK(!keymode_mouse(&k, &press, now, &io));
+	CHECK(keymode_mouse(&k, &move, now + 10, &io) && k.copy.on);
+	CHECK(keymode_mouse(&k, &release, now + 20, &io) && !k.copy.on);
+	expect(&s, "copied row | cat > f\n");
+	/* The wheel: copy-mode -e from root; in copy mode the table's -N 5 scroll-up (none
+	 * here: no history), and a user's binding. */
+	term_mouse up = {.action = TERM_MOUSE_PRESS, .button = 4, .row = 1, .col = 0};
+	CHECK(keymode_mouse(&k, &up, now + 100, &io) && k.copy.on && k.copy.exit_at_bottom);
+	char *cancel[] = {"send", "-X", "cancel"};
+	CHECK(key_tables_bind(kt, "copy-mode-vi", &wheel, false, NULL, 3, cancel, &cause) == 0);
+	kt->gen = 3;
+	term_view_set_keys(v, kt);
+	new_view(&k, &s, v);
+	CHECK(keymode_mouse(&k, &up, now + 110, &io) && !k.copy.on);
+	expect(&s, ""); /* the user's binding replaced the default's select-pane */
+	/* A double click: DoubleClick1Pane once no third click came, the word selected, then
+	 * after run-shell -d 0.3 copied. */
+	now += 1000;
+	press.col = 1;
+	release.col = 1;
+	CHECK(!keymode_mouse(&k, &press, now, &io));
+	CHECK(!keymode_mouse(&k, &release, now + 10, &io));
+	CHECK(!keymode_mouse(&k, &press, now + 100, &io));
+	CHECK(!keymode_mouse(&k, &release, now + 110, &io) && !k.copy.on);
+	CHECK(keymode_timeout(&k, now + 110) == 290);
+	CHECK(keymode_tick(&k, now + 400, &io) && k.copy.on && k.copy.selecting);
+	expect(&s, "");
+	CHECK(keymode_timeout(&k, now + 400) == 300);
+	CHECK(keymode_tick(&k, now + 700, &io) && !k.copy.on);
+	expect(&s, "copied row | \n");
+	keymode_clear(&k);
+	term_view_unref(v);
+	key_tables_unref(kt);
+	histcache_free(cache);
+	cache = NULL;
+}
+
 int main(void)
 {
 	defaults_parse();
 	client_copy_keys();
+	client_mouse();
 	bind_unbind_wire();
 	command_lists();
 	list_format();

@@ -568,6 +568,11 @@ expect_line "$dir/err" "'kill -9 \$\$' terminated by signal 9"
 [ "$(r run 'echo a' \; display -p b)" = "a
 b" ] || fail "run-shell then another command"
 expect_error "can't find session: nope" run -t nope: true
+# -d waits that long first, with a command or none; no number of seconds is refused.
+start=$(date +%s%N)
+[ "$(r run -d 0.4 'echo late' \; run -d 0.2)" = late ] || fail "run-shell -d: no output"
+[ $((($(date +%s%N) - start) / 1000000)) -ge 600 ] || fail "run-shell -d did not wait"
+expect_error "invalid delay time: soon" run -d soon true
 # While one waits, the server goes on: a command is answered, a pane takes typing.
 mkfifo "$dir/fifo"
 r run "read x <$dir/fifo; echo got \$x" >"$dir/slow" 2>&1 &

@@ -62,7 +62,6 @@ struct client {
 	render *r;
 	struct keymode km;
 	histcache *cache;   /* history lines for copy mode */
-	struct copymode_mouse mouse; /* clicks and drags for copy mode */
 	/* Events the full log refused, oldest first, appended as acknowledgements make
 	 * room; meanwhile stdin is not read (back-pressure): at most one read's events. */
 	struct waiting *waiting;
@@ -247,40 +246,15 @@ static struct copymode_io client_io(struct client *c)
 	return (struct copymode_io){client_view(c), c->cache, client_send, client_copied, c};
 }
 
-/* The wheel with the mouse option on, over a pane whose program does not take the mouse: copy mode
- * (entered by the wheel, so it leaves at the bottom) and five lines a notch, as tmux. */
-static bool client_wheel(struct client *c, const term_event *ev)
-{
-	struct copymode_io io = client_io(c);
-	const term_view *v = io.view;
-	const term_mouse *m = &ev->mouse;
-	if (!v->mouse || m->action != TERM_MOUSE_PRESS || (m->button != 4 && m->button != 5) ||
-	    v->npanes == 0)
-		return false;
-	const term_view_pane *p = &v->panes[v->active];
-	if (!c->km.copy.on && (p->screen->modes & (TERM_MODE_MOUSE_CLICK | TERM_MODE_MOUSE_DRAG |
-						   TERM_MODE_MOUSE_MOVE)))
-		return false;
-	if (!c->km.copy.on &&
-	    (m->button == 5 || !copymode_enter(&c->km.copy, &io, COPYMODE_ACTIVE, false, true)))
-		return m->button == 5 && !c->km.copy.on ? false : true;
-	for (int i = 0; i < 5 && c->km.copy.on; i++)
-		copymode_run(&c->km.copy, &io, m->button == 4 ? "scroll-up" : "scroll-down", NULL);
-	c->redraw = true;
-	return true;
-}
-
 /* What keyparse emits: keys go by what they are for, the rest is sent as is. */
 static void client_event(void *arg, const term_event *ev)
 {
 	struct client *c = arg;
 	struct copymode_io io = client_io(c);
 
-	if (ev->type == TERM_EVENT_MOUSE && client_wheel(c, ev))
-		return;
 	if (ev->type == TERM_EVENT_MOUSE) {
 		bool was = c->km.copy.on;
-		bool mine = copymode_mouse(&c->km.copy, &c->mouse, &io, &ev->mouse, net_clock_ms());
+		bool mine = keymode_mouse(&c->km, &ev->mouse, net_clock_ms(), &io);
 		c->redraw |= mine || was || c->km.copy.on;
 		if (mine)
 			return;
@@ -596,7 +570,8 @@ static int client_loop(struct client *c)
 			client_publish(c);
 			uplink_tick(&c->up, now);
 		}
-		if (keymode_tick(&c->km, now))
+		struct copymode_io io = client_io(c);
+		if (keymode_tick(&c->km, now, &io))
 			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);
 		client_forward(c, p + 2 + nsock, nfwd);

@@ -24,8 +24,12 @@ void copymode_clear(struct copymode *cm)
 	size_t search_len = cm->search_len;
 	bool back = cm->search_back, regex = cm->search_regex;
 	uint32_t serial = cm->serial;
+	bool mouse_pending = cm->mouse_pending; /* the binding's, running on */
+	term_mouse mouse = cm->mouse;
 	memcpy(search, cm->search, sizeof search);
 	copymode_init(cm, keys);
+	cm->mouse_pending = mouse_pending;
+	cm->mouse = mouse;
 	/* The last search outlives copy mode, as tmux's does (n after entering again). */
 	memcpy(cm->search, search, sizeof search);
 	cm->search_len = search_len;
@@ -667,6 +671,18 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 	request_missing(cm, io);
 }
 
+/* The first command of a mouse key's binding acts at the mouse's cell, as tmux's
+ * window_copy_command does; begin-selection there starts a drag. */
+static void at_mouse(struct copymode *cm, const struct copymode_io *io,
+				   const char *command)
+{
+	cm->mouse_pending = false;
+	if (cm->mouse.action == TERM_MOUSE_PRESS && cm->mouse.button >= 4)
+		return; /* the wheel moves nothing */
+	copymode_mouse_move(cm, io, &cm->mouse);
+	cm->dragging = strcmp(command, "begin-selection") == 0;
+}
+
 int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,
 		     int argc, char *const argv[], char **cause)
 {
@@ -682,6 +698,8 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
 	if (count == 0)
 		count = cm->prefix != 0 ? cm->prefix : 1;
 	cm->prefix = 0;
+	if (cm->mouse_pending)
+		at_mouse(cm, io, argv[0]);
 	for (unsigned i = 0; i < count && cm->on; i++)
 		copymode_run(cm, io, argv[0], arg);
 	free(arg);

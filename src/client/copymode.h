@@ -75,6 +75,12 @@ struct copymode {
 	 * stop-selection, to end (the cursor moves on alone). */
 	bool selecting, lines, rect, stopped;
 	struct copymode_pos anchor, end;
+	/* The mouse event a binding runs for (a mouse key's), used by its first copy-mode
+	 * command: that one acts at the mouse's cell (the cursor moved there first, not for
+	 * the wheel), begin-selection then starting a drag the cursor follows (dragging)
+	 * until the button is released. */
+	bool mouse_pending, dragging;
+	term_mouse mouse;
 	/* set-mark's position, for jump-to-mark. */
 	bool marked;
 	struct copymode_pos mark;
@@ -120,7 +126,8 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 		  const char *arg);
 /*
  * send-keys -X: argv[0] the command, argv[1] its argument, run count times (0: the
- * pending prefix, else once; the prefix is used up). A pipe's command (copy-pipe "cmd",
+ * pending prefix, else once; the prefix is used up); with a mouse event pending, at its
+ * cell (struct copymode's mouse). A pipe's command (copy-pipe "cmd",
  * pipe "cmd") has copy mode's formats expanded here, the rest by the server. Returns 0,
  * or -1 with *cause (allocated) and nothing run: for a name or count copycmd_check
  * refuses, or a pipe's command longer than TERM_EVENT_PIPE_MAX.
@@ -131,22 +138,42 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
  * #{copy_cursor_line}, #{copy_cursor_x}, #{copy_cursor_y}, #{pane_search_string},
  * #{scroll_position}, #{pane_in_mode}); the rest kept as it is. Allocated. */
 char *copymode_expand(const struct copymode *cm, const struct copymode_io *io, const char *s);
-/* The mouse's clicks and drag, kept across copy modes. */
-struct copymode_mouse {
-	uint64_t pressed_ms; /* the last left press */
-	uint16_t row, col;   /* where */
-	unsigned clicks;     /* 1..3: single, double, triple */
-	bool held, dragging; /* the left button down over a pane copy mode may take */
-};
 /*
- * A mouse event with the mouse option on, as tmux's default bindings: a left-button drag
- * over a pane whose program does not take the mouse enters copy mode there and selects
- * from the press to the pointer, copying and leaving on release; a double click copies
- * the word, a triple click the line. True when the event is copy mode's (not sent on);
- * presses always go on, so the server still makes the pane active.
+ * The mouse as tmux 3.3 makes keys of it (copymode_mouse.c), over panes: a press is
+ * MouseDown{1,2,3}Pane, a second press of that button within 300 ms SecondClick, a
+ * third TripleClick; DoubleClick1Pane comes once 300 ms pass after a second click with no
+ * third (copymode_mouse_due); a motion with a button held MouseDrag (its first at the
+ * press's cell), its release MouseDragEnd (else MouseUp); the wheel WheelUpPane and
+ * WheelDownPane. While copy mode follows a drag (dragging) the motions move its cursor
+ * instead.
  */
-bool copymode_mouse(struct copymode *cm, struct copymode_mouse *ms,
-		    const struct copymode_io *io, const term_mouse *m, uint64_t now);
+struct copymode_mouse {
+	uint64_t pressed_ms;  /* the last press */
+	uint8_t button;       /* its button */
+	unsigned clicks;      /* presses of it so far within the time: 1..2, 0 after a third */
+	uint8_t held;         /* the button down now, 0 for none */
+	bool dragged;         /* a motion came while held: its release ends a drag */
+	term_mouse press;     /* where the held button went down */
+	uint64_t double_ms;   /* when DoubleClick1Pane is due, 0 for none */
+	term_mouse second;    /* the second click, where it is for */
+};
+#define COPYMODE_CLICK_MS 300 /* tmux's KEYC_CLICK_TIMEOUT */
+
+/* The mouse key m makes (a TERM_KEY_MOUSE key) and the event it is for (*at); false
+ * when it makes none (a motion with no button held). */
+bool copymode_mouse_key(struct copymode_mouse *ms, const term_mouse *m, uint64_t now,
+			term_key *key, term_mouse *at);
+/* DoubleClick1Pane when it is due at now (true, with the second click's event). */
+bool copymode_mouse_due(struct copymode_mouse *ms, uint64_t now, term_key *key,
+			term_mouse *at);
+/* The pane under the view's cell, or NULL; whether its program asked for the mouse. */
+const term_view_pane *copymode_pane_at(const term_view *v, unsigned row, unsigned col);
+bool copymode_takes_mouse(const term_view_pane *p);
+/* The cursor to the cell under m (clamped to copy mode's pane). */
+void copymode_mouse_move(struct copymode *cm, const struct copymode_io *io, const term_mouse *m);
+/* A drag copy mode follows: the cursor to the pointer, and a motion on (or past) the
+ * pane's top or bottom row scrolls a line that way. */
+void copymode_drag(struct copymode *cm, const struct copymode_io *io, const term_mouse *m);
 /* A newer view: the pane gone leaves copy mode, a new epoch drops what it relied on, a
  * search answer moves the cursor, missing lines are asked for. */
 void copymode_view(struct copymode *cm, const struct copymode_io *io);

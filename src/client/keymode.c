@@ -85,8 +85,9 @@ static bool pane_arg(const struct args *a, uint32_t *pane)
 	return true;
 }
 
-/* copy-mode [-eHqu] [-t %ID]: enters copy mode on the pane (the active one without -t), or
- * with -q leaves it. */
+/* copy-mode [-eHMqu] [-t %ID]: enters copy mode on the pane (without -t the active one,
+ * or for a mouse key the one under the mouse), or with -q leaves it; -M begins a drag
+ * there when entering. */
 static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
 		      const struct copymode_io *io)
 {
@@ -101,11 +102,26 @@ static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
 			copymode_clear(&k->copy);
 		return;
 	}
-	if (k->copy.on && !any && pane != k->copy.pane)
-		copymode_clear(&k->copy); /* one copy mode a client: it moves to that pane */
-	if (copymode_enter(&k->copy, io, pane, args_has(a, 'u'), args_has(a, 'e')) &&
-	    args_has(a, 'H'))
-		k->copy.hide_position = true;
+	struct copymode *cm = &k->copy;
+	const term_view_pane *under = cm->mouse_pending
+		? copymode_pane_at(io->view, cm->mouse.row, cm->mouse.col) : NULL;
+	if (args_has(a, 'M') && under == NULL)
+		return; /* -M begins a mouse drag: nothing without the mouse, as tmux */
+	if (any && under != NULL) { /* a mouse key's: the pane under the mouse, as tmux */
+		pane = under->id;
+		any = false;
+	}
+	if (cm->on && !any && pane != cm->pane)
+		copymode_clear(cm); /* one copy mode a client: it moves to that pane */
+	bool entering = !cm->on;
+	if (!copymode_enter(cm, io, pane, args_has(a, 'u'), args_has(a, 'e')))
+		return;
+	if (args_has(a, 'H'))
+		cm->hide_position = true;
+	if (args_has(a, 'M') && entering) { /* a drag from the mouse's cell */
+		char *begin[] = {"begin-selection"}, *cause = NULL;
+		copymode_command(cm, io, 1, 1, begin, &cause);
+	}
 }
 
 /* send-keys -X [-F] [-N n] [-t %ID] command [argument], or -N n alone (a repeat count for
@@ -202,6 +218,59 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 	return true;
 }
 
+/* run-shell -d with no command: a pause in the list, as tmux's queue waits for it. */
+static bool is_pause(const struct args *a)
+{
+	return strcmp(a->cmd->name, "run-shell") == 0 && args_has(a, 'd') && a->argc == 0 &&
+	       !args_has(a, 'b');
+}
+
+static void run(struct keymode *k, int argc, char *const argv[], bool here, uint64_t now,
+		const struct copymode_io *io);
+
+/* Runs the paused rest of a list now. */
+static void resume(struct keymode *k, uint64_t now, const struct copymode_io *io)
+{
+	int argc = k->paused_argc;
+	char **argv = k->paused_argv;
+	k->paused_argc = 0;
+	k->paused_argv = NULL;
+	if (argc > 0)
+		run(k, argc, argv, k->paused_here, now, io);
+	cmdlist_free_words(argc, argv);
+}
+
+/* Keeps the list's commands from first on (argv form) to run when -d's seconds pass; a
+ * list paused before runs its rest at once (one pause waits at a time). */
+static void pause_rest(struct keymode *k, const struct args *a, const struct cmdlist *list,
+		       int first, bool here, uint64_t now, const struct copymode_io *io)
+{
+	char *end;
+	double seconds = strtod(args_get(a, 'd'), &end);
+	if (*end != '\0' || end == args_get(a, 'd') || !(seconds <= 86400 * 365)) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "invalid delay time: %.64s", args_get(a, 'd'));
+		say(k, now, msg);
+		return;
+	}
+	resume(k, now, io);
+	int n = 0;
+	for (int i = first; i < list->n; i++)
+		n += list->cmd[i].argc + (i > first);
+	char **words = xcalloc((size_t)n + 1, sizeof *words);
+	n = 0;
+	for (int i = first; i < list->n; i++) {
+		if (i > first)
+			words[n++] = xstrdup(";");
+		for (int w = 0; w < list->cmd[i].argc; w++)
+			words[n++] = cmdlist_escape(list->cmd[i].argv[w]);
+	}
+	k->paused_argc = n;
+	k->paused_argv = words;
+	k->paused_here = here;
+	k->paused_until = now + (seconds > 0 ? (uint64_t)(seconds * 1000) : 0);
+}
+
 /*
  * Runs a command list (argv form): the client's own commands here, at once; runs of the
  * others as COMMAND events, so the server runs them in their order among these. here:
@@ -220,6 +289,12 @@ static void run(struct keymode *k, int argc, char *const argv[], bool here, uint
 		/* A command the client cannot read may be one a newer server has. */
 		bool local = args_parse_command(list.cmd[i].argc, list.cmd[i].argv, &a,
 						&cause) == 0;
+		if (local && is_pause(&a)) {
+			batch_flush(&b, io);
+			pause_rest(k, &a, &list, i + 1, here, now, io);
+			args_free(&a);
+			break;
+		}
 		if (local) {
 			batch_flush(&b, io);
 			local = run_local(k, &a, here, now, io);
@@ -650,6 +725,77 @@ void keymode_view(struct keymode *k, uint64_t now, const struct copymode_io *io)
 	}
 }
 
+/* tmux's root bindings for a mouse key over a pane not in a mode whose program does not
+ * take the mouse (its `if -F` picks these then), or NULL. */
+static const char *root_mouse(const term_key *key)
+{
+	if (key->mods != 0)
+		return NULL;
+	switch (key->ch) {
+	case TERM_MOUSE_KEY(TERM_MOUSE_DRAG, 1):
+		return "copy-mode -M";
+	case TERM_MOUSE_KEY(TERM_MOUSE_WHEELUP, 0):
+		return "copy-mode -e";
+	case TERM_MOUSE_KEY(TERM_MOUSE_DOUBLECLICK, 1):
+		return "copy-mode -H ; send-keys -X select-word ; run-shell -d 0.3 ; "
+		       "send-keys -X copy-pipe-and-cancel";
+	case TERM_MOUSE_KEY(TERM_MOUSE_TRIPLECLICK, 1):
+		return "copy-mode -H ; send-keys -X select-line ; run-shell -d 0.3 ; "
+		       "send-keys -X copy-pipe-and-cancel";
+	}
+	return NULL;
+}
+
+/* A mouse key at the event at (keymode_mouse): true when it was copy mode's. */
+static bool mouse_key(struct keymode *k, const term_key *key, const term_mouse *at,
+		      uint64_t now, const struct copymode_io *io)
+{
+	struct copymode *cm = &k->copy;
+	const term_view_pane *p = copymode_pane_at(io->view, at->row, at->col);
+	if (key->ch >> 2 == TERM_MOUSE_DRAGEND)
+		cm->dragging = false; /* the drag ends before its key runs, as tmux's */
+	if (p == NULL)
+		return false;
+	cm->mouse = *at;
+	cm->mouse_pending = true;
+	bool mine = true;
+	if (cm->on && p->id == cm->pane) {
+		const char *table = cm->keys == COPYMODE_VI ? "copy-mode-vi" : "copy-mode";
+		const struct key_binding *b = key_tables_lookup(k->keys, table, key);
+		if (b != NULL)
+			run(k, b->argc, b->argv, false, now, io);
+	} else if (!copymode_takes_mouse(p) && root_mouse(key) != NULL) {
+		run_line(k, root_mouse(key), now, io);
+	} else {
+		mine = false;
+	}
+	cm->mouse_pending = false;
+	return mine;
+}
+
+bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
+		   const struct copymode_io *io)
+{
+	term_key key;
+	term_mouse at;
+	if (!io->view->mouse || k->keys == NULL)
+		return false;
+	if (copymode_mouse_due(&k->mouse, now, &key, &at))
+		mouse_key(k, &key, &at, now, io); /* a double click the loop has not run yet */
+	bool held = k->mouse.held != 0;
+	if (k->copy.dragging && m->action == TERM_MOUSE_MOVE && held) {
+		copymode_drag(&k->copy, io, m);
+		return true;
+	}
+	if (!copymode_mouse_key(&k->mouse, m, now, &key, &at))
+		return false;
+	bool was_dragging = k->copy.dragging;
+	bool mine = mouse_key(k, &key, &at, now, io);
+	if (k->copy.dragging && !was_dragging)
+		copymode_mouse_move(&k->copy, io, m); /* the drag began back at the press */
+	return mine && !(m->action == TERM_MOUSE_PRESS && m->button <= 3);
+}
+
 int keymode_timeout(const struct keymode *k, uint64_t now)
 {
 	uint64_t due = UINT64_MAX;
@@ -657,18 +803,32 @@ int keymode_timeout(const struct keymode *k, uint64_t now)
 		due = k->repeat_until;
 	if (k->message_until > now && k->message_until < due)
 		due = k->message_until;
+	if (k->paused_argc > 0 && k->paused_until < due)
+		due = k->paused_until;
+	if (k->mouse.double_ms != 0 && k->mouse.double_ms < due)
+		due = k->mouse.double_ms;
 	if (due == UINT64_MAX)
 		return -1;
 	return due > now ? (int)(due - now) : 0;
 }
 
-bool keymode_tick(struct keymode *k, uint64_t now)
+bool keymode_tick(struct keymode *k, uint64_t now, const struct copymode_io *io)
 {
 	bool changed = false;
+	term_key key;
+	term_mouse at;
 	if (k->repeating && now >= k->repeat_until)
 		to_root(k);
 	if (k->message_until != 0 && now >= k->message_until) {
 		k->message_until = 0;
+		changed = true;
+	}
+	if (k->paused_argc > 0 && now >= k->paused_until) {
+		resume(k, now, io);
+		changed = true;
+	}
+	if (k->keys != NULL && io->view->mouse && copymode_mouse_due(&k->mouse, now, &key, &at)) {
+		mouse_key(k, &key, &at, now, io);
 		changed = true;
 	}
 	return changed;
@@ -703,6 +863,7 @@ void keymode_init(struct keymode *k, enum copymode_keys keys)
 
 void keymode_clear(struct keymode *k)
 {
+	cmdlist_free_words(k->paused_argc, k->paused_argv);
 	ask_clear(k);
 	for (int i = 0; i < KEYMODE_PROMPT_TYPES; i++)
 		prompt_history_free(&k->history[i]);

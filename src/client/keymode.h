@@ -20,6 +20,8 @@
  *   send-keys -X (copy mode's commands, -N a repeat count, -F copy mode's formats) and
  *   command-prompt here, so copy mode never waits on the server; send-keys -X with no
  *   copy mode on the pane says "not in a mode";
+ * - `run-shell -d SECONDS` with no command (tmux's double-click bindings) pauses the
+ *   rest of the list here, which runs once the time has passed;
  * - the server may ask the client to run such a command (term_view's run request:
  *   `rsh command-prompt -t CLIENT`, `rsh copy-mode -t PANE` and `rsh send-keys -X`
  *   with the pane as -t %ID, or a binding's command-prompt after commands the server
@@ -97,6 +99,14 @@ struct keymode {
 	unsigned nheld;
 
 	struct copymode copy;
+	struct copymode_mouse mouse;
+
+	/* The rest of a command list a `run-shell -d` with no command paused (argv form),
+	 * run at paused_until; argc 0 for none. */
+	int paused_argc;
+	char **paused_argv;
+	uint64_t paused_until;
+	bool paused_here;
 
 	unsigned wants; /* enum keymode_want: what the client's loop does next, then clears */
 };
@@ -115,10 +125,24 @@ void keymode_view(struct keymode *k, uint64_t now, const struct copymode_io *io)
  */
 bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
 		 const struct copymode_io *io);
-/* The ms until a repeat or a message ends (then call keymode_tick), or -1. */
+/*
+ * A mouse event with the view's mouse option on, as tmux 3.3's keys (copymode.h's
+ * struct copymode_mouse): over copy mode's pane, the key's binding in copy mode's table
+ * runs, its first copy-mode command at the mouse's cell (MouseDrag1Pane's
+ * begin-selection starting a drag the cursor follows); over another pane whose program
+ * does not take the mouse, tmux's root defaults for such a pane: MouseDrag1Pane
+ * `copy-mode -M`, WheelUpPane `copy-mode -e`, DoubleClick1Pane and TripleClick1Pane
+ * `copy-mode -H` then select-word (or select-line), a pause and copy-pipe-and-cancel.
+ * True when the event was copy mode's (not sent on); presses of buttons 1 to 3 always go
+ * on, so the server still makes the pane active.
+ */
+bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
+		   const struct copymode_io *io);
+/* The ms until a repeat, a message, a paused list or a double click is due (then call
+ * keymode_tick), or -1. */
 int keymode_timeout(const struct keymode *k, uint64_t now);
-/* Ends what timed out; true when the drawing changed. */
-bool keymode_tick(struct keymode *k, uint64_t now);
+/* Ends what timed out, runs what is due; true when the drawing changed. */
+bool keymode_tick(struct keymode *k, uint64_t now, const struct copymode_io *io);
 /* escape-time: how long a lone ESC waits for the rest of a sequence. */
 unsigned keymode_escape_ms(const struct keymode *k);
 /* Draws the prompt (a binding's or copy mode's), the list of bindings or a message over v. */

@@ -4,7 +4,8 @@
  * pane's shell, a list that reached the server), it goes to the client showing the
  * target pane (cmd_find_pane_client) with the pane named by its id, and that client
  * enters copy mode there: -u a page up, -e leaving at the bottom, -H without the
- * position indicator, -q leaving copy mode instead.
+ * position indicator, -q leaving copy mode instead. -M (a drag from the mouse's cell)
+ * means something only in a mouse key's binding, which the client runs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +17,10 @@ static enum cmd_retval cmd_copy_mode_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_copy_mode_entry = {
 	.name = "copy-mode",
-	.flags = ARGS_FLAGS(FLAG_BOOL('e'), FLAG_BOOL('H'), FLAG_BOOL('q'), FLAG_BOOL('u'),
-			    FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('e'), FLAG_BOOL('H'), FLAG_BOOL('M'), FLAG_BOOL('q'),
+			    FLAG_BOOL('u'), FLAG_TARGET),
 	.target = TARGET_PANE,
-	.usage = "copy-mode [-eHqu] [-t target-pane]",
+	.usage = "copy-mode [-eHMqu] [-t target-pane]",
 	.exec = cmd_copy_mode_exec,
 };
 
@@ -33,6 +34,8 @@ static enum cmd_retval cmd_copy_mode_exec(struct cmd_ctx *ctx)
 
 	if (p == NULL)
 		return CMD_RETURN_ERROR;
+	if (args_has(&ctx->args, 'M'))
+		return CMD_RETURN_NORMAL; /* a drag needs a mouse key's event: tmux does nothing */
 	struct client *c = cmd_find_pane_client(ctx, p);
 	if (c == NULL)
 		return CMD_RETURN_ERROR;

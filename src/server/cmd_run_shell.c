@@ -3,7 +3,9 @@
  * the command line its output is printed and the command's exit status is rsh's (as
  * tmux), the reply waiting for it while other clients go on; with -b (or where the reply
  * cannot wait: a key binding, a config file) it returns at once and a failure goes to the
- * message log (show-messages).
+ * message log (show-messages). -d waits that many seconds first (sleep(1) in the same
+ * job), with no command too; a binding's `run-shell -d` with no command is the client's
+ * pause in its own list (client/keymode.h).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,10 +25,10 @@ static enum cmd_retval cmd_run_shell_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_run_shell_entry = {
 	.name = "run-shell",
 	.alias = {"run"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('b'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('b'), FLAG_STRING('d'), FLAG_TARGET),
 	.target = TARGET_PANE,
 	.max_args = 1,
-	.usage = "run-shell [-b] [-t target-pane] [shell-command]",
+	.usage = "run-shell [-b] [-d delay] [-t target-pane] [shell-command]",
 	.exec = cmd_run_shell_exec,
 };
 
@@ -100,13 +102,35 @@ static void run_shell_done(void *data, int status, const char *out, size_t len)
 	free(rs);
 }
 
+/* The command to run: -d's delay as a sleep before it (the delay alone without one);
+ * NULL with an error when -d is no number of seconds. */
+static char *delayed(struct cmd_ctx *ctx)
+{
+	const char *command = ctx->args.argc > 0 ? ctx->args.argv[0] : NULL, *d;
+	char *out, *end;
+	if ((d = args_get(&ctx->args, 'd')) == NULL)
+		return xstrdup(command);
+	double seconds = strtod(d, &end);
+	if (end == d || *end != '\0' || !(seconds <= 86400 * 365)) { /* NaN too */
+		cmd_error(ctx, "invalid delay time: %s", d);
+		return NULL;
+	}
+	if (seconds < 0)
+		seconds = 0; /* tmux's timer fires at once */
+	xasprintf(&out, "sleep %.3f%s%s", seconds, command != NULL ? "; " : "",
+		  command != NULL ? command : "");
+	return out;
+}
+
 static enum cmd_retval cmd_run_shell_exec(struct cmd_ctx *ctx)
 {
-	if (ctx->args.argc == 0)
+	if (ctx->args.argc == 0 && !args_has(&ctx->args, 'd'))
 		return CMD_RETURN_NORMAL; /* tmux: nothing to run */
+	char *command = delayed(ctx);
+	if (command == NULL)
+		return CMD_RETURN_ERROR;
 	struct run_shell *rs = xmalloc(sizeof *rs);
-	*rs = (struct run_shell){xstrdup(ctx->args.argv[0]),
-				 args_has(&ctx->args, 'b') ? NULL : ctx->wait};
+	*rs = (struct run_shell){command, args_has(&ctx->args, 'b') ? NULL : ctx->wait};
 	if (cmd_shell_job(ctx, rs->command, run_shell_done, rs) == NULL) {
 		free(rs->command);
 		free(rs);

@@ -12,6 +12,20 @@
 #include "cmd/cmdlist.h"
 #include "term/keyname.h"
 
+/* tmux's mouse bindings, the same in both copy-mode tables. */
+#define COPY_MODE_MOUSE(table)                                                           \
+	{table, "MouseDown1Pane", 0, NULL, "select-pane"},                               \
+	{table, "MouseDrag1Pane", 0, NULL, "select-pane ; send-keys -X begin-selection"}, \
+	{table, "MouseDragEnd1Pane", 0, NULL, "send-keys -X copy-pipe-and-cancel"},       \
+	{table, "WheelUpPane", 0, NULL, "select-pane ; send-keys -X -N 5 scroll-up"},     \
+	{table, "WheelDownPane", 0, NULL, "select-pane ; send-keys -X -N 5 scroll-down"}, \
+	{table, "DoubleClick1Pane", 0, NULL,                                             \
+	 "select-pane ; send-keys -X select-word ; run-shell -d 0.3 ; "                   \
+	 "send-keys -X copy-pipe-and-cancel"},                                           \
+	{table, "TripleClick1Pane", 0, NULL,                                             \
+	 "select-pane ; send-keys -X select-line ; run-shell -d 0.3 ; "                   \
+	 "send-keys -X copy-pipe-and-cancel"}
+
 static const struct {
 	const char *table, *key;
 	bool repeat;
@@ -184,6 +198,7 @@ static const struct {
 	{"copy-mode", "M-}", 0, NULL, "send-keys -X next-paragraph"},
 	{"copy-mode", "M-Up", 0, NULL, "send-keys -X halfpage-up"},
 	{"copy-mode", "M-Down", 0, NULL, "send-keys -X halfpage-down"},
+	COPY_MODE_MOUSE("copy-mode"),
 	{"copy-mode", "C-Up", 0, NULL, "send-keys -X scroll-up"},
 	{"copy-mode", "C-Down", 0, NULL, "send-keys -X scroll-down"},
 	{"copy-mode-vi", "C-b", 0, NULL, "send-keys -X page-up"},
@@ -277,6 +292,7 @@ static const struct {
 	{"copy-mode-vi", "Left", 0, NULL, "send-keys -X cursor-left"},
 	{"copy-mode-vi", "Right", 0, NULL, "send-keys -X cursor-right"},
 	{"copy-mode-vi", "M-x", 0, NULL, "send-keys -X jump-to-mark"},
+	COPY_MODE_MOUSE("copy-mode-vi"),
 	{"copy-mode-vi", "C-Up", 0, NULL, "send-keys -X scroll-up"},
 	{"copy-mode-vi", "C-Down", 0, NULL, "send-keys -X scroll-down"},
 };

@@ -32,7 +32,24 @@ enum term_key_code {
 	TERM_KEY_PAGEDOWN,
 	TERM_KEY_F1, /* F1 to F12 follow in order */
 	TERM_KEY_F12 = TERM_KEY_F1 + 11,
+	/* A mouse key over a pane (MouseDown1Pane...), named by ch (TERM_MOUSE_KEY): in key
+	 * tables only, never typed into a pane. */
+	TERM_KEY_MOUSE,
 };
+
+/* The mouse keys, in tmux's order: with a button 1..3, or the wheel's two (button 0). */
+enum term_mouse_kind {
+	TERM_MOUSE_DOWN, TERM_MOUSE_UP, TERM_MOUSE_DRAG, TERM_MOUSE_DRAGEND,
+	TERM_MOUSE_WHEELUP, TERM_MOUSE_WHEELDOWN, TERM_MOUSE_SECONDCLICK,
+	TERM_MOUSE_DOUBLECLICK, TERM_MOUSE_TRIPLECLICK, TERM_MOUSE_KINDS
+};
+#define TERM_MOUSE_KEY(kind, button) ((uint32_t)(kind) << 2 | (uint32_t)(button))
+/* Whether ch names a mouse key: a wheel with button 0, the rest with 1..3. */
+#define TERM_MOUSE_KEY_VALID(ch)                                                        \
+	((ch) >> 2 < TERM_MOUSE_KINDS &&                                                \
+	 (((ch) >> 2 == TERM_MOUSE_WHEELUP || (ch) >> 2 == TERM_MOUSE_WHEELDOWN)       \
+		  ? ((ch)&3) == 0                                                        \
+		  : ((ch)&3) != 0))
 
 enum term_key_mods { /* the same bits as VTermModifier */
 	TERM_MOD_SHIFT = 1 << 0,

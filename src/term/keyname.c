@@ -29,6 +29,40 @@ static const struct {
 };
 #define NNAMES (sizeof names / sizeof *names)
 
+/* The mouse keys' names before their button (and "Pane", the only place rsh reads). */
+static const char *const mouse_names[TERM_MOUSE_KINDS] = {
+	"MouseDown", "MouseUp", "MouseDrag", "MouseDragEnd", "WheelUp", "WheelDown",
+	"SecondClick", "DoubleClick", "TripleClick",
+};
+
+/* MouseDown1Pane and the like (either case, as tmux reads them). */
+static bool mouse_key(const char *s, term_key *key)
+{
+	for (unsigned k = 0; k < TERM_MOUSE_KINDS; k++) {
+		size_t n = strlen(mouse_names[k]);
+		if (strncasecmp(s, mouse_names[k], n) != 0)
+			continue;
+		unsigned button = s[n] >= '1' && s[n] <= '3' ? (unsigned)(s[n] - '0') : 0;
+		if (strcasecmp(s + n + (button != 0), "Pane") != 0 ||
+		    !TERM_MOUSE_KEY_VALID(TERM_MOUSE_KEY(k, button)))
+			continue; /* MouseDragEnd1Pane is not MouseDrag's */
+		key->code = TERM_KEY_MOUSE;
+		key->ch = TERM_MOUSE_KEY(k, button);
+		return true;
+	}
+	return false;
+}
+
+/* A mouse key's name, in out. */
+static const char *mouse_name(uint32_t ch, char out[24])
+{
+	if ((ch & 3) == 0)
+		snprintf(out, 24, "%sPane", mouse_names[ch >> 2]);
+	else
+		snprintf(out, 24, "%s%uPane", mouse_names[ch >> 2], ch & 3);
+	return out;
+}
+
 /* ASCII that keeps its Ctrl: tmux has no control character for these. */
 static const char ctrl_kept[] = "!#()+,-.0123456789:;<=>'`/";
 
@@ -128,7 +162,7 @@ bool keyname_parse(const char *name, term_key *key)
 	if (!read_mods(&s, &key->mods) || *s == '\0')
 		return false;
 	uint8_t mods = key->mods;
-	if (one_character(s, key) || function_key(s, key)) {
+	if (one_character(s, key) || function_key(s, key) || mouse_key(s, key)) {
 		key->mods = mods;
 	} else {
 		size_t i;
@@ -178,8 +212,11 @@ void keyname_print(const term_key *key, char out[KEYNAME_MAX])
 	}
 	if (k.code == TERM_KEY_TAB && (mods & TERM_MOD_SHIFT))
 		mods &= (uint8_t)~TERM_MOD_SHIFT; /* BTab says it */
+	char mouse[24];
 	if (k.code >= TERM_KEY_F1 && k.code <= TERM_KEY_F12)
 		snprintf(ch, sizeof ch, "F%d", k.code - TERM_KEY_F1 + 1);
+	else if (k.code == TERM_KEY_MOUSE && TERM_MOUSE_KEY_VALID(k.ch))
+		base = mouse_name(k.ch, mouse);
 	else if (base == NULL && k.ch <= 0x10ffff)
 		ch[utf8_encode(k.ch, ch)] = '\0';
 	/* A control character is C-x after the other modifiers (M-C-b), as tmux prints its
@@ -203,9 +240,11 @@ static uint64_t special_order(const term_key *k)
 		TERM_KEY_DOWN, TERM_KEY_LEFT, TERM_KEY_RIGHT,
 	};
 	uint64_t i;
+	if (k->code == TERM_KEY_MOUSE) /* tmux's mouse keys come before BSpace */
+		return 0x110000 + k->ch;
 	for (i = 0; i < sizeof order && order[i] != k->code; i++)
 		;
-	return 0x110000 + i;
+	return 0x110000 + 4 * TERM_MOUSE_KINDS + i;
 }
 
 uint64_t keyname_order(const term_key *key)

@@ -288,12 +288,13 @@ static bool read_key(mp_reader *r, term_key *k)
 {
 	uint32_t n, code, mods, ch;
 	mp_read_array(r, 3, 3, &n);
-	mp_read_u32(r, TERM_KEY_F12, &code);
+	mp_read_u32(r, TERM_KEY_MOUSE, &code);
 	mp_read_u32(r, TERM_MOD_ALL, &mods);
 	mp_read_u32(r, 0x10ffff, &ch);
 	if (r->error != NULL)
 		return false;
-	if ((code != TERM_KEY_CHAR && ch != 0) || (ch >= 0xd800 && ch <= 0xdfff))
+	if (code == TERM_KEY_MOUSE ? !TERM_MOUSE_KEY_VALID(ch)
+				   : (code != TERM_KEY_CHAR && ch != 0) || (ch >= 0xd800 && ch <= 0xdfff))
 		return mp_fail(r, "bad key");
 	*k = (term_key){(uint8_t)code, (uint8_t)mods, ch};
 	return true;
