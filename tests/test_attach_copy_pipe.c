@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "attach_harness.h"
 #include "check.h"
@@ -127,7 +128,10 @@ int main(void)
 	harness_send(c, "\033[<0;1;2M\033[<32;3;2M\033[<32;5;2M\033[<0;5;2m");
 	wait_file(c, drag, "one-2");
 	harness_wait_match(c, "work", "work"); /* left copy mode */
-	harness_pump(c, 400); /* the drag's press no longer counts as a first click */
+	for (int i = 0; i < 8; i++) { /* 400 ms: the drag's press no longer counts as a click */
+		usleep(50 * 1000);
+		harness_pump(c, 0);
+	}
 	harness_send(c, "\033[<0;8;2M\033[<0;8;2m\033[<0;8;2M\033[<0;8;2m");
 	harness_wait_rsh(c, "^two$", "show-buffer", (char *)NULL);
 	harness_wait_match(c, "work", "work");
