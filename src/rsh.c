@@ -67,7 +67,8 @@ static bool ports_parse(const char *s, unsigned *low, unsigned *high)
 static bool forward_add(struct rsh_options *o, bool local, const char *arg)
 {
 	struct fwd_spec s;
-	if (!fwd_spec_parse(arg, &s)) {
+	/* ssh refuses -L 0:...: only the far end picks a port, and tells which. */
+	if (!fwd_spec_parse(arg, &s) || (local && s.port == 0)) {
 		fprintf(stderr, "rsh: bad %s forwarding specification '%s'"
 				" ([bind_address:]port:host:hostport)\n", local ? "local" : "remote",
 			arg);

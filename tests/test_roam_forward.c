@@ -7,7 +7,8 @@
  * connections at once each way; every connection sends its bytes, closes its side and
  * must read back exactly those bytes, in order, then the end of stream.
  * A name slow to resolve (tests/block_resolve.so, preloaded, holds it until told) holds
- * up its own connection only: the server answers a command meanwhile.
+ * up its own connection only: the server answers a command meanwhile. -R 0:... has the
+ * server pick the port, which the client tells as ssh does, and it echoes too.
  * Also: bad forwarding specifications are refused as ssh refuses them, before anything
  * runs, and forwardings for a command that does not attach are refused.
  */
@@ -243,6 +244,32 @@ static void slow_name(harness_client *c, unsigned port)
 	free(k.data);
 }
 
+/* -R 0:127.0.0.1:echo: the client says "Allocated port N for remote forward to ..." (on
+ * its message row); N echoes. */
+static void picked_port(harness_client *c, unsigned echo_port)
+{
+	char want[80];
+	snprintf(want, sizeof want, " for remote forward to 127.0.0.1:%u", echo_port);
+	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
+	const char *said;
+	while ((said = strstr(harness_client_output(c, NULL), "Allocated port ")) == NULL) {
+		if (roam_now_ms() > end)
+			harness_fail(c, "the client never said which port the server picked");
+		harness_pump(c, 50);
+	}
+	unsigned port = 0;
+	int at = 0;
+	CHECKF(sscanf(said, "Allocated port %u%n", &port, &at) == 1 && port > 0 &&
+		       strncmp(said + at, want, strlen(want)) == 0,
+	       "the client said: %.80s", said);
+	struct conn k = {.fd = connect_retry(c, port), .data = malloc(BYTES)};
+	for (size_t j = 0; j < BYTES; j++)
+		k.data[j] = pattern_byte(2 * CONNS_EACH + 1, j);
+	transfer(c, &k, 1, "-R to a port the server picked");
+	close(k.fd);
+	free(k.data);
+}
+
 /* What rsh says of bad forwardings, before any server or ssh. */
 static void bad_specs(void)
 {
@@ -275,16 +302,17 @@ int main(void)
 	unsigned echo_port;
 	pid_t echo = echo_server(listen_any(&echo_port));
 	unsigned lport = free_port(), rport = free_port(), nport = free_port();
-	char lspec[64], rspec[64], nspec[64];
+	char lspec[64], rspec[64], nspec[64], zspec[64];
 	snprintf(lspec, sizeof lspec, "%u:127.0.0.1:%u", lport, echo_port);
 	snprintf(nspec, sizeof nspec, "%u:x.block.test:%u", nport, echo_port);
+	snprintf(zspec, sizeof zspec, "0:127.0.0.1:%u", echo_port);
 	snprintf(rspec, sizeof rspec, "127.0.0.1:%u:127.0.0.1:%u", rport, echo_port);
 	CHECK(harness_rsh(NULL, "new", "-d", "-s", "work", (char *)NULL) == 0);
 
 	struct roam_link l;
 	char *bad[] = { "-s", seedstr, "-u", "loss=30,delay=20,dup=10,reorder=10", "-d",
 			"loss=30,delay=20,dup=10,reorder=10", "-r", "2000", NULL };
-	char *opts[] = { "-L", lspec, "-R", rspec, "-L", nspec, NULL };
+	char *opts[] = { "-L", lspec, "-R", rspec, "-L", nspec, "-R", zspec, NULL };
 	roam_bootstrap(&l, "work");
 	roam_proxy_start(&l, 0, bad);
 	harness_client *c = roam_client_start_opts(80, 24, l.token, roam_proxy_port(&l), opts);
@@ -294,6 +322,7 @@ int main(void)
 	run_conns(c, lport, 0, "-L");
 	run_conns(c, rport, CONNS_EACH, "-R");
 	slow_name(c, nport);
+	picked_port(c, echo_port);
 
 	struct roam_counts up, down;
 	roam_proxy_stop(&l, "roaming proxy", &up, &down);

@@ -76,7 +76,7 @@ struct client {
 	uint64_t detach_ms; /* when C-b d was pressed; 0: not yet */
 	uint64_t tty_ms;    /* when the terminal's last bytes came (escape-time counts from) */
 	fwd *fwd;           /* -L, -R, -A over the connection's channels */
-	char *fwd_notice;   /* a forwarding that failed, told as the client exits */
+	char *fwd_notices;  /* what forwarding told ("\n" after each), again at the exit */
 	struct pollfd *pfd; /* the loop's: terminal, signals, sockets, forwardings */
 	size_t npfd;
 };
@@ -474,15 +474,20 @@ static int client_forwards(struct client *c)
 	return 0;
 }
 
-/* Moves the forwarded bytes; a failure is kept for the exit (the screen is the view's). */
-static void client_forward(struct client *c, const struct pollfd *p, size_t n)
+/* Moves the forwarded bytes. What forwarding tells the user (a failure, the port picked
+ * for -R 0:...) shows on the message row, and again on stderr at the exit, as the screen
+ * may have hidden it meanwhile. */
+static void client_forward(struct client *c, const struct pollfd *p, size_t n, uint64_t now)
 {
-	char *notice = fwd_service(c->fwd, p, n);
-
-	if (notice != NULL && c->fwd_notice == NULL)
-		c->fwd_notice = notice;
-	else
-		free(notice);
+	char *notice = fwd_service(c->fwd, p, n), *all;
+	if (notice == NULL)
+		return;
+	keymode_say(&c->km, now, notice);
+	c->redraw = true;
+	xasprintf(&all, "%s%s\n", c->fwd_notices != NULL ? c->fwd_notices : "", notice);
+	free(c->fwd_notices);
+	c->fwd_notices = all;
+	free(notice);
 }
 
 /* Draws when something changed, once the terminal has taken the last drawing: so the
@@ -574,7 +579,7 @@ static int client_loop(struct client *c)
 		if (keymode_tick(&c->km, now, &io))
 			redraw = true;
 		client_read_udp(c, p + 2, nsock, now);
-		client_forward(c, p + 2 + nsock, nfwd);
+		client_forward(c, p + 2 + nsock, nfwd, now);
 		client_wants(c, &redraw);
 		client_maybe_draw(c, redraw || c->redraw || now >= guesses_due ||
 					     now - c->drawn_ms >= CLIENT_REDRAW_MS, now);
@@ -637,8 +642,11 @@ out:
 	fwd_free(c.fwd);
 	free(c.pfd);
 	uplink_close(&c.up);
-	if (c.fwd_notice != NULL)
-		fprintf(stderr, "rsh: warning: %s\n", c.fwd_notice);
-	free(c.fwd_notice);
+	for (const char *line = c.fwd_notices; line != NULL && *line != '\0';) {
+		size_t len = strcspn(line, "\n");
+		fprintf(stderr, "rsh: %.*s\n", (int)len, line);
+		line += len + 1;
+	}
+	free(c.fwd_notices);
 	return status;
 }

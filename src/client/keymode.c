@@ -14,7 +14,7 @@
 
 /* --- local messages -------------------------------------------------------------- */
 
-static void say(struct keymode *k, uint64_t now, const char *msg)
+void keymode_say(struct keymode *k, uint64_t now, const char *msg)
 {
 	snprintf(k->message, sizeof k->message, "%s", msg);
 	k->message_until = now + KEYMODE_MESSAGE_MS;
@@ -94,7 +94,7 @@ static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
 	uint32_t pane;
 	bool known = pane_arg(a, &pane), any = pane == COPYMODE_ACTIVE;
 	if (!known || (!any && term_view_find(io->view, pane) == NULL)) {
-		say(k, now, "can't find pane");
+		keymode_say(k, now, "can't find pane");
 		return;
 	}
 	if (args_has(a, 'q')) {
@@ -134,7 +134,7 @@ static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
 	if (pane_arg(a, &pane) && pane == COPYMODE_ACTIVE && v->npanes > 0)
 		pane = v->panes[v->active].id;
 	if (!k->copy.on || k->copy.pane != pane) {
-		say(k, now, "not in a mode");
+		keymode_say(k, now, "not in a mode");
 		return;
 	}
 	unsigned count = (unsigned)args_number(a, 'N', 0);
@@ -147,7 +147,7 @@ static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
 		argv[i] = args_has(a, 'F') ? copymode_expand(&k->copy, io, a->argv[i])
 					   : xstrdup(a->argv[i]);
 	if (copymode_command(&k->copy, io, count, a->argc, argv, &cause) != 0) {
-		say(k, now, cause);
+		keymode_say(k, now, cause);
 		free(cause);
 	}
 	ask_free_strings(argv, a->argc);
@@ -180,7 +180,7 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 		if (key_tables_find(k->keys, table) == NULL) {
 			char msg[128];
 			snprintf(msg, sizeof msg, "table %.64s doesn't exist", table);
-			say(k, now, msg);
+			keymode_say(k, now, msg);
 		} else {
 			snprintf(k->table, sizeof k->table, "%s", table);
 			k->repeating = false;
@@ -209,7 +209,7 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 		k->list = keylist_print(k->keys, &rq, &cause);
 		k->list_top = 0;
 		if (k->list == NULL) {
-			say(k, now, cause);
+			keymode_say(k, now, cause);
 			free(cause);
 		}
 	} else {
@@ -300,7 +300,7 @@ static void run(struct keymode *k, int argc, char *const argv[], bool here, uint
 			local = run_local(k, &a, here, now, io);
 		}
 		if (!local && list.cmd[i].argc > TERM_EVENT_WORDS_MAX)
-			say(k, now, "command too long"); /* more words than an event carries */
+			keymode_say(k, now, "command too long"); /* more words than an event carries */
 		else if (!local)
 			batch_add(&b, list.cmd[i].argc, list.cmd[i].argv, io);
 		args_free(&a);
@@ -316,7 +316,7 @@ static void run_line(struct keymode *k, const char *line, uint64_t now, const st
 	char **argv, *cause = NULL;
 	int argc = cmdlist_parse_line(line, &argv, &cause);
 	if (argc < 0) {
-		say(k, now, cause);
+		keymode_say(k, now, cause);
 		free(cause);
 		return;
 	}
@@ -399,7 +399,7 @@ static void open_prompt(struct keymode *k, const struct args *a, uint64_t now,
 	if (!prompt_type(args_get(a, 'T'), &q->type)) {
 		char msg[128];
 		snprintf(msg, sizeof msg, "unknown type: %.64s", args_get(a, 'T'));
-		say(k, now, msg);
+		keymode_say(k, now, msg);
 		return;
 	}
 	q->template = xstrdup(a->argc > 0 ? a->argv[0] : "%1");

@@ -138,6 +138,8 @@ bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
  */
 bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 		   const struct copymode_io *io);
+/* Shows msg on the message row for a while (KEYMODE_MESSAGE_MS), as a local error is. */
+void keymode_say(struct keymode *k, uint64_t now, const char *msg);
 /* The ms until a repeat, a message, a paused list or a double click is due (then call
  * keymode_tick), or -1. */
 int keymode_timeout(const struct keymode *k, uint64_t now);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -42,6 +43,7 @@ struct remote {
 	struct fwd_spec spec;
 	bool opened, reported;
 	uint32_t chan;
+	unsigned allocated; /* the port the peer picked for a listen port of 0 */
 };
 
 struct fwd {
@@ -116,7 +118,9 @@ bool fwd_what_decode(const uint8_t *buf, size_t len, struct fwd_what *w)
 	}
 	if (w->kind == FWD_FORWARDED)
 		mp_read_u32(&r, UINT32_MAX, &w->listen_id);
-	return mp_finish(&r) && (!addr || (w->port >= 1 && (w->kind == FWD_LISTEN || w->host[0])));
+	/* A listen for port 0 asks the listening end to pick one (-R 0:...). */
+	return mp_finish(&r) &&
+	       (!addr || (w->kind == FWD_LISTEN ? true : w->port >= 1 && w->host[0] != '\0'));
 }
 
 fwd *fwd_new(chan_mux *m)
@@ -310,6 +314,20 @@ size_t fwd_pollfds(const fwd *f, struct pollfd *p)
 	return n;
 }
 
+/* A listen for port 0 is answered with the port picked: 2 bytes, big-endian, on its
+ * channel (which carries nothing else). */
+static void tell_port(fwd *f, uint32_t id, int lfd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	if (getsockname(lfd, (struct sockaddr *)&ss, &len) != 0)
+		return;
+	unsigned port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+						       : ((struct sockaddr_in *)&ss)->sin_port);
+	uint8_t b[2] = {(uint8_t)(port >> 8), (uint8_t)port};
+	chan_write(f->m, id, b, sizeof b); /* a new channel has room */
+}
+
 /* A channel the peer opened: served as it asks, or refused. */
 static void serve_open(fwd *f, uint32_t id, const uint8_t *what, size_t len, char **notice)
 {
@@ -345,11 +363,13 @@ static void serve_open(fwd *f, uint32_t id, const uint8_t *what, size_t len, cha
 		if (l != NULL) {
 			l->served = true;
 			l->listen_chan = id;
+			if (w.port == 0)
+				tell_port(f, id, lfd);
 			return;
 		}
 		if (*notice == NULL)
-			xasprintf(notice, "remote port forwarding failed for listen port %u: %s",
-				  w.port, err != NULL ? err : "too many forwardings");
+			xasprintf(notice, "warning: remote port forwarding failed for listen port"
+					  " %u: %s", w.port, err != NULL ? err : "too many forwardings");
 		free(err);
 	}
 	if (linked)
@@ -375,10 +395,18 @@ static void ask_remotes(fwd *f, char **notice)
 			struct fwd_what w = {.kind = FWD_LISTEN, .port = r->spec.port};
 			strcpy(w.host, r->spec.bind);
 			r->opened = chan_open(f->m, what, fwd_what_encode(&w, what), &r->chan) == 0;
+		} else if (r->spec.port == 0 && r->allocated == 0 &&
+			   chan_readable(f->m, r->chan) >= 2) {
+			uint8_t b[2];
+			chan_read(f->m, r->chan, b, sizeof b);
+			r->allocated = (unsigned)b[0] << 8 | b[1];
+			if (*notice == NULL)
+				xasprintf(notice, "Allocated port %u for remote forward to %s:%u",
+					  r->allocated, r->spec.host, r->spec.hostport);
 		} else if (!r->reported && !chan_alive(f->m, r->chan)) {
 			r->reported = true;
 			if (*notice == NULL)
-				xasprintf(notice, "remote port forwarding failed for listen port %u",
+				xasprintf(notice, "warning: remote port forwarding failed for listen port %u",
 					  r->spec.port);
 		}
 	}

@@ -43,14 +43,15 @@ static int split(const char *s, char field[FIELDS_MAX][FWD_HOST_MAX + 1])
 	}
 }
 
-static bool port_parse(const char *s, unsigned *port)
+/* A port from least to 65535. */
+static bool port_parse(const char *s, unsigned least, unsigned *port)
 {
 	char *end;
 	if (*s < '0' || *s > '9')
 		return false;
 	unsigned long v = strtoul(s, &end, 10);
 	*port = (unsigned)v;
-	return *end == '\0' && v >= 1 && v <= 65535;
+	return *end == '\0' && v >= least && v <= 65535;
 }
 
 bool fwd_spec_parse(const char *s, struct fwd_spec *out)
@@ -64,8 +65,8 @@ bool fwd_spec_parse(const char *s, struct fwd_spec *out)
 	if (n == 4) {
 		strcpy(out->bind, f[i++][0] == '\0' ? "*" : f[0]);
 	}
-	return port_parse(f[i], &out->port) && f[i + 1][0] != '\0' &&
-	       strcpy(out->host, f[i + 1]) != NULL && port_parse(f[i + 2], &out->hostport);
+	return port_parse(f[i], 0, &out->port) && f[i + 1][0] != '\0' &&
+	       strcpy(out->host, f[i + 1]) != NULL && port_parse(f[i + 2], 1, &out->hostport);
 }
 
 const char *fwd_spec_bind_host(const struct fwd_spec *s)

@@ -12,7 +12,8 @@
 
 struct fwd_spec {
 	char bind[FWD_HOST_MAX + 1]; /* "" for the loopback address, "*" for every one */
-	unsigned port;               /* where to listen, 1..65535 */
+	unsigned port;               /* where to listen, 0..65535 (0: the listening end
+				      * picks one, for -R only, as ssh) */
 	char host[FWD_HOST_MAX + 1]; /* where the other end connects to */
 	unsigned hostport;
 };
