@@ -250,7 +250,7 @@ static void pause_rest(struct keymode *k, const struct args *a, const struct cmd
 	if (*end != '\0' || end == args_get(a, 'd') || !(seconds <= 86400 * 365)) {
 		char msg[128];
 		snprintf(msg, sizeof msg, "invalid delay time: %.64s", args_get(a, 'd'));
-		say(k, now, msg);
+		keymode_say(k, now, msg);
 		return;
 	}
 	resume(k, now, io);
