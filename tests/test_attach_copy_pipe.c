@@ -7,6 +7,7 @@
  * copies. With the mouse on, copy-mode-vi's mouse keys drive it: a user's
  * `bind -T copy-mode-vi MouseDragEnd1Pane send -X copy-pipe-and-cancel 'cat > FILE'`
  * pipes a drag's selection; the default DoubleClick1Pane copies the word after its pause.
+ * The mark (X, then M-x) is drawn as tmux draws it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,15 @@ static void wait_file(harness_client *c, const char *path, const char *want)
 static bool output_has(harness_client *c, void *arg)
 {
 	return strstr(harness_client_output(c, NULL), arg) != NULL;
+}
+
+/* The mark's cell (row 1, col 2) red on black, the rest of its line black on red. */
+static bool mark_shown(harness_client *c, void *arg)
+{
+	(void)arg;
+	term_cell mark = harness_cell(c, 1, 2), line = harness_cell(c, 1, 0);
+	return mark.fg == TERM_COLOUR_PALETTE(1) && mark.bg == TERM_COLOUR_PALETTE(0) &&
+	       line.fg == TERM_COLOUR_PALETTE(0) && line.bg == TERM_COLOUR_PALETTE(1);
 }
 
 /* Copy mode, the cursor to the start of the line above the prompt, a selection begun. */
@@ -134,6 +144,18 @@ int main(void)
 	}
 	harness_send(c, "\033[<0;8;2M\033[<0;8;2m\033[<0;8;2M\033[<0;8;2m");
 	harness_wait_rsh(c, "^two$", "show-buffer", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+
+	/* The mark: set on the line above the prompt, shown once the cursor jumps back to
+	 * where copy mode began: its line black on red, its cell red on black. */
+	harness_send(c, PREFIX "[");
+	harness_wait_text(c, "[0/");
+	harness_send(c, "k0llX\033x");
+	harness_wait(c, mark_shown, NULL, "the mark drawn on row 1");
+	CHECK(harness_cell(c, 1, 0).bg == TERM_COLOUR_PALETTE(1) &&
+	      harness_cell(c, 1, 70).bg == TERM_COLOUR_PALETTE(1) &&
+	      harness_cell(c, 0, 0).bg == TERM_COLOUR_DEFAULT);
+	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");
 
 	free(drag);

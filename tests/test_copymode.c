@@ -262,11 +262,22 @@ static void test_structure(void)
 	cm.cur.col = 5;
 	run(&cm, &io, "next-matching-bracket", NULL);
 	CHECK(cm.cur.col == 7);
-	/* The mark: jump-to-mark swaps it with the cursor. */
+	/* The mark: jump-to-mark swaps it with the cursor; drawn as tmux's (its line black on
+	 * red, its cell red on black), over the line's blanks too. */
+	CHECK(!cm.marked);
 	run(&cm, &io, "set-mark", NULL);
 	cm.cur = (struct copymode_pos){92, 1};
 	run(&cm, &io, "jump-to-mark", NULL);
-	CHECK(cm.cur.line == 90 && cm.cur.col == 7 && cm.mark.line == 92);
+	CHECK(cm.cur.line == 90 && cm.cur.col == 7 && cm.mark.line == 92 && cm.marked);
+	term_view *o = copymode_overlay(&cm, v, h);
+	const term_row *marked = o->panes[0].screen->lines[2], *plain = o->panes[0].screen->lines[1];
+	CHECK(term_row_get(marked, 0).bg == TERM_COLOUR_PALETTE(1) &&
+	      term_row_get(marked, 0).fg == TERM_COLOUR_PALETTE(0));
+	CHECK(term_row_get(marked, 1).bg == TERM_COLOUR_PALETTE(0) &&
+	      term_row_get(marked, 1).fg == TERM_COLOUR_PALETTE(1));
+	CHECK(term_row_get(marked, COLS - 1).bg == TERM_COLOUR_PALETTE(1));
+	CHECK(term_row_get(plain, 0).bg == TERM_COLOUR_DEFAULT);
+	term_view_unref(o);
 	/* select-word, stop-selection (the cursor moves on alone), copy -no-clear keeps it. */
 	cm.cur = (struct copymode_pos){92, 1};
 	run(&cm, &io, "select-word", NULL);

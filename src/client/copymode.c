@@ -111,6 +111,7 @@ bool copymode_enter(struct copymode *cm, const struct copymode_io *io, uint32_t 
 		cm->top = p->hist_total;
 		cm->cur = (struct copymode_pos){p->hist_total + p->screen->cursor.row,
 						p->screen->cursor.col};
+		cm->mark = cm->cur; /* tmux's, not shown until set */
 		cm->frozen = term_snapshot_ref(p->screen);
 		cm->frozen_total = p->hist_total;
 		cm->exit_at_bottom = exit_at_bottom;

@@ -81,7 +81,8 @@ struct copymode {
 	 * until the button is released. */
 	bool mouse_pending, dragging;
 	term_mouse mouse;
-	/* set-mark's position, for jump-to-mark. */
+	/* The mark, for jump-to-mark: where copy mode began until set-mark; shown (marked,
+	 * as tmux's showmark) once set-mark or jump-to-mark ran. */
 	bool marked;
 	struct copymode_pos mark;
 	/* The last search, and the server's answer awaited (serial) when it went there. */

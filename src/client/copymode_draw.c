@@ -12,6 +12,10 @@
  * in mode-style, the view's mode pen. */
 #define MATCH_FG TERM_COLOUR_PALETTE(0)
 #define MATCH_BG TERM_COLOUR_PALETTE(6)
+/* tmux's copy-mode-mark-style (bg=red,fg=black): the mark's line in it, the mark's cell
+ * with the two colours the other way round. */
+#define MARK_FG TERM_COLOUR_PALETTE(0)
+#define MARK_BG TERM_COLOUR_PALETTE(1)
 
 /* Gives cells [from, to) of the row the pen's colours and attributes, characters kept. */
 static void paint(term_row *row, unsigned from, unsigned to, const term_cell *pen)
@@ -39,6 +43,17 @@ static void paint_matches(const struct term_search *ts, term_row *row, unsigned 
 		paint(row, (unsigned)col, end, &match);
 		col = (int)end;
 	}
+}
+
+/* The mark, as tmux's window_copy_update_style draws it. */
+static void paint_mark(const struct copymode *cm, uint64_t line, term_row *row, unsigned cols)
+{
+	term_cell pen = {.fg = MARK_FG, .bg = MARK_BG}, cell = {.fg = MARK_BG, .bg = MARK_FG};
+	if (!cm->marked || line != cm->mark.line)
+		return;
+	paint(row, 0, cols, &pen);
+	if (cm->mark.col < cols)
+		paint(row, cm->mark.col, cm->mark.col + 1, &cell);
 }
 
 /* tmux's position indicator, [offset/history size], at the top row's right end. */
@@ -71,6 +86,7 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 		const term_row *src = n <= l->last ? copymode_line(cm, l, n) : NULL;
 		term_row *row = src != NULL ? term_row_copy(src) : term_row_new(0);
 		unsigned from, to;
+		paint_mark(cm, n, row, l->cols);
 		paint_matches(&ts, row, l->cols);
 		if (copymode_selected(cm, l->cols, n, &from, &to))
 			paint(row, from, to, pen);

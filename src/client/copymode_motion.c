@@ -105,11 +105,10 @@ bool copymode_run_structure(struct copymode *cm, const struct copymode_lines *l,
 		cm->marked = true;
 		cm->mark = cm->cur;
 	} else if (strcmp(c, "jump-to-mark") == 0) {
-		if (cm->marked) {
-			struct copymode_pos t = cm->cur;
-			cm->cur = cm->mark;
-			cm->mark = t;
-		}
+		struct copymode_pos t = cm->cur;
+		cm->cur = cm->mark;
+		cm->mark = t;
+		cm->marked = true;
 	} else if (strcmp(c, "select-word") == 0)
 		select_word(cm, l);
 	else
