@@ -176,7 +176,7 @@ static void help(harness_client *c)
 {
 	harness_send(c, PREFIX "?");
 	harness_wait_text(c, "C-b C-b     Send the prefix key");
-	harness_wait_text(c, "List key bindings");
+	harness_wait_text(c, "C-b #       List all paste buffers");
 	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");
 	harness_send(c, "echo sh'ut'\r");

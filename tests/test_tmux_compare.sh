@@ -310,5 +310,14 @@ step split-window -t zzzzzzzc
 step set -w -t zzzzzzzc pane-border-status off
 step split-window -t zzzzzzzc
 
+# list-buffers -F -f (tmux's default format), list-clients -F with no client attached.
+step set-buffer -b one 'hello there'
+step set-buffer -b two world
+step_out list-buffers
+step_out list-buffers -F '#{buffer_name}:#{buffer_size}:#{buffer_sample}'
+step_out list-buffers -f '#{==:#{buffer_name},two}'
+step_out list-buffers -F '#{buffer_name}' -f '#{m:*o*,#{buffer_name}}'
+step_out list-clients -F '#{client_name}'
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -175,7 +175,8 @@ enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *l
 
 void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f)
 {
-	f->client = ctx->client;
+	if (f->client == NULL)
+		f->client = ctx->client;
 	format_defaults(f);
 	char *line = format_expand(args_get(&ctx->args, 'F'), f);
 	cmd_print(ctx, "%s", line);
@@ -187,7 +188,8 @@ bool cmd_filter_keeps(struct cmd_ctx *ctx, struct format_ctx *f)
 	const char *filter = args_get(&ctx->args, 'f');
 	if (filter == NULL)
 		return true;
-	f->client = ctx->client;
+	if (f->client == NULL)
+		f->client = ctx->client;
 	format_defaults(f);
 	return format_true_for(filter, f);
 }

@@ -167,7 +167,8 @@ void cmd_print_pane(struct cmd_ctx *ctx, struct pane *p, const char *template);
  */
 struct spawn cmd_spawn(struct cmd_ctx *ctx, struct session *s, struct pane *p);
 
-/* Prints one line per object of a list command: its -F format expanded for f. */
+/* Prints one line per object of a list command: its -F format expanded for f (its client
+ * the command's when f names none). */
 struct format_ctx;
 void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f);
 /* Whether a list command's -f filter, expanded for f, keeps the object (no -f: all). */

@@ -1,10 +1,12 @@
 /*
- * list-clients [-t session]: one line per attached client, as tmux's, with the link's
- * state in place of the tty:
+ * list-clients [-F format] [-t session]: one line per attached client, as tmux's, with
+ * the link's state in place of the tty:
  *   0: work [80x24] (127.0.0.1:50123, last contact 2 s ago)
- * Clients whose attachment is over (leaving, server_client.h) are not listed.
+ * -F: the format instead, with the client_* variables (format.h). Clients whose
+ * attachment is over (leaving, server_client.h) are not listed.
  */
 #include "cmd.h"
+#include "format.h"
 #include "net/clock.h"
 #include "net/udp.h"
 #include "server_client.h"
@@ -14,14 +16,19 @@ static enum cmd_retval cmd_list_clients_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_list_clients_entry = {
 	.name = "list-clients",
 	.alias = {"lsc"},
-	.flags = ARGS_FLAGS(FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_STRING('F'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "list-clients [-t target-session]",
+	.usage = "list-clients [-F format] [-t target-session]",
 	.exec = cmd_list_clients_exec,
 };
 
-static void print_client(struct cmd_ctx *ctx, struct client *c, const struct session *s)
+static void print_client(struct cmd_ctx *ctx, struct client *c, struct session *s)
 {
+	if (args_get(&ctx->args, 'F') != NULL) {
+		struct format_ctx f = {.client = c, .s = s};
+		cmd_print_format(ctx, &f);
+		return;
+	}
 	socklen_t len;
 	const struct sockaddr *peer = net_conn_peer(transport_conn(c->t), &len);
 	char addr[NET_ADDR_STRLEN];
@@ -43,7 +50,7 @@ static enum cmd_retval cmd_list_clients_exec(struct cmd_ctx *ctx)
 	if (args_get(&ctx->args, 't') != NULL && (only = cmd_find_session(ctx)) == NULL)
 		return CMD_RETURN_ERROR;
 	for (size_t i = 0; i < nclients; i++) {
-		const struct session *s = session_find_id(clients[i]->in.session);
+		struct session *s = session_find_id(clients[i]->in.session);
 		if (clients[i]->ended == NULL && s != NULL && (only == NULL || s == only))
 			print_client(ctx, clients[i], s);
 	}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "job.h"
@@ -267,19 +268,55 @@ static char *pane_var(const char *name, const struct pane *p)
 	return NULL;
 }
 
+/* A time of net_clock_ms's as seconds since the epoch (tmux's times are those). */
+static char *epoch(uint64_t ms)
+{
+	uint64_t ago = (net_clock_ms() - ms) / 1000;
+	return number((long long)time(NULL) - (long long)ago);
+}
+
+/* tmux's client_flags, those rsh's clients can have. */
+static char *client_flags(const struct client *c)
+{
+	char *v;
+	xasprintf(&v, "attached%s%s", c->in.focused ? ",focused" : "",
+		  c->readonly ? ",read-only" : "");
+	return v;
+}
+
+static char *session_name_of(uint32_t id)
+{
+	const struct session *s = session_find_id(id);
+	return xstrdup(s != NULL ? s->name : "");
+}
+
 static char *client_var(const char *name, const struct client *c)
 {
 	if (strcmp(name, "client_width") == 0)
 		return number(c->in.cols);
 	if (strcmp(name, "client_height") == 0)
 		return number(c->in.rows);
-	if (strcmp(name, "client_tty") == 0 || strcmp(name, "client_name") == 0) {
+	if (strcmp(name, "client_name") == 0)
+		return number(c->id); /* what -t target-client takes */
+	if (strcmp(name, "client_tty") == 0) {
 		/* Our clients have no tty here: the address they reach us from stands for it. */
 		socklen_t len;
 		const struct sockaddr *peer = net_conn_peer(transport_conn(c->t), &len);
 		char addr[NET_ADDR_STRLEN];
 		return xstrdup(peer != NULL ? net_addr_str(peer, len, addr) : "");
 	}
+	if (strcmp(name, "client_session") == 0)
+		return session_name_of(c->in.session);
+	if (strcmp(name, "client_last_session") == 0)
+		return c->has_last ? session_name_of(c->last_session) : xstrdup("");
+	if (strcmp(name, "client_created") == 0)
+		return epoch(c->created_ms);
+	if (strcmp(name, "client_activity") == 0)
+		return epoch(c->active_ms);
+	if (strcmp(name, "client_readonly") == 0)
+		return flag(c->readonly);
+	if (strcmp(name, "client_flags") == 0)
+		return client_flags(c);
 	return NULL;
 }
 

@@ -84,6 +84,11 @@ void input_run(struct input_client *c, struct session *s, int argc, char *argv[]
 		free(c->message);
 		c->message = NULL;
 	}
+	if (reply.outlen > 0) {
+		c->output = xreallocarray(c->output, c->output_len + reply.outlen, 1);
+		memcpy(c->output + c->output_len, reply.out, reply.outlen);
+		c->output_len += reply.outlen;
+	}
 	proto_reply_free(&reply);
 }
 
@@ -252,5 +257,6 @@ void input_client_clear(struct input_client *c)
 	free(c->message);
 	history_feed_clear(&c->hist);
 	free(c->copy);
+	free(c->output);
 	*c = (struct input_client){0};
 }

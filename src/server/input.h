@@ -28,6 +28,9 @@ struct input_client {
 	size_t copy_len;
 	bool copy_dropped; /* it grew past INPUT_COPY_MAX: the rest is dropped too */
 	unsigned message_seq; /* counts the messages set (a command's own, as display's) */
+	/* What its commands printed since it was last taken (view mode shows it), or NULL. */
+	char *output;
+	size_t output_len;
 };
 
 /* The largest copy a client can make a paste buffer of. */
@@ -38,12 +41,12 @@ struct input_client {
  * window; a mouse event to the pane under its cell (window coordinates), relative to that
  * pane, a button press first making that pane the active one; focus to the active pane
  * when focus-events is on, which reports it if it asked to (mode 1004). A command's error line is kept in
- * c->message; its output is dropped (tmux shows it in a mode of the client's view, not
- * built yet). Does nothing to panes when the session is gone.
+ * c->message; its output is added to c->output (for view mode, mode_view.h). Does nothing
+ * to panes when the session is gone.
  */
 void server_apply_event(struct input_client *c, const term_event *ev);
 /* Runs argv-form words (cmd/cmdlist.h) as a COMMAND event's, s being the client's
- * session: its error line kept in c->message. */
+ * session: its error line kept in c->message, its output added to c->output. */
 void input_run(struct input_client *c, struct session *s, int argc, char *argv[]);
 /* A COMMAND event's words, allocated (cmdlist_free_words frees them). */
 char **input_event_words(const term_event *ev, int *argc);

@@ -54,6 +54,7 @@ src_server_libserver_a_SOURCES += \
 	src/server/mode_tree_items.c src/server/mode_tree_items.h \
 	src/server/cmd_choose_tree.c src/server/cmd_find_window.c src/server/mode_panes.c src/server/mode_panes.h \
 	src/server/cmd_display_panes.c src/server/mode_clock.c src/server/mode_clock.h \
+	src/server/mode_view.c src/server/mode_view.h \
 	src/server/cmd_clock_mode.c
 src_server_libserver_a_SOURCES += src/server/cmd_wait_for.c src/server/wait_for.h
 src_server_libserver_a_SOURCES += src/server/pane_pipe.c src/server/pane_pipe.h \

@@ -2,6 +2,7 @@
 #include "mode.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "server_client.h"
 #include "status.h"
@@ -81,6 +82,12 @@ void mode_cover(term_view *v, term_snapshot *screen)
 	term_view_set_borders(v, none);
 	term_snapshot_unref(none);
 	v->border_status = TERM_VIEW_BORDER_OFF;
+}
+
+bool mode_key_is(const char *key, const char *a, const char *b, const char *c)
+{
+	return strcmp(key, a) == 0 || (b != NULL && strcmp(key, b) == 0) ||
+	       (c != NULL && strcmp(key, c) == 0);
 }
 
 void mode_run(struct client *c, const char *line)

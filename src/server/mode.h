@@ -81,6 +81,9 @@ void mode_blit(term_snapshot *s, unsigned x, unsigned y, unsigned w, unsigned h,
 #define MODE_BIG_HEIGHT 5
 void mode_big(term_snapshot *s, unsigned x, unsigned y, const char *text, term_colour bg);
 
+/* Whether key is a, b or c (b and c may be NULL): a mode's keys by their names. */
+bool mode_key_is(const char *key, const char *a, const char *b, const char *c);
+
 /* Runs a command line (tmux's syntax) as c's own typed at a prompt would: its error on
  * c's status row. */
 void mode_run(struct client *c, const char *line);

@@ -503,33 +503,27 @@ static size_t shortcut(const char *key)
 	return SIZE_MAX;
 }
 
-static bool is(const char *key, const char *a, const char *b, const char *c2)
-{
-	return strcmp(key, a) == 0 || (b != NULL && strcmp(key, b) == 0) ||
-	       (c2 != NULL && strcmp(key, c2) == 0);
-}
-
 /* The keys that change the list, not the current line: whether key was one. */
 static bool list_key(struct client *c, struct tree *t, const struct items *it,
 		     const char *key)
 {
 	unsigned nsorts;
 	mode_tree_sorts(t->kind, &nsorts);
-	if (is(key, "O", NULL, NULL))
+	if (mode_key_is(key, "O", NULL, NULL))
 		t->sort = (t->sort + 1) % nsorts;
-	else if (is(key, "r", NULL, NULL))
+	else if (mode_key_is(key, "r", NULL, NULL))
 		t->reversed = !t->reversed;
-	else if (is(key, "v", NULL, NULL))
+	else if (mode_key_is(key, "v", NULL, NULL))
 		t->preview = !t->preview;
-	else if (is(key, "T", NULL, NULL))
+	else if (mode_key_is(key, "T", NULL, NULL))
 		tree_tag_clear(t);
-	else if (is(key, "C-t", NULL, NULL))
+	else if (mode_key_is(key, "C-t", NULL, NULL))
 		tree_tag_top(t, it);
-	else if (is(key, "f", NULL, NULL))
+	else if (mode_key_is(key, "f", NULL, NULL))
 		ask_filter(c, t);
-	else if (is(key, ":", NULL, NULL))
+	else if (mode_key_is(key, ":", NULL, NULL))
 		ask_command(c, t, it);
-	else if (is(key, "X", NULL, NULL))
+	else if (mode_key_is(key, "X", NULL, NULL))
 		ask_kill_tagged(c, it);
 	else
 		return false;
@@ -542,7 +536,7 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 	struct items it;
 	items_build(t, &it);
 	(void)now;
-	if (it.n == 0 || is(key, "q", "Escape", "C-g")) {
+	if (it.n == 0 || mode_key_is(key, "q", "Escape", "C-g")) {
 		items_free(&it);
 		mode_end(c);
 		return true;
@@ -554,30 +548,30 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 		items_free(&it);
 		return true;
 	}
-	if (is(key, "Up", "k", "C-p"))
+	if (mode_key_is(key, "Up", "k", "C-p"))
 		cur = (cur + n - 1) % n;
-	else if (is(key, "Down", "j", "C-n"))
+	else if (mode_key_is(key, "Down", "j", "C-n"))
 		cur = (cur + 1) % n;
-	else if (is(key, "PageUp", "C-b", NULL))
+	else if (mode_key_is(key, "PageUp", "C-b", NULL))
 		cur = cur > page ? cur - page : 0;
-	else if (is(key, "PageDown", "C-f", NULL))
+	else if (mode_key_is(key, "PageDown", "C-f", NULL))
 		cur = cur + page < n ? cur + page : n - 1;
-	else if (is(key, "Home", "g", NULL))
+	else if (mode_key_is(key, "Home", "g", NULL))
 		cur = 0;
-	else if (is(key, "End", "G", NULL))
+	else if (mode_key_is(key, "End", "G", NULL))
 		cur = n - 1;
-	else if (is(key, "Right", "l", NULL) && i->children)
+	else if (mode_key_is(key, "Right", "l", NULL) && i->children)
 		tree_set_expanded(t, i->type, i->id, true);
-	else if (is(key, "Left", "h", NULL) && i->expanded)
+	else if (mode_key_is(key, "Left", "h", NULL) && i->expanded)
 		tree_set_expanded(t, i->type, i->id, false);
-	else if (is(key, "Left", "h", NULL) && i->depth > 0)
+	else if (mode_key_is(key, "Left", "h", NULL) && i->depth > 0)
 		cur = i->parent;
-	else if (is(key, "t", NULL, NULL)) {
+	else if (mode_key_is(key, "t", NULL, NULL)) {
 		tree_tag_toggle(t, &it, cur);
 		cur = cur + 1 < n ? cur + 1 : cur; /* tmux moves on, never wrapping */
-	} else if (is(key, "x", NULL, NULL))
+	} else if (mode_key_is(key, "x", NULL, NULL))
 		ask_kill(c, i);
-	else if (is(key, "Enter", NULL, NULL) || pick < n) {
+	else if (mode_key_is(key, "Enter", NULL, NULL) || pick < n) {
 		choose(c, t, pick < n ? &it.v[pick] : i);
 		items_free(&it);
 		return true;

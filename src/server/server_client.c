@@ -15,6 +15,7 @@
 #include "key_bindings.h"
 #include "log.h"
 #include "mode.h"
+#include "mode_view.h"
 #include "options.h"
 #include "status.h"
 #include "cmd/cmdlist.h"
@@ -257,6 +258,18 @@ static bool readonly_allows(struct client *c, const term_event *ev)
 	return ok;
 }
 
+/* What the client's commands printed goes to its view mode, as tmux's cmdq_print. */
+static void show_output(struct client *c)
+{
+	if (c->in.output == NULL)
+		return;
+	if (c->ended == NULL)
+		mode_view_add(c, c->in.output, c->in.output_len);
+	free(c->in.output);
+	c->in.output = NULL;
+	c->in.output_len = 0;
+}
+
 /* Applies the events of a newer input log, each once. */
 static void apply_events(struct client *c)
 {
@@ -280,6 +293,7 @@ static void apply_events(struct client *c)
 		if (apply && !mode_event(c, &ev, c->active_ms))
 			server_apply_event(&c->in, &ev);
 		applying = NULL;
+		show_output(c);
 		if (c->in.message_seq != seq && !c->noticed) { /* the command's error */
 			c->notice_ms = c->active_ms;
 			c->notice_for_ms = CLIENT_NOTICE_MS;
