@@ -702,6 +702,77 @@ r new-session -d -s t || fail "new-session t"
 kill -TERM "$(server_pid)" || fail "no server pid"
 wait_gone || fail "server still running after SIGTERM"
 
+# Config files run as tmux's command queue runs them: run-shell and if-shell without -b
+# hold the lines after them until their shell command ends, in source-file (and the
+# command line after it) and in the start-up file (whose requests wait for it: a client's
+# command sees what the whole file set). With -b they do not hold them.
+# The start-up file: new-session waits for it, so its session and show see every line.
+cat >"$dir/start.conf" <<CONF
+run-shell 'sleep 1; echo started >>$dir/log'
+set -g status-left y
+if-shell 'sleep 0.5; test -e $dir/log' 'set -g status-right has-log' 'set -g status-right no-log'
+set -g base-index 3
+CONF
+r -f "$dir/start.conf" new-session -d -s a || fail "new-session with the start-up file"
+[ "$(r show -gv status-left)" = y ] || fail "start-up: status-left $(r show -gv status-left)"
+[ "$(r show -gv status-right)" = has-log ] ||
+	fail "start-up: if-shell decided before run-shell ended: $(r show -gv status-right)"
+[ "$(r list-windows -t a -F '#{window_index}')" = 3 ] ||
+	fail "start-up: the session was made before the file's end"
+
+# source-file: the second run-shell starts after the first ends; the line after
+# source-file on the command line runs after the whole file.
+: >"$dir/log"
+cat >"$dir/run.conf" <<CONF
+run-shell 'sleep 0.5; echo first >>$dir/log'
+run-shell 'echo second >>$dir/log'
+if-shell 'sleep 0.3; test -e $dir/flag' 'set -g status-right flag' 'set -g status-right noflag'
+run-shell 'touch $dir/flag'
+run-shell 'echo printed'
+CONF
+out=$(r source-file "$dir/run.conf" \; run-shell "echo after >>$dir/log")
+[ $? -eq 0 ] || fail "source-file with waits failed"
+[ "$(cat "$dir/log")" = "first
+second
+after" ] || fail "run-shell lines ran out of order: $(cat "$dir/log" | tr '\n' ' ')"
+[ "$(r show -gv status-right)" = noflag ] ||
+	fail "if-shell saw a later line's file: $(r show -gv status-right)"
+[ "$out" = printed ] || fail "run-shell's output after a wait: '$out'"
+
+# A bad line after a wait is still reported as file:line, and the rest runs.
+cat >"$dir/bad.conf" <<CONF
+run-shell 'sleep 0.2'
+bad-command
+set -g status-left after-bad
+CONF
+r source-file "$dir/bad.conf" 2>"$dir/err"
+[ $? -eq 1 ] || fail "source-file with a bad line did not fail"
+grep -q "bad.conf:2: unknown command: bad-command" "$dir/err" ||
+	fail "the bad line after a wait: $(cat "$dir/err")"
+[ "$(r show -gv status-left)" = after-bad ] || fail "the line after the bad one"
+
+# -b holds nothing: the line after runs first.
+: >"$dir/log"
+cat >"$dir/bg.conf" <<CONF
+run-shell -b 'sleep 0.5; echo late >>$dir/log'
+run-shell 'echo early >>$dir/log'
+CONF
+r source-file "$dir/bg.conf" || fail "source-file with run-shell -b"
+sleep 1
+[ "$(cat "$dir/log")" = "early
+late" ] || fail "run-shell -b held the next line: $(cat "$dir/log" | tr '\n' ' ')"
+
+# A nested file waits inside the outer one.
+: >"$dir/log"
+echo "run-shell 'sleep 0.3; echo inner >>$dir/log'" >"$dir/inner.conf"
+cat >"$dir/outer.conf" <<CONF
+source-file $dir/inner.conf
+run-shell 'echo outer >>$dir/log'
+CONF
+r source-file "$dir/outer.conf" || fail "nested source-file"
+[ "$(cat "$dir/log")" = "inner
+outer" ] || fail "nested file's wait: $(cat "$dir/log" | tr '\n' ' ')"
+
 # A socket directory others may enter is refused.
 mkdir -m 755 "$dir/open"
 expect_error "rsh: $dir/open is not private (mode 0755)" -S "$dir/open/s" new -d

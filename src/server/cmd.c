@@ -56,6 +56,17 @@ void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len)
 	buf_append(&ctx->o->out, buf, len);
 }
 
+void cmd_output_move(struct cmd_output *to, struct cmd_output *from)
+{
+	if (from->out.len > 0)
+		buf_append(&to->out, from->out.p, from->out.len);
+	if (from->err.len > 0)
+		buf_append(&to->err, from->err.p, from->err.len);
+	free(from->out.p);
+	free(from->err.p);
+	*from = (struct cmd_output){0};
+}
+
 enum cmd_retval cmd_give_cause(struct cmd_ctx *ctx, char *cause)
 {
 	if (ctx->cause == NULL)
@@ -149,28 +160,23 @@ static enum cmd_retval run_one(struct cmd_ctx *ctx, int argc, char *const argv[]
 	return code;
 }
 
-enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause)
+enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause,
+			struct cmd_wait *wait)
 {
-	return run_one(ctx, argc, argv, cause, NULL);
+	return run_one(ctx, argc, argv, cause, wait);
 }
 
-enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list,
-			     const char *file)
+enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list)
 {
-	enum cmd_retval code = CMD_RETURN_NORMAL;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct cmd_parse_item *it = &list->items[i];
 		char *cause = it->error != NULL ? xstrdup(it->error) : NULL;
-		if (cause == NULL && cmd_run(ctx, it->argc, it->argv, &cause) == CMD_RETURN_NORMAL)
+		if (cause == NULL &&
+		    run_one(ctx, it->argc, it->argv, &cause, NULL) == CMD_RETURN_NORMAL)
 			continue;
-		code = CMD_RETURN_ERROR;
-		if (file == NULL)
-			return cause != NULL ? cmd_give_cause(ctx, cause) : CMD_RETURN_ERROR;
-		if (cause != NULL)
-			cmd_print_error(ctx, "%s:%u: %s", file, it->line, cause);
-		free(cause);
+		return cause != NULL ? cmd_give_cause(ctx, cause) : CMD_RETURN_ERROR;
 	}
-	return code;
+	return CMD_RETURN_NORMAL;
 }
 
 void cmd_print_format(struct cmd_ctx *ctx, struct format_ctx *f)
@@ -194,7 +200,8 @@ bool cmd_filter_keeps(struct cmd_ctx *ctx, struct format_ctx *f)
 	return format_true_for(filter, f);
 }
 
-/* A request being run: what a waiting command needs to finish it. */
+/* A request being run: what a waiting command needs to finish it. Or, with resume, a
+ * waiting point of its owner's (cmd_wait_new): then only ctx is used. */
 struct cmd_wait {
 	struct proto_request req; /* a copy */
 	struct cmd_output o;
@@ -204,9 +211,27 @@ struct cmd_wait {
 	int status;
 	cmd_reply_fn *done;
 	void *data;
+	cmd_resume_fn *resume;
+	void *arg;
 };
 
-static void copy_request(struct proto_request *to, const struct proto_request *from)
+struct cmd_wait *cmd_wait_new(const struct cmd_ctx *ctx, cmd_resume_fn *resume, void *arg)
+{
+	struct cmd_wait *w = xcalloc(1, sizeof *w);
+	w->ctx = (struct cmd_ctx){.req = ctx->req, .client = ctx->client, .o = ctx->o,
+				  .depth = ctx->depth};
+	w->resume = resume;
+	w->arg = arg;
+	return w;
+}
+
+void cmd_wait_unused(struct cmd_wait *w)
+{
+	free(w->ctx.cause);
+	free(w);
+}
+
+void cmd_request_copy(struct proto_request *to, const struct proto_request *from)
 {
 	*to = *from;
 	to->argv = xcalloc((size_t)from->argc + 1, sizeof *to->argv);
@@ -256,7 +281,7 @@ bool cmd_execute(const struct proto_request *req, struct proto_reply *reply, cmd
 		 void *data)
 {
 	struct cmd_wait *w = xcalloc(1, sizeof *w);
-	copy_request(&w->req, req);
+	cmd_request_copy(&w->req, req);
 	w->done = done;
 	w->data = data;
 	w->ctx = (struct cmd_ctx){.req = &w->req, .client = client_current(), .o = &w->o};
@@ -270,6 +295,11 @@ bool cmd_execute(const struct proto_request *req, struct proto_reply *reply, cmd
 
 void cmd_wait_free(struct cmd_wait *w)
 {
+	if (w->resume != NULL) {
+		w->resume(w->arg, CMD_RETURN_ERROR, -1, NULL);
+		cmd_wait_unused(w);
+		return;
+	}
 	cmd_parse_list_free(&w->list);
 	proto_request_free(&w->req);
 	free(w->ctx.cause);
@@ -286,6 +316,13 @@ struct cmd_ctx *cmd_wait_ctx(struct cmd_wait *w)
 void cmd_wait_resume(struct cmd_wait *w, enum cmd_retval code, int status)
 {
 	struct proto_reply reply;
+	if (w->resume != NULL) {
+		char *cause = w->ctx.cause; /* the waiting command's, as a failing one's */
+		w->ctx.cause = NULL;
+		w->resume(w->arg, code, status, cause);
+		cmd_wait_unused(w);
+		return;
+	}
 	if (status != 0)
 		w->status = status;
 	w->ctx.client = client_current();

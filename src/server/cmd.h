@@ -42,9 +42,9 @@ struct cmd_ctx {
 	unsigned depth; /* files being sourced around this command */
 	char *cwd;      /* -c expanded for cmd_spawn; freed after the exec */
 	char **env;     /* cmd_spawn's environment; freed after the exec */
-	/* Non-NULL: the command is one of a request's own line (not of a file or another
-	 * command's list) whose reply can wait: it may return CMD_RETURN_WAIT and later
-	 * call cmd_wait_resume(wait, ...). */
+	/* Non-NULL: what runs after the command can wait for it (the rest of a request's
+	 * line whose reply can wait, or of a config file: not another command's list): it
+	 * may return CMD_RETURN_WAIT and later call cmd_wait_resume(wait, ...). */
 	struct cmd_wait *wait;
 };
 
@@ -76,20 +76,31 @@ void cmd_wait_free(struct cmd_wait *w);
 void cmd_wait_resume(struct cmd_wait *w, enum cmd_retval code, int status);
 
 /*
- * Runs one command line from within a command (source-file, a binding): the same request,
- * client and output as ctx. Returns its status; on failure *cause (allocated) says why,
- * or is NULL when the command reported its errors itself (cmd_print_error).
+ * A waiting point of the caller's own (a config file's lines, cfg.c), for one command's
+ * ctx->wait: the command finishes in ctx's request, client and output (which must outlive
+ * the wait). When it waited, its cmd_wait_resume calls resume(arg, code, status, cause:
+ * why it failed, allocated, or NULL) and cmd_wait_free calls resume(arg,
+ * CMD_RETURN_ERROR, -1, NULL): the job was cancelled. Either frees the wait; one the
+ * command did not wait on is freed with cmd_wait_unused.
  */
-enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause);
+typedef void cmd_resume_fn(void *arg, enum cmd_retval code, int status, char *cause);
+struct cmd_wait *cmd_wait_new(const struct cmd_ctx *ctx, cmd_resume_fn *resume, void *arg);
+void cmd_wait_unused(struct cmd_wait *w);
+/* A deep copy of a request (free it with proto_request_free). */
+void cmd_request_copy(struct proto_request *to, const struct proto_request *from);
 
 /*
- * Runs a parsed list (cmd/parse.h). With file, as a config file does: each bad line and
- * each failing command is reported as "file:line: message" on the request's stderr and
- * the rest still run; returns CMD_RETURN_ERROR if anything failed. Without file, as a
- * command line: stops at the first failure and gives back its cause.
+ * Runs one command line from within a command (a config file's line): the same request,
+ * client and output as ctx; with wait (cmd_wait_new), the command may wait
+ * (CMD_RETURN_WAIT). Returns its status; on failure *cause (allocated) says why, or is
+ * NULL when the command reported its errors itself (cmd_print_error).
  */
-enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list,
-			     const char *file);
+enum cmd_retval cmd_run(struct cmd_ctx *ctx, int argc, char *const argv[], char **cause,
+			struct cmd_wait *wait);
+
+/* Runs a parsed list (cmd/parse.h) as a command line: stops at the first failure (a bad
+ * line, a failing command) and gives back its cause. */
+enum cmd_retval cmd_run_list(struct cmd_ctx *ctx, const struct cmd_parse_list *list);
 
 /* A line on the request's stderr as it is (no prefix): for what a command reports
  * beside its own success or failure, as source-file's file:line: errors. */
@@ -99,6 +110,8 @@ void cmd_print_error(struct cmd_ctx *ctx, const char *fmt, ...)
 /* Appends a line to the command's output. */
 void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cmd_write(struct cmd_ctx *ctx, const char *buf, size_t len);
+/* Appends what from holds to to, emptying from. */
+void cmd_output_move(struct cmd_output *to, struct cmd_output *from);
 /*
  * Gives back why the command failed: the first error a command meets is its cause (a
  * later one, from a caller that adds nothing new, is dropped). Returns CMD_RETURN_ERROR.

@@ -2,8 +2,8 @@
  * if-shell: runs the first command list if a shell command exits 0 (or, -F, if a format
  * is true: not empty, not "0"), else the second if given. The lists are parsed as a
  * config line is. The shell command runs as run-shell's does: the command line's reply
- * waits for it; with -b (or where nothing can wait) it returns at once and the list runs
- * later, its errors going to the message log.
+ * (or a config file's next lines) waits for it; with -b (or where nothing can wait) it
+ * returns at once and the list runs later, its errors going to the message log.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +32,7 @@ static enum cmd_retval run_text(struct cmd_ctx *ctx, const char *text)
 		return CMD_RETURN_NORMAL;
 	struct cmd_parse_list list;
 	cmd_parse_text(text, strlen(text), NULL, NULL, &list);
-	enum cmd_retval code = cmd_run_list(ctx, &list, NULL);
+	enum cmd_retval code = cmd_run_list(ctx, &list);
 	cmd_parse_list_free(&list);
 	return code;
 }

@@ -1,11 +1,11 @@
 /*
  * run-shell: a shell command run in the background of the server's loop (job.h). From
  * the command line its output is printed and the command's exit status is rsh's (as
- * tmux), the reply waiting for it while other clients go on; with -b (or where the reply
- * cannot wait: a key binding, a config file) it returns at once and a failure goes to the
- * message log (show-messages). -d waits that many seconds first (sleep(1) in the same
- * job), with no command too; a binding's `run-shell -d` with no command is the client's
- * pause in its own list (client/keymode.h).
+ * tmux), the reply waiting for it while other clients go on; in a config file the lines
+ * after it wait (cfg.c); with -b (or where nothing can wait: a key binding) it returns at
+ * once and a failure goes to the message log (show-messages). -d waits that many seconds
+ * first (sleep(1) in the same job), with no command too; a binding's `run-shell -d` with
+ * no command is the client's pause in its own list (client/keymode.h).
  */
 #include <errno.h>
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /*
  * source-file: runs config files (cfg.h), each pattern's matches in order: a bad line or
- * a failing command is reported as file:line: message and the rest still run.
+ * a failing command is reported as file:line: message and the rest still run; a line
+ * that waits (run-shell) holds the rest, and the command line after source-file.
  */
 #include "cfg.h"
 
@@ -20,9 +21,5 @@ static enum cmd_retval cmd_source_file_exec(struct cmd_ctx *ctx)
 {
 	struct cfg_flags flags = {args_has(&ctx->args, 'q'), args_has(&ctx->args, 'n'),
 				  args_has(&ctx->args, 'v')};
-	enum cmd_retval code = CMD_RETURN_NORMAL;
-	for (int i = 0; i < ctx->args.argc; i++)
-		if (cfg_source(ctx, ctx->args.argv[i], &flags) != CMD_RETURN_NORMAL)
-			code = CMD_RETURN_ERROR;
-	return code;
+	return cfg_source(ctx, ctx->args.argv, ctx->args.argc, &flags);
 }

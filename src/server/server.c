@@ -270,7 +270,7 @@ static bool should_exit(int listen_fd, time_t started, bool had_sessions)
 			return false; /* finish replying first, kill-server's own reply included */
 	if (server.exiting)
 		return nclients == 0;
-	return server.nsessions == 0 && nclients == 0 &&
+	return server.nsessions == 0 && nclients == 0 && !cfg_busy() &&
 	       (had_sessions || time(NULL) - started >= IDLE_EXIT) && !pending(listen_fd);
 }
 
@@ -327,7 +327,9 @@ static void loop_turn(int listen_fd)
 		xcalloc(1 + nconns + npanes + nudp + njobs + npipes + nfwd, sizeof *fds);
 	list_panes(panes);
 	/* An exiting server takes no more commands: they go to a new one (server_run). */
-	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term ? 0 : POLLIN, 0};
+	/* No request while the start-up file waits (cfg_busy): they queue in the socket. */
+	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term || cfg_busy() ? 0 : POLLIN,
+				   0};
 	for (size_t i = 0; i < nconns; i++) {
 		short events = conn_held(&conns[i]) || conns[i].waiting ? 0
 			       : conns[i].out	       ? POLLOUT
