@@ -7,7 +7,8 @@
  * copies. With the mouse on, copy-mode-vi's mouse keys drive it: a user's
  * `bind -T copy-mode-vi MouseDragEnd1Pane send -X copy-pipe-and-cancel 'cat > FILE'`
  * pipes a drag's selection; the default DoubleClick1Pane copies the word after its pause.
- * The mark (X, then M-x) is drawn as tmux draws it.
+ * The mark (X, then M-x) is drawn as tmux draws it. copy-mode -s %0 -t %1 shows pane 0's
+ * lines in pane 1.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,15 @@ static bool mark_shown(harness_client *c, void *arg)
 	term_cell mark = harness_cell(c, 1, 2), line = harness_cell(c, 1, 0);
 	return mark.fg == TERM_COLOUR_PALETTE(1) && mark.bg == TERM_COLOUR_PALETTE(0) &&
 	       line.fg == TERM_COLOUR_PALETTE(0) && line.bg == TERM_COLOUR_PALETTE(1);
+}
+
+/* Whether the right half of the client's screen (pane 1 after split-window -h) shows text. */
+static bool right_has(harness_client *c, void *arg)
+{
+	char *right = harness_rect(c, 41, 0, 39, 23);
+	bool has = strstr(right, arg) != NULL;
+	free(right);
+	return has;
 }
 
 /* Copy mode, the cursor to the start of the line above the prompt, a selection begun. */
@@ -157,6 +167,17 @@ int main(void)
 	      harness_cell(c, 0, 0).bg == TERM_COLOUR_DEFAULT);
 	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");
+
+	/* -s: pane 1 (right) shows pane 0's lines until q. */
+	CHECK(harness_rsh(NULL, "split-window", "-h", "-t", "work", (char *)NULL) == 0);
+	harness_wait_rsh(c, "^1$", "display-message", "-p", "-t", "work", "#{pane_index}",
+			 (char *)NULL);
+	harness_wait_match(c, "work", "work");
+	CHECK(harness_rsh(NULL, "copy-mode", "-s", "%0", "-t", "%1", (char *)NULL) == 0);
+	harness_wait(c, right_has, "one-2 two", "pane 0's line in pane 1");
+	harness_send(c, "q");
+	harness_wait_match(c, "work", "work");
+	CHECK(!right_has(c, "one-2 two"));
 
 	free(drag);
 	free(bind);

@@ -128,7 +128,7 @@ static void test_engine(void)
 	struct copymode cm;
 	copymode_init(&cm, COPYMODE_VI);
 	struct copymode_io io = {v, h, on_send, on_copied, &sent};
-	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, true, false));
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, true, false));
 	/* One page up (rows - 2 lines); what lies within 4 screens above is asked for. */
 	CHECK(cm.top == 97 && cm.cur.line == 101);
 	CHECK(sent.n == 1 && sent.ev[0].type == TERM_EVENT_HISTORY &&
@@ -198,7 +198,7 @@ static void test_commands(void)
 	copymode_init(&cm, COPYMODE_VI);
 	struct copymode_io io = {v, h, on_send, on_copied, &sent};
 	char *cause = NULL;
-	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, false, false) && cm.cur.line == 104);
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false) && cm.cur.line == 104);
 	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"nosuch"}, &cause) == -1);
 	CHECKF(strcmp(cause, "unknown copy-mode command: nosuch") == 0, "%s", cause);
 	free(cause);
@@ -244,7 +244,7 @@ static void test_structure(void)
 	copymode_init(&cm, COPYMODE_VI);
 	struct copymode_io io = {v, h, on_send, on_copied, &sent};
 	char *cause = NULL;
-	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, false, false));
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
 	cm.cur = (struct copymode_pos){90, 0};
 	cm.top = 90;
 	run(&cm, &io, "next-paragraph", NULL);
@@ -298,7 +298,7 @@ static void test_structure(void)
 	CHECKF(!cm.on && strcmp(sent.copied, "l") == 0, "%s", sent.copied); /* "still"[3] */
 	CHECKF(strcmp(sent.pipe, "cat >3") == 0 && sent.buffer, "%s", sent.pipe);
 	/* pipe: no buffer; with nothing selected the command still runs, on nothing (tmux). */
-	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, false, false));
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
 	run(&cm, &io, "begin-selection", NULL);
 	run(&cm, &io, "pipe-no-clear", "wc");
 	CHECK(strcmp(sent.pipe, "wc") == 0 && !sent.buffer && cm.selecting && cm.on);
@@ -315,7 +315,7 @@ static void test_structure(void)
 	free(cause);
 	copymode_clear(&cm);
 	/* page-down-and-cancel leaves once at the bottom. */
-	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, true, false));
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, true, false));
 	run(&cm, &io, "page-down-and-cancel", NULL);
 	CHECK(!cm.on);
 	copymode_clear(&cm);
@@ -410,7 +410,7 @@ static void test_mouse(void)
 	struct copymode cm;
 	copymode_init(&cm, COPYMODE_VI);
 	struct copymode_io io = {v, h, on_send, on_copied, &sent};
-	CHECK(copymode_enter(&cm, &io, 7, false, false));
+	CHECK(copymode_enter(&cm, &io, 7, COPYMODE_OWN, false, false));
 	cm.mouse = (term_mouse){.action = TERM_MOUSE_MOVE, .row = 1, .col = 3};
 	cm.mouse_pending = true;
 	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"begin-selection"}, NULL) == 0);
@@ -428,10 +428,56 @@ static void test_mouse(void)
 	histcache_free(h);
 }
 
+/* copy-mode -s: pane 8 (10x3, at x 21) shows pane 7's lines: its history asked for as
+ * 7's, the overlay in 8's place at 8's size (lines cut), scrolled to the bottom 7's last
+ * screen rows; gone when the source leaves the view. */
+static void test_source(void)
+{
+	struct sent sent = {0};
+	histcache *h = histcache_new(1000);
+	term_view *one = make_view(0, 80, 20);
+	term_view *v = term_view_new(32, ROWS + 1, 2);
+	v->mode_keys = 1;
+	v->panes[0] = one->panes[0];
+	v->panes[0].screen = term_snapshot_ref(one->panes[0].screen);
+	term_view_set_page(v, one->page);
+	term_snapshot *small = term_snapshot_new(3, 10);
+	v->panes[1] = (term_view_pane){.id = 8, .x = 21, .screen = small, .hist_total = 0};
+	histcache_view(h, v);
+	struct copymode cm;
+	copymode_init(&cm, COPYMODE_VI);
+	struct copymode_io io = {v, h, on_send, on_copied, &sent};
+	CHECK(!copymode_enter(&cm, &io, 8, 9, false, false)); /* no pane 9 in the view */
+	CHECK(copymode_enter(&cm, &io, 8, 7, false, false) && cm.pane == 8 && cm.source == 7);
+	CHECK(cm.cur.line == 104 && cm.top == 102); /* the source's cursor row, in view */
+	term_view *o = copymode_overlay(&cm, v, h);
+	CHECK(o->panes[1].screen->rows == 3 && o->panes[1].screen->cols == 10);
+	char *row = term_capture_row(o->panes[1].screen->lines[2], 10, 0, 10, &(size_t){0}, NULL);
+	CHECKF(strcmp(row, "screen 4") == 0, "'%s'", row);
+	free(row);
+	term_view_unref(o);
+	run(&cm, &io, "page-up", NULL); /* a page of 3 rows: one line */
+	CHECK(cm.top == 101 && sent.n == 0);
+	run(&cm, &io, "history-top", NULL); /* lines 0-2, not cached: asked for as 7's */
+	CHECK(cm.top == 0 && sent.n == 1 && sent.ev[0].type == TERM_EVENT_HISTORY &&
+	      sent.ev[0].history.pane == 7);
+	run(&cm, &io, "history-bottom", NULL);
+	CHECK(cm.top == 102);
+	v->npanes = 1; /* pane 8 gone: copy mode too */
+	copymode_view(&cm, &io);
+	CHECK(!cm.on);
+	v->npanes = 2;
+	copymode_clear(&cm);
+	term_view_unref(v);
+	term_view_unref(one);
+	histcache_free(h);
+}
+
 int main(void)
 {
 	test_commands();
 	test_mouse();
+	test_source();
 	test_search();
 	test_structure();
 	test_cache();

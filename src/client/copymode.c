@@ -56,8 +56,8 @@ static void clamp(struct copymode *cm, const struct copymode_io *io)
 		cm->top = cm->cur.line - l.rows + 1;
 	if (cm->top < l.first)
 		cm->top = l.first;
-	if (cm->top > l.total)
-		cm->top = l.total;
+	if (cm->top > l.bottom)
+		cm->top = l.bottom;
 }
 
 /* Asks the server for the lines the cache lacks near the view (at most one request
@@ -84,7 +84,7 @@ static void request_missing(struct copymode *cm, const struct copymode_io *io)
 	if (miss_hi - miss_lo > TERM_EVENT_HISTORY_MAX)
 		miss_lo = miss_hi - TERM_EVENT_HISTORY_MAX;
 	term_event ev = {.type = TERM_EVENT_HISTORY};
-	ev.history.pane = cm->pane;
+	ev.history.pane = cm->source;
 	ev.history.epoch = cm->epoch;
 	ev.history.first = miss_lo;
 	ev.history.count = (uint32_t)(miss_hi - miss_lo);
@@ -95,18 +95,20 @@ static void request_missing(struct copymode *cm, const struct copymode_io *io)
 }
 
 bool copymode_enter(struct copymode *cm, const struct copymode_io *io, uint32_t pane,
-		    bool page_up, bool exit_at_bottom)
+		    uint32_t source, bool page_up, bool exit_at_bottom)
 {
 	const term_view *v = io->view;
-	const term_view_pane *p = pane != COPYMODE_ACTIVE ? term_view_find(v, pane)
-					    : v->npanes > 0 ? &v->panes[v->active] : NULL;
-	if (p == NULL)
+	const term_view_pane *shown = pane != COPYMODE_ACTIVE ? term_view_find(v, pane)
+						: v->npanes > 0 ? &v->panes[v->active] : NULL;
+	const term_view_pane *p = source == COPYMODE_OWN ? shown : term_view_find(v, source);
+	if (shown == NULL || p == NULL)
 		return false;
 	if (!cm->on) {
 		copymode_clear(cm);
 		cm->on = true;
 		cm->keys = v->mode_keys ? COPYMODE_VI : COPYMODE_EMACS;
-		cm->pane = p->id;
+		cm->pane = shown->id;
+		cm->source = p->id;
 		cm->epoch = p->hist_epoch;
 		cm->top = p->hist_total;
 		cm->cur = (struct copymode_pos){p->hist_total + p->screen->cursor.row,
@@ -133,11 +135,11 @@ static void scroll_view(struct copymode *cm, const struct copymode_io *io, int64
 	int64_t top = (int64_t)cm->top + n;
 	if (top < (int64_t)l.first)
 		top = (int64_t)l.first;
-	if (top > (int64_t)l.total)
-		top = (int64_t)l.total;
+	if (top > (int64_t)l.bottom)
+		top = (int64_t)l.bottom;
 	cm->top = (uint64_t)top;
 	cm->cur.line = cm->top + row;
-	if (cm->exit_at_bottom && n > 0 && cm->top == l.total)
+	if (cm->exit_at_bottom && n > 0 && cm->top == l.bottom)
 		copymode_clear(cm);
 }
 
@@ -231,7 +233,7 @@ static void search(struct copymode *cm, const struct copymode_io *io, bool back)
 		const term_row *row = copymode_line(cm, &l, line);
 		if (row == NULL) {
 			term_event ev = {.type = TERM_EVENT_SEARCH};
-			ev.search.pane = cm->pane;
+			ev.search.pane = cm->source;
 			ev.search.epoch = cm->epoch;
 			ev.search.serial = ++cm->serial;
 			ev.search.line = cm->cur.line;
@@ -481,7 +483,7 @@ static bool run_paging(struct copymode *cm, const struct copymode_io *io,
 	else if (strcmp(c, "history-top") == 0)
 		cm->top = l->first, cm->cur = (struct copymode_pos){l->first, 0};
 	else if (strcmp(c, "history-bottom") == 0) {
-		cm->top = l->total;
+		cm->top = l->bottom;
 		cm->cur.line = l->total + l->pane->screen->cursor.row;
 		end_of_line(cm, l);
 	} else if (strcmp(c, "top-line") == 0)
@@ -596,7 +598,7 @@ static bool run_selection(struct copymode *cm, const char *c)
 /* The screen copy mode shows for lines that left it since: the pane's now. */
 static void refresh_screen(struct copymode *cm, const struct copymode_io *io)
 {
-	const term_view_pane *p = term_view_find(io->view, cm->pane);
+	const term_view_pane *p = term_view_find(io->view, cm->source);
 	if (p == NULL)
 		return;
 	term_snapshot_unref(cm->frozen);
@@ -648,7 +650,7 @@ static bool run_and_cancel(struct copymode *cm, const struct copymode_io *io,
 	snprintf(motion, sizeof motion, "%.*s", (int)(end - c), c);
 	if (!run_paging(cm, io, l, motion) && !run_motion(cm, io, l, motion, NULL))
 		return false;
-	if (cm->on && cm->top >= l->total && (strcmp(motion, "cursor-down") != 0 ||
+	if (cm->on && cm->top >= l->bottom && (strcmp(motion, "cursor-down") != 0 ||
 					      cm->cur.line == l->last))
 		copymode_clear(cm);
 	return true;
@@ -711,8 +713,8 @@ void copymode_view(struct copymode *cm, const struct copymode_io *io)
 {
 	if (!cm->on)
 		return;
-	const term_view_pane *p = term_view_find(io->view, cm->pane);
-	if (p == NULL) {
+	const term_view_pane *p = term_view_find(io->view, cm->source);
+	if (p == NULL || term_view_find(io->view, cm->pane) == NULL) {
 		copymode_clear(cm);
 		return;
 	}
@@ -727,7 +729,7 @@ void copymode_view(struct copymode *cm, const struct copymode_io *io)
 	}
 	const term_histpage *page = io->view->page;
 	if (cm->awaiting && page != NULL && page->answer && page->serial == cm->serial &&
-	    page->pane == cm->pane && page->epoch == cm->epoch) {
+	    page->pane == cm->source && page->epoch == cm->epoch) {
 		cm->awaiting = false;
 		if (page->found)
 			show_match(cm, io, page->line, page->col);

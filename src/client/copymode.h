@@ -36,6 +36,7 @@
 enum copymode_keys { COPYMODE_EMACS, COPYMODE_VI };
 
 #define COPYMODE_ACTIVE UINT32_MAX /* copymode_enter's pane: the active one */
+#define COPYMODE_OWN UINT32_MAX    /* copymode_enter's source: the pane's own lines */
 
 typedef void copymode_send(void *arg, const term_event *ev);
 
@@ -67,6 +68,7 @@ struct copymode {
 	bool on;
 	enum copymode_keys keys;
 	uint32_t pane, epoch;
+	uint32_t source;         /* the pane whose lines it shows: pane, or copy-mode -s's */
 	uint64_t top;            /* the line shown on the pane's first row */
 	struct copymode_pos cur; /* the cursor */
 	bool exit_at_bottom;     /* entered by the wheel: scrolling to the bottom leaves */
@@ -114,13 +116,16 @@ struct copymode {
 void copymode_init(struct copymode *cm, enum copymode_keys keys);
 /* Leaves copy mode (if on) and frees what it holds. */
 void copymode_clear(struct copymode *cm);
-/* Enters copy mode on pane (COPYMODE_ACTIVE: the view's active pane; false when the view
- * lacks it),
- * with the keys the view's mode-keys says; page_up scrolls a page at once (copy-mode
- * -u), exit_at_bottom leaves when scrolled back to the bottom (-e). In copy mode
- * already (on any pane), it stays where it is and only page_up acts. */
+/*
+ * Enters copy mode on pane (COPYMODE_ACTIVE: the view's active pane; false when the view
+ * lacks it) showing source's lines (copy-mode -s; COPYMODE_OWN: the pane's; a source
+ * must be in the view too, and copy mode ends when either leaves it), with the keys the
+ * view's mode-keys says; page_up scrolls a page at once (copy-mode -u), exit_at_bottom
+ * leaves when scrolled back to the bottom (-e). In copy mode already (on any pane), it
+ * stays where it is and only page_up acts.
+ */
 bool copymode_enter(struct copymode *cm, const struct copymode_io *io, uint32_t pane,
-		    bool page_up, bool exit_at_bottom);
+		    uint32_t source, bool page_up, bool exit_at_bottom);
 /* Runs a copy-mode command by tmux's name; arg is its argument or NULL. A name rsh does
  * not run (checked first with cmd/copycmd.h) does nothing. */
 void copymode_run(struct copymode *cm, const struct copymode_io *io, const char *command,

@@ -62,15 +62,15 @@ static void paint_position(const struct copymode *cm, const struct copymode_line
 {
 	char text[48];
 	int n = snprintf(text, sizeof text, "[%llu/%llu]",
-			 (unsigned long long)(l->total - cm->top),
+			 (unsigned long long)(cm->top < l->bottom ? l->bottom - cm->top : 0),
 			 (unsigned long long)(l->total - l->first));
-	if (n <= 0 || (unsigned)n > l->cols)
+	if (n <= 0 || (unsigned)n > l->shown_cols)
 		return;
 	term_cell c = *pen;
 	c.width = 1;
 	for (int i = 0; i < n; i++) {
 		uint32_t ch = (uint8_t)text[i];
-		term_row_set(row, l->cols - (unsigned)n + (unsigned)i, &c, &ch, 1);
+		term_row_set(row, l->shown_cols - (unsigned)n + (unsigned)i, &c, &ch, 1);
 	}
 }
 
@@ -78,7 +78,7 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 				  const term_cell *pen)
 {
 	const term_snapshot *live = l->pane->screen;
-	term_snapshot *s = term_snapshot_new(l->rows, l->cols);
+	term_snapshot *s = term_snapshot_new(l->rows, l->shown_cols);
 	struct term_search ts;
 	copymode_search_start(cm, &ts);
 	for (unsigned r = 0; r < l->rows; r++) {
@@ -90,6 +90,8 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 		paint_matches(&ts, row, l->cols);
 		if (copymode_selected(cm, l->cols, n, &from, &to))
 			paint(row, from, to, pen);
+		if (row->ncells > l->shown_cols) /* a wider source's line (-s), cut */
+			term_row_resize(row, l->shown_cols);
 		if (r == 0 && !cm->hide_position)
 			paint_position(cm, l, row, pen);
 		term_row_unref(s->lines[r]);
@@ -97,8 +99,10 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 	}
 	term_search_free(&ts);
 	s->cursor = (term_cursor){.row = (uint16_t)(cm->cur.line - cm->top),
-				  .col = (uint16_t)cm->cur.col, .visible = true,
+				  .col = (uint16_t)cm->cur.col, .visible = cm->cur.col < l->shown_cols,
 				  .shape = TERM_CURSOR_BLOCK};
+	if (!s->cursor.visible)
+		s->cursor.col = (uint16_t)(l->shown_cols - 1);
 	s->modes = live->modes;
 	s->bells = live->bells;
 	term_snapshot_set_title(s, live->title, strlen(live->title));

@@ -31,7 +31,7 @@ char *copymode_expand(const struct copymode *cm, const struct copymode_io *io, c
 	snprintf(x, sizeof x, "%u", on ? cm->cur.col : 0);
 	snprintf(y, sizeof y, "%llu", on ? (unsigned long long)(cm->cur.line - cm->top) : 0ULL);
 	snprintf(scroll, sizeof scroll, "%llu",
-		 on && cm->top < l.total ? (unsigned long long)(l.total - cm->top) : 0ULL);
+		 on && cm->top < l.bottom ? (unsigned long long)(l.bottom - cm->top) : 0ULL);
 	struct ask_var vars[] = {
 		{"copy_cursor_word", word},
 		{"copy_cursor_line", line != NULL ? line : ""},

@@ -9,17 +9,23 @@ static const char separators[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
 bool copymode_lines(const struct copymode *cm, const term_view *v, const histcache *h,
 		    struct copymode_lines *l)
 {
-	const term_view_pane *p = cm->on ? term_view_find(v, cm->pane) : NULL;
-	if (p == NULL)
+	const term_view_pane *p = cm->on ? term_view_find(v, cm->source) : NULL;
+	const term_view_pane *shown = cm->on ? term_view_find(v, cm->pane) : NULL;
+	if (p == NULL || shown == NULL)
 		return false;
 	l->pane = p;
 	l->cache = h;
 	l->total = p->hist_total;
 	l->first = p->screen->modes & TERM_MODE_ALTSCREEN ? p->hist_total
 							  : p->hist_total - p->hist_len;
-	l->rows = p->screen->rows;
+	l->rows = shown->screen->rows;
+	l->shown_cols = shown->screen->cols;
+	l->screen_rows = p->screen->rows;
 	l->cols = p->screen->cols;
-	l->last = l->total + l->rows - 1;
+	l->last = l->total + l->screen_rows - 1;
+	/* total itself when both panes are one size (-s: the source's screen may be taller
+	 * or shorter than the pane showing it) */
+	l->bottom = l->last + 1 >= l->first + l->rows ? l->last + 1 - l->rows : l->first;
 	return true;
 }
 
@@ -27,8 +33,8 @@ const term_row *copymode_line(const struct copymode *cm, const struct copymode_l
 			      uint64_t n)
 {
 	if (n >= l->total)
-		return n - l->total < l->rows ? l->pane->screen->lines[n - l->total] : NULL;
-	const term_row *row = histcache_line(l->cache, cm->pane, n);
+		return n - l->total < l->screen_rows ? l->pane->screen->lines[n - l->total] : NULL;
+	const term_row *row = histcache_line(l->cache, cm->source, n);
 	if (row != NULL)
 		return row;
 	if (cm->frozen != NULL && n >= cm->frozen_total && n - cm->frozen_total < cm->frozen->rows)

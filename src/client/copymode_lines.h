@@ -10,13 +10,18 @@
 #include "term/search.h"
 
 struct copymode_lines {
-	const term_view_pane *pane; /* the copy-mode pane in the view */
+	const term_view_pane *pane; /* the pane whose lines copy mode shows, in the view */
 	const histcache *cache;
 	uint64_t first, total, last; /* history first .. total - 1; last: the screen's last */
-	unsigned rows, cols;
+	uint64_t bottom;       /* the first line shown when scrolled to the bottom */
+	unsigned rows;         /* shown: the copy-mode pane's height */
+	unsigned cols;         /* of the lines: the source's width */
+	unsigned screen_rows;  /* the source's screen */
+	unsigned shown_cols;   /* the copy-mode pane's width */
 };
 
-/* The copy-mode pane's lines in v; false when copy mode is off or the pane is not in v.
+/* The copy-mode source's lines in v, at the pane's height; false when copy mode is off or
+ * either pane is not in v.
  * On the alternate screen there is no history (as tmux). */
 bool copymode_lines(const struct copymode *cm, const term_view *v, const histcache *h,
 		    struct copymode_lines *l);

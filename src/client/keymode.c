@@ -67,11 +67,11 @@ static const char *arg_or(const struct args *a, char flag, const char *dflt)
 	return v != NULL ? v : dflt;
 }
 
-/* The pane -t names as the server sends it (%ID), COPYMODE_ACTIVE when there is none;
- * false for another form, which only the server resolves. */
-static bool pane_arg(const struct args *a, uint32_t *pane)
+/* The pane the flag (-t, -s) names as the server sends it (%ID), COPYMODE_ACTIVE when
+ * there is none; false for another form, which only the server resolves. */
+static bool pane_arg(const struct args *a, char flag, uint32_t *pane)
 {
-	const char *t = args_get(a, 't');
+	const char *t = args_get(a, flag);
 	char *end;
 	*pane = COPYMODE_ACTIVE;
 	if (t == NULL)
@@ -85,14 +85,18 @@ static bool pane_arg(const struct args *a, uint32_t *pane)
 	return true;
 }
 
-/* copy-mode [-eHMqu] [-t %ID]: enters copy mode on the pane (without -t the active one,
- * or for a mouse key the one under the mouse), or with -q leaves it; -M begins a drag
- * there when entering. */
+/* copy-mode [-eHMqu] [-s %ID] [-t %ID]: enters copy mode on the pane (without -t the
+ * active one, or for a mouse key the one under the mouse) showing -s's lines (a pane in
+ * the view), or with -q leaves it; -M begins a drag there when entering. */
 static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
 		      const struct copymode_io *io)
 {
 	uint32_t pane;
-	bool known = pane_arg(a, &pane), any = pane == COPYMODE_ACTIVE;
+	uint32_t source;
+	bool known = pane_arg(a, 't', &pane) && pane_arg(a, 's', &source);
+	bool any = pane == COPYMODE_ACTIVE;
+	if (known && source != COPYMODE_ACTIVE && term_view_find(io->view, source) == NULL)
+		known = false; /* -s: a pane this client shows, whose lines it has */
 	if (!known || (!any && term_view_find(io->view, pane) == NULL)) {
 		keymode_say(k, now, "can't find pane");
 		return;
@@ -114,7 +118,8 @@ static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
 	if (cm->on && !any && pane != cm->pane)
 		copymode_clear(cm); /* one copy mode a client: it moves to that pane */
 	bool entering = !cm->on;
-	if (!copymode_enter(cm, io, pane, args_has(a, 'u'), args_has(a, 'e')))
+	if (!copymode_enter(cm, io, pane, source == COPYMODE_ACTIVE ? COPYMODE_OWN : source,
+			    args_has(a, 'u'), args_has(a, 'e')))
 		return;
 	if (args_has(a, 'H'))
 		cm->hide_position = true;
@@ -131,7 +136,7 @@ static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
 {
 	uint32_t pane;
 	const term_view *v = io->view;
-	if (pane_arg(a, &pane) && pane == COPYMODE_ACTIVE && v->npanes > 0)
+	if (pane_arg(a, 't', &pane) && pane == COPYMODE_ACTIVE && v->npanes > 0)
 		pane = v->panes[v->active].id;
 	if (!k->copy.on || k->copy.pane != pane) {
 		keymode_say(k, now, "not in a mode");
@@ -185,7 +190,8 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 			snprintf(k->table, sizeof k->table, "%s", table);
 			k->repeating = false;
 		}
-	} else if (strcmp(name, "copy-mode") == 0 && (here || !args_has(a, 't'))) {
+	} else if (strcmp(name, "copy-mode") == 0 && (here || (!args_has(a, 't') &&
+							       pane_arg(a, 's', &(uint32_t){0})))) {
 		copy_mode(k, a, now, io);
 	} else if (strcmp(name, "send-keys") == 0 && (here || !args_has(a, 't')) &&
 		   (args_has(a, 'X') || (args_has(a, 'N') && a->argc == 0))) {
