@@ -773,6 +773,37 @@ r source-file "$dir/outer.conf" || fail "nested source-file"
 [ "$(cat "$dir/log")" = "inner
 outer" ] || fail "nested file's wait: $(cat "$dir/log" | tr '\n' ' ')"
 
+# Where nothing can wait (a file sourced from another command's list, as a binding's),
+# the command returns and the file's rest runs after the wait by itself; a bad line
+# there goes to the message log.
+: >"$dir/log"
+cat >"$dir/detached.conf" <<CONF
+run-shell 'sleep 0.3; echo waited >>$dir/log'
+set -g status-left detached-rest
+no-such-command
+CONF
+r if-shell -F 1 "source-file $dir/detached.conf" || fail "source-file from a list"
+[ ! -s "$dir/log" ] || fail "a list's source-file waited"
+i=0
+while [ "$(r show -gv status-left)" != detached-rest ] && [ $i -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+[ "$(r show -gv status-left)" = detached-rest ] || fail "the detached file's rest did not run"
+[ "$(cat "$dir/log")" = waited ] || fail "the detached file's run-shell: $(cat "$dir/log")"
+r show-messages | grep -q "detached.conf:3: unknown command: no-such-command" ||
+	fail "the detached file's bad line not logged: $(r show-messages)"
+
+# kill-server while a file's line waits (nested): the waits are dropped without a leak.
+echo "run-shell 'sleep 5'" >"$dir/slow.conf"
+echo "source-file $dir/slow.conf" >"$dir/slow-outer.conf"
+r source-file "$dir/slow-outer.conf" >/dev/null 2>&1 &
+slow=$!
+sleep 0.3
+r kill-server || fail "kill-server while a file waits"
+wait $slow
+wait_gone || fail "server still running after kill-server with a file waiting"
+
 # A socket directory others may enter is refused.
 mkdir -m 755 "$dir/open"
 expect_error "rsh: $dir/open is not private (mode 0755)" -S "$dir/open/s" new -d
