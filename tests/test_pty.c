@@ -123,15 +123,51 @@ static void test_default_shell(void)
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 5);
 }
 
+/* Whether pid runs the program comm now (its exec done). */
+static bool runs(pid_t pid, const char *comm)
+{
+	char path[64], buf[64] = "";
+	snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	bool got = fgets(buf, sizeof buf, f) != NULL;
+	fclose(f);
+	return got && strncmp(buf, comm, strlen(comm)) == 0 && buf[strlen(comm)] == '\n';
+}
+
 /* Closing hangs up on a child that is still running. */
 static void test_close_hangs_up(void)
 {
 	term_pty pty;
 	char *argv[] = {"sleep", "60", NULL};
 	CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL, NULL) == 0);
+	for (int i = 0; i < 1000 && !runs(pty.pid, "sleep"); i++)
+		usleep(10000);
 	CHECK(!term_pty_reap(&pty));
 	int status = finish(&pty);
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);
+}
+
+/*
+ * Closed at once, before the child can have reset its signals, by a parent that ignores
+ * SIGHUP (as a daemon may): the child still ends, hung up (the signal waits, blocked,
+ * until the child's own handlers are back) or by forkpty's child finding the terminal
+ * gone (exit 1); never does the command run its course (exit 0).
+ */
+static void test_close_at_once(void)
+{
+	void (*old)(int) = signal(SIGHUP, SIG_IGN);
+	for (int i = 0; i < 50; i++) {
+		term_pty pty;
+		char *argv[] = {"sleep", "2", NULL};
+		CHECK(term_pty_spawn(&pty, argv, 24, 80, NULL, NULL) == 0);
+		int status = finish(&pty);
+		CHECKF((WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP) ||
+			       (WIFEXITED(status) && WEXITSTATUS(status) == 1),
+		       "spawn %d: status %#x", i, status);
+	}
+	signal(SIGHUP, old);
 }
 
 int main(void)
@@ -142,5 +178,6 @@ int main(void)
 	test_queued_writes();
 	test_default_shell();
 	test_close_hangs_up();
+	test_close_at_once();
 	return 0;
 }

@@ -53,11 +53,19 @@ int term_pty_spawn(term_pty *pty, char *const argv[], unsigned rows, unsigned co
 {
 	memset(pty, 0, sizeof *pty);
 	struct winsize ws = window_size(rows, cols);
+	/* A hang-up sent before the child has its own handlers back (a pane closed at once)
+	 * must not be lost to a disposition inherited from us (ignored, or our handler):
+	 * blocked across the fork, it waits in the child until exec_child has reset them. */
+	sigset_t hup, mask;
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hup, &mask);
 	pty->pid = forkpty(&pty->fd, NULL, NULL, &ws);
-	if (pty->pid < 0)
-		return -1;
 	if (pty->pid == 0)
 		exec_child(argv, envp, term);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	if (pty->pid < 0)
+		return -1;
 	int flags = fcntl(pty->fd, F_GETFL);
 	if (flags < 0 || fcntl(pty->fd, F_SETFL, flags | O_NONBLOCK) < 0 ||
 	    fcntl(pty->fd, F_SETFD, FD_CLOEXEC) < 0) {
