@@ -7,8 +7,9 @@
  * again the client moves back to UDP ("udp" on the status row, the proxy carrying its
  * datagrams); blocked again, back to ssh; its ssh killed, it runs ssh again by itself
  * (a new ssh process, BatchMode) and the same session goes on; with no login possible any
- * more (sshd stopped) the status row says "ssh down". --transport=ssh uses ssh from the
- * start (here through ssh -J, a jump host), --transport=udp keeps no ssh.
+ * more (sshd stopped) the status row says "ssh down (Connection refused)", ssh's words.
+ * --transport=ssh uses ssh from the start (here through ssh -J, a jump host),
+ * --transport=udp keeps no ssh.
  * Skips (77) without sshd.
  * UDP ports: the server's is the first free one of 63100..63199, this test's own.
  */
@@ -175,10 +176,11 @@ int main(void)
 		harness_fail(c, "ssh %d killed, now %d: want a new one", (int)ssh, (int)again);
 	wait_path(c, "ssh");
 
-	/* No login gets in any more (sshd stopped), its ssh killed: the client says so. */
+	/* No login gets in any more (sshd stopped), its ssh killed: the client says so, and
+	 * why its ssh keeps failing (ssh's own words). */
 	ssh_harness_stop();
 	kill(again, SIGKILL);
-	harness_wait_text(c, "ssh down, last contact");
+	harness_wait_text(c, "ssh down (Connection refused), last contact");
 	harness_detach(c);
 	roam_proxy_stop(&l, "blocked again", NULL, NULL);
 

@@ -27,12 +27,9 @@ const char *ssh_reply_line(const char *p, size_t len, const char *prefix, size_t
 	return NULL;
 }
 
-/*
- * The last non-empty line of text, at most SSH_REPLY_QUOTE_MAX bytes of it (not cutting a
- * UTF-8 character), control characters (C1 too) and NULs shown as octal escapes
- * (printable.h) so that a host cannot drive our terminal. Allocated; "" when there is none.
- */
-static char *last_line(const char *p, size_t len)
+/* Not cutting a UTF-8 character; controls (C1 too) and NULs escaped so that a host
+ * cannot drive our terminal. */
+char *ssh_reply_last_line(const char *p, size_t len)
 {
 	while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r'))
 		len--;
@@ -51,7 +48,7 @@ static char *last_line(const char *p, size_t len)
 /* Why there is no connect line, from how ssh ended and what it said. */
 static char *failure(int status, const char *err, size_t errlen)
 {
-	char *line = last_line(err, errlen), *why;
+	char *line = ssh_reply_last_line(err, errlen), *why;
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	if (code == 255)
 		xasprintf(&why, "ssh failed: %s", *line ? line : "exit status 255");

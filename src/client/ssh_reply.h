@@ -23,6 +23,10 @@
 char *ssh_reply_read(const char *out, size_t outlen, const char *err, size_t errlen, int status,
 		     struct net_connect *c);
 
+/* The last non-empty line of text, at most SSH_REPLY_QUOTE_MAX bytes of it, control
+ * characters shown as octal escapes (printable.h). Allocated; "" when there is none. */
+char *ssh_reply_last_line(const char *p, size_t len);
+
 /* The first line of p[0..len) that starts with prefix, or NULL; its length, newline
  * included, in *linelen. */
 const char *ssh_reply_line(const char *p, size_t len, const char *prefix, size_t *linelen);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -37,6 +38,8 @@ struct sshpath {
 	size_t qlen;
 	uint64_t retry_at;    /* with no ssh: when to run it again */
 	unsigned delay;
+	struct bytes err_text; /* what this ssh wrote on stderr, its last TEXT_MAX bytes */
+	char state[96];       /* "ssh down (why)" once an ssh has ended */
 };
 
 static void bytes_add(struct bytes *b, const void *p, size_t n)
@@ -67,9 +70,32 @@ static bool start(sshpath *p, enum ssh_run run)
 	p->marker = run == SSH_RUN_STDIO ? NET_CONNECT_PREFIX : RELAY_MARKER;
 	p->up = false;
 	p->text.len = 0;
+	p->err_text.len = 0;
 	memset(&p->in, 0, sizeof p->in);
 	p->qlen = 0;
 	return true;
+}
+
+static bool drain_err(sshpath *p);
+
+/* "ssh down (why)": the tail of ssh's last line on stderr (after its last ": ", the
+ * words that say what went wrong), else how it ended. */
+static void say_down(sshpath *p, int status)
+{
+	char *line = ssh_reply_last_line(p->err_text.p, p->err_text.len);
+	const char *tail = strrchr(line, ':');
+	tail = tail != NULL && tail[1] == ' ' ? tail + 2 : line;
+	if (*tail != '\0')
+		snprintf(p->state, sizeof p->state, "ssh down (%s)", tail);
+	else if (WIFEXITED(status))
+		snprintf(p->state, sizeof p->state, "ssh down (exit status %d)",
+			 WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(p->state, sizeof p->state, "ssh down (killed by signal %d)",
+			 WTERMSIG(status));
+	else
+		snprintf(p->state, sizeof p->state, "ssh down");
+	free(line);
 }
 
 /* ssh is over (kill: we end it); returns its wait status. The next runs after the delay,
@@ -77,9 +103,10 @@ static bool start(sshpath *p, enum ssh_run run)
 static int end(sshpath *p, bool kill_it, uint64_t now_ms)
 {
 	int status = -1;
+	while (p->err >= 0 && drain_err(p)) /* what it still says of why */
+		;
 	close_fd(&p->to);
 	close_fd(&p->from);
-	close_fd(&p->err);
 	if (p->pid > 0) {
 		if (kill_it)
 			kill(p->pid, SIGTERM);
@@ -88,6 +115,7 @@ static int end(sshpath *p, bool kill_it, uint64_t now_ms)
 	}
 	p->pid = 0;
 	p->up = false;
+	say_down(p, status);
 	p->retry_at = now_ms + p->delay;
 	p->delay = p->delay * 2 > SSHPATH_RETRY_MAX_MS ? SSHPATH_RETRY_MAX_MS : p->delay * 2;
 	return status;
@@ -196,8 +224,14 @@ void sshpath_free(sshpath *p)
 		return;
 	end(p, true, 0);
 	free(p->text.p);
+	free(p->err_text.p);
 	free(p->q);
 	free(p);
+}
+
+const char *sshpath_state(const sshpath *p)
+{
+	return p->up ? "ssh" : p->state[0] != '\0' ? p->state : "ssh down";
 }
 
 bool sshpath_up(const sshpath *p)
@@ -238,13 +272,21 @@ unsigned sshpath_pollfds(const sshpath *p, struct pollfd *pfd)
 	return n;
 }
 
-/* Takes ssh's messages and drops them: its screen is the client's now. */
-static void drain_err(sshpath *p)
+/* Reads what ssh says once (its screen is the client's now), keeping the last TEXT_MAX
+ * bytes for why it ends; false when nothing more is there now (closed at its end). */
+static bool drain_err(sshpath *p)
 {
 	char buf[4096];
 	ssize_t n = read(p->err, buf, sizeof buf);
-	if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+	if (n > 0) {
+		if (p->err_text.len + (size_t)n > TEXT_MAX)
+			p->err_text.len = 0; /* the older text goes: the last lines say why */
+		bytes_add(&p->err_text, buf, (size_t)n);
+		return true;
+	}
+	if (n == 0 || (errno != EINTR && errno != EAGAIN))
 		close_fd(&p->err);
+	return n < 0 && errno == EINTR;
 }
 
 static void flush_queue(sshpath *p, uint64_t now_ms)

@@ -41,6 +41,10 @@ void sshpath_free(sshpath *p);
 
 /* Whether the relay is there: frames flow. */
 bool sshpath_up(const sshpath *p);
+/* For the status row: "ssh" while the relay is there, else "ssh down" with why the last
+ * ssh ended, e.g. "ssh down (Connection refused)" (the tail of its last line on stderr,
+ * escaped: the host's words are untrusted). */
+const char *sshpath_state(const sshpath *p);
 /* Queues one datagram for the relay; dropped when the path is down or the queue full. */
 void sshpath_send(sshpath *p, const uint8_t *dgram, size_t len);
 /* Ends the current ssh (it stalled) and starts another after the delay. */

@@ -171,5 +171,5 @@ const char *uplink_path(const struct uplink *u, uint64_t now_ms)
 {
 	if (!wants_ssh(u, now_ms))
 		return "udp";
-	return sshpath_up(u->ssh) ? "ssh" : "ssh down";
+	return sshpath_state(u->ssh);
 }

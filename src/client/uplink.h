@@ -76,7 +76,7 @@ void uplink_receive(struct uplink *u, const struct pollfd *p, unsigned n, uint64
 		    void (*fresh)(void *arg), void *arg);
 /* The path in use, for the status row: "udp", "ssh", or "ssh down" when the ssh path is
  * the one to use but its ssh is being run again (or cannot be: a login that needs a
- * password, a host out of reach). */
+ * password, a host out of reach), with why the last one ended (sshpath_state). */
 const char *uplink_path(const struct uplink *u, uint64_t now_ms);
 
 #endif
