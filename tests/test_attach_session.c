@@ -110,6 +110,39 @@ static void second_attachment(void)
 	harness_client_free(c);
 }
 
+/*
+ * detach-on-destroy, as tmux 3.3a: off switches the client of a killed session to the
+ * session made current least lately (here "old", not "newer"); no-detached to one no
+ * client is attached to; on (the default), and no-detached with none, end it ("exited").
+ */
+static void destroyed_session(void)
+{
+	CHECK(harness_rsh(NULL, "kill-session", "-t", "work", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "new", "-d", "-s", "old", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "new", "-d", "-s", "newer", (char *)NULL) == 0);
+	harness_client *c = harness_client_start(80, 24, "new", "-s", "gone", (char *)NULL);
+	harness_wait_text(c, "[gone]");
+	CHECK(harness_rsh(NULL, "set", "-g", "detach-on-destroy", "off", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "kill-session", "-t", "gone", (char *)NULL) == 0);
+	harness_wait_text(c, "[old]");
+
+	harness_client *d = harness_client_start(80, 24, "attach", "-t", "newer", (char *)NULL);
+	harness_wait_text(d, "[newer]");
+	CHECK(harness_rsh(NULL, "set", "-g", "detach-on-destroy", "no-detached", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "kill-session", "-t", "old", (char *)NULL) == 0);
+	int status = harness_client_wait_exit(c); /* "newer" has a client: none to go to */
+	CHECKF(WIFEXITED(status), "status %#x", status);
+	CHECK(strstr(harness_client_output(c, NULL), "exited") != NULL);
+	harness_client_free(c);
+
+	CHECK(harness_rsh(NULL, "set", "-gu", "detach-on-destroy", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "new", "-d", "-s", "spare", (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "kill-session", "-t", "newer", (char *)NULL) == 0);
+	status = harness_client_wait_exit(d);
+	CHECKF(WIFEXITED(status), "status %#x", status);
+	harness_client_free(d);
+}
+
 /* An unknown session: one error line, exit 1, and no client drew anything. */
 static void no_such_session(void)
 {
@@ -129,5 +162,6 @@ int main(void)
 	first_attachment();
 	second_attachment();
 	no_such_session();
+	destroyed_session();
 	return 0;
 }

@@ -29,11 +29,8 @@ static enum cmd_retval cmd_list_sessions_exec(struct cmd_ctx *ctx)
 		}
 		char when[64];
 		strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", localtime(&s->created));
-		bool attached = false;
-		for (size_t c = 0; c < nclients; c++)
-			attached |= clients[c]->in.session == s->id && clients[c]->ended == NULL;
 		cmd_print(ctx, "%s: %zu windows (created %s)%s", s->name, s->nwindows, when,
-			  attached ? " (attached)" : "");
+			  clients_of(s) > 0 ? " (attached)" : "");
 	}
 	return CMD_RETURN_NORMAL;
 }

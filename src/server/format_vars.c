@@ -108,14 +108,6 @@ static char *window_flags(const struct window *w)
 	return xstrdup(flags);
 }
 
-static size_t attached(const struct session *s)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < nclients; i++)
-		n += clients[i]->ended == NULL && clients[i]->in.session == s->id;
-	return n;
-}
-
 /* tmux's session_alerts: "1#,3!", each window with an alert and its flags. */
 static char *session_alerts(const struct session *s)
 {
@@ -146,7 +138,7 @@ static char *session_var(const char *name, const struct session *s)
 	if (strcmp(name, "session_windows") == 0)
 		return number((long long)s->nwindows);
 	if (strcmp(name, "session_attached") == 0)
-		return number((long long)attached(s));
+		return number((long long)clients_of(s));
 	if (strcmp(name, "session_created") == 0)
 		return number((long long)s->created);
 	if (strcmp(name, "session_alerts") == 0)

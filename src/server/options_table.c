@@ -81,6 +81,7 @@ const struct option_entry options_table[] = {
 	{STRING("default-shell", SESSION, "/bin/sh")},
 	/* tmux 3.3 says screen; our emulator is xterm's, as rsh has always said */
 	{STRING("default-terminal", SERVER, "xterm-256color")},
+	{CHOICE("detach-on-destroy", SESSION, CHOICES("off", "on", "no-detached"), 1)},
 	{COLOUR("display-panes-active-colour", SESSION, TERM_COLOUR_PALETTE(1))},
 	{COLOUR("display-panes-colour", SESSION, TERM_COLOUR_PALETTE(4))},
 	{NUMBER("display-panes-time", SESSION, 1, INT_MAX, 1000, MS)},

@@ -182,6 +182,28 @@ void client_switch(struct client *c, struct session *s)
 	session_touch(s);
 }
 
+size_t clients_of(const struct session *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nclients; i++)
+		n += clients[i]->ended == NULL && clients[i]->in.session == s->id;
+	return n;
+}
+
+void clients_session_destroyed(const struct session *s)
+{
+	long long how = options_get_number(s->options, "detach-on-destroy");
+	struct session *next = NULL;
+	for (size_t i = 0; how != 1 && i < server.nsessions; i++) {
+		struct session *t = server.sessions[i];
+		if (t != s && (how != 2 || clients_of(t) == 0) && (next == NULL || t->used < next->used))
+			next = t;
+	}
+	for (size_t i = 0; next != NULL && i < nclients; i++)
+		if (clients[i]->ended == NULL && clients[i]->in.session == s->id)
+			client_switch(clients[i], next);
+}
+
 static void client_free(size_t i)
 {
 	struct client *c = clients[i];

@@ -108,6 +108,15 @@ void client_notice(struct client *c, const char *text, uint64_t ms);
 void client_end(struct client *c, const char *line);
 /* Moves c to session s (attach-session from a client). */
 void client_switch(struct client *c, struct session *s);
+/* How many clients are attached to s (their attachment not over). */
+size_t clients_of(const struct session *s);
+/*
+ * Session s is about to go: its clients, as its detach-on-destroy says (tmux's
+ * server_destroy_session), end (on: they leave, "exited") or are switched to another
+ * session, the one made current least lately as tmux 3.3a picks it (off), or of those
+ * no client is attached to (no-detached; none: they leave).
+ */
+void clients_session_destroyed(const struct session *s);
 /*
  * Asks the client to run one command itself (command-prompt, confirm-before,
  * switch-client -T: what is the client's business), through its next view. A request not

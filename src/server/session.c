@@ -5,6 +5,7 @@
 #include "environ.h"
 #include "options.h"
 #include "server.h"
+#include "server_client.h"
 #include "util/printable.h"
 #include "util/xmalloc.h"
 
@@ -58,6 +59,7 @@ struct session *session_create(const char *name, unsigned cols, unsigned rows,
 
 void session_destroy(struct session *s)
 {
+	clients_session_destroyed(s);
 	size_t i = 0;
 	while (i < server.nsessions && server.sessions[i] != s)
 		i++;
