@@ -72,7 +72,7 @@ tests_test_attach_agent_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_attach_agent_LDADD = $(TERM_LIBS)
 # Client modes drawn by the server (mode.h): the choosers, display-panes, clock-mode.
 MODE_TESTS = tests/test_attach_choose tests/test_attach_find tests/test_attach_view \
-	tests/test_attach_display tests/test_attach_readonly
+	tests/test_attach_display tests/test_attach_readonly tests/test_attach_hup
 check_PROGRAMS += $(MODE_TESTS)
 TESTS += $(MODE_TESTS)
 tests_test_attach_choose_SOURCES = tests/test_attach_choose.c $(ATTACH_HARNESS)
@@ -81,6 +81,8 @@ tests_test_attach_find_SOURCES = tests/test_attach_find.c $(ATTACH_HARNESS)
 tests_test_attach_find_LDADD = $(TERM_LIBS)
 tests_test_attach_view_SOURCES = tests/test_attach_view.c $(ATTACH_HARNESS)
 tests_test_attach_view_LDADD = $(TERM_LIBS)
+tests_test_attach_hup_SOURCES = tests/test_attach_hup.c $(ATTACH_HARNESS)
+tests_test_attach_hup_LDADD = $(TERM_LIBS)
 tests_test_attach_display_SOURCES = tests/test_attach_display.c $(ATTACH_HARNESS)
 tests_test_attach_display_LDADD = $(TERM_LIBS)
 tests_test_attach_readonly_SOURCES = tests/test_attach_readonly.c $(ATTACH_HARNESS)

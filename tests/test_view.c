@@ -482,7 +482,7 @@ static void test_hostile(void)
 	pack_blank_head(&pk, 8, 4); /* an end line with a NUL */
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_blank_head(&pk, 20, 17); /* more fields than there are */
+	pack_blank_head(&pk, 22, 19); /* more fields than there are */
 	refuse(base, &buf, "");
 	pack_blank_head(&pk, 16, 12); /* look: border lines past the last kind */
 	msgpack_pack_array(&pk, 3);
@@ -856,10 +856,53 @@ static void test_border_status(void)
 	term_view_unref(blank);
 }
 
+/* The marked pane and hup fields round-trip alone; a marked index past the panes is
+ * refused. */
+static void test_marked_hup(void)
+{
+	term_view *blank = term_view_new(0, 0, 0), *v = term_view_new(21, 6, 2);
+	v->panes[0] = (term_view_pane){.id = 7, .screen = term_snapshot_new(6, 10)};
+	v->panes[1] = (term_view_pane){.id = 9, .x = 11, .screen = term_snapshot_new(6, 10)};
+	v->marked = 2;
+	const char *err = NULL;
+	msgpack_sbuffer buf;
+	encode_view_diff(blank, v, &buf);
+	term_view *got = apply_bytes(blank, buf.data, buf.size, &err);
+	CHECKF(got != NULL && term_view_equal(got, v) && got->marked == 2, "%s",
+	       err ? err : "differs");
+	msgpack_sbuffer_destroy(&buf);
+	term_view *next = term_view_clone(v);
+	next->marked = 0;
+	next->hup = true;
+	term_view_set_ended(next, "detached and SIGHUP", 19);
+	encode_view_diff(v, next, &buf);
+	term_view *got2 = apply_bytes(got, buf.data, buf.size, &err);
+	CHECKF(got2 != NULL && term_view_equal(got2, next) && got2->hup && got2->marked == 0,
+	       "%s", err ? err : "differs");
+	msgpack_sbuffer_destroy(&buf);
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&buf);
+	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+	pack_head(&pk, 3 + 17, 21, 6, 2);
+	pack_pane_head(&pk, false, 7, 0, 0);
+	pack_pane_head(&pk, false, 9, 11, 0);
+	for (unsigned f = 0; f < 16; f++)
+		msgpack_pack_nil(&pk);
+	msgpack_pack_uint32(&pk, 3);
+	refuse(got, &buf, "marked");
+	msgpack_sbuffer_destroy(&buf);
+	term_view_unref(got2);
+	term_view_unref(next);
+	term_view_unref(got);
+	term_view_unref(v);
+	term_view_unref(blank);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
 	test_border_status();
+	test_marked_hup();
 	test_history();
 	for (unsigned long c = 0; c < cases; c++) {
 		test_random(seed + c, 30);

@@ -37,41 +37,43 @@ static uint8_t neighbours(const uint8_t *map, unsigned cols, unsigned rows, unsi
 	return bits;
 }
 
-/* Sets or clears the active bit of cell (x, y) when it is a border cell. */
-static void set_active(uint8_t *map, unsigned cols, unsigned rows, unsigned x, unsigned y,
-		       bool active)
+/* Sets or clears bit of cell (x, y) when it is a border cell. */
+static void set_bit(uint8_t *map, unsigned cols, unsigned rows, unsigned x, unsigned y,
+		    uint8_t bit, bool on)
 {
 	if (x >= cols || y >= rows)
 		return;
 	uint8_t *b = &map[(size_t)y * cols + x];
 	if (!(*b & BORDER_CELL))
 		return;
-	*b = (uint8_t)(active ? *b | BORDER_ACTIVE : *b & ~BORDER_ACTIVE);
+	*b = (uint8_t)(on ? *b | bit : *b & ~bit);
 }
 
 /*
  * Two panes side by side or one above the other share the whole line between them, so
  * tmux (pane-border-indicators colour) colours half of it, the half next to the active
  * pane: the top half (rows up to half the left pane's height) for the left pane, the left
- * half (columns up to half the top pane's width) for the top one.
+ * half (columns up to half the top pane's width) for the top one. bit is the active or
+ * the marked one, of pane which.
  */
-static void two_panes(uint8_t *map, unsigned cols, unsigned rows, const term_view *v)
+static void two_panes(uint8_t *map, unsigned cols, unsigned rows, const term_view *v,
+		      uint8_t bit, unsigned which)
 {
 	const term_view_pane *a = &v->panes[0], *b = &v->panes[1];
 	bool beside = a->y == b->y && a->screen->rows == b->screen->rows && a->x != b->x;
 	bool above = a->x == b->x && a->screen->cols == b->screen->cols && a->y != b->y;
 	const term_view_pane *first = beside ? (a->x < b->x ? a : b) : (a->y < b->y ? a : b);
-	bool first_active = first == &v->panes[v->active];
+	bool first_is = first == &v->panes[which];
 	unsigned i, y = first->y - term_view_area_top(v); /* the map starts at the area's top */
 
 	if (beside) {
 		for (i = 0; i < first->screen->rows; i++)
-			set_active(map, cols, rows, first->x + first->screen->cols, y + i,
-				   (i <= first->screen->rows / 2u) == first_active);
+			set_bit(map, cols, rows, first->x + first->screen->cols, y + i, bit,
+				(i <= first->screen->rows / 2u) == first_is);
 	} else if (above) {
 		for (i = 0; i < first->screen->cols; i++)
-			set_active(map, cols, rows, first->x + i, y + first->screen->rows,
-				   (i <= first->screen->cols / 2u) == first_active);
+			set_bit(map, cols, rows, first->x + i, y + first->screen->rows, bit,
+				(i <= first->screen->cols / 2u) == first_is);
 	}
 }
 
@@ -85,7 +87,8 @@ uint8_t *borders_map(const term_view *v, unsigned *rows)
 	/* Every cell around a pane is a border candidate; the panes then cover theirs. */
 	for (i = 0; i < v->npanes; i++) {
 		const term_view_pane *p = &v->panes[i];
-		uint8_t bits = BORDER_CELL | (i == v->active ? BORDER_ACTIVE : 0);
+		uint8_t bits = BORDER_CELL | (i == v->active ? BORDER_ACTIVE : 0) |
+			       (i + 1 == v->marked ? BORDER_MARKED : 0);
 
 		long py = (long)p->y - top;
 
@@ -104,7 +107,9 @@ uint8_t *borders_map(const term_view *v, unsigned *rows)
 		if (map[i] & COVERED)
 			map[i] = 0;
 	if (v->npanes == 2)
-		two_panes(map, cols, h, v);
+		two_panes(map, cols, h, v, BORDER_ACTIVE, v->active);
+	if (v->npanes == 2 && v->marked > 0)
+		two_panes(map, cols, h, v, BORDER_MARKED, v->marked - 1u);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < cols; x++)
 			if (map[(size_t)y * cols + x] & BORDER_CELL)

@@ -22,6 +22,8 @@ enum border_bits {
 	 * two panes, only the half next to the active one (tmux's pane-border-indicators
 	 * colour) */
 	BORDER_ACTIVE = 1u << 5,
+	/* touches the marked pane (select-pane -m), as the active bit: drawn in reverse */
+	BORDER_MARKED = 1u << 6,
 };
 
 /*

@@ -79,6 +79,7 @@ struct client {
 	char *fwd_notices;  /* what forwarding told ("\n" after each), again at the exit */
 	struct pollfd *pfd; /* the loop's: terminal, signals, sockets, forwardings */
 	size_t npfd;
+	pid_t parent;       /* at the start: a view's hup SIGHUPs it as the client leaves */
 };
 
 static int client_signal_pipe[2] = { -1, -1 };
@@ -529,6 +530,8 @@ static int client_loop(struct client *c)
 		if (v->ended[0]) {
 			client_leave(c);
 			printf("[%s]\n", v->ended);
+			if (v->hup && c->parent > 1) /* detach-client -P, as tmux */
+				kill(c->parent, SIGHUP);
 			return 0;
 		}
 		if (detach_overdue(c, now)) {
@@ -589,7 +592,7 @@ static int client_loop(struct client *c)
 
 int client_run(const struct client_options *o)
 {
-	struct client c = { .o = o };
+	struct client c = { .o = o, .parent = getppid() };
 	inputlog_state *empty = inputlog_state_empty();
 	term_view *blank = term_view_new(0, 0, 0);
 	int status = 1, opened;

@@ -611,10 +611,11 @@ static void draw_borders(render *r, const term_view *v, bool full)
 	int pairs[2];
 	attr_t attrs[2];
 
-	/* The map follows from the layout and the active pane alone. */
+	/* The map follows from the layout and the active and marked panes alone. */
 	bool number = v->border_lines == TERM_VIEW_LINES_NUMBER;
 	full = full || border_status_changed(r, v);
-	if (!full && r->borders != NULL && r->prev->active == v->active && !number)
+	if (!full && r->borders != NULL && r->prev->active == v->active &&
+	    r->prev->marked == v->marked && !number)
 		return;
 	uint8_t *map = borders_map(v, &rows);
 
@@ -647,10 +648,16 @@ static void draw_borders(render *r, const term_view *v, bool full)
 				a |= attrs[which];
 				pair = pairs[which];
 			}
+			if (b & BORDER_MARKED)
+				a ^= A_REVERSE; /* tmux's marked pane */
 			setcchar(&cc, w, a, 0, &pair);
 			mvadd_wch((int)(top + y), (int)x, &cc);
-			if ((b & BORDER_CELL) && needs_extra(r, pens[which]))
-				add_extra(r, (int)(top + y), (int)x, pens[which], w, 1);
+			if ((b & BORDER_CELL) && needs_extra(r, pens[which])) {
+				term_cell pen = *pens[which];
+				if (b & BORDER_MARKED)
+					pen.attrs ^= TERM_ATTR_REVERSE;
+				add_extra(r, (int)(top + y), (int)x, &pen, w, 1);
+			}
 		}
 	draw_border_status(r, v, map);
 	free(r->borders);

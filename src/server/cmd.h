@@ -155,8 +155,9 @@ int cmd_check_session_name(struct cmd_ctx *ctx, const char *name);
 /* Attaches the requester to s: switches the command's client to it, or (from the control
  * socket) makes a client and prints its connect line. */
 enum cmd_retval cmd_attach(struct cmd_ctx *ctx, struct session *s);
-/* Ends every client of s but except (attach -d, new-session -AD, detach-client). */
-void cmd_detach_clients(const struct session *s, const struct client *except);
+/* Ends every client of s but except (attach -d, new-session -AD, detach-client); hup:
+ * each SIGHUPs its parent as it goes (attach -x, new-session -X, detach-client -P). */
+void cmd_detach_clients(const struct session *s, const struct client *except, bool hup);
 /* The direction flag given (-L, -R, -U or -D; args.c lets at most one through), if any. */
 bool cmd_direction(const struct cmd_ctx *ctx, enum layout_dir *dir, char *flag);
 

@@ -1,6 +1,6 @@
 /*
  * attach-session: a new client for the session, or (from a client) a switch to it; -d
- * detaches its other clients first; -c sets its start directory; the requester's
+ * detaches its other clients first, -x too, and has each SIGHUP its parent process; -c sets its start directory; the requester's
  * update-environment variables go into the session's environment unless -E; -r makes
  * the client read-only (server_client.h).
  */
@@ -18,10 +18,10 @@ static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_attach_session_entry = {
 	.name = "attach-session",
 	.alias = {"attach", "a", "at"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('E'), FLAG_BOOL('r'), FLAG_STRING('c'),
-			    FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('d'), FLAG_BOOL('E'), FLAG_BOOL('r'), FLAG_BOOL('x'),
+			    FLAG_STRING('c'), FLAG_TARGET),
 	.target = TARGET_SESSION,
-	.usage = "attach-session [-dEr] [-c working-directory] [-t target-session]",
+	.usage = "attach-session [-dErx] [-c working-directory] [-t target-session]",
 	.exec = cmd_attach_session_exec,
 };
 
@@ -56,8 +56,8 @@ static enum cmd_retval cmd_attach_session_exec(struct cmd_ctx *ctx)
 		free(s->cwd);
 		s->cwd = xstrdup(dir);
 	}
-	if (args_has(&ctx->args, 'd'))
-		cmd_detach_clients(s, ctx->client);
+	if (args_has(&ctx->args, 'd') || args_has(&ctx->args, 'x'))
+		cmd_detach_clients(s, ctx->client, args_has(&ctx->args, 'x'));
 	/* As tmux: the requester's update-environment variables into the session's (-E: not). */
 	if (ctx->req != NULL && ctx->req->has_env && !args_has(&ctx->args, 'E'))
 		environ_update(s->environ, options_get_string(s->options, "update-environment"),

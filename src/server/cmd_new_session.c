@@ -3,7 +3,7 @@
  * With -d it stays detached at 80x24 unless -x and -y say; attached, it takes the
  * requester's terminal less the status line. -c is its start directory (else where it
  * ran); -A attaches to the session -s names when it exists (-D detaching its other
- * clients); -P prints its name.
+ * clients, -X too, each SIGHUPing its parent, as attach -x); -P prints its name.
  */
 #include <stdlib.h>
 
@@ -20,12 +20,12 @@ const struct cmd_entry cmd_new_session_entry = {
 	.name = "new-session",
 	.alias = {"new"},
 	.flags = ARGS_FLAGS(FLAG_BOOL('A'), FLAG_BOOL('d'), FLAG_BOOL('D'), FLAG_BOOL('E'),
-			    FLAG_BOOL('P'), FLAG_STRING('c'), FLAG_STRING('e'), FLAG_STRING('F'),
+			    FLAG_BOOL('P'), FLAG_BOOL('X'), FLAG_STRING('c'), FLAG_STRING('e'), FLAG_STRING('F'),
 			    FLAG_STRING('n'), FLAG_STRING('s'),
 			    FLAG_NUMBER('x', 1, CMD_MAX_CELLS), FLAG_NUMBER('y', 1, CMD_MAX_CELLS)),
 	.target = TARGET_SESSION,
 	.max_args = ARGS_MANY,
-	.usage = "new-session [-AdDEP] [-c start-directory] [-e environment] [-F format] "
+	.usage = "new-session [-AdDEPX] [-c start-directory] [-e environment] [-F format] "
 		 "[-n window-name] [-s session-name] "
 		 "[-x width] [-y height] [command]",
 	.exec = cmd_new_session_exec,
@@ -56,8 +56,8 @@ static enum cmd_retval cmd_new_session_exec(struct cmd_ctx *ctx)
 	struct session *old = name != NULL ? session_find_name(name) : NULL;
 	if (old != NULL && args_has(a, 'A')) {
 		/* -A: as attach-session (-D: as attach-session -d) */
-		if (args_has(a, 'D'))
-			cmd_detach_clients(old, ctx->client);
+		if (args_has(a, 'D') || args_has(a, 'X'))
+			cmd_detach_clients(old, ctx->client, args_has(a, 'X'));
 		return detached ? CMD_RETURN_NORMAL : cmd_attach(ctx, old);
 	}
 	if (name != NULL && cmd_check_session_name(ctx, name) != 0)

@@ -47,6 +47,7 @@ static void place_panes(term_view *v, const struct window *w, unsigned cols, uns
 	if (n > TERM_VIEW_MAX_PANES)
 		n = TERM_VIEW_MAX_PANES;
 	v->npanes = 0;
+	v->marked = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct pane *p = window_find_pane(w, geom[i].pane);
 		if (!geom[i].visible || p == NULL)
@@ -56,6 +57,8 @@ static void place_panes(term_view *v, const struct window *w, unsigned cols, uns
 			continue;
 		if (p == w->active)
 			v->active = v->npanes;
+		if (server.marked_set && server.marked == p->id)
+			v->marked = (uint8_t)(v->npanes + 1); /* its borders in reverse */
 		term_view_pane *vp = &v->panes[v->npanes++];
 		*vp = (term_view_pane){.id = p->id, .x = (uint16_t)geom[i].x,
 				       .y = (uint16_t)(top + geom[i].y), .screen = screen};

@@ -77,6 +77,7 @@ void mode_cover(term_view *v, term_snapshot *screen)
 				       .screen = term_snapshot_ref(screen)};
 	v->npanes = 1;
 	v->active = 0;
+	v->marked = 0;
 	v->tty_echo = false;
 	term_snapshot *none = term_snapshot_new(0, v->cols); /* no panes' border lines */
 	term_view_set_borders(v, none);

@@ -490,6 +490,7 @@ static term_view *compose(struct client *c, uint64_t now)
 		term_view_set_notice(v, "", 0);
 	if (c->ended != NULL)
 		term_view_set_ended(v, c->ended, strlen(c->ended));
+	v->hup = c->ended != NULL && c->hup;
 	v->echo_events = c->echo.end;
 	v->echo_ms = c->echo.ms;
 	v->bells = c->bells;

@@ -74,6 +74,7 @@ struct client {
 	 * window. */
 	bool readonly;
 	char *ended;            /* the end line once the attachment is over, else NULL */
+	bool hup;               /* with ended: the client SIGHUPs its parent (term/view.h) */
 	/* What the client is asked to run itself (term/view.h's run request), argv form. */
 	uint32_t bells; /* the terminal bells alerts asked for (term/view.h's bells) */
 	uint64_t run_serial;

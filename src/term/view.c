@@ -102,6 +102,8 @@ term_view *term_view_clone(const term_view *v)
 	term_view_set_borders(c, v->borders);
 	term_view_set_terminal(c, v->term_features, v->term_overrides);
 	c->bells = v->bells;
+	c->marked = v->marked;
+	c->hup = v->hup;
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	c->tty_echo = v->tty_echo;
@@ -284,6 +286,8 @@ bool term_view_check(const term_view *v, const char **err)
 		return *err = "notice too long", false;
 	if (v->run_argc > KEY_WORDS_MAX)
 		return *err = "too many words to run", false;
+	if (v->marked > v->npanes)
+		return *err = "marked pane out of range", false;
 	for (unsigned i = 0; i < v->npanes; i++)
 		if (!check_pane(v, i, err))
 			return false;
@@ -311,7 +315,8 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    a->status_top != b->status_top || a->border_lines != b->border_lines ||
 	    a->border_status != b->border_status || !screen_equal(a->borders, b->borders) ||
 	    strcmp(a->term_features, b->term_features) != 0 ||
-	    strcmp(a->term_overrides, b->term_overrides) != 0 || a->bells != b->bells)
+	    strcmp(a->term_overrides, b->term_overrides) != 0 || a->bells != b->bells ||
+	    a->marked != b->marked || a->hup != b->hup)
 		return false;
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
 		if (!term_cell_same_pen(&a->pens[i], &b->pens[i]))

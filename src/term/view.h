@@ -134,6 +134,12 @@ typedef struct term_view {
 	/* How many times the server asked the client's terminal bell to ring (tmux's alerts:
 	 * bell-action, visual-bell): the client beeps once when it grows. */
 	uint32_t bells;
+	/* The marked pane (select-pane -m) when it is one of the view's: its index in panes
+	 * + 1, 0 for none. The client draws the borders around it in reverse, as tmux. */
+	uint8_t marked;
+	/* With ended: the client sends SIGHUP to its parent process as it leaves (tmux's
+	 * detach-client -P, attach-session -x). */
+	bool hup;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,

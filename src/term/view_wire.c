@@ -1,7 +1,8 @@
 /*
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
- *    options?, title?, keys?, run?, names?, look?, terminal?, bells?, borders?]
+ *    options?, title?, keys?, run?, names?, look?, terminal?, bells?, borders?, marked?,
+ *    hup?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -24,7 +25,7 @@
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
 	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
-	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, FIELD_BORDERS, NFIELDS
+	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, FIELD_BORDERS, FIELD_MARKED, FIELD_HUP, NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -106,6 +107,10 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_BELLS;
 	if (from->border_status != to->border_status || screen_changed(from->borders, to->borders))
 		c |= 1u << FIELD_BORDERS;
+	if (from->marked != to->marked)
+		c |= 1u << FIELD_MARKED;
+	if (from->hup != to->hup)
+		c |= 1u << FIELD_HUP;
 	return c;
 }
 
@@ -197,6 +202,15 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 		msgpack_pack_array(pk, 2);
 		msgpack_pack_uint8(pk, to->border_status);
 		term_diff_share_write(from->borders, to->borders, pk);
+		break;
+	case FIELD_MARKED:
+		msgpack_pack_uint8(pk, to->marked);
+		break;
+	case FIELD_HUP:
+		if (to->hup)
+			msgpack_pack_true(pk);
+		else
+			msgpack_pack_false(pk);
 		break;
 	case NFIELDS:
 		break;
@@ -495,6 +509,10 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		mp_read_u32(r, UINT32_MAX, &v->bells);
 	if (field_present(r, n, FIELD_BORDERS))
 		read_borders(from, r, v);
+	if (field_present(r, n, FIELD_MARKED) && mp_read_u32(r, TERM_VIEW_MAX_PANES, &u))
+		v->marked = (uint8_t)u;
+	if (field_present(r, n, FIELD_HUP))
+		mp_read_bool(r, &v->hup);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -522,6 +540,8 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	memcpy(v->pens, from->pens, sizeof v->pens);
 	term_view_set_terminal(v, from->term_features, from->term_overrides);
 	v->bells = from->bells;
+	v->marked = from->marked;
+	v->hup = from->hup;
 	v->mode_keys = from->mode_keys;
 	v->mouse = from->mouse;
 	v->clipboard = from->clipboard;
