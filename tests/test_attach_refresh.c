@@ -1,7 +1,8 @@
 /*
  * The client's own commands of issue 14 through the real client, as tmux 3.3a's: C-b r
  * (refresh-client) draws the whole terminal again, so what another program wrote on it
- * goes; refresh-client -S draws the status line now, its formats expanded anew; C-b C-z
+ * goes; refresh-client -S draws the status line now, its formats expanded anew and its
+ * #() commands run again; C-b C-z
  * (suspend-client) stops the client as a shell's job, the terminal's normal screen back,
  * and `fg` brings the session back drawn in full; C-b m marks the active pane (window
  * flag M, #{pane_marked}), again unmarks it, C-b M clears the mark; kill-session -C
@@ -55,6 +56,18 @@ static void status_now(harness_client *c)
 	CHECK(strstr(harness_rsh_stderr(), "can't find client: nosuch") != NULL);
 	CHECK(harness_rsh(NULL, "refresh-client", "-S", (char *)NULL) == 1);
 	CHECK(strstr(harness_rsh_stderr(), "no current client") != NULL);
+	/* #() runs again at once, not at the next status-interval. */
+	char *file = harness_write_file("status-word", "one\n"), *left;
+	CHECK(harness_rsh(NULL, "set", "-g", "status-interval", "3600", (char *)NULL) == 0);
+	xasprintf(&left, "[#(cat '%s')] ", file);
+	CHECK(harness_rsh(NULL, "set", "-g", "status-left", left, (char *)NULL) == 0);
+	harness_wait_text(c, "[one]");
+	free(harness_write_file("status-word", "two\n"));
+	CHECK(harness_rsh(NULL, "refresh-client", "-S", "-t", "work", (char *)NULL) == 0);
+	harness_wait_text(c, "[two]");
+	free(left);
+	free(file);
+	CHECK(harness_rsh(NULL, "set", "-gu", "status-interval", (char *)NULL) == 0);
 	CHECK(harness_rsh(NULL, "set", "-gu", "status-left", (char *)NULL) == 0);
 	harness_wait_text(c, "[work] ");
 }

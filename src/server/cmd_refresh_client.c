@@ -1,13 +1,15 @@
 /*
  * refresh-client and suspend-client, as tmux's: the client (-t, else the command's own)
  * draws its whole terminal again, as after a resize, or (-S) the status line is drawn
- * again now, its formats expanded anew instead of at the next status-interval;
+ * again now, its formats expanded anew and its #() commands run again at once (as
+ * tmux's CLIENT_STATUSFORCE) instead of at the next status-interval;
  * suspend-client stops the client as a shell's C-z would (SIGTSTP to itself, with its
  * terminal back as it found it) until the shell continues it, then it draws everything.
  * Redrawing and stopping are the client's own business (client/keymode.c): the server
  * sends the command there.
  */
 #include "cmd.h"
+#include "format.h"
 #include "status.h"
 
 static enum cmd_retval cmd_refresh_client_exec(struct cmd_ctx *ctx);
@@ -35,6 +37,7 @@ static enum cmd_retval cmd_refresh_client_exec(struct cmd_ctx *ctx)
 		return cmd_run_on_client(ctx, 't');
 	if (cmd_find_client(ctx, 't') == NULL)
 		return CMD_RETURN_ERROR;
+	format_jobs_force();
 	status_cache_free(); /* the next view expands the status formats again */
 	return CMD_RETURN_NORMAL;
 }

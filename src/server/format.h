@@ -64,6 +64,9 @@ bool format_true(const char *text, struct client *client);
 /* The same, expanded for ctx. */
 bool format_true_for(const char *text, const struct format_ctx *ctx);
 
+/* Has every #() command run again at its next expansion (a run under way stopped), its
+ * output kept until then (refresh-client -S). */
+void format_jobs_force(void);
 /* Forgets the #() commands' cached output and stops those still running. */
 void format_jobs_free(void);
 

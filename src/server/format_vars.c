@@ -427,6 +427,7 @@ struct format_job {
 	char *output;       /* the last complete run's first line */
 	struct job *running;
 	uint64_t started_ms;
+	bool forced; /* refresh-client -S: run again at the next expansion */
 };
 
 #define MAX_JOBS 64
@@ -464,12 +465,23 @@ const char *format_job(const char *cmd, const struct format_ctx *ctx)
 	}
 	const struct options *oo = ctx->s != NULL ? ctx->s->options : options_global_session;
 	uint64_t interval = (uint64_t)options_get_number(oo, "status-interval") * 1000;
-	if (j->running == NULL && (j->output == NULL ||
+	if (j->forced && j->running != NULL) {
+		job_cancel(j->running); /* as tmux: a forced run replaces the one under way */
+		j->running = NULL;
+	}
+	if (j->running == NULL && (j->output == NULL || j->forced ||
 				   net_clock_since(net_clock_ms(), j->started_ms) >= interval)) {
+		j->forced = false;
 		j->started_ms = net_clock_ms();
 		j->running = job_start(j->cmd, NULL, NULL, false, job_done, j);
 	}
 	return j->output != NULL ? j->output : "";
+}
+
+void format_jobs_force(void)
+{
+	for (size_t i = 0; i < njobs; i++)
+		jobs[i].forced = true;
 }
 
 void format_jobs_free(void)
