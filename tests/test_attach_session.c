@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "attach_harness.h"
 #include "check.h"
@@ -114,6 +115,7 @@ static void second_attachment(void)
  * detach-on-destroy, as tmux 3.3a: off switches the client of a killed session to the
  * session made current least lately (here "old", not "newer"); no-detached to one no
  * client is attached to; on (the default), and no-detached with none, end it ("exited").
+ * destroy-unattached: a session goes when its last client leaves.
  */
 static void destroyed_session(void)
 {
@@ -141,6 +143,22 @@ static void destroyed_session(void)
 	status = harness_client_wait_exit(d);
 	CHECKF(WIFEXITED(status), "status %#x", status);
 	harness_client_free(d);
+
+	/* destroy-unattached: the session goes as its last client detaches; "spare", with
+	 * no client and no change of clients, stays. */
+	harness_client *e = harness_client_start(80, 24, "new", "-s", "brief", (char *)NULL);
+	harness_wait_text(e, "[brief]");
+	CHECK(harness_rsh(NULL, "set", "-t", "brief", "destroy-unattached", "on", (char *)NULL) == 0);
+	harness_send(e, PREFIX "d");
+	status = harness_client_wait_exit(e);
+	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
+	CHECK(strstr(harness_client_output(e, NULL), "[detached (from session brief)]") != NULL);
+	harness_client_free(e);
+	harness_wait_rsh(NULL, "^spare$", "ls", "-F", "#{session_name}", (char *)NULL);
+	int tries = 0;
+	while (harness_rsh(NULL, "has-session", "-t", "brief", (char *)NULL) == 0 && tries++ < 100)
+		usleep(50000);
+	CHECKF(tries <= 100, "session brief still there after its client left");
 }
 
 /* An unknown session: one error line, exit 1, and no client drew anything. */

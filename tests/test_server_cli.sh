@@ -804,6 +804,24 @@ r kill-server || fail "kill-server while a file waits"
 wait $slow
 wait_gone || fail "server still running after kill-server with a file waiting"
 
+# buffer-limit keeps that many automatic buffers, newest first; exit-empty off keeps a
+# server with no session, and on again ends it; exit-unattached ends one whose sessions
+# have no client. (Each as tmux 3.3a.)
+r new-session -d -s limits || fail "new-session limits"
+r set -s buffer-limit 2 || fail "set buffer-limit"
+r set-buffer a && r set-buffer b && r set-buffer c || fail "set-buffer"
+[ "$(r list-buffers -F '#{buffer_name} #{buffer_sample}')" = "buffer2 c
+buffer1 b" ] || fail "buffer-limit 2: $(r list-buffers -F '#{buffer_name}')"
+r set -s exit-empty off || fail "set exit-empty off"
+r kill-session -t limits || fail "kill-session limits"
+sleep 0.3
+server_alive || fail "exit-empty off: the server went with its last session"
+r set -s exit-empty on || fail "set exit-empty on"
+wait_gone || fail "exit-empty on again: the server stayed"
+r new-session -d -s unattached || fail "new-session unattached"
+r set -s exit-unattached on || fail "set exit-unattached"
+wait_gone || fail "exit-unattached: the server stayed with no client"
+
 # A socket directory others may enter is refused.
 mkdir -m 755 "$dir/open"
 expect_error "rsh: $dir/open is not private (mode 0755)" -S "$dir/open/s" new -d

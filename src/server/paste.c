@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "options.h"
 #include "util/printable.h"
 #include "util/xmalloc.h"
 
@@ -59,7 +60,7 @@ static void trim(void)
 				if (oldest == NULL || buffers[i]->order < oldest->order)
 					oldest = buffers[i];
 			}
-		if (n <= PASTE_LIMIT)
+		if (n <= (size_t)options_get_number(options_server, "buffer-limit"))
 			return;
 		paste_delete(oldest);
 	}

@@ -1,7 +1,7 @@
 /*
  * Paste buffers, as tmux's: named blobs of text, most recently set first. Buffers made
  * without a name (a copy, set-buffer without -b) are called bufferN, N counting up; past
- * PASTE_LIMIT of those the oldest automatic one goes (tmux's buffer-limit 50). A copy in
+ * buffer-limit of those (the server option, 50) the oldest automatic one goes. A copy in
  * any client's copy mode lands here, so any pane can have it pasted.
  */
 #ifndef RSH_SERVER_PASTE_H
@@ -11,7 +11,6 @@
 #include <stddef.h>
 #include <time.h>
 
-#define PASTE_LIMIT 50
 #define PASTE_NAME_MAX 256
 
 struct paste_buffer {

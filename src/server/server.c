@@ -270,7 +270,11 @@ static bool should_exit(int listen_fd, time_t started, bool had_sessions)
 			return false; /* finish replying first, kill-server's own reply included */
 	if (server.exiting)
 		return nclients == 0;
-	return server.nsessions == 0 && nclients == 0 && !cfg_busy() &&
+	if (!options_get_number(options_server, "exit-empty"))
+		return false; /* tmux's exit-empty off: it stays */
+	/* exit-unattached: it goes once no client is attached, sessions or not */
+	bool unattached = options_get_number(options_server, "exit-unattached") != 0;
+	return (server.nsessions == 0 || unattached) && nclients == 0 && !cfg_busy() &&
 	       (had_sessions || time(NULL) - started >= IDLE_EXIT) && !pending(listen_fd);
 }
 

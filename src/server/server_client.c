@@ -140,12 +140,31 @@ static int status_wait(const struct client *c, uint64_t now)
 	return (int)(ms - now % ms);
 }
 
+/* A client left a session or went to another: destroy-unattached is checked at the turn's
+ * start (not in the middle of a command that holds the session). */
+static bool unattached_due;
+
 void client_end(struct client *c, const char *line)
 {
 	if (c->ended != NULL)
 		return;
 	c->ended = xstrdup(line);
 	c->ended_ms = net_clock_ms();
+	unattached_due = true;
+}
+
+/* tmux's server_check_unattached: each session with destroy-unattached that no client is
+ * attached to goes. */
+static void check_unattached(void)
+{
+	unattached_due = false;
+	for (size_t i = 0; i < server.nsessions;) {
+		struct session *s = server.sessions[i];
+		if (options_get_number(s->options, "destroy-unattached") && clients_of(s) == 0)
+			session_destroy(s);
+		else
+			i++;
+	}
 }
 
 int client_run_there(struct client *c, int argc, char *const argv[], char **cause)
@@ -180,6 +199,7 @@ void client_switch(struct client *c, struct session *s)
 	c->in.session = s->id;
 	c->active_ms = net_clock_ms();
 	session_touch(s);
+	unattached_due = true;
 }
 
 size_t clients_of(const struct session *s)
@@ -558,6 +578,8 @@ static int update_view(struct client *c, uint64_t now)
 static int turn(uint64_t now)
 {
 	int timeout = -1;
+	if (unattached_due)
+		check_unattached();
 	for (size_t i = 0; i < nclients;) {
 		struct client *c = clients[i];
 		check_ended(c, now);
