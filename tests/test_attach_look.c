@@ -101,6 +101,18 @@ static void borders(harness_client *c)
 		  "a magenta double line next to the active pane");
 }
 
+struct cursor_want {
+	unsigned row, col;
+};
+
+static bool cursor_is(harness_client *c, void *arg)
+{
+	const struct cursor_want *w = arg;
+	unsigned row, col;
+	harness_cursor(c, &row, &col);
+	return row == w->row && col == w->col;
+}
+
 /* Copy mode's position indicator, top right of the pane, in mode-style. */
 static void mode_style(harness_client *c)
 {
@@ -197,6 +209,23 @@ static void vi_prompt(harness_client *c)
 	harness_wait_row(c, 23, "0:viok*");
 }
 
+/* word-separators (the session's, shipped with the key tables): with only "-", copy
+ * mode's next-word goes from aa.bb to the '-', not to the '.' as tmux's default does. */
+static void word_separators(harness_client *c)
+{
+	rsh("send-keys", "-t", "work", "clear; printf 'aa.bb-cc dd\\n'", "Enter");
+	harness_wait_line(c, "aa.bb-cc dd");
+	rsh("set", "-g", "word-separators", "-");
+	rsh("copy-mode", "-t", "work");
+	harness_wait_row(c, 0, "[0/");
+	rsh("send-keys", "-t", "work", "-X", "top-line");
+	rsh("send-keys", "-t", "work", "-X", "start-of-line");
+	rsh("send-keys", "-t", "work", "-X", "next-word");
+	struct cursor_want w = {0, 5};
+	harness_wait(c, cursor_is, &w, "the cursor on the '-' after next-word");
+	rsh("send-keys", "-t", "work", "-X", "cancel");
+}
+
 int main(void)
 {
 	harness_init();
@@ -208,6 +237,7 @@ int main(void)
 	click_below_top_status(c);
 	terminal_lists(c);
 	vi_prompt(c);
+	word_separators(c);
 	harness_client_free(c);
 	return 0;
 }

@@ -70,6 +70,8 @@ static void bind_unbind_wire(void)
 	msgpack_sbuffer_init(&sb);
 	msgpack_packer_init(&pk, &sb, msgpack_sbuffer_write);
 	kt->gen = 7;
+	CHECK(strcmp(kt->opt.word_separators, KEY_SEPARATORS_DEFAULT) == 0);
+	strcpy(kt->opt.word_separators, "-+");
 	key_tables_pack(kt, &pk);
 	mp_reader r;
 	mp_reader_init(&r, sb.data, sb.size);
@@ -79,6 +81,7 @@ static void bind_unbind_wire(void)
 	const struct key_binding *b = key_tables_lookup(back, "mine", &x);
 	CHECK(b != NULL && b->repeat && b->argc == 4 && strcmp(b->argv[2], ";") == 0);
 	CHECK(keyname_equal(&back->opt.prefix, &kt->opt.prefix) && back->opt.repeat_time == 500);
+	CHECK(strcmp(back->opt.word_separators, "-+") == 0);
 	/* Every cut of the bytes is refused, never read past. */
 	for (size_t n = 0; n < sb.size; n++) {
 		mp_reader_init(&r, sb.data, n);

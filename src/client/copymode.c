@@ -14,6 +14,7 @@ void copymode_init(struct copymode *cm, enum copymode_keys keys)
 {
 	memset(cm, 0, sizeof *cm);
 	cm->keys = keys;
+	memcpy(cm->separators, KEY_SEPARATORS_DEFAULT, sizeof KEY_SEPARATORS_DEFAULT);
 }
 
 void copymode_clear(struct copymode *cm)
@@ -107,6 +108,9 @@ bool copymode_enter(struct copymode *cm, const struct copymode_io *io, uint32_t 
 		copymode_clear(cm);
 		cm->on = true;
 		cm->keys = v->mode_keys ? COPYMODE_VI : COPYMODE_EMACS;
+		if (v->keys != NULL)
+			memcpy(cm->separators, v->keys->opt.word_separators,
+			       sizeof cm->separators);
 		cm->pane = shown->id;
 		cm->source = p->id;
 		cm->epoch = p->hist_epoch;

@@ -67,6 +67,8 @@ struct copymode_pos {
 struct copymode {
 	bool on;
 	enum copymode_keys keys;
+	/* word-separators as the view's key tables had them when copy mode began */
+	char separators[KEY_SEPARATORS_MAX + 1];
 	uint32_t pane, epoch;
 	uint32_t source;         /* the pane whose lines it shows: pane, or copy-mode -s's */
 	uint64_t top;            /* the line shown on the pane's first row */

@@ -3,8 +3,6 @@
 
 #include <string.h>
 
-/* tmux 3.3's default word-separators; space and blank cells are a class of their own. */
-static const char separators[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
 
 bool copymode_lines(const struct copymode *cm, const term_view *v, const histcache *h,
 		    struct copymode_lines *l)
@@ -55,7 +53,8 @@ unsigned copymode_line_length(const struct copymode *cm, const struct copymode_l
 	return used < l->cols ? used : l->cols;
 }
 
-/* 0 space, 1 separator, 2 word; with spaces_only, separators count as word. */
+/* 0 space, 1 separator (word-separators: the session's, as copy mode began), 2 word; with
+ * spaces_only, separators count as word. Space and blank cells are a class of their own. */
 int copymode_char_class(const struct copymode *cm, const struct copymode_lines *l,
 			struct copymode_pos p, bool spaces_only)
 {
@@ -63,7 +62,7 @@ int copymode_char_class(const struct copymode *cm, const struct copymode_lines *
 	uint32_t ch = row != NULL ? term_row_get(row, p.col).ch : 0;
 	if (ch == 0 || ch == ' ')
 		return 0;
-	if (!spaces_only && ch < 128 && strchr(separators, (int)ch) != NULL)
+	if (!spaces_only && ch < 128 && strchr(cm->separators, (int)ch) != NULL)
 		return 1;
 	return 2;
 }

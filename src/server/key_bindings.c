@@ -2,6 +2,7 @@
 #include "key_bindings.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "options.h"
 #include "term/keyname.h"
@@ -64,6 +65,11 @@ struct key_options key_bindings_options(const struct session *s)
 		.escape_time = (uint32_t)(escape > KEY_ESCAPE_TIME_MAX ? KEY_ESCAPE_TIME_MAX : escape),
 		.status_keys = (uint8_t)options_get_number(oo, "status-keys"),
 	};
+	const char *separators = options_get_string(oo, "word-separators");
+	size_t len = strlen(separators);
+	len = len > KEY_SEPARATORS_MAX ? KEY_SEPARATORS_MAX : len;
+	memcpy(o.word_separators, separators, len);
+	o.word_separators[len] = '\0';
 	return o;
 }
 
@@ -71,7 +77,8 @@ static bool options_equal(const struct key_options *a, const struct key_options 
 {
 	return keyname_equal(&a->prefix, &b->prefix) && keyname_equal(&a->prefix2, &b->prefix2) &&
 	       a->repeat_time == b->repeat_time && a->escape_time == b->escape_time &&
-	       a->status_keys == b->status_keys;
+	       a->status_keys == b->status_keys &&
+	       strcmp(a->word_separators, b->word_separators) == 0;
 }
 
 key_tables *key_bindings_shipped(const struct session *s)

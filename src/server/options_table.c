@@ -8,6 +8,7 @@
 
 #include "options.h"
 #include "term/cell.h"
+#include "term/keytable.h"
 
 #define SERVER OPTION_SCOPE_SERVER
 #define SESSION OPTION_SCOPE_SESSION
@@ -159,5 +160,6 @@ const struct option_entry options_table[] = {
 	{STYLE("window-status-last-style", WINDOW, "default")},
 	{STRING("window-status-separator", WINDOW, " ")},
 	{STYLE("window-status-style", WINDOW, "default")},
+	{STRING("word-separators", SESSION, KEY_SEPARATORS_DEFAULT)},
 	{.name = NULL},
 };

@@ -16,6 +16,7 @@ key_tables *key_tables_new(void)
 		.prefix2 = KEYNAME_NONE,
 		.repeat_time = 500,
 		.escape_time = 500,
+		.word_separators = KEY_SEPARATORS_DEFAULT,
 	};
 	return kt;
 }
@@ -266,7 +267,7 @@ static void pack_binding(const struct key_binding *b, msgpack_packer *pk)
 void key_tables_pack(const key_tables *kt, msgpack_packer *pk)
 {
 	const struct key_options *o = &kt->opt;
-	msgpack_pack_array(pk, 7);
+	msgpack_pack_array(pk, 8);
 	msgpack_pack_uint64(pk, kt->gen);
 	pack_key(&o->prefix, pk);
 	pack_key(&o->prefix2, pk);
@@ -281,6 +282,7 @@ void key_tables_pack(const key_tables *kt, msgpack_packer *pk)
 		for (size_t j = 0; j < kt->t[i].n; j++)
 			pack_binding(&kt->t[i].b[j], pk);
 	}
+	pack_str(o->word_separators, pk);
 }
 
 /* A key as the input events carry one (event.h), or None. */
@@ -364,7 +366,7 @@ key_tables *key_tables_read(mp_reader *r)
 	key_tables *kt = key_tables_new();
 	struct key_options *o = &kt->opt;
 	uint32_t n, ntables, status;
-	mp_read_array(r, 7, 7, &n);
+	mp_read_array(r, 7, 8, &n);
 	mp_read_uint(r, UINT64_MAX, &kt->gen);
 	read_key(r, &o->prefix);
 	read_key(r, &o->prefix2);
@@ -375,6 +377,11 @@ key_tables *key_tables_read(mp_reader *r)
 	o->status_keys = (uint8_t)status;
 	for (uint32_t i = 0; r->error == NULL && i < ntables; i++)
 		read_table(r, kt);
+	char *separators = r->error == NULL && n == 8 ? read_text(r, KEY_SEPARATORS_MAX, false)
+						       : NULL;
+	if (separators != NULL)
+		memcpy(o->word_separators, separators, strlen(separators) + 1);
+	free(separators);
 	if (r->error != NULL) {
 		key_tables_unref(kt);
 		return NULL;

@@ -34,6 +34,9 @@
 #define KEY_WORDS_MAX 64         /* words of a command list: one input event's */
 #define KEY_WORD_MAX 1024        /* bytes of a word */
 #define KEY_ESCAPE_TIME_MAX 10000 /* ms: a longer escape-time is shipped as this */
+#define KEY_SEPARATORS_MAX 128   /* bytes of word-separators shipped (the rest cut) */
+/* tmux 3.3's word-separators: the printable ASCII that is neither alphanumeric nor _. */
+#define KEY_SEPARATORS_DEFAULT "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"
 
 enum key_style { KEY_STYLE_EMACS, KEY_STYLE_VI }; /* status-keys */
 
@@ -42,6 +45,8 @@ struct key_options {
 	uint32_t repeat_time;         /* ms, 0..32767 */
 	uint32_t escape_time;         /* ms, 0..KEY_ESCAPE_TIME_MAX */
 	uint8_t status_keys;          /* enum key_style */
+	/* word-separators: copy mode's word motions end at these (ASCII) characters */
+	char word_separators[KEY_SEPARATORS_MAX + 1];
 };
 
 struct key_binding {
