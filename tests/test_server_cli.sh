@@ -400,6 +400,20 @@ r new-session -d -s kept 'echo bye; exit 3' || fail "new-session kept"
 wait_for kept "Pane is dead (status 3,"
 r has-session -t kept || fail "the dead pane's session went"
 [ "$(r display -p -t kept '#{pane_dead}')" = 1 ] || fail "pane_dead is not 1"
+# remain-on-exit-format (tmux 3.3a's default above): on the last row, after the screen
+# scrolled up a line (bye on row 0 gone, as tmux draws it); its formats.
+[ "$(r capture-pane -p -t kept | tail -1)" = \
+	"Pane is dead (status 3, $(r display -p -t kept '#{t:pane_dead_time}'))" ] ||
+	fail "remain-on-exit-format's line: $(r capture-pane -p -t kept | tail -1)"
+[ "$(r display -p -t kept '[#{pane_dead_status}][#{pane_dead_signal}]')" = "[3][]" ] ||
+	fail "pane_dead_status, pane_dead_signal"
+r set -g remain-on-exit-format '#[bold]gone #{pane_dead_signal}' || fail "set the format"
+r new-session -d -s killed 'kill -9 $$' || fail "new-session killed"
+wait_for killed "gone 9"
+r capture-pane -e -p -t killed | grep -q "1mgone 9" ||
+	fail "the format's style: $(r capture-pane -e -p -t killed | tail -1 | od -c | head -2)"
+r kill-session -t killed
+r set -gu remain-on-exit-format
 r send-keys -t kept x Enter || fail "send-keys to a dead pane"
 r split-window -t kept cat || fail "split beside a dead pane"
 r kill-pane -t kept:0.0 || fail "kill-pane of a dead pane"

@@ -246,6 +246,14 @@ static char *pane_var(const char *name, const struct pane *p)
 		return flag(p == w->active);
 	if (strcmp(name, "pane_dead") == 0)
 		return flag(p->exited);
+	if (strcmp(name, "pane_dead_status") == 0)
+		return p->kept && WIFEXITED(p->pty.status) ? number(WEXITSTATUS(p->pty.status))
+							 : xstrdup("");
+	if (strcmp(name, "pane_dead_signal") == 0)
+		return p->kept && WIFSIGNALED(p->pty.status) ? number(WTERMSIG(p->pty.status))
+							   : xstrdup("");
+	if (strcmp(name, "pane_dead_time") == 0)
+		return p->kept ? number((long long)p->dead_time) : xstrdup("");
 	if (strcmp(name, "pane_marked") == 0)
 		return flag(marked_pane() == p);
 	if (strcmp(name, "pane_marked_set") == 0)

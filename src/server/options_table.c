@@ -118,6 +118,10 @@ const struct option_entry options_table[] = {
 	{KEY("prefix", SESSION, "C-b")},
 	{KEY("prefix2", SESSION, "None")},
 	{CHOICE("remain-on-exit", PANE, CHOICES("off", "on", "failed"), 0)},
+	{STRING("remain-on-exit-format", PANE,
+		"Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
+		"#{?#{!=:#{pane_dead_signal},},signal #{pane_dead_signal},}, "
+		"#{t:pane_dead_time})")},
 	{FLAG("renumber-windows", SESSION, 0)},
 	{NUMBER("repeat-time", SESSION, 0, SHRT_MAX, 500, MS)},
 	{CHOICE("set-clipboard", SERVER, CHOICES("off", "external", "on"), 1)},

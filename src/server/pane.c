@@ -11,10 +11,13 @@
 #include "agent.h"
 #include "alerts.h"
 #include "names.h"
+#include "format.h"
 #include "options.h"
 #include "pane_pipe.h"
 #include "paste.h"
 #include "server.h"
+#include "status.h"
+#include "term/capture.h"
 #include "util/xmalloc.h"
 
 #ifndef PACKAGE_VERSION
@@ -205,6 +208,31 @@ void pane_read(struct pane *p)
 		p->dead = true;
 }
 
+/*
+ * remain-on-exit-format expanded for the dead pane and drawn as tmux draws it: the screen
+ * scrolled up a line from its last row and the text (its #[styles] as SGR) on that row.
+ */
+static void dead_message(struct pane *p)
+{
+	const char *format = options_get_string(p->options, "remain-on-exit-format");
+	if (*format == '\0')
+		return;
+	struct format_ctx ctx = {.p = p};
+	format_defaults(&ctx);
+	char *text = format_expand(format, &ctx);
+	term_snapshot *row = term_snapshot_new(1, p->cols);
+	term_cell base = term_cell_blank();
+	status_format_draw(term_row_writable(&row->lines[0]), p->cols, text, &base);
+	char *shown = term_capture(row, NULL, TERM_CAPTURE_ESCAPES, NULL), *seq;
+	shown[strcspn(shown, "\n")] = '\0';
+	xasprintf(&seq, "\033[r\033[%u;1H\n\r\033[m%s\033[m", p->rows, shown);
+	term_emulator_write(p->em, seq, strlen(seq));
+	free(seq);
+	free(shown);
+	term_snapshot_unref(row);
+	free(text);
+}
+
 bool pane_keep(struct pane *p)
 {
 	long long remain = options_get_number(p->options, "remain-on-exit");
@@ -217,20 +245,10 @@ bool pane_keep(struct pane *p)
 	bool failed = !p->pty.reaped || !WIFEXITED(st) || WEXITSTATUS(st) != 0;
 	if (remain == 2 && !failed)
 		return false;
-	char when[64] = "", *line;
-	time_t now = time(NULL);
-	struct tm tm;
-	if (localtime_r(&now, &tm) != NULL)
-		strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
-	if (p->pty.reaped && WIFSIGNALED(st))
-		xasprintf(&line, "\r\nPane is dead (signal %d, %s)", WTERMSIG(st), when);
-	else
-		xasprintf(&line, "\r\nPane is dead (status %d, %s)",
-			  p->pty.reaped ? WEXITSTATUS(st) : -1, when);
-	term_emulator_write(p->em, line, strlen(line));
-	free(line);
-	term_pty_close(&p->pty);
+	p->dead_time = time(NULL);
 	p->kept = true;
+	dead_message(p);
+	term_pty_close(&p->pty);
 	return true;
 }
 

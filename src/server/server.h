@@ -35,6 +35,7 @@ struct pane {
 	bool exited; /* its process is gone: the pane closes once its output is read */
 	bool dead;   /* nothing more to read; removed at the end of the loop turn */
 	bool kept;   /* dead but kept (remain-on-exit): its pty closed, shown until killed */
+	time_t dead_time; /* when it was kept (#{pane_dead_time}) */
 	struct pane_pipe *pipe; /* pipe-pane's (pane_pipe.h), or NULL */
 	uint64_t active_point; /* server.uses when it was last made active (tmux's) */
 };
