@@ -98,10 +98,21 @@ int main(void)
 	harness_wait_match(c, "work", "work");
 	CHECK(harness_rsh(NULL, "bind-key", "Y", "display-message", "logged-text",
 			  (char *)NULL) == 0);
+	CHECK(harness_rsh(NULL, "bind-key", "Z", "display-message", "later-text",
+			  (char *)NULL) == 0);
 	harness_send(c, PREFIX "Y");
 	harness_wait_text(c, "logged-text");
+	harness_send(c, PREFIX "Z");
+	harness_wait_text(c, "later-text");
+	/* newest first, each after its time as tmux's (HH:MM today) */
 	harness_send(c, PREFIX "~");
 	harness_wait_text(c, ": logged-text");
+	char *first = harness_row(c, 0), *second = harness_row(c, 1);
+	CHECKF(strlen(first) > 17 && first[2] == ':' && strncmp(first + 5, ": later-text", 12) == 0,
+	       "row 0: %s", first);
+	CHECKF(strncmp(second + 5, ": logged-text", 13) == 0, "row 1: %s", second);
+	free(first);
+	free(second);
 	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");
 

@@ -1,4 +1,9 @@
-/* show-messages: the message log (message_log.h), each with when it was shown. */
+/*
+ * show-messages: the message log (message_log.h), newest first, each as tmux 3.3a's
+ * "#{t/p:message_time}: #{message_text}": the time as tmux's pretty time (HH:MM in the
+ * last 24 hours, then the weekday and day this month or in the last 28 days, the day
+ * and month in the last 12 months, else the month and year).
+ */
 #include "cmd.h"
 #include "message_log.h"
 
@@ -12,15 +17,36 @@ const struct cmd_entry cmd_show_messages_entry = {
 	.exec = cmd_show_messages_exec,
 };
 
+/* tmux's format_pretty_time of t, into out (at least 6 bytes). */
+static void pretty_time(time_t t, char *out, size_t size)
+{
+	time_t now = time(NULL);
+	if (now < t)
+		now = t;
+	time_t age = now - t;
+	struct tm now_tm, tm;
+	localtime_r(&now, &now_tm);
+	localtime_r(&t, &tm);
+	const char *format = "%h%y";
+	if (age < 24 * 3600)
+		format = "%H:%M";
+	else if ((tm.tm_year == now_tm.tm_year && tm.tm_mon == now_tm.tm_mon) ||
+		 age < 28 * 24 * 3600)
+		format = "%a%d";
+	else if ((tm.tm_year == now_tm.tm_year && tm.tm_mon < now_tm.tm_mon) ||
+		 (tm.tm_year == now_tm.tm_year - 1 && tm.tm_mon > now_tm.tm_mon))
+		format = "%d%b";
+	if (strftime(out, size, format, &tm) == 0)
+		out[0] = '\0';
+}
+
 static enum cmd_retval cmd_show_messages_exec(struct cmd_ctx *ctx)
 {
-	for (size_t i = 0; i < message_log_count(); i++) {
+	for (size_t i = message_log_count(); i-- > 0;) {
 		time_t when;
 		const char *text = message_log_get(i, &when);
-		struct tm tm;
-		char stamp[64] = "";
-		if (localtime_r(&when, &tm) != NULL)
-			strftime(stamp, sizeof stamp, "%a %b %e %H:%M:%S %Y", &tm);
+		char stamp[16];
+		pretty_time(when, stamp, sizeof stamp);
 		cmd_print(ctx, "%s: %s", stamp, text);
 	}
 	return CMD_RETURN_NORMAL;
