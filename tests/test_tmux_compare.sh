@@ -319,5 +319,13 @@ step_out list-buffers -f '#{==:#{buffer_name},two}'
 step_out list-buffers -F '#{buffer_name}' -f '#{m:*o*,#{buffer_name}}'
 step_out list-clients -F '#{client_name}'
 
+# bind-key checks each command at bind time and keeps its full name, as tmux: a typo is
+# an error then, not a key that does nothing; list-keys shows split-window for splitw.
+step bind-key -T prefix F1 nosuchcmd
+step bind-key -T prefix F2 splitw -h \; neww -d
+step_out list-keys -T prefix F2
+step bind-key -T prefix F3 'if -F 1 "display x" ; selectp -t :.+'
+step_out list-keys -T prefix F3
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -10,6 +10,7 @@
 #include "cmd/cmdlist.h"
 #include "cmd/word.h"
 #include "term/keyname.h"
+#include "util/xmalloc.h"
 
 static enum cmd_retval cmd_bind_key_exec(struct cmd_ctx *ctx);
 
@@ -39,6 +40,42 @@ enum cmd_retval cmd_key_arg(struct cmd_ctx *ctx, const char *name, term_key *key
 		return CMD_RETURN_ERROR;
 	}
 	return CMD_RETURN_NORMAL;
+}
+
+/*
+ * The command list checked as tmux checks it at bind time, each command's name, flags and
+ * arguments (a typo in a config is its line's error, not a key that does nothing), then
+ * made again in argv form with each command's full name (list-keys prints split-window
+ * for splitw, as tmux). Returns the word count with *out allocated (cmdlist_free_words),
+ * or -1 with the error given to ctx.
+ */
+static int checked_list(struct cmd_ctx *ctx, int argc, char *const argv[], char ***out)
+{
+	struct cmdlist l;
+	cmdlist_split(argc, argv, &l);
+	char **w = xcalloc((size_t)argc + (size_t)l.n + 1, sizeof *w);
+	int n = 0;
+	for (int i = 0; i < l.n; i++) {
+		struct args a;
+		char *cause = NULL;
+		int bad = args_parse_command(l.cmd[i].argc, l.cmd[i].argv, &a, &cause);
+		args_free(&a);
+		if (bad != 0) {
+			cmd_error(ctx, "%s", cause);
+			free(cause);
+			cmdlist_free(&l);
+			cmdlist_free_words(n, w);
+			return -1;
+		}
+		if (n > 0)
+			w[n++] = xstrdup(";");
+		w[n++] = xstrdup(cmd_entry_find(l.cmd[i].argv[0], &cause)->name); /* it parsed */
+		for (int j = 1; j < l.cmd[i].argc; j++)
+			w[n++] = cmdlist_escape(l.cmd[i].argv[j]);
+	}
+	cmdlist_free(&l);
+	*out = w;
+	return n;
 }
 
 /* No command: a new note (or -r) for a key already bound, which keeps its command. */
@@ -81,14 +118,20 @@ static enum cmd_retval cmd_bind_key_exec(struct cmd_ctx *ctx)
 		}
 		argv = words;
 	}
-	if (argc == 0)
+	char **checked = NULL;
+	int n = argc > 0 ? checked_list(ctx, argc, argv, &checked) : 0;
+	if (argc == 0 || n == 0)
 		r = cmd_error(ctx, "no command to bind to %s", ctx->args.argv[0]);
+	else if (n < 0)
+		r = CMD_RETURN_ERROR;
 	else if (key_tables_bind(key_bindings(), table, &key, args_has(&ctx->args, 'r'),
-				 args_get(&ctx->args, 'N'), argc, argv, &cause) != 0)
+				 args_get(&ctx->args, 'N'), n, checked, &cause) != 0)
 		r = cmd_error(ctx, "%s", cause);
 	else
 		key_bindings_changed();
 	free(cause);
+	if (checked != NULL)
+		cmdlist_free_words(n, checked);
 	if (words != NULL)
 		cmdlist_free_words(argc, words);
 	return r;
