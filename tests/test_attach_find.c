@@ -2,7 +2,8 @@
  * The choosers' filter, order and tags through the real client, with the lines tmux
  * 3.3a draws for the same sessions: find-window (by name, by the screen's text, no
  * match), C-b f and its prompt, choose-tree -f and the f key, -O and O, -r and r,
- * t T C-t, ':' for the tagged items (checked against list-windows) and X.
+ * t T C-t, ':' for the tagged items (checked against list-windows) and X; + - M-+ M--,
+ * m and M.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,35 @@ static void tags(void)
 	harness_wait_match(c, "work", "work");
 }
 
+/* + and - expand and collapse, M-+ and M-- every session; m marks the item's pane (and
+ * only marks), M clears the mark. */
+static void more_keys(void)
+{
+	harness_send(c, PREFIX "s");
+	harness_wait_line(c, "(0) + work: 1 windows (attached)");
+	harness_send(c, "\033+");
+	harness_wait_line(c, "(0) - work: 1 windows (attached)");
+	harness_wait_line(c, "(2) - other: 1 windows");
+	harness_send(c, "\033-");
+	harness_wait_line(c, "(1) + other: 1 windows");
+	harness_send(c, "j+");
+	harness_wait_line(c, "(1) - other: 1 windows");
+	harness_send(c, "-");
+	harness_wait_line(c, "(1) + other: 1 windows");
+	harness_send(c, "m");
+	harness_wait_rsh(c, "^11$", "display", "-p", "-t", "other", "#{pane_marked}#{pane_marked_set}",
+			 (char *)NULL);
+	harness_send(c, "m");
+	harness_settle(c, 300);
+	harness_wait_rsh(c, "^11$", "display", "-p", "-t", "other", "#{pane_marked}#{pane_marked_set}",
+			 (char *)NULL);
+	harness_send(c, "M");
+	harness_wait_rsh(c, "^00$", "display", "-p", "-t", "other", "#{pane_marked}#{pane_marked_set}",
+			 (char *)NULL);
+	harness_send(c, "q");
+	harness_wait_match(c, "work", "work");
+}
+
 int main(void)
 {
 	harness_init();
@@ -184,6 +214,7 @@ int main(void)
 	filter_key();
 	order_keys();
 	tags();
+	more_keys();
 	harness_client_free(c);
 	return 0;
 }

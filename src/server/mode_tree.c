@@ -503,6 +503,27 @@ static size_t shortcut(const char *key)
 	return SIZE_MAX;
 }
 
+/* M-+ and M--: every top-level item expanded or collapsed. */
+static void expand_all(struct tree *t, const struct items *it, bool on)
+{
+	for (size_t i = 0; i < it->n; i++)
+		if (it->v[i].depth == 0 && it->v[i].children)
+			tree_set_expanded(t, it->v[i].type, it->v[i].id, on);
+}
+
+/* m: the item's pane (a session's or window's active one) becomes the marked pane. */
+static void mark(struct client *c, const struct item *i)
+{
+	struct window *w = i->w != NULL ? i->w : i->s != NULL ? i->s->current : NULL;
+	struct pane *p = i->p != NULL ? i->p : w != NULL ? w->active : NULL;
+	if (p == NULL || (server.marked_set && server.marked == p->id))
+		return; /* select-pane -m would unmark it: tmux's m only marks */
+	char *line;
+	xasprintf(&line, "select-pane -m -t %%%u", p->id);
+	mode_run(c, line);
+	free(line);
+}
+
 /* The keys that change the list, not the current line: whether key was one. */
 static bool list_key(struct client *c, struct tree *t, const struct items *it,
 		     const char *key)
@@ -525,6 +546,12 @@ static bool list_key(struct client *c, struct tree *t, const struct items *it,
 		ask_command(c, t, it);
 	else if (mode_key_is(key, "X", NULL, NULL))
 		ask_kill_tagged(c, it);
+	else if (mode_key_is(key, "M-+", "M--", NULL))
+		expand_all(t, it, key[2] == '+');
+	else if (mode_key_is(key, "m", NULL, NULL))
+		mark(c, &it->v[it->current]);
+	else if (mode_key_is(key, "M", NULL, NULL))
+		mode_run(c, "select-pane -M");
 	else
 		return false;
 	return true;
@@ -560,11 +587,11 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 		cur = 0;
 	else if (mode_key_is(key, "End", "G", NULL))
 		cur = n - 1;
-	else if (mode_key_is(key, "Right", "l", NULL) && i->children)
+	else if (mode_key_is(key, "Right", "l", "+") && i->children)
 		tree_set_expanded(t, i->type, i->id, true);
-	else if (mode_key_is(key, "Left", "h", NULL) && i->expanded)
+	else if (mode_key_is(key, "Left", "h", "-") && i->expanded)
 		tree_set_expanded(t, i->type, i->id, false);
-	else if (mode_key_is(key, "Left", "h", NULL) && i->depth > 0)
+	else if (mode_key_is(key, "Left", "h", "-") && i->depth > 0)
 		cur = i->parent;
 	else if (mode_key_is(key, "t", NULL, NULL)) {
 		tree_tag_toggle(t, &it, cur);

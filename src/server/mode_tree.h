@@ -1,8 +1,9 @@
 /*
  * The choosers (mode.h): choose-tree (sessions, their windows and their panes),
  * choose-client and choose-buffer, drawn as tmux 3.3 draws them (mode_tree.c). Keys:
- * Up/Down (k/j, C-p/C-n) move, wrapping; PageUp/PageDown, Home/End; Right/Left (l/h)
- * expand and collapse (Left on a leaf goes to its parent); Enter, or an item's own key
+ * Up/Down (k/j, C-p/C-n) move, wrapping; PageUp/PageDown, Home/End; Right/Left (l/h,
+ * + -) expand and collapse (Left on a leaf goes to its parent), M-+ and M-- every
+ * top-level item; m marks the item's pane, M clears the mark; Enter, or an item's own key
  * (0-9, M-a..M-z), runs the template with %% as the item's target and leaves; x asks
  * (y/n) on the status row, then kills, detaches or deletes it; t tags the item (and moves
  * down), T untags all, C-t tags every top-level item, X kills the tagged ones, ':' runs a
