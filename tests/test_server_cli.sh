@@ -718,11 +718,14 @@ wait_gone || fail "server still running after SIGTERM"
 
 # Config files run as tmux's command queue runs them: run-shell and if-shell without -b
 # hold the lines after them until their shell command ends, in source-file (and the
-# command line after it) and in the start-up file (whose requests wait for it: a client's
-# command sees what the whole file set). With -b they do not hold them.
+# command line after it) and in the start-up file (the request of the rsh that started
+# the server waits for it, so its command sees what the whole file set, while others, as a
+# run-shell's own rsh, are served). With -b they do not hold them.
 # The start-up file: new-session waits for it, so its session and show see every line.
+rsh_abs=$(cd "$(dirname "$RSH_BIN")" && pwd)/$(basename "$RSH_BIN")
 cat >"$dir/start.conf" <<CONF
 run-shell 'sleep 1; echo started >>$dir/log'
+run-shell '$rsh_abs -S $sock set -g status-left-length 33'
 set -g status-left y
 if-shell 'sleep 0.5; test -e $dir/log' 'set -g status-right has-log' 'set -g status-right no-log'
 set -g base-index 3
@@ -733,6 +736,8 @@ r -f "$dir/start.conf" new-session -d -s a || fail "new-session with the start-u
 	fail "start-up: if-shell decided before run-shell ended: $(r show -gv status-right)"
 [ "$(r list-windows -t a -F '#{window_index}')" = 3 ] ||
 	fail "start-up: the session was made before the file's end"
+[ "$(r show -gv status-left-length)" = 33 ] ||
+	fail "start-up: a run-shell's own rsh command was not served while the file waited"
 
 # source-file: the second run-shell starts after the first ends; the line after
 # source-file on the command line runs after the whole file.

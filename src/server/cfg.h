@@ -37,8 +37,8 @@ enum cmd_retval cfg_source(struct cmd_ctx *ctx, char *const patterns[], int n,
  * At server start, before any request: file when given (its absence an error), else the
  * first of ~/.config/rsh/rsh.conf and ~/.rsh.conf that exists. What it reported is kept
  * for the first client that attaches (cfg_take_messages). While a line of it waits,
- * cfg_busy() is true: the server takes no request until it is over, as tmux's clients
- * wait for its configuration.
+ * cfg_busy() is true: the request of the rsh that started the server waits until it is
+ * over, as tmux's initial client waits for its configuration.
  */
 void cfg_load_startup(const char *file);
 bool cfg_busy(void);

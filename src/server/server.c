@@ -37,6 +37,7 @@
 #define MAX_CONNS 64
 #define CONN_TIMEOUT 10 /* seconds a connection may take to send its request and read the reply */
 #define IDLE_EXIT 10 /* seconds a server started for nothing waits for a session */
+#define STARTER_WAIT_MS 1000
 
 struct conn {
 	int fd;
@@ -165,19 +166,48 @@ static bool conn_make_room(void)
 	return true;
 }
 
+/* A connection accepted, not served yet. */
+static struct conn *conn_add(int fd)
+{
+	struct conn *c = &conns[nconns++];
+	memset(c, 0, sizeof *c);
+	c->fd = fd;
+	c->id = ++next_conn_id;
+	c->since = time(NULL);
+	return c;
+}
+
+/*
+ * The connection of the rsh that started the server (the first, queued before the
+ * server ran: rsh_local.c), whose request waits, as tmux's initial client does, while the
+ * start-up file's lines wait (cfg_busy). Others are served meanwhile: a run-shell in that
+ * file may run rsh commands.
+ */
+static uint64_t starter_id;
+
+static bool conn_paused(const struct conn *c)
+{
+	return c->id == starter_id && cfg_busy();
+}
+
 /* Accepts what is waiting, serving each at once: its request has usually arrived. */
 static void conn_accept(int listen_fd)
 {
 	int fd;
 	while (conn_make_room() && (fd = socket_accept(listen_fd)) >= 0) {
-		struct conn *c = &conns[nconns++];
-		memset(c, 0, sizeof *c);
-		c->fd = fd;
-		c->id = ++next_conn_id;
-		c->since = time(NULL);
-		if (!conn_service(c))
+		if (!conn_service(conn_add(fd)))
 			conn_close(nconns - 1);
 	}
+}
+
+/* Takes the starter's connection before the start-up file runs (it connects as the
+ * server starts; at most STARTER_WAIT_MS is waited for it). */
+static void accept_starter(int listen_fd)
+{
+	struct pollfd pfd = {listen_fd, POLLIN, 0};
+	int fd;
+	if (poll(&pfd, 1, STARTER_WAIT_MS) > 0 && (fd = socket_accept(listen_fd)) >= 0)
+		starter_id = conn_add(fd)->id;
 }
 
 void server_orphan(pid_t pid)
@@ -282,8 +312,10 @@ static void expire_conns(void)
 {
 	time_t now = time(NULL);
 	for (size_t i = 0; i < nconns;)
-		if (now - conns[i].since >= CONN_TIMEOUT && !conn_held(&conns[i]) &&
-		    !conns[i].waiting)
+		if (conn_paused(&conns[i]))
+			conns[i++].since = now; /* its time starts when it may speak */
+		else if (now - conns[i].since >= CONN_TIMEOUT && !conn_held(&conns[i]) &&
+			 !conns[i].waiting)
 			conn_close(i);
 		else
 			i++;
@@ -331,11 +363,9 @@ static void loop_turn(int listen_fd)
 		xcalloc(1 + nconns + npanes + nudp + njobs + npipes + nfwd, sizeof *fds);
 	list_panes(panes);
 	/* An exiting server takes no more commands: they go to a new one (server_run). */
-	/* No request while the start-up file waits (cfg_busy): they queue in the socket. */
-	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term || cfg_busy() ? 0 : POLLIN,
-				   0};
+	fds[n++] = (struct pollfd){listen_fd, server.exiting || got_term ? 0 : POLLIN, 0};
 	for (size_t i = 0; i < nconns; i++) {
-		short events = conn_held(&conns[i]) || conns[i].waiting ? 0
+		short events = conn_held(&conns[i]) || conns[i].waiting || conn_paused(&conns[i]) ? 0
 			       : conns[i].out	       ? POLLOUT
 						       : POLLIN;
 		fds[n++] = (struct pollfd){conns[i].fd, events, 0};
@@ -378,8 +408,10 @@ static void loop_turn(int listen_fd)
 		for (size_t i = nconns; i-- > 0;) {
 			if (fds[1 + i].revents == 0)
 				continue;
-			/* A held or waiting one only hangs up: its command stopped waiting. */
-			if (conn_held(&conns[i]) || conns[i].waiting || !conn_service(&conns[i]))
+			/* A held, waiting or paused one only hangs up: its command stopped
+			 * waiting. */
+			if (conn_held(&conns[i]) || conns[i].waiting || conn_paused(&conns[i]) ||
+			    !conn_service(&conns[i]))
 				conn_close(i);
 		}
 		if (fds[0].revents & POLLIN) {
@@ -434,6 +466,7 @@ int server_run(int listen_fd, const char *path, const char *config)
 	options_init();
 	environ_init_global();
 	default_mode_keys(); /* before the config file, which may set it */
+	accept_starter(listen_fd);
 	cfg_load_startup(config);
 	log_debug("server started");
 	bool unlinked = false;
