@@ -59,9 +59,33 @@ static void test_history_reads_as_shown(void)
 	}
 }
 
+/* capture-pane -J: lines the terminal wrapped join (within one write or across two, at
+ * the bottom where the screen scrolls, into the scrollback and back), a space at the
+ * edge kept; a newline of the program's, a line erased or a wide character too wide for
+ * the edge as tmux has them. */
+static void test_joined(void)
+{
+	term_emulator *em = term_emulator_new(3, 8, 100);
+	write_str(em, "abcdefghij\r\n1234567");
+	write_str(em, "89");
+	CHECK_CAPTURE(em, true, TERM_CAPTURE_JOIN, "abcdefghij\n123456789\n");
+	CHECK_CAPTURE(em, true, 0, "abcdefgh\nij\n12345678\n9\n");
+	write_str(em, "\r\nabcdefg hi\r\n12345678\r\n9"); /* scrolls: rows into history */
+	CHECK_CAPTURE(em, true, TERM_CAPTURE_JOIN,
+		      "abcdefghij\n123456789\nabcdefg hi\n12345678\n9\n");
+	write_str(em, "\033[H\033[2J\033[Habcdefghij\033[1;1H\033[2K");
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "\nij\n\n");
+	write_str(em, "\033[H\033[2Jabcdefg\xe4\xb8\x80"); /* wraps: the last column unused */
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdefg\xe4\xb8\x80\n\n");
+	write_str(em, "\033[H\033[2Jabcdefgh\033[2;1Hx"); /* moved there: no wrap */
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdefgh\nx\n\n");
+	term_emulator_free(em);
+}
+
 int main(void)
 {
 	test_history_reads_as_shown();
+	test_joined();
 	term_emulator *em = term_emulator_new(3, 8, 100);
 	write_str(em, "one  \r\n\xe4\xb8\x80x e\xcc\x81 \r\nthree\r\nfour");
 	CHECK_CAPTURE(em, false, 0, "\xe4\xb8\x80x e\xcc\x81\nthree\nfour\n");

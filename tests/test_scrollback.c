@@ -1,7 +1,8 @@
 /*
  * The packed scrollback (src/term/scrollback.h): lines read back equal to the rows that left
- * the screen, through random pushes, pops, width changes and a limit to overflow, across
- * block boundaries; cells no fast path covers; memory a line takes.
+ * the screen, wrapped flags included, through random pushes, pops, width changes and a
+ * limit to overflow, across block boundaries; cells no fast path covers; memory a line
+ * takes.
  */
 #include <string.h>
 
@@ -23,6 +24,7 @@ static void check_line(const term_grid *g, unsigned i, unsigned long seed)
 	       seed, i, line->ncells, model_cols[i]);
 	CHECKF(term_row_equal(line, model[i], model_cols[i]), "seed %lu: line %u of %u", seed, i,
 	       model_len);
+	CHECKF(line->wrapped == model[i]->wrapped, "seed %lu: line %u's wrapped flag", seed, i);
 	term_row_unref(line);
 }
 
@@ -45,6 +47,7 @@ static void check_lines(const term_grid *g, rng *r, bool all, unsigned long seed
 static void push_line(term_grid *g, rng *r)
 {
 	term_row *row = random_row(r, g->cols);
+	row->wrapped = rng_below(r, 3) == 0;
 	term_row *kept = rng_below(r, 2) ? term_row_ref(row) : term_row_copy(row);
 	term_row_unref(*term_grid_slot(g, 0));
 	*term_grid_slot(g, 0) = row;
@@ -71,7 +74,8 @@ static void pop_line(term_grid *g, unsigned long seed)
 	}
 	CHECKF(model_len > 0, "seed %lu: popped from nothing", seed);
 	model_len--;
-	CHECKF(term_row_equal(term_grid_row(g, 0), model[model_len], model_cols[model_len]),
+	CHECKF(term_row_equal(term_grid_row(g, 0), model[model_len], model_cols[model_len]) &&
+	       term_grid_row(g, 0)->wrapped == model[model_len]->wrapped,
 	       "seed %lu: popped line", seed);
 	term_row_unref(model[model_len]);
 }

@@ -327,5 +327,18 @@ step_out list-keys -T prefix F2
 step bind-key -T prefix F3 'if -F 1 "display x" ; selectp -t :.+'
 step_out list-keys -T prefix F3
 
+# capture-pane -J: lines the terminal wrapped join, a space at the edge kept; a line as
+# wide as the pane ended by the program's newline stays a line.
+text='0123456789abcdefghijklmnopqrstuvwxyz end\naaaaaaaaaaaaaaaaaaa bbb\n01234567890123456789\nnext\ndone'
+step new-session -d -s zzzzzzzd -x 20 -y 8 "printf '$text'; sleep 30"
+i=0
+until r capture-pane -p -t zzzzzzzd | grep -q done && t capture-pane -p -t zzzzzzzd | grep -q done; do
+	[ $i -lt 100 ] || { echo "FAIL: the capture-pane -J pane printed nothing" >&2; failed=1; break; }
+	sleep 0.05
+	i=$((i + 1))
+done
+step_out capture-pane -pJ -t zzzzzzzd
+step_out capture-pane -p -t zzzzzzzd
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -2,7 +2,8 @@
  * capture-pane: a pane's lines as text, printed (-p) or into a buffer (-b, else a new
  * one), as tmux: -S and -E name the first and last line, 0 the screen's top row,
  * negative numbers lines of history, "-" the start of history or the end of the screen;
- * -e with SGR escapes.
+ * -e with SGR escapes; -J joins the lines the terminal wrapped (their trailing blanks
+ * kept), which the emulator marks as it sees text wrap (term_row.wrapped).
  */
 #include <stdlib.h>
 
@@ -45,9 +46,6 @@ static enum cmd_retval cmd_capture_pane_exec(struct cmd_ctx *ctx)
 	struct pane *p = cmd_find_pane(ctx);
 	if (p == NULL)
 		return CMD_RETURN_ERROR;
-	if (args_has(&ctx->args, 'J'))
-		return cmd_error(ctx, "capture-pane: -J is not supported (lines do not keep "
-				 "whether they wrapped)");
 	const term_grid *g = term_emulator_main_grid(p->em);
 	term_snapshot *snap = term_emulator_snapshot(p->em);
 	/* The alternate screen has no history, as in tmux. */
@@ -64,7 +62,8 @@ static enum cmd_retval cmd_capture_pane_exec(struct cmd_ctx *ctx)
 		top = bottom;
 		bottom = t;
 	}
-	unsigned flags = args_has(&ctx->args, 'e') ? TERM_CAPTURE_ESCAPES : 0;
+	unsigned flags = (args_has(&ctx->args, 'e') ? TERM_CAPTURE_ESCAPES : 0) |
+			 (args_has(&ctx->args, 'J') ? TERM_CAPTURE_JOIN : 0);
 	size_t len;
 	char *text = term_capture_lines(snap, history, (size_t)top, (size_t)bottom, flags, &len);
 	term_snapshot_unref(snap);

@@ -103,12 +103,17 @@ struct colmap {
 	size_t cap;
 };
 
+/* capture_cells keeps the trailing blanks written (a joined row's). */
+#define CAPTURE_KEEP_BLANKS (1u << 15)
+
 /* Cells [from, to) of the row, trailing blanks dropped. */
 static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, unsigned from,
 			  unsigned to, unsigned flags, struct colmap *m)
 {
 	unsigned end = to < cols ? to : cols;
-	while (end > from && !shows_text(row, end - 1, cols))
+	if (flags & CAPTURE_KEEP_BLANKS) /* up to the last cell written, as tmux's cellused */
+		end = end < row->ncells ? end : row->ncells;
+	while (!(flags & CAPTURE_KEEP_BLANKS) && end > from && !shows_text(row, end - 1, cols))
 		end--;
 	term_cell pen = term_cell_blank();
 	for (unsigned col = from; col < end; col++) {
@@ -146,8 +151,10 @@ static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, 
 
 static void capture_row(struct strbuf *b, const term_row *row, unsigned cols, unsigned flags)
 {
-	capture_cells(b, row, cols, 0, cols, flags, NULL);
-	strbuf_add(b, "\n", 1);
+	bool joined = (flags & TERM_CAPTURE_JOIN) && row->wrapped;
+	capture_cells(b, row, cols, 0, cols, flags | (joined ? CAPTURE_KEEP_BLANKS : 0), NULL);
+	if (!joined)
+		strbuf_add(b, "\n", 1);
 }
 
 char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,

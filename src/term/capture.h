@@ -15,6 +15,10 @@
 
 enum term_capture_flags {
 	TERM_CAPTURE_ESCAPES = 1 << 0,
+	/* capture-pane -J: a row the terminal wrapped (term_row.wrapped) runs on into the
+	 * next with no newline, its trailing blanks kept (up to its last cell written), as
+	 * tmux. */
+	TERM_CAPTURE_JOIN = 1 << 1,
 };
 
 /* history: the grid whose scrollback lines come first (NULL for the screen alone).

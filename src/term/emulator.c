@@ -40,6 +40,12 @@ struct term_emulator {
 	size_t last_len;
 	term_output_fn *out;
 	void *out_arg;
+	/* A wrap to watch for (libvterm 0.1.4 keeps no line flag we can read): the last
+	 * glyph reached the right edge of wrap_row at wrap_col; the next glyph at column 0 of
+	 * the row below, with no cursor move between but this glyph's phantom, is the text
+	 * wrapping, and marks wrap_row's row wrapped (term_row.wrapped). */
+	bool wrap_armed;
+	int wrap_row, wrap_col;
 	/* While probing modes, output is caught here instead of going to the program. */
 	bool probing;
 	size_t probe_len;
@@ -74,6 +80,12 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 		chars[n] = utf8_is_control(info->chars[n]) ? 0xfffd : info->chars[n];
 		n++;
 	}
+	if (em->wrap_armed && pos.col == 0 && pos.row == em->wrap_row + 1)
+		term_grid_writable(em->grid, (unsigned)em->wrap_row)->wrapped = true;
+	/* A wide character that does not fit in the last column wraps too. */
+	em->wrap_armed = (unsigned)pos.col + (info->width == 2 ? 2 : 1) + 1 >= em->grid->cols;
+	em->wrap_row = pos.row;
+	em->wrap_col = pos.col;
 	/* As in VTermScreen, overwriting half of a wide character leaves the other half as
 	 * it was; readers show such a half as blank (capture.h). */
 	term_row *row = term_grid_writable(em->grid, (unsigned)pos.row);
@@ -94,6 +106,10 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 static int on_movecursor(VTermPos pos, VTermPos oldpos, int visible, void *user)
 {
 	term_emulator *em = user;
+	/* Any move but to the glyph's own phantom place (where text ends at the edge) means
+	 * what follows is not a wrap. */
+	if (pos.row != em->wrap_row || pos.col < em->wrap_col)
+		em->wrap_armed = false;
 	em->cursor.row = (uint16_t)(pos.row > 0 ? pos.row : 0);
 	em->cursor.col = (uint16_t)(pos.col > 0 ? pos.col : 0);
 	em->changes++;
@@ -155,6 +171,12 @@ static int on_scrollrect(VTermRect rect, int downward, int rightward, void *user
 {
 	term_emulator *em = user;
 	if (rightward == 0 && rect.start_col == 0 && (unsigned)rect.end_col >= em->grid->cols) {
+		/* The edge's row moves with its lines: a linefeed at the bottom scrolls them
+		 * before the wrapped text lands. */
+		if (em->wrap_armed && em->wrap_row >= rect.start_row && em->wrap_row < rect.end_row)
+			em->wrap_row -= downward;
+		if (em->wrap_row < rect.start_row)
+			em->wrap_armed = false;
 		/* Whole lines: the grid moves row pointers (or just turns its ring). */
 		term_grid_scroll(em->grid, (unsigned)rect.start_row, (unsigned)rect.end_row,
 				 downward, em->pen.bg);

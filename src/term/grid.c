@@ -14,6 +14,7 @@ static term_row *blank_row(term_grid *grid, term_colour bg)
 		row->ncells = 0;
 		row->ncomb = 0;
 		row->hash = 0;
+		row->wrapped = false;
 		return row;
 	}
 	if (bg == TERM_COLOUR_DEFAULT)
@@ -130,6 +131,7 @@ void term_grid_erase(term_grid *grid, unsigned row, unsigned from, unsigned to, 
 		if (from < r->ncells)
 			term_row_resize(r, from);
 		to = grid->cols;
+		r->wrapped = false; /* its end is gone: nothing runs on into the next row */
 	}
 	for (unsigned c = from; c < to; c++)
 		term_row_set_blank(r, c, bg);

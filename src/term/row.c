@@ -39,6 +39,7 @@ term_row *term_row_copy(const term_row *src)
 	row->comb = src->ncomb ? xmemdup(src->comb, (size_t)src->ncomb * sizeof *src->comb) : NULL;
 	row->hash = src->hash;
 	row->hash_cols = src->hash_cols;
+	row->wrapped = src->wrapped;
 	return row;
 }
 

@@ -11,6 +11,7 @@
 #ifndef RSH_TERM_ROW_H
 #define RSH_TERM_ROW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,10 @@ typedef struct term_row {
 	uint32_t *comb;    /* combining marks: at offset k a count n, then n code points */
 	uint64_t hash;     /* 0 until computed; any change resets it */
 	uint16_t hash_cols; /* the width the cached hash covers */
+	/* The terminal wrapped this line's text on into the next row (tmux's
+	 * GRID_LINE_WRAPPED: capture-pane -J joins them). Not content: equality and hashes
+	 * leave it out, and it never travels to a client. */
+	bool wrapped;
 	term_cell *cells;
 } term_row;
 

@@ -39,6 +39,7 @@ enum {
 
 struct term_sb_block {
 	uint32_t npens;
+	uint64_t wrapped; /* bit k: line k's row wrapped */
 	uint32_t off[TERM_SB_BLOCK_LINES + 1];
 	/* then npens pens, then off[TERM_SB_BLOCK_LINES] bytes of text */
 	term_cell pens[];
@@ -46,6 +47,7 @@ struct term_sb_block {
 
 /* What reading a line needs, from a sealed or an open block. */
 struct block_view {
+	uint64_t wrapped;
 	const uint32_t *off;
 	const term_cell *pens;
 	const uint8_t *text;
@@ -236,6 +238,10 @@ static void pack_line(term_sb_open *o, const term_row *row, unsigned n)
 		}
 		col += put_cell(row, col, n, &pen, &p);
 	}
+	if (row->wrapped)
+		o->wrapped |= (uint64_t)1 << o->nlines;
+	else
+		o->wrapped &= ~((uint64_t)1 << o->nlines);
 	o->nlines++;
 	o->off[o->nlines] = o->off[o->nlines - 1] + (uint32_t)(p - start);
 }
@@ -286,6 +292,7 @@ static term_row *unpack_line(const struct block_view *v, unsigned k)
 {
 	const uint8_t *p = v->text + v->off[k], *end = v->text + v->off[k + 1];
 	term_row *row = term_row_new(0);
+	row->wrapped = (v->wrapped >> k) & 1;
 	term_cell pen, blank = term_cell_blank();
 	term_cell_pen(&blank, &pen);
 	unsigned col = 0;
@@ -323,12 +330,12 @@ static term_row *unpack_line(const struct block_view *v, unsigned k)
 
 static struct block_view open_view(const term_sb_open *o)
 {
-	return (struct block_view){o->off, o->pens, o->text};
+	return (struct block_view){o->wrapped, o->off, o->pens, o->text};
 }
 
 static struct block_view sealed_view(const term_sb_block *b)
 {
-	return (struct block_view){b->off, b->pens, block_text(b)};
+	return (struct block_view){b->wrapped, b->off, b->pens, block_text(b)};
 }
 
 static term_sb_block **ring_at(const term_scrollback *sb, unsigned i)
@@ -355,6 +362,7 @@ static void seal(term_scrollback *sb)
 	size_t pens = o->npens * sizeof *o->pens, text = o->off[o->nlines];
 	term_sb_block *b = xmalloc(sizeof *b + pens + text);
 	b->npens = o->npens;
+	b->wrapped = o->wrapped;
 	memcpy(b->off, o->off, sizeof b->off);
 	memcpy(b->pens, o->pens, pens);
 	memcpy((uint8_t *)b->pens + pens, o->text, text);
@@ -381,6 +389,7 @@ static void unseal(term_scrollback *sb)
 	for (uint32_t i = 0; i < b->npens; i++)
 		pen_index(o, &b->pens[i]); /* the same indexes: the table was empty */
 	memcpy(o->off, b->off, sizeof o->off);
+	o->wrapped = b->wrapped;
 	o->nlines = TERM_SB_BLOCK_LINES;
 	reserve_text(o, 0);
 	memcpy(o->text, block_text(b), o->off[o->nlines]);
@@ -424,7 +433,8 @@ void term_sb_push(term_scrollback *sb, const term_row *row, unsigned cols)
 		sb->open = xcalloc(1, sizeof *sb->open);
 	if (sb->len == sb->limit)
 		drop_oldest(sb);
-	unsigned used = term_row_used(row);
+	/* A wrapped line keeps its blanks written at the edge (capture-pane -J). */
+	unsigned used = row->wrapped ? row->ncells : term_row_used(row);
 	pack_line(sb->open, row, used < cols ? used : cols);
 	sb->len++;
 	if (sb->open->nlines == TERM_SB_BLOCK_LINES)

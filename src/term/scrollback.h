@@ -14,11 +14,13 @@
  * every other byte of the struct, stored raw in a per-block table and compared with memcmp.
  * A field added to term_cell is therefore kept without a change here.
  *
+ * A line keeps its row's wrapped flag (a bit of the block's 64).
+ *
  * Invariants: every block in the ring holds exactly TERM_SB_BLOCK_LINES lines; the open
  * block (the newest lines) holds fewer; the oldest `dead` lines of the first block (ring or
  * open) were dropped by the limit and wait for their block to be freed; len counts the
  * rest, never more than limit. Lines read back term_row_equal to what was pushed (cut to
- * the width given at push, trailing blanks dropped).
+ * the width given at push, trailing blanks dropped but for a wrapped line's).
  */
 #ifndef RSH_TERM_SCROLLBACK_H
 #define RSH_TERM_SCROLLBACK_H
@@ -37,6 +39,7 @@ typedef struct term_sb_block term_sb_block;
 /* Lines being filled: as a block, with room to grow. */
 typedef struct term_sb_open {
 	uint32_t nlines, npens;
+	uint64_t wrapped; /* bit k: line k wrapped into the next (term_row.wrapped) */
 	uint32_t off[TERM_SB_BLOCK_LINES + 1]; /* line k is text[off[k], off[k + 1]) */
 	term_cell pens[TERM_SB_PENS];
 	uint8_t pen_hash[2 * TERM_SB_PENS + 1]; /* 1 + pen index, 0 for an empty slot */
