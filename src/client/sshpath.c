@@ -82,7 +82,8 @@ static bool drain_err(sshpath *p);
  * words that say what went wrong), else how it ended. */
 static void say_down(sshpath *p, int status)
 {
-	char *line = ssh_reply_last_line(p->err_text.p, p->err_text.len);
+	char *line = ssh_reply_last_line(p->err_text.p != NULL ? p->err_text.p : "",
+					 p->err_text.len); /* NULL until ssh says anything */
 	const char *tail = strrchr(line, ':');
 	tail = tail != NULL && tail[1] == ' ' ? tail + 2 : line;
 	if (*tail != '\0')
