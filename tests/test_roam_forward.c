@@ -12,6 +12,7 @@
  * Also: bad forwarding specifications are refused as ssh refuses them, before anything
  * runs, and forwardings for a command that does not attach are refused.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -244,30 +245,72 @@ static void slow_name(harness_client *c, unsigned port)
 	free(k.data);
 }
 
-/* -R 0:127.0.0.1:echo: the client says "Allocated port N for remote forward to ..." (on
- * its message row); N echoes. */
-static void picked_port(harness_client *c, unsigned echo_port)
+/* Whether the server process holds the socket of that inode. */
+static bool server_holds(unsigned long inode)
 {
-	char want[80];
-	snprintf(want, sizeof want, " for remote forward to 127.0.0.1:%u", echo_port);
+	char path[64], link[64], want[40];
+	snprintf(path, sizeof path, "/proc/%d/fd", (int)harness_server_pid());
+	snprintf(want, sizeof want, "socket:[%lu]", inode);
+	DIR *d = opendir(path);
+	bool held = false;
+	for (struct dirent *e; d != NULL && !held && (e = readdir(d)) != NULL;) {
+		char fd[sizeof path + 300];
+		snprintf(fd, sizeof fd, "%s/%s", path, e->d_name);
+		ssize_t n = readlink(fd, link, sizeof link - 1);
+		held = n > 0 && (link[n] = '\0', strcmp(link, want) == 0);
+	}
+	if (d != NULL)
+		closedir(d);
+	return held;
+}
+
+/* A TCP port other than not that the server listens on, from /proc/net/tcp; 0: none. */
+static unsigned server_listening(unsigned not)
+{
+	FILE *f = fopen("/proc/net/tcp", "r");
+	char line[512];
+	unsigned found = 0;
+	while (f != NULL && found == 0 && fgets(line, sizeof line, f) != NULL) {
+		unsigned port, st;
+		unsigned long inode;
+		if (sscanf(line, " %*u: %*x:%x %*x:%*x %x %*x:%*x %*x:%*x %*x %*u %*u %lu", &port,
+			   &st, &inode) == 3 && st == 0x0a && port != not && server_holds(inode))
+			found = port;
+	}
+	if (f != NULL)
+		fclose(f);
+	return found;
+}
+
+/* -R 0:127.0.0.1:echo: the server listens on a port it picked (read from /proc: what the
+ * client's message row shows lasts a moment, and curses may write it in pieces), and it
+ * echoes; the client's words for it are checked as it exits (picked_said). */
+static unsigned picked_port(harness_client *c, unsigned rport)
+{
 	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
-	const char *said;
-	while ((said = strstr(harness_client_output(c, NULL), "Allocated port ")) == NULL) {
+	unsigned port;
+	while ((port = server_listening(rport)) == 0) {
 		if (roam_now_ms() > end)
-			harness_fail(c, "the client never said which port the server picked");
+			harness_fail(c, "the server listens on no port it picked");
 		harness_pump(c, 50);
 	}
-	unsigned port = 0;
-	int at = 0;
-	CHECKF(sscanf(said, "Allocated port %u%n", &port, &at) == 1 && port > 0 &&
-		       strncmp(said + at, want, strlen(want)) == 0,
-	       "the client said: %.80s", said);
 	struct conn k = {.fd = connect_retry(c, port), .data = malloc(BYTES)};
 	for (size_t j = 0; j < BYTES; j++)
 		k.data[j] = pattern_byte(2 * CONNS_EACH + 1, j);
 	transfer(c, &k, 1, "-R to a port the server picked");
 	close(k.fd);
 	free(k.data);
+	return port;
+}
+
+/* What the client said of that port as it exited, as ssh says it. */
+static void picked_said(harness_client *c, unsigned port, unsigned echo_port)
+{
+	char want[96];
+	snprintf(want, sizeof want, "rsh: Allocated port %u for remote forward to 127.0.0.1:%u",
+		 port, echo_port);
+	CHECKF(strstr(harness_client_output(c, NULL), want) != NULL, "the client never said: %s",
+	       want);
 }
 
 /* What rsh says of bad forwardings, before any server or ssh. */
@@ -322,13 +365,14 @@ int main(void)
 	run_conns(c, lport, 0, "-L");
 	run_conns(c, rport, CONNS_EACH, "-R");
 	slow_name(c, nport);
-	picked_port(c, echo_port);
+	unsigned picked = picked_port(c, rport);
 
 	struct roam_counts up, down;
 	roam_proxy_stop(&l, "roaming proxy", &up, &down);
 	CHECKF(up.lost > 0 && down.lost > 0, "the proxy lost nothing");
 	harness_client_kill(c, SIGTERM);
 	harness_client_wait_exit(c);
+	picked_said(c, picked, echo_port);
 	kill(echo, SIGKILL);
 	waitpid(echo, NULL, 0);
 	return 0;
