@@ -792,6 +792,17 @@ static void test_look(void)
 	term_view_unref(blank);
 }
 
+/* The head of a 21x6 view of panes 7 and 9 side by side from row y, then nil up to its
+ * field number field, which the caller writes next. */
+static void pack_two_panes(msgpack_packer *pk, unsigned field, unsigned y)
+{
+	pack_head(pk, 3 + field, 21, 6, 2);
+	pack_pane_head(pk, false, 7, 0, y);
+	pack_pane_head(pk, false, 9, 11, y);
+	for (unsigned f = 0; f < field - 1; f++)
+		msgpack_pack_nil(pk);
+}
+
 /* The borders field (pane-border-status): a row per pane round-trips, then a change of
  * one cell of it alone; a diff of more rows than panes, wider than the view, or a status
  * past bottom is refused, the first two before the screen is made. */
@@ -838,11 +849,7 @@ static void test_border_status(void)
 		msgpack_packer pk;
 		msgpack_sbuffer_init(&buf);
 		msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
-		pack_head(&pk, 3 + 16, 21, 6, 2);
-		pack_pane_head(&pk, false, 7, 0, 1);
-		pack_pane_head(&pk, false, 9, 11, 1);
-		for (unsigned f = 0; f < 15; f++)
-			msgpack_pack_nil(&pk);
+		pack_two_panes(&pk, 16, 1);
 		msgpack_pack_array(&pk, 2);
 		msgpack_pack_uint32(&pk, bad[i].status);
 		pack_blank_screen(&pk, bad[i].rows, bad[i].cols);
@@ -883,11 +890,7 @@ static void test_marked_hup(void)
 	msgpack_packer pk;
 	msgpack_sbuffer_init(&buf);
 	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
-	pack_head(&pk, 3 + 17, 21, 6, 2);
-	pack_pane_head(&pk, false, 7, 0, 0);
-	pack_pane_head(&pk, false, 9, 11, 0);
-	for (unsigned f = 0; f < 16; f++)
-		msgpack_pack_nil(&pk);
+	pack_two_panes(&pk, 17, 0);
 	msgpack_pack_uint32(&pk, 3);
 	refuse(got, &buf, "marked");
 	msgpack_sbuffer_destroy(&buf);
