@@ -3,6 +3,7 @@
  * project's emulator: its cells must be what the view says, cell for cell.
  */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <locale.h>
@@ -765,6 +766,63 @@ static void overrides_change_bytes(void)
 	close(master);
 }
 
+/*
+ * The client draws into a file, not the terminal (ttyout.h), so curses starts from
+ * terminfo's size (24 rows) and sets the scroll region to those rows; render_resize must
+ * set it to the real size again. Else, on a taller terminal, moving the status row from the
+ * top to the bottom (every row one up: curses scrolls the whole screen with a line feed on
+ * its last row) leaves the screen as it was, the line feed outside the region.
+ */
+static void scroll_region_after_resize(void)
+{
+	enum { TALL = 30 };
+	int p[2];
+	CHECK(pipe(p) == 0);
+	FILE *out = fdopen(p[1], "w"), *in = fopen("/dev/null", "r");
+	CHECK(out && in);
+	term_emulator *em = term_emulator_new(TALL, COLS, 0);
+	render *r = render_new("xterm-256color", NULL, in, out);
+	CHECK(r && render_resize(r, TALL, COLS));
+	term_view *v = term_view_new(COLS, TALL, 1);
+	v->panes[0].id = 1;
+	v->panes[0].y = 1;
+	v->panes[0].screen = term_snapshot_new(TALL - 1, COLS);
+	for (unsigned y = 0; y < TALL - 1; y++) {
+		char line[COLS + 1];
+		snprintf(line, sizeof line, "row %u of the pane", y);
+		for (unsigned x = 0; line[x] != '\0'; x++) {
+			uint32_t ch = (uint8_t)line[x];
+			put(v->panes[0].screen, y, x, &ch, 1, 1, 0, 0, 0);
+		}
+	}
+	term_snapshot *status = term_snapshot_new(1, COLS);
+	const uint32_t bar[] = { '[' };
+	put(status, 0, 0, bar, 1, 1, 0, 0, TERM_ATTR_REVERSE);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	v->status_top = true;
+	term_snapshot_unref(draw(r, v, p[0], em));
+
+	term_view *w = term_view_clone(v);
+	w->status_top = false;
+	w->panes[0].y = 0;
+	term_snapshot *got = draw(r, w, p[0], em);
+	for (unsigned y = 0; y < TALL - 1; y++) {
+		char line[COLS + 1];
+		snprintf(line, sizeof line, "row %u of the pane", y);
+		expect_text(got, y, 0, line);
+	}
+	expect_cell(got, TALL - 1, 0, '[', 0, 0, TERM_ATTR_REVERSE);
+	term_snapshot_unref(got);
+	term_view_unref(w);
+	term_view_unref(v);
+	render_free(r);
+	term_emulator_free(em);
+	fclose(out);
+	fclose(in);
+	close(p[0]);
+}
+
 int main(void)
 {
 	const uint32_t a[] = { 'a' }, wide[] = { 0x4e2d }, comb[] = { 'e', 0x301 };
@@ -920,6 +978,7 @@ int main(void)
 	copy_to_clipboard();
 	message_row();
 	plain_direct();
+	scroll_region_after_resize();
 	overrides_change_bytes();
 	for (unsigned long n = 0, seed = test_seed(); n < test_cases(20); n++, seed++)
 		/* also where palette colours from 8 up are written by the client (plain_direct) */

@@ -344,6 +344,14 @@ bool render_resize(render *r, unsigned rows, unsigned cols)
 	set_term(r->screen);
 	if (resizeterm((int)rows, (int)cols) == ERR)
 		return false;
+	/* curses set the scroll region to the size it started from (terminfo's: it draws into
+	 * a file, never asking the terminal) and keeps scrolling the whole screen with a line
+	 * feed on the last row, which does nothing below the old region. The invalidation
+	 * below homes the cursor absolutely after it. */
+	if (change_scroll_region != NULL) {
+		fputs(tiparm(change_scroll_region, 0, (int)rows - 1), r->out);
+		fflush(r->out);
+	}
 	render_invalidate(r); /* what the terminal kept of the old screen varies */
 	r->full = true;
 	return true;
