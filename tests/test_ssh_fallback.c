@@ -6,8 +6,11 @@
  * "ssh", typed text shows, and the screen matches capture-pane. With the proxy passing
  * again the client moves back to UDP ("udp" on the status row, the proxy carrying its
  * datagrams); blocked again, back to ssh; its ssh killed, it runs ssh again by itself
- * (a new ssh process, BatchMode) and the same session goes on; with no login possible any
- * more (sshd stopped) the status row says "ssh down (Connection refused)", ssh's words.
+ * (a new ssh process, BatchMode) and the same session goes on; its ssh frozen (SIGSTOP: a
+ * TCP connection that died without a word), the client gives up on it once it carried
+ * nothing for UPLINK_SSH_STALL_MS, ends it and runs another, and what was typed meanwhile
+ * shows once; with no login possible any more (sshd stopped) the status row says
+ * "ssh down (Connection refused)", ssh's words.
  * --transport=ssh uses ssh from the start (here through ssh -J, a jump host),
  * --transport=udp keeps no ssh.
  * Skips (77) without sshd.
@@ -25,6 +28,7 @@
 #include <sys/socket.h>
 
 #include "attach_harness.h"
+#include "client/uplink.h"
 #include "roam_link.h"
 #include "ssh_harness.h"
 #include "util/xmalloc.h"
@@ -87,6 +91,63 @@ static void typed(harness_client *c, const char *word)
 	harness_send(c, line);
 	harness_wait_line(c, want);
 	harness_wait_match(c, "work", "work");
+}
+
+/* Whether process pid is gone (reaped, or a zombie its parent has not reaped yet). */
+static bool process_gone(pid_t pid)
+{
+	char path[64], state = 0;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return true;
+	bool read = fscanf(f, "%*d (%*[^)]) %c", &state) == 1;
+	fclose(f);
+	return read && state == 'Z';
+}
+
+/* How many lines of the session's pane (capture-pane) are exactly line. */
+static unsigned lines_of(harness_client *c, const char *line)
+{
+	char *out = NULL;
+	unsigned n = 0;
+	if (harness_rsh(&out, "capture-pane", "-p", "-t", "work", (char *)NULL) != 0)
+		harness_fail(c, "capture-pane: %s", harness_rsh_stderr());
+	for (char *p = strtok(out, "\n"); p != NULL; p = strtok(NULL, "\n"))
+		n += strcmp(p, line) == 0;
+	free(out);
+	return n;
+}
+
+/* The client's ssh frozen: no byte either way, as a TCP connection that died without a
+ * word. Within the stall time and the first retry's delay the client has ended it and
+ * runs another; a line typed while it was frozen shows once, and the session goes on. */
+static void stalled(harness_client *c, pid_t ssh)
+{
+	long long start = roam_now_ms();
+	long long end = start + UPLINK_SSH_STALL_MS + SSHPATH_RETRY_MS + HARNESS_TIMEOUT_MS;
+	kill(ssh, SIGSTOP);
+	harness_send(c, "echo frozen$((6*7))\r");
+	pid_t next = 0;
+	while ((next = child_named(harness_client_pid(c), "ssh")) == ssh || next == 0) {
+		if (roam_now_ms() > end)
+			harness_fail(c, "ssh %d frozen %lld ms: no new one", (int)ssh,
+				     roam_now_ms() - start);
+		harness_pump(c, 100);
+	}
+	long long took = roam_now_ms() - start;
+	printf("frozen ssh replaced after %lld ms\n", took);
+	if (took < UPLINK_SSH_STALL_MS)
+		harness_fail(c, "ssh replaced after %lld ms: before the stall time", took);
+	if (!process_gone(ssh))
+		harness_fail(c, "the frozen ssh %d still runs beside %d", (int)ssh, (int)next);
+	harness_wait_line(c, "frozen42");
+	harness_wait_match(c, "work", "work");
+	if (lines_of(c, "frozen42") != 1)
+		harness_fail(c, "the line typed while ssh was frozen ran %u times",
+			     lines_of(c, "frozen42"));
+	wait_path(c, "ssh");
+	typed(c, "thawed");
 }
 
 static void proxy(struct roam_link *l, unsigned port, bool blocked)
@@ -175,6 +236,8 @@ int main(void)
 	if (again <= 0 || again == ssh)
 		harness_fail(c, "ssh %d killed, now %d: want a new one", (int)ssh, (int)again);
 	wait_path(c, "ssh");
+	stalled(c, again);
+	again = child_named(harness_client_pid(c), "ssh");
 
 	/* No login gets in any more (sshd stopped), its ssh killed: the client says so, and
 	 * why its ssh keeps failing (ssh's own words). */

@@ -4,9 +4,12 @@
  * after other output, a datagram goes out and comes back whole; ssh ended, the path runs
  * `bootstrap --relay PORT` with BatchMode after the delay, drops the chatter before its
  * RSH RELAY line and carries datagrams again; a broken frame from the host ends that ssh
- * and the next one is started.
+ * and the next one is started; a stopped ssh (SIGSTOP) told to end is gone within a
+ * second (killed once SIGTERM does nothing), the path saying "ssh down (stalled)".
  */
+#include <dirent.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +109,27 @@ static bool log_has(const char *text)
 	return found;
 }
 
+/* This process's child (the path's ssh), or 0. */
+static pid_t child(void)
+{
+	DIR *d = opendir("/proc");
+	pid_t found = 0;
+	for (struct dirent *e; d != NULL && found == 0 && (e = readdir(d)) != NULL;) {
+		char path[300];
+		int ppid;
+		snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		if (fscanf(f, "%*d (%*[^)]) %*c %d", &ppid) == 1 && ppid == getpid())
+			found = (pid_t)atoi(e->d_name);
+		fclose(f);
+	}
+	if (d != NULL)
+		closedir(d);
+	return found;
+}
+
 int main(void)
 {
 	CHECK(mkdtemp(dir) != NULL);
@@ -156,6 +180,18 @@ int main(void)
 	unlink(brk);
 	loop_until(p, &g, is_up);
 	echo(p, 'd', 10);
+
+	/* Frozen: SIGTERM waits in a stopped process; the path does not wait with it. */
+	pid_t ssh = child();
+	CHECK(ssh > 0 && kill(ssh, SIGSTOP) == 0);
+	uint64_t froze = net_clock_ms();
+	sshpath_restart(p, froze);
+	CHECKF(net_clock_ms() - froze < 5000, "ending a stopped ssh took %llu ms",
+	       (unsigned long long)(net_clock_ms() - froze));
+	CHECK(kill(ssh, 0) < 0 && child() == 0);
+	CHECKF(strcmp(sshpath_state(p), "ssh down (stalled)") == 0, "%s", sshpath_state(p));
+	loop_until(p, &g, is_up);
+	echo(p, 'e', 10);
 	sshpath_free(p);
 
 	/* A failed bootstrap gives ssh's reason and no path. */

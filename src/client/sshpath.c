@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ssh_reply.h"
@@ -19,6 +20,9 @@
 /* Frames waiting for ssh to take them: a few round trips' worth of a busy link. */
 #define QUEUE_MAX (64u * NET_STREAM_FRAME_MAX)
 #define RELAY_MARKER "RSH RELAY"
+/* How long an ssh told to end may take before it is killed, and the steps of that wait. */
+#define REAP_MS 500
+#define REAP_STEP_MS 5
 
 struct bytes {
 	char *p;
@@ -99,6 +103,31 @@ static void say_down(sshpath *p, int status)
 	free(line);
 }
 
+/* Waits for ssh to exit (kill: after a SIGTERM, and a SIGCONT that a stopped one needs to
+ * act on it); one that has not ended after REAP_MS gets SIGKILL: the client's loop must not
+ * wait on a stuck ssh. Returns its wait status. */
+static int reap(pid_t pid, bool kill_it)
+{
+	int status = -1;
+	if (kill_it) {
+		kill(pid, SIGTERM);
+		kill(pid, SIGCONT);
+	}
+	for (unsigned waited = 0;; waited += REAP_STEP_MS) {
+		pid_t r = waitpid(pid, &status, kill_it ? WNOHANG : 0);
+		if (r == pid || (r < 0 && errno != EINTR))
+			return status;
+		if (r == 0 && waited >= REAP_MS)
+			break;
+		if (r == 0)
+			nanosleep(&(struct timespec){0, REAP_STEP_MS * 1000000L}, NULL);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
 /* ssh is over (kill: we end it); returns its wait status. The next runs after the delay,
  * which doubles with each ssh that ends. */
 static int end(sshpath *p, bool kill_it, uint64_t now_ms)
@@ -108,12 +137,8 @@ static int end(sshpath *p, bool kill_it, uint64_t now_ms)
 		;
 	close_fd(&p->to);
 	close_fd(&p->from);
-	if (p->pid > 0) {
-		if (kill_it)
-			kill(p->pid, SIGTERM);
-		while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR)
-			;
-	}
+	if (p->pid > 0)
+		status = reap(p->pid, kill_it);
 	p->pid = 0;
 	p->up = false;
 	say_down(p, status);
@@ -256,8 +281,11 @@ void sshpath_send(sshpath *p, const uint8_t *dgram, size_t len)
 
 void sshpath_restart(sshpath *p, uint64_t now_ms)
 {
-	if (p->pid > 0)
-		end(p, true, now_ms);
+	if (p->pid == 0)
+		return;
+	end(p, true, now_ms);
+	/* Its words, if any, are older than its silence: we know why it ended. */
+	snprintf(p->state, sizeof p->state, "ssh down (stalled)");
 }
 
 unsigned sshpath_pollfds(const sshpath *p, struct pollfd *pfd)

@@ -47,7 +47,9 @@ bool sshpath_up(const sshpath *p);
 const char *sshpath_state(const sshpath *p);
 /* Queues one datagram for the relay; dropped when the path is down or the queue full. */
 void sshpath_send(sshpath *p, const uint8_t *dgram, size_t len);
-/* Ends the current ssh (it stalled) and starts another after the delay. */
+/* Ends the current ssh (it stalled: "ssh down (stalled)" until the next is up) and starts
+ * another after the delay. Ending an ssh never waits long on it: one that is still there
+ * half a second after SIGTERM (stopped, stuck) is killed. */
 void sshpath_restart(sshpath *p, uint64_t now_ms);
 
 /* Fills pfd (room for SSHPATH_POLLFDS) with the descriptors to poll; returns how many. */
