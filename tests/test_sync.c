@@ -232,6 +232,21 @@ static void test_pacing(void)
 	sync_link_set_local(l, a);
 	CHECK(sync_link_next_wakeup(l) == 1451 + SYNC_INTERVAL_MIN_MS);
 	CHECK(SYNC_INTERVAL_MIN_MS == 8);
+	/* A floor the owner set (a client only watching): news waits for it; SRTT/2 above
+	 * it still rules; out of range it is clamped. */
+	sync_link_set_floor(l, 20);
+	CHECK(sync_link_next_wakeup(l) == 1451 + 20);
+	CHECK(sync_link_news_due(l) == 1451 + 20);
+	CHECK(!sync_link_tick(l, 1470, &msg, &len));
+	CHECK(sync_link_tick(l, 1471, &msg, &len));
+	sync_link_set_local(l, b);
+	sync_link_set_rtt(l, 100, 300);
+	CHECK(sync_link_news_due(l) == 1471 + 50);
+	sync_link_set_rtt(l, 0, 50);
+	sync_link_set_floor(l, 1);
+	CHECK(sync_link_news_due(l) == 1471 + SYNC_INTERVAL_MIN_MS);
+	sync_link_set_floor(l, 100000);
+	CHECK(sync_link_news_due(l) == 1471 + SYNC_INTERVAL_MAX_MS);
 	paced_free(&p);
 }
 

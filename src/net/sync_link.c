@@ -10,6 +10,7 @@ struct sync_link {
 	sync_sender *tx;
 	sync_receiver *rx;
 	unsigned srtt_ms, rto_ms;
+	unsigned floor_ms;     /* the least interval between frames with news */
 	uint64_t last_send_ms; /* any frame */
 	uint64_t last_data_ms; /* a frame with a diff */
 	size_t last_diff_len;  /* and the length of its diff */
@@ -30,6 +31,7 @@ sync_link *sync_link_new(const sync_state_ops *local_ops, void *local_initial,
 	l->rx = sync_receiver_new(remote_ops, remote_initial);
 	l->srtt_ms = 1000;
 	l->rto_ms = 1000;
+	l->floor_ms = SYNC_INTERVAL_MIN_MS;
 	l->missing = SYNC_NONE;
 	msgpack_sbuffer_init(&l->msg);
 	return l;
@@ -56,11 +58,18 @@ void sync_link_set_rtt(sync_link *l, unsigned srtt_ms, unsigned rto_ms)
 	l->rto_ms = rto_ms;
 }
 
+void sync_link_set_floor(sync_link *l, unsigned floor_ms)
+{
+	l->floor_ms = floor_ms < SYNC_INTERVAL_MIN_MS   ? SYNC_INTERVAL_MIN_MS
+		      : floor_ms > SYNC_INTERVAL_MAX_MS ? SYNC_INTERVAL_MAX_MS
+							 : floor_ms;
+}
+
 static uint64_t interval(const sync_link *l)
 {
 	unsigned half = l->srtt_ms / 2;
-	if (half < SYNC_INTERVAL_MIN_MS)
-		return SYNC_INTERVAL_MIN_MS;
+	if (half < l->floor_ms)
+		return l->floor_ms;
 	return half > SYNC_INTERVAL_MAX_MS ? SYNC_INTERVAL_MAX_MS : half;
 }
 

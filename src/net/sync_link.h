@@ -8,9 +8,10 @@
  *
  * A frame goes out:
  *  - with news (the local state changed): at once if the last frame with a diff left at
- *    least an interval ago, else when it has; the interval is SRTT/2 clamped to
- *    SYNC_INTERVAL_MIN_MS..SYNC_INTERVAL_MAX_MS, so an idle fast link adds no delay
- *    and a flood on one costs at most 1000 / SYNC_INTERVAL_MIN_MS frames a second;
+ *    least an interval ago, else when it has; the interval is SRTT/2 clamped to the
+ *    floor (SYNC_INTERVAL_MIN_MS unless the owner set another) ..SYNC_INTERVAL_MAX_MS,
+ *    so an idle fast link adds no delay and a flood on one costs at most 1000 / floor
+ *    frames a second;
  *  - again, from the acknowledged state, when the newest state sent is still unacknow-
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out (RTO alone when its diff was larger
  *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once; SRTT + 25 % +
@@ -56,6 +57,9 @@ void sync_link_free(sync_link *l);
 void sync_link_set_local(sync_link *l, void *state);
 /* The round-trip figures pacing works from (the connection's estimate). */
 void sync_link_set_rtt(sync_link *l, unsigned srtt_ms, unsigned rto_ms);
+/* The least interval between frames with news, SYNC_INTERVAL_MIN_MS..SYNC_INTERVAL_MAX_MS
+ * (clamped): an owner whose peer only watches may send less often than to one typing. */
+void sync_link_set_floor(sync_link *l, unsigned floor_ms);
 
 /* When a frame is next due (possibly now or earlier): the owner's poll deadline. */
 uint64_t sync_link_next_wakeup(const sync_link *l);

@@ -590,11 +590,13 @@ static int turn(uint64_t now)
 			i++;
 			continue;
 		}
+		bool typing = net_clock_since(now, c->active_ms) < CLIENT_TYPING_MS;
+		sync_link_set_floor(transport_link(c->t),
+				    typing ? SYNC_INTERVAL_MIN_MS : CLIENT_WATCHING_INTERVAL_MS);
 		int echo_wait = echo_mature(c, now);
 		int view_wait = update_view(c, now);
 		/* Keys typed lately: channel data goes in shorter bursts, for their echo. */
-		chan_mux_set_typing(transport_channels(c->t),
-				    net_clock_since(now, c->active_ms) < CLIENT_TYPING_MS);
+		chan_mux_set_typing(transport_channels(c->t), typing);
 		transport_tick(c->t, c->fd, now);
 		if (finished(c, now)) {
 			client_free(i);

@@ -40,8 +40,12 @@
 /* How long after applying a key the server vouches that its echo is on screen: a
  * program echoes within a few ms (mosh waits 50 ms too). */
 #define CLIENT_ECHO_MS 50
-/* A client that sent input this recently is typing: its channels send in short bursts. */
+/* A client that sent input this recently is typing: its channels send in short bursts,
+ * and its frames go as often as the link allows (SYNC_INTERVAL_MIN_MS apart on a fast
+ * one) for the echo; one only watching gets at most 50 a second, as mosh sends, which
+ * halves the frames (and the server's sends) of many watchers of a scrolling pane. */
 #define CLIENT_TYPING_MS 1000
+#define CLIENT_WATCHING_INTERVAL_MS 20
 /* Batches of applied events awaiting CLIENT_ECHO_MS; more merge into the newest. */
 #define CLIENT_ECHO_QUEUE 32
 
