@@ -40,3 +40,11 @@ tests_test_ssh_fallback_SOURCES = tests/test_ssh_fallback.c tests/ssh_harness.c 
 tests_test_ssh_fallback_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 tests_test_ssh_fallback_LDADD = $(ROAM_LIBS)
 EXTRA_DIST += tests/port_map.sh
+# The ssh path while the client roams: back to UDP from a new address and to ssh again,
+# typed lines exactly once and a -L connection carrying bytes across each move.
+check_PROGRAMS += tests/test_ssh_roam
+TESTS += tests/test_ssh_roam
+tests_test_ssh_roam_SOURCES = tests/test_ssh_roam.c tests/ssh_harness.c tests/ssh_harness.h \
+	tests/tcp_echo.c tests/tcp_echo.h $(ROAM_HELPERS)
+tests_test_ssh_roam_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
+tests_test_ssh_roam_LDADD = $(ROAM_LIBS)

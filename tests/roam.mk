@@ -21,7 +21,8 @@ tests_test_roam_paste_SOURCES = tests/test_roam_paste.c $(ROAM_HELPERS)
 tests_test_roam_paste_LDADD = $(ROAM_LIBS)
 tests_test_copy_clients_SOURCES = tests/test_copy_clients.c $(ROAM_HELPERS)
 tests_test_copy_clients_LDADD = $(ROAM_LIBS)
-tests_test_roam_forward_SOURCES = tests/test_roam_forward.c $(ROAM_HELPERS)
+tests_test_roam_forward_SOURCES = tests/test_roam_forward.c tests/tcp_echo.c tests/tcp_echo.h \
+	$(ROAM_HELPERS)
 tests_test_roam_forward_LDADD = $(ROAM_LIBS)
 # A getaddrinfo that holds one kind of name until told (preloaded by test_roam_forward).
 check_PROGRAMS += tests/block_resolve.so

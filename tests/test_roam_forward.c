@@ -26,70 +26,12 @@
 
 #include "check.h"
 #include "roam_link.h"
+#include "tcp_echo.h"
 #include "util/xmalloc.h"
 
 #define CONNS_EACH 3
 #define BYTES 40000
 #define TRANSFER_MS 120000
-
-static int listen_any(unsigned *port)
-{
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	socklen_t len = sizeof a;
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	CHECK(fd >= 0);
-	CHECK(bind(fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(fd, 16) == 0);
-	CHECK(getsockname(fd, (struct sockaddr *)&a, &len) == 0);
-	*port = ntohs(a.sin_port);
-	return fd;
-}
-
-/* A port nothing listens on now (bound, read back, closed): for rsh to listen on. */
-static unsigned free_port(void)
-{
-	unsigned port;
-	close(listen_any(&port));
-	return port;
-}
-
-/* The echo server, in a child: every connection gets its bytes back, then its end. */
-static pid_t echo_server(int lfd)
-{
-	pid_t pid = fork();
-	CHECK(pid >= 0);
-	if (pid > 0) {
-		close(lfd);
-		return pid;
-	}
-	struct pollfd p[64] = {{lfd, POLLIN, 0}};
-	nfds_t n = 1;
-	char buf[8192];
-	for (;;) {
-		if (poll(p, n, -1) < 0)
-			continue;
-		for (nfds_t i = n; i-- > 1;) {
-			if (p[i].revents == 0)
-				continue;
-			ssize_t k = read(p[i].fd, buf, sizeof buf);
-			for (ssize_t off = 0; k > 0 && off < k;) {
-				ssize_t w = write(p[i].fd, buf + off, (size_t)(k - off));
-				if (w <= 0)
-					break;
-				off += w;
-			}
-			if (k <= 0) {
-				shutdown(p[i].fd, SHUT_WR);
-				close(p[i].fd);
-				p[i] = p[--n];
-			}
-		}
-		if ((p[0].revents & POLLIN) && n < 64) {
-			int fd = accept(lfd, NULL, NULL);
-			if (fd >= 0)
-				p[n++] = (struct pollfd){fd, POLLIN, 0};
-		}
-	}
-}
 
 struct conn {
 	int fd;
@@ -97,30 +39,6 @@ struct conn {
 	size_t sent, got;
 	bool eof;
 };
-
-static unsigned char pattern_byte(unsigned c, size_t i)
-{
-	unsigned long long x = (i + 1) * 0x9e3779b97f4a7c15ull + c * 7919;
-	return (unsigned char)(x >> 40);
-}
-
-/* Connects to 127.0.0.1:port, retrying while nothing listens there yet. */
-static int connect_retry(harness_client *c, unsigned port)
-{
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
-				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
-	for (;;) {
-		int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-		CHECK(fd >= 0);
-		if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 || errno == EINPROGRESS)
-			return fd;
-		close(fd);
-		if (roam_now_ms() > end)
-			harness_fail(c, "nothing listens on port %u", port);
-		harness_pump(c, 100);
-	}
-}
 
 /* Sends every connection's bytes, half-closes, and checks the echo to its end. */
 static void transfer(harness_client *c, struct conn *cs, unsigned n, const char *label)
@@ -180,9 +98,9 @@ static void run_conns(harness_client *c, unsigned port, unsigned first, const ch
 {
 	struct conn cs[CONNS_EACH];
 	for (unsigned i = 0; i < CONNS_EACH; i++) {
-		cs[i] = (struct conn){.fd = connect_retry(c, port), .data = malloc(BYTES)};
+		cs[i] = (struct conn){.fd = tcp_connect_retry(c, port), .data = malloc(BYTES)};
 		for (size_t j = 0; j < BYTES; j++)
-			cs[i].data[j] = pattern_byte(first + i, j);
+			cs[i].data[j] = tcp_pattern_byte(first + i, j);
 	}
 	transfer(c, cs, CONNS_EACH, label);
 	for (unsigned i = 0; i < CONNS_EACH; i++) {
@@ -220,9 +138,9 @@ static bool exists(const char *name)
  * display-message; once the name resolves, the connection echoes as any other. */
 static void slow_name(harness_client *c, unsigned port)
 {
-	struct conn k = {.fd = connect_retry(c, port), .data = malloc(BYTES)};
+	struct conn k = {.fd = tcp_connect_retry(c, port), .data = malloc(BYTES)};
 	for (size_t j = 0; j < BYTES; j++)
-		k.data[j] = pattern_byte(2 * CONNS_EACH, j);
+		k.data[j] = tcp_pattern_byte(2 * CONNS_EACH, j);
 	long long end = roam_now_ms() + HARNESS_TIMEOUT_MS;
 	while (!exists("resolving")) {
 		if (roam_now_ms() > end)
@@ -294,9 +212,9 @@ static unsigned picked_port(harness_client *c, unsigned rport)
 			harness_fail(c, "the server listens on no port it picked");
 		harness_pump(c, 50);
 	}
-	struct conn k = {.fd = connect_retry(c, port), .data = malloc(BYTES)};
+	struct conn k = {.fd = tcp_connect_retry(c, port), .data = malloc(BYTES)};
 	for (size_t j = 0; j < BYTES; j++)
-		k.data[j] = pattern_byte(2 * CONNS_EACH + 1, j);
+		k.data[j] = tcp_pattern_byte(2 * CONNS_EACH + 1, j);
 	transfer(c, &k, 1, "-R to a port the server picked");
 	close(k.fd);
 	free(k.data);
@@ -343,8 +261,8 @@ int main(void)
 	bad_specs();
 
 	unsigned echo_port;
-	pid_t echo = echo_server(listen_any(&echo_port));
-	unsigned lport = free_port(), rport = free_port(), nport = free_port();
+	pid_t echo = tcp_echo_server(tcp_listen_any(&echo_port));
+	unsigned lport = tcp_free_port(), rport = tcp_free_port(), nport = tcp_free_port();
 	char lspec[64], rspec[64], nspec[64], zspec[64];
 	snprintf(lspec, sizeof lspec, "%u:127.0.0.1:%u", lport, echo_port);
 	snprintf(nspec, sizeof nspec, "%u:x.block.test:%u", nport, echo_port);

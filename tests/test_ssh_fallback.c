@@ -33,54 +33,6 @@
 #include "ssh_harness.h"
 #include "util/xmalloc.h"
 
-/* The first free UDP port of 63100..63199 on 127.0.0.1 (free when this returns). */
-static unsigned free_port(void)
-{
-	for (unsigned port = 63100; port < 63200; port++) {
-		int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-		struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
-					  .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-		bool ok = fd >= 0 && bind(fd, (struct sockaddr *)&sin, sizeof sin) == 0;
-		if (fd >= 0)
-			close(fd);
-		if (ok)
-			return port;
-	}
-	harness_fail(NULL, "no free UDP port in 63100..63199");
-}
-
-/* The pid of parent's child named comm, or 0. */
-static pid_t child_named(pid_t parent, const char *comm)
-{
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	pid_t found = 0;
-	while (d != NULL && found == 0 && (e = readdir(d)) != NULL) {
-		char path[300], name[64];
-		int ppid;
-		snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-		FILE *f = fopen(path, "r");
-		if (f == NULL)
-			continue;
-		/* pid (comm) state ppid: a comm of ours has no blank or parenthesis. */
-		if (fscanf(f, "%*d (%63[^)]) %*c %d", name, &ppid) == 2 && ppid == parent &&
-		    strcmp(name, comm) == 0)
-			found = (pid_t)atoi(e->d_name);
-		fclose(f);
-	}
-	if (d != NULL)
-		closedir(d);
-	return found;
-}
-
-/* Waits for the status row's link state to name the path. */
-static void wait_path(harness_client *c, const char *path)
-{
-	char text[32];
-	snprintf(text, sizeof text, "%s, rtt", path);
-	harness_wait_text(c, text);
-}
-
 /* Types a line whose echo differs from what was typed, waits for its output and for
  * the screen to match the server's. */
 static void typed(harness_client *c, const char *word)
@@ -129,7 +81,7 @@ static void stalled(harness_client *c, pid_t ssh)
 	kill(ssh, SIGSTOP);
 	harness_send(c, "echo frozen$((6*7))\r");
 	pid_t next = 0;
-	while ((next = child_named(harness_client_pid(c), "ssh")) == ssh || next == 0) {
+	while ((next = ssh_harness_child(harness_client_pid(c), "ssh")) == ssh || next == 0) {
 		if (roam_now_ms() > end)
 			harness_fail(c, "ssh %d frozen %lld ms: no new one", (int)ssh,
 				     roam_now_ms() - start);
@@ -146,7 +98,7 @@ static void stalled(harness_client *c, pid_t ssh)
 	if (lines_of(c, "frozen42") != 1)
 		harness_fail(c, "the line typed while ssh was frozen ran %u times",
 			     lines_of(c, "frozen42"));
-	wait_path(c, "ssh");
+	ssh_harness_wait_path(c, "ssh");
 	typed(c, "thawed");
 }
 
@@ -173,10 +125,10 @@ int main(void)
 	c = harness_client_start(80, 24, "--transport=ssh", jump_opt, server_opt, dest, "new",
 				 "-s", "work", (char *)NULL);
 	harness_wait_match(c, "work", "work");
-	wait_path(c, "ssh");
+	ssh_harness_wait_path(c, "ssh");
 	typed(c, "forced");
-	pid_t ssh = child_named(harness_client_pid(c), "ssh");
-	if (ssh <= 0 || child_named(ssh, "ssh") <= 0)
+	pid_t ssh = ssh_harness_child(harness_client_pid(c), "ssh");
+	if (ssh <= 0 || ssh_harness_child(ssh, "ssh") <= 0)
 		harness_fail(c, "no ssh for the jump under the client's ssh %d", (int)ssh);
 	harness_detach(c);
 	free(jump_opt);
@@ -185,8 +137,8 @@ int main(void)
 	c = harness_client_start(80, 24, "--transport=udp", ssh_opt, server_opt, dest, "attach",
 				 "-t", "work", (char *)NULL);
 	harness_wait_match(c, "work", "work");
-	wait_path(c, "udp");
-	if (child_named(harness_client_pid(c), "ssh") != 0)
+	ssh_harness_wait_path(c, "udp");
+	if (ssh_harness_child(harness_client_pid(c), "ssh") != 0)
 		harness_fail(c, "an ssh runs under a --transport=udp client");
 	harness_detach(c);
 
@@ -199,7 +151,7 @@ int main(void)
 
 	/* UDP blocked: the proxy drops all, the host sends the client to it. */
 	struct roam_link l = {0};
-	l.nc.port = free_port();
+	l.nc.port = ssh_harness_udp_port(63100, 63199);
 	proxy(&l, 0, true);
 	unsigned pport = roam_proxy_port(&l);
 	xasprintf(&port_opt, "-p%u", l.nc.port);
@@ -208,7 +160,7 @@ int main(void)
 	c = harness_client_start(80, 24, ssh_opt, mapped_opt, port_opt, dest, "attach", "-t",
 				 "work", (char *)NULL);
 	harness_wait_match(c, "work", "work");
-	wait_path(c, "ssh");
+	ssh_harness_wait_path(c, "ssh");
 	typed(c, "over");
 	struct roam_counts up;
 	roam_proxy_stop(&l, "blocked", &up, NULL);
@@ -218,7 +170,7 @@ int main(void)
 
 	/* UDP lets through: back to it, the proxy carrying the session. */
 	proxy(&l, pport, false);
-	wait_path(c, "udp");
+	ssh_harness_wait_path(c, "udp");
 	typed(c, "back");
 	roam_proxy_stop(&l, "passing", &up, NULL);
 	if (up.out == 0)
@@ -226,18 +178,18 @@ int main(void)
 
 	/* Blocked again, then the ssh killed: a new ssh, the same session. */
 	proxy(&l, pport, true);
-	wait_path(c, "ssh");
-	ssh = child_named(harness_client_pid(c), "ssh");
+	ssh_harness_wait_path(c, "ssh");
+	ssh = ssh_harness_child(harness_client_pid(c), "ssh");
 	if (ssh <= 0)
 		harness_fail(c, "no ssh process under the client");
 	kill(ssh, SIGKILL);
 	typed(c, "again");
-	pid_t again = child_named(harness_client_pid(c), "ssh");
+	pid_t again = ssh_harness_child(harness_client_pid(c), "ssh");
 	if (again <= 0 || again == ssh)
 		harness_fail(c, "ssh %d killed, now %d: want a new one", (int)ssh, (int)again);
-	wait_path(c, "ssh");
+	ssh_harness_wait_path(c, "ssh");
 	stalled(c, again);
-	again = child_named(harness_client_pid(c), "ssh");
+	again = ssh_harness_child(harness_client_pid(c), "ssh");
 
 	/* No login gets in any more (sshd stopped), its ssh killed: the client says so, and
 	 * why its ssh keeps failing (ssh's own words). */
