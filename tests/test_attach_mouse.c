@@ -2,8 +2,9 @@
  * The mouse through the real client and server. Over plain shells the client leaves its
  * terminal's mouse reporting off (the terminal keeps its own selection); once a pane's
  * program asks for clicks, the client turns reporting on with SGR coordinates; a click on
- * that pane, not the active one, makes it active and reaches the program at the pane's own
- * coordinates; when the program turns its mouse mode off, so does the client.
+ * that pane, not the active one, reaches the program at the pane's own
+ * coordinates (without making it active: the mouse option is off, so no mouse key's
+ * binding runs); when the program turns its mouse mode off, so does the client.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -64,22 +65,24 @@ int main(void)
 	harness_wait_match(c, "work", "work");
 	check_no_reporting(c);
 
-	/* The right pane's program asks for clicks in SGR form, reads one line and prints it
-	 * with cat -v (no echo, so it shows once), then turns its mouse mode off; the echoed
-	 * command line shows mouse-'done', only the output mouse-done. */
+	/* The right pane's program asks for clicks in SGR form, reads a press and a release
+	 * and prints them with cat -v (no echo, so they show once), then turns its mouse mode
+	 * off; the echoed command line shows mouse-'done', only the output mouse-done. */
 	CHECK(harness_rsh(NULL, "send-keys", "-t", "%1",
-			  "stty -echo; printf '\\033[?1000h\\033[?1006h'; head -n 1 | cat -v;"
-			  " printf '\\033[?1000l\\033[?1006l'; stty echo; echo mouse-'done'",
+			  "stty -echo -icanon; printf '\\033[?1000h\\033[?1006h'; head -c 18 | cat -v;"
+			  " echo; printf '\\033[?1000l\\033[?1006l'; stty echo icanon;"
+			  " echo mouse-'done'",
 			  "Enter", (char *)NULL) == 0);
 	size_t on = wait_written(c, "\033[?1000h\033[?1006h", 0, "mouse reporting on");
 
-	/* Column 46 of the terminal is column 5 of %1 (from 1, at x 41): the press makes %1
-	 * active, so the Enter typed after it goes there too and ends the program's line. */
-	harness_send(c, "\033[<0;46;3M\033[<0;46;3m\r");
-	harness_wait_rsh(c, "^1: .* %1 \\(active\\)$", "list-panes", "-t", "work", (char *)NULL);
+	/* Column 46 of the terminal is column 5 of %1 (from 1, at x 41). With the mouse
+	 * option off the events go to the pane under them and nothing else, as tmux forwards
+	 * mouse keys then: the program reads both (18 bytes), and %0 stays active. */
+	harness_send(c, "\033[<0;46;3M\033[<0;46;3m");
 	harness_wait_rsh(c, "^\\^\\[\\[<0;5;3M\\^\\[\\[<0;5;3m$", "capture-pane", "-p", "-t", "%1",
 			 (char *)NULL);
 	harness_wait_rsh(c, "^mouse-done$", "capture-pane", "-p", "-t", "%1", (char *)NULL);
+	harness_wait_rsh(c, "^0: .* %0 \\(active\\)$", "list-panes", "-t", "work", (char *)NULL);
 	wait_written(c, "\033[?1000l", on, "mouse reporting off");
 	harness_wait_match(c, "work", "work");
 	harness_client_free(c);

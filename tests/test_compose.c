@@ -181,11 +181,34 @@ static term_snapshot *drawn(const char *text, unsigned cols, const char *want)
 	term_cell base = term_cell_blank();
 	for (unsigned c = 0; c < cols; c++)
 		term_row_set(row, c, &base, NULL, 0);
-	status_format_draw(row, cols, text, &base);
+	status_format_draw(row, cols, text, &base, NULL);
 	char *got = row_text(row, cols);
 	CHECKF(strcmp(got, want) == 0, "\"%s\": \"%s\" != \"%s\"", text, got, want);
 	free(got);
 	return snap;
+}
+
+/* The mouse ranges a status format marks: each cell's tag where it is drawn, the right
+ * side's range moved with its text, a list cut around its focus keeping its windows'. */
+static void status_ranges_drawn(void)
+{
+	term_snapshot *snap = term_snapshot_new(1, 12);
+	term_row *row = term_row_writable(&snap->lines[0]);
+	term_cell base = term_cell_blank();
+	uint64_t tags[12];
+	status_format_draw(row, 12, "#[range=left]ab#[norange] #[range=window|3]cd#[norange]"
+			   "#[align=right range=right]xy", &base, tags);
+	static const uint64_t left = STATUS_RANGE_TAG(TERM_VIEW_RANGE_LEFT, 0),
+			      w3 = STATUS_RANGE_TAG(TERM_VIEW_RANGE_WINDOW, 3),
+			      right = STATUS_RANGE_TAG(TERM_VIEW_RANGE_RIGHT, 0);
+	const uint64_t want[12] = {left, left, 0, w3, w3, 0, 0, 0, 0, 0, right, right};
+	for (unsigned i = 0; i < 12; i++)
+		CHECKF(tags[i] == want[i], "cell %u: %llx", i, (unsigned long long)tags[i]);
+	/* range=window without a number, or another kind, is a style error: nothing drawn */
+	status_format_draw(row, 12, "#[range=window]ab", &base, tags);
+	for (unsigned i = 0; i < 12; i++)
+		CHECK(tags[i] == 0);
+	term_snapshot_unref(snap);
 }
 
 /*
@@ -526,6 +549,7 @@ int main(void)
 	clip_and_pad();
 	status_names();
 	status_formats();
+	status_ranges_drawn();
 	status_cache();
 	pens();
 	property();

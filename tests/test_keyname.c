@@ -24,6 +24,8 @@ static const char *const tmux_listed[] = {
 	"x", "z", "{", "}", "~", "MouseDown1Pane", "MouseDrag1Pane", "MouseDragEnd1Pane",
 	"WheelUpPane", "WheelDownPane", "DoubleClick1Pane", "TripleClick1Pane", "MouseDown3Pane",
 	"MouseUp2Pane", "SecondClick1Pane", "M-MouseDown3Pane", "C-WheelUpPane",
+	"MouseDown1Status", "MouseDown3StatusLeft", "MouseDrag1Border", "WheelUpStatus",
+	"WheelDownStatus", "MouseDragEnd1StatusRight", "C-M-S-MouseDragEnd1StatusDefault",
 	/* and the rest of what a user binds */
 	"F1", "F5", "F12", "IC", "Tab", "BTab", "C-M-S-Up", "M-Enter", "C-Enter", "C-Tab",
 	"C-\\", "C-]", "C-^", "C-_", "C-?", "C-1", "M-\xc3\xa9", "\xe4\xb8\xad", "None",
@@ -41,12 +43,14 @@ static const struct {
 	{"C-M-b", "M-C-b"},     {"s-m-UP", "M-S-Up"},    {"none", "None"},
 	{"M-C-Space", "M-C-@"}, {"f10", "F10"},          {"C--", "C--"},
 	{"mousedown1pane", "MouseDown1Pane"},             {"wheeluppane", "WheelUpPane"},
+	{"mousedrag1border", "MouseDrag1Border"},         {"WHEELUPSTATUS", "WheelUpStatus"},
 };
 
 static const char *const not_keys[] = {
 	"", "C-", "C-cc", "F13", "F0", "F1x", "F01x", "X-Enter", "C-\xc3", "\x01", "\x7f",
 	"C-%", "C-\"", "hello", "M-", "Fn", "MouseDown4Pane", "MouseDown1", "WheelUp1Pane",
-	"MouseDown1Status", "MouseDownPane", "MouseDrag1PaneX",
+	"MouseDown1Statu", "MouseDownPane", "MouseDrag1PaneX", "WheelUpBorder1",
+	"MouseDown1StatusCentre",
 };
 
 static void round_trip(const char *name, const char *want)
@@ -107,8 +111,11 @@ int main(void)
 	 * modifiers: Meta, Ctrl, Shift (as its list-keys shows the prefix table). */
 	static const char *const ordered[] = {
 		"C-b", "C-o", "Space", "!", "\"", "0", ":", "C", "~", "\xe4\xb8\xad",
-		"MouseDown1Pane", "MouseDrag1Pane", "MouseDragEnd1Pane", "WheelUpPane",
-		"WheelDownPane", "DoubleClick1Pane", "TripleClick1Pane", "BSpace",
+		/* as tmux 3.3a's list-keys -T root orders them */
+		"MouseDown1Pane", "MouseDown1Status", "MouseDown2Pane", "MouseDown3Pane",
+		"MouseDown3Status", "MouseDown3StatusLeft", "MouseDrag1Pane", "MouseDrag1Border",
+		"MouseDragEnd1Pane", "WheelUpPane", "WheelUpStatus", "WheelDownPane",
+		"WheelDownStatus", "DoubleClick1Pane", "TripleClick1Pane", "BSpace",
 		"F1", "F12", "IC", "DC", "Home", "End", "NPage", "PPage", "BTab", "Up", "Down",
 		"Left", "Right", "M-C-b", "M-1", "M-n", "M-Up", "M-Right", "C-Up", "C-Right",
 		"S-Up", "S-Right",

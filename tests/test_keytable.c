@@ -243,6 +243,9 @@ static void record(void *arg, const term_event *ev)
 		strcat(line, "\n");
 	} else if (ev->type == TERM_EVENT_DETACH) {
 		snprintf(line, sizeof line, "detach\n");
+	} else if (ev->type == TERM_EVENT_MOUSE) {
+		snprintf(line, sizeof line, "mouse %c%u %u,%u\n", "PRM"[ev->mouse.action],
+			 ev->mouse.button, ev->mouse.row, ev->mouse.col);
 	}
 	strncat(s->log, line, sizeof s->log - strlen(s->log) - 1);
 }
@@ -552,16 +555,32 @@ static void client_copy_keys(void)
 	cache = NULL;
 }
 
+/* tmux's default tables (generation 1), and a cache for copy mode. */
+static key_tables *mouse_tables(void)
+{
+	key_tables *kt = key_tables_new();
+	key_defaults_bind(kt);
+	kt->gen = 1;
+	cache = histcache_new(100);
+	return kt;
+}
+
+static void mouse_done(struct keymode *k, term_view *v, key_tables *kt)
+{
+	keymode_clear(k);
+	term_view_unref(v);
+	key_tables_unref(kt);
+	histcache_free(cache);
+	cache = NULL;
+}
+
 /* The mouse by the copy tables' mouse keys (tmux's defaults, then a user's rebinding),
  * and tmux's root behaviour over a pane not in copy mode. */
 static void client_mouse(void)
 {
 	struct keymode k;
 	struct sent s = {""};
-	key_tables *kt = key_tables_new();
-	key_defaults_bind(kt);
-	kt->gen = 1;
-	cache = histcache_new(100);
+	key_tables *kt = mouse_tables();
 	term_view *v = copy_view(kt);
 	v->mouse = true;
 	keymode_init(&k, COPYMODE_VI);
@@ -570,9 +589,12 @@ static void client_mouse(void)
 	term_mouse press = {.action = TERM_MOUSE_PRESS, .button = 1, .row = 1, .col = 0};
 	term_mouse move = {.action = TERM_MOUSE_MOVE, .row = 1, .col = 2};
 	term_mouse release = {.action = TERM_MOUSE_RELEASE, .button = 1, .row = 1, .col = 2};
-	/* Root: a drag enters copy mode (copy-mode -M) from the press; the copy table's
-	 * MouseDragEnd1Pane copies (copy-pipe-and-cancel) and leaves. */
-	CHECK(!keymode_mouse(&k, &press, now, &io)); /* presses go on */
+	/* Root: the press runs MouseDown1Pane's select-pane -t = ; send-keys -M (the pane
+	 * under the mouse, the event sent on); a drag enters copy mode (if-shell -F decided
+	 * here: copy-mode -M) from the press; the copy table's MouseDragEnd1Pane copies
+	 * (copy-pipe-and-cancel) and leaves. */
+	CHECK(keymode_mouse(&k, &press, now, &io));
+	expect(&s, "cmd select-pane -t %0\nmouse P1 1,0\n");
 	CHECK(keymode_mouse(&k, &move, now + 10, &io) && k.copy.on && k.copy.dragging);
 	CHECK(k.copy.anchor.line == 1 && k.copy.anchor.col == 0 && k.copy.cur.col == 2);
 	move.col = 3;
@@ -588,10 +610,10 @@ static void client_mouse(void)
 	term_view_set_keys(v, kt);
 	new_view(&k, &s, v);
 	now += 1000;
-	CHECK(!keymode_mouse(&k, &press, now, &io));
+	CHECK(keymode_mouse(&k, &press, now, &io));
 	CHECK(keymode_mouse(&k, &move, now + 10, &io) && k.copy.on);
 	CHECK(keymode_mouse(&k, &release, now + 20, &io) && !k.copy.on);
-	expect(&s, "copied row | cat > f\n");
+	expect(&s, "cmd select-pane -t %0\nmouse P1 1,0\ncopied row | cat > f\n");
 	/* The wheel: copy-mode -e from root; in copy mode the table's -N 5 scroll-up (none
 	 * here: no history), and a user's binding. */
 	term_mouse up = {.action = TERM_MOUSE_PRESS, .button = 4, .row = 1, .col = 0};
@@ -604,25 +626,100 @@ static void client_mouse(void)
 	CHECK(keymode_mouse(&k, &up, now + 110, &io) && !k.copy.on);
 	expect(&s, ""); /* the user's binding replaced the default's select-pane */
 	/* A double click: DoubleClick1Pane once no third click came, the word selected, then
-	 * after run-shell -d 0.3 copied. */
+	 * after run-shell -d 0.3 copied. MouseUp1Pane and SecondClick1Pane, bound nowhere,
+	 * go on to the pane. */
 	now += 1000;
 	press.col = 1;
 	release.col = 1;
-	CHECK(!keymode_mouse(&k, &press, now, &io));
-	CHECK(!keymode_mouse(&k, &release, now + 10, &io));
-	CHECK(!keymode_mouse(&k, &press, now + 100, &io));
-	CHECK(!keymode_mouse(&k, &release, now + 110, &io) && !k.copy.on);
+	CHECK(keymode_mouse(&k, &press, now, &io));
+	CHECK(keymode_mouse(&k, &release, now + 10, &io));
+	CHECK(keymode_mouse(&k, &press, now + 100, &io));
+	CHECK(keymode_mouse(&k, &release, now + 110, &io) && !k.copy.on);
+	expect(&s, "cmd select-pane -t %0\nmouse P1 1,1\nmouse R1 1,1\nmouse P1 1,1\n"
+		   "mouse R1 1,1\n");
 	CHECK(keymode_timeout(&k, now + 110) == 290);
 	CHECK(keymode_tick(&k, now + 400, &io) && k.copy.on && k.copy.selecting);
-	expect(&s, "");
+	expect(&s, "cmd select-pane -t %0\n");
 	CHECK(keymode_timeout(&k, now + 400) == 300);
 	CHECK(keymode_tick(&k, now + 700, &io) && !k.copy.on);
 	expect(&s, "copied row | \n");
-	keymode_clear(&k);
-	term_view_unref(v);
-	key_tables_unref(kt);
-	histcache_free(cache);
-	cache = NULL;
+	mouse_done(&k, v, kt);
+}
+
+/* A mouse event as the terminal reports it, in the client's cells. */
+static term_mouse at(uint8_t action, uint8_t button, uint16_t row, uint16_t col)
+{
+	return (term_mouse){.action = action, .button = button, .row = row, .col = col};
+}
+
+static void mouse_sends(struct keymode *k, struct sent *s, term_mouse m, const char *want)
+{
+	struct copymode_io io = io_of(s);
+	now += 1000; /* no double clicks */
+	CHECK(keymode_mouse(k, &m, now, &io));
+	expect(s, want);
+}
+
+/* Root's mouse keys at their places, as tmux finds them: a status range's window (the
+ * window -t = names), status-right's range, a border, a pane; a user's rebinding and
+ * unbinding; a program that takes the mouse gets the drag (if-shell -F decided here). */
+static void client_mouse_places(void)
+{
+	struct keymode k;
+	struct sent s = {""};
+	key_tables *kt = mouse_tables();
+	term_view *v = term_view_new(20, 6, 2);
+	v->panes[0] = (term_view_pane){.id = 0, .screen = term_snapshot_new(5, 9)};
+	v->panes[1] = (term_view_pane){.id = 1, .x = 10, .screen = term_snapshot_new(5, 10)};
+	term_snapshot *status = term_snapshot_new(1, 20);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	term_view_range ranges[] = {
+		{0, TERM_VIEW_RANGE_WINDOW, 0, 3, 0}, {0, TERM_VIEW_RANGE_WINDOW, 4, 3, 1},
+		{0, TERM_VIEW_RANGE_RIGHT, 15, 5, 0},
+	};
+	term_view_set_ranges(v, ranges, 3);
+	const char *why;
+	CHECKF(term_view_check(v, &why), "%s", why);
+	term_view_set_keys(v, kt);
+	v->mouse = true;
+	keymode_init(&k, COPYMODE_VI);
+	new_view(&k, &s, v);
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 5, 5), "cmd select-window -t :=1\n");
+	mouse_sends(&k, &s, at(TERM_MOUSE_RELEASE, 1, 5, 5), ""); /* MouseUp1Status */
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 4, 5, 1), "cmd previous-window\n");
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 5, 5, 5), "cmd next-window\n");
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 5, 5, 9), ""); /* WheelDownStatusDefault */
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 5, 5, 16), ""); /* WheelDownStatusRight */
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 9), ""); /* MouseDown1Border */
+	mouse_sends(&k, &s, at(TERM_MOUSE_RELEASE, 1, 2, 9), "");
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 12), "cmd select-pane -t %1\nmouse P1 2,12\n");
+	mouse_sends(&k, &s, at(TERM_MOUSE_RELEASE, 1, 2, 12), "mouse R1 2,12\n");
+
+	/* bind -n WheelUpStatus next-window; bind -n MouseDown1Border display-message -t =;
+	 * unbind -n MouseDown1Pane. */
+	char *next[] = {"next-window"}, *show[] = {"display-message", "-t", "=", "#{pane_id}"};
+	term_key wheel = key("WheelUpStatus"), border = key("MouseDown1Border"),
+		 down = key("MouseDown1Pane");
+	char *cause = NULL;
+	CHECK(key_tables_bind(kt, "root", &wheel, false, NULL, 1, next, &cause) == 0);
+	CHECK(key_tables_bind(kt, "root", &border, false, NULL, 4, show, &cause) == 0);
+	CHECK(key_tables_unbind(kt, "root", &down));
+	kt->gen = 2;
+	term_view_set_keys(v, kt);
+	new_view(&k, &s, v);
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 4, 5, 1), "cmd next-window\n");
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 9), "cmd display-message -t %0 #{pane_id}\n");
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 12), "mouse P1 2,12\n");
+	/* The drag over a pane whose program takes the mouse: send-keys -M, no copy mode. */
+	v->panes[1].screen->modes |= TERM_MODE_MOUSE_DRAG;
+	struct copymode_io io = io_of(&s);
+	term_mouse drag = at(TERM_MOUSE_MOVE, 0, 3, 13);
+	CHECK(keymode_mouse(&k, &drag, now + 10, &io) && !k.copy.on);
+	expect(&s, "mouse M0 3,13\n");
+	v->panes[1].screen->modes &= ~TERM_MODE_MOUSE_DRAG;
+	CHECK(keymode_mouse(&k, &drag, now + 20, &io) && k.copy.on && k.copy.pane == 1);
+	mouse_done(&k, v, kt);
 }
 
 int main(void)
@@ -630,6 +727,7 @@ int main(void)
 	defaults_parse();
 	client_copy_keys();
 	client_mouse();
+	client_mouse_places();
 	bind_unbind_wire();
 	command_lists();
 	list_format();

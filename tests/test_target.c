@@ -77,6 +77,25 @@ static void test_forms(void)
 	ok("\xff\xfe:\x01", TARGET_WINDOW, TARGET_NAME, 0, "\xff\xfe", TARGET_NAME, 0, "\x01", CUR);
 }
 
+/* `=` and `{mouse}` alone are the mouse target, for any kind; in a longer target `=`
+ * is still the exact-name prefix. */
+static void test_mouse(void)
+{
+	static const char *const forms[] = {"=", "{mouse}"};
+	for (size_t i = 0; i < 2; i++)
+		for (int kind = TARGET_SESSION; kind <= TARGET_PANE; kind++) {
+			struct target t;
+			char *e = target_parse(forms[i], (enum target_kind)kind, &t);
+			CHECKF(e == NULL && t.mouse && t.session.form == TARGET_CURRENT &&
+			       t.window.form == TARGET_CURRENT && t.pane.form == TARGET_CURRENT,
+			       "%s: %s", forms[i], e ? e : "not the mouse");
+			target_free(&t);
+		}
+	struct target t;
+	CHECK(target_parse("=work", TARGET_SESSION, &t) == NULL && !t.mouse);
+	target_free(&t);
+}
+
 static void test_refusals(void)
 {
 	bad(":.x", TARGET_PANE, "bad target: :.x (a pane is a number, +N, -N or %N)");
@@ -84,7 +103,7 @@ static void test_refusals(void)
 	    "bad target: work:1.2.3 (a pane is a number, +N, -N or %N)");
 	bad(":.2147483648", TARGET_PANE,
 	    "bad target: :.2147483648 (a pane is a number, +N, -N or %N)");
-	bad("=", TARGET_SESSION, "bad target: = (no name after =)");
+	bad("=x:=", TARGET_SESSION, "bad target: =x:= (no name after =)");
 	bad("work:=", TARGET_WINDOW, "bad target: work:= (no name after =)");
 	bad("$", TARGET_SESSION, "bad target: $ (an id is $, @ or % and a number)");
 	bad("%x", TARGET_WINDOW, "bad target: %x (an id is $, @ or % and a number)");
@@ -107,5 +126,6 @@ int main(void)
 {
 	test_forms();
 	test_refusals();
+	test_mouse();
 	return 0;
 }

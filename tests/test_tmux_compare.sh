@@ -327,6 +327,14 @@ step_out list-keys -T prefix F2
 step bind-key -T prefix F3 'if -F 1 "display x" ; selectp -t :.+'
 step_out list-keys -T prefix F3
 
+# The root table's mouse keys as tmux 3.3a ships them; the mouse target from the command
+# line, where there is no mouse event.
+for k in MouseDown1Pane MouseDown1Status WheelUpStatus WheelDownStatus; do
+	step_out list-keys -T root $k
+done
+step select-pane -t =
+step send-keys -M -t a
+
 # capture-pane -J: lines the terminal wrapped join, a space at the edge kept; a line as
 # wide as the pane ended by the program's newline stays a line.
 text='0123456789abcdefghijklmnopqrstuvwxyz end\naaaaaaaaaaaaaaaaaaa bbb\n01234567890123456789\nnext\ndone'

@@ -482,7 +482,7 @@ static void test_hostile(void)
 	pack_blank_head(&pk, 8, 4); /* an end line with a NUL */
 	msgpack_pack_str_with_body(&pk, "a\0b", 3);
 	refuse(base, &buf, "NUL");
-	pack_blank_head(&pk, 22, 19); /* more fields than there are */
+	pack_blank_head(&pk, 23, 20); /* more fields than there are */
 	refuse(base, &buf, "");
 	pack_blank_head(&pk, 16, 12); /* look: border lines past the last kind */
 	msgpack_pack_array(&pk, 3);
@@ -901,10 +901,84 @@ static void test_marked_hup(void)
 	term_view_unref(blank);
 }
 
+static void pack_range(msgpack_packer *pk, unsigned line, unsigned type, unsigned x,
+		       unsigned width, unsigned window)
+{
+	msgpack_pack_array(pk, 5);
+	msgpack_pack_uint32(pk, line);
+	msgpack_pack_uint32(pk, type);
+	msgpack_pack_uint32(pk, x);
+	msgpack_pack_uint32(pk, width);
+	msgpack_pack_uint32(pk, window);
+}
+
+/* The status lines' mouse ranges round-trip, and their removal; a range off the status
+ * lines, past the view, of no type, or out of order is refused. */
+static void test_ranges(void)
+{
+	term_view *blank = term_view_new(0, 0, 0), *v = term_view_new(21, 6, 2);
+	v->panes[0] = (term_view_pane){.id = 7, .screen = term_snapshot_new(5, 10)};
+	v->panes[1] = (term_view_pane){.id = 9, .x = 11, .screen = term_snapshot_new(5, 10)};
+	term_snapshot *status = term_snapshot_new(1, 21);
+	term_view_set_status(v, status);
+	term_snapshot_unref(status);
+	term_view_range ranges[] = {
+		{0, TERM_VIEW_RANGE_LEFT, 0, 4, 0}, {0, TERM_VIEW_RANGE_WINDOW, 5, 3, 0},
+		{0, TERM_VIEW_RANGE_WINDOW, 8, 3, 12}, {0, TERM_VIEW_RANGE_RIGHT, 15, 6, 0},
+	};
+	term_view_set_ranges(v, ranges, 4);
+	const char *err = NULL;
+	CHECKF(term_view_check(v, &err), "%s", err);
+	CHECK(term_view_range_at(v, 0, 9) == &v->ranges[2] && term_view_range_at(v, 0, 4) == NULL &&
+	      term_view_range_at(v, 1, 0) == NULL);
+	msgpack_sbuffer buf;
+	encode_view_diff(blank, v, &buf);
+	term_view *got = apply_bytes(blank, buf.data, buf.size, &err);
+	CHECKF(got != NULL && term_view_equal(got, v) && got->nranges == 4 &&
+	       got->ranges[2].window == 12, "%s", err ? err : "differs");
+	msgpack_sbuffer_destroy(&buf);
+	term_view *next = term_view_clone(v);
+	CHECK(term_view_equal(next, v));
+	term_view_set_ranges(next, NULL, 0);
+	CHECK(!term_view_equal(next, v));
+	encode_view_diff(v, next, &buf);
+	term_view *got2 = apply_bytes(got, buf.data, buf.size, &err);
+	CHECKF(got2 != NULL && term_view_equal(got2, next) && got2->nranges == 0, "%s",
+	       err ? err : "differs");
+	msgpack_sbuffer_destroy(&buf);
+
+	static const struct {
+		unsigned line, type, x, width, window, line2, x2;
+		const char *why;
+	} bad[] = {
+		{1, TERM_VIEW_RANGE_LEFT, 0, 1, 0, 0, 5, "out of the status lines"},
+		{0, TERM_VIEW_RANGE_LEFT, 20, 2, 0, 0, 5, "out of the status lines"},
+		{0, 0, 0, 1, 0, 0, 5, "out of the status lines"},
+		{0, TERM_VIEW_RANGE_LEFT, 0, 0, 0, 0, 5, "out of the status lines"},
+		{0, TERM_VIEW_RANGE_RIGHT, 0, 1, 3, 0, 5, "out of the status lines"},
+		{0, TERM_VIEW_RANGE_WINDOW, 4, 3, 1, 0, 5, "out of order"},
+	};
+	msgpack_packer pk;
+	msgpack_sbuffer_init(&buf);
+	msgpack_packer_init(&pk, &buf, msgpack_sbuffer_write);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		pack_two_panes(&pk, 19, 0);
+		msgpack_pack_array(&pk, 2);
+		pack_range(&pk, bad[i].line, bad[i].type, bad[i].x, bad[i].width, bad[i].window);
+		pack_range(&pk, bad[i].line2, TERM_VIEW_RANGE_WINDOW, bad[i].x2, 2, 0);
+		refuse(got, &buf, bad[i].why);
+	}
+	msgpack_sbuffer_destroy(&buf);
+	term_view *const made[] = {got2, next, got, v, blank};
+	for (size_t i = 0; i < sizeof made / sizeof *made; i++)
+		term_view_unref(made[i]);
+}
+
 int main(void)
 {
 	unsigned long seed = test_seed(), cases = test_cases(40);
 	test_border_status();
+	test_ranges();
 	test_marked_hup();
 	test_history();
 	for (unsigned long c = 0; c < cases; c++) {

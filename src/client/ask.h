@@ -22,6 +22,14 @@ struct ask_var {
 };
 char *ask_expand_vars(const char *s, const term_view *v, const struct ask_var *vars,
 		      size_t nvars);
+/*
+ * Whether s, an if-shell -F condition, is true (not empty, not "0") with vars and v's
+ * names as the variables: #{name}, ## for #, #{?test,then,else} (test a name or a
+ * format), #{||:a,b}, #{&&:a,b}, #{==:a,b}, #{!=:a,b}, as the server's formats read them.
+ * 1 or 0; -1 when s holds anything else (a name the client does not know, another form):
+ * then the server decides.
+ */
+int ask_condition(const char *s, const term_view *v, const struct ask_var *vars, size_t nvars);
 /* Splits s at commas into *out (allocated, each allocated); returns the count (>= 1). */
 int ask_split(const char *s, char ***out);
 void ask_free_strings(char **s, int n);

@@ -146,6 +146,12 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
  * #{copy_cursor_line}, #{copy_cursor_x}, #{copy_cursor_y}, #{pane_search_string},
  * #{scroll_position}, #{pane_in_mode}); the rest kept as it is. Allocated. */
 char *copymode_expand(const struct copymode *cm, const struct copymode_io *io, const char *s);
+/* Whether the if-shell -F condition s is true for the pane (ask_condition, ask.h):
+ * #{pane_in_mode} and #{pane_mode} (this client's copy mode there), #{mouse_any_flag}
+ * (its program asked for the mouse), #{pane_search_string} and the view's names; 1, 0,
+ * or -1 when the client cannot say. */
+int copymode_condition(const struct copymode *cm, const struct copymode_io *io, uint32_t pane,
+		       const char *s);
 /*
  * The mouse as tmux 3.3 makes keys of it (copymode_mouse.c), over panes: a press is
  * MouseDown{1,2,3}Pane, a second press of that button within 300 ms SecondClick, a
@@ -174,6 +180,17 @@ bool copymode_mouse_key(struct copymode_mouse *ms, const term_mouse *m, uint64_t
 /* DoubleClick1Pane when it is due at now (true, with the second click's event). */
 bool copymode_mouse_due(struct copymode_mouse *ms, uint64_t now, term_key *key,
 			term_mouse *at);
+/* What the mouse is over, as tmux's server_client_check_mouse finds it: a status line's
+ * range (Status, with its window, StatusLeft, StatusRight) or none there
+ * (StatusDefault); a border (a cell on the right or bottom edge of pane); a pane. */
+struct copymode_place {
+	uint8_t where;               /* enum term_mouse_where */
+	const term_view_pane *pane;  /* Pane and Border: which; else NULL */
+	bool window;                 /* Status: the range's window index follows */
+	uint32_t window_index;
+};
+/* False when the event is on nothing (past the window's panes). */
+bool copymode_mouse_where(const term_view *v, const term_mouse *m, struct copymode_place *pl);
 /* The pane under the view's cell, or NULL; whether its program asked for the mouse. */
 const term_view_pane *copymode_pane_at(const term_view *v, unsigned row, unsigned col);
 bool copymode_takes_mouse(const term_view_pane *p);

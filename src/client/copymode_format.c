@@ -20,6 +20,25 @@ static char *cursor_line(const struct copymode *cm, const struct copymode_lines 
 	return term_capture_row(row, l->cols, 0, l->cols, &len, NULL);
 }
 
+int copymode_condition(const struct copymode *cm, const struct copymode_io *io, uint32_t pane,
+		       const char *s)
+{
+	const term_view_pane *p = term_view_find(io->view, pane);
+	if (p == NULL)
+		return -1;
+	bool on = cm->on && cm->pane == pane;
+	bool active = io->view->npanes > 0 && io->view->panes[io->view->active].id == pane;
+	struct ask_var vars[] = {
+		{"pane_in_mode", on ? "1" : "0"},
+		{"pane_mode", on ? "copy-mode" : ""},
+		{"mouse_any_flag", copymode_takes_mouse(p) ? "1" : "0"},
+		{"pane_search_string", on ? cm->search : ""},
+		/* the view's name is the active pane's: another's is the server's to say */
+		{"pane_index", active ? io->view->names[TERM_VIEW_PANE_INDEX] : NULL},
+	};
+	return ask_condition(s, io->view, vars, sizeof vars / sizeof *vars);
+}
+
 char *copymode_expand(const struct copymode *cm, const struct copymode_io *io, const char *s)
 {
 	struct copymode_lines l;

@@ -18,6 +18,38 @@ const term_view_pane *copymode_pane_at(const term_view *v, unsigned row, unsigne
 	return NULL;
 }
 
+bool copymode_mouse_where(const term_view *v, const term_mouse *m, struct copymode_place *pl)
+{
+	unsigned top = term_view_area_top(v), area = term_view_area_rows(v);
+	*pl = (struct copymode_place){0};
+	if (m->row < top || m->row >= top + area) { /* a status line */
+		unsigned line = m->row < top ? m->row : m->row - top - area;
+		const term_view_range *r = term_view_range_at(v, line, m->col);
+		pl->where = r == NULL ? TERM_MOUSE_STATUS_DEFAULT
+			  : r->type == TERM_VIEW_RANGE_LEFT ? TERM_MOUSE_STATUS_LEFT
+			  : r->type == TERM_VIEW_RANGE_RIGHT ? TERM_MOUSE_STATUS_RIGHT
+							      : TERM_MOUSE_STATUS;
+		pl->window = r != NULL && r->type == TERM_VIEW_RANGE_WINDOW;
+		pl->window_index = pl->window ? r->window : 0;
+		return m->row < v->rows;
+	}
+	for (size_t i = 0; i < v->npanes && v->npanes > 1; i++) {
+		/* tmux's border test: the column right of the pane (from the row above it to
+		 * the one below) or the row below it (from the column left of it on) */
+		const term_view_pane *p = &v->panes[i];
+		unsigned x = p->x, y = p->y, cols = p->screen->cols, rows = p->screen->rows;
+		if ((m->col == x + cols && y <= 1u + m->row && y + rows >= m->row) ||
+		    (m->row == y + rows && x <= 1u + m->col && x + cols >= m->col)) {
+			pl->where = TERM_MOUSE_BORDER;
+			pl->pane = p;
+			return true;
+		}
+	}
+	pl->where = TERM_MOUSE_PANE;
+	pl->pane = copymode_pane_at(v, m->row, m->col);
+	return pl->pane != NULL;
+}
+
 static term_key mouse_key(enum term_mouse_kind kind, unsigned button, uint8_t mods)
 {
 	return (term_key){.code = TERM_KEY_MOUSE, .mods = mods, .ch = TERM_MOUSE_KEY(kind, button)};

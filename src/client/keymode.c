@@ -22,6 +22,13 @@ void keymode_say(struct keymode *k, uint64_t now, const char *msg)
 
 /* --- running a command list ------------------------------------------------------ */
 
+/* The active pane's id, COPYMODE_ACTIVE with none. */
+static uint32_t active_id(const term_view *v)
+{
+	return v->npanes > 0 ? v->panes[v->active].id : COPYMODE_ACTIVE;
+}
+
+
 /* Words on their way to the server as one COMMAND event: whole commands, argv form. */
 struct batch {
 	term_event ev;
@@ -136,7 +143,10 @@ static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
 {
 	uint32_t pane;
 	const term_view *v = io->view;
-	if (pane_arg(a, 't', &pane) && pane == COPYMODE_ACTIVE && v->npanes > 0)
+	if (pane_arg(a, 't', &pane) && pane == COPYMODE_ACTIVE && k->mouse_on &&
+	    k->mouse_place.pane != NULL)
+		pane = k->mouse_place.pane->id; /* a mouse key's: the pane under the mouse */
+	else if (pane == COPYMODE_ACTIVE && v->npanes > 0)
 		pane = v->panes[v->active].id;
 	if (!k->copy.on || k->copy.pane != pane) {
 		keymode_say(k, now, "not in a mode");
@@ -156,6 +166,41 @@ static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
 		free(cause);
 	}
 	ask_free_strings(argv, a->argc);
+}
+
+static void run_line(struct keymode *k, const char *line, uint64_t now,
+		     const struct copymode_io *io);
+
+/* send-keys -M in a mouse key's binding: the event on to the server for the pane under
+ * it, unless that pane is in copy mode here (tmux's copy mode takes no such key). */
+static void send_mouse(struct keymode *k, const struct copymode_io *io)
+{
+	const term_view_pane *p = k->mouse_place.pane;
+	if (p == NULL || (k->copy.on && k->copy.pane == p->id))
+		return;
+	term_event ev = {.type = TERM_EVENT_MOUSE, .mouse = k->mouse_event};
+	io->send(io->arg, &ev);
+}
+
+/* if-shell -F [-t %ID] condition command [command], when the client can tell whether
+ * the condition holds for the pane (-t's; else the mouse's, else the active one): the
+ * command it picks runs here. False to leave it to the server. */
+static bool if_here(struct keymode *k, const struct args *a, uint64_t now,
+		    const struct copymode_io *io)
+{
+	uint32_t pane;
+	if (!pane_arg(a, 't', &pane))
+		return false;
+	if (pane == COPYMODE_ACTIVE)
+		pane = k->mouse_on && k->mouse_place.pane != NULL ? k->mouse_place.pane->id
+								  : active_id(io->view);
+	int yes = copymode_condition(&k->copy, io, pane, a->argv[0]);
+	if (yes < 0)
+		return false;
+	const char *line = yes ? a->argv[1] : a->argc > 2 ? a->argv[2] : NULL;
+	if (line != NULL)
+		run_line(k, line, now, io);
+	return true;
 }
 
 /*
@@ -193,6 +238,10 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 	} else if (strcmp(name, "copy-mode") == 0 && (here || (!args_has(a, 't') &&
 							       pane_arg(a, 's', &(uint32_t){0})))) {
 		copy_mode(k, a, now, io);
+	} else if (strcmp(name, "send-keys") == 0 && args_has(a, 'M') && k->mouse_on) {
+		send_mouse(k, io);
+	} else if (strcmp(name, "if-shell") == 0 && args_has(a, 'F') && if_here(k, a, now, io)) {
+		/* decided and run here */
 	} else if (strcmp(name, "send-keys") == 0 && (here || !args_has(a, 't')) &&
 		   (args_has(a, 'X') || (args_has(a, 'N') && a->argc == 0))) {
 		send_keys(k, a, now, io);
@@ -277,6 +326,74 @@ static void pause_rest(struct keymode *k, const struct args *a, const struct cmd
 	k->paused_until = now + (seconds > 0 ? (uint64_t)(seconds * 1000) : 0);
 }
 
+/* What the mouse target `=` names for the server (tmux's cmd_find with a mouse event):
+ * the pane under the mouse, else the status range's window, else the active pane. */
+static void mouse_target(const struct keymode *k, const term_view *v, char out[24])
+{
+	const struct copymode_place *pl = &k->mouse_place;
+	if (pl->pane != NULL)
+		snprintf(out, 24, "%%%u", (unsigned)pl->pane->id);
+	else if (pl->window)
+		snprintf(out, 24, ":=%u", (unsigned)pl->window_index);
+	else
+		snprintf(out, 24, "%%%u", (unsigned)active_id(v));
+}
+
+static bool is_mouse_word(const char *w)
+{
+	return strcmp(w, "=") == 0 || strcmp(w, "{mouse}") == 0;
+}
+
+/* A word of flags whose last takes the next word: -t or -s (-dt ...). */
+static bool target_flag(const char *w)
+{
+	size_t n = strlen(w);
+	return n >= 2 && w[0] == '-' && w[1] != '-' && (w[n - 1] == 't' || w[n - 1] == 's');
+}
+
+/* argv with each -t = and -s = (and -t=) naming the mouse's target; allocated. */
+static char **mouse_targets(const struct keymode *k, int argc, char *const argv[],
+			    const term_view *v)
+{
+	char target[24];
+	char **words = xcalloc((size_t)argc + 1, sizeof *words);
+	mouse_target(k, v, target);
+	for (int i = 0; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+		if (i > 0 && is_mouse_word(argv[i]) && target_flag(argv[i - 1]))
+			words[i] = xstrdup(target);
+		else if (n >= 3 && argv[i][n - 1] == '=' && argv[i][0] == '-' && argv[i][1] != '-' &&
+			 (argv[i][n - 2] == 't' || argv[i][n - 2] == 's'))
+			xasprintf(&words[i], "%.*s%s", (int)(n - 1), argv[i], target);
+		else
+			words[i] = xstrdup(argv[i]);
+	}
+	return words;
+}
+
+/* A mouse key's command for the server with no -t, whose -t is a pane or window: -t the mouse's
+ * target put in, as tmux's mouse keys' commands act where the mouse is by default
+ * (allocated: argc + 2 words), else NULL. */
+static char **mouse_default(const struct keymode *k, const struct args *a, int argc,
+			    char *const argv[], const term_view *v)
+{
+	bool takes = false;
+	for (const struct args_flag *f = a->cmd->flags; f->letter != 0; f++)
+		takes |= f->letter == 't' && f->value == ARGS_TARGET;
+	/* a session's: the mouse's is the client's own, the server's current already */
+	if (!takes || a->cmd->target == TARGET_SESSION || args_has(a, 't') || argc < 1)
+		return NULL;
+	char target[24];
+	mouse_target(k, v, target);
+	char **words = xcalloc((size_t)argc + 3, sizeof *words);
+	words[0] = xstrdup(argv[0]);
+	words[1] = xstrdup("-t");
+	words[2] = xstrdup(target);
+	for (int i = 1; i < argc; i++)
+		words[i + 2] = xstrdup(argv[i]);
+	return words;
+}
+
 /*
  * Runs a command list (argv form): the client's own commands here, at once; runs of the
  * others as COMMAND events, so the server runs them in their order among these. here:
@@ -287,14 +404,16 @@ static void run(struct keymode *k, int argc, char *const argv[], bool here, uint
 {
 	struct cmdlist list;
 	struct batch b = {.ev = {.type = TERM_EVENT_COMMAND}};
+	char **words = k->mouse_on ? mouse_targets(k, argc, argv, io->view) : NULL;
 
-	cmdlist_split(argc, argv, &list);
+	cmdlist_split(argc, words != NULL ? words : argv, &list);
+	cmdlist_free_words(words != NULL ? argc : 0, words);
 	for (int i = 0; i < list.n; i++) {
 		struct args a;
 		char *cause = NULL;
 		/* A command the client cannot read may be one a newer server has. */
-		bool local = args_parse_command(list.cmd[i].argc, list.cmd[i].argv, &a,
-						&cause) == 0;
+		bool parsed = args_parse_command(list.cmd[i].argc, list.cmd[i].argv, &a,
+						 &cause) == 0, local = parsed;
 		if (local && is_pause(&a)) {
 			batch_flush(&b, io);
 			pause_rest(k, &a, &list, i + 1, here, now, io);
@@ -305,10 +424,15 @@ static void run(struct keymode *k, int argc, char *const argv[], bool here, uint
 			batch_flush(&b, io);
 			local = run_local(k, &a, here, now, io);
 		}
-		if (!local && list.cmd[i].argc > TERM_EVENT_WORDS_MAX)
+		char **with = !local && k->mouse_on && parsed
+				      ? mouse_default(k, &a, list.cmd[i].argc, list.cmd[i].argv, io->view)
+				      : NULL;
+		int wargc = list.cmd[i].argc + (with != NULL ? 2 : 0);
+		if (!local && wargc > TERM_EVENT_WORDS_MAX)
 			keymode_say(k, now, "command too long"); /* more words than an event carries */
 		else if (!local)
-			batch_add(&b, list.cmd[i].argc, list.cmd[i].argv, io);
+			batch_add(&b, wargc, with != NULL ? with : list.cmd[i].argv, io);
+		cmdlist_free_words(with != NULL ? wargc : 0, with);
 		args_free(&a);
 		free(cause);
 	}
@@ -620,35 +744,29 @@ static void to_root(struct keymode *k)
 	k->repeating = false;
 }
 
-/* Whether copy mode takes the keys: it is on over the active pane. */
-static bool copying(const struct keymode *k, const term_view *v)
+/* The table of the copy mode the pane is in, else NULL (tmux's mode key table). */
+static const char *mode_table(const struct keymode *k, uint32_t pane)
 {
-	return k->copy.on && v->npanes > 0 && v->panes[v->active].id == k->copy.pane;
-}
-
-/* The table of the copy mode the active pane is in, else NULL (tmux's mode key table). */
-static const char *mode_table(const struct keymode *k, const term_view *v)
-{
-	if (!copying(k, v))
+	if (!k->copy.on || k->copy.pane != pane || pane == COPYMODE_ACTIVE)
 		return NULL;
 	return k->copy.keys == COPYMODE_VI ? "copy-mode-vi" : "copy-mode";
 }
 
 /*
  * tmux's server_client_key_callback, over the shipped tables: from root, a pane in copy
- * mode uses copy mode's table first; a key bound there runs, else root's binding does,
- * else the key is dropped (a copy-mode pane takes no keys).
+ * mode (the active one, or the one under the mouse) uses copy mode's table first; a key
+ * bound there runs, else root's binding does, else the key is dropped (a copy-mode pane
+ * takes no keys). Bound nowhere from root, ev (if any) goes to the server.
  */
-static void handle(struct keymode *k, const term_key *key, uint64_t now,
-		   const struct copymode_io *io)
+static void handle(struct keymode *k, const term_key *key, uint32_t pane, const term_event *ev,
+		   uint64_t now, const struct copymode_io *io)
 {
 	char first[sizeof k->table];
-	term_event ev = {.type = TERM_EVENT_KEY, .key = *key};
 	bool was_repeating;
 
 	if (k->repeating && now >= k->repeat_until)
 		to_root(k);
-	const char *mode = is_root(k->table) ? mode_table(k, io->view) : NULL;
+	const char *mode = is_root(k->table) ? mode_table(k, pane) : NULL;
 	snprintf(first, sizeof first, "%s", mode != NULL ? mode : k->table);
 	for (;;) {
 		const char *table = mode != NULL ? mode : is_root(k->table) ? "root" : k->table;
@@ -686,8 +804,8 @@ static void handle(struct keymode *k, const term_key *key, uint64_t now,
 		break;
 	}
 	/* Bound nowhere: to the pane, unless a prefix or table was tried first. */
-	if (is_root(first))
-		io->send(io->arg, &ev);
+	if (is_root(first) && ev != NULL)
+		io->send(io->arg, ev);
 }
 
 bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
@@ -704,7 +822,7 @@ bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
 			k->held[k->nheld++] = ev->key;
 		return false;
 	}
-	handle(k, &ev->key, now, io);
+	handle(k, &ev->key, active_id(io->view), ev, now, io);
 	return k->prompting || k->list != NULL || k->message_until > now || k->copy.on;
 }
 
@@ -731,52 +849,27 @@ void keymode_view(struct keymode *k, uint64_t now, const struct copymode_io *io)
 	}
 }
 
-/* tmux's root bindings for a mouse key over a pane not in a mode whose program does not
- * take the mouse (its `if -F` picks these then), or NULL. */
-static const char *root_mouse(const term_key *key)
-{
-	if (key->mods != 0)
-		return NULL;
-	switch (key->ch) {
-	case TERM_MOUSE_KEY(TERM_MOUSE_DRAG, 1):
-		return "copy-mode -M";
-	case TERM_MOUSE_KEY(TERM_MOUSE_WHEELUP, 0):
-		return "copy-mode -e";
-	case TERM_MOUSE_KEY(TERM_MOUSE_DOUBLECLICK, 1):
-		return "copy-mode -H ; send-keys -X select-word ; run-shell -d 0.3 ; "
-		       "send-keys -X copy-pipe-and-cancel";
-	case TERM_MOUSE_KEY(TERM_MOUSE_TRIPLECLICK, 1):
-		return "copy-mode -H ; send-keys -X select-line ; run-shell -d 0.3 ; "
-		       "send-keys -X copy-pipe-and-cancel";
-	}
-	return NULL;
-}
-
-/* A mouse key at the event at (keymode_mouse): true when it was copy mode's. */
-static bool mouse_key(struct keymode *k, const term_key *key, const term_mouse *at,
+/* A mouse key at the event at (keymode_mouse), m the terminal's own event. */
+static void mouse_key(struct keymode *k, term_key key, const term_mouse *at, const term_mouse *m,
 		      uint64_t now, const struct copymode_io *io)
 {
 	struct copymode *cm = &k->copy;
-	const term_view_pane *p = copymode_pane_at(io->view, at->row, at->col);
-	if (key->ch >> 2 == TERM_MOUSE_DRAGEND)
+	struct copymode_place pl;
+	if (TERM_MOUSE_KEY_KIND(key.ch) == TERM_MOUSE_DRAGEND)
 		cm->dragging = false; /* the drag ends before its key runs, as tmux's */
-	if (p == NULL)
-		return false;
+	if (!copymode_mouse_where(io->view, at, &pl))
+		return; /* on nothing: no key, as tmux */
+	key.ch |= (uint32_t)pl.where << 6;
+	k->mouse_on = true;
+	k->mouse_event = *m;
+	k->mouse_place = pl;
 	cm->mouse = *at;
-	cm->mouse_pending = true;
-	bool mine = true;
-	if (cm->on && p->id == cm->pane) {
-		const char *table = cm->keys == COPYMODE_VI ? "copy-mode-vi" : "copy-mode";
-		const struct key_binding *b = key_tables_lookup(k->keys, table, key);
-		if (b != NULL)
-			run(k, b->argc, b->argv, false, now, io);
-	} else if (!copymode_takes_mouse(p) && root_mouse(key) != NULL) {
-		run_line(k, root_mouse(key), now, io);
-	} else {
-		mine = false;
-	}
+	cm->mouse_pending = pl.pane != NULL;
+	term_event ev = {.type = TERM_EVENT_MOUSE, .mouse = *m};
+	handle(k, &key, pl.pane != NULL ? pl.pane->id : active_id(io->view),
+	       pl.where == TERM_MOUSE_PANE ? &ev : NULL, now, io);
 	cm->mouse_pending = false;
-	return mine;
+	k->mouse_on = false;
 }
 
 bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
@@ -787,7 +880,7 @@ bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 	if (!io->view->mouse || k->keys == NULL)
 		return false;
 	if (copymode_mouse_due(&k->mouse, now, &key, &at))
-		mouse_key(k, &key, &at, now, io); /* a double click the loop has not run yet */
+		mouse_key(k, key, &at, &at, now, io); /* a double click the loop has not run yet */
 	bool held = k->mouse.held != 0;
 	if (k->copy.dragging && m->action == TERM_MOUSE_MOVE && held) {
 		copymode_drag(&k->copy, io, m);
@@ -796,10 +889,10 @@ bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 	if (!copymode_mouse_key(&k->mouse, m, now, &key, &at))
 		return false;
 	bool was_dragging = k->copy.dragging;
-	bool mine = mouse_key(k, &key, &at, now, io);
+	mouse_key(k, key, &at, m, now, io);
 	if (k->copy.dragging && !was_dragging)
 		copymode_mouse_move(&k->copy, io, m); /* the drag began back at the press */
-	return mine && !(m->action == TERM_MOUSE_PRESS && m->button <= 3);
+	return true;
 }
 
 int keymode_timeout(const struct keymode *k, uint64_t now)
@@ -834,7 +927,7 @@ bool keymode_tick(struct keymode *k, uint64_t now, const struct copymode_io *io)
 		changed = true;
 	}
 	if (k->keys != NULL && io->view->mouse && copymode_mouse_due(&k->mouse, now, &key, &at)) {
-		mouse_key(k, &key, &at, now, io);
+		mouse_key(k, key, &at, &at, now, io);
 		changed = true;
 	}
 	return changed;

@@ -100,6 +100,11 @@ struct keymode {
 
 	struct copymode copy;
 	struct copymode_mouse mouse;
+	/* The mouse key whose binding runs now (keymode_mouse): the terminal's event (what
+	 * send-keys -M sends on) and what the key is over (what `-t =` names). */
+	bool mouse_on;
+	term_mouse mouse_event;
+	struct copymode_place mouse_place;
 
 	/* The rest of a command list a `run-shell -d` with no command paused (argv form),
 	 * run at paused_until; argc 0 for none. */
@@ -127,14 +132,17 @@ bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
 		 const struct copymode_io *io);
 /*
  * A mouse event with the view's mouse option on, as tmux 3.3's keys (copymode.h's
- * struct copymode_mouse): over copy mode's pane, the key's binding in copy mode's table
- * runs, its first copy-mode command at the mouse's cell (MouseDrag1Pane's
- * begin-selection starting a drag the cursor follows); over another pane whose program
- * does not take the mouse, tmux's root defaults for such a pane: MouseDrag1Pane
- * `copy-mode -M`, WheelUpPane `copy-mode -e`, DoubleClick1Pane and TripleClick1Pane
- * `copy-mode -H` then select-word (or select-line), a pause and copy-pipe-and-cancel.
- * True when the event was copy mode's (not sent on); presses of buttons 1 to 3 always go
- * on, so the server still makes the pane active.
+ * struct copymode_mouse) at the place the event is over (copymode_mouse_where: Pane,
+ * Border, Status, StatusLeft, StatusRight, StatusDefault), looked up as a key is: in copy
+ * mode's table when the pane under the mouse (the active one off the panes) is in copy
+ * mode, then in the current table and root (tmux's root defaults, key_defaults.c). The
+ * binding runs here with the mouse's event: `-t =` (or {mouse}) names the pane under it
+ * (%ID), else the status range's window (:=N), else the active pane; send-keys -M sends
+ * the event on to the server (to the pane under it; nothing over a copy-mode pane);
+ * copy mode's first command acts at the mouse's cell (MouseDrag1Pane's begin-selection
+ * starting a drag the cursor follows); if-shell -F decides here when ask_condition can.
+ * A key bound nowhere over a pane is sent on as send-keys -M does. False when no key was
+ * made (a motion with no button): the caller sends the event on.
  */
 bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 		   const struct copymode_io *io);

@@ -129,6 +129,10 @@ static const char *parse(char *s, enum target_kind kind, struct target *t)
 char *target_parse(const char *s, enum target_kind kind, struct target *t)
 {
 	memset(t, 0, sizeof *t);
+	if (strcmp(s, "=") == 0 || strcmp(s, "{mouse}") == 0) {
+		t->mouse = true;
+		return NULL;
+	}
 	char *copy = xstrdup(s);
 	const char *why = parse(copy, kind, t);
 	free(copy);

@@ -1,7 +1,8 @@
 /*
  * Targets as tmux writes them, parsed but not resolved: `work`, `work:2`, `work:2.1`,
  * `:2`, `:.1`, `2.1`, `=work` (exact name only), `:=logs`, window or pane offsets `:+`,
- * `:-2`, `:.+`, and the ids `$3` (session), `@7` (window), `%12` (pane).
+ * `:-2`, `:.+`, the ids `$3` (session), `@7` (window), `%12` (pane), and the mouse
+ * target `=` (or `{mouse}`).
  *
  * A word without `:` or `.` names what the command acts on: `-t 2` is session "2" for
  * attach, window 2 for select-window, pane 2 for select-pane. An absent or empty part means
@@ -32,6 +33,10 @@ struct target_part {
 
 struct target {
 	struct target_part session, window, pane;
+	/* `=` or `{mouse}`: what the mouse event of a mouse key's binding is over (the
+	 * client puts that pane or window in before the server sees the command; the
+	 * server, which holds no mouse event, says "no mouse target"). */
+	bool mouse;
 };
 
 /*

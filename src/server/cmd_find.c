@@ -89,9 +89,20 @@ struct session *cmd_find_session_part(struct cmd_ctx *ctx, const struct target_p
 	return s != NULL ? s : not_found(ctx, "session", '$', part);
 }
 
+/* The mouse target: the server holds no mouse event (the client resolves `=` in its
+ * mouse keys' bindings), so it is never found here, as tmux without one. */
+static bool no_mouse(struct cmd_ctx *ctx, const struct target *t)
+{
+	if (t->mouse)
+		cmd_error(ctx, "no mouse target");
+	return t->mouse;
+}
+
 struct session *cmd_find_session(struct cmd_ctx *ctx)
 {
 	const struct target *t = &ctx->args.target;
+	if (no_mouse(ctx, t))
+		return NULL;
 	/* A window or pane the target names must exist too, as in tmux: has-session -t z:5
 	 * fails without window 5 ("can't find window: 5"), and so do @N and %N. */
 	if (t->pane.form != TARGET_CURRENT) {
@@ -168,6 +179,8 @@ struct window *cmd_find_window(struct cmd_ctx *ctx)
 struct window *cmd_find_window_at(struct cmd_ctx *ctx, const struct target *t)
 {
 	struct window *w;
+	if (no_mouse(ctx, t))
+		return NULL;
 	if (t->pane.form == TARGET_ID) {
 		struct pane *p = pane_find_id((uint32_t)t->pane.value, &w);
 		return p != NULL ? w : not_found(ctx, "pane", '%', &t->pane);

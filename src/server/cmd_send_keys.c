@@ -7,6 +7,9 @@
  * pane (cmd_find_pane_client), which runs them in its copy mode of that pane or, when it
  * has none there, shows "not in a mode" (a key binding's send-keys -X never comes here:
  * the client runs it itself).
+ *
+ * -M sends a mouse key's event on to the pane under the mouse: the client does it in its
+ * mouse keys' bindings (keymode.h); here, with no mouse event, it is "no mouse target".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +27,11 @@ static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx);
 const struct cmd_entry cmd_send_keys_entry = {
 	.name = "send-keys",
 	.alias = {"send"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('F'), FLAG_BOOL('l'), FLAG_NUMBER('N', 1, 100000),
-			    FLAG_BOOL('X'), FLAG_TARGET),
+	.flags = ARGS_FLAGS(FLAG_BOOL('F'), FLAG_BOOL('l'), FLAG_BOOL('M'),
+			    FLAG_NUMBER('N', 1, 100000), FLAG_BOOL('X'), FLAG_TARGET),
 	.target = TARGET_PANE,
 	.max_args = ARGS_MANY,
-	.usage = "send-keys [-FlX] [-N repeat-count] [-t target-pane] key ...",
+	.usage = "send-keys [-FlMX] [-N repeat-count] [-t target-pane] key ...",
 	.exec = cmd_send_keys_exec,
 };
 
@@ -87,6 +90,8 @@ static enum cmd_retval cmd_send_keys_exec(struct cmd_ctx *ctx)
 		return cmd_give_cause(ctx, cause);
 	if (args_has(a, 'X') || (args_has(a, 'N') && a->argc == 0))
 		return to_client(ctx, p);
+	if (args_has(a, 'M'))
+		return cmd_error(ctx, "no mouse target");
 	if (p->input_off)
 		return CMD_RETURN_NORMAL; /* select-pane -d: as tmux, nothing reaches it */
 	struct format_ctx f = {.client = ctx->client, .p = p};

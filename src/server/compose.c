@@ -141,7 +141,7 @@ static void border_line(term_row *row, unsigned width, const struct session *s,
 	for (unsigned c = 0; c < width; c++)
 		term_row_set(row, c, &base, NULL, 0);
 	char *text = format_expand(options_get_string(p->options, "pane-border-format"), &ctx);
-	status_format_draw(row, width, text, &base);
+	status_format_draw(row, width, text, &base, NULL);
 	free(text);
 }
 
@@ -207,7 +207,10 @@ term_view *compose_view(const struct session *s, unsigned cols, unsigned rows)
 	v->clipboard = (uint8_t)options_get_number(options_server, "set-clipboard");
 	if (s != NULL && lines > 0) {
 		term_snapshot *status = status_lines(s, cols, lines);
+		size_t nranges;
+		const term_view_range *ranges = status_ranges(&nranges);
 		term_view_set_status(v, status);
+		term_view_set_ranges(v, ranges, nranges);
 		term_snapshot_unref(status);
 	}
 	if (s != NULL) {

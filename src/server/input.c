@@ -36,8 +36,10 @@ static struct pane *pane_at(struct window *w, term_mouse *m)
 	return NULL; /* a border */
 }
 
-/* A button pressed on a pane makes it active, as tmux's `mouse on` does (the wheel does
- * not); the pane then gets the event if it asked for mouse events. */
+/* A mouse event the client sent on (a mouse key bound nowhere, send-keys -M in a mouse
+ * key's binding, or any with the mouse option off): the pane under it gets it if its
+ * program asked for mouse events. Making the pane active is MouseDown1Pane's binding's
+ * (select-pane -t =), as in tmux. */
 static void mouse(struct session *s, const term_mouse *event)
 {
 	term_mouse m = *event;
@@ -50,8 +52,6 @@ static void mouse(struct session *s, const term_mouse *event)
 	struct pane *p = w != NULL ? pane_at(w, &m) : NULL;
 	if (p == NULL)
 		return;
-	if (m.action == TERM_MOUSE_PRESS && m.button <= 3)
-		window_set_active(w, p);
 	term_input_mouse(p->em, &m);
 }
 

@@ -12,6 +12,10 @@
 #include "cmd/cmdlist.h"
 #include "term/keyname.h"
 
+/* tmux's test in its root mouse bindings: the pane is in a mode or its program takes
+ * the mouse (then the event goes to it: send-keys -M). */
+#define MOUSE_OR_MODE "#{||:#{pane_in_mode},#{mouse_any_flag}}"
+
 /* tmux's mouse bindings, the same in both copy-mode tables. */
 #define COPY_MODE_MOUSE(table)                                                           \
 	{table, "MouseDown1Pane", 0, NULL, "select-pane"},                               \
@@ -116,9 +120,30 @@ static const struct {
 	{"prefix", "C-Down", 1, "Resize the pane down", "resize-pane -D"},
 	{"prefix", "C-Left", 1, "Resize the pane left", "resize-pane -L"},
 	{"prefix", "C-Right", 1, "Resize the pane right", "resize-pane -R"},
+	/* The root table's mouse keys, which the client makes and runs (keymode.h): tmux's
+	 * but MouseDown3Pane, MouseDown3Status, MouseDown3StatusLeft and M-MouseDown3Pane,
+	 * whose menus need display-menu, which rsh does not have. */
+	{"root", "MouseDown1Pane", 0, NULL, "select-pane -t = ; send-keys -M"},
+	{"root", "MouseDown1Status", 0, NULL, "select-window -t ="},
+	{"root", "MouseDown2Pane", 0, NULL,
+	 "select-pane -t = ; if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } "
+	 "{ paste-buffer -p }"},
+	{"root", "MouseDrag1Pane", 0, NULL,
+	 "if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } { copy-mode -M }"},
+	{"root", "WheelUpPane", 0, NULL,
+	 "if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } { copy-mode -e }"},
+	{"root", "WheelUpStatus", 0, NULL, "previous-window"},
+	{"root", "WheelDownStatus", 0, NULL, "next-window"},
+	{"root", "DoubleClick1Pane", 0, NULL,
+	 "select-pane -t = ; if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } "
+	 "{ copy-mode -H ; send-keys -X select-word ; run-shell -d 0.3 ; "
+	 "send-keys -X copy-pipe-and-cancel }"},
+	{"root", "TripleClick1Pane", 0, NULL,
+	 "select-pane -t = ; if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } "
+	 "{ copy-mode -H ; send-keys -X select-line ; run-shell -d 0.3 ; "
+	 "send-keys -X copy-pipe-and-cancel }"},
 	/* Copy mode's two tables, run by the client itself from the shipped copy (keymode.h).
-	 * tmux's { ... } blocks are written as quoted templates; the mouse keys are left out
-	 * (rsh's key names have none: the client handles the wheel itself). */
+	 * tmux's { ... } blocks are written as quoted templates. */
 	{"copy-mode", "C-Space", 0, NULL, "send-keys -X begin-selection"},
 	{"copy-mode", "C-a", 0, NULL, "send-keys -X start-of-line"},
 	{"copy-mode", "C-b", 0, NULL, "send-keys -X cursor-left"},

@@ -222,7 +222,7 @@ static void dead_message(struct pane *p)
 	char *text = format_expand(format, &ctx);
 	term_snapshot *row = term_snapshot_new(1, p->cols);
 	term_cell base = term_cell_blank();
-	status_format_draw(term_row_writable(&row->lines[0]), p->cols, text, &base);
+	status_format_draw(term_row_writable(&row->lines[0]), p->cols, text, &base, NULL);
 	char *shown = term_capture(row, NULL, TERM_CAPTURE_ESCAPES, NULL), *seq;
 	shown[strcspn(shown, "\n")] = '\0';
 	xasprintf(&seq, "\033[r\033[%u;1H\n\r\033[m%s\033[m", p->rows, shown);

@@ -201,11 +201,13 @@ static uint64_t status_key(const struct session *s, unsigned cols, unsigned n)
 	return h;
 }
 
-/* Drawn status lines, a few sessions' (or sizes') worth. */
+/* Drawn status lines, a few sessions' (or sizes') worth, with their mouse ranges. */
 struct status_cached {
 	unsigned session;
 	uint64_t key, used;
 	term_snapshot *snap;
+	term_view_range *ranges;
+	size_t nranges;
 };
 
 #define STATUS_CACHED 8
@@ -227,21 +229,50 @@ static struct status_cached *cache_find(unsigned session, uint64_t key)
 			c = &cache[i];
 	}
 	term_snapshot_unref(c->snap);
+	free(c->ranges);
 	*c = (struct status_cached){.used = ++cache_uses};
 	return c;
 }
+
+static const struct status_cached *last_drawn;
 
 void status_cache_free(void)
 {
 	for (size_t i = 0; i < STATUS_CACHED; i++) {
 		term_snapshot_unref(cache[i].snap);
+		free(cache[i].ranges);
 		cache[i] = (struct status_cached){0};
+	}
+	last_drawn = NULL;
+}
+
+const term_view_range *status_ranges(size_t *n)
+{
+	*n = last_drawn != NULL ? last_drawn->nranges : 0;
+	return last_drawn != NULL ? last_drawn->ranges : NULL;
+}
+
+/* Line y's tags (status_format_draw) as ranges, appended to c's. */
+static void add_ranges(struct status_cached *c, unsigned y, const uint64_t *tags, unsigned cols)
+{
+	for (unsigned x = 0; x < cols;) {
+		unsigned end = x + 1;
+		while (end < cols && tags[end] == tags[x])
+			end++;
+		if (tags[x] != 0 && c->nranges < TERM_VIEW_MAX_RANGES) {
+			c->ranges = xreallocarray(c->ranges, c->nranges + 1, sizeof *c->ranges);
+			c->ranges[c->nranges++] = (term_view_range){
+				.line = (uint8_t)y, .type = (uint8_t)(tags[x] >> 32),
+				.x = (uint16_t)x, .width = (uint16_t)(end - x),
+				.window = (uint32_t)tags[x]};
+		}
+		x = end;
 	}
 }
 
 /* Line y drawn from status-format[y] (none there: blank), expanded for the session. */
 static void draw_line(term_row *row, const struct session *s, unsigned y, unsigned cols,
-		      const term_cell *base)
+		      const term_cell *base, uint64_t *tags)
 {
 	const char *format = options_array_get(s->options, status_format_entry(), y);
 	if (format == NULL)
@@ -249,22 +280,27 @@ static void draw_line(term_row *row, const struct session *s, unsigned y, unsign
 	struct format_ctx ctx = {.s = (struct session *)s, .time = true};
 	format_defaults(&ctx);
 	char *text = format_expand(format, &ctx);
-	status_format_draw(row, cols, text, base);
+	status_format_draw(row, cols, text, base, tags);
 	free(text);
 }
 
-static term_snapshot *draw_lines(const struct session *s, unsigned cols, unsigned n)
+static void draw_lines(struct status_cached *c, const struct session *s, unsigned cols,
+		       unsigned n)
 {
 	term_snapshot *snap = term_snapshot_new(n, cols);
 	term_cell base = base_cell(s->options);
+	uint64_t *tags = xcalloc(cols ? cols : 1, sizeof *tags);
 	for (unsigned y = 0; y < n; y++) {
 		term_row *row = term_row_writable(&snap->lines[y]);
-		for (unsigned c = 0; c < cols; c++)
-			term_row_set(row, c, &base, NULL, 0);
-		draw_line(row, s, y, cols, &base);
+		for (unsigned x = 0; x < cols; x++)
+			term_row_set(row, x, &base, NULL, 0);
+		memset(tags, 0, (cols ? cols : 1) * sizeof *tags);
+		draw_line(row, s, y, cols, &base, tags);
+		add_ranges(c, y, tags, cols);
 	}
+	free(tags);
 	snap->cursor.visible = false;
-	return snap;
+	c->snap = snap;
 }
 
 term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n)
@@ -272,10 +308,11 @@ term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n)
 	uint64_t key = status_key(s, cols, n);
 	struct status_cached *c = cache_find(s->id, key);
 	if (c->snap == NULL) {
-		c->snap = draw_lines(s, cols, n);
+		draw_lines(c, s, cols, n);
 		c->session = s->id;
 		c->key = key;
 	}
+	last_drawn = c;
 	return term_snapshot_ref(c->snap);
 }
 

@@ -5,6 +5,7 @@
 
 #include "server.h"
 #include "term/snapshot.h"
+#include "term/view.h"
 
 /*
  * The session's status lines at cols: n rows (at most TERM_VIEW_MAX_STATUS), line y
@@ -21,6 +22,9 @@
  * before, a reference, not expanded again. status_cache_free drops them.
  */
 term_snapshot *status_lines(const struct session *s, unsigned cols, unsigned n);
+/* The mouse ranges (#[range=...]) of the lines status_lines gave last, in the view's
+ * order (term/view.h); valid until the next status_lines or status_cache_free. */
+const term_view_range *status_ranges(size_t *n);
 void status_cache_free(void);
 
 /*
@@ -33,8 +37,12 @@ void status_cache_free(void);
  * paints the line's background. The left, right and lists are kept before the centre
  * when the line is short, as tmux trims them. ## draws #; control characters and
  * invalid UTF-8 read '?'; wide characters take two cells, never cut in half.
+ * #[range=left], #[range=right], #[range=window|N] ... #[norange] mark the mouse ranges:
+ * with tags, each of the cols cells gets the tag of the range it is in (0 for none).
  */
-void status_format_draw(term_row *row, unsigned cols, const char *text, const term_cell *base);
+#define STATUS_RANGE_TAG(type, window) ((uint64_t)(type) << 32 | (uint64_t)(window))
+void status_format_draw(term_row *row, unsigned cols, const char *text, const term_cell *base,
+			uint64_t *tags);
 
 /* How many status lines the options ask for (the status option: 0 off, 1 on, 2 to 5),
  * and whether they are at the top (status-position). */

@@ -20,11 +20,19 @@ enum section { LEFT, CENTRE, RIGHT, ABS_CENTRE, LIST, LIST_LEFT, LIST_RIGHT, AFT
 enum align { ALIGN_DEFAULT, ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT, ALIGN_ABS_CENTRE };
 enum list_mode { LIST_OFF, LIST_ON, LIST_FOCUS, LIST_LEFT_MARKER, LIST_RIGHT_MARKER };
 
-/* A section's cells: a code point each (0 for the right half of a wide one). */
+/* A section's cells: a code point each (0 for the right half of a wide one), and the
+ * mouse range each is in (status.h's tag). */
 struct sect {
 	term_cell *cell;
 	uint32_t *cp;
+	uint64_t *range;
 	unsigned n, cap;
+};
+
+/* Where the sections go: the row, and the range tag of each of its cells (or NULL). */
+struct canvas {
+	term_row *row;
+	uint64_t *tags;
 };
 
 /* The drawing's state as the text is walked. */
@@ -41,18 +49,22 @@ struct draw {
 	int focus_start, focus_end;
 	bool fill;
 	term_colour fill_colour;
+	uint64_t range; /* the mouse range the text is in now (#[range=...], #[norange]) */
 };
 
-static void sect_put(struct sect *s, uint32_t cp, const term_cell *cell, unsigned w)
+static void sect_put(struct sect *s, uint32_t cp, const term_cell *cell, unsigned w,
+		     uint64_t range)
 {
 	if (s->n + w > s->cap) {
 		s->cap = s->cap * 2 + w + 16;
 		s->cell = xreallocarray(s->cell, s->cap, sizeof *s->cell);
 		s->cp = xreallocarray(s->cp, s->cap, sizeof *s->cp);
+		s->range = xreallocarray(s->range, s->cap, sizeof *s->range);
 	}
 	for (unsigned i = 0; i < w; i++) {
 		s->cell[s->n] = *cell;
 		s->cell[s->n].width = (uint8_t)(i == 0 ? w : 0);
+		s->range[s->n] = range;
 		s->cp[s->n++] = i == 0 ? cp : 0;
 	}
 }
@@ -61,7 +73,7 @@ static void put_char(struct draw *d, uint32_t cp)
 {
 	if (utf8_is_control(cp))
 		cp = '?';
-	sect_put(&d->s[d->current], cp, &d->cell, status_width(cp));
+	sect_put(&d->s[d->current], cp, &d->cell, status_width(cp), d->range);
 }
 
 static bool word_is(const char *w, const char *name)
@@ -94,6 +106,24 @@ static bool parse_list(const char *v, enum list_mode *l)
 	return i != 0;
 }
 
+/* range=left, range=right, range=window|N (N a window index), as tmux 3.3 reads them. */
+static bool parse_range(const char *v, uint64_t *range)
+{
+	if (word_is(v, "left") || word_is(v, "right")) {
+		*range = STATUS_RANGE_TAG(word_is(v, "left") ? TERM_VIEW_RANGE_LEFT
+							     : TERM_VIEW_RANGE_RIGHT, 0);
+		return true;
+	}
+	if (strncasecmp(v, "window|", 7) != 0)
+		return false;
+	char *end;
+	unsigned long n = strtoul(v + 7, &end, 10);
+	if (end == v + 7 || *end != '\0' || n > UINT32_MAX)
+		return false;
+	*range = STATUS_RANGE_TAG(TERM_VIEW_RANGE_WINDOW, n);
+	return true;
+}
+
 /* The words of a #[...] that are not colours and attributes; false for an unknown one
  * (style_apply is left the rest in *plain). *push: 1 push-default, -1 pop-default. */
 static bool status_word(struct draw *d, const char *w, enum align *align, enum list_mode *list,
@@ -119,8 +149,13 @@ static bool status_word(struct draw *d, const char *w, enum align *align, enum l
 		d->fill_colour = c;
 		return true;
 	}
-	/* Mouse ranges: rsh's status line takes no clicks on windows yet; read, not kept. */
-	return strncasecmp(w, "range=", 6) == 0 || word_is(w, "norange");
+	if (word_is(w, "norange")) {
+		d->range = 0;
+		return true;
+	}
+	if (strncasecmp(w, "range=", 6) == 0)
+		return parse_range(w + 6, &d->range);
+	return false;
 }
 
 /* The list's state after a style, as tmux's format_draw moves between the sections. */
@@ -247,7 +282,7 @@ static bool walk(struct draw *d, const char *text)
 
 /* Copies width cells of s from start to row at at; a wide character cut in two by the
  * copy's edges becomes a space in its colours. */
-static void put(term_row *row, unsigned at, const struct sect *s, unsigned start,
+static void put(const struct canvas *row, unsigned at, const struct sect *s, unsigned start,
 		unsigned width)
 {
 	for (unsigned i = 0; i < width && start + i < s->n; i++) {
@@ -258,7 +293,10 @@ static void put(term_row *row, unsigned at, const struct sect *s, unsigned start
 			cell.width = 1;
 			cp = ' ';
 		}
-		term_row_set(row, at + i, &cell, cell.width == 0 ? NULL : &cp, cell.width == 0 ? 0 : 1);
+		term_row_set(row->row, at + i, &cell, cell.width == 0 ? NULL : &cp,
+			     cell.width == 0 ? 0 : 1);
+		if (row->tags != NULL)
+			row->tags[at + i] = s->range[start + i];
 	}
 }
 
@@ -277,7 +315,7 @@ static void trim(unsigned *width, const enum section *order, size_t n, unsigned 
 
 /* The list in width cells at offset, trimmed around its focus, with the markers where
  * it was cut (tmux's format_draw_put_list). */
-static void put_list(term_row *row, const struct draw *d, unsigned offset, unsigned width,
+static void put_list(const struct canvas *row, const struct draw *d, unsigned offset, unsigned width,
 		     int focus_start, int focus_end)
 {
 	const struct sect *list = &d->s[LIST], *ll = &d->s[LIST_LEFT], *lr = &d->s[LIST_RIGHT];
@@ -303,7 +341,7 @@ static void put_list(term_row *row, const struct draw *d, unsigned offset, unsig
 }
 
 /* No list: left, right, the centre between them, the absolute centre over all. */
-static void draw_none(term_row *row, const struct draw *d, unsigned available)
+static void draw_none(const struct canvas *row, const struct draw *d, unsigned available)
 {
 	static const enum section order[] = {CENTRE, RIGHT, LEFT};
 	unsigned w[SECTIONS];
@@ -320,7 +358,7 @@ static void draw_none(term_row *row, const struct draw *d, unsigned available)
 
 /* The list with the left, centre or right: where each part goes (tmux's
  * format_draw_left, _centre and _right). */
-static void draw_with_list(term_row *row, const struct draw *d, unsigned available)
+static void draw_with_list(const struct canvas *row, const struct draw *d, unsigned available)
 {
 	static const enum section by_centre[] = {LIST, AFTER, CENTRE, RIGHT, LEFT};
 	static const enum section others[] = {CENTRE, LIST, RIGHT, AFTER, LEFT};
@@ -370,7 +408,7 @@ static void draw_with_list(term_row *row, const struct draw *d, unsigned availab
 }
 
 /* The list in the absolute centre, with abs_centre before it and after behind it. */
-static void draw_abs_list(term_row *row, const struct draw *d, unsigned available)
+static void draw_abs_list(const struct canvas *row, const struct draw *d, unsigned available)
 {
 	static const enum section sides[] = {CENTRE, RIGHT, LEFT};
 	static const enum section middle_parts[] = {LIST, AFTER, ABS_CENTRE};
@@ -394,8 +432,12 @@ static void draw_abs_list(term_row *row, const struct draw *d, unsigned availabl
 	put(row, at + w[LIST], &s[AFTER], 0, w[AFTER]);
 }
 
-void status_format_draw(term_row *row, unsigned cols, const char *text, const term_cell *base)
+void status_format_draw(term_row *r, unsigned cols, const char *text, const term_cell *base,
+			uint64_t *tags)
 {
+	const struct canvas canvas = {r, tags}, *row = &canvas;
+	if (tags != NULL)
+		memset(tags, 0, cols * sizeof *tags);
 	struct draw d = {.cell = *base, .deflt = *base, .base = base, .current = LEFT,
 			 .map = {LEFT, LEFT, CENTRE, RIGHT, ABS_CENTRE}, .list_state = -1,
 			 .focus_start = -1, .focus_end = -1};
@@ -405,7 +447,7 @@ void status_format_draw(term_row *row, unsigned cols, const char *text, const te
 		term_cell cell = term_cell_blank();
 		cell.bg = d.fill_colour;
 		for (unsigned c = 0; c < cols; c++)
-			term_row_set(row, c, &cell, NULL, 0);
+			term_row_set(r, c, &cell, NULL, 0);
 	}
 	if (d.list_align == ALIGN_DEFAULT) /* no list, or one with no alignment: not drawn */
 		draw_none(row, &d, cols);
@@ -417,5 +459,6 @@ out:
 	for (int i = 0; i < SECTIONS; i++) {
 		free(d.s[i].cell);
 		free(d.s[i].cp);
+		free(d.s[i].range);
 	}
 }

@@ -32,8 +32,8 @@ enum term_key_code {
 	TERM_KEY_PAGEDOWN,
 	TERM_KEY_F1, /* F1 to F12 follow in order */
 	TERM_KEY_F12 = TERM_KEY_F1 + 11,
-	/* A mouse key over a pane (MouseDown1Pane...), named by ch (TERM_MOUSE_KEY): in key
-	 * tables only, never typed into a pane. */
+	/* A mouse key (MouseDown1Pane, WheelUpStatus...), named by ch (TERM_MOUSE_KEY): in
+	 * key tables only, never typed into a pane. */
 	TERM_KEY_MOUSE,
 };
 
@@ -43,11 +43,21 @@ enum term_mouse_kind {
 	TERM_MOUSE_WHEELUP, TERM_MOUSE_WHEELDOWN, TERM_MOUSE_SECONDCLICK,
 	TERM_MOUSE_DOUBLECLICK, TERM_MOUSE_TRIPLECLICK, TERM_MOUSE_KINDS
 };
+/* Where the mouse is, in tmux's order: over a pane, on the status line (a window's
+ * range, status-left's, status-right's, none), on a border. */
+enum term_mouse_where {
+	TERM_MOUSE_PANE, TERM_MOUSE_STATUS, TERM_MOUSE_STATUS_LEFT, TERM_MOUSE_STATUS_RIGHT,
+	TERM_MOUSE_STATUS_DEFAULT, TERM_MOUSE_BORDER, TERM_MOUSE_WHERES
+};
 #define TERM_MOUSE_KEY(kind, button) ((uint32_t)(kind) << 2 | (uint32_t)(button))
-/* Whether ch names a mouse key: a wheel with button 0, the rest with 1..3. */
+#define TERM_MOUSE_KEY_AT(kind, button, where) \
+	(TERM_MOUSE_KEY(kind, button) | (uint32_t)(where) << 6)
+#define TERM_MOUSE_KEY_KIND(ch) (((ch) >> 2) & 15u)
+#define TERM_MOUSE_KEY_WHERE(ch) ((ch) >> 6)
+/* Whether ch names a mouse key: a wheel with button 0, the rest with 1..3; a place. */
 #define TERM_MOUSE_KEY_VALID(ch)                                                        \
-	((ch) >> 2 < TERM_MOUSE_KINDS &&                                                \
-	 (((ch) >> 2 == TERM_MOUSE_WHEELUP || (ch) >> 2 == TERM_MOUSE_WHEELDOWN)       \
+	(((ch) >> 2 & 15u) < TERM_MOUSE_KINDS && (ch) >> 6 < TERM_MOUSE_WHERES &&       \
+	 ((((ch) >> 2 & 15u) == TERM_MOUSE_WHEELUP || ((ch) >> 2 & 15u) == TERM_MOUSE_WHEELDOWN) \
 		  ? ((ch)&3) == 0                                                        \
 		  : ((ch)&3) != 0))
 

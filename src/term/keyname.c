@@ -29,13 +29,16 @@ static const struct {
 };
 #define NNAMES (sizeof names / sizeof *names)
 
-/* The mouse keys' names before their button (and "Pane", the only place rsh reads). */
+/* The mouse keys' names before their button, and their places after it. */
 static const char *const mouse_names[TERM_MOUSE_KINDS] = {
 	"MouseDown", "MouseUp", "MouseDrag", "MouseDragEnd", "WheelUp", "WheelDown",
 	"SecondClick", "DoubleClick", "TripleClick",
 };
+static const char *const mouse_wheres[TERM_MOUSE_WHERES] = {
+	"Pane", "Status", "StatusLeft", "StatusRight", "StatusDefault", "Border",
+};
 
-/* MouseDown1Pane and the like (either case, as tmux reads them). */
+/* MouseDown1Pane, WheelUpStatus and the like (either case, as tmux reads them). */
 static bool mouse_key(const char *s, term_key *key)
 {
 	for (unsigned k = 0; k < TERM_MOUSE_KINDS; k++) {
@@ -43,23 +46,28 @@ static bool mouse_key(const char *s, term_key *key)
 		if (strncasecmp(s, mouse_names[k], n) != 0)
 			continue;
 		unsigned button = s[n] >= '1' && s[n] <= '3' ? (unsigned)(s[n] - '0') : 0;
-		if (strcasecmp(s + n + (button != 0), "Pane") != 0 ||
-		    !TERM_MOUSE_KEY_VALID(TERM_MOUSE_KEY(k, button)))
-			continue; /* MouseDragEnd1Pane is not MouseDrag's */
-		key->code = TERM_KEY_MOUSE;
-		key->ch = TERM_MOUSE_KEY(k, button);
-		return true;
+		for (unsigned w = 0; w < TERM_MOUSE_WHERES; w++) {
+			uint32_t ch = TERM_MOUSE_KEY_AT(k, button, w);
+			if (strcasecmp(s + n + (button != 0), mouse_wheres[w]) != 0 ||
+			    !TERM_MOUSE_KEY_VALID(ch))
+				continue; /* MouseDragEnd1Pane is not MouseDrag's */
+			key->code = TERM_KEY_MOUSE;
+			key->ch = ch;
+			return true;
+		}
 	}
 	return false;
 }
 
 /* A mouse key's name, in out. */
-static const char *mouse_name(uint32_t ch, char out[24])
+static const char *mouse_name(uint32_t ch, char out[32])
 {
+	const char *kind = mouse_names[TERM_MOUSE_KEY_KIND(ch)];
+	const char *where = mouse_wheres[TERM_MOUSE_KEY_WHERE(ch)];
 	if ((ch & 3) == 0)
-		snprintf(out, 24, "%sPane", mouse_names[ch >> 2]);
+		snprintf(out, 32, "%s%s", kind, where);
 	else
-		snprintf(out, 24, "%s%uPane", mouse_names[ch >> 2], ch & 3);
+		snprintf(out, 32, "%s%u%s", kind, ch & 3, where);
 	return out;
 }
 
@@ -212,7 +220,7 @@ void keyname_print(const term_key *key, char out[KEYNAME_MAX])
 	}
 	if (k.code == TERM_KEY_TAB && (mods & TERM_MOD_SHIFT))
 		mods &= (uint8_t)~TERM_MOD_SHIFT; /* BTab says it */
-	char mouse[24];
+	char mouse[32];
 	if (k.code >= TERM_KEY_F1 && k.code <= TERM_KEY_F12)
 		snprintf(ch, sizeof ch, "F%d", k.code - TERM_KEY_F1 + 1);
 	else if (k.code == TERM_KEY_MOUSE && TERM_MOUSE_KEY_VALID(k.ch))
@@ -240,11 +248,11 @@ static uint64_t special_order(const term_key *k)
 		TERM_KEY_DOWN, TERM_KEY_LEFT, TERM_KEY_RIGHT,
 	};
 	uint64_t i;
-	if (k->code == TERM_KEY_MOUSE) /* tmux's mouse keys come before BSpace */
-		return 0x110000 + k->ch;
+	if (k->code == TERM_KEY_MOUSE) /* before BSpace, by kind and button, then place */
+		return 0x110000 + (k->ch & 63) * TERM_MOUSE_WHERES + TERM_MOUSE_KEY_WHERE(k->ch);
 	for (i = 0; i < sizeof order && order[i] != k->code; i++)
 		;
-	return 0x110000 + 4 * TERM_MOUSE_KINDS + i;
+	return 0x110000 + 64 * TERM_MOUSE_WHERES + i;
 }
 
 uint64_t keyname_order(const term_key *key)

@@ -24,7 +24,7 @@
 
 #include "input.h"
 
-#define KEYNAME_MAX 32 /* the longest name printed, NUL included: "C-M-S-PageDown" fits */
+#define KEYNAME_MAX 40 /* the longest name printed, NUL included: "C-M-S-MouseDragEnd1StatusDefault" */
 
 /* The key that is no key ("None"): a character key with no character. */
 #define KEYNAME_NONE ((term_key){.code = TERM_KEY_CHAR, .ch = 0})

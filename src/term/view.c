@@ -80,6 +80,29 @@ unsigned term_view_message_row(const term_view *v)
 	return v->status_top ? 0 : v->rows - 1u;
 }
 
+void term_view_set_ranges(term_view *v, const term_view_range *ranges, size_t n)
+{
+	if (n > TERM_VIEW_MAX_RANGES)
+		n = TERM_VIEW_MAX_RANGES;
+	free(v->ranges);
+	v->ranges = NULL;
+	v->nranges = (uint16_t)n;
+	if (n > 0) {
+		v->ranges = xreallocarray(NULL, n, sizeof *v->ranges);
+		memcpy(v->ranges, ranges, n * sizeof *v->ranges);
+	}
+}
+
+const term_view_range *term_view_range_at(const term_view *v, unsigned line, unsigned x)
+{
+	for (unsigned i = 0; i < v->nranges; i++) {
+		const term_view_range *r = &v->ranges[i];
+		if (r->line == line && x >= r->x && x - r->x < r->width)
+			return r;
+	}
+	return NULL;
+}
+
 term_view *term_view_ref(term_view *v)
 {
 	v->refs++;
@@ -104,6 +127,7 @@ term_view *term_view_clone(const term_view *v)
 	c->bells = v->bells;
 	c->marked = v->marked;
 	c->hup = v->hup;
+	term_view_set_ranges(c, v->ranges, v->nranges);
 	c->echo_events = v->echo_events;
 	c->echo_ms = v->echo_ms;
 	c->tty_echo = v->tty_echo;
@@ -130,6 +154,7 @@ void term_view_unref(term_view *v)
 	free(v->panes);
 	term_snapshot_unref(v->status);
 	term_snapshot_unref(v->borders);
+	free(v->ranges);
 	free(v->notice);
 	free(v->ended);
 	term_histpage_unref(v->page);
@@ -255,6 +280,26 @@ static bool check_pane(const term_view *v, unsigned i, const char **err)
 	return true;
 }
 
+/* Ranges on the status lines, each in its line, in order of line and cell, none
+ * overlapping the one before. */
+static bool check_ranges(const term_view *v, const char **err)
+{
+	if (v->nranges > TERM_VIEW_MAX_RANGES)
+		return *err = "too many ranges", false;
+	for (unsigned i = 0; i < v->nranges; i++) {
+		const term_view_range *r = &v->ranges[i];
+		if (r->line >= v->status->rows || r->width == 0 || r->x >= v->cols ||
+		    r->width > v->cols - r->x || r->type < TERM_VIEW_RANGE_LEFT ||
+		    r->type > TERM_VIEW_RANGE_WINDOW ||
+		    (r->type != TERM_VIEW_RANGE_WINDOW && r->window != 0))
+			return *err = "range out of the status lines", false;
+		const term_view_range *q = i > 0 ? &v->ranges[i - 1] : NULL;
+		if (q != NULL && (q->line > r->line || (q->line == r->line && q->x + q->width > r->x)))
+			return *err = "ranges out of order", false;
+	}
+	return true;
+}
+
 bool term_view_check(const term_view *v, const char **err)
 {
 	if (v->cols > TERM_MAX_COLS || v->rows > TERM_MAX_ROWS)
@@ -288,9 +333,24 @@ bool term_view_check(const term_view *v, const char **err)
 		return *err = "too many words to run", false;
 	if (v->marked > v->npanes)
 		return *err = "marked pane out of range", false;
+	if (!check_ranges(v, err))
+		return false;
 	for (unsigned i = 0; i < v->npanes; i++)
 		if (!check_pane(v, i, err))
 			return false;
+	return true;
+}
+
+bool term_view_ranges_equal(const term_view *a, const term_view *b)
+{
+	if (a->nranges != b->nranges)
+		return false;
+	for (unsigned i = 0; i < a->nranges; i++) {
+		const term_view_range *p = &a->ranges[i], *q = &b->ranges[i];
+		if (p->line != q->line || p->type != q->type || p->x != q->x ||
+		    p->width != q->width || p->window != q->window)
+			return false;
+	}
 	return true;
 }
 
@@ -316,7 +376,7 @@ bool term_view_equal(const term_view *a, const term_view *b)
 	    a->border_status != b->border_status || !screen_equal(a->borders, b->borders) ||
 	    strcmp(a->term_features, b->term_features) != 0 ||
 	    strcmp(a->term_overrides, b->term_overrides) != 0 || a->bells != b->bells ||
-	    a->marked != b->marked || a->hup != b->hup)
+	    a->marked != b->marked || a->hup != b->hup || !term_view_ranges_equal(a, b))
 		return false;
 	for (unsigned i = 0; i < TERM_VIEW_PENS; i++)
 		if (!term_cell_same_pen(&a->pens[i], &b->pens[i]))

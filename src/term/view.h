@@ -72,6 +72,20 @@ enum term_view_lines {
 	TERM_VIEW_LINES_SIMPLE, TERM_VIEW_LINES_NUMBER
 };
 
+/* A mouse range of the status lines (tmux's #[range=...] in the status formats): what a
+ * click there is on, for the client's mouse keys (StatusLeft, StatusRight, Status). */
+enum term_view_range_type {
+	TERM_VIEW_RANGE_LEFT = 1, TERM_VIEW_RANGE_RIGHT, TERM_VIEW_RANGE_WINDOW
+};
+#define TERM_VIEW_MAX_RANGES 1024
+
+typedef struct term_view_range {
+	uint8_t line;      /* which status line, from 0 */
+	uint8_t type;      /* enum term_view_range_type */
+	uint16_t x, width; /* the cells x .. x + width - 1 of that line, width >= 1 */
+	uint32_t window;   /* TERM_VIEW_RANGE_WINDOW: the window's index; else 0 */
+} term_view_range;
+
 typedef struct term_view {
 	uint32_t refs;
 	uint16_t cols, rows;
@@ -140,6 +154,10 @@ typedef struct term_view {
 	/* With ended: the client sends SIGHUP to its parent process as it leaves (tmux's
 	 * detach-client -P, attach-session -x). */
 	bool hup;
+	/* The status lines' mouse ranges, at most TERM_VIEW_MAX_RANGES, in order of line and
+	 * then cell, none overlapping; a cell in none is StatusDefault's. */
+	uint16_t nranges;
+	term_view_range *ranges;
 } term_view;
 
 /* cols x rows, npanes zeroed panes (screen NULL, to be filled), a status line of no rows,
@@ -166,6 +184,12 @@ void term_view_set_name(term_view *v, enum term_view_name which, const char *tex
 void term_view_set_terminal(term_view *v, const char *features, const char *overrides);
 /* Replaces the key tables (takes a reference; NULL for none). */
 void term_view_set_keys(term_view *v, key_tables *keys);
+/* Replaces the status lines' mouse ranges (copied; at most TERM_VIEW_MAX_RANGES kept). */
+void term_view_set_ranges(term_view *v, const term_view_range *ranges, size_t n);
+/* Whether a and b have the same ranges. */
+bool term_view_ranges_equal(const term_view *a, const term_view *b);
+/* The range of status line `line` holding cell x, or NULL. */
+const term_view_range *term_view_range_at(const term_view *v, unsigned line, unsigned x);
 /* Replaces the request to run (the words copied; at most KEY_WORDS_MAX of KEY_WORD_MAX). */
 void term_view_set_run(term_view *v, uint64_t serial, uint32_t argc, char *const argv[]);
 

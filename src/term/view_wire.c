@@ -2,7 +2,7 @@
  * A view diff in msgpack:
  *   [cols, rows, [pane...], active?, status?, echo?, notice?, ended?, tty_echo?, page?,
  *    options?, title?, keys?, run?, names?, look?, terminal?, bells?, borders?, marked?,
- *    hup?]
+ *    hup?, ranges?]
  * a pane being [id, x, y] when its screen and history are unchanged, [id, x, y, screen
  * diff] when its screen changed, [id, x, y, screen diff or nil, [epoch, total, len]] when
  * its history did; the trailing fields are nil or left out when unchanged, as in the
@@ -25,7 +25,8 @@
 enum view_field {
 	FIELD_ACTIVE, FIELD_STATUS, FIELD_ECHO, FIELD_NOTICE, FIELD_ENDED, FIELD_TTY_ECHO,
 	FIELD_PAGE, FIELD_OPTIONS, FIELD_TITLE, FIELD_KEYS, FIELD_RUN, FIELD_NAMES,
-	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, FIELD_BORDERS, FIELD_MARKED, FIELD_HUP, NFIELDS
+	FIELD_LOOK, FIELD_TERMINAL, FIELD_BELLS, FIELD_BORDERS, FIELD_MARKED, FIELD_HUP, FIELD_RANGES,
+	NFIELDS
 };
 
 static bool screen_changed(const term_snapshot *from, const term_snapshot *to)
@@ -111,6 +112,9 @@ static unsigned changed_fields(const term_view *from, const term_view *to)
 		c |= 1u << FIELD_MARKED;
 	if (from->hup != to->hup)
 		c |= 1u << FIELD_HUP;
+	if (from->nranges != to->nranges ||
+	    (to->nranges > 0 && !term_view_ranges_equal(from, to)))
+		c |= 1u << FIELD_RANGES;
 	return c;
 }
 
@@ -211,6 +215,18 @@ static void pack_field(const term_view *from, const term_view *to, enum view_fie
 			msgpack_pack_true(pk);
 		else
 			msgpack_pack_false(pk);
+		break;
+	case FIELD_RANGES:
+		msgpack_pack_array(pk, to->nranges);
+		for (unsigned i = 0; i < to->nranges; i++) {
+			const term_view_range *rg = &to->ranges[i];
+			msgpack_pack_array(pk, 5);
+			msgpack_pack_uint8(pk, rg->line);
+			msgpack_pack_uint8(pk, rg->type);
+			msgpack_pack_uint16(pk, rg->x);
+			msgpack_pack_uint16(pk, rg->width);
+			msgpack_pack_uint32(pk, rg->window);
+		}
 		break;
 	case NFIELDS:
 		break;
@@ -427,6 +443,28 @@ static void read_terminal(mp_reader *r, term_view *v)
 
 /* [status, screen diff]: the diff's size is checked before it is applied (at most a row
  * per pane, the view's width), as a pane's is; term_view_check judges the rest. */
+/* [[line, type, x, width, window], ...]; term_view_check checks them. */
+static void read_ranges(mp_reader *r, term_view *v)
+{
+	uint32_t n, five, line, type, x, width, window;
+	if (!mp_read_array(r, 0, TERM_VIEW_MAX_RANGES, &n))
+		return;
+	term_view_range *ranges = xcalloc(n ? n : 1, sizeof *ranges);
+	for (uint32_t i = 0; i < n && r->error == NULL; i++) {
+		mp_read_array(r, 5, 5, &five);
+		mp_read_u32(r, TERM_VIEW_MAX_STATUS, &line);
+		mp_read_u32(r, TERM_VIEW_RANGE_WINDOW, &type);
+		mp_read_u32(r, TERM_MAX_COLS, &x);
+		mp_read_u32(r, TERM_MAX_COLS, &width);
+		mp_read_u32(r, UINT32_MAX, &window);
+		ranges[i] = (term_view_range){(uint8_t)line, (uint8_t)type, (uint16_t)x,
+					      (uint16_t)width, window};
+	}
+	if (r->error == NULL)
+		term_view_set_ranges(v, ranges, n);
+	free(ranges);
+}
+
 static void read_borders(const term_view *from, mp_reader *r, term_view *v)
 {
 	uint32_t two, status;
@@ -513,6 +551,8 @@ static void read_fields(const term_view *from, term_view *v, mp_reader *r, uint3
 		v->marked = (uint8_t)u;
 	if (field_present(r, n, FIELD_HUP))
 		mp_read_bool(r, &v->hup);
+	if (field_present(r, n, FIELD_RANGES))
+		read_ranges(r, v);
 }
 
 term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err)
@@ -542,6 +582,7 @@ term_view *term_view_apply(const term_view *from, mp_reader *r, const char **err
 	v->bells = from->bells;
 	v->marked = from->marked;
 	v->hup = from->hup;
+	term_view_set_ranges(v, from->ranges, from->nranges);
 	v->mode_keys = from->mode_keys;
 	v->mouse = from->mouse;
 	v->clipboard = from->clipboard;
