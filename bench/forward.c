@@ -5,13 +5,16 @@
  * sink's count, which must be every byte. Side by side in one run, RUNS times each,
  * alternating: `ssh -N -L` through a private sshd (tests/sshd.sh), rsh attached to a local
  * session (`rsh -L ... new`, over loopback UDP), and rsh attached through that sshd
- * (`rsh -L ... user@127.0.0.1 new`).
+ * (`rsh -L ... user@127.0.0.1 new`); with -l SPEC also `rsh client` attached to the local
+ * session through tests/udpproxy impairing each way by SPEC (udpproxy's -u and -d form,
+ * e.g. loss=2,delay=5; the proxy is built by `make tests/udpproxy`).
  *
  * Then the keystroke echo of the local rsh session (prediction off: the shell's own echo),
  * a key every 100 ms into /bin/sh (bench/typist.h), idle and while a transfer through its
  * -L runs the whole time: the medians side by side. Prints figures; asserts nothing.
  *
- *   forward [-m MB] [-R RUNS] [-n KEYS]        (defaults: 64 MB, 3 runs, 40 keys)
+ *   forward [-m MB] [-R RUNS] [-n KEYS] [-l SPEC] [-s SEED]
+ *                                   (defaults: 64 MB, 3 runs, 40 keys, no proxy, seed 1)
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,13 +33,15 @@
 
 #include "typist.h"
 #include "../tests/attach_harness.h"
+#include "../tests/roam_link.h"
 #include "../tests/ssh_harness.h"
 #include "util/xmalloc.h"
 
-#define KINDS 3
+#define KINDS 4
 #define KEY_MS 100
 
-static const char *const kind_names[KINDS] = {"ssh -L", "rsh -L local", "rsh -L by ssh"};
+static const char *const kind_names[KINDS] = {"ssh -L", "rsh -L local", "rsh -L by ssh",
+					      "rsh -L proxied"};
 
 static double now_ms(void)
 {
@@ -214,17 +219,24 @@ static double median_echo(harness_client *c, unsigned keys)
 int main(int argc, char **argv)
 {
 	unsigned mb = 64, runs = 3, keys = 40;
+	char *impair = NULL, *seed = "1";
 	int opt;
-	while ((opt = getopt(argc, argv, "m:R:n:")) != -1) {
+	while ((opt = getopt(argc, argv, "m:R:n:l:s:")) != -1) {
 		if (opt == 'm')
 			mb = (unsigned)atoi(optarg);
 		else if (opt == 'R')
 			runs = (unsigned)atoi(optarg);
 		else if (opt == 'n')
 			keys = (unsigned)atoi(optarg);
+		else if (opt == 'l')
+			impair = optarg;
+		else if (opt == 's')
+			seed = optarg;
 		else
-			return fprintf(stderr, "usage: forward [-m MB] [-R RUNS] [-n KEYS]\n"), 1;
+			return fprintf(stderr, "usage: forward [-m MB] [-R RUNS] [-n KEYS] [-l SPEC]"
+				       " [-s SEED]\n"), 1;
 	}
+	int kinds = impair != NULL ? KINDS : KINDS - 1;
 	signal(SIGPIPE, SIG_IGN);
 	harness_init();
 	struct ssh_harness h;
@@ -237,7 +249,7 @@ int main(int argc, char **argv)
 		snprintf(spec[i], sizeof spec[i], "%u:127.0.0.1:%u", port[i], sink_port);
 	}
 	xasprintf(&ssh, "%s/ssh", h.dir);
-	harness_client *c[KINDS];
+	harness_client *c[KINDS] = {NULL};
 	char *ssh_argv[] = {ssh, "-N", "-L", spec[0], h.dest, NULL};
 	c[0] = harness_program_start(80, 24, ssh_argv);
 	char *local_argv[] = {(char *)harness_rsh_path(), "-S", (char *)harness_socket(), "-f",
@@ -253,12 +265,22 @@ int main(int argc, char **argv)
 	c[2] = harness_program_start(80, 24, remote_argv);
 	harness_wait_text(c[1], "[local]");
 	harness_wait_text(c[2], "[remote]");
+	struct roam_link l;
+	if (impair != NULL) {
+		char *flags[] = {"-s", seed, "-u", impair, "-d", impair, "-T", "3600", NULL};
+		char *opts[] = {"--predict=never", "-L", spec[3], NULL};
+		roam_bootstrap(&l, "local");
+		roam_proxy_start(&l, 0, flags);
+		c[3] = roam_client_start_opts(80, 24, l.token, roam_proxy_port(&l), opts);
+		harness_wait_text(c[3], "[local]");
+	}
 
 	uint64_t bytes = (uint64_t)mb << 20;
 	double best[KINDS] = {0}, sum[KINDS] = {0};
-	printf("forward: %u MB through each, %u runs, loopback\n", mb, runs);
+	printf("forward: %u MB through each, %u runs, loopback%s%s\n", mb, runs,
+	       impair != NULL ? "; proxied each way: " : "", impair != NULL ? impair : "");
 	for (unsigned r = 0; r < runs; r++) {
-		for (int k = 0; k < KINDS; k++) {
+		for (int k = 0; k < kinds; k++) {
 			double ms = transfer(c, port[k], bytes);
 			double mbs = ms > 0 ? mb / (ms / 1000) : 0;
 			printf("run %u  %-14s %8.0f ms  %7.1f MB/s%s\n", r + 1, kind_names[k], ms,
@@ -267,7 +289,7 @@ int main(int argc, char **argv)
 			best[k] = mbs > best[k] ? mbs : best[k];
 		}
 	}
-	for (int k = 0; k < KINDS; k++)
+	for (int k = 0; k < kinds; k++)
 		printf("%-14s mean %7.1f MB/s  best %7.1f MB/s\n", kind_names[k], sum[k] / runs,
 		       best[k]);
 
@@ -287,8 +309,10 @@ int main(int argc, char **argv)
 	printf("keystroke echo, rsh local, median of %u keys: idle %.2f ms, channel busy %.2f ms,"
 	       " idle again %.2f ms\n", keys, idle, loaded, idle2);
 
-	for (int k = 0; k < KINDS; k++)
+	for (int k = 0; k < kinds; k++)
 		harness_client_free(c[k]);
+	if (impair != NULL)
+		roam_proxy_stop(&l, "the proxy", NULL, NULL);
 	char *stop;
 	xasprintf(&stop, "'%s' -S '%s' kill-server 2>/dev/null", harness_rsh_path(), remote_sock);
 	if (system(stop) != 0)

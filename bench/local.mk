@@ -28,7 +28,8 @@ bench_keystroke_latency_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_keystroke_latency_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/forward
 bench_forward_SOURCES = bench/forward.c bench/typist.c bench/typist.h tests/attach_harness.c \
-	tests/ssh_harness.c tests/ssh_harness.h
+	tests/ssh_harness.c tests/ssh_harness.h tests/roam_link.c tests/roam_link.h \
+	tests/udpproxy_run.c tests/udpproxy_run.h
 bench_forward_CPPFLAGS = $(AM_CPPFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 bench_forward_LDADD = $(TERM_LIBS) $(NET_LIBS)
 BENCHMARKS += bench/scrollback_memory

@@ -79,7 +79,7 @@ void roam_bootstrap(struct roam_link *l, const char *session)
 	free(out);
 }
 
-/* tests/udpproxy, beside this program. */
+/* tests/udpproxy, beside this program (a test) or in ../tests (a benchmark). */
 static const char *proxy_path(void)
 {
 	static char path[PATH_MAX];
@@ -88,7 +88,10 @@ static const char *proxy_path(void)
 	if (n <= 0)
 		harness_fail(NULL, "cannot find this program");
 	self[n] = '\0';
-	snprintf(path, sizeof path, "%s/udpproxy", dirname(self));
+	const char *dir = dirname(self);
+	snprintf(path, sizeof path, "%s/udpproxy", dir);
+	if (access(path, X_OK) != 0)
+		snprintf(path, sizeof path, "%s/../tests/udpproxy", dir);
 	return path;
 }
 

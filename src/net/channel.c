@@ -17,6 +17,11 @@
 #define CWND_MIN (4u * 1024)
 #define CWND_MAX (4u * 1024 * 1024)
 #define SEGMENT 1100 /* about one datagram's data, for the window's linear growth */
+/* A gap is taken as lost, and sent again at once (fast retransmit), when the peer holds
+ * this many bytes beyond it (about three datagrams' worth, as TCP's three duplicate
+ * acknowledgements), or when this many acknowledgements in a row showed it. */
+#define DUPTHRESH 3
+#define DUPTHRESH_BYTES (DUPTHRESH * SEGMENT)
 /* Resend timers double after each firing, up to this many ms. */
 #define RTO_MAX_MS 4000
 /* A silence this long, then the peer is heard: held-back resends go at once. */
@@ -46,6 +51,8 @@ struct chan {
 	uint64_t resend_pos, resend_end; /* what a timer said to send again */
 	struct chan_range sack[CHAN_SACK_MAX]; /* what the peer holds beyond s_acked */
 	unsigned nsack;
+	unsigned dupacks;   /* acknowledgements in a row that showed a gap, s_acked unmoved */
+	uint64_t fast_high; /* gaps below it went again already (fast, or by the timer) */
 	bool s_fin, fin_sent, fin_acked, probe_due;
 	uint64_t rto_at;  /* when the resend timer fires; 0: not armed */
 	unsigned backoff;
@@ -223,11 +230,14 @@ static void cwnd_acked(chan_mux *m, size_t bytes, uint64_t now)
 	m->cwnd = m->cwnd > CWND_MAX ? CWND_MAX : m->cwnd;
 }
 
-static void cwnd_lost(chan_mux *m, uint64_t now)
+/* A loss: the window goes to tenths of what it was (5 when a timer fired, 7 for a gap
+ * the acknowledgements showed, as CUBIC's: the link still delivers). */
+static void cwnd_lost(chan_mux *m, uint64_t now, unsigned tenths)
 {
 	if (now - m->cut_ms <= m->srtt)
 		return; /* one loss event a round trip */
-	m->ssthresh = m->cwnd / 2 < CWND_MIN ? CWND_MIN : m->cwnd / 2;
+	size_t cut = m->cwnd / 10 * tenths;
+	m->ssthresh = cut < CWND_MIN ? CWND_MIN : cut;
 	m->cwnd = m->ssthresh;
 	m->cut_ms = now;
 }
@@ -538,6 +548,50 @@ static bool unacked(const struct chan *c)
 	       (c->fin_sent && !c->fin_acked) || c->resetting;
 }
 
+/* The bytes the peer's ranges say it holds beyond s_acked. */
+static uint64_t sacked(const struct chan *c)
+{
+	uint64_t n = 0;
+	for (unsigned i = 0; i < c->nsack; i++)
+		n += c->sack[i].end - c->sack[i].start;
+	return n;
+}
+
+/* Where the gaps the peer's ranges show are taken as lost: up to the start of the highest
+ * range with DUPTHRESH_BYTES held from it up (the first gap also after DUPTHRESH
+ * acknowledgements showed it); 0 when none is. A gap a little reordering opened is
+ * filled before that much more arrives beyond it. */
+static uint64_t lost_edge(const struct chan *c)
+{
+	uint64_t above = 0;
+	for (unsigned i = c->nsack; i-- > 0;) {
+		above += c->sack[i].end - c->sack[i].start;
+		if (above >= DUPTHRESH_BYTES)
+			return c->sack[i].start;
+	}
+	return c->nsack > 0 && c->dupacks >= DUPTHRESH ? c->sack[0].start : 0;
+}
+
+/*
+ * Fast retransmit: gaps taken as lost that did not go again yet go at once, before new
+ * data, instead of waiting for the resend timer (a loss costs about a round trip, not an
+ * RTO). Each gap goes again this way once; if that copy is lost too, the timer sends it.
+ * The congestion window shrinks to 0.7 of itself (at most once a round trip).
+ */
+static void fast_retransmit(chan_mux *m, struct chan *c, uint64_t now)
+{
+	uint64_t edge = lost_edge(c), from = c->fast_high > c->s_acked ? c->fast_high : c->s_acked;
+	if (edge <= from)
+		return;
+	if (c->resend_pos >= c->resend_end || c->resend_end <= c->s_acked)
+		c->resend_pos = from; /* no resend under way: this one starts at the first gap */
+	if (c->resend_end < edge)
+		c->resend_end = edge;
+	c->fast_high = edge;
+	m->stats.fast_resends++;
+	cwnd_lost(m, now, 7);
+}
+
 static void recv_ack(chan_mux *m, struct chan *c, const struct chan_rec *r, uint64_t now)
 {
 	if (r->received > c->s_next || (r->fin && (!c->s_fin || r->received != c->s_end)))
@@ -547,14 +601,20 @@ static void recv_ack(chan_mux *m, struct chan *c, const struct chan_rec *r, uint
 		c->s_acked = r->received;
 		c->backoff = 0;
 		c->rto_at = 0;
+		c->dupacks = 0;
+		c->nsack = 0;
 		if (c->resend_pos < c->s_acked)
 			c->resend_pos = c->s_acked;
 	}
 	if (r->received == c->s_acked) {
+		uint64_t held = sacked(c);
 		c->nsack = 0;
 		for (unsigned i = 0; i < r->nsack; i++)
 			if (r->sack[i].end <= c->s_next)
 				c->sack[c->nsack++] = r->sack[i];
+		if (sacked(c) > held) /* more came beyond the gap: a duplicate ack, as TCP's */
+			c->dupacks++;
+		fast_retransmit(m, c, now);
 	}
 	if (r->limit > c->s_limit)
 		c->s_limit = r->limit;
@@ -660,7 +720,8 @@ static void fire_timer(chan_mux *m, struct chan *c, uint64_t now)
 	if (c->s_next > c->s_acked) {
 		c->resend_pos = c->s_acked;
 		c->resend_end = c->s_next;
-		cwnd_lost(m, now);
+		c->fast_high = c->s_next; /* its gaps all go again now */
+		cwnd_lost(m, now, 5);
 	}
 	if (c->fin_sent && !c->fin_acked)
 		c->fin_sent = false;

@@ -68,6 +68,7 @@ struct chan_stats {
 	uint64_t msgs_sent, msgs_received, msgs_malformed;
 	uint64_t data_sent, data_resent, data_received, data_dup; /* bytes */
 	uint64_t timeouts;      /* resend timers that fired */
+	uint64_t fast_resends;  /* gaps the peer's ranges showed, sent again at once */
 	uint64_t resets_sent, resets_received, protocol_errors;
 	uint64_t opens_refused; /* peer opens refused: too many channels */
 };
