@@ -65,6 +65,11 @@ void sync_link_set_floor(sync_link *l, unsigned floor_ms)
 							 : floor_ms;
 }
 
+void sync_link_answer_now(sync_link *l, uint64_t now_ms)
+{
+	l->ack_due_ms = now_ms;
+}
+
 static uint64_t interval(const sync_link *l)
 {
 	unsigned half = l->srtt_ms / 2;

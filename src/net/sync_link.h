@@ -61,6 +61,10 @@ void sync_link_set_rtt(sync_link *l, unsigned srtt_ms, unsigned rto_ms);
  * (clamped): an owner whose peer only watches may send less often than to one typing. */
 void sync_link_set_floor(sync_link *l, unsigned floor_ms);
 
+/* Owes the peer a frame at once (an acknowledgement if nothing else is due): the peer
+ * just spoke from a new address, and an answer there tells it that path works. */
+void sync_link_answer_now(sync_link *l, uint64_t now_ms);
+
 /* When a frame is next due (possibly now or earlier): the owner's poll deadline. */
 uint64_t sync_link_next_wakeup(const sync_link *l);
 /* When a new local state set now would go out at the soonest (possibly now or earlier):

@@ -123,8 +123,13 @@ int transport_receive(transport *t, const uint8_t *dgram, size_t len,
 	size_t msglen;
 	enum sync_result res;
 	const char *err;
+	uint64_t roams = net_conn_stats(t->conn)->roams;
 	if (net_conn_receive(t->conn, dgram, len, from, fromlen, now_ms, &msg, &msglen) != 1)
 		return 0;
+	/* The client moved (a new network, or its UDP probe from the ssh path got through):
+	 * answer there at once, before its older path's frames in flight move us back. */
+	if (net_conn_stats(t->conn)->roams != roams)
+		sync_link_answer_now(t->link, now_ms);
 	chan_mux_heard(t->chan, now_ms);
 	if (chan_is_message(msg, msglen)) {
 		chan_mux_receive(t->chan, msg, msglen, now_ms);
