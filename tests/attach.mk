@@ -4,7 +4,7 @@ EXTRA_DIST += tests/attach_harness.h tests/tmux_layouts.h
 ATTACH_HARNESS = tests/attach_harness.c
 ATTACH_TESTS = tests/test_attach_harness tests/test_attach_input tests/test_attach_flood \
 	tests/test_attach_session tests/test_attach_clients tests/test_attach_end tests/test_attach_gone \
-	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_mouse_keys tests/test_attach_keys \
+	tests/test_attach_paste tests/test_attach_mouse tests/test_attach_mouse_keys tests/test_attach_mouse_drag tests/test_attach_keys \
 	tests/test_attach_locale tests/test_attach_layout tests/test_attach_fidelity \
 	tests/test_attach_config tests/test_attach_panes tests/test_attach_clipboard \
 	tests/test_attach_titles tests/test_attach_links tests/test_attach_bindings \
@@ -34,6 +34,8 @@ tests_test_attach_mouse_SOURCES = tests/test_attach_mouse.c $(ATTACH_HARNESS)
 tests_test_attach_mouse_LDADD = $(TERM_LIBS)
 tests_test_attach_mouse_keys_SOURCES = tests/test_attach_mouse_keys.c $(ATTACH_HARNESS)
 tests_test_attach_mouse_keys_LDADD = $(TERM_LIBS)
+tests_test_attach_mouse_drag_SOURCES = tests/test_attach_mouse_drag.c $(ATTACH_HARNESS)
+tests_test_attach_mouse_drag_LDADD = $(TERM_LIBS)
 tests_test_attach_keys_SOURCES = tests/test_attach_keys.c $(ATTACH_HARNESS)
 tests_test_attach_keys_LDADD = $(TERM_LIBS)
 tests_test_attach_locale_SOURCES = tests/test_attach_locale.c $(ATTACH_HARNESS)

@@ -209,7 +209,7 @@ static void test_refusals(void)
 	FAILS("rsh: split-window: -h and -v cannot be used together", "splitw", "-h", "-v");
 	FAILS("rsh: resize-pane: -L and -Z cannot be used together", "resize-pane", "-LZ");
 	FAILS("rsh: resize-pane: -U wants a number from 1 to 10000, not 0", "resizep", "-U", "0");
-	FAILS("usage: resize-pane [-L|-R|-U|-D [n] | -Z] [-x width] [-y height] [-t target-pane]", "resizep", "-L", "x");
+	FAILS("usage: resize-pane [-L|-R|-U|-D [n] | -Z] [-M] [-x width] [-y height] [-t target-pane]", "resizep", "-L", "x");
 	FAILS("rsh: resize-pane: -R wants a number from 1 to 10000, not 10001", "resizep", "-R",
 	      "10001");
 	FAILS("usage: list-sessions [-F format] [-f filter]", "ls", "extra");

@@ -32,6 +32,9 @@ static void round_trip(const term_event *ev)
 	case TERM_EVENT_RESIZE:
 		CHECK(back.resize.cols == ev->resize.cols && back.resize.rows == ev->resize.rows);
 		break;
+	case TERM_EVENT_DRAG:
+		CHECK(memcmp(&back.drag, &ev->drag, sizeof ev->drag) == 0);
+		break;
 	case TERM_EVENT_FOCUS:
 		CHECK(back.focus == ev->focus);
 		break;
@@ -103,6 +106,8 @@ static void round_trips(void)
 	round_trip(&(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
 	round_trip(&(term_event){.type = TERM_EVENT_FOCUS, .focus = false});
 	round_trip(&(term_event){.type = TERM_EVENT_DETACH});
+	round_trip(&(term_event){.type = TERM_EVENT_DRAG, .drag = {5, 40, 6, 30}});
+	round_trip(&(term_event){.type = TERM_EVENT_DRAG, .drag = {999, 0, 0, 999}});
 
 	term_event cmd = {.type = TERM_EVENT_COMMAND};
 	cmd.command.argc = 2;
@@ -138,7 +143,7 @@ static void hostile(void)
 	REFUSED("expected an array", 0x00);
 	REFUSED("truncated");
 	REFUSED("array length out of range", 0x90);
-	REFUSED("unknown event type", 0x91, 0x0b);
+	REFUSED("unknown event type", 0x91, 0x0c);
 	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
 	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
 	REFUSED("expected an integer", 0x91, 0xc0);
@@ -190,6 +195,11 @@ static void hostile(void)
 	REFUSED("command word holds a NUL byte", 0x92, 0x05, 0x92, 0xc4, 0x01, 0x78, 0xc4, 0x02,
 		0x78, 0x00);
 	REFUSED("trailing bytes", 0x91, 0x06, 0x91);
+
+	REFUSED("drag position out of range", 0x95, 0x0b, 0x00, 0x00, 0xcd, 0x03, 0xe8, 0x00);
+	REFUSED("drag position out of range", 0x95, 0x0b, 0xce, 0x00, 0x01, 0x00, 0x00, 0x00,
+		0x00, 0x00);
+	REFUSED("wrong number of fields for the event type", 0x94, 0x0b, 0x00, 0x00, 0x00);
 
 	/* Too long: a paste over the cap, 65 words, a word over the cap. */
 	uint8_t buf[8192];
@@ -246,6 +256,8 @@ static void documented(void)
 	cmd.command.argv[0] = (struct term_event_word){"split-window", 12};
 	cmd.command.argv[1] = (struct term_event_word){"-h", 2};
 	encodes_as(&cmd, (const uint8_t *)"\x92\x05\x92\xc4\x0csplit-window\xc4\x02-h", 21);
+	encodes_as(&(term_event){.type = TERM_EVENT_DRAG, .drag = {5, 40, 6, 30}},
+		   (const uint8_t[]){0x95, 0x0b, 0x05, 0x28, 0x06, 0x1e}, 6);
 }
 
 /* A long paste cuts into events on character boundaries. */

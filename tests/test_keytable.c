@@ -243,6 +243,9 @@ static void record(void *arg, const term_event *ev)
 		strcat(line, "\n");
 	} else if (ev->type == TERM_EVENT_DETACH) {
 		snprintf(line, sizeof line, "detach\n");
+	} else if (ev->type == TERM_EVENT_DRAG) {
+		snprintf(line, sizeof line, "drag %u,%u %u,%u\n", ev->drag.row, ev->drag.col,
+			 ev->drag.to_row, ev->drag.to_col);
 	} else if (ev->type == TERM_EVENT_MOUSE) {
 		snprintf(line, sizeof line, "mouse %c%u %u,%u\n", "PRM"[ev->mouse.action],
 			 ev->mouse.button, ev->mouse.row, ev->mouse.col);
@@ -693,6 +696,17 @@ static void client_mouse_places(void)
 	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 5, 5, 16), ""); /* WheelDownStatusRight */
 	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 9), ""); /* MouseDown1Border */
 	mouse_sends(&k, &s, at(TERM_MOUSE_RELEASE, 1, 2, 9), "");
+	/* MouseDrag1Border: resize-pane -M, a DRAG event from the press, then one a motion
+	 * to another cell, until the release. */
+	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 9), "");
+	struct copymode_io dio = io_of(&s);
+	term_mouse m1 = at(TERM_MOUSE_MOVE, 0, 2, 7), m2 = at(TERM_MOUSE_MOVE, 0, 3, 5),
+		   up = at(TERM_MOUSE_RELEASE, 1, 3, 5);
+	CHECK(keymode_mouse(&k, &m1, now + 10, &dio) && k.resizing);
+	CHECK(keymode_mouse(&k, &m1, now + 20, &dio));
+	CHECK(keymode_mouse(&k, &m2, now + 30, &dio));
+	CHECK(keymode_mouse(&k, &up, now + 40, &dio) && !k.resizing);
+	expect(&s, "drag 2,9 2,7\ndrag 2,7 3,5\nmouse R1 3,5\n"); /* MouseDragEnd1Pane */
 	mouse_sends(&k, &s, at(TERM_MOUSE_PRESS, 1, 2, 12), "cmd select-pane -t %1\nmouse P1 2,12\n");
 	mouse_sends(&k, &s, at(TERM_MOUSE_RELEASE, 1, 2, 12), "mouse R1 2,12\n");
 

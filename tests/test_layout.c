@@ -628,9 +628,37 @@ static void test_random(void)
 	printf("%lu random sequences of 60 steps from seed %lu\n", cases, seed);
 }
 
+/* resize-pane -M's steps (layout_drag_border): the border under the last cell, or beside
+ * it, moves by the pointer's move along its own axis; a pane's inside moves nothing; a
+ * corner moves both borders; nothing when zoomed. */
+static void test_drag_border(void)
+{
+	struct layout *l = layout_create(80, 23, 1);
+	CHECK(layout_split(l, 1, LAYOUT_SIDE_BY_SIDE, 0, 2) == NULL);
+	CHECK(layout_split(l, 2, LAYOUT_ABOVE_BELOW, 0, 3) == NULL);
+	check_geom(l, 2, 41, 0, 39, 11);
+	CHECK(layout_drag_border(l, 40, 5, 30, 6) == 10); /* the row's change: not its axis */
+	check_geom(l, 1, 0, 0, 30, 23);
+	check_geom(l, 2, 31, 0, 49, 11);
+	CHECK(layout_drag_border(l, 10, 5, 20, 5) == 0); /* inside pane 1 */
+	CHECK(layout_drag_border(l, 29, 5, 35, 5) == 6); /* the cell left of the border */
+	check_geom(l, 1, 0, 0, 36, 23);
+	CHECK(layout_drag_border(l, 50, 11, 50, 14) == 3);
+	check_geom(l, 2, 37, 0, 43, 14);
+	CHECK(layout_drag_border(l, 36, 14, 33, 12) == 5); /* a corner: 3 left, 2 up */
+	check_geom(l, 1, 0, 0, 33, 23);
+	check_geom(l, 2, 34, 0, 46, 12);
+	CHECK(layout_drag_border(l, 33, 5, 200, 5) == 45); /* as far as pane 2 goes */
+	check_geom(l, 2, 79, 0, 1, 12);
+	CHECK(layout_toggle_zoom(l, 1));
+	CHECK(layout_drag_border(l, 78, 5, 40, 5) == 0);
+	layout_free(l);
+}
+
 int main(void)
 {
 	test_examples();
+	test_drag_border();
 	test_flattening();
 	test_refusals();
 	test_zoom();

@@ -329,11 +329,12 @@ step_out list-keys -T prefix F3
 
 # The root table's mouse keys as tmux 3.3a ships them; the mouse target from the command
 # line, where there is no mouse event.
-for k in MouseDown1Pane MouseDown1Status WheelUpStatus WheelDownStatus; do
+for k in MouseDown1Pane MouseDown1Status MouseDrag1Border WheelUpStatus WheelDownStatus; do
 	step_out list-keys -T root $k
 done
 step select-pane -t =
 step send-keys -M -t a
+step resize-pane -M -t a
 
 # capture-pane -J: lines the terminal wrapped join, a space at the edge kept; a line as
 # wide as the pane ended by the program's newline stays a line.

@@ -171,6 +171,18 @@ static void send_keys(struct keymode *k, const struct args *a, uint64_t now,
 static void run_line(struct keymode *k, const char *line, uint64_t now,
 		     const struct copymode_io *io);
 
+/* A border drag's step to m from the last cell, unless m is that cell. */
+static void drag_step(struct keymode *k, const term_mouse *m, const struct copymode_io *io)
+{
+	term_mouse *last = &k->resize_last;
+	if (m->row == last->row && m->col == last->col)
+		return;
+	term_event ev = {.type = TERM_EVENT_DRAG,
+			 .drag = {last->row, last->col, m->row, m->col}};
+	io->send(io->arg, &ev);
+	*last = *m;
+}
+
 /* send-keys -M in a mouse key's binding: the event on to the server for the pane under
  * it, unless that pane is in copy mode here (tmux's copy mode takes no such key). */
 static void send_mouse(struct keymode *k, const struct copymode_io *io)
@@ -240,6 +252,10 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 		copy_mode(k, a, now, io);
 	} else if (strcmp(name, "send-keys") == 0 && args_has(a, 'M') && k->mouse_on) {
 		send_mouse(k, io);
+	} else if (strcmp(name, "resize-pane") == 0 && args_has(a, 'M') && k->mouse_on) {
+		k->resizing = true;
+		k->resize_last = k->copy.mouse; /* where the key is: the press, for a drag */
+		drag_step(k, &k->mouse_event, io);
 	} else if (strcmp(name, "if-shell") == 0 && args_has(a, 'F') && if_here(k, a, now, io)) {
 		/* decided and run here */
 	} else if (strcmp(name, "send-keys") == 0 && (here || !args_has(a, 't')) &&
@@ -886,6 +902,12 @@ bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 		copymode_drag(&k->copy, io, m);
 		return true;
 	}
+	if (k->resizing && m->action == TERM_MOUSE_MOVE && held) {
+		drag_step(k, m, io);
+		return true;
+	}
+	if (m->action == TERM_MOUSE_RELEASE || (m->action == TERM_MOUSE_PRESS && m->button <= 3))
+		k->resizing = false; /* the drag ends before the key (not for the wheel), as tmux's */
 	if (!copymode_mouse_key(&k->mouse, m, now, &key, &at))
 		return false;
 	bool was_dragging = k->copy.dragging;

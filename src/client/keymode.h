@@ -105,6 +105,10 @@ struct keymode {
 	bool mouse_on;
 	term_mouse mouse_event;
 	struct copymode_place mouse_place;
+	/* resize-pane -M's border drag: on until the button is let go, the motions going to
+	 * the server as DRAG events from the last cell (resize_last) to the new one. */
+	bool resizing;
+	term_mouse resize_last;
 
 	/* The rest of a command list a `run-shell -d` with no command paused (argv form),
 	 * run at paused_until; argc 0 for none. */
@@ -140,7 +144,9 @@ bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
  * (%ID), else the status range's window (:=N), else the active pane; send-keys -M sends
  * the event on to the server (to the pane under it; nothing over a copy-mode pane);
  * copy mode's first command acts at the mouse's cell (MouseDrag1Pane's begin-selection
- * starting a drag the cursor follows); if-shell -F decides here when ask_condition can.
+ * starting a drag the cursor follows); resize-pane -M (MouseDrag1Border) starts a border
+ * drag, each motion then a DRAG event from the last cell, as tmux's
+ * cmd_resize_pane_mouse_update; if-shell -F decides here when ask_condition can.
  * A key bound nowhere over a pane is sent on as send-keys -M does. False when no key was
  * made (a motion with no button): the caller sends the event on.
  */

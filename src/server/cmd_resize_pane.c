@@ -1,6 +1,10 @@
 /*
  * resize-pane: move a border by n cells (-L, -R, -U, -D), make the pane -x columns wide or
  * -y rows high (cells, or a percentage of the window), or zoom (-Z).
+ *
+ * -M, in a mouse key's binding (MouseDrag1Border), drags the border under the mouse: the
+ * client runs it, sending the drag's steps as DRAG events (input.c, layout_drag_border).
+ * Here, with no mouse event, it does nothing, as tmux without one.
  */
 #include "cmd.h"
 
@@ -11,10 +15,11 @@ const struct cmd_entry cmd_resize_pane_entry = {
 	.alias = {"resizep"},
 	.flags = ARGS_FLAGS(FLAG_OPTIONAL('L', 1, CMD_MAX_CELLS), FLAG_OPTIONAL('R', 1, CMD_MAX_CELLS),
 			    FLAG_OPTIONAL('U', 1, CMD_MAX_CELLS), FLAG_OPTIONAL('D', 1, CMD_MAX_CELLS),
-			    FLAG_BOOL('Z'), FLAG_STRING('x'), FLAG_STRING('y'), FLAG_TARGET),
+			    FLAG_BOOL('M'), FLAG_BOOL('Z'), FLAG_STRING('x'), FLAG_STRING('y'),
+			    FLAG_TARGET),
 	.exclusive = "LRUDZ",
 	.target = TARGET_PANE,
-	.usage = "resize-pane [-L|-R|-U|-D [n] | -Z] [-x width] [-y height] [-t target-pane]",
+	.usage = "resize-pane [-L|-R|-U|-D [n] | -Z] [-M] [-x width] [-y height] [-t target-pane]",
 	.exec = cmd_resize_pane_exec,
 };
 
@@ -40,6 +45,8 @@ static enum cmd_retval cmd_resize_pane_exec(struct cmd_ctx *ctx)
 	if (p == NULL)
 		return CMD_RETURN_ERROR;
 	struct window *w = p->window;
+	if (args_has(&ctx->args, 'M'))
+		return CMD_RETURN_NORMAL; /* no mouse event here: the client drags */
 	if (args_has(&ctx->args, 'Z')) {
 		layout_toggle_zoom(w->layout, p->id);
 	} else if (cmd_direction(ctx, &dir, &flag)) {

@@ -55,6 +55,28 @@ static void mouse(struct session *s, const term_mouse *event)
 	term_input_mouse(p->em, &m);
 }
 
+/* A border drag's step (resize-pane -M): the client's rows made the window's as tmux's
+ * cmd_resize_pane_mouse_update makes them (below top status lines: less their count;
+ * on the bottom ones: the window's last row). */
+static void drag(const struct input_client *c, struct session *s, const term_event *ev)
+{
+	struct window *w = s->current;
+	if (w == NULL)
+		return;
+	unsigned lines = status_count(s->options), area = status_area_rows(s->options, c->rows);
+	bool top = status_at_top(s->options) && lines > 0;
+	unsigned y = ev->drag.to_row, ly = ev->drag.row;
+	if (top) {
+		y = y >= lines ? y - lines : y;
+		ly = ly >= lines ? ly - lines : ly;
+	} else {
+		y = y >= area ? area - 1 : y;
+		ly = ly >= area ? area - 1 : ly;
+	}
+	if (layout_drag_border(w->layout, ev->drag.col, ly, ev->drag.to_col, y) > 0)
+		window_apply_layout(w);
+}
+
 /* The active pane is told of focus when focus-events is on, as tmux. */
 static void focus(struct session *s, bool in)
 {
@@ -220,6 +242,10 @@ void server_apply_event(struct input_client *c, const term_event *ev)
 	case TERM_EVENT_MOUSE:
 		if (s != NULL)
 			mouse(s, &ev->mouse);
+		break;
+	case TERM_EVENT_DRAG:
+		if (s != NULL)
+			drag(c, s, ev);
 		break;
 	case TERM_EVENT_RESIZE:
 		c->cols = ev->resize.cols;

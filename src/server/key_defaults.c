@@ -130,6 +130,7 @@ static const struct {
 	 "{ paste-buffer -p }"},
 	{"root", "MouseDrag1Pane", 0, NULL,
 	 "if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } { copy-mode -M }"},
+	{"root", "MouseDrag1Border", 0, NULL, "resize-pane -M"},
 	{"root", "WheelUpPane", 0, NULL,
 	 "if-shell -F \"" MOUSE_OR_MODE "\" { send-keys -M } { copy-mode -e }"},
 	{"root", "WheelUpStatus", 0, NULL, "previous-window"},

@@ -490,6 +490,55 @@ unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir
 	return moved;
 }
 
+/* tmux's layout_search_by_border: the cell before the border (x, y) is on, below c, or
+ * NULL (a pane's cell, or off the layout). */
+static struct cell *by_border(struct cell *c, unsigned x, unsigned y)
+{
+	struct cell *last = NULL;
+	for (size_t i = 0; i < c->nchild; i++) {
+		struct cell *k = c->child[i];
+		if (x >= k->x && x < k->x + k->sx && y >= k->y && y < k->y + k->sy)
+			return by_border(k, x, y);
+		if (last != NULL && c->type == CELL_LEFTRIGHT && x < k->x && x >= last->x + last->sx)
+			return last;
+		if (last != NULL && c->type == CELL_TOPBOTTOM && y < k->y && y >= last->y + last->sy)
+			return last;
+		last = k;
+	}
+	return NULL;
+}
+
+unsigned layout_drag_border(struct layout *l, unsigned lx, unsigned ly, unsigned x, unsigned y)
+{
+	static const int offsets[][2] = {{0, 0}, {0, 1}, {1, 0}, {0, -1}, {-1, 0}};
+	struct cell *cells[sizeof offsets / sizeof *offsets];
+	size_t n = 0;
+	unsigned moved = 0;
+	if (l->zoomed)
+		return 0;
+	for (size_t i = 0; i < sizeof offsets / sizeof *offsets; i++) {
+		long cx = (long)lx + offsets[i][0], cy = (long)ly + offsets[i][1];
+		struct cell *c = cx >= 0 && cy >= 0 ? by_border(l->root, (unsigned)cx, (unsigned)cy)
+						    : NULL;
+		for (size_t j = 0; c != NULL && j < n; j++)
+			if (cells[j] == c)
+				c = NULL;
+		if (c != NULL)
+			cells[n++] = c;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cell *p = cells[i]->parent;
+		size_t at = child_index(cells[i]);
+		if (y != ly && p->type == CELL_TOPBOTTOM)
+			moved += move_border(p, at, y > ly, y > ly ? y - ly : ly - y);
+		else if (x != lx && p->type == CELL_LEFTRIGHT)
+			moved += move_border(p, at, x > lx, x > lx ? x - lx : lx - x);
+	}
+	if (moved > 0)
+		cell_place(l->root, 0, 0);
+	return moved;
+}
+
 void layout_resize(struct layout *l, unsigned sx, unsigned sy)
 {
 	cell_resize(l->root, clamp(sx, cell_min(l->root, CELL_LEFTRIGHT)),

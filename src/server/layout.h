@@ -73,6 +73,14 @@ const char *layout_remove(struct layout *l, uint32_t pane);
  */
 unsigned layout_resize_pane(struct layout *l, uint32_t pane, enum layout_dir dir, unsigned n);
 
+/*
+ * resize-pane -M, a step of a border drag as tmux's: the borders at (lx, ly), the pointer's
+ * last cell in the window, and at the four cells around it move by the pointer's move to
+ * (x, y) along their own axis (down or right for more, up or left for less), each as far as
+ * the panes on the side it moves to allow. Nothing when zoomed. Returns the cells moved.
+ */
+unsigned layout_drag_border(struct layout *l, unsigned lx, unsigned ly, unsigned x, unsigned y);
+
 /* resize-pane -x/-y: moves the same border until the pane is size cells wide or high, as far
  * as the neighbours allow. Returns how many cells it moved. */
 unsigned layout_resize_pane_to(struct layout *l, uint32_t pane, bool horizontal, unsigned size);

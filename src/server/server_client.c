@@ -274,12 +274,13 @@ static bool readonly_command(const char *name)
 	return false;
 }
 
-/* Whether a read-only client's event may be applied: no typing, pasting or mouse, and a
- * command list only when every command is read-only (else tmux's "client is read-only"). */
+/* Whether a read-only client's event may be applied: no typing, pasting, mouse or border
+ * drag, and a command list only when every command is read-only (else tmux's "client is
+ * read-only"). */
 static bool readonly_allows(struct client *c, const term_event *ev)
 {
 	if (ev->type == TERM_EVENT_KEY || ev->type == TERM_EVENT_PASTE ||
-	    ev->type == TERM_EVENT_MOUSE)
+	    ev->type == TERM_EVENT_MOUSE || ev->type == TERM_EVENT_DRAG)
 		return false;
 	if (ev->type != TERM_EVENT_COMMAND)
 		return true;

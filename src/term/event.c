@@ -15,7 +15,7 @@ static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_KEY] = 4,    [TERM_EVENT_PASTE] = 2,   [TERM_EVENT_MOUSE] = 6,
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
 	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
-	[TERM_EVENT_BUFFER] = 3, [TERM_EVENT_PIPE] = 4,
+	[TERM_EVENT_BUFFER] = 3, [TERM_EVENT_PIPE] = 4,   [TERM_EVENT_DRAG] = 5,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -112,6 +112,11 @@ const char *term_event_check(const term_event *ev)
 		return check_paste(ev->paste.text, ev->paste.len);
 	case TERM_EVENT_MOUSE:
 		return check_mouse(&ev->mouse);
+	case TERM_EVENT_DRAG:
+		if (ev->drag.row >= TERM_MAX_ROWS || ev->drag.to_row >= TERM_MAX_ROWS ||
+		    ev->drag.col >= TERM_MAX_COLS || ev->drag.to_col >= TERM_MAX_COLS)
+			return "drag position out of range";
+		return NULL;
 	case TERM_EVENT_RESIZE:
 		if (ev->resize.cols < 1 || ev->resize.cols > TERM_MAX_COLS ||
 		    ev->resize.rows < 1 || ev->resize.rows > TERM_MAX_ROWS)
@@ -164,6 +169,12 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 		msgpack_pack_uint8(pk, ev->mouse.mods);
 		msgpack_pack_uint16(pk, ev->mouse.row);
 		msgpack_pack_uint16(pk, ev->mouse.col);
+		break;
+	case TERM_EVENT_DRAG:
+		msgpack_pack_uint16(pk, ev->drag.row);
+		msgpack_pack_uint16(pk, ev->drag.col);
+		msgpack_pack_uint16(pk, ev->drag.to_row);
+		msgpack_pack_uint16(pk, ev->drag.to_col);
 		break;
 	case TERM_EVENT_RESIZE:
 		msgpack_pack_uint16(pk, ev->resize.cols);
@@ -266,6 +277,12 @@ static void read_fields(mp_reader *r, term_event *ev)
 		ev->mouse.mods = (uint8_t)read_field(r, UINT8_MAX, "mouse modifiers out of range");
 		ev->mouse.row = (uint16_t)read_field(r, UINT16_MAX, "mouse position out of range");
 		ev->mouse.col = (uint16_t)read_field(r, UINT16_MAX, "mouse position out of range");
+		break;
+	case TERM_EVENT_DRAG:
+		ev->drag.row = (uint16_t)read_field(r, UINT16_MAX, "drag position out of range");
+		ev->drag.col = (uint16_t)read_field(r, UINT16_MAX, "drag position out of range");
+		ev->drag.to_row = (uint16_t)read_field(r, UINT16_MAX, "drag position out of range");
+		ev->drag.to_col = (uint16_t)read_field(r, UINT16_MAX, "drag position out of range");
 		break;
 	case TERM_EVENT_RESIZE:
 		ev->resize.cols = (uint16_t)read_field(r, UINT16_MAX, "size out of range");

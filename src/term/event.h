@@ -29,8 +29,9 @@ enum term_event_type {
 	TERM_EVENT_SEARCH,  /* search a pane's history and screen for text */
 	TERM_EVENT_BUFFER,  /* a copy, for a new paste buffer */
 	TERM_EVENT_PIPE,    /* the copy so far, for a shell command's stdin */
+	TERM_EVENT_DRAG,    /* a border dragged with the mouse (resize-pane -M) */
 };
-#define TERM_EVENT_TYPES 11
+#define TERM_EVENT_TYPES 12
 
 /* A longer paste goes as several events, each cut on a character boundary. */
 #define TERM_EVENT_PASTE_MAX 4000
@@ -80,6 +81,12 @@ typedef struct term_event {
 			uint32_t len;
 		} pipe;
 		term_mouse mouse;
+		/* A step of a border drag (resize-pane -M in a mouse key's binding): the pointer
+		 * moved from (row, col) to (to_row, to_col), the client's cells, each below
+		 * TERM_MAX_ROWS and TERM_MAX_COLS; the borders there move with it. */
+		struct {
+			uint16_t row, col, to_row, to_col;
+		} drag;
 		struct {
 			uint16_t cols, rows; /* 1..TERM_MAX_COLS, 1..TERM_MAX_ROWS */
 		} resize;
