@@ -71,6 +71,16 @@ static unsigned lines_of(harness_client *c, const char *line)
 	return n;
 }
 
+/* The ssh this test froze, killed at exit while it is there: a client that failed to end
+ * it leaves it stopped. */
+static pid_t frozen;
+
+static void kill_frozen(void)
+{
+	if (frozen > 0)
+		kill(frozen, SIGKILL);
+}
+
 /* The client's ssh frozen: no byte either way, as a TCP connection that died without a
  * word. Within the stall time and the first retry's delay the client has ended it and
  * runs another; a line typed while it was frozen shows once, and the session goes on. */
@@ -78,6 +88,8 @@ static void stalled(harness_client *c, pid_t ssh)
 {
 	long long start = roam_now_ms();
 	long long end = start + UPLINK_SSH_STALL_MS + SSHPATH_RETRY_MS + HARNESS_TIMEOUT_MS;
+	frozen = ssh;
+	atexit(kill_frozen);
 	kill(ssh, SIGSTOP);
 	harness_send(c, "echo frozen$((6*7))\r");
 	pid_t next = 0;
@@ -93,6 +105,7 @@ static void stalled(harness_client *c, pid_t ssh)
 		harness_fail(c, "ssh replaced after %lld ms: before the stall time", took);
 	if (!process_gone(ssh))
 		harness_fail(c, "the frozen ssh %d still runs beside %d", (int)ssh, (int)next);
+	frozen = 0; /* gone: its pid may be another's now */
 	harness_wait_line(c, "frozen42");
 	harness_wait_match(c, "work", "work");
 	if (lines_of(c, "frozen42") != 1)
