@@ -8,11 +8,13 @@
  * `bind -T copy-mode-vi MouseDragEnd1Pane send -X copy-pipe-and-cancel 'cat > FILE'`
  * pipes a drag's selection; the default DoubleClick1Pane copies the word after its pause.
  * The mark (X, then M-x) is drawn as tmux draws it. copy-mode -s %0 -t %1 shows pane 0's
- * lines in pane 1.
+ * lines in pane 1. A line longer than the pane copies as one line where the terminal
+ * wrapped it, as tmux copies it after the same keys (run on tmux when it is installed).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "attach_harness.h"
@@ -80,6 +82,74 @@ static void select_line_above(harness_client *c)
 	harness_send(c, "k0 ");
 }
 
+/* The text `seq -s '' 1 60` prints (111 characters), cut to n characters. */
+static char *seq_text(size_t n)
+{
+	char *all = xmalloc(128);
+	size_t len = 0;
+	for (int i = 1; i <= 60; i++)
+		len += (size_t)snprintf(all + len, 128 - len, "%d", i);
+	all[n < len ? n : len] = '\0';
+	return all;
+}
+
+/*
+ * What tmux 3.3a copies in an 80-column pane showing seq's line after copy-mode and the
+ * keys, with mode-keys vi and y bound as the rsh server's config binds it; NULL without
+ * tmux. To free.
+ */
+static char *tmux_copies(const char *keys)
+{
+	const char *dir = harness_dir();
+	char *script, *out;
+	xasprintf(&out, "%s/tmux.y", dir);
+	xasprintf(&script,
+		  "command -v tmux >/dev/null || exit 77\n"
+		  "printf '%%s\\n' 'setw -g mode-keys vi' \"bind -T copy-mode-vi y send -X "
+		  "copy-pipe-and-cancel 'cat > %s'\" > %s/tmux.conf\n"
+		  "t() { tmux -S %s/tmux -f %s/tmux.conf \"$@\"; }\n"
+		  "rm -f %s\n"
+		  "t new -d -x 80 -y 24 \"seq -s '' 1 60; exec sleep 1000\" || exit 1\n"
+		  "i=0; until t capture-pane -p | grep -q 5960; do\n"
+		  "  i=$((i + 1)); [ $i -lt 200 ] || exit 1; sleep 0.05; done\n"
+		  "t copy-mode && t send-keys %s\n"
+		  "i=0; until [ -s %s ]; do i=$((i + 1)); [ $i -lt 200 ] || break; sleep 0.05; done\n"
+		  "t kill-server\n",
+		  out, dir, dir, dir, out, keys, out);
+	int rc = system(script);
+	free(script);
+	char *text = rc == 0 ? file_text(out) : NULL;
+	CHECKF(rc == 0 || WEXITSTATUS(rc) == 77, "tmux's run failed: %d", rc);
+	free(out);
+	return text;
+}
+
+/* In a window of its own showing seq's 111 characters on two rows of 80 columns, copy
+ * mode and the keys (vi's: H to the top row, space to begin, j, l, V, y to copy through
+ * `cat > #{pane_id}.y`) copy want, as tmux does after the same keys. */
+static void check_wrapped_copy(harness_client *c, const char *keys, const char *tmux_keys,
+			       const char *want)
+{
+	CHECK(harness_rsh(NULL, "new-window", "-t", "work", "seq -s '' 1 60; exec sleep 1000",
+			  (char *)NULL) == 0);
+	harness_wait_text(c, "5960");
+	char *id = NULL, *path;
+	CHECK(harness_rsh(&id, "display-message", "-p", "-t", "work", "#{pane_id}",
+			  (char *)NULL) == 0);
+	id[strcspn(id, "\n")] = '\0';
+	xasprintf(&path, "%s/%s.y", harness_dir(), id);
+	harness_send(c, PREFIX "[");
+	harness_wait_text(c, "[0/");
+	harness_send(c, keys);
+	wait_file(c, path, want);
+	char *tmux = tmux_copies(tmux_keys);
+	CHECKF(tmux == NULL || strcmp(tmux, want) == 0, "tmux copied '%s'", tmux);
+	free(tmux);
+	CHECK(harness_rsh(NULL, "kill-window", "-t", "work", (char *)NULL) == 0);
+	free(path);
+	free(id);
+}
+
 int main(void)
 {
 	harness_init();
@@ -105,7 +175,8 @@ int main(void)
 	xasprintf(&piped, "%s/piped", dir);
 	select_line_above(c);
 	harness_send(c, "$y");
-	wait_file(c, y, "one-2 two");
+	wait_file(c, y, "one-2 two\n"); /* tmux 3.3a: vi's $ goes past the text, so the
+					  * newline after it is copied */
 	harness_wait_rsh(c, "^one-2 two$", "show-buffer", (char *)NULL);
 
 	/* Enter, no command: copy-command's; vi's selection holds the cursor's cell. */
@@ -125,7 +196,7 @@ int main(void)
 	for (const char *p = out; (p = strchr(p, '\n')) != NULL; p++)
 		lines++;
 	CHECKF(lines == 2 && strstr(out, "\"one-\"\n") != NULL &&
-	       strstr(out, "\"one-2 two\"\n") != NULL, "buffers: '%s'", out);
+	       strstr(out, "\"one-2 two\\n\"\n") != NULL, "buffers: '%s'", out);
 	free(out);
 
 	/* copy-command empty: Enter copies and runs nothing. */
@@ -178,6 +249,15 @@ int main(void)
 	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");
 	CHECK(!right_has(c, "one-2 two"));
+
+	/* A wrapped line: across its wrap no newline; the whole of it by V, vi's newline. */
+	char *joined = seq_text(83), *whole = seq_text(111), *whole_nl;
+	xasprintf(&whole_nl, "%s\n", whole);
+	check_wrapped_copy(c, "H jlly", "H Space j l l y", joined);
+	check_wrapped_copy(c, "HVy", "H V y", whole_nl);
+	free(joined);
+	free(whole);
+	free(whole_nl);
 
 	free(drag);
 	free(bind);

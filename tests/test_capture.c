@@ -79,6 +79,16 @@ static void test_joined(void)
 	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdefg\xe4\xb8\x80\n\n");
 	write_str(em, "\033[H\033[2Jabcdefgh\033[2;1Hx"); /* moved there: no wrap */
 	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdefgh\nx\n\n");
+	/* A resize (no reflow) keeps a wrap whose text still fits, drops one cut at the
+	 * narrower edge, and the last row's when the row below goes. */
+	write_str(em, "\033[H\033[2Jabcdefghij\r\nabcd");
+	term_emulator_resize(em, 3, 10);
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdefghij\nabcd\n");
+	term_emulator_resize(em, 3, 6);
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdef\nij\nabcd\n");
+	write_str(em, "\033[H\033[2Jabcdefghij\033[H");
+	term_emulator_resize(em, 1, 6);
+	CHECK_CAPTURE(em, false, TERM_CAPTURE_JOIN, "abcdef\n");
 	term_emulator_free(em);
 }
 

@@ -171,7 +171,8 @@ static void test_engine(void)
 	run(&cm, &io, "select-line", NULL);
 	run(&cm, &io, "cursor-up", NULL);
 	run(&cm, &io, "copy-selection", NULL);
-	CHECKF(strcmp(sent.copied, "line 39\nline 40") == 0, "'%s'", sent.copied);
+	/* vi: a selection past its line's end keeps the last newline (tmux 3.3a) */
+	CHECKF(strcmp(sent.copied, "line 39\nline 40\n") == 0, "'%s'", sent.copied);
 	cm.cur.col = 5;
 	run(&cm, &io, "begin-selection", NULL);
 	run(&cm, &io, "rectangle-toggle", NULL);
@@ -287,7 +288,7 @@ static void test_structure(void)
 	CHECKF(strcmp(sent.copied, "para") == 0, "'%s'", sent.copied);
 	CHECK(cm.selecting);
 	run(&cm, &io, "copy-line", NULL);
-	CHECKF(strcmp(sent.copied, "still two") == 0, "'%s'", sent.copied);
+	CHECKF(strcmp(sent.copied, "still two\n") == 0, "'%s'", sent.copied);
 	CHECK(!cm.selecting && cm.on);
 	CHECK(strcmp(sent.pipe, "-") == 0 && sent.buffer);
 	/* copy-pipe: the copy to a buffer and the command, copy mode's formats expanded. */
@@ -473,8 +474,71 @@ static void test_source(void)
 	histcache_free(h);
 }
 
+/* Steps on a wrapped line, each copy what tmux 3.3a copies after the same steps in a
+ * 20-column pane (printf 'abcdefghijklmnopqrstuvwxyz0123\nnext line\n'). */
+struct wrap_case {
+	enum copymode_keys keys;
+	const char *steps[6];
+	const char *copied;
+};
+
+static void test_wrapped(void)
+{
+	static const char *const text[] = {"abcdefghijklmnopqrst", "uvwxyz0123", "next line"};
+	static const struct wrap_case cases[] = {
+		{COPYMODE_VI, {"begin-selection", "cursor-down"}, "abcdefghijklmnopqrstu"},
+		{COPYMODE_VI, {"begin-selection", "cursor-down", "cursor-down", "end-of-line"},
+		 "abcdefghijklmnopqrstuvwxyz0123\nnext line\n"},
+		{COPYMODE_VI, {"select-line"}, "abcdefghijklmnopqrstuvwxyz0123\n"},
+		{COPYMODE_VI, {"cursor-down", "select-line"}, "abcdefghijklmnopqrstuvwxyz0123\n"},
+		{COPYMODE_EMACS, {"select-line"}, "abcdefghijklmnopqrstuvwxyz0123"},
+		{COPYMODE_EMACS, {"begin-selection", "cursor-down", "end-of-line"},
+		 "abcdefghijklmnopqrstuvwxyz0123"},
+		{COPYMODE_EMACS, {"begin-selection", "cursor-down", "cursor-down", "cursor-right"},
+		 "abcdefghijklmnopqrstuvwxyz0123\nn"},
+	};
+	struct sent sent = {0};
+	histcache *h = histcache_new(1000);
+	term_view *v = make_view(0, 90, 10);
+	for (unsigned i = 0; i < 3; i++) {
+		term_row_unref(v->page->lines[i]);
+		v->page->lines[i] = text_row(text[i]);
+	}
+	v->page->lines[0]->wrapped = true;
+	histcache_view(h, v);
+	struct copymode_io io = {v, h, on_send, on_copied, &sent};
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct copymode cm;
+		copymode_init(&cm, cases[i].keys);
+		v->mode_keys = cases[i].keys == COPYMODE_VI; /* what copy mode takes as it begins */
+		CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
+		cm.cur = (struct copymode_pos){90, 0};
+		cm.top = 90;
+		sent.n = 0;
+		for (unsigned k = 0; k < 6 && cases[i].steps[k] != NULL; k++)
+			run(&cm, &io, cases[i].steps[k], NULL);
+		run(&cm, &io, "copy-selection", NULL);
+		CHECKF(strcmp(sent.copied, cases[i].copied) == 0, "case %u: '%s'", i, sent.copied);
+		copymode_clear(&cm);
+	}
+	/* end-of-line and start-of-line follow the wrap (tmux: copy_cursor_x 10, y 1) */
+	struct copymode cm;
+	copymode_init(&cm, COPYMODE_VI);
+	v->mode_keys = 1;
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
+	cm.cur = (struct copymode_pos){90, 3};
+	run(&cm, &io, "end-of-line", NULL);
+	CHECK(cm.cur.line == 91 && cm.cur.col == 10);
+	run(&cm, &io, "start-of-line", NULL);
+	CHECK(cm.cur.line == 90 && cm.cur.col == 0);
+	copymode_clear(&cm);
+	term_view_unref(v);
+	histcache_free(h);
+}
+
 int main(void)
 {
+	test_wrapped();
 	test_commands();
 	test_mouse();
 	test_source();

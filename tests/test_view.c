@@ -529,7 +529,7 @@ static void test_hostile(void)
 		msgpack_pack_uint32(&pk, 1);
 	msgpack_pack_array(&pk, 1);
 	msgpack_pack_array(&pk, 1);
-	msgpack_pack_uint32(&pk, 1);
+	msgpack_pack_uint32(&pk, 2);
 	refuse(base, &buf, "");
 	pack_blank_head(&pk, 9, 5); /* tty_echo not a boolean */
 	msgpack_pack_uint32(&pk, 1);
@@ -672,6 +672,7 @@ static void test_history(void)
 	cell.fg = TERM_COLOUR_PALETTE(2);
 	for (uint32_t i = 0, ch = 'x'; i < 3; i++, ch++)
 		term_row_set(p->lines[1], i, &cell, &ch, 1);
+	p->lines[0]->wrapped = true; /* its flag travels (and counts in equality) */
 	p->answer = p->found = true;
 	p->serial = 5;
 	p->line = 95;

@@ -135,7 +135,7 @@ static void test_hostile_structure(void)
 {
 	rejected("01", "expected an array");
 	rejected("92 02 03", "array length out of range");
-	rejected("99 02 03 91 92 01 02 c0 c0 c0 c0 c0 c0", "array length out of range");
+	rejected("9a 02 03 91 92 01 02 c0 c0 c0 c0 c0 c0 c0", "array length out of range");
 	rejected("93 cd 03 e9 03 91 92 01 02", "integer out of range");
 	rejected("93 02 cd 03 e9 91 92 01 02", "integer out of range");
 	rejected("93 a1 61 03 91 92 01 02", "expected an integer");
@@ -260,7 +260,64 @@ static void test_hostile_state(void)
 	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 01 a3 63 3b 21", "bad clipboard");
 	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 01 a2 78 3b", "bad clipboard");
 	rejected("98 01 03 91 92 01 01 c0 c0 c0 c0 92 01 a1 61", "bad clipboard");
-	rejected("99 01 03 91 92 01 01 c0 c0 c0 c0 c0 c0", "array length out of range");
+	rejected("9a 01 03 91 92 01 01 c0 c0 c0 c0 c0 c0 c0", "array length out of range");
+	/* The wrapped rows: a bitmap of at most a bit a row, none set past the last. */
+	d = decode_hex("99 0a 03 91 92 01 0a c0 c0 c0 c0 c0 c4 02 05 02", &err);
+	CHECKF(d && (d->changes & TERM_DIFF_WRAPS) && term_diff_wrapped(d->wraps, 0) &&
+	       !term_diff_wrapped(d->wraps, 1) && term_diff_wrapped(d->wraps, 2) &&
+	       term_diff_wrapped(d->wraps, 9) && !term_diff_wrapped(d->wraps, 8), "%s", err);
+	term_diff_free(d);
+	d = decode_hex("99 01 03 91 92 01 01 c0 c0 c0 c0 c0 c4 00", &err); /* none */
+	CHECK(d && (d->changes & TERM_DIFF_WRAPS) && !term_diff_wrapped(d->wraps, 0));
+	term_diff_free(d);
+	rejected("99 01 03 91 92 01 01 c0 c0 c0 c0 c0 c4 01 02", "wrapped row beyond the screen");
+	rejected("99 0a 03 91 92 01 0a c0 c0 c0 c0 c0 c4 02 00 04", "wrapped row beyond");
+	rejected("99 01 03 91 92 01 01 c0 c0 c0 c0 c0 c4 02 01 00", "too long");
+	rejected("99 01 03 91 92 01 01 c0 c0 c0 c0 c0 a1 01", "expected binary data");
+}
+
+/* The rows' wrapped flags travel by index: a scroll of wrapped rows sends them again,
+ * a row shared with the base is copied before its flag changes, an unchanged set costs
+ * nothing. */
+static void test_wraps(void)
+{
+	term_snapshot *a = term_snapshot_new(3, 4);
+	put_text(a, 0, 0, "abcd");
+	put_text(a, 1, 0, "ef");
+	term_row_writable(&a->lines[0])->wrapped = true;
+	term_snapshot *b = term_snapshot_clone(a); /* scrolled up a line */
+	for (unsigned r = 0; r < 2; r++) {
+		term_row_unref(b->lines[r]);
+		b->lines[r] = term_row_ref(a->lines[r + 1]);
+	}
+	term_row_unref(b->lines[2]);
+	b->lines[2] = term_row_new(0);
+	CHECK(!term_snapshot_equal(a, b));
+	term_snapshot *c = term_snapshot_clone(a);
+	term_row_writable(&c->lines[0])->wrapped = false; /* the cells alone are the same */
+	CHECK(!term_snapshot_equal(a, c));
+	term_snapshot *pairs[][2] = {{a, b}, {b, a}, {a, c}, {c, a}, {NULL, a}, {a, a}};
+	for (unsigned i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		term_diff *d = term_diff_compute(pairs[i][0], pairs[i][1]);
+		CHECK(!(d->changes & TERM_DIFF_WRAPS) == (i == 5));
+		msgpack_sbuffer buf;
+		encode_diff(d, &buf);
+		const char *err = NULL;
+		term_diff *back = decode_bytes((const uint8_t *)buf.data, buf.size, &err);
+		CHECKF(back && term_diff_equal(d, back), "%u: %s", i, err);
+		term_snapshot *s = term_diff_apply(pairs[i][0], back, &err);
+		char why[128];
+		term_snapshot_describe_difference(s, pairs[i][1], why, sizeof why);
+		CHECKF(s && term_snapshot_equal(s, pairs[i][1]), "%u: %s", i, why);
+		term_snapshot_unref(s);
+		term_diff_free(back);
+		term_diff_free(d);
+		msgpack_sbuffer_destroy(&buf);
+	}
+	CHECK(a->lines[0]->wrapped && !c->lines[0]->wrapped); /* bases untouched */
+	term_snapshot_unref(c);
+	term_snapshot_unref(b);
+	term_snapshot_unref(a);
 }
 
 static void applied_refused(const char *hex, const term_snapshot *base, const char *reason)
@@ -354,6 +411,7 @@ static void test_truncation(void)
 
 int main(void)
 {
+	test_wraps();
 	test_documented_cells();
 	test_documented_link();
 	test_documented_typing();

@@ -343,78 +343,6 @@ void copymode_cursor_word(const struct copymode *cm, const struct copymode_io *i
 	free(t);
 }
 
-/* Where the selection ends: the cursor, or where stop-selection left it. */
-static struct copymode_pos selection_end(const struct copymode *cm)
-{
-	return cm->stopped ? cm->end : cm->cur;
-}
-
-static int pos_cmp(struct copymode_pos a, struct copymode_pos b)
-{
-	if (a.line != b.line)
-		return a.line < b.line ? -1 : 1;
-	return a.col < b.col ? -1 : a.col > b.col;
-}
-
-bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
-		       unsigned *from, unsigned *to)
-{
-	if (!cm->selecting)
-		return false;
-	struct copymode_pos a = cm->anchor, b = selection_end(cm);
-	if (pos_cmp(a, b) > 0) {
-		struct copymode_pos t = a;
-		a = b;
-		b = t;
-	}
-	if (line < a.line || line > b.line)
-		return false;
-	/* The cursor's cell is in a vi selection; emacs's ends before it (as tmux). */
-	unsigned end_inclusive = cm->keys == COPYMODE_VI;
-	if (cm->lines) {
-		*from = 0;
-		*to = cols;
-	} else if (cm->rect) {
-		unsigned c = selection_end(cm).col;
-		*from = cm->anchor.col < c ? cm->anchor.col : c;
-		*to = (cm->anchor.col > c ? cm->anchor.col : c) + end_inclusive;
-	} else {
-		*from = line == a.line ? a.col : 0;
-		*to = line == b.line ? b.col + end_inclusive : cols;
-	}
-	if (*to > cols)
-		*to = cols;
-	return *from < *to;
-}
-
-/* The text from a to b (a line's end: cols), lines joined by newlines; to free. */
-static char *text_between(const struct copymode *cm, const struct copymode_lines *l,
-			  uint64_t first, uint64_t last, size_t *len)
-{
-	char *out = NULL;
-	size_t cap = 0, n = 0;
-	for (uint64_t line = first; line <= last; line++) {
-		unsigned from, to;
-		const term_row *row = copymode_line(cm, l, line);
-		size_t tlen = 0;
-		char *t = NULL;
-		if (row != NULL && copymode_selected(cm, l->cols, line, &from, &to))
-			t = term_capture_row(row, l->cols, from, to, &tlen, NULL);
-		out = xgrow(out, &cap, n + tlen + 2, 256);
-		if (line > first)
-			out[n++] = '\n';
-		if (t != NULL)
-			memcpy(out + n, t, tlen);
-		n += tlen;
-		free(t);
-	}
-	if (out == NULL)
-		out = xgrow(out, &cap, 1, 1);
-	out[n] = '\0';
-	*len = n;
-	return out;
-}
-
 /* What a copy command takes: the selection, or the cursor to its line's end
  * (copy-end-of-line...), or the cursor's line (copy-line...). */
 enum copy_what { COPY_SELECTION, COPY_END_OF_LINE, COPY_LINE };
@@ -438,8 +366,7 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 	struct copymode_copy out = {.text = "", .pipe = pipe, .pane = cm->pane};
 	char *text = NULL;
 	if (cm->selecting) {
-		uint64_t a = cm->anchor.line, b = selection_end(cm).line;
-		out.text = text = text_between(cm, &l, a < b ? a : b, a < b ? b : a, &out.len);
+		out.text = text = copymode_selection_text(cm, &l, &out.len);
 		out.buffer = buffer && (out.len > 0 || pipe == NULL); /* tmux keeps no empty pipe's */
 	} else if (pipe == NULL)
 		return false; /* tmux pipes nothing to a command all the same */
@@ -450,11 +377,21 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 	return true;
 }
 
-/* The cursor to its line's end (vi: on the last character; emacs: after it). */
+/* The cursor after its line's text, on the last row of a line the terminal wrapped (tmux
+ * 3.3's grid_reader_cursor_end_of_line, in vi as in emacs). */
 static void end_of_line(struct copymode *cm, const struct copymode_lines *l)
 {
-	unsigned len = copymode_line_length(cm, l, cm->cur.line);
-	cm->cur.col = cm->keys == COPYMODE_VI && len > 0 ? len - 1 : len;
+	while (cm->cur.line < l->last && copymode_wrapped(cm, l, cm->cur.line))
+		cm->cur.line++;
+	cm->cur.col = copymode_line_length(cm, l, cm->cur.line);
+}
+
+/* The cursor to its line's start, on the first row of a line the terminal wrapped. */
+static void start_of_line(struct copymode *cm, const struct copymode_lines *l)
+{
+	while (cm->cur.line > l->first && copymode_wrapped(cm, l, cm->cur.line - 1))
+		cm->cur.line--;
+	cm->cur.col = 0;
 }
 
 static void back_to_indentation(struct copymode *cm, const struct copymode_lines *l)
@@ -514,7 +451,7 @@ static bool run_motion(struct copymode *cm, const struct copymode_io *io,
 	else if (strcmp(c, "cursor-right") == 0)
 		cm->cur.col += cm->cur.col + 1 < l->cols;
 	else if (strcmp(c, "start-of-line") == 0)
-		cm->cur.col = 0;
+		start_of_line(cm, l);
 	else if (strcmp(c, "end-of-line") == 0)
 		end_of_line(cm, l);
 	else if (strcmp(c, "back-to-indentation") == 0)
@@ -568,7 +505,7 @@ static void search_incremental(struct copymode *cm, const struct copymode_io *io
 }
 
 /* Selections. */
-static bool run_selection(struct copymode *cm, const char *c)
+static bool run_selection(struct copymode *cm, const struct copymode_lines *l, const char *c)
 {
 	if (strcmp(c, "begin-selection") == 0) {
 		cm->selecting = true;
@@ -577,7 +514,10 @@ static bool run_selection(struct copymode *cm, const char *c)
 	} else if (strcmp(c, "select-line") == 0) {
 		cm->selecting = cm->lines = true;
 		cm->stopped = false;
-		cm->anchor = (struct copymode_pos){cm->cur.line, 0};
+		/* tmux's: from the line's start to its end (a wrapped line's rows all) */
+		start_of_line(cm, l);
+		cm->anchor = cm->cur;
+		end_of_line(cm, l);
 	} else if (strcmp(c, "stop-selection") == 0) {
 		if (cm->selecting && !cm->stopped) {
 			cm->stopped = true;
@@ -591,7 +531,7 @@ static bool run_selection(struct copymode *cm, const char *c)
 		cm->selecting = cm->stopped = false;
 	else if (strcmp(c, "other-end") == 0 && cm->selecting) {
 		struct copymode_pos t = cm->anchor;
-		cm->anchor = selection_end(cm);
+		cm->anchor = copymode_selection_end(cm);
 		cm->cur = t;
 		cm->stopped = false;
 	} else
@@ -670,7 +610,7 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 		cm->inc_on = false;
 	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg) &&
 	    !run_and_cancel(cm, io, &l, command) && !copymode_run_structure(cm, &l, command) &&
-	    !run_selection(cm, command))
+	    !run_selection(cm, &l, command))
 		run_other(cm, io, command, arg);
 	if (!cm->on)
 		return;

@@ -48,9 +48,16 @@ void copymode_search_start(const struct copymode *cm, struct term_search *s);
 /* The TERM_SEARCH_* flags a SEARCH event carries for it, backward or not. */
 unsigned copymode_search_flags(const struct copymode *cm, bool backward);
 
+/* Where the selection ends: the cursor, or where stop-selection left it. */
+struct copymode_pos copymode_selection_end(const struct copymode *cm);
 /* Whether line's cells [*from, *to) are in the selection (cols: the pane's width). */
 bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
 		       unsigned *from, unsigned *to);
+/* The selection's text as tmux copies it (copymode_copy.c), NUL-terminated, to free. */
+char *copymode_selection_text(const struct copymode *cm, const struct copymode_lines *l,
+			      size_t *len);
+/* Whether the terminal wrapped line n on into line n + 1 (false when it is missing). */
+bool copymode_wrapped(const struct copymode *cm, const struct copymode_lines *l, uint64_t n);
 /* The word under the cursor (#{copy_cursor_word}), "" when on a space. */
 void copymode_cursor_word(const struct copymode *cm, const struct copymode_io *io, char *out,
 			  size_t size);

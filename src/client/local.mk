@@ -6,7 +6,7 @@ src_client_libclient_a_SOURCES = \
 	src/client/sshpath.c src/client/sshpath.h \
 	src/client/keymode.c src/client/keymode.h \
 	src/client/copymode.c src/client/copymode.h \
-	src/client/copymode_lines.c src/client/copymode_lines.h \
+	src/client/copymode_lines.c src/client/copymode_lines.h src/client/copymode_copy.c \
 	src/client/copymode_draw.c \
 	src/client/copymode_format.c src/client/copymode_motion.c src/client/copymode_mouse.c \
 	src/client/histcache.c src/client/histcache.h \

@@ -103,17 +103,14 @@ struct colmap {
 	size_t cap;
 };
 
-/* capture_cells keeps the trailing blanks written (a joined row's). */
-#define CAPTURE_KEEP_BLANKS (1u << 15)
-
 /* Cells [from, to) of the row, trailing blanks dropped. */
 static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, unsigned from,
 			  unsigned to, unsigned flags, struct colmap *m)
 {
 	unsigned end = to < cols ? to : cols;
-	if (flags & CAPTURE_KEEP_BLANKS) /* up to the last cell written, as tmux's cellused */
+	if (flags & TERM_CAPTURE_KEEP_BLANKS) /* up to the last cell written, as tmux's cellused */
 		end = end < row->ncells ? end : row->ncells;
-	while (!(flags & CAPTURE_KEEP_BLANKS) && end > from && !shows_text(row, end - 1, cols))
+	while (!(flags & TERM_CAPTURE_KEEP_BLANKS) && end > from && !shows_text(row, end - 1, cols))
 		end--;
 	term_cell pen = term_cell_blank();
 	for (unsigned col = from; col < end; col++) {
@@ -152,7 +149,7 @@ static void capture_cells(struct strbuf *b, const term_row *row, unsigned cols, 
 static void capture_row(struct strbuf *b, const term_row *row, unsigned cols, unsigned flags)
 {
 	bool joined = (flags & TERM_CAPTURE_JOIN) && row->wrapped;
-	capture_cells(b, row, cols, 0, cols, flags | (joined ? CAPTURE_KEEP_BLANKS : 0), NULL);
+	capture_cells(b, row, cols, 0, cols, flags | (joined ? TERM_CAPTURE_KEEP_BLANKS : 0), NULL);
 	if (!joined)
 		strbuf_add(b, "\n", 1);
 }
@@ -160,10 +157,16 @@ static void capture_row(struct strbuf *b, const term_row *row, unsigned cols, un
 char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,
 		       size_t *len, uint16_t **colmap)
 {
+	return term_capture_cells(row, cols, from, to, 0, len, colmap);
+}
+
+char *term_capture_cells(const term_row *row, unsigned cols, unsigned from, unsigned to,
+			 unsigned flags, size_t *len, uint16_t **colmap)
+{
 	struct strbuf b = {0};
 	struct colmap m = {0};
 	strbuf_add(&b, "", 0);
-	capture_cells(&b, row, cols, from, to, 0, colmap != NULL ? &m : NULL);
+	capture_cells(&b, row, cols, from, to, flags, colmap != NULL ? &m : NULL);
 	if (colmap != NULL)
 		*colmap = m.map;
 	*len = b.len;

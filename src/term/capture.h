@@ -19,6 +19,9 @@ enum term_capture_flags {
 	 * next with no newline, its trailing blanks kept (up to its last cell written), as
 	 * tmux. */
 	TERM_CAPTURE_JOIN = 1 << 1,
+	/* term_capture_cells: the cells as they are up to the last one written (ncells), blanks
+	 * and spaces at the end kept, as tmux's copy takes a line's cells. */
+	TERM_CAPTURE_KEEP_BLANKS = 1 << 2,
 };
 
 /* history: the grid whose scrollback lines come first (NULL for the screen alone).
@@ -35,5 +38,8 @@ char *term_capture_lines(const term_snapshot *snap, const term_grid *history, si
  * (*colmap)[i] is the column byte i belongs to (a copy's selection, a search's match). */
 char *term_capture_row(const term_row *row, unsigned cols, unsigned from, unsigned to,
 		       size_t *len, uint16_t **colmap);
+/* The same with flags (TERM_CAPTURE_ESCAPES, TERM_CAPTURE_KEEP_BLANKS). */
+char *term_capture_cells(const term_row *row, unsigned cols, unsigned from, unsigned to,
+			 unsigned flags, size_t *len, uint16_t **colmap);
 
 #endif

@@ -257,6 +257,18 @@ static void diff_rows(differ *df)
 	}
 }
 
+/* The wrapped flags go when some row's differs from the old row's at its index. */
+static void diff_wraps(term_diff *d, const term_snapshot *old, const term_snapshot *new)
+{
+	for (unsigned r = 0; r < new->rows; r++) {
+		bool was = r < old->rows && old->lines[r]->wrapped;
+		if (new->lines[r]->wrapped)
+			d->wraps[r / 8] |= (uint8_t)(1u << (r % 8));
+		if (was != new->lines[r]->wrapped)
+			d->changes |= TERM_DIFF_WRAPS;
+	}
+}
+
 static void diff_state(term_diff *d, const term_snapshot *old, const term_snapshot *new)
 {
 	d->cursor = new->cursor;
@@ -276,6 +288,7 @@ static void diff_state(term_diff *d, const term_snapshot *old, const term_snapsh
 		d->changes |= TERM_DIFF_CLIP;
 		d->clip = term_clip_ref(new->clip);
 	}
+	diff_wraps(d, old, new);
 }
 
 term_diff *term_diff_compute(const term_snapshot *old, const term_snapshot *new)
@@ -357,6 +370,8 @@ bool term_diff_equal(const term_diff *a, const term_diff *b)
 	if ((a->changes & TERM_DIFF_BELLS) && a->bells != b->bells)
 		return false;
 	if ((a->changes & TERM_DIFF_CLIP) && !term_clip_equal(a->clip, b->clip))
+		return false;
+	if ((a->changes & TERM_DIFF_WRAPS) && memcmp(a->wraps, b->wraps, sizeof a->wraps) != 0)
 		return false;
 	return !(a->changes & TERM_DIFF_TITLE) || strcmp(a->title, b->title) == 0;
 }

@@ -4,7 +4,9 @@
  * A diff describes the new screen row by row in terms of the old one: runs of rows copied
  * from the old screen (which is how a scroll costs one run, whatever its size), runs of
  * blank rows, old rows with a few cell spans changed, and literal rows. Cursor, modes, bells,
- * title and clipboard travel only when they changed.
+ * title and clipboard travel only when they changed; so do the rows' wrapped flags
+ * (term_row.wrapped), by row index: without TERM_DIFF_WRAPS new row i has old row i's flag
+ * (none past the old rows), whatever op made it.
  *
  * Rows taken from the old screen read as the old screen showed them: blank past the old
  * width, whatever the row stores beyond it. A NULL old screen is a blank screen of the new
@@ -48,7 +50,11 @@ enum term_diff_changes {
 	TERM_DIFF_BELLS = 1u << 2,
 	TERM_DIFF_TITLE = 1u << 3,
 	TERM_DIFF_CLIP = 1u << 4,
+	TERM_DIFF_WRAPS = 1u << 5,
 };
+
+/* The wrapped flags of a screen, bit r % 8 of byte r / 8 for row r. */
+#define TERM_DIFF_WRAP_BYTES ((TERM_MAX_ROWS + 7) / 8)
 
 typedef struct term_diff {
 	uint16_t rows, cols; /* the new screen's size */
@@ -60,7 +66,14 @@ typedef struct term_diff {
 	uint32_t bells;
 	char *title;         /* NULL unless TERM_DIFF_TITLE */
 	term_clip *clip;     /* a reference, NULL unless TERM_DIFF_CLIP (NULL then: none) */
+	uint8_t wraps[TERM_DIFF_WRAP_BYTES]; /* TERM_DIFF_WRAPS: every new row's flag */
 } term_diff;
+
+/* Row r's flag in a wraps bitmap. */
+static inline bool term_diff_wrapped(const uint8_t *wraps, unsigned r)
+{
+	return (wraps[r / 8] >> (r % 8)) & 1;
+}
 
 /*
  * The diff that turns old (NULL: blank) into new. It holds references to new's rows, so it

@@ -64,6 +64,10 @@ static const char *check_diff(const term_snapshot *old, const term_diff *d)
 	if ((d->changes & TERM_DIFF_CLIP) && d->clip != NULL &&
 	    !term_clip_valid(d->clip->text, d->clip->len))
 		return "bad clipboard";
+	if (d->changes & TERM_DIFF_WRAPS)
+		for (unsigned r = d->rows; r < 8 * TERM_DIFF_WRAP_BYTES; r++)
+			if (term_diff_wrapped(d->wraps, r))
+				return "wrapped row beyond the screen";
 	return NULL;
 }
 
@@ -94,6 +98,18 @@ static term_row *patched_row(const term_snapshot *old, const term_diff_op *op)
 		}
 	}
 	return row;
+}
+
+/* Each row's wrapped flag: the diff's, else the old row's at its index; a shared row
+ * whose flag changes is copied first. */
+static void apply_wraps(term_snapshot *s, const term_snapshot *old, const term_diff *d)
+{
+	for (unsigned r = 0; r < s->rows; r++) {
+		bool wrapped = (d->changes & TERM_DIFF_WRAPS) ? term_diff_wrapped(d->wraps, r)
+							      : r < old->rows && old->lines[r]->wrapped;
+		if (s->lines[r]->wrapped != wrapped)
+			term_row_writable(&s->lines[r])->wrapped = wrapped;
+	}
 }
 
 static void apply_state(term_snapshot *s, const term_snapshot *old, const term_diff *d)
@@ -139,6 +155,7 @@ static term_snapshot *apply_to(const term_snapshot *old, const term_diff *d, con
 		}
 	}
 	term_row_unref(blank);
+	apply_wraps(s, old, d);
 	apply_state(s, old, d);
 	return s;
 }

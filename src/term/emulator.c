@@ -442,6 +442,7 @@ static int on_resize(int rows, int cols, VTermPos *delta, void *user)
 	}
 	term_grid_resize(em->main, (unsigned)rows, (unsigned)cols);
 	term_grid_resize(em->alt, (unsigned)rows, (unsigned)cols);
+	em->wrap_armed = false; /* the edge it waited at moved */
 	/* More rows: take lines back from the scrollback, as VTermScreen does. */
 	for (unsigned r = old_rows; main_shown && r < (unsigned)rows; r++) {
 		if (!term_grid_pop_scrollback(em->main))

@@ -146,6 +146,14 @@ void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols)
 		else
 			term_row_unref(*term_grid_slot(grid, r));
 	}
+	/* Wrapped flags that no longer hold (no reflow: rows keep their cells): a row whose
+	 * text now goes past the narrower edge does not run on into the next row there, and
+	 * the last row kept has lost the row it ran on into. */
+	for (unsigned r = 0; r < rows && r < grid->rows; r++) {
+		bool lost_next = r + 1 == rows && rows < grid->rows;
+		if (ring[r]->wrapped && (lost_next || term_row_used(ring[r]) > cols))
+			term_row_writable(&ring[r])->wrapped = false;
+	}
 	grid->cols = cols;
 	for (unsigned r = grid->rows; r < rows; r++)
 		ring[r] = blank_row(grid, TERM_COLOUR_DEFAULT);

@@ -65,7 +65,9 @@ void term_grid_scroll(term_grid *grid, unsigned top, unsigned bottom, int n, ter
 /* Blanks cells [from, to) of a row with background bg; to >= cols also drops hidden cells. */
 void term_grid_erase(term_grid *grid, unsigned row, unsigned from, unsigned to, term_colour bg);
 
-/* Changes the size, keeping the top rows: rows are dropped or added at the bottom. */
+/* Changes the size, keeping the top rows: rows are dropped or added at the bottom. Rows
+ * keep their cells (no reflow); a wrapped flag that no longer holds goes (a row whose text
+ * passes the narrower edge, the last row when the one below it was dropped). */
 void term_grid_resize(term_grid *grid, unsigned rows, unsigned cols);
 
 /* Takes back the newest scrollback line into the top row, scrolling the screen down by

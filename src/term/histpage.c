@@ -8,7 +8,9 @@
 
 /* [pane, epoch, first, [line...]] and, answering a search, [serial] or [serial, line, col] */
 #define PAGE_FIELDS 4
-#define LINE_FLAGS 0 /* a line is [flags, entry...]; no flag is defined yet */
+/* A line is [flags, entry...]: bit 0, the terminal wrapped it on into the next line. */
+#define LINE_WRAPPED 1u
+#define LINE_FLAGS LINE_WRAPPED /* every flag defined */
 
 term_histpage *term_histpage_new(uint32_t pane, uint32_t epoch, uint64_t first,
 				 uint32_t nlines)
@@ -50,7 +52,8 @@ bool term_histpage_equal(const term_histpage *a, const term_histpage *b)
 		return false;
 	for (uint32_t i = 0; i < a->nlines; i++)
 		if (a->lines[i] != b->lines[i] &&
-		    !term_row_equal(a->lines[i], b->lines[i], TERM_HISTPAGE_MAX_CELLS))
+		    (a->lines[i]->wrapped != b->lines[i]->wrapped ||
+		     !term_row_equal(a->lines[i], b->lines[i], TERM_HISTPAGE_MAX_CELLS)))
 			return false;
 	return true;
 }
@@ -64,7 +67,7 @@ void term_histpage_write(const term_histpage *p, msgpack_packer *pk)
 	msgpack_pack_array(pk, p->nlines);
 	for (uint32_t i = 0; i < p->nlines; i++) {
 		unsigned used = term_row_used(p->lines[i]);
-		wire_pack_cells(pk, LINE_FLAGS, p->lines[i], 0,
+		wire_pack_cells(pk, p->lines[i]->wrapped ? LINE_WRAPPED : 0, p->lines[i], 0,
 				used < TERM_HISTPAGE_MAX_CELLS ? used : TERM_HISTPAGE_MAX_CELLS);
 	}
 	if (!p->answer)
@@ -84,6 +87,7 @@ static term_row *read_line(mp_reader *r)
 	    !mp_read_u32(r, LINE_FLAGS, &flags))
 		return NULL;
 	term_row *row = term_row_new(0);
+	row->wrapped = flags & LINE_WRAPPED;
 	wire_read_cells(r, n - 1, row, 0, TERM_HISTPAGE_MAX_CELLS);
 	if (r->error != NULL) {
 		term_row_unref(row);

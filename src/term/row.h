@@ -27,8 +27,9 @@ typedef struct term_row {
 	uint64_t hash;     /* 0 until computed; any change resets it */
 	uint16_t hash_cols; /* the width the cached hash covers */
 	/* The terminal wrapped this line's text on into the next row (tmux's
-	 * GRID_LINE_WRAPPED: capture-pane -J joins them). Not content: equality and hashes
-	 * leave it out, and it never travels to a client. */
+	 * GRID_LINE_WRAPPED: capture-pane -J and copy mode join them). Not content:
+	 * term_row_equal and hashes leave it out; snapshots compare it (term_snapshot_equal),
+	 * screen diffs carry it by row index and history pages per line. */
 	bool wrapped;
 	term_cell *cells;
 } term_row;

@@ -136,7 +136,7 @@ bool term_cursor_equal(const term_cursor *a, const term_cursor *b)
 	       a->blink == b->blink && a->shape == b->shape;
 }
 
-enum difference { SAME, SIZE, CELL, CURSOR, MODES, BELLS, TITLE, CLIP };
+enum difference { SAME, SIZE, CELL, WRAP, CURSOR, MODES, BELLS, TITLE, CLIP };
 
 uint32_t term_snapshot_clip_seq(const term_snapshot *s)
 {
@@ -161,6 +161,10 @@ static enum difference first_difference(const term_snapshot *a, const term_snaps
 	for (unsigned r = 0; r < a->rows; r++) {
 		if (a->lines[r] == b->lines[r])
 			continue;
+		if (a->lines[r]->wrapped != b->lines[r]->wrapped) {
+			*row = r;
+			return WRAP;
+		}
 		for (unsigned c = 0; c < a->cols; c++) {
 			if (!term_row_cell_equal(a->lines[r], b->lines[r], c)) {
 				*row = r;
@@ -215,6 +219,10 @@ void term_snapshot_describe_difference(const term_snapshot *a, const term_snapsh
 		describe_cell(a->lines[r], c, ca, sizeof ca);
 		describe_cell(b->lines[r], c, cb, sizeof cb);
 		snprintf(buf, size, "cell row %u col %u: %s != %s", r, c, ca, cb);
+		break;
+	case WRAP:
+		snprintf(buf, size, "row %u wrapped %d != %d", r, a->lines[r]->wrapped,
+			 b->lines[r]->wrapped);
 		break;
 	case CURSOR:
 		snprintf(buf, size, "cursor %u,%u vis%d blink%d shape%u != %u,%u vis%d blink%d shape%u",

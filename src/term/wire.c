@@ -1,6 +1,6 @@
 /*
  * A screen diff in msgpack:
- *   [rows, cols, [op...], cursor?, modes?, bells?, title?, clipboard?]
+ *   [rows, cols, [op...], cursor?, modes?, bells?, title?, clipboard?, wrapped?]
  * where the trailing fields are nil or left out when unchanged, and an op is
  *   [0, src, count]   copy     [1, count]   blank
  *   [2, entry...]     literal  [3, src, [col, entry...]...]   patch
@@ -16,7 +16,7 @@
 
 /* Fields before the optional ones, which follow in the order of enum term_diff_changes. */
 #define FIXED_FIELDS 3
-#define OPTIONAL_FIELDS 5
+#define OPTIONAL_FIELDS 6
 
 #define CURSOR_VISIBLE 1u
 #define CURSOR_BLINK 2u
@@ -88,6 +88,15 @@ static void pack_field(msgpack_packer *pk, const term_diff *d, unsigned change)
 			msgpack_pack_str_body(pk, d->clip->text, d->clip->len);
 		}
 		break;
+	case TERM_DIFF_WRAPS: {
+		/* the bitmap without its trailing zero bytes */
+		unsigned n = (d->rows + 7u) / 8;
+		while (n > 0 && d->wraps[n - 1] == 0)
+			n--;
+		msgpack_pack_bin(pk, n);
+		msgpack_pack_bin_body(pk, d->wraps, n);
+		break;
+	}
 	}
 }
 
@@ -219,6 +228,20 @@ static bool read_clip(mp_reader *r, term_diff *d)
 	return true;
 }
 
+/* The wrapped rows' bitmap: at most a bit a row, none past the last. */
+static bool read_wraps(mp_reader *r, term_diff *d)
+{
+	const uint8_t *p;
+	uint32_t n;
+	if (!mp_read_bin(r, (d->rows + 7u) / 8, &p, &n))
+		return false;
+	memcpy(d->wraps, p, n);
+	for (unsigned row = d->rows; row < 8 * n; row++)
+		if (term_diff_wrapped(d->wraps, row))
+			return mp_fail(r, "wrapped row beyond the screen");
+	return true;
+}
+
 static bool read_field(mp_reader *r, term_diff *d, unsigned change)
 {
 	if (mp_peek(r) == MP_NIL)
@@ -233,8 +256,10 @@ static bool read_field(mp_reader *r, term_diff *d, unsigned change)
 		return mp_read_u32(r, UINT32_MAX, &d->bells);
 	case TERM_DIFF_TITLE:
 		return read_title(r, d);
-	default:
+	case TERM_DIFF_CLIP:
 		return read_clip(r, d);
+	default:
+		return read_wraps(r, d);
 	}
 }
 
