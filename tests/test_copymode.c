@@ -521,6 +521,23 @@ static void test_wrapped(void)
 		CHECKF(strcmp(sent.copied, cases[i].copied) == 0, "case %u: '%s'", i, sent.copied);
 		copymode_clear(&cm);
 	}
+	/* A search matches across the wrap (tmux 3.3a: "stuv" at 18,0), forward as back,
+	 * and not a text that only the newline would join. */
+	struct copymode sc;
+	copymode_init(&sc, COPYMODE_VI);
+	v->mode_keys = 1;
+	CHECK(copymode_enter(&sc, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
+	sc.cur = (struct copymode_pos){90, 0};
+	sc.top = 90;
+	run(&sc, &io, "search-forward", "stuv");
+	CHECKF(sc.cur.line == 90 && sc.cur.col == 18, "%llu,%u", (unsigned long long)sc.cur.line,
+	       sc.cur.col);
+	sc.cur = (struct copymode_pos){92, 0};
+	run(&sc, &io, "search-backward-text", "3next");
+	CHECK(sc.cur.line == 92); /* line 91 does not run on into 92 */
+	run(&sc, &io, "search-backward-text", "tuvw");
+	CHECK(sc.cur.line == 90 && sc.cur.col == 19);
+	copymode_clear(&sc);
 	/* end-of-line and start-of-line follow the wrap (tmux: copy_cursor_x 10, y 1) */
 	struct copymode cm;
 	copymode_init(&cm, COPYMODE_VI);

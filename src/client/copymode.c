@@ -252,7 +252,7 @@ static void search(struct copymode *cm, const struct copymode_io *io, bool back)
 		int from = k == 0 ? (back ? (int)cm->cur.col - 1 : (int)cm->cur.col + 1)
 				  : back ? (int)l.cols : 0;
 		unsigned end;
-		int col = term_search_row(&ts, row, l.cols, from, back, &end);
+		int col = copymode_search_line(cm, &l, &ts, line, from, back, &end);
 		if (col >= 0) {
 			show_match(cm, io, line, (unsigned)col);
 			break;

@@ -31,13 +31,16 @@ static void paint(term_row *row, unsigned from, unsigned to, const term_cell *pe
 	}
 }
 
-/* Every match of the last search (ts) on the row. */
-static void paint_matches(const struct term_search *ts, term_row *row, unsigned cols)
+/* Every match of the last search (ts) that starts on line n, painted on its row (to the
+ * row's end for one that runs on into the next line). */
+static void paint_matches(const struct copymode *cm, const struct copymode_lines *l,
+			  const struct term_search *ts, uint64_t n, term_row *row)
 {
 	term_cell match = {.fg = MATCH_FG, .bg = MATCH_BG};
 	int col = 0;
-	unsigned end;
-	while (col < (int)cols && (col = term_search_row(ts, row, cols, col, false, &end)) >= 0) {
+	unsigned end, cols = l->cols;
+	while (col < (int)cols &&
+	       (col = copymode_search_line(cm, l, ts, n, col, false, &end)) >= 0) {
 		if (end <= (unsigned)col)
 			end = (unsigned)col + 1;
 		paint(row, (unsigned)col, end, &match);
@@ -87,7 +90,7 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 		term_row *row = src != NULL ? term_row_copy(src) : term_row_new(0);
 		unsigned from, to;
 		paint_mark(cm, n, row, l->cols);
-		paint_matches(&ts, row, l->cols);
+		paint_matches(cm, l, &ts, n, row);
 		if (copymode_selected(cm, l->cols, n, &from, &to))
 			paint(row, from, to, pen);
 		if (row->ncells > l->shown_cols) /* a wider source's line (-s), cut */

@@ -88,6 +88,26 @@ bool copymode_step(const struct copymode_lines *l, struct copymode_pos *p, bool 
 	return true;
 }
 
+struct line_source {
+	const struct copymode *cm;
+	const struct copymode_lines *l;
+};
+
+static term_row *line_ref(void *arg, uint64_t n)
+{
+	const struct line_source *src = arg;
+	const term_row *row = copymode_line(src->cm, src->l, n);
+	return row != NULL ? term_row_ref((term_row *)row) : NULL; /* dropped unchanged */
+}
+
+int copymode_search_line(const struct copymode *cm, const struct copymode_lines *l,
+			 const struct term_search *ts, uint64_t n, int from, bool backward,
+			 unsigned *end)
+{
+	struct line_source src = {cm, l};
+	return term_search_line(ts, line_ref, &src, n, l->last, l->cols, from, backward, end);
+}
+
 void copymode_search_start(const struct copymode *cm, struct term_search *s)
 {
 	unsigned kind = cm->search_regex ? TERM_SEARCH_REGEX_TEXT : TERM_SEARCH_PLAIN_TEXT;

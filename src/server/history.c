@@ -43,6 +43,11 @@ static term_row *source_line(const struct source *s, uint64_t n)
 	return term_row_ref(s->screen->lines[n - s->total]);
 }
 
+static term_row *line_ref(void *arg, uint64_t n)
+{
+	return source_line(arg, n);
+}
+
 void history_info(const struct pane *p, term_view_pane *vp)
 {
 	const term_grid *g = term_emulator_main_grid(p->em);
@@ -114,10 +119,9 @@ static bool search_lines(const struct source *s, const term_event *ev, uint64_t 
 		uint64_t off = (at - s->first + (back ? n - k % n : k)) % n;
 		int from = k == 0 ? (back ? (int)ev->search.col - 1 : (int)ev->search.col + 1)
 				  : back ? (int)s->screen->cols : 0;
-		term_row *row = source_line(s, s->first + off);
 		unsigned stop;
-		*col = term_search_row(&ts, row, s->screen->cols, from, back, &stop);
-		term_row_unref(row);
+		*col = term_search_line(&ts, line_ref, (void *)s, s->first + off, end - 1,
+					s->screen->cols, from, back, &stop);
 		if (*col >= 0) {
 			*line = s->first + off;
 			found = true;

@@ -44,4 +44,20 @@ bool term_search_icase(const char *text);
 int term_search_row(const struct term_search *s, const term_row *row, unsigned cols, int from,
 		    bool backward, unsigned *end);
 
+/* The most lines a match may take: its first and those it runs on into. */
+#define TERM_SEARCH_RUN 32
+/* Line n of the caller's (history and screen), a reference the search drops; NULL when
+ * it is missing. */
+typedef term_row *term_search_line_fn(void *arg, uint64_t n);
+/*
+ * term_search_row over line n and the lines the terminal wrapped it on into (as tmux 3.3's
+ * search, which matches across a wrap): n, n + 1... while each is wrapped, at most
+ * TERM_SEARCH_RUN and none past last, their text joined (a wrapped line's to its last cell
+ * written). A match starts on line n; *end is cols when it runs on past it. -1 also when
+ * line n is missing.
+ */
+int term_search_line(const struct term_search *s, term_search_line_fn *get, void *arg,
+		     uint64_t n, uint64_t last, unsigned cols, int from, bool backward,
+		     unsigned *end);
+
 #endif
