@@ -95,6 +95,31 @@ static void operators(void)
 	expands("a#,b #{?window_active,x#,y,z}", "a,b x,y");
 }
 
+/* #{e|op|flags|precision:a,b} and #{a:n}, each as tmux 3.3a's display -p prints it
+ * (test_tmux_compare.sh runs many more against tmux itself). */
+static void arithmetic(void)
+{
+	expands("#{e|+|:1,2} #{e|-:10,3} #{e|*:6,7} #{e|/:7,2} #{e|%:7,3} #{e|m:7,3}",
+		"3 7 42 3 1 1");
+	expands("#{e|/|f:7,2} #{e|/|f|4:7,2} #{e|+|f|0:1.5,2} #{e|==|f:1,1} #{e|+:1.9,2.9}",
+		"3.50 3.5000 4 1.00 3");
+	expands("#{e|==:1,1}#{e|!=:1,1}#{e|<:3,10}#{e|>:3,10}#{e|<=:3,3}#{e|>=:2,3}", "101010");
+	/* 1/0 and what no long long holds: the x86-64 cast's LLONG_MIN, as tmux prints */
+	expands("#{e|/:1,0} #{e|+|f:inf,1}", "-9223372036854775808 inf");
+	/* bad parts: nothing; "" is 0; four arguments or none are no expression */
+	expands("[#{e|+:x,5}|#{e|+:5}|#{e|^:1,2}|#{e|+|f|x:1,2}|#{e|+:3 ,1}|#{e:1,2}]",
+		"[|||||]");
+	expands("#{e|+:,5} #{e|+|f|3|4:1,2}. #{e|+:#{window_index},1} #{=1;e|+:11,2}",
+		"5 . 2 1");
+	expands("#{a:97}#{a:#{e|+:97,2}}#{a: 66}[#{a:31}#{a:127}#{a:x}#{a:}]", "acB[]");
+	/* the choosers' default -K key format, for lines 5, 12 and 40 */
+	expands("#{?#{e|<:5,10},5,#{?#{e|<:5,36},M-#{a:#{e|+:97,#{e|-:5,10}}},}}"
+		"#{?#{e|<:12,10},12,#{?#{e|<:12,36},M-#{a:#{e|+:97,#{e|-:12,10}}},}}"
+		"[#{?#{e|<:40,10},40,#{?#{e|<:40,36},M-#{a:#{e|+:97,#{e|-:40,10}}},}}]",
+		"5M-c[]");
+	expands("#{e|+|f|99999999999:1,2}|#{l:#{e|+:1,2}}", "|#{e|+:1,2}");
+}
+
 /* Loops and chained modifiers, each compared with tmux 3.3a's display -p (by hand) in a
  * session of the same shape. */
 static void loops(void)
@@ -236,6 +261,13 @@ static void escaped(const char *evil)
 	format_jobs_free();
 }
 
+static void got_bounded(const char *text)
+{
+	char *got = format_expand(text, &ctx);
+	CHECK(strlen(got) <= (64u << 10));
+	free(got);
+}
+
 static void hostile(void)
 {
 	expands("#{", "#{");
@@ -247,6 +279,7 @@ static void hostile(void)
 	expands("#q", "#q");
 	expands("#{=x:session_name}", "work"); /* a bad modifier is ignored, as tmux */
 	expands("#{=99999999999999999999:session_name}", "work");
+	got_bounded("#{e|+|f|2147483647:1,2}"); /* a precision past the output bound */
 	/* Deep nesting stops, long output is bounded. */
 	size_t n = 2000;
 	char *deep = xmalloc(n * 4 + 10), *p = deep;
@@ -274,6 +307,7 @@ int main(void)
 	struct session *s = make_session();
 	variables(s);
 	operators();
+	arithmetic();
 	loops();
 	searches(s->windows[0]->active);
 	ctx = (struct format_ctx){.s = s, .w = s->windows[1]};

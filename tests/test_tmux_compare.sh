@@ -349,5 +349,94 @@ done
 step_out capture-pane -pJ -t zzzzzzzd
 step_out capture-pane -p -t zzzzzzzd
 
+# Arithmetic #{e|op|flags|precision:a,b} and #{a:n} (an ASCII character), as tmux 3.3a's
+# format_replace_expression: each line of formats below printed by display -p of both
+# (the last three read the session's window_index and pane_width); the chooser's
+# default -K key format among them.
+step new-session -d -s zzzzzzze -x 80 -y 24
+while IFS= read -r f; do
+	ro=$(r display -p -t zzzzzzze "$f" 2>&1)
+	to=$(t display -p -t zzzzzzze "$f" 2>&1)
+	[ "$ro" = "$to" ] || { echo "FAIL: display -p '$f': rsh '$ro', tmux '$to'" >&2; failed=1; }
+done <<'FORMATS'
+#{e|+|:1,2}
+#{e|+:1,2}
+#{e|-:10,3}
+#{e|*:6,7}
+#{e|/:7,2}
+#{e|/|f:7,2}
+#{e|/|f|4:7,2}
+#{e|%:7,3}
+#{e|m:7,3}
+#{e|%|f:7.5,2}
+#{e|==:1,1}
+#{e|!=:1,2}
+#{e|<:3,10}
+#{e|>:3,10}
+#{e|<=:3,3}
+#{e|>=:2,3}
+#{e|==|f:1,1}
+#{e|/:1,0}
+#{e|%:1,0}
+#{e|+:1.9,2.9}
+#{e|+|f:1.9,2.9}
+#{e|+:,5}
+#{e|+:x,5}
+#{e|+:5}
+#{e|^:1,2}
+#{e:1,2}
+#{e|+|f|-1:1,2}
+#{e|+|f|0:1.5,2}
+#{e|+|f|x:1,2}
+#{e|+| f|3:1,2}
+#{e|+:1e3,2}
+#{e|+:0x10,1}
+#{e|+: 3,1}
+#{e|+:3 ,1}
+#{e|*:99999999999,99999999999}
+#{e|-:0,9223372036854775807}
+#{e|+:1,2,3}
+#{e|+:#{e|*:2,3},1}
+#{e/+/:1,2}
+#{=2:#{e|*:100,7}}
+#{a:97}
+#{a:65}
+#{a:31}
+#{a:127}
+#{a:126}
+#{a: 66}
+#{a:+67}
+#{a:x}
+#{a:}
+#{a:#{e|+:97,2}}
+#{a:9a}
+#{e|+|:#{a:50},1}
+#{?#{e|<:5,10},#{e|+:5,0},#{?#{e|<:5,36},M-#{a:#{e|+:97,#{e|-:5,10}}},}}
+#{?#{e|<:12,10},12,#{?#{e|<:12,36},M-#{a:#{e|+:97,#{e|-:12,10}}},}}
+#{?#{e|<:40,10},40,#{?#{e|<:40,36},M-#{a:#{e|+:97,#{e|-:40,10}}},}}
+#{e|+|f|2:nan,1}
+#{e|+:inf,1}
+#{e|+|f:inf,1}
+#{e|<|f:1,2}
+#{e|+|ff:1,2}
+#{e|+|x:1.5,2}
+#{e|+|f|3|4:1,2}
+#{e|+|f|3:1,2}
+#{l:#{e|+:1,2}}
+#{e|+:-1,-2}
+#{e|-:-1,2}
+#{E:#{e|+:1,2}}
+#{e|+;=1:11,2}
+#{=1;e|+:11,2}
+#{e|+:#{window_index},1}
+#{e|*:#{pane_width},2}
+#{e|+||:1,2}
+#{e-:1,2}
+#{e|+|f|99999999999:1,2}
+#{e|/|f|20:1,3}
+#{a:#{e|+:#{window_index},65}}
+#{e|==:#{a:65},A}
+FORMATS
+
 [ $failed -eq 0 ] && echo "rsh and tmux agree"
 exit $failed

@@ -3,7 +3,10 @@
 
 #include <fnmatch.h>
 #include <ctype.h>
+#include <errno.h>
 #include <libgen.h>
+#include <limits.h>
+#include <math.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -259,7 +262,45 @@ struct mods {
 	bool limit;
 	long n;         /* limit: cells to keep (negative: from the end) */
 	char *marker;   /* limit: put where text was cut, NULL for none */
+	bool character; /* a: the rest a number, its ASCII character */
+	/* e|op|flags|precision: the rest two numbers and the operation's result; nexpr 1 to
+	 * 3 arguments, each expanded (tmux ignores the modifier with another count) */
+	unsigned nexpr;
+	char *expr[3];
 };
+
+static void mods_free(struct mods *m)
+{
+	free(m->marker);
+	for (unsigned i = 0; i < m->nexpr; i++)
+		free(m->expr[i]);
+}
+
+/* "e" and its arguments as tmux's format_build_modifiers reads them: after a punctuation
+ * character other than '-' (the wrapper), the parts it separates; else the rest, one
+ * argument. Each is expanded. */
+static void expr_mod(struct mods *m, const char *s, size_t len, const struct format_ctx *ctx,
+		     int depth)
+{
+	const char *part[4];
+	size_t plen[4], n = 0;
+	if (len > 1 && ispunct((unsigned char)s[1]) && s[1] != '-') {
+		for (const char *p = s + 2, *end = s + len; p < end && n < 4;) {
+			const char *w = memchr(p, s[1], (size_t)(end - p));
+			part[n] = p;
+			plen[n++] = w != NULL ? (size_t)(w - p) : (size_t)(end - p);
+			p = w != NULL ? w + 1 : end;
+		}
+	} else if (len > 1) {
+		part[n] = s + 1;
+		plen[n++] = len - 1;
+	}
+	for (unsigned i = 0; i < m->nexpr; i++)
+		free(m->expr[i]);
+	m->nexpr = n >= 1 && n <= 3 ? (unsigned)n : 0;
+	for (unsigned i = 0; i < m->nexpr; i++)
+		m->expr[i] = expand(part[i], plen[i], ctx, depth + 1);
+}
 
 /* "=N", "=/N" or "=/N/marker", the N expanded; false when not a number. */
 static bool limit_mod(struct mods *m, const char *s, size_t len, const struct format_ctx *ctx,
@@ -295,10 +336,15 @@ static bool one_mod(struct mods *m, const char *s, size_t len, const struct form
 		mod_flags(s + 1, len - 1, m->flags);
 		return true;
 	}
+	if (s[0] == 'e') {
+		expr_mod(m, s, len, ctx, depth);
+		return true;
+	}
 	if (len != 1)
 		return false;
 	switch (s[0]) {
 	case 'l': m->literal = true; return true;
+	case 'a': m->character = true; return true;
 	case 'E': m->expand = true; return true;
 	case 'T': m->expand = m->time = true; return true;
 	case 'b': m->base = true; return true;
@@ -437,13 +483,114 @@ static char *search(const struct mods *m, const char *s, size_t len,
 	return v;
 }
 
+/* OpenBSD's strtonum, as tmux reads a number: all of s, in [min, max]. */
+static bool whole_number(const char *s, long long min, long long max, long long *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return end != s && *end == '\0' && errno == 0 && *v >= min && *v <= max;
+}
+
+/* #{a:n}: the ASCII character n (32 to 126), else nothing. */
+static char *character(const char *s, size_t len, const struct format_ctx *ctx, int depth)
+{
+	char *text = expand(s, len, ctx, depth + 1);
+	long long c;
+	char *v = xstrdup(" ");
+	if (whole_number(text, 32, 126, &c))
+		v[0] = (char)c;
+	else
+		v[0] = '\0';
+	free(text);
+	return v;
+}
+
+/* The double as a long long as tmux's casts give it on x86-64 (cvttsd2si): truncated,
+ * and LLONG_MIN for NaN and what is out of range (the C cast is undefined there). */
+static long long to_integer(double d)
+{
+	if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+		return LLONG_MIN;
+	return (long long)d;
+}
+
+/* A side of an expression: strtod(3) of all of it ("" is 0). */
+static bool real_number(const char *s, double *v)
+{
+	char *end;
+	*v = strtod(s, &end);
+	return *end == '\0';
+}
+
+static double operate(unsigned op, double a, double b)
+{
+	switch (op) {
+	case 0: return a + b;
+	case 1: return a - b;
+	case 2: return a * b;
+	case 3: return a / b;
+	case 4: case 5: return fmod(a, b);
+	case 6: return fabs(a - b) < 1e-9;
+	case 7: return fabs(a - b) > 1e-9;
+	case 8: return a > b;
+	case 9: return a < b;
+	case 10: return a >= b;
+	default: return a <= b;
+	}
+}
+
+/*
+ * #{e|op|flags|precision:a,b}, tmux 3.3's format_replace_expression: a and b expanded and
+ * read as numbers (whole numbers unless flags has f), op (+ - * / % m == != > < >= <=)
+ * applied, the result printed with precision digits (0, or 2 with f; the third argument
+ * says otherwise); nothing when anything is wrong.
+ */
+static char *expression(const struct mods *m, const char *s, size_t len,
+			const struct format_ctx *ctx, int depth)
+{
+	static const char *const ops[] = {"+", "-", "*", "/", "%", "m",
+					  "==", "!=", ">", "<", ">=", "<="};
+	unsigned op = 0;
+	while (op < sizeof ops / sizeof *ops && strcmp(ops[op], m->expr[0]) != 0)
+		op++;
+	bool fp = m->nexpr >= 2 && strchr(m->expr[1], 'f') != NULL;
+	long long prec = fp ? 2 : 0;
+	const char *part[2];
+	size_t plen[2];
+	if (op == sizeof ops / sizeof *ops ||
+	    (m->nexpr >= 3 && !whole_number(m->expr[2], INT_MIN, INT_MAX, &prec)) ||
+	    split(s, len, part, plen, 2) != 2)
+		return xstrdup("");
+	char *left = expand(part[0], plen[0], ctx, depth + 1);
+	char *right = expand(part[1], plen[1], ctx, depth + 1);
+	double a, b;
+	bool ok = real_number(left, &a) && real_number(right, &b);
+	free(left);
+	free(right);
+	if (!ok)
+		return xstrdup("");
+	if (!fp) {
+		a = (double)to_integer(a);
+		b = (double)to_integer(b);
+	}
+	double result = operate(op, a, b);
+	if (!fp)
+		result = (double)to_integer(result);
+	if (prec > MAX_OUTPUT) /* the output stops there anyway */
+		prec = MAX_OUTPUT;
+	char *v;
+	xasprintf(&v, "%.*f", (int)prec, result);
+	return v;
+}
+
 /* #{mods:rest}; NULL when s has no modifiers. */
 static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, int depth)
 {
 	struct mods m = {0};
 	size_t used = 0;
 	if (!parse_mods(&m, s, len, &used, ctx, depth)) {
-		free(m.marker);
+		mods_free(&m);
 		return NULL;
 	}
 	const char *rest = s + used;
@@ -457,12 +604,16 @@ static char *modifier(const char *s, size_t len, const struct format_ctx *ctx, i
 		v = loop(m.loop, rest, rlen, ctx, depth);
 	else if (m.literal)
 		v = xstrndup(rest, rlen);
+	else if (m.character)
+		v = character(rest, rlen, ctx, depth);
 	else if (m.search)
 		v = search(&m, rest, rlen, ctx, depth);
+	else if (m.nexpr > 0)
+		v = expression(&m, rest, rlen, ctx, depth);
 	else
 		v = value_of(rest, rlen, &as_format, depth);
 	v = apply_mods(&m, v, ctx, depth);
-	free(m.marker);
+	mods_free(&m);
 	return v;
 }
 

@@ -8,6 +8,8 @@
  * #{=N:x} (from the end when N is negative; #{=/N/marker:x} puts marker where it cut;
  * styles count nothing and are kept), #{b:x} #{d:x} (basename, dirname), #{l:x}
  * (literal), #{E:x} (x's value expanded again), #{T:x} (the same with strftime),
+ * #{e|op|flags|precision:a,b} (tmux 3.3's arithmetic: + - * / % m == != > < >= <=, f
+ * for floating point), #{a:n} (the ASCII character n),
  * #{t:x} (a time), modifiers chained with ';' (#{T;=/10:status-left}), the loops
  * #{W:a,b} (each window of the session, b for the current one), #{P:a,b} (each pane of
  * the window, b for the active one) and #{S:a} (each session), an option's value by its
