@@ -4,7 +4,8 @@
  * q; choose-buffer (C-b =) pasting the chosen buffer; choose-client (C-b D). Each choice
  * is checked against the server (list-clients, list-windows, ls, capture-pane) and the
  * client's screen against the server's once the chooser is gone; the chooser's own lines
- * against the text tmux 3.3a draws for the same sessions.
+ * against the text tmux 3.3a draws for the same sessions. -K's key formats, their keys
+ * shown and typed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,34 @@ int main(void)
 	CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
 	harness_client_free(d);
 	harness_wait_rsh(c, "^[0-9]+: work ", "list-clients", (char *)NULL);
+	harness_wait_match(c, "work", "work");
+
+	/* -K: each line's key is the format expanded with #{line}, shown in its place and
+	 * typed to choose it (x, y here; a line with no key shows none); an item's key
+	 * comes before the chooser's own, so a -K of q chooses rather than leaves, as in
+	 * tmux 3.3a. */
+	CHECK(harness_rsh(NULL, "choose-tree", "-s", "-K",
+			  "#{?#{e|<:#{line},1},#{a:#{e|+:120,#{line}}},}", (char *)NULL) == 0);
+	harness_wait_line(c, "(x) + work: 1 windows (attached)");
+	harness_wait_line(c, "    + other: 2 windows");
+	harness_send(c, "y"); /* no line's key: nothing */
+	harness_send(c, "x");
+	harness_wait_match(c, "work", "work");
+	CHECK(harness_rsh(NULL, "choose-tree", "-s", "-K", "#{?#{==:#{line},1},q,M-#{line}}",
+			  (char *)NULL) == 0);
+	harness_wait_line(c, "(M-0) + work: 1 windows (attached)");
+	harness_wait_line(c, "(q)   + other: 2 windows");
+	harness_send(c, "q");
+	harness_wait_rsh(c, "^[0-9]+: other ", "list-clients", (char *)NULL);
+	harness_wait_match(c, "other", "other");
+	harness_send(c, PREFIX "("); /* back to work */
+	harness_wait_match(c, "work", "work");
+	/* choose-buffer's key format reads the item's buffer; q, no line's key, leaves. */
+	CHECK(harness_rsh(NULL, "choose-buffer", "-K", "#{?#{==:#{buffer_name},older},o,}",
+			  (char *)NULL) == 0);
+	harness_wait_text(c, "(o) older: ");
+	harness_wait_text(c, "    mybuf: ");
+	harness_send(c, "q");
 	harness_wait_match(c, "work", "work");
 
 	/* With the status line at the top the chooser starts below it. */

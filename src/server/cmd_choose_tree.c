@@ -18,10 +18,11 @@ const struct cmd_entry cmd_choose_tree_entry = {
 	.name = "choose-tree",
 	.flags = ARGS_FLAGS(FLAG_BOOL('G'), FLAG_BOOL('N'), FLAG_BOOL('r'), FLAG_BOOL('s'),
 			    FLAG_BOOL('w'), FLAG_BOOL('Z'), FLAG_STRING('F'), FLAG_STRING('f'),
-			    FLAG_STRING('O'), FLAG_TARGET),
+			    FLAG_STRING('K'), FLAG_STRING('O'), FLAG_TARGET),
 	.target = TARGET_PANE,
 	.max_args = 1,
-	.usage = "choose-tree [-GNrswZ] [-F format] [-f filter] [-O sort-order] "
+	.usage = "choose-tree [-GNrswZ] [-F format] [-f filter] [-K key-format] "
+		 "[-O sort-order] "
 		 "[-t target-pane] [template]",
 	.exec = cmd_choose_tree_exec,
 };
@@ -29,10 +30,11 @@ const struct cmd_entry cmd_choose_tree_entry = {
 const struct cmd_entry cmd_choose_client_entry = {
 	.name = "choose-client",
 	.flags = ARGS_FLAGS(FLAG_BOOL('N'), FLAG_BOOL('r'), FLAG_BOOL('Z'), FLAG_STRING('F'),
-			    FLAG_STRING('f'), FLAG_STRING('O'), FLAG_TARGET),
+			    FLAG_STRING('f'), FLAG_STRING('K'), FLAG_STRING('O'), FLAG_TARGET),
 	.target = TARGET_PANE,
 	.max_args = 1,
-	.usage = "choose-client [-NrZ] [-F format] [-f filter] [-O sort-order] "
+	.usage = "choose-client [-NrZ] [-F format] [-f filter] [-K key-format] "
+		 "[-O sort-order] "
 		 "[-t target-pane] [template]",
 	.exec = cmd_choose_tree_exec,
 };
@@ -40,10 +42,11 @@ const struct cmd_entry cmd_choose_client_entry = {
 const struct cmd_entry cmd_choose_buffer_entry = {
 	.name = "choose-buffer",
 	.flags = ARGS_FLAGS(FLAG_BOOL('N'), FLAG_BOOL('r'), FLAG_BOOL('Z'), FLAG_STRING('F'),
-			    FLAG_STRING('f'), FLAG_STRING('O'), FLAG_TARGET),
+			    FLAG_STRING('f'), FLAG_STRING('K'), FLAG_STRING('O'), FLAG_TARGET),
 	.target = TARGET_PANE,
 	.max_args = 1,
-	.usage = "choose-buffer [-NrZ] [-F format] [-f filter] [-O sort-order] "
+	.usage = "choose-buffer [-NrZ] [-F format] [-f filter] [-K key-format] "
+		 "[-O sort-order] "
 		 "[-t target-pane] [template]",
 	.exec = cmd_choose_tree_exec,
 };
@@ -63,13 +66,14 @@ static enum cmd_retval cmd_choose_tree_exec(struct cmd_ctx *ctx)
 					    : MODE_TREE_PANES,
 		.preview = !args_has(a, 'N'),
 		.format = args_get(a, 'F'),
+		.key_format = args_get(a, 'K'),
 		.template = a->argc > 0 ? a->argv[0] : NULL,
 		.filter = args_get(a, 'f'),
 		.sort = args_get(a, 'O'),
 		.reversed = args_has(a, 'r'),
 	};
 	bool restart = false;
-	for (const char *f = "GNswZF"; *f != '\0'; f++)
+	for (const char *f = "GNswZFK"; *f != '\0'; f++)
 		restart |= args_has(a, *f);
 	if (restart || !mode_tree_change(c, &m))
 		mode_tree_start(c, &m);

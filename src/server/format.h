@@ -48,6 +48,9 @@ struct format_ctx {
 	 * it to a terminal. The format's own text is the user's and stays as written.
 	 */
 	bool raw;
+	/* Variables of the caller's before all others (tmux's format_add: a chooser's
+	 * #{line}): name, value, name, value..., NULL. */
+	const char *const *vars;
 };
 
 /*

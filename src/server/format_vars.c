@@ -392,6 +392,9 @@ static char *option_var(const char *name, const struct format_ctx *ctx)
 static char *lookup(const char *name, const struct format_ctx *ctx)
 {
 	char *v = NULL;
+	for (const char *const *var = ctx->vars; var != NULL && var[0] != NULL; var += 2)
+		if (strcmp(name, var[0]) == 0)
+			return xstrdup(var[1]);
 	if (strcmp(name, "host") == 0 || strcmp(name, "host_short") == 0)
 		return host(name[4] == '_');
 	if (strcmp(name, "pid") == 0)

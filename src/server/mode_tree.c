@@ -27,6 +27,7 @@
 #include "paste.h"
 #include "server_client.h"
 #include "cmd/cmdlist.h"
+#include "term/keyname.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -38,15 +39,28 @@ static const char *const default_format[] = {
 	[ITEM_CLIENT] = "session #{session_name}",
 };
 
-/* The item's key: 0-9, then M-a to M-z; "" past them. */
-static void item_key(size_t index, char out[8])
+/* tmux 3.3's default -K: 0-9, then M-a to M-z, then none. */
+#define DEFAULT_KEY_FORMAT \
+	"#{?#{e|<:#{line},10},#{line},#{?#{e|<:#{line},36},M-#{a:#{e|+:97,#{e|-:#{line},10}}},}}"
+
+/* The item's key: the key format expanded for it on line `line`, as its canonical name
+ * ("" when it names no key), as tmux's window_tree_get_key. */
+static void item_key(const struct tree *t, const struct item *i, size_t line,
+		     char out[KEYNAME_MAX])
 {
-	if (index < 10)
-		snprintf(out, 8, "%zu", index);
-	else if (index < 36)
-		snprintf(out, 8, "M-%c", (char)('a' + index - 10));
+	char number[24];
+	snprintf(number, sizeof number, "%zu", line);
+	const char *const vars[] = {"line", number, NULL};
+	struct format_ctx f = {.client = i->c, .s = i->s, .w = i->w, .p = i->p, .pb = i->pb,
+			       .vars = vars};
+	format_defaults(&f);
+	char *text = format_expand(t->key_format != NULL ? t->key_format : DEFAULT_KEY_FORMAT, &f);
+	term_key key;
+	if (keyname_parse(text, &key) && !keyname_is_none(&key))
+		keyname_print(&key, out);
 	else
 		out[0] = '\0';
+	free(text);
 }
 
 static char *item_text(const struct tree *t, const struct item *i)
@@ -83,9 +97,9 @@ static void draw_list(const struct tree *t, const struct items *it, term_snapsho
 		      unsigned cols, unsigned height, const term_cell *selected)
 {
 	size_t keylen = 0;
-	char key[8];
+	char key[KEYNAME_MAX];
 	for (size_t i = 0; i < it->n; i++) {
-		item_key(i, key);
+		item_key(t, &it->v[i], i, key);
 		if (key[0] != '\0' && strlen(key) + 3 > keylen)
 			keylen = strlen(key) + 3;
 	}
@@ -97,8 +111,8 @@ static void draw_list(const struct tree *t, const struct items *it, term_snapsho
 		if (item->tagged)
 			pen.attrs ^= TERM_ATTR_BOLD; /* tmux's bright */
 		struct strbuf b = {0};
-		item_key(i, key);
-		char keytext[12] = "";
+		item_key(t, item, i, key);
+		char keytext[KEYNAME_MAX + 2] = "";
 		if (key[0] != '\0')
 			snprintf(keytext, sizeof keytext, "(%s)", key);
 		char *part;
@@ -493,13 +507,15 @@ static void ask_command(struct client *c, const struct tree *t, const struct ite
 	free(template);
 }
 
-/* The index a shortcut key (0-9, M-a..M-z) stands for, or SIZE_MAX. */
-static size_t shortcut(const char *key)
+/* The first line whose item's key (item_key) is key, or SIZE_MAX. */
+static size_t shortcut(const struct tree *t, const struct items *it, const char *key)
 {
-	if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0')
-		return (size_t)(key[0] - '0');
-	if (strncmp(key, "M-", 2) == 0 && key[2] >= 'a' && key[2] <= 'z' && key[3] == '\0')
-		return (size_t)(key[2] - 'a') + 10;
+	char mine[KEYNAME_MAX];
+	for (size_t i = 0; i < it->n; i++) {
+		item_key(t, &it->v[i], i, mine);
+		if (strcmp(mine, key) == 0)
+			return i;
+	}
 	return SIZE_MAX;
 }
 
@@ -563,14 +579,20 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 	struct items it;
 	items_build(t, &it);
 	(void)now;
-	if (it.n == 0 || mode_key_is(key, "q", "Escape", "C-g")) {
+	/* an item's own key first, as tmux's mode_tree_key (a -K may give it q) */
+	size_t pick = it.n > 0 ? shortcut(t, &it, key) : SIZE_MAX;
+	if (it.n == 0 || (pick == SIZE_MAX && mode_key_is(key, "q", "Escape", "C-g"))) {
 		items_free(&it);
 		mode_end(c);
 		return true;
 	}
 	size_t cur = it.current, n = it.n, page = c->in.rows > 3 ? c->in.rows / 2 : 1;
 	struct item *i = &it.v[cur];
-	size_t pick = shortcut(key);
+	if (pick < n || mode_key_is(key, "Enter", NULL, NULL)) {
+		choose(c, t, pick < n ? &it.v[pick] : i);
+		items_free(&it);
+		return true;
+	}
 	if (list_key(c, t, &it, key)) {
 		items_free(&it);
 		return true;
@@ -598,11 +620,6 @@ static bool tree_key(struct client *c, const char *key, uint64_t now)
 		cur = cur + 1 < n ? cur + 1 : cur; /* tmux moves on, never wrapping */
 	} else if (mode_key_is(key, "x", NULL, NULL))
 		ask_kill(c, i);
-	else if (mode_key_is(key, "Enter", NULL, NULL) || pick < n) {
-		choose(c, t, pick < n ? &it.v[pick] : i);
-		items_free(&it);
-		return true;
-	}
 	items_select(t, &it, cur);
 	items_free(&it);
 	return true;
@@ -668,6 +685,7 @@ void mode_tree_start(struct client *c, const struct mode_tree_args *a)
 	t->start = a->start;
 	t->preview = a->preview;
 	t->format = a->format != NULL ? xstrdup(a->format) : NULL;
+	t->key_format = a->key_format != NULL ? xstrdup(a->key_format) : NULL;
 	t->template = a->template != NULL ? xstrdup(a->template) : NULL;
 	set_filter(t, a->filter);
 	t->sort = sort_index(a->kind, a->sort);

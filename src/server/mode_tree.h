@@ -4,7 +4,9 @@
  * Up/Down (k/j, C-p/C-n) move, wrapping; PageUp/PageDown, Home/End; Right/Left (l/h,
  * + -) expand and collapse (Left on a leaf goes to its parent), M-+ and M-- every
  * top-level item; m marks the item's pane, M clears the mark; Enter, or an item's own key
- * (0-9, M-a..M-z), runs the template with %% as the item's target and leaves; x asks
+ * (its -K key format expanded for it, #{line} its line; tmux's default gives 0-9, then
+ * M-a..M-z; it comes before the other keys), runs the template with %% as the item's
+ * target and leaves; x asks
  * (y/n) on the status row, then kills, detaches or deletes it; t tags the item (and moves
  * down), T untags all, C-t tags every top-level item, X kills the tagged ones, ':' runs a
  * command for the tagged ones (else the current one); f sets the filter, O cycles the
@@ -27,6 +29,7 @@ struct mode_tree_args {
 	enum mode_tree_start start;
 	bool preview;         /* the box below the list (not -N) */
 	const char *format;   /* -F: each line's text, or NULL for tmux's; copied */
+	const char *key_format; /* -K: each line's key, or NULL for tmux's; copied */
 	const char *template; /* run on choosing, %% the target; NULL for tmux's; copied */
 	const char *filter;   /* -f: the items kept (mode_tree_items.h), or NULL; copied */
 	const char *sort;     /* -O: the order's name (tmux's), or NULL for the first */

@@ -463,6 +463,7 @@ void tree_free_state(struct tree *t)
 	tree_tag_clear(t);
 	free(t->tags);
 	free(t->format);
+	free(t->key_format);
 	free(t->template);
 	free(t->filter);
 	free(t->sel.buffer);

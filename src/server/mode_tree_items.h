@@ -37,6 +37,7 @@ struct tree {
 	enum mode_tree_kind kind;
 	enum mode_tree_start start;
 	char *format, *template, *filter;
+	char *key_format; /* -K, NULL for tmux's */
 	unsigned sort; /* index into mode_tree_sorts(kind) */
 	bool reversed, preview, no_matches;
 	/* The current item; index: where it was, for when it goes. */
