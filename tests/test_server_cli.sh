@@ -601,6 +601,9 @@ wait $slow || fail "run-shell waiting on the fifo failed"
 [ "$(cat "$dir/slow")" = "got go" ] || fail "run-shell after waiting: $(cat "$dir/slow")"
 # -b returns at once; a failure goes to the message log.
 r run -b "read x <$dir/fifo; exit 2" || fail "run-shell -b"
+# show-messages -J: the job waiting on the fifo, as tmux's job_print_summary prints it.
+r show-messages -J | grep -qxE "Job 0: read x <$dir/fifo; exit 2 \[fd=[0-9]+, pid=[0-9]+, status=0\]" ||
+	fail "show-messages -J: $(r show-messages -J)"
 echo go >"$dir/fifo"
 i=0
 until r show-messages | grep -qF "returned 2"; do
@@ -608,6 +611,7 @@ until r show-messages | grep -qF "returned 2"; do
 	sleep 0.05
 	i=$((i + 1))
 done
+[ -z "$(r show-messages -J)" ] || fail "show-messages -J after the job: $(r show-messages -J)"
 
 # if-shell: the shell command's status (or -F a format) picks the list.
 [ "$(r if true 'display -p yes' 'display -p no')" = yes ] || fail "if-shell true"

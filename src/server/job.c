@@ -17,6 +17,7 @@
 extern char **environ;
 
 struct job {
+	char *cmd;
 	pid_t pid;
 	int fd; /* -1 once the child closed its end */
 	char *in; /* what is left to write to its stdin (at in + in_off), or NULL */
@@ -104,8 +105,8 @@ struct job *job_start_input(const char *cmd, const char *cwd, char **envp, bool 
 		return NULL;
 	}
 	struct job *j = xcalloc(1, sizeof *j);
-	*j = (struct job){.pid = pid, .fd = ends[0], .in = input, .in_len = len, .done = done,
-			  .data = data};
+	*j = (struct job){.cmd = xstrdup(cmd), .pid = pid, .fd = ends[0], .in = input,
+			  .in_len = len, .done = done, .data = data};
 	if (input != NULL && len == 0)
 		job_write(j);
 	jobs = xreallocarray(jobs, njobs + 1, sizeof *jobs);
@@ -113,15 +114,23 @@ struct job *job_start_input(const char *cmd, const char *cwd, char **envp, bool 
 	return j;
 }
 
-static void job_remove(struct job *j)
+/* Takes j out of the list, which stays in the order the jobs started. */
+static void unlist(struct job *j)
 {
 	for (size_t i = 0; i < njobs; i++)
 		if (jobs[i] == j) {
-			jobs[i] = jobs[--njobs];
+			memmove(jobs + i, jobs + i + 1, (njobs - i - 1) * sizeof *jobs);
+			njobs--;
 			break;
 		}
+}
+
+static void job_remove(struct job *j)
+{
+	unlist(j);
 	if (j->fd >= 0)
 		close(j->fd);
+	free(j->cmd);
 	free(j->in);
 	free(j->out);
 	free(j);
@@ -137,6 +146,17 @@ void job_cancel(struct job *j)
 size_t job_count(void)
 {
 	return njobs;
+}
+
+bool job_info(size_t i, const char **cmd, int *fd, pid_t *pid)
+{
+	if (i >= njobs)
+		return false;
+	const struct job *j = jobs[njobs - 1 - i];
+	*cmd = j->cmd;
+	*fd = j->fd;
+	*pid = j->pid;
+	return true;
 }
 
 size_t job_poll_fds(struct pollfd *fds, size_t max)
@@ -178,12 +198,9 @@ static bool job_finish(struct job *j)
 	int status;
 	if (j->fd >= 0 || waitpid(j->pid, &status, WNOHANG) != j->pid)
 		return false;
-	for (size_t i = 0; i < njobs; i++)
-		if (jobs[i] == j) {
-			jobs[i] = jobs[--njobs];
-			break;
-		}
+	unlist(j);
 	j->done(j->data, status, j->out != NULL ? j->out : "", j->len);
+	free(j->cmd);
 	free(j->out);
 	free(j);
 	return true;

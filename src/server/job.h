@@ -54,6 +54,10 @@ size_t job_poll_fds(struct pollfd *fds, size_t max);
 void job_service(const struct pollfd *fds, size_t n);
 /* Whether a job still runs (the loop must wake for its exit). */
 size_t job_count(void);
+/* Job i of those running, newest first (as tmux lists them): its command, the read end
+ * of its output (-1 once the child closed it) and its pid; false past the last. A job
+ * leaves the list once its child has exited and closed its output. */
+bool job_info(size_t i, const char **cmd, int *fd, pid_t *pid);
 /* At the server's exit: cancels every job, calling each callback with status -1 and no
  * output (it frees what it holds, and must start nothing). */
 void job_free_all(void);
