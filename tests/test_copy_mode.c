@@ -112,6 +112,27 @@ static bool output_since(harness_client *c, void *arg)
 	return len > w->from && strstr(out + w->from, w->text) != NULL;
 }
 
+/* Whether the position indicator on the top row says at least *arg lines up. */
+static bool indicator_at_least(harness_client *c, void *arg)
+{
+	char *top = harness_row(c, 0), *open = strrchr(top, '[');
+	bool ok = open != NULL && strchr(open, '/') != NULL && atol(open + 1) >= *(long *)arg;
+	free(top);
+	return ok;
+}
+
+/* A drag held on the pane's top row: copy mode scrolls on by itself, a line every 50 ms
+ * (tmux's drag timer), with no more reports from the terminal; the release copies and
+ * leaves. */
+static void drag_held(harness_client *c)
+{
+	harness_send(c, "\033[<0;10;6M\033[<32;10;3M\033[<32;10;1M");
+	long lines = 40;
+	harness_wait(c, indicator_at_least, &lines, "the drag scrolled 40 lines up");
+	harness_send(c, "\033[<0;10;1m");
+	harness_wait_match(c, "work", "work");
+}
+
 /* With the mouse option on, a drag over the shell's pane selects and copies (the cells
  * from the press to the release: vi's selection holds the last, emacs's not), a double
  * click copies the word: the newest paste buffer, as tmux's default mouse bindings. */
@@ -141,6 +162,7 @@ static void mouse_select(harness_client *c, bool vi)
 	xasprintf(&re, "^%ld$", n);
 	harness_wait_rsh(c, re, "show-buffer", (char *)NULL);
 	free(re);
+	drag_held(c);
 	CHECK(harness_rsh(NULL, "set", "-g", "mouse", "off", (char *)NULL) == 0);
 }
 

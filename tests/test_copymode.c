@@ -417,13 +417,35 @@ static void test_mouse(void)
 	CHECK(copymode_command(&cm, &io, 0, 1, (char *[]){"begin-selection"}, NULL) == 0);
 	CHECK(cm.dragging && !cm.mouse_pending && cm.selecting && cm.cur.line == 101 &&
 	      cm.cur.col == 3);
+	/* On the top row the cursor goes a line further (scrolling) and the drag timer
+	 * starts; the same cell again is nothing; the timer scrolls every 50 ms while the
+	 * cursor stays on the row; along the row, or off the pane, stops it. */
 	term_mouse top = {.action = TERM_MOUSE_MOVE, .row = 0, .col = 3};
-	copymode_drag(&cm, &io, &top);
-	CHECK(cm.top == 99 && cm.cur.line == 99);
-	copymode_drag(&cm, &io, &top);
-	CHECK(cm.top == 98 && cm.cur.line == 98);
+	copymode_drag(&cm, &io, &top, 5000);
+	CHECK(cm.top == 99 && cm.cur.line == 99 && cm.drag_ms == 5050);
+	copymode_drag(&cm, &io, &top, 5010);
+	CHECK(cm.top == 99 && cm.drag_ms == 5050);
+	CHECK(!copymode_drag_tick(&cm, &io, 5049) && cm.top == 99);
+	CHECK(copymode_drag_tick(&cm, &io, 5050) && cm.top == 98 && cm.cur.line == 98);
+	CHECK(cm.drag_ms == 5100);
+	CHECK(copymode_drag_tick(&cm, &io, 5100) && cm.top == 97 && cm.cur.line == 97);
+	top.col = 5; /* along the row: the cursor moves, no line more, the timer stops */
+	copymode_drag(&cm, &io, &top, 5120);
+	CHECK(cm.top == 97 && cm.cur.col == 5 && cm.drag_ms == 0);
+	CHECK(!copymode_drag_tick(&cm, &io, 5200) && cm.top == 97);
+	top.col = 4;
+	top.row = ROWS - 1; /* the bottom row: down a line */
+	copymode_drag(&cm, &io, &top, 5300);
+	CHECK(cm.top == 98 && cm.cur.line == 102 && cm.drag_ms == 5350);
+	top.row = ROWS + 1; /* off the pane: nothing, the timer stopped */
+	copymode_drag(&cm, &io, &top, 5310);
+	CHECK(cm.drag_ms == 0 && !copymode_drag_tick(&cm, &io, 5400));
+	top = (term_mouse){.action = TERM_MOUSE_MOVE, .row = 0, .col = 3};
+	copymode_drag(&cm, &io, &top, 5500);
+	CHECK(cm.top == 97 && cm.cur.line == 97);
 	run(&cm, &io, "copy-selection", NULL);
-	CHECKF(strcmp(sent.copied, "e 98\nline 99\nscreen 0\nscre") == 0, "'%s'", sent.copied);
+	CHECKF(strcmp(sent.copied, "e 97\nline 98\nline 99\nscreen 0\nscre") == 0, "'%s'",
+	       sent.copied);
 	copymode_clear(&cm);
 	term_view_unref(v);
 	histcache_free(h);

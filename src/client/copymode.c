@@ -628,6 +628,8 @@ static void at_mouse(struct copymode *cm, const struct copymode_io *io,
 		return; /* the wheel moves nothing */
 	copymode_mouse_move(cm, io, &cm->mouse);
 	cm->dragging = strcmp(command, "begin-selection") == 0;
+	cm->drag_ms = 0;
+	cm->drag_at = (term_mouse){.row = UINT16_MAX, .col = UINT16_MAX}; /* none yet */
 }
 
 int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,

@@ -85,6 +85,11 @@ struct copymode {
 	 * until the button is released. */
 	bool mouse_pending, dragging;
 	term_mouse mouse;
+	/* A drag held on the pane's top or bottom row scrolls a line every COPYMODE_DRAG_MS
+	 * (copymode_drag_tick) while the cursor stays there, as tmux's drag timer: when the
+	 * next line is due (0 for none), and the last motion's cell. */
+	uint64_t drag_ms;
+	term_mouse drag_at;
 	/* The mark, for jump-to-mark: where copy mode began until set-mark; shown (marked,
 	 * as tmux's showmark) once set-mark or jump-to-mark ran. */
 	bool marked;
@@ -196,9 +201,19 @@ const term_view_pane *copymode_pane_at(const term_view *v, unsigned row, unsigne
 bool copymode_takes_mouse(const term_view_pane *p);
 /* The cursor to the cell under m (clamped to copy mode's pane). */
 void copymode_mouse_move(struct copymode *cm, const struct copymode_io *io, const term_mouse *m);
-/* A drag copy mode follows: the cursor to the pointer, and a motion on (or past) the
- * pane's top or bottom row scrolls a line that way. */
-void copymode_drag(struct copymode *cm, const struct copymode_io *io, const term_mouse *m);
+/*
+ * A drag copy mode follows, as tmux's window_copy_drag_update: a motion to another cell
+ * of the pane moves the cursor there; on the pane's top or bottom row (unless the move
+ * was along the row) the cursor goes a line further that way, scrolling, and the drag
+ * timer starts; off the pane nothing moves and the timer stops. A motion to the last
+ * motion's cell is nothing (tmux drops those).
+ */
+#define COPYMODE_DRAG_MS 50 /* tmux's WINDOW_COPY_DRAG_REPEAT_TIME */
+void copymode_drag(struct copymode *cm, const struct copymode_io *io, const term_mouse *m,
+		   uint64_t now);
+/* The drag timer at now: while the cursor is on the top or bottom row, a line further
+ * (tmux's window_copy_scroll_timer) and the timer again; true when it moved. */
+bool copymode_drag_tick(struct copymode *cm, const struct copymode_io *io, uint64_t now);
 /* A newer view: the pane gone leaves copy mode, a new epoch drops what it relied on, a
  * search answer moves the cursor, missing lines are asked for. */
 void copymode_view(struct copymode *cm, const struct copymode_io *io);

@@ -131,15 +131,42 @@ void copymode_mouse_move(struct copymode *cm, const struct copymode_io *io, cons
 	cm->cur = (struct copymode_pos){cm->top + row, col};
 }
 
-void copymode_drag(struct copymode *cm, const struct copymode_io *io, const term_mouse *m)
+/* At row y of the pane's rows (the cursor's): on the top or bottom row, a line further
+ * and the timer again. */
+static bool drag_edge(struct copymode *cm, const struct copymode_io *io, unsigned y,
+		      unsigned rows, uint64_t now)
+{
+	if (y != 0 && y + 1 != rows)
+		return false;
+	cm->drag_ms = now + COPYMODE_DRAG_MS;
+	copymode_run(cm, io, y == 0 ? "cursor-up" : "cursor-down", NULL);
+	return true;
+}
+
+void copymode_drag(struct copymode *cm, const struct copymode_io *io, const term_mouse *m,
+		   uint64_t now)
 {
 	const term_view_pane *p = term_view_find(io->view, cm->pane);
-	if (p == NULL)
+	if (m->row == cm->drag_at.row && m->col == cm->drag_at.col)
 		return;
-	if (m->row <= p->y)
-		copymode_run(cm, io, "scroll-up", NULL);
-	else if (m->row + 1u >= p->y + p->screen->rows)
-		copymode_run(cm, io, "scroll-down", NULL);
-	if (cm->on)
-		copymode_mouse_move(cm, io, m);
+	cm->drag_at = *m;
+	cm->drag_ms = 0;
+	if (p == NULL || m->row < p->y || m->row >= p->y + p->screen->rows || m->col < p->x ||
+	    m->col >= p->x + p->screen->cols)
+		return; /* off the pane: tmux's cmd_mouse_at fails */
+	struct copymode_pos old = cm->cur;
+	copymode_mouse_move(cm, io, m);
+	if (old.line != cm->cur.line || old.col == cm->cur.col)
+		drag_edge(cm, io, m->row - p->y, p->screen->rows, now);
+}
+
+bool copymode_drag_tick(struct copymode *cm, const struct copymode_io *io, uint64_t now)
+{
+	if (cm->drag_ms == 0 || now < cm->drag_ms)
+		return false;
+	cm->drag_ms = 0;
+	const term_view_pane *p = cm->on && cm->dragging ? term_view_find(io->view, cm->pane) : NULL;
+	if (p == NULL || cm->cur.line < cm->top)
+		return false;
+	return drag_edge(cm, io, (unsigned)(cm->cur.line - cm->top), p->screen->rows, now);
 }

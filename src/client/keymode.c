@@ -871,8 +871,10 @@ static void mouse_key(struct keymode *k, term_key key, const term_mouse *at, con
 {
 	struct copymode *cm = &k->copy;
 	struct copymode_place pl;
-	if (TERM_MOUSE_KEY_KIND(key.ch) == TERM_MOUSE_DRAGEND)
+	if (TERM_MOUSE_KEY_KIND(key.ch) == TERM_MOUSE_DRAGEND) {
 		cm->dragging = false; /* the drag ends before its key runs, as tmux's */
+		cm->drag_ms = 0;
+	}
 	if (!copymode_mouse_where(io->view, at, &pl))
 		return; /* on nothing: no key, as tmux */
 	key.ch |= (uint32_t)pl.where << 6;
@@ -899,7 +901,7 @@ bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 		mouse_key(k, key, &at, &at, now, io); /* a double click the loop has not run yet */
 	bool held = k->mouse.held != 0;
 	if (k->copy.dragging && m->action == TERM_MOUSE_MOVE && held) {
-		copymode_drag(&k->copy, io, m);
+		copymode_drag(&k->copy, io, m, now);
 		return true;
 	}
 	if (k->resizing && m->action == TERM_MOUSE_MOVE && held) {
@@ -913,7 +915,7 @@ bool keymode_mouse(struct keymode *k, const term_mouse *m, uint64_t now,
 	bool was_dragging = k->copy.dragging;
 	mouse_key(k, key, &at, m, now, io);
 	if (k->copy.dragging && !was_dragging)
-		copymode_mouse_move(&k->copy, io, m); /* the drag began back at the press */
+		copymode_drag(&k->copy, io, m, now); /* the drag began back at the press */
 	return true;
 }
 
@@ -928,6 +930,8 @@ int keymode_timeout(const struct keymode *k, uint64_t now)
 		due = k->paused_until;
 	if (k->mouse.double_ms != 0 && k->mouse.double_ms < due)
 		due = k->mouse.double_ms;
+	if (k->copy.drag_ms != 0 && k->copy.drag_ms < due)
+		due = k->copy.drag_ms;
 	if (due == UINT64_MAX)
 		return -1;
 	return due > now ? (int)(due - now) : 0;
@@ -948,6 +952,8 @@ bool keymode_tick(struct keymode *k, uint64_t now, const struct copymode_io *io)
 		resume(k, now, io);
 		changed = true;
 	}
+	if (copymode_drag_tick(&k->copy, io, now))
+		changed = true;
 	if (k->keys != NULL && io->view->mouse && copymode_mouse_due(&k->mouse, now, &key, &at)) {
 		mouse_key(k, key, &at, &at, now, io);
 		changed = true;
