@@ -183,7 +183,12 @@ static void mouse(struct input_client *c)
 	struct window *w = session_find_id(c->session)->current;
 	mouse_press(c, 1, 40);
 	CHECK(w->active == left);
-	mouse_press(c, 5, 44); /* and %2, not active, becomes so */
+	mouse_press(c, 5, 44); /* %2's cell: the event goes to %2, which stays inactive */
+	CHECK(w->active == left);
+	/* A press makes no pane active: MouseDown1Pane's select-pane -t = does, which the
+	 * client sends before the event, as tmux's binding runs. */
+	command(c, 3, (const char *[]){"select-pane", "-t", "%2"});
+	mouse_press(c, 5, 44);
 	CHECK(w->active == right);
 	paste(c, "m2\n");
 	wait_marker(2, "m2");
