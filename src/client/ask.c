@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/format_split.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -108,33 +109,6 @@ static const char *cond_close(const char *s, const char *end)
 	return NULL;
 }
 
-/* s[0..len) cut at its commas outside #{ }, into at most max parts; the count. */
-static size_t cond_split(const char *s, size_t len, const char **part, size_t *plen, size_t max)
-{
-	size_t n = 0;
-	const char *start = s, *end = s + len;
-	for (const char *p = s; p < end && n + 1 < max; p++) {
-		if (p[0] == '#' && p + 1 < end && p[1] == '{') {
-			const char *close = cond_close(p, end);
-			if (close == NULL)
-				break;
-			p = close;
-		} else if (*p == ',') {
-			part[n] = start;
-			plen[n++] = (size_t)(p - start);
-			start = p + 1;
-		}
-	}
-	part[n] = start;
-	plen[n++] = (size_t)(end - start);
-	return n;
-}
-
-static bool cond_true(const char *s)
-{
-	return s[0] != '\0' && strcmp(s, "0") != 0;
-}
-
 static char *cond_expand(const struct cond *c, const char *s, size_t len, int depth);
 
 /* The inside of a #{ }: a name, #{?c,a,b}, or a comparison (||, &&, ==, !=). */
@@ -144,29 +118,29 @@ static char *cond_braces(const struct cond *c, const char *s, size_t len, int de
 	const char *part[3];
 	size_t plen[3];
 	if (len > 0 && s[0] == '?') {
-		if (cond_split(s + 1, len - 1, part, plen, 3) != 3)
+		if (format_split(s + 1, len - 1, part, plen, 3) != 3)
 			return NULL;
 		char *test = memchr(part[0], '#', plen[0]) != NULL
 				     ? cond_expand(c, part[0], plen[0], depth + 1) : NULL;
 		const char *value = test != NULL ? test : cond_var(c, part[0], plen[0]);
 		if (value == NULL)
 			return NULL;
-		int pick = cond_true(value) ? 1 : 2;
+		int pick = format_truthy(value) ? 1 : 2;
 		free(test);
 		return cond_expand(c, part[pick], plen[pick], depth + 1);
 	}
 	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
 		if (len < 3 || memcmp(s, ops[i], 3) != 0)
 			continue;
-		if (cond_split(s + 3, len - 3, part, plen, 2) != 2)
+		if (format_split(s + 3, len - 3, part, plen, 2) != 2)
 			return NULL;
 		char *a = cond_expand(c, part[0], plen[0], depth + 1);
 		char *b = a != NULL ? cond_expand(c, part[1], plen[1], depth + 1) : NULL;
 		bool yes = false;
 		if (b != NULL && i == 0)
-			yes = cond_true(a) || cond_true(b);
+			yes = format_truthy(a) || format_truthy(b);
 		else if (b != NULL && i == 1)
-			yes = cond_true(a) && cond_true(b);
+			yes = format_truthy(a) && format_truthy(b);
 		else if (b != NULL)
 			yes = (strcmp(a, b) == 0) == (i == 2);
 		char *out = b != NULL ? xstrdup(yes ? "1" : "0") : NULL;
@@ -216,7 +190,7 @@ int ask_condition(const char *s, const term_view *v, const struct ask_var *vars,
 	char *value = cond_expand(&c, s, strlen(s), 0);
 	if (value == NULL)
 		return -1;
-	int yes = cond_true(value);
+	int yes = format_truthy(value);
 	free(value);
 	return yes;
 }

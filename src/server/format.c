@@ -17,6 +17,7 @@
 #include "paste.h"
 #include "server_client.h"
 #include "status.h"
+#include "util/format_split.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -65,34 +66,6 @@ static const char *closing(const char *s, const char *end, char open, char close
 	return NULL;
 }
 
-/* Splits s at its top-level commas (not inside #{} and not "#,") into at most max parts. */
-static size_t split(const char *s, size_t len, const char **part, size_t *plen, size_t max)
-{
-	const char *end = s + len, *start = s;
-	size_t n = 0;
-	int level = 0;
-	for (const char *c = s; c < end; c++) {
-		if (*c == '#' && c + 1 < end && (c[1] == '{' || c[1] == ',' || c[1] == '#')) {
-			level += c[1] == '{';
-			c++;
-		} else if (*c == '}' && level > 0) {
-			level--;
-		} else if (*c == ',' && level == 0 && n + 1 < max) {
-			part[n] = start;
-			plen[n++] = (size_t)(c - start);
-			start = c + 1;
-		}
-	}
-	part[n] = start;
-	plen[n++] = (size_t)(end - start);
-	return n;
-}
-
-static bool truthy(const char *s)
-{
-	return *s != '\0' && strcmp(s, "0") != 0;
-}
-
 /* A part that is a format when it holds one, else a variable's name. */
 static char *value_of(const char *s, size_t len, const struct format_ctx *ctx, int depth)
 {
@@ -108,9 +81,9 @@ static char *conditional(const char *s, size_t len, const struct format_ctx *ctx
 {
 	const char *part[3];
 	size_t plen[3];
-	size_t n = split(s, len, part, plen, 3);
+	size_t n = format_split(s, len, part, plen, 3);
 	char *cond = value_of(part[0], plen[0], ctx, depth);
-	bool yes = truthy(cond);
+	bool yes = format_truthy(cond);
 	free(cond);
 	if (yes)
 		return n > 1 ? expand(part[1], plen[1], ctx, depth + 1) : xstrdup("");
@@ -154,7 +127,7 @@ static char *match_op(const char *s, size_t len, const struct format_ctx *ctx, i
 	mod_flags(s + 1, (size_t)(colon - s - 1), flags);
 	const char *part[2];
 	size_t plen[2];
-	if (split(colon + 1, (size_t)(s + len - colon - 1), part, plen, 2) != 2)
+	if (format_split(colon + 1, (size_t)(s + len - colon - 1), part, plen, 2) != 2)
 		return xstrdup("0");
 	char *a = expand(part[0], plen[0], ctx, depth + 1);
 	char *b = expand(part[1], plen[1], ctx, depth + 1);
@@ -177,9 +150,9 @@ static bool compare(const char *op, const char *a, const char *b)
 	case '>':
 		return op[1] == '=' ? c >= 0 : c > 0;
 	case '|':
-		return truthy(a) || truthy(b);
+		return format_truthy(a) || format_truthy(b);
 	default:
-		return truthy(a) && truthy(b);
+		return format_truthy(a) && format_truthy(b);
 	}
 }
 
@@ -192,7 +165,7 @@ static char *comparison(const char *s, size_t len, const struct format_ctx *ctx,
 			continue;
 		const char *part[2];
 		size_t plen[2];
-		if (split(s + n + 1, len - n - 1, part, plen, 2) != 2)
+		if (format_split(s + n + 1, len - n - 1, part, plen, 2) != 2)
 			return xstrdup("0");
 		char *a = expand(part[0], plen[0], ctx, depth + 1);
 		char *b = expand(part[1], plen[1], ctx, depth + 1);
@@ -390,7 +363,7 @@ static char *loop(char kind, const char *s, size_t len, const struct format_ctx 
 	const char *part[2];
 	size_t plen[2];
 	/* tmux 3.3's session loop has no second format for the current one */
-	size_t parts = split(s, len, part, plen, kind == 'S' ? 1 : 2);
+	size_t parts = format_split(s, len, part, plen, kind == 'S' ? 1 : 2);
 	struct out o = {0};
 	put(&o, "", 0);
 	size_t n = kind == 'S' ? server.nsessions
@@ -560,7 +533,7 @@ static char *expression(const struct mods *m, const char *s, size_t len,
 	size_t plen[2];
 	if (op == sizeof ops / sizeof *ops ||
 	    (m->nexpr >= 3 && !whole_number(m->expr[2], INT_MIN, INT_MAX, &prec)) ||
-	    split(s, len, part, plen, 2) != 2)
+	    format_split(s, len, part, plen, 2) != 2)
 		return xstrdup("");
 	char *left = expand(part[0], plen[0], ctx, depth + 1);
 	char *right = expand(part[1], plen[1], ctx, depth + 1);
@@ -764,7 +737,7 @@ bool format_true(const char *text, struct client *client)
 bool format_true_for(const char *text, const struct format_ctx *ctx)
 {
 	char *v = format_expand(text, ctx);
-	bool yes = truthy(v);
+	bool yes = format_truthy(v);
 	free(v);
 	return yes;
 }
