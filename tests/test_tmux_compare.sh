@@ -348,6 +348,9 @@ until r capture-pane -p -t zzzzzzzd | grep -q done && t capture-pane -p -t zzzzz
 done
 step_out capture-pane -pJ -t zzzzzzzd
 step_out capture-pane -p -t zzzzzzzd
+# gone from both now, not when each one's sleep ends (a loaded machine ran the steps
+# below past it in one and not yet in the other)
+step kill-session -t zzzzzzzd
 
 # Arithmetic #{e|op|flags|precision:a,b} and #{a:n} (an ASCII character), as tmux 3.3a's
 # format_replace_expression: each line of formats below printed by display -p of both
