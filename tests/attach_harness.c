@@ -497,6 +497,13 @@ bool harness_pump(harness_client *c, int ms)
 	return !c->closed;
 }
 
+void harness_idle(harness_client *c, int ms)
+{
+	long long end = now_ms() + ms;
+	for (long long left = ms; left > 0 && harness_pump(c, (int)left); left = end - now_ms())
+		;
+}
+
 void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *what)
 {
 	long long end = now_ms() + HARNESS_TIMEOUT_MS;

@@ -76,6 +76,11 @@ void harness_client_free(harness_client *c);
 int harness_client_fd(harness_client *c);
 /* Reads the pty's output into the emulator, waiting at most ms for some; false once closed. */
 bool harness_pump(harness_client *c, int ms);
+/* Reads the pty's output for ms, as a user pausing: e.g. HARNESS_CLICK_PAUSE_MS after a
+ * mouse press, so the next press is a new click and not tmux's second click (which a
+ * press within its 300 ms click timeout is, wherever it lands). */
+void harness_idle(harness_client *c, int ms);
+#define HARNESS_CLICK_PAUSE_MS 400
 typedef bool harness_pred(harness_client *c, void *arg);
 /* Pumps until pred holds, at most HARNESS_TIMEOUT_MS, else fails naming what. */
 void harness_wait(harness_client *c, harness_pred *pred, void *arg, const char *what);

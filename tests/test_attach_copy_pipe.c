@@ -219,10 +219,7 @@ int main(void)
 	harness_send(c, "\033[<0;1;2M\033[<32;3;2M\033[<32;5;2M\033[<0;5;2m");
 	wait_file(c, drag, "one-2");
 	harness_wait_match(c, "work", "work"); /* left copy mode */
-	for (int i = 0; i < 8; i++) { /* 400 ms: the drag's press no longer counts as a click */
-		usleep(50 * 1000);
-		harness_pump(c, 0);
-	}
+	harness_idle(c, HARNESS_CLICK_PAUSE_MS); /* the drag's press no longer counts */
 	harness_send(c, "\033[<0;8;2M\033[<0;8;2m\033[<0;8;2M\033[<0;8;2m");
 	harness_wait_rsh(c, "^two$", "show-buffer", (char *)NULL);
 	harness_wait_match(c, "work", "work");

@@ -136,6 +136,7 @@ static void click_below_top_status(harness_client *c)
 	harness_send(c, "\033[<0;5;1M\033[<0;5;1mecho on-r''ight\r");
 	harness_wait_rsh(c, "^on-right$", "capture-pane", "-p", "-t", "work:0.1", (char *)NULL);
 	harness_wait_rsh(c, "^1$", "display", "-p", "-t", "work", "#{pane_index}", (char *)NULL);
+	harness_idle(c, HARNESS_CLICK_PAUSE_MS);
 	harness_send(c, "\033[<0;5;2M\033[<0;5;2m");
 	harness_wait_rsh(c, "^0$", "display", "-p", "-t", "work", "#{pane_index}", (char *)NULL);
 }

@@ -36,8 +36,11 @@ static void mouse(harness_client *c, unsigned b, unsigned row, unsigned col, boo
 	harness_send(c, seq);
 }
 
+/* A click of its own: pressed after the click timeout of the one before, else tmux makes
+ * it SecondClick1..., which this test's keys do not bind. */
 static void click(harness_client *c, unsigned row, unsigned col)
 {
+	harness_idle(c, HARNESS_CLICK_PAUSE_MS);
 	mouse(c, 0, row, col, true);
 	mouse(c, 0, row, col, false);
 }
