@@ -333,26 +333,13 @@ bool remote_shell_start(struct remote_shell *s, enum remote_kind kind, const cha
 	return true;
 }
 
-/* Still running: a zombie waiting for init to reap it counts as gone. */
-static bool alive(pid_t pid)
-{
-	char path[64], state = 0;
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
-		return false;
-	bool running = fscanf(f, "%*d %*s %c", &state) == 1 && state != 'Z';
-	fclose(f);
-	return running;
-}
-
 /* mosh-server is not our child: it goes on SIGTERM, else within 2 s on SIGKILL. */
 static void stop_mosh_server(pid_t pid)
 {
 	kill(pid, SIGTERM);
-	for (int i = 0; i < 200 && alive(pid); i++)
+	for (int i = 0; i < 200 && harness_process_running(pid); i++)
 		usleep(10000);
-	if (alive(pid))
+	if (harness_process_running(pid))
 		kill(pid, SIGKILL);
 }
 

@@ -96,20 +96,25 @@ static void each_file(void (*fn)(const char *name, const char *path, void *arg),
 		closedir(d);
 }
 
+bool harness_process_running(pid_t pid)
+{
+	char path[64], line[512];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	bool got = fgets(line, sizeof line, f) != NULL;
+	fclose(f);
+	const char *end = got ? strrchr(line, ')') : NULL;
+	return end != NULL && end[1] == ' ' && end[2] != '\0' && end[2] != 'Z';
+}
+
 static void find_server(const char *name, const char *path, void *arg)
 {
 	int pid;
-	char stat[64], state = 0;
 	(void)path;
-	if (sscanf(name, "rsh-server-%d.log", &pid) != 1)
-		return;
-	snprintf(stat, sizeof stat, "/proc/%d/stat", pid);
-	FILE *f = fopen(stat, "r");
-	if (f == NULL)
-		return;
-	if (fscanf(f, "%*d %*s %c", &state) == 1 && state != 'Z')
+	if (sscanf(name, "rsh-server-%d.log", &pid) == 1 && harness_process_running(pid))
 		*(pid_t *)arg = pid;
-	fclose(f);
 }
 
 pid_t harness_server_pid(void)

@@ -54,6 +54,9 @@ void harness_check_file(harness_client *c, const char *path, const char *want, s
 int harness_rsh(char **out, ...) __attribute__((sentinel));
 /* The running server's pid, from its debug log's name (RSH_DEBUG=1), or -1. */
 pid_t harness_server_pid(void);
+/* Whether process pid runs: false once it is gone or a zombie not reaped yet (read from
+ * /proc/pid/stat past the last ')', as a command name may hold blanks and parentheses). */
+bool harness_process_running(pid_t pid);
 /* What the last harness_rsh (or harness_wait_rsh) command wrote on stderr. */
 const char *harness_rsh_stderr(void);
 

@@ -45,19 +45,6 @@ static void typed(harness_client *c, const char *word)
 	harness_wait_match(c, "work", "work");
 }
 
-/* Whether process pid is gone (reaped, or a zombie its parent has not reaped yet). */
-static bool process_gone(pid_t pid)
-{
-	char path[64], state = 0;
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
-		return true;
-	bool read = fscanf(f, "%*d (%*[^)]) %c", &state) == 1;
-	fclose(f);
-	return read && state == 'Z';
-}
-
 /* How many lines of the session's pane (capture-pane) are exactly line. */
 static unsigned lines_of(harness_client *c, const char *line)
 {
@@ -103,7 +90,7 @@ static void stalled(harness_client *c, pid_t ssh)
 	printf("frozen ssh replaced after %lld ms\n", took);
 	if (took < UPLINK_SSH_STALL_MS)
 		harness_fail(c, "ssh replaced after %lld ms: before the stall time", took);
-	if (!process_gone(ssh))
+	if (harness_process_running(ssh))
 		harness_fail(c, "the frozen ssh %d still runs beside %d", (int)ssh, (int)next);
 	frozen = 0; /* gone: its pid may be another's now */
 	harness_wait_line(c, "frozen42");
