@@ -10,6 +10,8 @@
  * The mark (X, then M-x) is drawn as tmux draws it. copy-mode -s %0 -t %1 shows pane 0's
  * lines in pane 1. A line longer than the pane copies as one line where the terminal
  * wrapped it, as tmux copies it after the same keys (run on tmux when it is installed).
+ * Copy commands given a buffer name prefix (copy-selection-and-cancel myprefix,
+ * copy-pipe CMD PREFIX...) make the buffers tmux makes after the same keys.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +152,100 @@ static void check_wrapped_copy(harness_client *c, const char *keys, const char *
 	free(id);
 }
 
+/* Copy commands naming their buffers (tmux's prefix argument), bound to F1..F6 in
+ * copy-mode-vi in both rsh's config and tmux's. */
+#define PREFIX_BINDS \
+	"bind -T copy-mode-vi F1 send -X copy-selection-and-cancel myprefix\n" \
+	"bind -T copy-mode-vi F2 send -X copy-line 'L#{pane_index}-'\n" \
+	"bind -T copy-mode-vi F3 send -X copy-end-of-line-and-cancel ''\n" \
+	"bind -T copy-mode-vi F4 send -X copy-pipe-and-cancel 'cat >/dev/null' pp\n" \
+	"bind -T copy-mode-vi F5 send -X copy-selection-no-clear nc\n" \
+	"bind -T copy-mode-vi F6 send -X copy-pipe-line-and-cancel '' pl\n"
+
+/* Each step: copy mode, then these keys (tmux's names; rsh's bytes), the buffer it makes
+ * (NULL for none). */
+static const struct {
+	const char *tmux, *rsh, *made;
+} prefix_steps[] = {
+	{"k 0 Space l l F1", "k0 ll\033OP", "myprefix0"},
+	{"k 0 F2 q", "k0\033OQq", "L0-1"},
+	{"k 0 l l F3", "k0ll\033OR", "2"},
+	{"k 0 Space l F4", "k0 l\033OS", "pp3"},
+	{"k 0 Space l F5 q", "k0 l\033[15~q", "nc4"},
+	{"k F6", "k\033[17~", "pl5"},
+	{"k 0 Space Enter", "k0 \r", "buffer6"},
+};
+
+/* list-buffers in tmux 3.3a after prefix_steps on a pane showing "one-2 two" above the
+ * cursor; NULL without tmux. To free. */
+static char *tmux_prefix_buffers(void)
+{
+	const char *dir = harness_dir();
+	char *script, *keys = xstrdup(""), *out;
+	for (size_t i = 0; i < sizeof prefix_steps / sizeof prefix_steps[0]; i++) {
+		char *more;
+		xasprintf(&more, "%st copy-mode && t send-keys %s\n", keys, prefix_steps[i].tmux);
+		free(keys);
+		keys = more;
+	}
+	xasprintf(&out, "%s/tmux.buffers", dir);
+	xasprintf(&script,
+		  "command -v tmux >/dev/null || exit 77\n"
+		  "cat > %s/prefix.conf <<'EOF'\nsetw -g mode-keys vi\n" PREFIX_BINDS "EOF\n"
+		  "t() { tmux -S %s/tmux -f %s/prefix.conf \"$@\"; }\n"
+		  "t new -d -x 80 -y 24 \"printf 'one-2 two\\n'; exec sleep 1000\" || exit 1\n"
+		  "i=0; until t capture-pane -p | grep -q two; do\n"
+		  "  i=$((i + 1)); [ $i -lt 200 ] || exit 1; sleep 0.05; done\n"
+		  "%s"
+		  "t list-buffers > %s\n"
+		  "t kill-server\n",
+		  dir, dir, dir, keys, out);
+	int rc = system(script);
+	free(script);
+	free(keys);
+	char *text = rc == 0 ? file_text(out) : NULL;
+	CHECKF(rc == 0 || WEXITSTATUS(rc) == 77, "tmux's run failed: %d", rc);
+	free(out);
+	return text;
+}
+
+/* The buffers copies name with a prefix argument, as tmux names them (paste_add: the
+ * prefix and the next index of all automatic buffers); run first, on a server with no
+ * buffers yet. They are deleted after. */
+static void prefixed_buffers(harness_client *c)
+{
+	for (size_t i = 0; i < sizeof prefix_steps / sizeof prefix_steps[0]; i++) {
+		harness_send(c, PREFIX "[");
+		harness_wait_text(c, "[0/");
+		harness_send(c, prefix_steps[i].rsh);
+		if (prefix_steps[i].made != NULL) {
+			char *pattern;
+			xasprintf(&pattern, "^%s$", prefix_steps[i].made);
+			harness_wait_rsh(c, pattern, "list-buffers", "-F", "#{buffer_name}",
+					 (char *)NULL);
+			free(pattern);
+		}
+		harness_wait_match(c, "work", "work"); /* out of copy mode */
+	}
+	char *out = NULL, *tmux = tmux_prefix_buffers();
+	CHECK(harness_rsh(&out, "list-buffers", (char *)NULL) == 0);
+	static const char want[] = "buffer6: 1 bytes: \"o\"\n"
+				   "pl5: 10 bytes: \"one-2 two\\n\"\n"
+				   "nc4: 2 bytes: \"on\"\n"
+				   "pp3: 2 bytes: \"on\"\n"
+				   "2: 8 bytes: \"e-2 two\\n\"\n"
+				   "L0-1: 10 bytes: \"one-2 two\\n\"\n"
+				   "myprefix0: 3 bytes: \"one\"\n";
+	CHECKF(strcmp(out, want) == 0, "rsh's buffers:\n%s", out);
+	CHECKF(tmux == NULL || strcmp(tmux, want) == 0, "tmux's buffers:\n%s", tmux);
+	free(tmux);
+	free(out);
+	for (size_t i = 0; i < sizeof prefix_steps / sizeof prefix_steps[0]; i++)
+		if (prefix_steps[i].made != NULL)
+			CHECK(harness_rsh(NULL, "delete-buffer", "-b", prefix_steps[i].made,
+					  (char *)NULL) == 0);
+}
+
 int main(void)
 {
 	harness_init();
@@ -159,7 +255,7 @@ int main(void)
 		  "setw -g mode-keys vi\n"
 		  "set -s copy-command 'cat > %s/enter'\n"
 		  "bind -T copy-mode-vi y send -X copy-pipe-and-cancel 'cat > %s/#{pane_id}.y'\n"
-		  "bind -T copy-mode-vi p send -X pipe-and-cancel 'cat > %s/piped'\n",
+		  "bind -T copy-mode-vi p send -X pipe-and-cancel 'cat > %s/piped'\n" PREFIX_BINDS,
 		  dir, dir, dir);
 	char *path = harness_write_file("pipe.conf", config);
 	CHECK(harness_rsh(NULL, "-f", path, "new", "-d", "-s", "work", (char *)NULL) == 0);
@@ -167,6 +263,7 @@ int main(void)
 	harness_wait_text(c, "$");
 	harness_send(c, "echo one-$((1+1)) two\r");
 	harness_wait_line(c, "one-2 two");
+	prefixed_buffers(c);
 
 	/* y: the line to its end, to the command and a buffer. */
 	char *y, *enter, *piped;

@@ -91,6 +91,7 @@ struct sent {
 	unsigned n;
 	char copied[256];
 	char pipe[64]; /* the last copy's command, "-" for none */
+	char prefix[TERM_EVENT_PREFIX_MAX + 1]; /* its buffer's name prefix */
 	bool buffer;
 };
 
@@ -111,6 +112,7 @@ static void on_copied(void *arg, const struct copymode_copy *cp)
 	struct sent *s = arg;
 	snprintf(s->copied, sizeof s->copied, "%.*s", (int)cp->len, cp->text);
 	snprintf(s->pipe, sizeof s->pipe, "%s", cp->pipe != NULL ? cp->pipe : "-");
+	snprintf(s->prefix, sizeof s->prefix, "%s", cp->prefix);
 	s->buffer = cp->buffer;
 }
 
@@ -290,7 +292,25 @@ static void test_structure(void)
 	run(&cm, &io, "copy-line", NULL);
 	CHECKF(strcmp(sent.copied, "still two\n") == 0, "'%s'", sent.copied);
 	CHECK(!cm.selecting && cm.on);
-	CHECK(strcmp(sent.pipe, "-") == 0 && sent.buffer);
+	CHECK(strcmp(sent.pipe, "-") == 0 && sent.buffer && strcmp(sent.prefix, "buffer") == 0);
+	/* A copy's last argument names its buffer (tmux's prefix, formats expanded). */
+	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-line", "L#{copy_cursor_x}-"},
+			       &cause) == 0);
+	CHECKF(strcmp(sent.prefix, "L3-") == 0 && strcmp(sent.copied, "still two\n") == 0,
+	       "%s", sent.prefix);
+	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-end-of-line", ""}, &cause) == 0);
+	CHECKF(sent.prefix[0] == '\0' && strcmp(sent.copied, "ll two\n") == 0, "%s", sent.copied);
+	cm.cur.col = 3;
+	CHECK(copymode_command(&cm, &io, 0, 3, (char *[]){"copy-pipe-line", "cat", "pp"},
+			       &cause) == 0);
+	CHECK(strcmp(sent.prefix, "pp") == 0 && strcmp(sent.pipe, "cat") == 0 && sent.buffer);
+	static char longprefix[TERM_EVENT_PREFIX_MAX + 2];
+	memset(longprefix, 'p', TERM_EVENT_PREFIX_MAX + 1);
+	sent.copied[0] = '\0';
+	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-line", longprefix}, &cause) == -1);
+	CHECKF(strcmp(cause, "copy-line: prefix too long") == 0 && sent.copied[0] == '\0', "%s",
+	       cause);
+	free(cause);
 	/* copy-pipe: the copy to a buffer and the command, copy mode's formats expanded. */
 	run(&cm, &io, "begin-selection", NULL);
 	CHECK(copymode_command(&cm, &io, 0, 2,
@@ -298,6 +318,12 @@ static void test_structure(void)
 			       &cause) == 0);
 	CHECKF(!cm.on && strcmp(sent.copied, "l") == 0, "%s", sent.copied); /* "still"[3] */
 	CHECKF(strcmp(sent.pipe, "cat >3") == 0 && sent.buffer, "%s", sent.pipe);
+	CHECK(strcmp(sent.prefix, "buffer") == 0);
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
+	run(&cm, &io, "begin-selection", NULL);
+	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-selection-and-cancel", "my"},
+			       &cause) == 0);
+	CHECK(!cm.on && strcmp(sent.prefix, "my") == 0 && sent.buffer);
 	/* pipe: no buffer; with nothing selected the command still runs, on nothing (tmux). */
 	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
 	run(&cm, &io, "begin-selection", NULL);

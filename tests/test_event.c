@@ -307,38 +307,69 @@ static void history_events(void)
 	CHECK(strcmp(term_event_check(&s), "search flags out of range") == 0);
 	s.search = (__typeof__(s.search)){7, 3, 1, 95, TERM_MAX_COLS, 0, "ab", 2};
 	CHECK(strcmp(term_event_check(&s), "search position out of range") == 0);
-	term_event b = {.type = TERM_EVENT_BUFFER, .buffer = {"1234", 4, true}};
+	/* [9, true, "1234", 7, "my"]: a piece, more to come, for buffer myN. */
+	term_event b = {.type = TERM_EVENT_BUFFER, .buffer = {"1234", 4, true, 7, "my", 2}};
 	buf = term_event_encode(&b, &len);
-	CHECK(buf != NULL && len == 8 && memcmp(buf, "\x93\x09\xc3\xa4" "1234", 8) == 0);
+	CHECK(buf != NULL && len == 13 &&
+	      memcmp(buf, "\x95\x09\xc3\xa4" "1234" "\x07\xc4\x02" "my", 13) == 0);
 	CHECK(term_event_decode(buf, len, &back) == NULL && back.buffer.more &&
-	      back.buffer.len == 4 && memcmp(back.buffer.text, "1234", 4) == 0);
+	      back.buffer.len == 4 && memcmp(back.buffer.text, "1234", 4) == 0 &&
+	      back.buffer.pane == 7 && back.buffer.prefix_len == 2 &&
+	      memcmp(back.buffer.prefix, "my", 2) == 0);
 	free(buf);
-	b.buffer = (__typeof__(b.buffer)){"\xff", 1, false};
+	b.buffer = (__typeof__(b.buffer)){"\xff", 1, false, 0, "", 0};
 	CHECK(strcmp(term_event_check(&b), "paste not UTF-8") == 0);
-	/* [10, 7, true, "cat"]: the copy so far piped to cat, kept as a buffer too. */
-	term_event pe = {.type = TERM_EVENT_PIPE, .pipe = {7, true, "cat", 3}};
-	buf = term_event_encode(&pe, &len);
-	CHECK(buf != NULL && len == 9 && memcmp(buf, "\x94\x0a\x07\xc3\xc4\x03" "cat", 9) == 0);
-	CHECK(term_event_decode(buf, len, &back) == NULL && back.pipe.pane == 7 &&
-	      back.pipe.buffer && back.pipe.len == 3 && memcmp(back.pipe.command, "cat", 3) == 0);
+	static char longprefix[TERM_EVENT_PREFIX_MAX + 1];
+	memset(longprefix, 'p', sizeof longprefix);
+	b.buffer = (__typeof__(b.buffer)){"a", 1, false, 0, longprefix, TERM_EVENT_PREFIX_MAX + 1};
+	CHECK(strcmp(term_event_check(&b), "buffer prefix too long or holds a NUL byte") == 0);
+	b.buffer.prefix = "a\0b";
+	b.buffer.prefix_len = 3;
+	CHECK(strcmp(term_event_check(&b), "buffer prefix too long or holds a NUL byte") == 0);
+	/* The longest piece with the longest prefix still fits an input log entry. */
+	static char longtext[TERM_EVENT_PASTE_MAX];
+	memset(longtext, 't', sizeof longtext);
+	b.buffer = (__typeof__(b.buffer)){longtext, TERM_EVENT_PASTE_MAX, false, UINT32_MAX,
+					  longprefix, TERM_EVENT_PREFIX_MAX};
+	buf = term_event_encode(&b, &len);
+	CHECK(buf != NULL && len <= 4096 && term_event_decode(buf, len, &back) == NULL);
 	free(buf);
-	pe.pipe = (__typeof__(pe.pipe)){1, false, "", 0}; /* copy-command's */
+	/* [10, 7, true, "cat", "pp"]: the copy so far piped to cat, kept as buffer ppN too. */
+	term_event pe = {.type = TERM_EVENT_PIPE, .pipe = {7, true, "cat", 3, "pp", 2}};
+	buf = term_event_encode(&pe, &len);
+	CHECK(buf != NULL && len == 13 &&
+	      memcmp(buf, "\x95\x0a\x07\xc3\xc4\x03" "cat" "\xc4\x02" "pp", 13) == 0);
+	CHECK(term_event_decode(buf, len, &back) == NULL && back.pipe.pane == 7 &&
+	      back.pipe.buffer && back.pipe.len == 3 && memcmp(back.pipe.command, "cat", 3) == 0 &&
+	      back.pipe.prefix_len == 2 && memcmp(back.pipe.prefix, "pp", 2) == 0);
+	free(buf);
+	pe.pipe.prefix = longprefix;
+	pe.pipe.prefix_len = TERM_EVENT_PREFIX_MAX + 1;
+	CHECK(strcmp(term_event_check(&pe), "buffer prefix too long or holds a NUL byte") == 0);
+	pe.pipe = (__typeof__(pe.pipe)){1, false, "", 0, "", 0}; /* copy-command's */
 	buf = term_event_encode(&pe, &len);
 	CHECK(buf != NULL && term_event_decode(buf, len, &back) == NULL && back.pipe.len == 0 &&
 	      !back.pipe.buffer);
 	free(buf);
-	pe.pipe = (__typeof__(pe.pipe)){1, false, "a\0b", 3};
+	pe.pipe = (__typeof__(pe.pipe)){1, false, "a\0b", 3, "", 0};
 	CHECK(strcmp(term_event_check(&pe), "pipe command holds a NUL byte") == 0);
 	static char longcmd[TERM_EVENT_PIPE_MAX + 1];
 	memset(longcmd, 'x', TERM_EVENT_PIPE_MAX + 1);
-	pe.pipe = (__typeof__(pe.pipe)){1, false, longcmd, TERM_EVENT_PIPE_MAX + 1};
+	pe.pipe = (__typeof__(pe.pipe)){1, false, longcmd, TERM_EVENT_PIPE_MAX + 1, "", 0};
 	CHECK(strcmp(term_event_check(&pe), "pipe command too long") == 0);
 	pe.pipe.len = TERM_EVENT_PIPE_MAX;
+	pe.pipe.pane = UINT32_MAX;
+	pe.pipe.prefix = longprefix;
+	pe.pipe.prefix_len = TERM_EVENT_PREFIX_MAX;
 	buf = term_event_encode(&pe, &len);
 	CHECK(buf != NULL && len <= 4096 && term_event_decode(buf, len, &back) == NULL);
 	free(buf);
-	/* [10, 7, 1, "cat"]: the flag must be a bool. */
-	static const uint8_t notbool[] = {0x94, 0x0a, 0x07, 0x01, 0xc4, 0x03, 'c', 'a', 't'};
+	/* [10, 7, 1, "cat", ""]: the flag must be a bool. */
+	static const uint8_t notbool[] = {0x95, 0x0a, 0x07, 0x01, 0xc4, 0x03, 'c', 'a', 't', 0xc4, 0};
+	/* [10, 7, true, "cat"]: the form before prefixes, one field short. */
+	static const uint8_t old[] = {0x94, 0x0a, 0x07, 0xc3, 0xc4, 0x03, 'c', 'a', 't'};
+	CHECK(strcmp(term_event_decode(old, sizeof old, &back),
+		     "wrong number of fields for the event type") == 0);
 	CHECK(term_event_decode(notbool, sizeof notbool, &back) != NULL);
 	/* [7, 7, 3, 2^63, 1]: a line past the numbering. */
 	static const uint8_t far[] = {0x95, 0x07, 0x07, 0x03, 0xcf, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x01};

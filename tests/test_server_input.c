@@ -269,10 +269,10 @@ static void piped(struct input_client *c)
 	for (size_t i = 0; i < total; i++)
 		text[i] = (char)('a' + i % 26);
 	for (size_t done = 0; done < total; done += 4000)
-		apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {text + done, 4000, true}});
+		apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {text + done, 4000, true, 0, "", 0}});
 	xasprintf(&cmd, "cat > %s/#{session_name}.out", dir);
 	apply(c, &(term_event){.type = TERM_EVENT_PIPE,
-			       .pipe = {find(0)->id, false, cmd, (uint32_t)strlen(cmd)}});
+			       .pipe = {find(0)->id, false, cmd, (uint32_t)strlen(cmd), "buffer", 6}});
 	CHECK(job_count() == 1 && paste_get(NULL) == NULL);
 	run_jobs();
 	xasprintf(&path, "%s/other.out", dir);
@@ -285,8 +285,8 @@ static void piped(struct input_client *c)
 
 	xasprintf(&cmd, "cat > %s/cc", dir);
 	command(c, 4, (const char *[]){"set", "-s", "copy-command", cmd});
-	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"kept", 4, true}});
-	apply(c, &(term_event){.type = TERM_EVENT_PIPE, .pipe = {find(0)->id, true, "", 0}});
+	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"kept", 4, true, 0, "", 0}});
+	apply(c, &(term_event){.type = TERM_EVENT_PIPE, .pipe = {find(0)->id, true, "", 0, "buffer", 6}});
 	run_jobs();
 	xasprintf(&path, "%s/cc", dir);
 	got = slurp(path, &len);
@@ -300,12 +300,50 @@ static void piped(struct input_client *c)
 	free(cmd);
 
 	command(c, 4, (const char *[]){"set", "-s", "copy-command", ""});
-	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"only", 4, true}});
-	apply(c, &(term_event){.type = TERM_EVENT_PIPE, .pipe = {find(0)->id, true, "", 0}});
+	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"only", 4, true, 0, "", 0}});
+	apply(c, &(term_event){.type = TERM_EVENT_PIPE, .pipe = {find(0)->id, true, "", 0, "buffer", 6}});
 	CHECK(job_count() == 0 && paste_get(NULL) != NULL && paste_get(NULL)->size == 4);
 	paste_delete(paste_get(NULL));
 	CHECK(rmdir(dir) == 0);
 	free(text);
+}
+
+/* A copy's last BUFFER event with a prefix (for pane 0). */
+static void copy_named(struct input_client *c, const char *text, const char *prefix)
+{
+	apply(c, &(term_event){.type = TERM_EVENT_BUFFER,
+			       .buffer = {text, (uint32_t)strlen(text), false, find(0)->id, prefix,
+					  (uint32_t)strlen(prefix)}});
+}
+
+/* A copy's buffer is named by its prefix, a format for the copy-mode pane, and the next
+ * index of all automatic names, as tmux's paste_add: set-buffer's buffer0, then my0-1,
+ * an empty copy none, pp2 by copy-pipe, an empty prefix's 3, buffer4. */
+static void named(struct input_client *c)
+{
+	CHECK(paste_get(NULL) == NULL);
+	command(c, 2, (const char *[]){"set-buffer", "x"});
+	copy_named(c, "one", "my#{pane_index}-");
+	copy_named(c, "", "empty");
+	apply(c, &(term_event){.type = TERM_EVENT_BUFFER, .buffer = {"two", 3, true, 0, "", 0}});
+	apply(c, &(term_event){.type = TERM_EVENT_PIPE,
+			       .pipe = {find(0)->id, true, "true", 4, "pp", 2}});
+	run_jobs();
+	copy_named(c, "three", "");
+	copy_named(c, "four", "buffer");
+	size_t n;
+	struct paste_buffer **all = paste_list(&n);
+	static const char *const want[][2] = {
+		{"buffer4", "four"}, {"3", "three"}, {"pp2", "two"}, {"my0-1", "one"}, {"buffer0", "x"}};
+	CHECKF(n == 5, "%zu buffers", n);
+	for (size_t i = 0; i < n; i++) {
+		CHECKF(strcmp(all[i]->name, want[i][0]) == 0 && all[i]->automatic &&
+		       all[i]->size == strlen(want[i][1]) &&
+		       memcmp(all[i]->data, want[i][1], all[i]->size) == 0,
+		       "buffer %zu: %s", i, all[i]->name);
+		paste_delete(all[i]);
+	}
+	free(all);
 }
 
 /* The client kills its own session: later events touch no pane. */
@@ -335,6 +373,7 @@ int main(void)
 	mouse(&c);
 	focus(&c);
 	client_record(&c);
+	named(&c);
 	piped(&c);
 	session_gone(&c);
 	input_client_clear(&c);

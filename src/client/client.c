@@ -219,6 +219,9 @@ static void client_copied(void *arg, const struct copymode_copy *cp)
 		ev.buffer.text = cp->text + done;
 		ev.buffer.len = (uint32_t)n;
 		ev.buffer.more = done + n < cp->len || cp->pipe != NULL;
+		ev.buffer.pane = cp->pane;
+		ev.buffer.prefix = cp->prefix;
+		ev.buffer.prefix_len = (uint32_t)strlen(cp->prefix); /* at most PREFIX_MAX */
 		client_append(c, &ev);
 		done += n;
 		if (n == 0)
@@ -230,6 +233,8 @@ static void client_copied(void *arg, const struct copymode_copy *cp)
 		ev.pipe.buffer = cp->buffer;
 		ev.pipe.command = cp->pipe;
 		ev.pipe.len = (uint32_t)strlen(cp->pipe); /* at most TERM_EVENT_PIPE_MAX */
+		ev.pipe.prefix = cp->prefix;
+		ev.pipe.prefix_len = (uint32_t)strlen(cp->prefix);
 		client_append(c, &ev);
 	}
 	if (!cp->buffer || client_view(c)->clipboard == 0) /* set-clipboard off */

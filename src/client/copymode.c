@@ -347,10 +347,11 @@ void copymode_cursor_word(const struct copymode *cm, const struct copymode_io *i
  * (copy-end-of-line...), or the cursor's line (copy-line...). */
 enum copy_what { COPY_SELECTION, COPY_END_OF_LINE, COPY_LINE };
 
-/* Copies (to a buffer, a command or both: struct copymode_copy); the selection then goes
- * unless keep (-no-clear). False when nothing is selected and nothing is piped. */
+/* Copies (to a buffer named by prefix, NULL for tmux's default, a command or both: struct
+ * copymode_copy); the selection then goes unless keep (-no-clear). False when nothing is
+ * selected and nothing is piped. */
 static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_what what,
-		 bool keep, bool buffer, const char *pipe)
+		 bool keep, bool buffer, const char *pipe, const char *prefix)
 {
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
@@ -363,7 +364,8 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 		if (what == COPY_END_OF_LINE)
 			cm->cur.col = l.cols - 1;
 	}
-	struct copymode_copy out = {.text = "", .pipe = pipe, .pane = cm->pane};
+	struct copymode_copy out = {.text = "", .pipe = pipe, .pane = cm->pane,
+				    .prefix = prefix != NULL ? prefix : "buffer"};
 	char *text = NULL;
 	if (cm->selecting) {
 		out.text = text = copymode_selection_text(cm, &l, &out.len);
@@ -552,7 +554,7 @@ static void refresh_screen(struct copymode *cm, const struct copymode_io *io)
 
 /* Searches, copies, the rest. */
 static void run_other(struct copymode *cm, const struct copymode_io *io, const char *c,
-		      const char *arg)
+		      const char *arg, const char *prefix)
 {
 	bool cancel = strstr(c, "-and-cancel") != NULL;
 	if (strcmp(c, "search-forward-incremental") == 0 ||
@@ -573,7 +575,7 @@ static void run_other(struct copymode *cm, const struct copymode_io *io, const c
 				      : strstr(c, "-line") != NULL ? COPY_LINE : COPY_SELECTION;
 		bool piped = strncmp(c, "copy-pipe", 9) == 0 || c[0] == 'p';
 		if (copy(cm, io, what, strstr(c, "-no-clear") != NULL, c[0] != 'p',
-			 piped ? (arg != NULL ? arg : "") : NULL) && cancel)
+			 piped ? (arg != NULL ? arg : "") : NULL, prefix) && cancel)
 			copymode_clear(cm);
 	} else if (strcmp(c, "refresh-from-pane") == 0)
 		refresh_screen(cm, io);
@@ -600,8 +602,9 @@ static bool run_and_cancel(struct copymode *cm, const struct copymode_io *io,
 	return true;
 }
 
-void copymode_run(struct copymode *cm, const struct copymode_io *io, const char *command,
-		  const char *arg)
+/* copymode_run, a copy's buffer named by prefix (NULL: tmux's default). */
+static void run(struct copymode *cm, const struct copymode_io *io, const char *command,
+		const char *arg, const char *prefix)
 {
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
@@ -611,11 +614,17 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg) &&
 	    !run_and_cancel(cm, io, &l, command) && !copymode_run_structure(cm, &l, command) &&
 	    !run_selection(cm, &l, command))
-		run_other(cm, io, command, arg);
+		run_other(cm, io, command, arg, prefix);
 	if (!cm->on)
 		return;
 	clamp(cm, io);
 	request_missing(cm, io);
+}
+
+void copymode_run(struct copymode *cm, const struct copymode_io *io, const char *command,
+		  const char *arg)
+{
+	run(cm, io, command, arg, NULL);
 }
 
 /* The first command of a mouse key's binding acts at the mouse's cell, as tmux's
@@ -638,10 +647,19 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
 	if (copycmd_check(argc, argv, cause) != 0)
 		return -1;
 	bool pipe = strncmp(argv[0], "pipe", 4) == 0 || strncmp(argv[0], "copy-pipe", 9) == 0;
-	char *arg = argc < 2 ? NULL : pipe ? copymode_expand(cm, io, argv[1]) : xstrdup(argv[1]);
-	if (pipe && arg != NULL && strlen(arg) > TERM_EVENT_PIPE_MAX) {
-		xasprintf(cause, "%s: command too long", argv[0]);
+	/* tmux's copy commands take a buffer name prefix last: copy-selection PREFIX,
+	 * copy-pipe COMMAND PREFIX (a format, as a pipe's command) */
+	int at = strncmp(argv[0], "copy-", 5) != 0 ? 0 : pipe ? 2 : 1;
+	char *arg = argc < 2 || at == 1 ? NULL
+		    : pipe ? copymode_expand(cm, io, argv[1]) : xstrdup(argv[1]);
+	char *prefix = at > 0 && argc > at ? copymode_expand(cm, io, argv[at]) : NULL;
+	const char *too_long = pipe && arg != NULL && strlen(arg) > TERM_EVENT_PIPE_MAX ? "command"
+			       : prefix != NULL && strlen(prefix) > TERM_EVENT_PREFIX_MAX ? "prefix"
+											  : NULL;
+	if (too_long != NULL) {
+		xasprintf(cause, "%s: %s too long", argv[0], too_long);
 		free(arg);
+		free(prefix);
 		return -1;
 	}
 	if (count == 0)
@@ -650,8 +668,9 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
 	if (cm->mouse_pending)
 		at_mouse(cm, io, argv[0]);
 	for (unsigned i = 0; i < count && cm->on; i++)
-		copymode_run(cm, io, argv[0], arg);
+		run(cm, io, argv[0], arg, prefix);
 	free(arg);
+	free(prefix);
 	return 0;
 }
 

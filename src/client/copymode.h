@@ -48,6 +48,7 @@ struct copymode_copy {
 	bool buffer;
 	const char *pipe; /* NULL, or the command ("": the server's copy-command option) */
 	uint32_t pane;    /* the copy-mode pane: the server expands the command's formats for it */
+	const char *prefix; /* the new buffer's name prefix, a format too ("buffer": tmux's) */
 };
 
 /* What copy mode works with: the newest view, the cache, where its events and copies go. */
@@ -140,10 +141,12 @@ void copymode_run(struct copymode *cm, const struct copymode_io *io, const char 
 /*
  * send-keys -X: argv[0] the command, argv[1] its argument, run count times (0: the
  * pending prefix, else once; the prefix is used up); with a mouse event pending, at its
- * cell (struct copymode's mouse). A pipe's command (copy-pipe "cmd",
- * pipe "cmd") has copy mode's formats expanded here, the rest by the server. Returns 0,
- * or -1 with *cause (allocated) and nothing run: for a name or count copycmd_check
- * refuses, or a pipe's command longer than TERM_EVENT_PIPE_MAX.
+ * cell (struct copymode's mouse). A copy command's last argument, after a copy-pipe's
+ * command, is the buffer name prefix (copy-selection PREFIX, copy-pipe CMD PREFIX). A
+ * pipe's command (copy-pipe "cmd", pipe "cmd") and a prefix have copy mode's formats
+ * expanded here, the rest by the server. Returns 0, or -1 with *cause (allocated) and
+ * nothing run: for a name or count copycmd_check refuses, a pipe's command longer than
+ * TERM_EVENT_PIPE_MAX or a prefix longer than TERM_EVENT_PREFIX_MAX.
  */
 int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned count,
 		     int argc, char *const argv[], char **cause);

@@ -160,14 +160,40 @@ static char *copy_take(struct input_client *c, size_t *len)
 	return text;
 }
 
+/* Formats of a copy's command and prefix: the copy-mode pane's (its session's when it is
+ * gone), values raw (they are run or used). */
+static struct format_ctx copy_format(const struct input_client *c, uint32_t pane)
+{
+	struct window *w;
+	struct format_ctx f = {.p = pane_find_id(pane, &w), .raw = true};
+	if (f.p == NULL)
+		f.s = session_find_id(c->session);
+	format_defaults(&f);
+	return f;
+}
+
+/* A copy's text (taken) as a new automatic buffer named by prefix (len bytes, a format),
+ * as tmux's paste_add. */
+static void copy_to_buffer(const struct format_ctx *f, const char *prefix, uint32_t len,
+			   char *text, size_t size)
+{
+	char *given = xstrndup(prefix, len);
+	char *expanded = format_expand(given, f);
+	paste_add(expanded, text, size);
+	free(expanded);
+	free(given);
+}
+
 /* A piece of a copy: the last one makes the whole a new paste buffer. */
 static void copy_piece(struct input_client *c, const term_event *ev)
 {
 	copy_append(c, ev->buffer.text, ev->buffer.len);
 	size_t len;
 	char *text = ev->buffer.more ? NULL : copy_take(c, &len);
-	if (text != NULL)
-		paste_set(NULL, text, len);
+	if (text == NULL)
+		return;
+	struct format_ctx f = copy_format(c, ev->buffer.pane);
+	copy_to_buffer(&f, ev->buffer.prefix, ev->buffer.prefix_len, text, len);
 }
 
 static void pipe_done(void *data, int status, const char *out, size_t len)
@@ -180,7 +206,7 @@ static void pipe_done(void *data, int status, const char *out, size_t len)
  * copy-command option's when the event names none; none at all when that is empty),
  * expanded as a format for the copy-mode pane and run as tmux runs it, in the session's
  * environment from the home directory, its output dropped; copy-pipe's also becomes a
- * paste buffer when it is not empty.
+ * paste buffer when it is not empty, named by its prefix.
  */
 static void copy_pipe(struct input_client *c, const term_event *ev)
 {
@@ -188,17 +214,13 @@ static void copy_pipe(struct input_client *c, const term_event *ev)
 	char *text = copy_take(c, &len);
 	if (text == NULL)
 		return;
-	struct window *w;
-	struct format_ctx f = {.p = pane_find_id(ev->pipe.pane, &w), .raw = true};
-	if (f.p == NULL)
-		f.s = session_find_id(c->session);
-	format_defaults(&f);
+	struct format_ctx f = copy_format(c, ev->pipe.pane);
 	char *given = xstrndup(ev->pipe.command, ev->pipe.len);
 	char *cmd = format_expand(given[0] != '\0' ? given
 						    : options_get_string(options_server, "copy-command"),
 				  &f);
-	if (ev->pipe.buffer && len > 0)
-		paste_set(NULL, xmemdup(text, len), len);
+	if (ev->pipe.buffer)
+		copy_to_buffer(&f, ev->pipe.prefix, ev->pipe.prefix_len, xmemdup(text, len), len);
 	if (cmd[0] != '\0') {
 		char **envp = environ_envp(f.s != NULL ? f.s->environ : NULL);
 		job_start_input(cmd, getenv("HOME"), envp, false, text, len, pipe_done, NULL);

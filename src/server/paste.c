@@ -66,23 +66,9 @@ static void trim(void)
 	}
 }
 
-struct paste_buffer *paste_set(const char *name, char *data, size_t size)
+/* The data (taken) as pb's, pb the most recent buffer now. */
+static struct paste_buffer *set_data(struct paste_buffer *pb, char *data, size_t size)
 {
-	struct paste_buffer *pb = name != NULL ? paste_get(name) : NULL;
-	if (pb == NULL) {
-		pb = xcalloc(1, sizeof *pb);
-		if (name != NULL) {
-			pb->name = xstrdup(name);
-		} else {
-			do {
-				free(pb->name);
-				xasprintf(&pb->name, "buffer%lu", next_index++);
-			} while (paste_get(pb->name) != NULL);
-			pb->automatic = true;
-		}
-		buffers = xreallocarray(buffers, nbuffers + 1, sizeof *buffers);
-		buffers[nbuffers++] = pb;
-	}
 	free(pb->data);
 	pb->data = data;
 	pb->size = size;
@@ -90,6 +76,45 @@ struct paste_buffer *paste_set(const char *name, char *data, size_t size)
 	pb->created = time(NULL);
 	trim();
 	return pb;
+}
+
+/* A new buffer called name (taken), with no data yet. */
+static struct paste_buffer *add(char *name, bool automatic)
+{
+	struct paste_buffer *pb = xcalloc(1, sizeof *pb);
+	pb->name = name;
+	pb->automatic = automatic;
+	buffers = xreallocarray(buffers, nbuffers + 1, sizeof *buffers);
+	buffers[nbuffers++] = pb;
+	return pb;
+}
+
+/* prefix and the next index, past those taken: an automatic buffer's name. */
+static char *automatic_name(const char *prefix)
+{
+	char *name = NULL;
+	do {
+		free(name);
+		xasprintf(&name, "%s%lu", prefix, next_index++);
+	} while (paste_get(name) != NULL);
+	return name;
+}
+
+struct paste_buffer *paste_set(const char *name, char *data, size_t size)
+{
+	struct paste_buffer *pb = name != NULL ? paste_get(name) : NULL;
+	if (pb == NULL)
+		pb = name != NULL ? add(xstrdup(name), false) : add(automatic_name("buffer"), true);
+	return set_data(pb, data, size);
+}
+
+struct paste_buffer *paste_add(const char *prefix, char *data, size_t size)
+{
+	if (size == 0) {
+		free(data);
+		return NULL;
+	}
+	return set_data(add(automatic_name(prefix), true), data, size);
 }
 
 void paste_append(struct paste_buffer *pb, const char *data, size_t size)

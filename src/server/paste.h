@@ -1,6 +1,7 @@
 /*
  * Paste buffers, as tmux's: named blobs of text, most recently set first. Buffers made
- * without a name (a copy, set-buffer without -b) are called bufferN, N counting up; past
+ * without a name (a copy, set-buffer without -b) are called bufferN, N counting up (a
+ * copy may name another prefix than "buffer": copy-selection PREFIX); past
  * buffer-limit of those (the server option, 50) the oldest automatic one goes. A copy in
  * any client's copy mode lands here, so any pane can have it pasted.
  */
@@ -29,6 +30,10 @@ struct paste_buffer *paste_find(const char *name, char **cause);
 /* Replaces (or adds) a buffer's data (taken), making it the most recent; name NULL makes a
  * new automatic one. */
 struct paste_buffer *paste_set(const char *name, char *data, size_t size);
+/* A new automatic buffer holding data (taken) named prefix and the next index ("%s%lu",
+ * past names taken), as tmux's paste_add (a copy names its buffer so); NULL, data freed,
+ * when size is 0 (tmux keeps no empty copy). */
+struct paste_buffer *paste_add(const char *prefix, char *data, size_t size);
 /* Appends to a buffer (making it the most recent). */
 void paste_append(struct paste_buffer *pb, const char *data, size_t size);
 /* Renames pb; false with *cause set when the name is taken or empty. */

@@ -15,7 +15,7 @@ static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_KEY] = 4,    [TERM_EVENT_PASTE] = 2,   [TERM_EVENT_MOUSE] = 6,
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
 	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
-	[TERM_EVENT_BUFFER] = 3, [TERM_EVENT_PIPE] = 4,   [TERM_EVENT_DRAG] = 5,
+	[TERM_EVENT_BUFFER] = 5, [TERM_EVENT_PIPE] = 5,   [TERM_EVENT_DRAG] = 5,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -51,6 +51,12 @@ static const char *check_paste(const char *text, uint32_t len)
 	if (len > TERM_EVENT_PASTE_MAX)
 		return "paste too long";
 	return is_utf8(text, len) ? NULL : "paste not UTF-8";
+}
+
+/* A pipe's command or a buffer's prefix: at most max bytes, none of them NUL. */
+static bool bytes_ok(const char *p, uint32_t len, uint32_t max)
+{
+	return len <= max && (len == 0 || memchr(p, '\0', len) == NULL);
 }
 
 static const char *check_history(const term_event *ev)
@@ -125,6 +131,8 @@ const char *term_event_check(const term_event *ev)
 	case TERM_EVENT_COMMAND:
 		return check_command(ev);
 	case TERM_EVENT_BUFFER:
+		if (!bytes_ok(ev->buffer.prefix, ev->buffer.prefix_len, TERM_EVENT_PREFIX_MAX))
+			return "buffer prefix too long or holds a NUL byte";
 		return check_paste(ev->buffer.text, ev->buffer.len);
 	case TERM_EVENT_HISTORY:
 		return check_history(ev);
@@ -135,6 +143,8 @@ const char *term_event_check(const term_event *ev)
 			return "pipe command too long";
 		if (ev->pipe.len > 0 && memchr(ev->pipe.command, '\0', ev->pipe.len) != NULL)
 			return "pipe command holds a NUL byte";
+		if (!bytes_ok(ev->pipe.prefix, ev->pipe.prefix_len, TERM_EVENT_PREFIX_MAX))
+			return "buffer prefix too long or holds a NUL byte";
 		return NULL;
 	case TERM_EVENT_FOCUS:
 	case TERM_EVENT_DETACH:
@@ -193,11 +203,14 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 	case TERM_EVENT_BUFFER:
 		pack_bool(pk, ev->buffer.more);
 		msgpack_pack_str_with_body(pk, ev->buffer.text, ev->buffer.len);
+		msgpack_pack_uint32(pk, ev->buffer.pane);
+		msgpack_pack_bin_with_body(pk, ev->buffer.prefix, ev->buffer.prefix_len);
 		break;
 	case TERM_EVENT_PIPE:
 		msgpack_pack_uint32(pk, ev->pipe.pane);
 		pack_bool(pk, ev->pipe.buffer);
 		msgpack_pack_bin_with_body(pk, ev->pipe.command, ev->pipe.len);
+		msgpack_pack_bin_with_body(pk, ev->pipe.prefix, ev->pipe.prefix_len);
 		break;
 	case TERM_EVENT_HISTORY:
 		msgpack_pack_uint32(pk, ev->history.pane);
@@ -294,16 +307,23 @@ static void read_fields(mp_reader *r, term_event *ev)
 	case TERM_EVENT_COMMAND:
 		read_command(r, ev);
 		break;
-	case TERM_EVENT_BUFFER:
+	case TERM_EVENT_BUFFER: {
+		const uint8_t *prefix = NULL;
 		mp_read_bool(r, &ev->buffer.more);
 		mp_read_str(r, TERM_EVENT_PASTE_MAX, &ev->buffer.text, &ev->buffer.len);
+		ev->buffer.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");
+		mp_read_bin(r, TERM_EVENT_PREFIX_MAX, &prefix, &ev->buffer.prefix_len);
+		ev->buffer.prefix = (const char *)prefix;
 		break;
+	}
 	case TERM_EVENT_PIPE: {
-		const uint8_t *p = NULL;
+		const uint8_t *p = NULL, *prefix = NULL;
 		ev->pipe.pane = (uint32_t)read_field(r, UINT32_MAX, "pane out of range");
 		mp_read_bool(r, &ev->pipe.buffer);
 		mp_read_bin(r, TERM_EVENT_PIPE_MAX, &p, &ev->pipe.len);
 		ev->pipe.command = (const char *)p;
+		mp_read_bin(r, TERM_EVENT_PREFIX_MAX, &prefix, &ev->pipe.prefix_len);
+		ev->pipe.prefix = (const char *)prefix;
 		break;
 	}
 	case TERM_EVENT_HISTORY:

@@ -42,6 +42,9 @@ enum term_event_type {
 #define TERM_EVENT_SEARCH_MAX 1024
 /* A pipe's shell command is 0..this many bytes. */
 #define TERM_EVENT_PIPE_MAX 4000
+/* A copy's buffer name prefix is 0..this many bytes (with a 4000-byte piece or command,
+ * the event still fits INPUTLOG_EVENT_MAX). */
+#define TERM_EVENT_PREFIX_MAX 64
 
 enum term_search_flags {
 	TERM_SEARCH_BACKWARD = 1 << 0, /* towards older lines */
@@ -64,21 +67,29 @@ typedef struct term_event {
 			uint32_t len;
 		} paste;
 		/* A piece of a copy (UTF-8, strictly, at most TERM_EVENT_PASTE_MAX bytes, cut
-		 * as pastes are); more: pieces of the same copy follow. */
+		 * as pastes are); more: pieces of the same copy follow. The last piece's pane
+		 * (the copy-mode pane) and prefix name the new buffer: prefix (a format,
+		 * expanded for pane; "buffer" for tmux's default) and the next index, as
+		 * tmux's paste_add. */
 		struct {
 			const char *text;
 			uint32_t len;
 			bool more;
+			uint32_t pane;
+			const char *prefix; /* any bytes but NUL; not NUL-terminated */
+			uint32_t prefix_len;
 		} buffer;
 		/* The end of a copy whose pieces came in BUFFER events, all with more set (none
 		 * for an empty one): its text goes to command's stdin (empty: the copy-command
 		 * option's), command run as a format for pane; buffer: it also becomes a paste
-		 * buffer (copy-pipe), else not (pipe). */
+		 * buffer (copy-pipe) named as a BUFFER event's prefix says, else not (pipe). */
 		struct {
 			uint32_t pane;
 			bool buffer;
 			const char *command; /* any bytes but NUL; not NUL-terminated */
 			uint32_t len;
+			const char *prefix; /* as the BUFFER event's */
+			uint32_t prefix_len;
 		} pipe;
 		term_mouse mouse;
 		/* A step of a border drag (resize-pane -M in a mouse key's binding): the pointer
