@@ -38,6 +38,23 @@ static void round_trip(const term_event *ev)
 	case TERM_EVENT_FOCUS:
 		CHECK(back.focus == ev->focus);
 		break;
+	case TERM_EVENT_TERMINAL:
+		CHECK(back.terminal.first == ev->terminal.first);
+		CHECK(back.terminal.name.len == ev->terminal.name.len &&
+		      memcmp(back.terminal.name.p, ev->terminal.name.p, ev->terminal.name.len) == 0);
+		CHECK(back.terminal.ncaps == ev->terminal.ncaps);
+		for (uint32_t i = 0; i < ev->terminal.ncaps; i++) {
+			const struct term_event_cap *a = &back.terminal.caps[i],
+						    *b = &ev->terminal.caps[i];
+			CHECK(a->type == b->type && a->name.len == b->name.len &&
+			      memcmp(a->name.p, b->name.p, b->name.len) == 0);
+			CHECK(a->type != TERM_CAP_FLAG || a->flag == b->flag);
+			CHECK(a->type != TERM_CAP_NUMBER || a->number == b->number);
+			CHECK(a->type != TERM_CAP_STRING ||
+			      (a->string.len == b->string.len &&
+			       memcmp(a->string.p, b->string.p, b->string.len) == 0));
+		}
+		break;
 	case TERM_EVENT_COMMAND:
 		CHECK(back.command.argc == ev->command.argc);
 		for (uint32_t i = 0; i < ev->command.argc; i++) {
@@ -143,7 +160,7 @@ static void hostile(void)
 	REFUSED("expected an array", 0x00);
 	REFUSED("truncated");
 	REFUSED("array length out of range", 0x90);
-	REFUSED("unknown event type", 0x91, 0x0c);
+	REFUSED("unknown event type", 0x91, 0x0d);
 	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
 	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
 	REFUSED("expected an integer", 0x91, 0xc0);
@@ -376,8 +393,97 @@ static void history_events(void)
 	CHECK(strcmp(term_event_decode(far, sizeof far, &back), "history line out of range") == 0);
 }
 
+/* Terminal descriptions: the largest fits an input log event; the documented example;
+ * what a hostile peer could send is refused. */
+static void terminal_events(void)
+{
+	static char value[TERM_EVENT_CAP_VALUE_MAX], name[TERM_EVENT_CAP_NAME_MAX],
+		term[TERM_EVENT_TERMINAL_NAME_MAX];
+	memset(value, '\033', sizeof value);
+	memset(name, 'A', sizeof name);
+	memset(term, 'x', sizeof term);
+	term_event t = {.type = TERM_EVENT_TERMINAL};
+	t.terminal.first = true;
+	t.terminal.name = (struct term_event_word){term, sizeof term};
+	t.terminal.ncaps = TERM_EVENT_CAPS_MAX;
+	for (int i = 0; i < TERM_EVENT_CAPS_MAX; i++)
+		t.terminal.caps[i] = (struct term_event_cap){
+			.name = {name, sizeof name}, .type = TERM_CAP_STRING,
+			.string = {value, sizeof value}};
+	round_trip(&t); /* checks the 4096 bytes */
+	t.terminal.caps[1] = (struct term_event_cap){.name = {"am", 2}, .type = TERM_CAP_FLAG,
+						     .flag = true};
+	t.terminal.caps[2] = (struct term_event_cap){.name = {"colors", 6},
+						     .type = TERM_CAP_NUMBER,
+						     .number = TERM_CAP_NUMBER_MAX};
+	t.terminal.caps[3] = (struct term_event_cap){.name = {"Smulx", 5}};
+	t.terminal.caps[4] = (struct term_event_cap){.name = {"k_1", 3}, .type = TERM_CAP_FLAG};
+	round_trip(&t);
+	t.terminal.ncaps = 0;
+	t.terminal.first = false;
+	t.terminal.name.len = 0;
+	round_trip(&t);
+
+	/* [12, true, "xterm", [["am", true], ["colors", 8], ["el", "\033[K"], ["RGB", nil]]] */
+	term_event doc = {.type = TERM_EVENT_TERMINAL};
+	doc.terminal.first = true;
+	doc.terminal.name = (struct term_event_word){"xterm", 5};
+	doc.terminal.ncaps = 4;
+	doc.terminal.caps[0] = (struct term_event_cap){{"am", 2}, TERM_CAP_FLAG, true, 0, {0}};
+	doc.terminal.caps[1] = (struct term_event_cap){{"colors", 6}, TERM_CAP_NUMBER, 0, 8, {0}};
+	doc.terminal.caps[2] = (struct term_event_cap){{"el", 2}, TERM_CAP_STRING, 0, 0,
+						       {"\033[K", 3}};
+	doc.terminal.caps[3] = (struct term_event_cap){{"RGB", 3}, TERM_CAP_MISSING, 0, 0, {0}};
+	encodes_as(&doc, (const uint8_t *)"\x94\x0c\xc3\xa5xterm\x94\x92\xa2" "am\xc3\x92\xa6"
+		   "colors\x08\x92\xa2" "el\xc4\x03\x1b[K\x92\xa3RGB\xc0", 39);
+
+	const char *why;
+	doc.terminal.caps[0].name = (struct term_event_word){"a-m", 3};
+	why = term_event_check(&doc);
+	CHECKF(why != NULL && strstr(why, "capability name") != NULL, "%s", why);
+	doc.terminal.caps[0].name = (struct term_event_word){"", 0};
+	CHECK(term_event_check(&doc) != NULL);
+	doc.terminal.caps[0].name = (struct term_event_word){name, sizeof name};
+	CHECK(term_event_check(&doc) == NULL);
+	doc.terminal.caps[0].name.len = sizeof name + 1;
+	CHECK(term_event_check(&doc) != NULL);
+	doc.terminal.caps[0].name = (struct term_event_word){"am", 2};
+	doc.terminal.caps[1].number = TERM_CAP_NUMBER_MAX + 1u;
+	CHECK(strcmp(term_event_check(&doc), "capability number out of range") == 0);
+	doc.terminal.caps[1].number = 8;
+	doc.terminal.caps[2].string = (struct term_event_word){"a\0b", 3};
+	CHECK(term_event_check(&doc) != NULL);
+	doc.terminal.caps[2].string = (struct term_event_word){value, sizeof value + 1};
+	CHECK(term_event_check(&doc) != NULL);
+	doc.terminal.caps[2].string = (struct term_event_word){"\033[K", 3};
+	doc.terminal.name = (struct term_event_word){"x\033]0;", 5};
+	CHECK(strcmp(term_event_check(&doc), "terminal name not UTF-8 without control characters") == 0);
+	doc.terminal.name = (struct term_event_word){"\xff", 1};
+	CHECK(term_event_check(&doc) != NULL);
+	doc.terminal.name = (struct term_event_word){"xterm", 5};
+	doc.terminal.ncaps = TERM_EVENT_CAPS_MAX + 1;
+	CHECK(strcmp(term_event_check(&doc), "too many capabilities") == 0);
+
+	/* On the wire: a value of another type, a negative number, a str for a string, a
+	 * cap of three elements, seventeen caps. */
+	REFUSED("capability value of a wrong type", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0x91, 0x92,
+		0xa2, 'a', 'm', 0x90);
+	REFUSED("integer out of range", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0x91, 0x92, 0xa2, 'a', 'm',
+		0xff);
+	REFUSED("capability value of a wrong type", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0x91, 0x92,
+		0xa2, 'e', 'l', 0xa1, 'K');
+	REFUSED("capability number out of range", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0x91, 0x92, 0xa2,
+		'c', 'o', 0xce, 0x80, 0x00, 0x00, 0x00);
+	REFUSED("array length out of range", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0x91, 0x93, 0xa2, 'a',
+		'm', 0xc3, 0xc3);
+	REFUSED("array length out of range", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0xdc, 0x00, 0x11);
+	REFUSED("expected a boolean", 0x94, 0x0c, 0x01, 0xa1, 'x', 0x90);
+	REFUSED("truncated", 0x94, 0x0c, 0xc3, 0xa1, 'x', 0x91, 0x92, 0xa2, 'a', 'm');
+}
+
 int main(void)
 {
+	terminal_events();
 	round_trips();
 	history_events();
 	hostile();

@@ -80,6 +80,7 @@ struct client {
 	struct pollfd *pfd; /* the loop's: terminal, signals, sockets, forwardings */
 	size_t npfd;
 	pid_t parent;       /* at the start: a view's hup SIGHUPs it as the client leaves */
+	unsigned told;      /* the render's caps serial last described to the server, + 1 */
 };
 
 static int client_signal_pipe[2] = { -1, -1 };
@@ -304,6 +305,10 @@ static void client_draw(struct client *c, uint64_t now)
 
 	linkstate_text(link, sizeof link, now, &ls);
 	render_view(c->r, v, link);
+	if (render_caps_serial(c->r) + 1 != c->told) { /* attached, or new terminal lists */
+		c->told = render_caps_serial(c->r) + 1;
+		render_describe(c->r, client_send, c);
+	}
 	keymode_draw(&c->km, c->r, v);
 	render_flush(c->r);
 	term_view_unref(c->drawn);

@@ -20,4 +20,5 @@ src_client_libclient_a_SOURCES = \
 	src/client/colour.c src/client/colour.h \
 	src/client/utf8_locale.c src/client/utf8_locale.h \
 	src/client/termcaps.c src/client/termcaps.h \
+	src/client/termdesc.c src/client/termdesc.h \
 	src/client/render.c src/client/render.h

@@ -14,6 +14,7 @@
 #include "colour.h"
 #include "term/link.h"
 #include "termcaps.h"
+#include "termdesc.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -52,6 +53,7 @@ struct render {
 	 * caps were decided from (set_caps decides again when the view's differ) */
 	struct termcaps_strings *strings;
 	char *features, *overrides;
+	unsigned caps_serial; /* counts the lists taken after the first (render_caps_serial) */
 };
 
 /* A string capability: terminal-overrides' value for it (NULL when one takes it away),
@@ -198,6 +200,7 @@ static void set_caps(render *r, const term_view *v)
 	free(r->overrides);
 	r->features = xstrdup(v->term_features);
 	r->overrides = xstrdup(v->term_overrides);
+	r->caps_serial++;
 	termcaps_strings_free(r->strings);
 	r->strings = termcaps_strings(r->term, v->term_overrides);
 	r->strike = cap_string(r, "smxx") != NULL;
@@ -241,6 +244,16 @@ static int cursor_style(const term_cursor *c)
 		return 0;
 	int base = c->shape == TERM_CURSOR_UNDERLINE ? 3 : c->shape == TERM_CURSOR_BAR ? 5 : 1;
 	return base + !c->blink;
+}
+
+unsigned render_caps_serial(const render *r)
+{
+	return r->caps_serial;
+}
+
+void render_describe(const render *r, void (*send)(void *arg, const term_event *ev), void *arg)
+{
+	termdesc_send(r->term, r->strings, r->caps, send, arg);
 }
 
 void render_free(render *r)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "term/event.h"
 #include "term/view.h"
 
 typedef struct render render;
@@ -22,6 +23,12 @@ render *render_new(const char *term, const char *colorterm, FILE *in, FILE *out)
 
 /* Leaves ncurses and frees everything. */
 void render_free(render *r);
+
+/* Grows each time the render takes a view's other terminal lists (terminal-features,
+ * terminal-overrides): what it uses of the terminal may have changed. */
+unsigned render_caps_serial(const render *r);
+/* Sends the terminal as the render uses it now, as TERMINAL events (termdesc.h). */
+void render_describe(const render *r, void (*send)(void *arg, const term_event *ev), void *arg);
 
 /* The terminal's contents are unknown (the client was stopped): redraw them all next. */
 void render_invalidate(render *r);

@@ -6,18 +6,25 @@
  * the server runs (run-shell, if-shell, #() in formats, copy-pipe's commands) as tmux's
  * job_print_summary does, newest first: Job N: command [fd=F, pid=P, status=0] (a job
  * leaves the list once it has exited, so its status there is 0, a running job's in tmux).
+ * -T lists the attached clients' terminals (-t: the target client's only) as tmux's
+ * tty_term_describe lines, from what each client told (client_term.h): "Terminal N: TERM
+ * for CLIENT, flags=0x..:", then each capability the client uses, numbered in the
+ * client's order; with -J too, the jobs follow after a blank line, as tmux.
  */
+#include <stdlib.h>
+
 #include "cmd.h"
 #include "job.h"
 #include "message_log.h"
+#include "server_client.h"
 
 static enum cmd_retval cmd_show_messages_exec(struct cmd_ctx *ctx);
 
 const struct cmd_entry cmd_show_messages_entry = {
 	.name = "show-messages",
 	.alias = {"showmsgs"},
-	.flags = ARGS_FLAGS(FLAG_BOOL('J')),
-	.usage = "show-messages [-J]",
+	.flags = ARGS_FLAGS(FLAG_BOOL('J'), FLAG_BOOL('T'), FLAG_STRING('t')),
+	.usage = "show-messages [-JT] [-t target-client]",
 	.exec = cmd_show_messages_exec,
 };
 
@@ -44,15 +51,48 @@ static void pretty_time(time_t t, char *out, size_t size)
 		out[0] = '\0';
 }
 
+/* -T: the terminals, of the target client only with -t; whether any was printed. */
+static bool terminals(struct cmd_ctx *ctx, const struct client *target)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < nclients; i++) {
+		const struct client *c = clients[i];
+		const struct client_term *t = &c->in.term;
+		if (c->ended != NULL || t->name == NULL || (target != NULL && c != target))
+			continue;
+		cmd_print(ctx, "Terminal %u: %s for %u, flags=0x%x:", n++, t->name,
+			  (unsigned)c->id, client_term_flags(t));
+		for (size_t k = 0; k < t->ncaps; k++) {
+			char *line = client_term_describe(t, k);
+			cmd_print(ctx, "%s", line);
+			free(line);
+		}
+	}
+	return n > 0;
+}
+
 static enum cmd_retval cmd_show_messages_exec(struct cmd_ctx *ctx)
 {
+	bool blank = false;
+	if (args_has(&ctx->args, 'T')) {
+		struct client *target = NULL;
+		if (args_get(&ctx->args, 't') != NULL &&
+		    (target = cmd_find_client(ctx, 't')) == NULL)
+			return CMD_RETURN_ERROR;
+		blank = terminals(ctx, target);
+		if (!args_has(&ctx->args, 'J'))
+			return CMD_RETURN_NORMAL;
+	}
 	if (args_has(&ctx->args, 'J')) {
 		const char *cmd;
 		int fd;
 		pid_t pid;
-		for (size_t i = 0; job_info(i, &cmd, &fd, &pid); i++)
+		for (size_t i = 0; job_info(i, &cmd, &fd, &pid); i++, blank = false) {
+			if (blank)
+				cmd_print(ctx, "%s", "");
 			cmd_print(ctx, "Job %zu: %s [fd=%d, pid=%ld, status=0]", i, cmd, fd,
 				  (long)pid);
+		}
 		return CMD_RETURN_NORMAL;
 	}
 	for (size_t i = message_log_count(); i-- > 0;) {

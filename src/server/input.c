@@ -297,6 +297,9 @@ void server_apply_event(struct input_client *c, const term_event *ev)
 	case TERM_EVENT_PIPE:
 		copy_pipe(c, ev);
 		break;
+	case TERM_EVENT_TERMINAL:
+		client_term_event(&c->term, ev);
+		break;
 	}
 }
 
@@ -306,5 +309,6 @@ void input_client_clear(struct input_client *c)
 	history_feed_clear(&c->hist);
 	free(c->copy);
 	free(c->output);
+	client_term_clear(&c->term);
 	*c = (struct input_client){0};
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "client_term.h"
 #include "history.h"
 #include "server.h"
 #include "term/event.h"
@@ -28,6 +29,7 @@ struct input_client {
 	size_t copy_len;
 	bool copy_dropped; /* it grew past INPUT_COPY_MAX: the rest is dropped too */
 	unsigned message_seq; /* counts the messages set (a command's own, as display's) */
+	struct client_term term; /* its terminal, as it told (show-messages -T) */
 	/* What its commands printed since it was last taken (view mode shows it), or NULL. */
 	char *output;
 	size_t output_len;
@@ -40,7 +42,8 @@ struct input_client {
  * Applies one decoded event. Key and paste go to the active pane of the session's current
  * window; a mouse event to the pane under its cell (window coordinates), relative to that
  * pane, a button press first making that pane the active one; focus to the active pane
- * when focus-events is on, which reports it if it asked to (mode 1004). A command's error line is kept in
+ * when focus-events is on, which reports it if it asked to (mode 1004); a terminal
+ * description to c->term. A command's error line is kept in
  * c->message; its output is added to c->output (for view mode, mode_view.h). Does nothing
  * to panes when the session is gone.
  */

@@ -40,6 +40,7 @@ src_server_libserver_a_SOURCES += \
 	src/server/cfg.c src/server/cfg.h src/server/cmd_source_file.c \
 	src/server/cmd_display_message.c src/server/cmd_show_messages.c \
 	src/server/message_log.c src/server/message_log.h \
+	src/server/client_term.c src/server/client_term.h \
 	src/server/cmd_send_prefix.c src/server/cmd_switch_client.c src/server/cmd_unbind_key.c \
 	src/server/key_bindings.c src/server/key_bindings.h src/server/key_defaults.c \
 	src/server/input.c src/server/input.h \

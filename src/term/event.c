@@ -7,6 +7,7 @@
 
 #include "snapshot.h"
 #include "util/msgpack_read.h"
+#include "util/printable.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -16,6 +17,7 @@ static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
 	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
 	[TERM_EVENT_BUFFER] = 5, [TERM_EVENT_PIPE] = 5,   [TERM_EVENT_DRAG] = 5,
+	[TERM_EVENT_TERMINAL] = 4,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -109,6 +111,42 @@ static const char *check_command(const term_event *ev)
 	return NULL;
 }
 
+static bool is_cap_name(const struct term_event_word *w)
+{
+	if (w->len < 1 || w->len > TERM_EVENT_CAP_NAME_MAX)
+		return false;
+	for (uint32_t i = 0; i < w->len; i++) {
+		char c = w->p[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_'))
+			return false;
+	}
+	return true;
+}
+
+static const char *check_terminal(const term_event *ev)
+{
+	const struct term_event_word *name = &ev->terminal.name;
+	if (name->len > TERM_EVENT_TERMINAL_NAME_MAX || !printable_is_clean(name->p, name->len))
+		return "terminal name not UTF-8 without control characters";
+	if (ev->terminal.ncaps > TERM_EVENT_CAPS_MAX)
+		return "too many capabilities";
+	for (uint32_t i = 0; i < ev->terminal.ncaps; i++) {
+		const struct term_event_cap *c = &ev->terminal.caps[i];
+		if (!is_cap_name(&c->name))
+			return "capability name not 1..32 letters, digits or '_'";
+		if (c->type > TERM_CAP_STRING)
+			return "capability type out of range";
+		if (c->type == TERM_CAP_NUMBER && c->number > TERM_CAP_NUMBER_MAX)
+			return "capability number out of range";
+		if (c->type == TERM_CAP_STRING &&
+		    (c->string.len > TERM_EVENT_CAP_VALUE_MAX ||
+		     memchr(c->string.p, '\0', c->string.len) != NULL))
+			return "capability string too long or holding a NUL byte";
+	}
+	return NULL;
+}
+
 const char *term_event_check(const term_event *ev)
 {
 	switch (ev->type) {
@@ -146,6 +184,8 @@ const char *term_event_check(const term_event *ev)
 		if (!bytes_ok(ev->pipe.prefix, ev->pipe.prefix_len, TERM_EVENT_PREFIX_MAX))
 			return "buffer prefix too long or holds a NUL byte";
 		return NULL;
+	case TERM_EVENT_TERMINAL:
+		return check_terminal(ev);
 	case TERM_EVENT_FOCUS:
 	case TERM_EVENT_DETACH:
 		return NULL;
@@ -159,6 +199,26 @@ static void pack_bool(msgpack_packer *pk, bool b)
 		msgpack_pack_true(pk);
 	else
 		msgpack_pack_false(pk);
+}
+
+static void pack_terminal(msgpack_packer *pk, const term_event *ev)
+{
+	pack_bool(pk, ev->terminal.first);
+	msgpack_pack_str_with_body(pk, ev->terminal.name.p, ev->terminal.name.len);
+	msgpack_pack_array(pk, ev->terminal.ncaps);
+	for (uint32_t i = 0; i < ev->terminal.ncaps; i++) {
+		const struct term_event_cap *c = &ev->terminal.caps[i];
+		msgpack_pack_array(pk, 2);
+		msgpack_pack_str_with_body(pk, c->name.p, c->name.len);
+		if (c->type == TERM_CAP_FLAG)
+			pack_bool(pk, c->flag);
+		else if (c->type == TERM_CAP_NUMBER)
+			msgpack_pack_uint32(pk, c->number);
+		else if (c->type == TERM_CAP_STRING)
+			msgpack_pack_bin_with_body(pk, c->string.p, c->string.len);
+		else
+			msgpack_pack_nil(pk);
+	}
 }
 
 static void pack_fields(msgpack_packer *pk, const term_event *ev)
@@ -227,6 +287,9 @@ static void pack_fields(msgpack_packer *pk, const term_event *ev)
 		msgpack_pack_uint8(pk, ev->search.flags);
 		msgpack_pack_str_with_body(pk, ev->search.text, ev->search.len);
 		break;
+	case TERM_EVENT_TERMINAL:
+		pack_terminal(pk, ev);
+		break;
 	}
 }
 
@@ -269,6 +332,54 @@ static void read_command(mp_reader *r, term_event *ev)
 		if (!mp_read_bin(r, TERM_EVENT_WORD_MAX, &p, &ev->command.argv[i].len))
 			return;
 		ev->command.argv[i].p = (const char *)p;
+	}
+}
+
+/* A capability's value: nil missing, a bool a flag, an integer a number, a bin a
+ * string. */
+static void read_cap_value(mp_reader *r, struct term_event_cap *c)
+{
+	const uint8_t *p = NULL;
+	switch (mp_peek(r)) {
+	case MP_NIL:
+		mp_read_nil(r);
+		c->type = TERM_CAP_MISSING;
+		break;
+	case MP_BOOL:
+		mp_read_bool(r, &c->flag);
+		c->type = TERM_CAP_FLAG;
+		break;
+	case MP_UINT:
+	case MP_INT: /* a non-negative one in another form */
+		c->number = (uint32_t)read_field(r, TERM_CAP_NUMBER_MAX,
+						 "capability number out of range");
+		c->type = TERM_CAP_NUMBER;
+		break;
+	case MP_BIN:
+		mp_read_bin(r, TERM_EVENT_CAP_VALUE_MAX, &p, &c->string.len);
+		c->string.p = (const char *)p;
+		c->type = TERM_CAP_STRING;
+		break;
+	default:
+		mp_fail(r, mp_peek(r) == MP_NONE && r->error == NULL ? "truncated"
+								    : "capability value of a wrong type");
+	}
+}
+
+static void read_terminal(mp_reader *r, term_event *ev)
+{
+	uint32_t n = 0;
+	mp_read_bool(r, &ev->terminal.first);
+	mp_read_str(r, TERM_EVENT_TERMINAL_NAME_MAX, &ev->terminal.name.p, &ev->terminal.name.len);
+	if (!mp_read_array(r, 0, TERM_EVENT_CAPS_MAX, &n))
+		return;
+	ev->terminal.ncaps = n;
+	for (uint32_t i = 0; i < n && r->error == NULL; i++) {
+		struct term_event_cap *c = &ev->terminal.caps[i];
+		uint32_t two;
+		if (mp_read_array(r, 2, 2, &two) &&
+		    mp_read_str(r, TERM_EVENT_CAP_NAME_MAX, &c->name.p, &c->name.len))
+			read_cap_value(r, c);
 	}
 }
 
@@ -340,6 +451,9 @@ static void read_fields(mp_reader *r, term_event *ev)
 		ev->search.col = (uint16_t)read_field(r, UINT16_MAX, "search position out of range");
 		ev->search.flags = (uint8_t)read_field(r, UINT8_MAX, "search flags out of range");
 		mp_read_str(r, TERM_EVENT_SEARCH_MAX, &ev->search.text, &ev->search.len);
+		break;
+	case TERM_EVENT_TERMINAL:
+		read_terminal(r, ev);
 		break;
 	}
 }

@@ -2,11 +2,17 @@
  * Input events: what an attached client tells the server, one event per entry of the
  * input log (net/inputlog.h). Keys, pastes and mouse events are for the pane (input.h
  * encodes them for its modes); the rest is about the client: its terminal's size, its
- * focus, a command line (what a prefix binding runs) and a request to detach.
+ * focus, a command line (what a prefix binding runs), a request to detach, its
+ * terminal's name and capabilities.
  *
  * The wire form is a msgpack array [type, fields...] (docs/protocol.md, "Input events").
  * The bytes come from the network, so decoding checks every type, range and count and
- * refuses trailing bytes. Every event fits INPUTLOG_EVENT_MAX (4096 bytes).
+ * refuses trailing bytes. Every event fits INPUTLOG_EVENT_MAX (4096 bytes). A terminal
+ * event is refused whole for a name that is not UTF-8 or holds a control character,
+ * more than TERM_EVENT_CAPS_MAX capabilities, a capability name empty, too long or of
+ * other bytes than letters, digits and '_', a value other than nil, a bool, an integer
+ * up to TERM_CAP_NUMBER_MAX or a bin without NUL of at most TERM_EVENT_CAP_VALUE_MAX
+ * bytes; what it carries is shown later only through escapes (the server's vis).
  */
 #ifndef RSH_TERM_EVENT_H
 #define RSH_TERM_EVENT_H
@@ -30,8 +36,9 @@ enum term_event_type {
 	TERM_EVENT_BUFFER,  /* a copy, for a new paste buffer */
 	TERM_EVENT_PIPE,    /* the copy so far, for a shell command's stdin */
 	TERM_EVENT_DRAG,    /* a border dragged with the mouse (resize-pane -M) */
+	TERM_EVENT_TERMINAL, /* the client's terminal and the capabilities it uses */
 };
-#define TERM_EVENT_TYPES 12
+#define TERM_EVENT_TYPES 13
 
 /* A longer paste goes as several events, each cut on a character boundary. */
 #define TERM_EVENT_PASTE_MAX 4000
@@ -45,6 +52,14 @@ enum term_event_type {
 /* A copy's buffer name prefix is 0..this many bytes (with a 4000-byte piece or command,
  * the event still fits INPUTLOG_EVENT_MAX). */
 #define TERM_EVENT_PREFIX_MAX 64
+/* A terminal event: the terminal's name (TERM) in 0..TERMINAL_NAME_MAX bytes, and
+ * 0..CAPS_MAX capabilities, each named in 1..CAP_NAME_MAX bytes of letters, digits and
+ * '_', a string value 0..CAP_VALUE_MAX bytes (tmux shows no more of one: 127 characters
+ * at most). So the largest event is some 2.9 KB, within INPUTLOG_EVENT_MAX. */
+#define TERM_EVENT_TERMINAL_NAME_MAX 256
+#define TERM_EVENT_CAPS_MAX 16
+#define TERM_EVENT_CAP_NAME_MAX 32
+#define TERM_EVENT_CAP_VALUE_MAX 127
 
 enum term_search_flags {
 	TERM_SEARCH_BACKWARD = 1 << 0, /* towards older lines */
@@ -56,6 +71,17 @@ enum term_search_flags {
 struct term_event_word {
 	const char *p; /* any bytes but NUL; not NUL-terminated */
 	uint32_t len;
+};
+
+/* A terminal capability as the client uses it: missing, or a flag, number or string. */
+enum term_cap_type { TERM_CAP_MISSING, TERM_CAP_FLAG, TERM_CAP_NUMBER, TERM_CAP_STRING };
+#define TERM_CAP_NUMBER_MAX 0x7fffffffu /* tmux's int */
+struct term_event_cap {
+	struct term_event_word name; /* [A-Za-z0-9_], 1..TERM_EVENT_CAP_NAME_MAX bytes */
+	uint8_t type;                /* enum term_cap_type */
+	bool flag;
+	uint32_t number;             /* 0..TERM_CAP_NUMBER_MAX */
+	struct term_event_word string; /* any bytes but NUL, 0..TERM_EVENT_CAP_VALUE_MAX */
 };
 
 typedef struct term_event {
@@ -102,6 +128,16 @@ typedef struct term_event {
 			uint16_t cols, rows; /* 1..TERM_MAX_COLS, 1..TERM_MAX_ROWS */
 		} resize;
 		bool focus; /* true: the client's terminal gained focus; false: lost it */
+		/* The client's terminal (its TERM, UTF-8 without control characters) and the
+		 * capabilities it uses, as its terminfo entry and terminal-overrides give them,
+		 * in pieces: first starts the description again, each further piece adds its
+		 * capabilities to it (show-messages -T prints it). */
+		struct {
+			bool first;
+			struct term_event_word name;
+			uint32_t ncaps; /* 0..TERM_EVENT_CAPS_MAX */
+			struct term_event_cap caps[TERM_EVENT_CAPS_MAX];
+		} terminal;
 		struct {
 			uint32_t argc; /* 1..TERM_EVENT_WORDS_MAX */
 			struct term_event_word argv[TERM_EVENT_WORDS_MAX];
