@@ -437,6 +437,57 @@ harness_client *harness_program_start(unsigned cols, unsigned rows, char *const 
 	return c;
 }
 
+harness_client *harness_tmux_start(unsigned cols, unsigned rows, const char *session,
+				   char **tmux_sock)
+{
+	if (system("tmux -V >/dev/null 2>&1") != 0)
+		return NULL;
+	char *cmd, *status;
+	xasprintf(tmux_sock, "%s/tmux", harness_dir());
+	xasprintf(&cmd, "tmux -S %s -f /dev/null new -d -s %s -x %u -y %u", *tmux_sock,
+		  session, cols, rows - 1);
+	if (system(cmd) != 0)
+		harness_fail(NULL, "%s failed", cmd);
+	free(cmd);
+	char *argv[] = {"/bin/sh", "-c", NULL, NULL};
+	xasprintf(&argv[2], "exec tmux -S %s attach -t %s", *tmux_sock, session);
+	harness_client *t = harness_program_start(cols, rows, argv);
+	free(argv[2]);
+	xasprintf(&status, "[%s] 0:", session);
+	harness_wait_text(t, status);
+	free(status);
+	return t;
+}
+
+char *harness_tmux(const char *tmux_sock, const char *args)
+{
+	char *cmd, *out = xcalloc(1, 1);
+	size_t len = 0, cap = 1;
+	xasprintf(&cmd, "tmux -S %s %s", tmux_sock, args);
+	FILE *f = popen(cmd, "r");
+	if (f == NULL)
+		harness_fail(NULL, "%s: cannot run", cmd);
+	for (int ch; (ch = fgetc(f)) != EOF; out[len] = '\0') {
+		out = xgrow(out, &cap, len + 2, 4096);
+		out[len++] = (char)ch;
+	}
+	if (pclose(f) != 0)
+		harness_fail(NULL, "%s failed", cmd);
+	free(cmd);
+	return out;
+}
+
+void harness_tmux_free(harness_client *t, char *tmux_sock)
+{
+	char *cmd;
+	xasprintf(&cmd, "tmux -S %s kill-server >/dev/null 2>&1", tmux_sock);
+	if (system(cmd) != 0)
+		(void)0; /* gone already */
+	free(cmd);
+	harness_client_free(t);
+	free(tmux_sock);
+}
+
 harness_client *harness_client_start(unsigned cols, unsigned rows, ...)
 {
 	char *argv[MAX_ARGS];

@@ -72,6 +72,16 @@ harness_client *harness_client_start(unsigned cols, unsigned rows, ...)
 	__attribute__((sentinel));
 /* Runs any program (argv[0] a path) in a cols x rows pty. */
 harness_client *harness_program_start(unsigned cols, unsigned rows, char *const argv[]);
+/* tmux attached in a pty of cols x rows to session (made -d at cols x rows - 1) of a tmux
+ * server of its own (-f /dev/null, its socket *sock in the test's directory, to free),
+ * once its status line shows; NULL when tmux is not installed. */
+harness_client *harness_tmux_start(unsigned cols, unsigned rows, const char *session,
+				   char **tmux_sock);
+/* What `tmux -S sock ARGS` prints (args as the shell reads them), allocated; the test
+ * fails when it fails. */
+char *harness_tmux(const char *tmux_sock, const char *args);
+/* Kills that tmux server, frees t and sock. */
+void harness_tmux_free(harness_client *t, char *tmux_sock);
 /* Frees what the test holds of it; kills the program first when it still runs. */
 void harness_client_free(harness_client *c);
 

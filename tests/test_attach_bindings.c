@@ -38,25 +38,30 @@ static void wait_panes(harness_client *c, const char *pattern)
 	} while (0)
 
 /*
- * Opens the list of bindings (prefix then ?) until it shows text (or, want false, shows
- * the list without it): then the client acts on the tables that say so (they come with a
- * view, a moment after the command that changed them). Keys sent while the older tables
- * held went to the shell: C-u clears its line after.
+ * Opens the list of bindings (prefix then ?: list-keys -N in view mode) until it shows
+ * text (or, want false, shows the list without it): then the client acts on the tables
+ * that say so (they come with a view, a moment after the command that changed them).
+ * Keys sent while the older tables held went to the shell: C-u clears its line after.
  */
 static void wait_list(harness_client *c, const char *prefix, const char *text, bool want)
 {
 	for (int tries = 0; tries < 100; tries++) {
 		harness_send(c, prefix);
 		harness_send(c, "?");
-		for (int i = 0; i < 4; i++)
+		bool shown = false;
+		for (int i = 0; i < 40 && !shown; i++) {
 			harness_pump(c, 25);
-		bool shown = harness_screen_has(c, "Send the prefix key");
-		bool has = harness_screen_has(c, text);
-		harness_send(c, "q");
-		if (shown && has == want) {
-			harness_send(c, "\025");
-			return;
+			shown = harness_screen_has(c, "Send the prefix key");
 		}
+		bool has = harness_screen_has(c, text);
+		if (shown) {
+			harness_send(c, "q");
+			for (int i = 0; i < 200 && harness_screen_has(c, "Send the prefix key"); i++)
+				harness_pump(c, 25);
+		}
+		harness_send(c, "\025");
+		if (shown && has == want)
+			return;
 	}
 	harness_fail(c, "the list of bindings never %s '%s'", want ? "showed" : "left out", text);
 }

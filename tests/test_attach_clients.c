@@ -42,36 +42,12 @@ static char *cap_line(const char *out, const char *name)
  * NULL without tmux. */
 static char *tmux_terminal(void)
 {
-	if (system("tmux -V >/dev/null 2>&1") != 0)
+	char *sock;
+	harness_client *t = harness_tmux_start(80, 24, "w", &sock);
+	if (t == NULL)
 		return NULL;
-	char *sock, *cmd, *out = NULL;
-	xasprintf(&sock, "%s/tmux", harness_dir());
-	xasprintf(&cmd, "tmux -S %s -f /dev/null new -d -s w -x 80 -y 24", sock);
-	CHECK(system(cmd) == 0);
-	free(cmd);
-	char *argv[] = {"/bin/sh", "-c", NULL, NULL};
-	xasprintf(&argv[2], "exec tmux -S %s attach -t w", sock);
-	harness_client *t = harness_program_start(80, 24, argv);
-	free(argv[2]);
-	harness_wait_text(t, "[w] 0:");
-	xasprintf(&cmd, "tmux -S %s show-messages -T", sock);
-	FILE *f = popen(cmd, "r");
-	free(cmd);
-	size_t len = 0, cap = 0;
-	for (int ch; f != NULL && (ch = fgetc(f)) != EOF;) {
-		if (len + 2 > cap)
-			out = xreallocarray(out, cap = cap * 2 + 4096, 1);
-		out[len++] = (char)ch;
-		out[len] = '\0';
-	}
-	if (f != NULL)
-		pclose(f);
-	xasprintf(&cmd, "tmux -S %s kill-server >/dev/null 2>&1", sock);
-	if (system(cmd) != 0)
-		(void)0;
-	free(cmd);
-	harness_client_free(t);
-	free(sock);
+	char *out = harness_tmux(sock, "show-messages -T");
+	harness_tmux_free(t, sock);
 	return out;
 }
 

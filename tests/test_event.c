@@ -123,6 +123,7 @@ static void round_trips(void)
 	round_trip(&(term_event){.type = TERM_EVENT_FOCUS, .focus = true});
 	round_trip(&(term_event){.type = TERM_EVENT_FOCUS, .focus = false});
 	round_trip(&(term_event){.type = TERM_EVENT_DETACH});
+	round_trip(&(term_event){.type = TERM_EVENT_VIEW_DONE});
 	round_trip(&(term_event){.type = TERM_EVENT_DRAG, .drag = {5, 40, 6, 30}});
 	round_trip(&(term_event){.type = TERM_EVENT_DRAG, .drag = {999, 0, 0, 999}});
 
@@ -160,11 +161,12 @@ static void hostile(void)
 	REFUSED("expected an array", 0x00);
 	REFUSED("truncated");
 	REFUSED("array length out of range", 0x90);
-	REFUSED("unknown event type", 0x91, 0x0d);
+	REFUSED("unknown event type", 0x91, 0x0e);
 	REFUSED("unknown event type", 0x91, 0xcd, 0x01, 0x00);
 	REFUSED("integer out of range", 0x91, 0xff); /* -1 */
 	REFUSED("expected an integer", 0x91, 0xc0);
 	REFUSED("wrong number of fields for the event type", 0x92, 0x06, 0x00);
+	REFUSED("wrong number of fields for the event type", 0x92, 0x0d, 0xc0);
 	REFUSED("wrong number of fields for the event type", 0x93, 0x00, 0x00, 0x00);
 	REFUSED("wrong number of fields for the event type", 0x95, 0x00, 0x00, 0x00, 0x61, 0x00);
 
@@ -275,6 +277,7 @@ static void documented(void)
 	encodes_as(&cmd, (const uint8_t *)"\x92\x05\x92\xc4\x0csplit-window\xc4\x02-h", 21);
 	encodes_as(&(term_event){.type = TERM_EVENT_DRAG, .drag = {5, 40, 6, 30}},
 		   (const uint8_t[]){0x95, 0x0b, 0x05, 0x28, 0x06, 0x1e}, 6);
+	encodes_as(&(term_event){.type = TERM_EVENT_VIEW_DONE}, (const uint8_t[]){0x91, 0x0d}, 2);
 }
 
 /* A long paste cuts into events on character boundaries. */

@@ -473,10 +473,6 @@ static void redraws(unsigned long seed, const char *term, const char *colorterm)
 		} else {
 			w = next_view(v, &state);
 		}
-		if (what == 1) { /* a list over the screen, then the view again */
-			render_lines(r, "C-b c Create a new window\n", 0);
-			render_flush(r);
-		}
 		term_view_unref(v);
 		v = w;
 		render_view(r, v, "");
@@ -953,15 +949,6 @@ int main(void)
 		got = term_emulator_snapshot(em);
 		expect_cell(got, 7, 0, 'u', TERM_COLOUR_PALETTE(7), TERM_COLOUR_PALETTE(4),
 			    TERM_ATTR_BOLD);
-		term_snapshot_unref(got);
-		render_lines(r, "C-b c Create a new window\nC-b d Detach\n", 1);
-		render_flush(r);
-		drain(master, em);
-		got = term_emulator_snapshot(em);
-		expect_cell(got, 0, 0, 'C', 0, 0, 0);
-		expect_cell(got, 0, 6, 'D', 0, 0, 0);
-		expect_cell(got, 0, COLS - 5, '[', 0, 0, TERM_ATTR_REVERSE);
-		expect_cell(got, 1, 0, ' ', 0, 0, 0);
 		term_snapshot_unref(got);
 	}
 

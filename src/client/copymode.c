@@ -27,10 +27,14 @@ void copymode_clear(struct copymode *cm)
 	uint32_t serial = cm->serial;
 	bool mouse_pending = cm->mouse_pending; /* the binding's, running on */
 	term_mouse mouse = cm->mouse;
+	bool text_left = cm->text_left;
+	uint32_t text_left_epoch = cm->text_left_epoch;
 	memcpy(search, cm->search, sizeof search);
 	copymode_init(cm, keys);
 	cm->mouse_pending = mouse_pending;
 	cm->mouse = mouse;
+	cm->text_left = text_left;
+	cm->text_left_epoch = text_left_epoch;
 	/* The last search outlives copy mode, as tmux's does (n after entering again). */
 	memcpy(cm->search, search, sizeof search);
 	cm->search_len = search_len;
@@ -602,6 +606,16 @@ static bool run_and_cancel(struct copymode *cm, const struct copymode_io *io,
 	return true;
 }
 
+/* Copy mode left view mode's text of epoch: the server is told, and copy mode does not
+ * go back to that text while the views still show it. */
+static void left_text(struct copymode *cm, const struct copymode_io *io, uint32_t epoch)
+{
+	term_event ev = {.type = TERM_EVENT_VIEW_DONE};
+	io->send(io->arg, &ev);
+	cm->text_left = true;
+	cm->text_left_epoch = epoch;
+}
+
 /* copymode_run, a copy's buffer named by prefix (NULL: tmux's default). */
 static void run(struct copymode *cm, const struct copymode_io *io, const char *command,
 		const char *arg, const char *prefix)
@@ -609,12 +623,16 @@ static void run(struct copymode *cm, const struct copymode_io *io, const char *c
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
 		return;
+	bool text = cm->pane == TERM_VIEW_TEXT_PANE;
+	uint32_t epoch = cm->epoch;
 	if (strncmp(command, "search-", 7) != 0)
 		cm->inc_on = false;
 	if (!run_paging(cm, io, &l, command) && !run_motion(cm, io, &l, command, arg) &&
 	    !run_and_cancel(cm, io, &l, command) && !copymode_run_structure(cm, &l, command) &&
 	    !run_selection(cm, &l, command))
 		run_other(cm, io, command, arg, prefix);
+	if (!cm->on && text)
+		left_text(cm, io, epoch);
 	if (!cm->on)
 		return;
 	clamp(cm, io);
@@ -674,7 +692,25 @@ int copymode_command(struct copymode *cm, const struct copymode_io *io, unsigned
 	return 0;
 }
 
-void copymode_view(struct copymode *cm, const struct copymode_io *io)
+/* Copy mode on view mode's text when the view shows one copy mode has not left, from
+ * its top as tmux's view mode starts. */
+static void view_text(struct copymode *cm, const struct copymode_io *io)
+{
+	const term_view_pane *t = term_view_find(io->view, TERM_VIEW_TEXT_PANE);
+	if (t == NULL) {
+		cm->text_left = false; /* the server ended it */
+		return;
+	}
+	if ((cm->on && cm->pane == TERM_VIEW_TEXT_PANE) ||
+	    (cm->text_left && cm->text_left_epoch == t->hist_epoch))
+		return;
+	copymode_clear(cm);
+	if (copymode_enter(cm, io, TERM_VIEW_TEXT_PANE, COPYMODE_OWN, false, false))
+		copymode_run(cm, io, "history-top", NULL);
+}
+
+/* The newer view for copy mode as it is (copymode_view without view mode's text). */
+static void follow_view(struct copymode *cm, const struct copymode_io *io)
 {
 	if (!cm->on)
 		return;
@@ -701,4 +737,10 @@ void copymode_view(struct copymode *cm, const struct copymode_io *io)
 	}
 	clamp(cm, io);
 	request_missing(cm, io);
+}
+
+void copymode_view(struct copymode *cm, const struct copymode_io *io)
+{
+	follow_view(cm, io);
+	view_text(cm, io);
 }

@@ -119,6 +119,10 @@ struct copymode {
 	/* The last history request, not sent again while it covers what is missing. */
 	uint32_t req_epoch;
 	uint64_t req_lo, req_hi;
+	/* View mode's text (TERM_VIEW_TEXT_PANE) copy mode left, by its epoch, until the
+	 * server ends view mode: not entered again meanwhile. */
+	bool text_left;
+	uint32_t text_left_epoch;
 };
 
 void copymode_init(struct copymode *cm, enum copymode_keys keys);
@@ -218,7 +222,10 @@ void copymode_drag(struct copymode *cm, const struct copymode_io *io, const term
  * (tmux's window_copy_scroll_timer) and the timer again; true when it moved. */
 bool copymode_drag_tick(struct copymode *cm, const struct copymode_io *io, uint64_t now);
 /* A newer view: the pane gone leaves copy mode, a new epoch drops what it relied on, a
- * search answer moves the cursor, missing lines are asked for. */
+ * search answer moves the cursor, missing lines are asked for. View mode's text in the
+ * view (term/view.h's TERM_VIEW_TEXT_PANE) puts copy mode on it, at its top (tmux's view
+ * mode is copy mode over the text); a command that leaves copy mode there (cancel, q,
+ * a copy ...-and-cancel) tells the server (a VIEW_DONE event), which ends view mode. */
 void copymode_view(struct copymode *cm, const struct copymode_io *io);
 /* v with the copy-mode pane drawn as copy mode shows it (a new reference; v itself when
  * copy mode is off or its pane is not in v). */

@@ -1,4 +1,4 @@
-/* Keys by the shipped key tables; the client's own commands; prompts and the list. */
+/* Keys by the shipped key tables; the client's own commands; prompts. */
 #include "keymode.h"
 
 #include <stdio.h>
@@ -8,7 +8,6 @@
 #include "ask.h"
 #include "cmd/args.h"
 #include "cmd/cmdlist.h"
-#include "cmd/keylist.h"
 #include "term/keyname.h"
 #include "util/xmalloc.h"
 
@@ -110,7 +109,7 @@ static void copy_mode(struct keymode *k, const struct args *a, uint64_t now,
 	}
 	if (args_has(a, 'q')) {
 		if (k->copy.on && (any || pane == k->copy.pane))
-			copymode_clear(&k->copy);
+			copymode_run(&k->copy, io, "cancel", NULL); /* view mode's text: told */
 		return;
 	}
 	struct copymode *cm = &k->copy;
@@ -269,20 +268,6 @@ static bool run_local(struct keymode *k, const struct args *a, bool here, uint64
 		k->wants |= KEYMODE_WANT_REDRAW;
 	} else if (strcmp(name, "suspend-client") == 0 && mine) {
 		k->wants |= KEYMODE_WANT_SUSPEND;
-	} else if (strcmp(name, "list-keys") == 0) {
-		struct keylist_request rq = {
-			.table = args_get(a, 'T'), .notes = args_has(a, 'N'),
-			.all = args_has(a, 'a'), .first = args_has(a, '1'),
-			.key = a->argc > 0 ? a->argv[0] : NULL, .prefix = args_get(a, 'P'),
-		};
-		char *cause = NULL;
-		free(k->list);
-		k->list = keylist_print(k->keys, &rq, &cause);
-		k->list_top = 0;
-		if (k->list == NULL) {
-			keymode_say(k, now, cause);
-			free(cause);
-		}
 	} else {
 		return false;
 	}
@@ -705,42 +690,6 @@ static bool prompt_input(struct keymode *k, const term_key *key, uint64_t now,
 	return true;
 }
 
-/* --- the list of bindings -------------------------------------------------------- */
-
-static size_t count_lines(const char *s)
-{
-	size_t n = 0;
-	for (; *s != '\0'; s++)
-		n += *s == '\n';
-	return n;
-}
-
-/* Scrolling keys move the list; any other key closes it. */
-static void list_input(struct keymode *k, const term_key *key)
-{
-	term_key n = keyname_normal(*key);
-	size_t lines = count_lines(k->list), page = k->view != NULL && k->view->rows > 1
-							    ? k->view->rows - 1 : 1;
-	size_t last = lines > page ? lines - page : 0;
-
-	if (n.code == TERM_KEY_UP || (n.code == TERM_KEY_CHAR && n.ch == 'k' && !n.mods))
-		k->list_top -= k->list_top > 0;
-	else if (n.code == TERM_KEY_DOWN || (n.code == TERM_KEY_CHAR && n.ch == 'j' && !n.mods))
-		k->list_top += k->list_top < last;
-	else if (n.code == TERM_KEY_PAGEUP)
-		k->list_top = k->list_top > page ? k->list_top - page : 0;
-	else if (n.code == TERM_KEY_PAGEDOWN || (n.code == TERM_KEY_CHAR && n.ch == ' ' && !n.mods))
-		k->list_top = k->list_top + page < last ? k->list_top + page : last;
-	else if (n.code == TERM_KEY_HOME)
-		k->list_top = 0;
-	else if (n.code == TERM_KEY_END)
-		k->list_top = last;
-	else {
-		free(k->list);
-		k->list = NULL;
-	}
-}
-
 /* --- keys ------------------------------------------------------------------------ */
 
 static bool is_root(const char *table)
@@ -829,17 +778,13 @@ bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
 {
 	if (k->prompting && prompt_input(k, &ev->key, now, io))
 		return true;
-	if (k->list != NULL) {
-		list_input(k, &ev->key);
-		return true;
-	}
 	if (k->keys == NULL) {
 		if (k->nheld < KEYMODE_HELD)
 			k->held[k->nheld++] = ev->key;
 		return false;
 	}
 	handle(k, &ev->key, active_id(io->view), ev, now, io);
-	return k->prompting || k->list != NULL || k->message_until > now || k->copy.on;
+	return k->prompting || k->message_until > now || k->copy.on;
 }
 
 void keymode_view(struct keymode *k, uint64_t now, const struct copymode_io *io)
@@ -975,8 +920,6 @@ void keymode_draw(const struct keymode *k, render *r, const term_view *v)
 		render_prompt(r, v, text, (int)(strlen(prompt) + prompt_cursor_column(&k->prompt)),
 			      k->prompt.command);
 		free(text);
-	} else if (k->list != NULL) {
-		render_lines(r, k->list, k->list_top);
 	} else if (k->message_until != 0) {
 		render_prompt(r, v, k->message, -1, false);
 	}
@@ -994,7 +937,6 @@ void keymode_clear(struct keymode *k)
 	ask_clear(k);
 	for (int i = 0; i < KEYMODE_PROMPT_TYPES; i++)
 		prompt_history_free(&k->history[i]);
-	free(k->list);
 	key_tables_unref(k->keys);
 	copymode_clear(&k->copy);
 }

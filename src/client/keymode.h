@@ -10,9 +10,10 @@
  *   unbound, ends the repeat as in tmux); a key bound nowhere goes to the pane, except
  *   after a prefix, where it is dropped;
  * - a command list runs here when a command is the client's business (command-prompt,
- *   confirm-before, send-prefix, switch-client -T, detach-client, list-keys shown over
- *   the screen, copy-mode, send-keys -X); the others go to the server as COMMAND
- *   events, in order;
+ *   confirm-before, send-prefix, switch-client -T, detach-client, copy-mode,
+ *   send-keys -X); the others go to the server as COMMAND events, in order (list-keys
+ *   too: what it prints shows in view mode, copy mode over the server's text, as all
+ *   output does);
  * - while the active pane is in copy mode (copymode.h), a key that would be looked up in
  *   root is looked up in copy mode's table first (copy-mode-vi or copy-mode, by the
  *   window's mode-keys), then in root, and goes nowhere when neither binds it, as tmux
@@ -89,8 +90,6 @@ struct keymode {
 	struct prompt prompt;
 	struct prompt_history history[KEYMODE_PROMPT_TYPES];
 
-	char *list;            /* list-keys' text while it is shown over the screen */
-	size_t list_top;
 
 	char message[256];     /* a local error, shown until message_until */
 	uint64_t message_until;
@@ -130,7 +129,7 @@ void keymode_clear(struct keymode *k);
 void keymode_view(struct keymode *k, uint64_t now, const struct copymode_io *io);
 /*
  * Takes a key (ev is a TERM_EVENT_KEY): events it makes go to io->send. Returns true when
- * what is drawn (a prompt, the list, a message, copy mode) opened, changed or closed.
+ * what is drawn (a prompt, a message, copy mode) opened, changed or closed.
  */
 bool keymode_key(struct keymode *k, const term_event *ev, uint64_t now,
 		 const struct copymode_io *io);
@@ -161,7 +160,7 @@ int keymode_timeout(const struct keymode *k, uint64_t now);
 bool keymode_tick(struct keymode *k, uint64_t now, const struct copymode_io *io);
 /* escape-time: how long a lone ESC waits for the rest of a sequence. */
 unsigned keymode_escape_ms(const struct keymode *k);
-/* Draws the prompt (a binding's or copy mode's), the list of bindings or a message over v. */
+/* Draws the prompt (a binding's or copy mode's) or a message over v. */
 void keymode_draw(const struct keymode *k, render *r, const term_view *v);
 
 #endif

@@ -819,41 +819,6 @@ void render_prompt(render *r, const term_view *v, const char *text, int cursor, 
 	curs_set(cursor >= 0);
 }
 
-void render_lines(render *r, const char *text, size_t top)
-{
-	size_t total = 0, line = 0;
-	char pos[48];
-	int y = 0;
-
-	set_term(r->screen);
-	attrset(A_NORMAL);
-	r->nextras = 0; /* the list covers the view's cells */
-	r->full = true;  /* and the next view draws them all again */
-	for (const char *p = text; *p != '\0'; p++)
-		total += *p == '\n';
-	for (const char *p = text; *p != '\0' && y < LINES; line++) {
-		size_t n = strcspn(p, "\n");
-		if (line >= top) {
-			move(y, 0);
-			clrtoeol();
-			mvaddnstr(y++, 0, p, (int)(n < (size_t)COLS ? n : (size_t)COLS));
-		}
-		p += n + (p[n] == '\n');
-	}
-	for (; y < LINES; y++) {
-		move(y, 0);
-		clrtoeol();
-	}
-	/* Where the list is, as tmux's view mode shows it. */
-	snprintf(pos, sizeof pos, "[%zu/%zu]", top, total);
-	if ((int)strlen(pos) < COLS) {
-		attrset(A_REVERSE);
-		mvaddstr(0, COLS - (int)strlen(pos), pos);
-		attrset(A_NORMAL);
-	}
-	curs_set(0);
-}
-
 /* The SGR of palette entry n from base (30 foreground, 40 background), as a -256color
  * entry's setaf writes it. */
 static int put_index(char *buf, size_t size, unsigned n, unsigned base)

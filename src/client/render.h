@@ -55,10 +55,6 @@ void render_view(render *r, const term_view *v, const char *link);
  * (cursor < 0) a message, as the notice. */
 void render_prompt(render *r, const term_view *v, const char *text, int cursor, bool command);
 
-/* Draws text's lines from line top over the screen (list-keys, C-b ?), the position
- * ([top/lines]) at the top right. */
-void render_lines(render *r, const char *text, size_t top);
-
 /* Shows what was drawn. */
 void render_flush(render *r);
 /* Sets the terminal's clipboard to a copy (base64), as tmux's copy mode does: through

@@ -9,24 +9,36 @@
 
 /* A pane's lines by number: history first .. total - 1, then the screen's rows. */
 struct source {
-	struct pane *p;
 	const term_grid *g;
 	term_snapshot *screen;
 	uint64_t first, total;
+	uint32_t epoch;
 };
 
-static bool source_open(struct source *s, uint32_t pane, uint32_t epoch)
+/* The lines of pane in epoch: a pane's, or f's text for TERM_VIEW_TEXT_PANE. */
+static bool source_open(struct source *s, const struct history_feed *f, uint32_t pane,
+			uint32_t epoch)
 {
 	struct window *w;
-	s->p = pane_find_id(pane, &w);
-	if (s->p == NULL)
-		return false;
-	s->g = term_emulator_main_grid(s->p->em);
-	if (s->g->sb_epoch != epoch)
-		return false;
+	term_emulator *em = NULL;
+	if (pane == TERM_VIEW_TEXT_PANE) {
+		if (f->text == NULL || f->text->em == NULL || f->text->epoch != epoch)
+			return false;
+		em = f->text->em;
+		s->g = term_emulator_main_grid(em);
+	} else {
+		struct pane *p = pane_find_id(pane, &w);
+		if (p == NULL)
+			return false;
+		em = p->em;
+		s->g = term_emulator_main_grid(em);
+		if (s->g->sb_epoch != epoch)
+			return false;
+	}
+	s->epoch = epoch;
 	s->total = s->g->sb_total;
 	s->first = s->total - s->g->sb.len;
-	s->screen = term_emulator_snapshot(s->p->em);
+	s->screen = term_emulator_snapshot(em);
 	return true;
 }
 
@@ -88,7 +100,7 @@ static term_histpage *make_page(const struct source *s, uint32_t pane, uint64_t 
 			b++;
 		}
 	}
-	term_histpage *page = term_histpage_new(pane, s->g->sb_epoch, a, nb + na);
+	term_histpage *page = term_histpage_new(pane, s->epoch, a, nb + na);
 	for (unsigned i = 0; i < nb; i++)
 		page->lines[nb - 1 - i] = below[i];
 	for (unsigned i = 0; i < na; i++)
@@ -134,7 +146,7 @@ static bool search_lines(const struct source *s, const term_event *ev, uint64_t 
 void history_search(struct history_feed *f, const term_event *ev)
 {
 	struct source s;
-	if (!source_open(&s, ev->search.pane, ev->search.epoch))
+	if (!source_open(&s, f, ev->search.pane, ev->search.epoch))
 		return;
 	uint64_t line = 0;
 	int col = 0;
@@ -177,7 +189,7 @@ static void delivered(struct history_feed *f)
 static term_histpage *wanted_page(struct history_feed *f)
 {
 	struct source s;
-	if (f->want.lo >= f->want.hi || !source_open(&s, f->want.pane, f->want.epoch)) {
+	if (f->want.lo >= f->want.hi || !source_open(&s, f, f->want.pane, f->want.epoch)) {
 		f->want.lo = f->want.hi;
 		return NULL;
 	}
@@ -218,7 +230,7 @@ void history_prefetch(struct history_feed *f, term_view *v, struct pane *p)
 {
 	struct source s;
 	if (p == NULL || (f->page != NULL && !f->delivered) ||
-	    !source_open(&s, p->id, term_emulator_main_grid(p->em)->sb_epoch))
+	    !source_open(&s, f, p->id, term_emulator_main_grid(p->em)->sb_epoch))
 		return;
 	uint64_t depth = (uint64_t)HISTORY_PREFETCH_SCREENS * s.screen->rows;
 	uint64_t lo = s.total - s.first > depth ? s.total - depth : s.first;

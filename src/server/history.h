@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "server.h"
+#include "term/emulator.h"
 #include "term/event.h"
 #include "term/view.h"
 
@@ -35,6 +36,13 @@ struct history_range {
 	uint64_t lo, hi; /* lines lo .. hi - 1; empty when lo >= hi */
 };
 
+/* Lines that are no pane's: view mode's text (term/view.h's TERM_VIEW_TEXT_PANE), in an
+ * emulator of its own, numbered within epoch. */
+struct history_text {
+	term_emulator *em;
+	uint32_t epoch;
+};
+
 struct history_feed {
 	term_histpage *page;    /* in the client's views, or NULL */
 	enum history_kind kind; /* why page was sent */
@@ -42,6 +50,9 @@ struct history_feed {
 	struct history_range want;  /* asked for and not yet delivered */
 	struct history_range known; /* the active pane's newest lines delivered */
 	term_histpage *answer;  /* a search answer waiting to go */
+	/* The text requests and searches for TERM_VIEW_TEXT_PANE read, or NULL: set and
+	 * cleared by the mode that holds it (mode_view.h). */
+	const struct history_text *text;
 };
 
 /* A HISTORY event: the client lacks those lines (replaces what it asked before). */

@@ -300,6 +300,8 @@ void server_apply_event(struct input_client *c, const term_event *ev)
 	case TERM_EVENT_TERMINAL:
 		client_term_event(&c->term, ev);
 		break;
+	case TERM_EVENT_VIEW_DONE:
+		break; /* the client's mode's (mode_event) */
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mode_view.h"
 #include "server_client.h"
 #include "status.h"
 #include "cmd/cmdlist.h"
@@ -58,6 +59,9 @@ bool mode_event(struct client *c, const term_event *ev, uint64_t now)
 	case TERM_EVENT_PASTE:
 	case TERM_EVENT_MOUSE:
 		return true; /* not the panes' while the mode covers them */
+	case TERM_EVENT_VIEW_DONE:
+		mode_view_done(c);
+		return true;
 	default:
 		return false;
 	}

@@ -2,7 +2,8 @@
  * A client's mode: what the server draws over that client's window area instead of (or
  * on top of) the panes, and where the client's keys go while it is on: the choosers
  * (choose-tree, choose-client, choose-buffer: mode_tree.c), display-panes
- * (mode_panes.c) and clock-mode (mode_clock.c).
+ * (mode_panes.c), clock-mode (mode_clock.c) and view mode (mode_view.c, whose text the
+ * client's copy mode shows).
  *
  * Modes are the server's, per client: they show the server's objects (every session,
  * window, pane, client and buffer), which the client does not have, and are drawn from
@@ -51,7 +52,8 @@ void *mode_data(const struct client *c, const struct mode_ops *ops);
 
 /* For the compose: c's mode drawn into v (nothing without a mode or a window area). */
 void mode_draw(struct client *c, term_view *v, uint64_t now);
-/* For the event loop: whether c's mode took the event (a key, a paste, a mouse event). */
+/* For the event loop: whether c's mode took the event (a key, a paste, a mouse event,
+ * VIEW_DONE: the end of view mode). */
 bool mode_event(struct client *c, const term_event *ev, uint64_t now);
 /* ms until c's mode must be drawn again, -1 when never (or no mode). */
 int mode_wait(struct client *c, uint64_t now);

@@ -1,158 +1,106 @@
-/* view mode (mode_view.h): a command's output over the client's window area. */
+/* view mode (mode_view.h): a command's output as a text pane the client's copy mode shows. */
 #include "mode_view.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mode.h"
 #include "server_client.h"
-#include "status.h"
+#include "term/emulator.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
 struct view {
-	char **lines; /* without their '\n' */
+	char **lines; /* without their '\n', control characters dropped */
 	size_t n;
-	size_t top;   /* the first row shown, counting wrapped rows */
-	unsigned cy;  /* the cursor's row on the screen */
-	unsigned cols, rows; /* the area at the last draw, for the keys */
+	size_t written;  /* lines written into text.em */
+	unsigned cols, rows; /* text.em's size */
+	struct history_text text;
+	struct history_feed *feed; /* the client's: text is its source while the mode lasts */
 };
 
-/* The rows a line takes at cols cells: where each starts, into cut (NULL: counts only). */
-static size_t wrap(const char *line, unsigned cols, const char **cut)
+/* A new epoch for every text written, so no client's cache mistakes one for another. */
+static uint32_t next_epoch(void)
 {
-	size_t n = 1;
-	unsigned used = 0;
-	const uint8_t *p = (const uint8_t *)line, *end = p + strlen(line);
-	if (cut != NULL)
-		cut[0] = line;
+	static uint32_t epoch;
+	return ++epoch;
+}
+
+/* line as tmux's screen_write_vnputs writes it: printable characters (UTF-8) kept, control
+ * characters and bytes that are no UTF-8 dropped. Allocated. */
+static char *printable(const char *line, size_t len)
+{
+	char *out = xmalloc(len + 1), *o = out;
+	const uint8_t *p = (const uint8_t *)line, *end = p + len;
 	while (p < end) {
 		const uint8_t *at = p;
 		uint32_t cp;
-		unsigned w = utf8_decode(&p, end, &cp) ? status_width(cp) : 1;
-		if (used + w > cols && used > 0) {
-			if (cut != NULL)
-				cut[n] = (const char *)at;
-			n++;
-			used = 0;
+		if (!utf8_decode(&p, end, &cp)) {
+			p = at + 1;
+			continue;
 		}
-		used += w;
+		if (!utf8_is_control(cp)) {
+			memcpy(o, at, (size_t)(p - at));
+			o += p - at;
+		}
 	}
-	return n;
+	*o = '\0';
+	return out;
 }
 
-static size_t total_rows(const struct view *d, unsigned cols)
+/* The text at cols x rows: written again from its first line when the size changed. */
+static void write_text(struct view *d, unsigned cols, unsigned rows)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->n; i++)
-		n += wrap(d->lines[i], cols, NULL);
-	return n;
-}
-
-/* Rows past the screen's: tmux's history size. */
-static size_t history(const struct view *d)
-{
-	if (d->cols == 0)
-		return 0; /* not drawn yet */
-	size_t n = total_rows(d, d->cols);
-	return n > d->rows ? n - d->rows : 0;
-}
-
-/* Draws line's rows from its row skip on at y; returns the rows drawn. */
-static unsigned draw_line(term_snapshot *s, const char *line, size_t skip, unsigned y,
-			  unsigned cols, unsigned rows)
-{
-	size_t n = wrap(line, cols, NULL);
-	const char **cut = xcalloc(n + 1, sizeof *cut);
-	wrap(line, cols, cut);
-	cut[n] = line + strlen(line);
-	term_cell plain = term_cell_blank();
-	unsigned drawn = 0;
-	for (size_t r = skip; r < n && y + drawn < rows; r++, drawn++) {
-		char *piece = xstrndup(cut[r], (size_t)(cut[r + 1] - cut[r]));
-		mode_text(s, y + drawn, 0, cols, piece, &plain);
-		free(piece);
+	if (d->text.em == NULL || d->cols != cols || d->rows != rows) {
+		if (d->text.em != NULL)
+			term_emulator_free(d->text.em);
+		d->text.em = term_emulator_new(rows, cols, MODE_VIEW_HISTORY);
+		d->text.epoch = next_epoch();
+		d->cols = cols;
+		d->rows = rows;
+		d->written = 0;
 	}
-	free(cut);
-	return drawn;
+	for (; d->written < d->n; d->written++) {
+		if (d->written > 0)
+			term_emulator_write(d->text.em, "\r\n", 2); /* tmux: CRLF before a line */
+		term_emulator_write(d->text.em, d->lines[d->written], strlen(d->lines[d->written]));
+	}
 }
 
 static void view_draw(struct client *c, term_view *v, unsigned cols, unsigned rows,
 		      uint64_t now)
 {
 	struct view *d = c->mode_data;
-	d->cols = cols;
-	d->rows = rows;
-	size_t hsize = history(d);
-	if (d->top > hsize)
-		d->top = hsize;
-	term_snapshot *s = term_snapshot_new(rows, cols);
-	unsigned y = 0;
-	size_t row = 0;
-	for (size_t i = 0; i < d->n && y < rows; i++) {
-		size_t n = wrap(d->lines[i], cols, NULL);
-		if (row + n > d->top)
-			y += draw_line(s, d->lines[i], row < d->top ? d->top - row : 0, y, cols, rows);
-		row += n;
-	}
-	char pos[48];
-	snprintf(pos, sizeof pos, "[%zu/%zu]", hsize - d->top, hsize);
-	size_t len = strlen(pos);
-	if (len <= cols) {
-		term_cell pen = v->pens[TERM_VIEW_PEN_MODE];
-		mode_text(s, 0, cols - (unsigned)len, (unsigned)len, pos, &pen);
-	}
-	s->cursor.row = (uint16_t)(d->cy < rows ? d->cy : rows - 1);
-	s->cursor.col = 0;
+	(void)now;
+	write_text(d, cols, rows);
+	term_snapshot *s = term_emulator_snapshot(d->text.em);
 	mode_cover(v, s);
 	term_snapshot_unref(s);
-	(void)now;
+	const term_grid *g = term_emulator_main_grid(d->text.em);
+	term_view_pane *p = &v->panes[0];
+	p->id = TERM_VIEW_TEXT_PANE;
+	p->hist_total = g->sb_total;
+	p->hist_len = g->sb.len;
+	p->hist_epoch = d->text.epoch;
+	p->hist_limit = g->sb.limit;
 }
 
-/* The cursor a row up or down, the view scrolling at the edges (never past the text). */
-static void cursor_move(struct view *d, bool up, size_t hsize)
-{
-	size_t total = hsize + d->rows;
-	if (up && d->cy > 0)
-		d->cy--;
-	else if (up && d->top > 0)
-		d->top--;
-	else if (!up && d->top + d->cy + 1 < total && d->cy + 1 < d->rows)
-		d->cy++;
-	else if (!up && d->top < hsize)
-		d->top++;
-}
-
+/* Keys come here only until the client shows the text in copy mode. */
 static bool view_key(struct client *c, const char *key, uint64_t now)
 {
-	struct view *d = c->mode_data;
-	size_t hsize = history(d), page = d->rows > 0 ? d->rows : 1;
 	(void)now;
 	if (mode_key_is(key, "q", "Escape", "C-c"))
 		mode_end(c);
-	else if (mode_key_is(key, "Up", "k", "C-p"))
-		cursor_move(d, true, hsize);
-	else if (mode_key_is(key, "Down", "j", "C-n"))
-		cursor_move(d, false, hsize);
-	else if (mode_key_is(key, "PageUp", "C-b", "M-v"))
-		d->top = d->top > page ? d->top - page : 0;
-	else if (mode_key_is(key, "PageDown", "C-f", "C-v"))
-		d->top = d->top + page < hsize ? d->top + page : hsize;
-	else if (mode_key_is(key, "g", "M-<", "Home")) {
-		d->top = 0;
-		d->cy = 0;
-	} else if (mode_key_is(key, "G", "M->", "End")) {
-		size_t total = d->cols > 0 ? total_rows(d, d->cols) : 0;
-		d->top = hsize;
-		d->cy = total > 0 ? (unsigned)(total - 1 - hsize) : 0; /* the last row of text */
-	}
 	return true;
 }
 
 static void view_free(void *data)
 {
 	struct view *d = data;
+	if (d->feed->text == &d->text)
+		d->feed->text = NULL;
+	if (d->text.em != NULL)
+		term_emulator_free(d->text.em);
 	for (size_t i = 0; i < d->n; i++)
 		free(d->lines[i]);
 	free(d->lines);
@@ -172,12 +120,22 @@ void mode_view_add(struct client *c, const char *text, size_t len)
 	if (d == NULL) {
 		d = xcalloc(1, sizeof *d);
 		mode_start(c, &view_ops, d);
+		d->feed = &c->in.hist;
+		d->feed->text = &d->text;
 	}
 	for (size_t at = 0; at < len;) {
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t n = nl != NULL ? (size_t)(nl - text) - at : len - at;
 		d->lines = xreallocarray(d->lines, d->n + 1, sizeof *d->lines);
-		d->lines[d->n++] = xstrndup(text + at, n);
+		d->lines[d->n++] = printable(text + at, n);
 		at += n + 1;
 	}
+	if (d->text.em != NULL)
+		write_text(d, d->cols, d->rows); /* the client may ask for the new lines at once */
+}
+
+void mode_view_done(struct client *c)
+{
+	if (mode_data(c, &view_ops) != NULL)
+		mode_end(c);
 }

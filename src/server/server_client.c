@@ -531,13 +531,15 @@ static bool no_prefetch(void)
 }
 
 /* The history page for the view: in flight, asked for, or (only when the link has
- * nothing else to carry and the client is not typing) the active pane's prefetch. */
+ * nothing else to carry, the client is not typing and no mode covers the panes) the
+ * active pane's prefetch. */
 static void feed_history(struct client *c, term_view *v, uint64_t now)
 {
 	const term_view *acked = sync_sender_acked(sync_link_sender(transport_link(c->t)), NULL);
 	history_feed(&c->in.hist, v, acked);
 	struct session *s = session_find_id(c->in.session);
-	if (s != NULL && s->current != NULL && !no_prefetch() && transport_settled(c->t) &&
+	if (s != NULL && s->current != NULL && c->mode == NULL && !no_prefetch() &&
+	    transport_settled(c->t) &&
 	    net_clock_since(now, c->active_ms) >= HISTORY_QUIET_MS && term_view_equal(v, c->view))
 		history_prefetch(&c->in.hist, v, s->current->active);
 }

@@ -17,7 +17,7 @@ static const uint8_t event_fields[TERM_EVENT_TYPES] = {
 	[TERM_EVENT_RESIZE] = 3, [TERM_EVENT_FOCUS] = 2,   [TERM_EVENT_COMMAND] = 2,
 	[TERM_EVENT_DETACH] = 1,  [TERM_EVENT_HISTORY] = 5, [TERM_EVENT_SEARCH] = 8,
 	[TERM_EVENT_BUFFER] = 5, [TERM_EVENT_PIPE] = 5,   [TERM_EVENT_DRAG] = 5,
-	[TERM_EVENT_TERMINAL] = 4,
+	[TERM_EVENT_TERMINAL] = 4, [TERM_EVENT_VIEW_DONE] = 1,
 };
 
 static bool is_scalar(uint32_t cp)
@@ -188,6 +188,7 @@ const char *term_event_check(const term_event *ev)
 		return check_terminal(ev);
 	case TERM_EVENT_FOCUS:
 	case TERM_EVENT_DETACH:
+	case TERM_EVENT_VIEW_DONE:
 		return NULL;
 	}
 	return "unknown event type";

@@ -3,7 +3,7 @@
  * input log (net/inputlog.h). Keys, pastes and mouse events are for the pane (input.h
  * encodes them for its modes); the rest is about the client: its terminal's size, its
  * focus, a command line (what a prefix binding runs), a request to detach, its
- * terminal's name and capabilities.
+ * terminal's name and capabilities, that it is done with view mode's text.
  *
  * The wire form is a msgpack array [type, fields...] (docs/protocol.md, "Input events").
  * The bytes come from the network, so decoding checks every type, range and count and
@@ -37,8 +37,9 @@ enum term_event_type {
 	TERM_EVENT_PIPE,    /* the copy so far, for a shell command's stdin */
 	TERM_EVENT_DRAG,    /* a border dragged with the mouse (resize-pane -M) */
 	TERM_EVENT_TERMINAL, /* the client's terminal and the capabilities it uses */
+	TERM_EVENT_VIEW_DONE, /* the client left copy mode over view mode's text */
 };
-#define TERM_EVENT_TYPES 13
+#define TERM_EVENT_TYPES 14
 
 /* A longer paste goes as several events, each cut on a character boundary. */
 #define TERM_EVENT_PASTE_MAX 4000

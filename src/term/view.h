@@ -31,6 +31,10 @@
 /* tmux 3.3's terminal-features, which a new view has (items joined by newlines). */
 #define TERM_VIEW_DEFAULT_FEATURES "xterm*:clipboard:ccolour:cstyle:focus:title\nscreen*:title"
 #define TERM_VIEW_MAX_STATUS 5 /* status lines (tmux's status option: off, on, 2 to 5) */
+/* A pane of this id is no pane: it is view mode's text (what the client's own commands
+ * printed), with its history; the client shows it in copy mode, from the top, and tells
+ * the server when it leaves (a VIEW_DONE event). No pane has the id. */
+#define TERM_VIEW_TEXT_PANE (UINT32_MAX - 1)
 
 typedef struct term_view_pane {
 	uint32_t id;
