@@ -4,13 +4,16 @@ EXTRA_DIST += tests/roam_link.h
 ROAM_HELPERS = tests/roam_link.c $(ATTACH_HARNESS) tests/udpproxy_run.c tests/udpproxy_run.h
 ROAM_LIBS = $(TERM_LIBS) $(NET_LIBS)
 ROAM_TESTS = tests/test_roam_move tests/test_roam_outage tests/test_roam_clients \
-	tests/test_roam_token tests/test_copy_mode tests/test_roam_paste tests/test_copy_clients tests/test_roam_forward
+	tests/test_roam_token tests/test_copy_mode tests/test_roam_paste tests/test_copy_clients tests/test_roam_forward \
+	tests/test_roam_watch_rate
 check_PROGRAMS += $(ROAM_TESTS)
 TESTS += $(ROAM_TESTS)
 tests_test_roam_move_SOURCES = tests/test_roam_move.c $(ROAM_HELPERS)
 tests_test_roam_move_LDADD = $(ROAM_LIBS)
 tests_test_roam_outage_SOURCES = tests/test_roam_outage.c $(ROAM_HELPERS)
 tests_test_roam_outage_LDADD = $(ROAM_LIBS)
+tests_test_roam_watch_rate_SOURCES = tests/test_roam_watch_rate.c $(ROAM_HELPERS)
+tests_test_roam_watch_rate_LDADD = $(ROAM_LIBS)
 tests_test_roam_clients_SOURCES = tests/test_roam_clients.c $(ROAM_HELPERS)
 tests_test_roam_clients_LDADD = $(ROAM_LIBS)
 tests_test_roam_token_SOURCES = tests/test_roam_token.c $(ROAM_HELPERS)

@@ -156,6 +156,21 @@ void roam_proxy_stop(struct roam_link *l, const char *label, struct roam_counts 
 	free(report);
 }
 
+void roam_proxy_counts(struct roam_link *l, struct roam_counts *up, struct roam_counts *down)
+{
+	char line[300], report[1024] = "";
+	kill(l->proxy.pid, SIGUSR1);
+	/* Its report ends with the roams line. */
+	while (fgets(line, sizeof line, l->proxy.out) != NULL &&
+	       strlen(report) + strlen(line) < sizeof report) {
+		strcat(report, line);
+		if (strncmp(line, "udpproxy roams:", 15) == 0)
+			break;
+	}
+	parse_counts(report, "up", up);
+	parse_counts(report, "down", down);
+}
+
 /* The inodes of the sockets process pid holds; returns how many. */
 static unsigned socket_inodes(pid_t pid, unsigned long *inodes, unsigned max)
 {

@@ -37,6 +37,8 @@ void roam_proxy_start(struct roam_link *l, unsigned listen_port, char *const *fl
 /* Stops the proxy, prints its counts under label; up and down (may be NULL) get them. */
 void roam_proxy_stop(struct roam_link *l, const char *label, struct roam_counts *up,
 		     struct roam_counts *down);
+/* The proxy's counts so far (SIGUSR1), leaving it running; up and down (may be NULL). */
+void roam_proxy_counts(struct roam_link *l, struct roam_counts *up, struct roam_counts *down);
 /* The proxy's port, where the client sends. */
 unsigned roam_proxy_port(const struct roam_link *l);
 /*

@@ -137,10 +137,6 @@ bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *
 	sync_frame f;
 	l->copies = 1;
 	if (now_ms >= data_due(l)) {
-		/* The peer spoke without our newest state: lost on the way. (A resend timer
-		 * alone is no evidence: the peer may be gone.) */
-		if (l->peer_behind)
-			l->loss_ms = now_ms;
 		sync_sender_frame(l->tx, now_ms, assume_ms(l), &f);
 		if (f.diff != NULL && f.difflen <= SYNC_COPY_BYTES && l->loss_ms != 0 &&
 		    net_clock_since(now_ms, l->loss_ms) < SYNC_LOSSY_MS)
@@ -174,10 +170,17 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 	/* It should hold our newest state by now (sent over a round trip ago) and does not:
 	 * lost, or it was away (asleep, out of reach). It is back: resend at once rather than
 	 * at the resend timer, so it catches up in about one round trip. */
-	if (sync_sender_unacked(l->tx) &&
-	    net_clock_since(now_ms, sync_sender_last_sent_ms(l->tx)) >
-		    l->srtt_ms + l->srtt_ms / 4 + SYNC_BEHIND_SLACK_MS)
+	uint64_t behind = sync_sender_unacked(l->tx)
+				  ? net_clock_since(now_ms, sync_sender_last_sent_ms(l->tx))
+				  : 0;
+	if (behind > l->srtt_ms + l->srtt_ms / 4 + SYNC_BEHIND_SLACK_MS)
 		l->peer_behind = true;
+	/* Lost on the way only past the RTO, the connection's own bound on a round trip: a
+	 * peer short of CPU reads late by a few ms, and resending once costs one frame
+	 * where counting it as loss doubles the small frames for SYNC_LOSSY_MS. (A resend
+	 * timer alone is no evidence at all: the peer may be gone.) */
+	if (behind > l->rto_ms)
+		l->loss_ms = now_ms;
 	if (f.missing != SYNC_NONE) {
 		sync_sender_missing(l->tx, f.missing, now_ms);
 		l->loss_ms = now_ms;

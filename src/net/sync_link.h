@@ -27,8 +27,9 @@
  *  - as a heartbeat, SYNC_HEARTBEAT_MS after the last frame of any kind.
  * A frame with a diff of at most SYNC_COPY_BYTES (a keystroke, its echo) is sent twice
  * (sync_link_copies) while the link has shown loss in the last SYNC_LOSSY_MS: a peer
- * behind, a base reported missing either way (a resend timer alone is no evidence: the
- * peer may be gone).
+ * behind by more than the RTO (behind by less it only gets the state again: a peer short
+ * of CPU reads late), a base reported missing either way (a resend timer alone is no
+ * evidence: the peer may be gone).
  */
 #ifndef RSH_NET_SYNC_LINK_H
 #define RSH_NET_SYNC_LINK_H
