@@ -18,6 +18,7 @@
 #include "server_client.h"
 #include "status.h"
 #include "util/format_split.h"
+#include "util/regex_guard.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -110,8 +111,8 @@ static bool match(const char *flags, const char *pattern, const char *text)
 	if (strchr(flags, 'r') == NULL)
 		return fnmatch(pattern, text, icase ? FNM_CASEFOLD : 0) == 0;
 	regex_t re;
-	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
-		return false; /* as tmux: a bad regex matches nothing */
+	if (regex_guard_compile(&re, pattern, REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
+		return false; /* as tmux: a bad regex matches nothing (nor one too costly) */
 	bool yes = regexec(&re, text, 0, NULL, 0) == 0;
 	regfree(&re);
 	return yes;

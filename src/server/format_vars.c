@@ -18,6 +18,7 @@
 #include "net/udp.h"
 #include "term/capture.h"
 #include "util/printable.h"
+#include "util/regex_guard.h"
 #include "util/xmalloc.h"
 
 static char *number(long long n)
@@ -344,7 +345,7 @@ static bool line_matches(const char *line, const char *pattern, const regex_t *r
 unsigned format_search(struct pane *p, const char *text, bool regex, bool icase)
 {
 	regex_t re;
-	if (regex && regcomp(&re, text, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
+	if (regex && regex_guard_compile(&re, text, REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
 		return 0;
 	char *pattern;
 	xasprintf(&pattern, "*%s*", text);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "capture.h"
+#include "util/regex_guard.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -20,7 +21,7 @@ void term_search_init(struct term_search *s, const char *text, size_t n, unsigne
 	s->icase = kind & TERM_SEARCH_NO_CASE;
 	s->valid = s->n > 0;
 	if (s->valid && s->regex)
-		s->valid = regcomp(&s->re, s->text, REG_EXTENDED | (s->icase ? REG_ICASE : 0)) == 0;
+		s->valid = regex_guard_compile(&s->re, s->text, s->icase ? REG_ICASE : 0) == 0;
 }
 
 void term_search_free(struct term_search *s)
