@@ -62,32 +62,36 @@ static void set_buffers(const char *tmux_sock)
 	}
 }
 
+/* Sends keys once t's output has been quiet for a while: tmux 3.3a, attached in the
+ * harness's pty, dropped a key written soon after its last drawing (a G just after the
+ * list showed, a / just after g). */
+static void key(harness_client *t, const char *keys)
+{
+	harness_settle(t, 300);
+	harness_send(t, keys);
+}
+
 /* In vi: C-b #, G and g, /b03 (the match below the screen: the view scrolls to it), then
  * a selection from it (Space, j, l l l) copied (Enter); the copy as the newest buffer. */
 static char *vi_copy(harness_client *t, const char *tmux_sock)
 {
-	harness_send(t, PREFIX "#");
+	key(t, PREFIX "#");
 	wait_row_start(t, 0, "b27: 3 bytes: \"b27\"", "[6/6]");
-	harness_send(t, "G");
+	key(t, "G");
 	wait_row_start(t, 0, "b21: ", "[0/6]");
-	harness_send(t, "g");
+	key(t, "g");
 	wait_row_start(t, 0, "b27: ", "[6/6]");
-	harness_settle(t, 300); /* tmux 3.3a drops a key sent at once after another */
-	harness_send(t, "/");
+	key(t, "/");
 	harness_wait_text(t, "(search down)");
-	harness_settle(t, 300);
-	harness_send(t, "b03\r");
+	key(t, "b03\r");
 	wait_row_start(t, 0, "b21: ", "[0/6]");
 	unsigned row, col;
 	harness_cursor(t, &row, &col);
 	CHECKF(row == 18 && col == 0, "%s: cursor at %u,%u after the search",
 	       tmux_sock != NULL ? "tmux" : "rsh", row, col);
 	/* one key at a time: tmux 3.3a took only " j" of " jlll\r" written at once here */
-	for (const char *k = " jlll\r"; *k != '\0'; k++) {
-		char key[2] = {*k, '\0'};
-		harness_send(t, key);
-		harness_settle(t, 100);
-	}
+	for (const char *k = " jlll\r"; *k != '\0'; k++)
+		key(t, (char[]){*k, '\0'});
 	if (tmux_sock == NULL)
 		harness_wait_match(t, "work", "work");
 	for (int i = 0; i < 300 && harness_screen_has(t, "[0/6]"); i++)
@@ -159,7 +163,8 @@ int main(void)
 	harness_send(c, "\033<");
 	wait_row_start(c, 0, "b27: ", "[6/6]");
 	/* Another size: the text written again at it, copy mode still on it at its top
-	 * (19 rows: 11 lines of history; tmux keeps the distance from the bottom, [6/11]). */
+	 * (19 rows: 11 lines of history; tmux's window_copy_resize puts the cursor's line,
+	 * the first, at the top too: [11/11]). */
 	harness_client_resize(c, 60, 20);
 	wait_row_start(c, 0, "b27: ", "[11/11]");
 	wait_row_start(c, 18, "b09: ", NULL);
