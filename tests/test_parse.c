@@ -79,15 +79,20 @@ static void words(void)
 	parses("a \\\\\nb\n", "1: [a] [\\]\n2: [b]\n");
 	parses("a\r\nb\r\n", "1: [a]\n2: [b]\n");
 	parses("a 100% %1\n%1 x\n", "1: [a] [100%] [%1]\n2: [%1] [x]\n");
-	/* { } blocks: one word, their text, read again by the command taking it; lines are
-	 * commands; quotes and nesting kept; the lines after it counted. */
-	parses("bind x { neww }\nb\n", "1: [bind] [x] [neww]\n2: [b]\n");
+	/* { } blocks: one word, their text in braces, read again by the command taking it
+	 * (text that is one block whole reads as its commands); lines are commands; quotes
+	 * and nesting kept; the lines after it counted. */
+	parses("bind x { neww }\nb\n", "1: [bind] [x] [{ neww }]\n2: [b]\n");
 	parses("bind -T copy-mode-vi / command-prompt -p \"(search down)\" { send -X "
 	       "search-forward \"%%\" }\n",
 	       "1: [bind] [-T] [copy-mode-vi] [/] [command-prompt] [-p] [(search down)] "
-	       "[send -X search-forward \"%%\"]\n");
+	       "[{ send -X search-forward \"%%\" }]\n");
 	parses("bind y {\n  kill-pane\n  if -F 1 { neww } \"display '}'\"\n}\nc\n",
-	       "1: [bind] [y] [kill-pane ;   if -F 1 { neww } \"display '}'\"]\n5: [c]\n");
+	       "1: [bind] [y] [{ kill-pane ;   if -F 1 { neww } \"display '}'\" }]\n5: [c]\n");
+	parses("{ kill-pane ; if -F 1 { neww } \"display '}'\" }",
+	       "1: [kill-pane]\n1: [if] [-F] [1] [{ neww }] [display '}']\n");
+	parses("{ a } { b }", "1! unexpected {\n"); /* two blocks are not one */
+	parses("{ a ; \"}\" }", "1: [a]\n1: [}]\n");
 	/* Environment assignments apply to what follows. */
 	parses("RSH_TEST_V=abc\na $RSH_TEST_V\n", "2: [a] [abc]\n");
 	CHECK(strcmp(getenv("RSH_TEST_V"), "abc") == 0);

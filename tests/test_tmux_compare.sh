@@ -327,10 +327,29 @@ step_out list-keys -T prefix F2
 step bind-key -T prefix F3 'if -F 1 "display x" ; selectp -t :.+'
 step_out list-keys -T prefix F3
 
-# The root table's mouse keys as tmux 3.3a ships them; the mouse target from the command
+# The root table's mouse keys as tmux 3.3a ships them, { } blocks as tmux prints them,
+# key by key (the key column is as wide as the widest listed, and rsh lacks the
+# display-menu keys MouseDown3Pane, MouseDown3Status, MouseDown3StatusLeft and
+# M-MouseDown3Pane); both copy-mode tables whole; a user's blocks, from a file, printed
+# with their commands' full names (on one line each: tmux prints commands from a block's
+# separate lines with ";;" between, rsh with ";"); the mouse target from the command
 # line, where there is no mouse event.
-for k in MouseDown1Pane MouseDown1Status MouseDrag1Border WheelUpStatus WheelDownStatus; do
+for k in MouseDown1Pane MouseDown1Status MouseDown2Pane MouseDrag1Pane MouseDrag1Border \
+	WheelUpPane WheelUpStatus WheelDownStatus DoubleClick1Pane TripleClick1Pane; do
 	step_out list-keys -T root $k
+done
+step_out list-keys -T copy-mode
+step_out list-keys -T copy-mode-vi
+cat >"$dir/blocks.conf" <<'EOF'
+bind -T prefix F5 { splitw -h ; neww -d }
+bind -n F6 if -F '#{pane_in_mode}' { send -X cancel } { display-message "a b" ; selectp -t :.+ }
+bind -T copy-mode-vi F7 command-prompt -p 'go:' { send -X goto-line '%%' }
+bind -T prefix F8 if -F 1 { if -F 0 { neww } { splitw ; neww } }
+EOF
+step source-file "$dir/blocks.conf"
+for k in "prefix F5" "root F6" "copy-mode-vi F7" "prefix F8"; do
+	set -- $k
+	step_out list-keys -T "$1" "$2"
 done
 step select-pane -t =
 step send-keys -M -t a

@@ -141,7 +141,9 @@ char *cmdlist_quote(const char *s)
 	return b.p;
 }
 
-char *cmdlist_print(int argc, char *const argv[])
+/* The commands' words quoted (a block's word as it is: tmux prints a block so), sep
+ * between the commands. */
+static char *print_list(int argc, char *const argv[], const char *sep)
 {
 	struct cmdlist l;
 	struct strbuf b = {0};
@@ -150,9 +152,12 @@ char *cmdlist_print(int argc, char *const argv[])
 	strbuf_add(&b, "", 0);
 	for (int i = 0; i < l.n; i++) {
 		if (i > 0)
-			strbuf_adds(&b, " \\; ");
+			strbuf_adds(&b, sep);
 		for (int j = 0; j < l.cmd[i].argc; j++) {
-			char *q = cmdlist_quote(l.cmd[i].argv[j]);
+			const char *w = l.cmd[i].argv[j];
+			size_t from, to;
+			char *q = cmd_parse_block(w, strlen(w), &from, &to) ? xstrdup(w)
+									   : cmdlist_quote(w);
 			if (j > 0)
 				strbuf_addc(&b, ' ');
 			strbuf_adds(&b, q);
@@ -161,6 +166,19 @@ char *cmdlist_print(int argc, char *const argv[])
 	}
 	cmdlist_free(&l);
 	return b.p;
+}
+
+char *cmdlist_print(int argc, char *const argv[])
+{
+	return print_list(argc, argv, " \\; ");
+}
+
+char *cmdlist_print_block(int argc, char *const argv[])
+{
+	char *inner = print_list(argc, argv, " ; "), *w;
+	xasprintf(&w, "{ %s }", inner);
+	free(inner);
+	return w;
 }
 
 /* The template with answer a put in for %idx and the first %%. */

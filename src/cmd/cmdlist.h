@@ -47,7 +47,10 @@ char *cmdlist_fill(const char *template, char *const answers[], int n);
 
 /* One word as tmux's list-keys prints it: quoted when it must be ('', "a b", \#). */
 char *cmdlist_quote(const char *word);
-/* An argv-form list as list-keys prints it: the commands' quoted words, " \; " between. */
+/* An argv-form list as list-keys prints it: the commands' quoted words, " \; " between;
+ * a block's word (cmd/parse.h) as it is. */
 char *cmdlist_print(int argc, char *const argv[]);
+/* The same list as a block's word, as tmux prints a block: "{ a ; b }". */
+char *cmdlist_print_block(int argc, char *const argv[]);
 
 #endif

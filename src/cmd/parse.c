@@ -513,14 +513,34 @@ static char *block(struct lexer *lx)
 	while (to > from && is_one_of(b.p[to - 1], " \t;") &&
 	       !(to >= from + 2 && b.p[to - 2] == '\\'))
 		to--;
-	char *w = xstrndup(b.p + from, to - from);
+	char *w;
+	xasprintf(&w, "{ %.*s }", (int)(to - from), b.p + from);
 	free(b.p);
 	return w;
+}
+
+bool cmd_parse_block(const char *word, size_t len, size_t *from, size_t *to)
+{
+	if (len < 4 || strncmp(word, "{ ", 2) != 0 || strncmp(word + len - 2, " }", 2) != 0)
+		return false;
+	struct lexer lx = {.p = word + 1, .end = word + len, .line = 1};
+	char *inner = block(&lx);
+	bool whole = inner != NULL && lx.p == lx.end && lx.error == NULL;
+	free(inner);
+	free(lx.error);
+	*from = 2;
+	*to = len - 2;
+	return whole;
 }
 
 void cmd_parse_text(const char *buf, size_t len, cmd_parse_condition_fn *cond, void *arg,
 		    struct cmd_parse_list *list)
 {
+	size_t from, to;
+	if (cmd_parse_block(buf, len, &from, &to)) { /* a block word read again: its commands */
+		buf += from;
+		len = to - from;
+	}
 	struct lexer lx = {.p = buf, .end = buf + len, .line = 1, .condition = cond, .arg = arg,
 			   .list = list};
 	memset(list, 0, sizeof *list);

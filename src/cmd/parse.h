@@ -10,9 +10,11 @@
  *   \; is a word ";" that a command such as bind-key reads as a separator), $VAR and
  *   ${VAR} (the server's environment; unset is empty) and a leading ~ or ~user;
  *   NAME=value alone sets an environment variable;
- *   { ... } as a command's argument (over lines if need be) is one word, the block's
- *   text with its lines joined by " ; ", which the command taking it reads again as a
- *   command list (bind-key, command-prompt's template), as tmux passes a block;
+ *   { ... } as a command's argument (over lines if need be) is one word, "{ TEXT }",
+ *   the block's text with its lines joined by " ; " in braces (so that list-keys shows
+ *   it as tmux does, cmdlist_print), which the command taking it reads again as a
+ *   command list (bind-key, if-shell, command-prompt's template): text that is one such
+ *   word whole reads as the commands inside, as tmux runs a block;
  *   %if "format" / %elif "format" / %else / %endif, nested, conditions tested through
  *   the caller's callback (formats are the server's).
  *
@@ -58,5 +60,9 @@ void cmd_parse_text(const char *buf, size_t len, cmd_parse_condition_fn *conditi
 void cmd_parse_words(int argc, char *const argv[], struct cmd_parse_list *list);
 
 void cmd_parse_list_free(struct cmd_parse_list *list);
+
+/* Whether len bytes of word are one block's word ("{ TEXT }" as the parser makes it,
+ * its braces matched, quotes inside minded): then TEXT is word[*from, *to). */
+bool cmd_parse_block(const char *word, size_t len, size_t *from, size_t *to);
 
 #endif

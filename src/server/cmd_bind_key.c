@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "key_bindings.h"
 #include "cmd/cmdlist.h"
+#include "cmd/parse.h"
 #include "cmd/word.h"
 #include "term/keyname.h"
 #include "util/xmalloc.h"
@@ -46,9 +47,46 @@ enum cmd_retval cmd_key_arg(struct cmd_ctx *ctx, const char *name, term_key *key
  * The command list checked as tmux checks it at bind time, each command's name, flags and
  * arguments (a typo in a config is its line's error, not a key that does nothing), then
  * made again in argv form with each command's full name (list-keys prints split-window
- * for splitw, as tmux). Returns the word count with *out allocated (cmdlist_free_words),
- * or -1 with the error given to ctx.
+ * for splitw, as tmux), { } blocks among the arguments too, as tmux parses them. Returns
+ * the word count with *out allocated (cmdlist_free_words), or -1 with the error given to
+ * ctx.
  */
+static int checked_list(struct cmd_ctx *ctx, int argc, char *const argv[], char ***out);
+
+/* A block's word checked and made again as tmux prints a block (its commands' full
+ * names, words quoted, " ; " between); NULL with the error given to ctx. */
+static char *checked_block(struct cmd_ctx *ctx, const char *word, size_t from, size_t to)
+{
+	char *text = xstrndup(word + from, to - from), **words = NULL, **checked = NULL;
+	char *cause = NULL, *out = NULL;
+	int argc = cmdlist_parse_line(text, &words, &cause);
+	int n = argc < 0 ? -1 : argc == 0 ? 0 : checked_list(ctx, argc, words, &checked);
+	if (argc < 0)
+		cmd_error(ctx, "%s", cause);
+	else if (n >= 0)
+		out = cmdlist_print_block(n, checked);
+	if (checked != NULL)
+		cmdlist_free_words(n, checked);
+	if (words != NULL)
+		cmdlist_free_words(argc, words);
+	free(cause);
+	free(text);
+	return out;
+}
+
+/* One argument of a bound command in argv form: a block's word checked, else as it is. */
+static char *checked_word(struct cmd_ctx *ctx, const char *word)
+{
+	size_t from, to;
+	if (!cmd_parse_block(word, strlen(word), &from, &to))
+		return cmdlist_escape(word);
+	char *block = checked_block(ctx, word, from, to), *w = NULL;
+	if (block != NULL)
+		w = cmdlist_escape(block);
+	free(block);
+	return w;
+}
+
 static int checked_list(struct cmd_ctx *ctx, int argc, char *const argv[], char ***out)
 {
 	struct cmdlist l;
@@ -71,7 +109,11 @@ static int checked_list(struct cmd_ctx *ctx, int argc, char *const argv[], char 
 			w[n++] = xstrdup(";");
 		w[n++] = xstrdup(cmd_entry_find(l.cmd[i].argv[0], &cause)->name); /* it parsed */
 		for (int j = 1; j < l.cmd[i].argc; j++)
-			w[n++] = cmdlist_escape(l.cmd[i].argv[j]);
+			if ((w[n++] = checked_word(ctx, l.cmd[i].argv[j])) == NULL) {
+				cmdlist_free(&l);
+				cmdlist_free_words(n - 1, w);
+				return -1;
+			}
 	}
 	cmdlist_free(&l);
 	*out = w;
