@@ -580,6 +580,27 @@ static void test_wrapped(void)
 	run(&sc, &io, "search-forward", "stuv");
 	CHECKF(sc.cur.line == 90 && sc.cur.col == 18, "%llu,%u", (unsigned long long)sc.cur.line,
 	       sc.cur.col);
+	/* The match is painted on both rows it takes (tmux's marks): s t on the first, u v
+	 * on the next; also with the first above the screen (no position indicator over
+	 * the first row's end). */
+	sc.hide_position = true;
+	for (uint64_t top = 90; top <= 91; top++) {
+		sc.top = top;
+		term_view *o = copymode_overlay(&sc, v, h);
+		const term_row *const *rows = o->panes[0].screen->lines;
+		unsigned r = (unsigned)(91 - top); /* line 91's row */
+		for (unsigned col = 0; col < COLS; col++) {
+			bool in = col < 2;
+			CHECKF((term_row_get(rows[r], col).bg == TERM_COLOUR_PALETTE(6)) == in,
+			       "top %llu, line 91 col %u", (unsigned long long)top, col);
+			if (r == 1)
+				CHECKF((term_row_get(rows[0], col).bg == TERM_COLOUR_PALETTE(6)) ==
+					       (col >= 18),
+				       "line 90 col %u", col);
+		}
+		term_view_unref(o);
+	}
+	sc.top = 90;
 	sc.cur = (struct copymode_pos){92, 0};
 	run(&sc, &io, "search-backward-text", "3next");
 	CHECK(sc.cur.line == 92); /* line 91 does not run on into 92 */

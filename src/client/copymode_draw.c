@@ -31,21 +31,49 @@ static void paint(term_row *row, unsigned from, unsigned to, const term_cell *pe
 	}
 }
 
-/* Every match of the last search (ts) that starts on line n, painted on its row (to the
- * row's end for one that runs on into the next line). */
+/* Where the matches painted so far end: cells before (line, col) on the rows after a
+ * match's first are the match's too, run on into where the terminal wrapped its line. */
+struct match_end {
+	uint64_t line;
+	unsigned col;
+};
+
+/* Every match of the last search (ts) that starts on line n painted on its row (row NULL:
+ * only *far moved), the rest of one that runs on into the next lines left in *far; first
+ * the part of line n that a match from a line above takes. */
 static void paint_matches(const struct copymode *cm, const struct copymode_lines *l,
-			  const struct term_search *ts, uint64_t n, term_row *row)
+			  const struct term_search *ts, uint64_t n, term_row *row,
+			  struct match_end *far)
 {
 	term_cell match = {.fg = MATCH_FG, .bg = MATCH_BG};
 	int col = 0;
 	unsigned end, cols = l->cols;
+	if (row != NULL && n <= far->line && far->line != UINT64_MAX)
+		paint(row, 0, n < far->line ? cols : far->col, &match);
 	while (col < (int)cols &&
 	       (col = copymode_search_line(cm, l, ts, n, col, false, &end)) >= 0) {
 		if (end <= (unsigned)col)
 			end = (unsigned)col + 1;
-		paint(row, (unsigned)col, end, &match);
+		if (row != NULL)
+			paint(row, (unsigned)col, end < cols ? end : cols, &match);
+		if (end > cols) /* its last cell is end - 1 counted on from line n */
+			*far = (struct match_end){n + (end - 1) / cols, (end - 1) % cols + 1};
 		col = (int)end;
 	}
+}
+
+/* The matches that start above the screen's first line and run on into it: from the
+ * first line of the logical line it is part of (at most TERM_SEARCH_RUN above). */
+static struct match_end matches_above(const struct copymode *cm, const struct copymode_lines *l,
+				      const struct term_search *ts)
+{
+	struct match_end far = {UINT64_MAX, 0};
+	uint64_t n = cm->top;
+	while (n > l->first && cm->top - n < TERM_SEARCH_RUN && copymode_wrapped(cm, l, n - 1))
+		n--;
+	for (; n < cm->top; n++)
+		paint_matches(cm, l, ts, n, NULL, &far);
+	return far;
 }
 
 /* The mark, as tmux's window_copy_update_style draws it. */
@@ -84,13 +112,14 @@ static term_snapshot *copy_screen(const struct copymode *cm, const struct copymo
 	term_snapshot *s = term_snapshot_new(l->rows, l->shown_cols);
 	struct term_search ts;
 	copymode_search_start(cm, &ts);
+	struct match_end far = matches_above(cm, l, &ts);
 	for (unsigned r = 0; r < l->rows; r++) {
 		uint64_t n = cm->top + r;
 		const term_row *src = n <= l->last ? copymode_line(cm, l, n) : NULL;
 		term_row *row = src != NULL ? term_row_copy(src) : term_row_new(0);
 		unsigned from, to;
 		paint_mark(cm, n, row, l->cols);
-		paint_matches(cm, l, &ts, n, row);
+		paint_matches(cm, l, &ts, n, row, &far);
 		if (copymode_selected(cm, l->cols, n, &from, &to))
 			paint(row, from, to, pen);
 		if (row->ncells > l->shown_cols) /* a wider source's line (-s), cut */

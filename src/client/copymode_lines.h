@@ -46,7 +46,7 @@ bool copymode_run_structure(struct copymode *cm, const struct copymode_lines *l,
 /* The last search as a term_search (regex or not, smart case); term_search_free it. */
 void copymode_search_start(const struct copymode *cm, struct term_search *s);
 /* term_search_line over copy mode's lines: a match starting on line n, across the lines
- * the terminal wrapped it on into. */
+ * the terminal wrapped it on into (*end past l->cols then, as term_search_line's). */
 int copymode_search_line(const struct copymode *cm, const struct copymode_lines *l,
 			 const struct term_search *ts, uint64_t n, int from, bool backward,
 			 unsigned *end);

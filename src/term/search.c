@@ -126,7 +126,7 @@ static int search_run(const struct term_search *s, term_row *const *rows, unsign
 		unsigned after = last + 1 < len ? map[last + 1]
 						: map[last] + cell_width(rows[map[last] / cols],
 									 map[last] % cols);
-		*end = after < cols ? after : cols;
+		*end = after; /* past cols when it runs on into the next rows */
 		if (!backward)
 			break;
 	}

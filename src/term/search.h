@@ -53,8 +53,9 @@ typedef term_row *term_search_line_fn(void *arg, uint64_t n);
  * term_search_row over line n and the lines the terminal wrapped it on into (as tmux 3.3's
  * search, which matches across a wrap): n, n + 1... while each is wrapped, at most
  * TERM_SEARCH_RUN and none past last, their text joined (a wrapped line's to its last cell
- * written). A match starts on line n; *end is cols when it runs on past it. -1 also when
- * line n is missing.
+ * written). A match starts on line n; *end counts on from line n's first column past its
+ * end (k * cols + c: column c of the k-th line after n) when it runs on into the next
+ * lines. -1 also when line n is missing.
  */
 int term_search_line(const struct term_search *s, term_search_line_fn *get, void *arg,
 		     uint64_t n, uint64_t last, unsigned cols, int from, bool backward,
