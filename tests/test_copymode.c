@@ -300,7 +300,7 @@ static void test_structure(void)
 	       "%s", sent.prefix);
 	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"copy-end-of-line", ""}, &cause) == 0);
 	CHECKF(sent.prefix[0] == '\0' && strcmp(sent.copied, "ll two\n") == 0, "%s", sent.copied);
-	cm.cur.col = 3;
+	CHECKF(cm.cur.col == 3, "%llu,%u", (unsigned long long)cm.cur.line, cm.cur.col); /* tmux puts the cursor back */
 	CHECK(copymode_command(&cm, &io, 0, 3, (char *[]){"copy-pipe-line", "cat", "pp"},
 			       &cause) == 0);
 	CHECK(strcmp(sent.prefix, "pp") == 0 && strcmp(sent.pipe, "cat") == 0 && sent.buffer);
@@ -622,9 +622,81 @@ static void test_wrapped(void)
 	histcache_free(h);
 }
 
+/* select-line, then the cursor up and down past its line: tmux 3.3a's lineflag keeps
+ * the whole logical line the selection began with and moves the cursor to each row's
+ * start above it, to its end below. Each case measured on tmux in a 20-column pane
+ * (printf 'short\nabcdefghijklmnopqrstuvwxyz0123\nnext line\n'): the cursor then
+ * (copy_cursor_x, its line; tmux's x 20 at the end of a full row is 19 here, rsh's cursor
+ * staying on the pane) and the copy. */
+struct line_flag_case {
+	enum copymode_keys keys;
+	uint64_t line;
+	const char *steps[4];
+	unsigned x;
+	uint64_t y;
+	const char *copied;
+};
+
+static void test_line_flag(void)
+{
+	static const char *const text[] = {"short", "abcdefghijklmnopqrst", "uvwxyz0123",
+					   "next line"};
+	static const struct line_flag_case cases[] = {
+		{COPYMODE_VI, 92, {"cursor-up"}, 0, 91, "uvwxyz0123\nnext line\n"},
+		{COPYMODE_VI, 92, {"cursor-up", "cursor-up"}, 0, 90,
+		 "abcdefghijklmnopqrstuvwxyz0123\nnext line\n"},
+		{COPYMODE_VI, 92, {"cursor-up", "cursor-up", "cursor-up"}, 0, 89,
+		 "short\nabcdefghijklmnopqrstuvwxyz0123\nnext line\n"},
+		{COPYMODE_VI, 92, {"cursor-up", "cursor-down"}, 0, 92, "next line\n"},
+		{COPYMODE_VI, 92, {"cursor-down", "cursor-up", "cursor-up"}, 0, 91,
+		 "uvwxyz0123\nnext line\n"},
+		{COPYMODE_VI, 90, {"cursor-up"}, 19, 90, "abcdefghijklmnopqrstuvwxyz0123\n"},
+		{COPYMODE_VI, 90, {"cursor-up", "cursor-up"}, 0, 89,
+		 "short\nabcdefghijklmnopqrstuvwxyz0123\n"},
+		{COPYMODE_VI, 90, {"cursor-up", "cursor-down"}, 10, 91,
+		 "abcdefghijklmnopqrstuvwxyz0123\n"},
+		{COPYMODE_VI, 90, {"cursor-down", "cursor-up", "cursor-up"}, 19, 90,
+		 "abcdefghijklmnopqrstuvwxyz0123\n"},
+		{COPYMODE_EMACS, 92, {"cursor-up", "cursor-up"}, 0, 90,
+		 "abcdefghijklmnopqrstuvwxyz0123\nnext line"},
+		{COPYMODE_EMACS, 90, {"cursor-up", "cursor-up"}, 0, 89,
+		 "short\nabcdefghijklmnopqrstuvwxyz0123"},
+	};
+	struct sent sent = {0};
+	histcache *h = histcache_new(1000);
+	term_view *v = make_view(0, 89, 11);
+	for (unsigned i = 0; i < 4; i++) {
+		term_row_unref(v->page->lines[i]);
+		v->page->lines[i] = text_row(text[i]);
+	}
+	v->page->lines[1]->wrapped = true;
+	histcache_view(h, v);
+	struct copymode_io io = {v, h, on_send, on_copied, &sent};
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct copymode cm;
+		copymode_init(&cm, cases[i].keys);
+		v->mode_keys = cases[i].keys == COPYMODE_VI;
+		CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
+		cm.cur = (struct copymode_pos){cases[i].line, 0};
+		cm.top = 89;
+		sent.n = 0;
+		run(&cm, &io, "select-line", NULL);
+		for (unsigned k = 0; k < 4 && cases[i].steps[k] != NULL; k++)
+			run(&cm, &io, cases[i].steps[k], NULL);
+		CHECKF(cm.cur.col == cases[i].x && cm.cur.line == cases[i].y, "case %u: %u,%llu", i,
+		       cm.cur.col, (unsigned long long)cm.cur.line);
+		run(&cm, &io, "copy-selection", NULL);
+		CHECKF(strcmp(sent.copied, cases[i].copied) == 0, "case %u: '%s'", i, sent.copied);
+		copymode_clear(&cm);
+	}
+	term_view_unref(v);
+	histcache_free(h);
+}
+
 int main(void)
 {
 	test_wrapped();
+	test_line_flag();
 	test_commands();
 	test_mouse();
 	test_source();

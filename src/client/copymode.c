@@ -165,6 +165,31 @@ static void move_lines(struct copymode *cm, const struct copymode_io *io, int64_
 	cm->cur.line = (uint64_t)line;
 }
 
+/*
+ * cursor-up (n -1) and cursor-down (1); with select-line's whole lines selected, tmux's
+ * lineflag: leaving the first row of the selection upwards makes it right-to-left,
+ * leaving its last row downwards left-to-right again (tmux's other-end then), and the
+ * cursor goes to the start of each row right-to-left, to its end left-to-right.
+ */
+static void move_vertically(struct copymode *cm, const struct copymode_io *io,
+			    const struct copymode_lines *l, int64_t n)
+{
+	bool lineflag = cm->selecting && cm->lines && !cm->rect && !cm->stopped;
+	if (lineflag) {
+		uint64_t y = cm->cur.line;
+		bool above = y < cm->line_at;
+		uint64_t first = above ? y : cm->line_first;
+		uint64_t last = above || y < cm->line_last ? cm->line_last : y;
+		if (n < 0 && !cm->line_right_left && y == first)
+			cm->line_right_left = true;
+		else if (n > 0 && cm->line_right_left && y == last)
+			cm->line_right_left = false;
+	}
+	move_lines(cm, io, n);
+	if (lineflag)
+		cm->cur.col = cm->line_right_left ? 0 : copymode_line_length(cm, l, cm->cur.line);
+}
+
 /* next-word (end false) and next-word-end (end true), or their -space twins. */
 static void next_word(struct copymode *cm, const struct copymode_io *io, bool end,
 		      bool spaces_only)
@@ -347,6 +372,9 @@ void copymode_cursor_word(const struct copymode *cm, const struct copymode_io *i
 	free(t);
 }
 
+static void end_of_line(struct copymode *cm, const struct copymode_lines *l);
+static void start_of_line(struct copymode *cm, const struct copymode_lines *l);
+
 /* What a copy command takes: the selection, or the cursor to its line's end
  * (copy-end-of-line...), or the cursor's line (copy-line...). */
 enum copy_what { COPY_SELECTION, COPY_END_OF_LINE, COPY_LINE };
@@ -360,13 +388,19 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
 		return false;
+	struct copymode_pos was = cm->cur;
 	if (what != COPY_SELECTION) {
 		cm->selecting = true;
 		cm->rect = cm->stopped = false;
 		cm->lines = what == COPY_LINE;
-		cm->anchor = (struct copymode_pos){cm->cur.line, what == COPY_LINE ? 0 : cm->cur.col};
-		if (what == COPY_END_OF_LINE)
-			cm->cur.col = l.cols - 1;
+		/* copy-line: the whole logical line, as select-line takes it */
+		cm->line_at = cm->cur.line;
+		if (what == COPY_LINE)
+			start_of_line(cm, &l);
+		cm->line_first = cm->cur.line;
+		cm->anchor = cm->cur;
+		end_of_line(cm, &l);
+		cm->line_last = cm->cur.line;
 	}
 	struct copymode_copy out = {.text = "", .pipe = pipe, .pane = cm->pane,
 				    .prefix = prefix != NULL ? prefix : "buffer"};
@@ -380,6 +414,8 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 		io->copied(io->arg, &out);
 	free(text);
 	cm->selecting = keep;
+	if (what != COPY_SELECTION)
+		cm->cur = was; /* tmux puts the cursor back */
 	return true;
 }
 
@@ -448,10 +484,8 @@ static bool run_paging(struct copymode *cm, const struct copymode_io *io,
 static bool run_motion(struct copymode *cm, const struct copymode_io *io,
 		       const struct copymode_lines *l, const char *c, const char *arg)
 {
-	if (strcmp(c, "cursor-up") == 0)
-		move_lines(cm, io, -1);
-	else if (strcmp(c, "cursor-down") == 0)
-		move_lines(cm, io, 1);
+	if (strcmp(c, "cursor-up") == 0 || strcmp(c, "cursor-down") == 0)
+		move_vertically(cm, io, l, c[7] == 'u' ? -1 : 1);
 	else if (strcmp(c, "cursor-left") == 0)
 		cm->cur.col -= cm->cur.col > 0;
 	else if (strcmp(c, "cursor-right") == 0)
@@ -519,11 +553,14 @@ static bool run_selection(struct copymode *cm, const struct copymode_lines *l, c
 		cm->anchor = cm->cur;
 	} else if (strcmp(c, "select-line") == 0) {
 		cm->selecting = cm->lines = true;
-		cm->stopped = false;
+		cm->stopped = cm->line_right_left = false;
 		/* tmux's: from the line's start to its end (a wrapped line's rows all) */
+		cm->line_at = cm->cur.line;
 		start_of_line(cm, l);
 		cm->anchor = cm->cur;
+		cm->line_first = cm->cur.line;
 		end_of_line(cm, l);
+		cm->line_last = cm->cur.line;
 	} else if (strcmp(c, "stop-selection") == 0) {
 		if (cm->selecting && !cm->stopped) {
 			cm->stopped = true;

@@ -80,6 +80,11 @@ struct copymode {
 	 * stop-selection, to end (the cursor moves on alone). */
 	bool selecting, lines, rect, stopped;
 	struct copymode_pos anchor, end;
+	/* select-line's whole lines, as tmux's SEL_LINE: the line it ran on (tmux's dy) and
+	 * the rows of the logical line it took; lineflag: right_left once cursor-up left
+	 * that line's first row (the cursor then at each row's start, else its end). */
+	uint64_t line_at, line_first, line_last;
+	bool line_right_left;
 	/* The mouse event a binding runs for (a mouse key's), used by its first copy-mode
 	 * command: that one acts at the mouse's cell (the cursor moved there first, not for
 	 * the wheel), begin-selection then starting a drag the cursor follows (dragging)

@@ -25,17 +25,36 @@ static int pos_cmp(struct copymode_pos a, struct copymode_pos b)
 	return a.col < b.col ? -1 : a.col > b.col;
 }
 
+/* The selection's ends in order: the anchor and the cursor (or where it stopped); for
+ * select-line's whole lines tmux's (window_copy_synchronize_cursor_end, SEL_LINE): with
+ * the cursor above the line select-line ran on, from the cursor's line to the end of the
+ * logical line it took, else from that logical line's start to the cursor's line or
+ * that line's end, whichever is further. */
+static void ends(const struct copymode *cm, struct copymode_pos *a, struct copymode_pos *b)
+{
+	struct copymode_pos e = copymode_selection_end(cm);
+	if (cm->lines) {
+		bool above = e.line < cm->line_at;
+		*a = (struct copymode_pos){above ? e.line : cm->line_first, 0};
+		*b = (struct copymode_pos){above || e.line < cm->line_last ? cm->line_last : e.line,
+					   e.col};
+		return;
+	}
+	*a = cm->anchor;
+	*b = e;
+	if (pos_cmp(*a, *b) > 0) {
+		*a = e;
+		*b = cm->anchor;
+	}
+}
+
 bool copymode_selected(const struct copymode *cm, unsigned cols, uint64_t line,
 		       unsigned *from, unsigned *to)
 {
 	if (!cm->selecting)
 		return false;
-	struct copymode_pos a = cm->anchor, b = copymode_selection_end(cm);
-	if (pos_cmp(a, b) > 0) {
-		struct copymode_pos t = a;
-		a = b;
-		b = t;
-	}
+	struct copymode_pos a, b;
+	ends(cm, &a, &b);
 	if (line < a.line || line > b.line)
 		return false;
 	/* The cursor's cell is in a vi selection; emacs's ends before it (as tmux). */
@@ -117,12 +136,8 @@ static void copy_line(struct copy_out *o, const struct copymode *cm,
 char *copymode_selection_text(const struct copymode *cm, const struct copymode_lines *l,
 			      size_t *len)
 {
-	struct copymode_pos a = cm->anchor, b = copymode_selection_end(cm);
-	if (pos_cmp(a, b) > 0) {
-		struct copymode_pos t = a;
-		a = b;
-		b = t;
-	}
+	struct copymode_pos a, b;
+	ends(cm, &a, &b);
 	bool vi = cm->keys == COPYMODE_VI;
 	unsigned ey_last = text_length(copymode_line(cm, l, b.line), l->cols);
 	unsigned firstsx, restsx, lastex, restex;
