@@ -152,7 +152,7 @@ static void check_wrapped_copy(harness_client *c, const char *keys, const char *
 	free(id);
 }
 
-/* Copy commands naming their buffers (tmux's prefix argument), bound to F1..F6 in
+/* Copy commands naming their buffers (tmux's prefix argument), bound to F1..F7 in
  * copy-mode-vi in both rsh's config and tmux's. */
 #define PREFIX_BINDS \
 	"bind -T copy-mode-vi F1 send -X copy-selection-and-cancel myprefix\n" \
@@ -160,7 +160,8 @@ static void check_wrapped_copy(harness_client *c, const char *keys, const char *
 	"bind -T copy-mode-vi F3 send -X copy-end-of-line-and-cancel ''\n" \
 	"bind -T copy-mode-vi F4 send -X copy-pipe-and-cancel 'cat >/dev/null' pp\n" \
 	"bind -T copy-mode-vi F5 send -X copy-selection-no-clear nc\n" \
-	"bind -T copy-mode-vi F6 send -X copy-pipe-line-and-cancel '' pl\n"
+	"bind -T copy-mode-vi F6 send -X copy-pipe-line-and-cancel '' pl\n" \
+	"bind -T copy-mode-vi F7 send -X copy-selection-and-cancel nothing\n"
 
 /* Each step: copy mode, then these keys (tmux's names; rsh's bytes), the buffer it makes
  * (NULL for none). */
@@ -174,6 +175,7 @@ static const struct {
 	{"k 0 Space l F5 q", "k0 l\033[15~q", "nc4"},
 	{"k F6", "k\033[17~", "pl5"},
 	{"k 0 Space Enter", "k0 \r", "buffer6"},
+	{"F7", "\033[18~", NULL}, /* nothing selected: no buffer, copy mode left */
 };
 
 /* list-buffers in tmux 3.3a after prefix_steps on a pane showing "one-2 two" above the

@@ -334,7 +334,10 @@ static void test_structure(void)
 	CHECK(strcmp(sent.pipe, "") == 0 && !sent.buffer && sent.copied[0] == '\0' && cm.on);
 	sent.pipe[0] = 'x';
 	run(&cm, &io, "copy-selection", NULL); /* nothing selected: nothing copied */
-	CHECK(sent.pipe[0] == 'x');
+	CHECK(sent.pipe[0] == 'x' && cm.on);
+	run(&cm, &io, "copy-selection-and-cancel", NULL); /* tmux leaves all the same */
+	CHECK(sent.pipe[0] == 'x' && !cm.on);
+	CHECK(copymode_enter(&cm, &io, COPYMODE_ACTIVE, COPYMODE_OWN, false, false));
 	static char longcmd[TERM_EVENT_PIPE_MAX + 2];
 	memset(longcmd, 'x', TERM_EVENT_PIPE_MAX + 1);
 	CHECK(copymode_command(&cm, &io, 0, 2, (char *[]){"pipe", longcmd}, &cause) == -1);

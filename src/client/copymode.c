@@ -380,14 +380,14 @@ static void start_of_line(struct copymode *cm, const struct copymode_lines *l);
 enum copy_what { COPY_SELECTION, COPY_END_OF_LINE, COPY_LINE };
 
 /* Copies (to a buffer named by prefix, NULL for tmux's default, a command or both: struct
- * copymode_copy); the selection then goes unless keep (-no-clear). False when nothing is
+ * copymode_copy); the selection then goes unless keep (-no-clear). Nothing when nothing is
  * selected and nothing is piped. */
-static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_what what,
+static void copy(struct copymode *cm, const struct copymode_io *io, enum copy_what what,
 		 bool keep, bool buffer, const char *pipe, const char *prefix)
 {
 	struct copymode_lines l;
 	if (!copymode_lines(cm, io->view, io->cache, &l))
-		return false;
+		return;
 	struct copymode_pos was = cm->cur;
 	if (what != COPY_SELECTION) {
 		cm->selecting = true;
@@ -409,14 +409,13 @@ static bool copy(struct copymode *cm, const struct copymode_io *io, enum copy_wh
 		out.text = text = copymode_selection_text(cm, &l, &out.len);
 		out.buffer = buffer && (out.len > 0 || pipe == NULL); /* tmux keeps no empty pipe's */
 	} else if (pipe == NULL)
-		return false; /* tmux pipes nothing to a command all the same */
+		return; /* tmux pipes nothing to a command all the same */
 	if (io->copied != NULL)
 		io->copied(io->arg, &out);
 	free(text);
 	cm->selecting = keep;
 	if (what != COPY_SELECTION)
 		cm->cur = was; /* tmux puts the cursor back */
-	return true;
 }
 
 /* The cursor after its line's text, on the last row of a line the terminal wrapped (tmux
@@ -615,8 +614,9 @@ static void run_other(struct copymode *cm, const struct copymode_io *io, const c
 		enum copy_what what = strstr(c, "end-of-line") != NULL ? COPY_END_OF_LINE
 				      : strstr(c, "-line") != NULL ? COPY_LINE : COPY_SELECTION;
 		bool piped = strncmp(c, "copy-pipe", 9) == 0 || c[0] == 'p';
-		if (copy(cm, io, what, strstr(c, "-no-clear") != NULL, c[0] != 'p',
-			 piped ? (arg != NULL ? arg : "") : NULL, prefix) && cancel)
+		copy(cm, io, what, strstr(c, "-no-clear") != NULL, c[0] != 'p',
+		     piped ? (arg != NULL ? arg : "") : NULL, prefix);
+		if (cancel) /* tmux leaves even when there was nothing to copy */
 			copymode_clear(cm);
 	} else if (strcmp(c, "refresh-from-pane") == 0)
 		refresh_screen(cm, io);
