@@ -78,6 +78,14 @@ static void check_terminals(harness_client *big)
 	free(out);
 	CHECK(harness_rsh(&out, "show-messages", "-T", "-t", "99", (char *)NULL) != 0);
 	free(out);
+	/* #{client_termname}: the TERM each told, as tmux's (its TERM). */
+	CHECK(harness_rsh(&out, "list-clients", "-F", "#{client_name}=#{client_termname}",
+			  (char *)NULL) == 0);
+	char *names;
+	xasprintf(&names, "%u=xterm-256color\n%u=xterm\n", a, b);
+	CHECKF(strcmp(out, names) == 0, "list-clients: '%s', not '%s'", out, names);
+	free(names);
+	free(out);
 
 	/* Each capability as tmux shows the same terminal's, but Se: rsh sends Ss 0 to
 	 * put the cursor back, never the entry's Se. */

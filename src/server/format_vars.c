@@ -314,6 +314,8 @@ static char *client_var(const char *name, const struct client *c)
 		return epoch(c->created_ms);
 	if (strcmp(name, "client_activity") == 0)
 		return epoch(c->active_ms);
+	if (strcmp(name, "client_termname") == 0) /* as it told: "" until then */
+		return xstrdup(c->in.term.name != NULL ? c->in.term.name : "");
 	if (strcmp(name, "client_readonly") == 0)
 		return flag(c->readonly);
 	if (strcmp(name, "client_flags") == 0)
