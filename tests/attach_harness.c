@@ -150,7 +150,28 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return 0;
 }
 
-/* At exit, even after a failure: no client, no server, no sanitizer report left. */
+/* Ends the tmux server on socket tmux_sock, if one runs there. */
+static void tmux_kill_server(const char *tmux_sock)
+{
+	char *cmd;
+	xasprintf(&cmd, "tmux -S %s kill-server >/dev/null 2>&1", tmux_sock);
+	if (access(tmux_sock, F_OK) == 0 && system(cmd) != 0)
+		(void)0; /* gone already */
+	free(cmd);
+}
+
+/* The tmux server a test compared with (its socket DIR/tmux, harness_tmux_start's and the
+ * tests' own), which a failed check would leave running. */
+static void kill_tmux(void)
+{
+	char *path;
+	xasprintf(&path, "%s/tmux", dir);
+	tmux_kill_server(path);
+	free(path);
+}
+
+/* At exit, even after a failure: no client, no server (ours or tmux's), no sanitizer
+ * report left. */
 static void cleanup(void)
 {
 	for (int i = 0; i < MAX_CLIENTS; i++) {
@@ -166,6 +187,7 @@ static void cleanup(void)
 	bool alive = left > 0;
 	if (alive)
 		kill(left, SIGKILL); /* fail, but leave no server behind */
+	kill_tmux();
 	int reports = 0;
 	each_file(print_report, &reports);
 	nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
@@ -479,11 +501,7 @@ char *harness_tmux(const char *tmux_sock, const char *args)
 
 void harness_tmux_free(harness_client *t, char *tmux_sock)
 {
-	char *cmd;
-	xasprintf(&cmd, "tmux -S %s kill-server >/dev/null 2>&1", tmux_sock);
-	if (system(cmd) != 0)
-		(void)0; /* gone already */
-	free(cmd);
+	tmux_kill_server(tmux_sock);
 	harness_client_free(t);
 	free(tmux_sock);
 }
