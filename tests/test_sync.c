@@ -250,6 +250,46 @@ static void test_pacing(void)
 	paced_free(&p);
 }
 
+/*
+ * The first news after a newer peer state (a keystroke) answers it and goes at once, even
+ * within the interval of the last news (an echo acknowledgement 1 ms before the key): one
+ * frame per peer state, then the interval rules again. A peer frame with no new state
+ * (an acknowledgement) lets nothing through early.
+ */
+static void test_answer_at_once(void)
+{
+	struct paced p = paced_new();
+	sync_link *l = p.l;
+	sync_link *peer = sync_link_new(&regs_ops, p.zero, &regs_ops, p.zero);
+	struct regs *a = p.a, *b = p.b;
+	const uint8_t *msg;
+	size_t len;
+	enum sync_result res;
+	const char *err;
+	sync_link_set_rtt(l, 0, 50);
+	sync_link_set_local(l, a);
+	CHECK(sync_link_tick(l, 1000, &msg, &len)); /* news at 1000 */
+	/* An acknowledgement from the peer: no new state, the interval holds. */
+	CHECK(sync_link_tick(peer, 1000, &msg, &len));
+	CHECK(sync_link_receive(l, msg, len, 1001, &res, &err) && res == SYNC_NOTHING);
+	CHECK(sync_link_news_due(l) == 1000 + SYNC_INTERVAL_MIN_MS);
+	/* A key: the peer's state 1. Our next news goes at once. */
+	sync_link_set_local(peer, a);
+	CHECK(sync_link_tick(peer, 1001, &msg, &len));
+	CHECK(sync_link_receive(l, msg, len, 1002, &res, &err) && res == SYNC_NEW);
+	CHECK(sync_link_news_due(l) == 0);
+	sync_link_set_local(l, b);
+	CHECK(sync_link_next_wakeup(l) <= 1003);
+	CHECK(sync_link_tick(l, 1003, &msg, &len));
+	/* Answered: more news waits for the interval again. */
+	sync_link_set_local(l, a);
+	CHECK(sync_link_news_due(l) == 1003 + SYNC_INTERVAL_MIN_MS);
+	CHECK(!sync_link_tick(l, 1004, &msg, &len));
+	CHECK(sync_link_tick(l, 1003 + SYNC_INTERVAL_MIN_MS, &msg, &len));
+	sync_link_free(peer);
+	paced_free(&p);
+}
+
 /* A small diff goes twice while the link lost frames in the last SYNC_LOSSY_MS, once
  * before any loss and once the loss is that old. */
 static void test_copies(void)
@@ -545,6 +585,7 @@ int main(void)
 	test_sender_rules();
 	test_receiver_keeps_acked();
 	test_pacing();
+	test_answer_at_once();
 	test_copies();
 	test_small_resend();
 	test_peer_behind();

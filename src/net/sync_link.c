@@ -18,6 +18,8 @@ struct sync_link {
 	uint64_t last_heard_ms;
 	uint64_t missing;      /* a base the peer named that we lack, to report */
 	bool peer_behind;      /* the peer spoke without our newest state: resend now */
+	bool answer;           /* a newer peer state came since our last news: the next
+				* news answers it (an echo) and goes at once */
 	uint64_t loss_ms;      /* when loss last showed (0: never) */
 	unsigned copies;       /* of the last frame ticked */
 	msgpack_sbuffer msg;
@@ -107,7 +109,7 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 
 uint64_t sync_link_news_due(const sync_link *l)
 {
-	return l->last_data_ms == 0 ? 0 : l->last_data_ms + interval(l);
+	return l->last_data_ms == 0 || l->answer ? 0 : l->last_data_ms + interval(l);
 }
 
 /* When the next frame with a diff is due (UINT64_MAX: none). */
@@ -143,6 +145,7 @@ bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *
 			l->copies = 2;
 		l->last_data_ms = now_ms;
 		l->peer_behind = false;
+		l->answer = false;
 		l->last_diff_len = f.difflen;
 	} else {
 		sync_sender_empty_frame(l->tx, &f);
@@ -186,6 +189,8 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 		l->loss_ms = now_ms;
 	}
 	*res = sync_receiver_take(l->rx, &f, err);
+	if (*res == SYNC_NEW)
+		l->answer = true;
 	if (*res == SYNC_NO_BASE) {
 		/* Say so at once: the sender is diffing from a state we lack, and every frame
 		 * it sends until it knows is wasted. */

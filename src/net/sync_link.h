@@ -11,7 +11,9 @@
  *    least an interval ago, else when it has; the interval is SRTT/2 clamped to the
  *    floor (SYNC_INTERVAL_MIN_MS unless the owner set another) ..SYNC_INTERVAL_MAX_MS,
  *    so an idle fast link adds no delay and a flood on one costs at most 1000 / floor
- *    frames a second;
+ *    frames a second; the first news after a newer peer state arrived (a keystroke)
+ *    goes at once whatever the interval, as it is likely that state's answer (its
+ *    echo): at most one such frame per peer state, so the peer's rate bounds it;
  *  - again, from the acknowledged state, when the newest state sent is still unacknow-
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out (RTO alone when its diff was larger
  *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once; SRTT + 25 % +
