@@ -18,8 +18,8 @@ struct sync_link {
 	uint64_t last_heard_ms;
 	uint64_t missing;      /* a base the peer named that we lack, to report */
 	bool peer_behind;      /* the peer spoke without our newest state: resend now */
-	bool answer;           /* a newer peer state came since our last news: the next
-				* news answers it (an echo) and goes at once */
+	unsigned answers;      /* frames with news still to go at once for the newest peer
+				* state (sync_link.h) */
 	uint64_t loss_ms;      /* when loss last showed (0: never) */
 	unsigned copies;       /* of the last frame ticked */
 	msgpack_sbuffer msg;
@@ -109,7 +109,7 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 
 uint64_t sync_link_news_due(const sync_link *l)
 {
-	return l->last_data_ms == 0 || l->answer ? 0 : l->last_data_ms + interval(l);
+	return l->last_data_ms == 0 || l->answers > 0 ? 0 : l->last_data_ms + interval(l);
 }
 
 /* When the next frame with a diff is due (UINT64_MAX: none). */
@@ -145,7 +145,8 @@ bool sync_link_tick(sync_link *l, uint64_t now_ms, const uint8_t **msg, size_t *
 			l->copies = 2;
 		l->last_data_ms = now_ms;
 		l->peer_behind = false;
-		l->answer = false;
+		if (l->answers > 0)
+			l->answers--;
 		l->last_diff_len = f.difflen;
 	} else {
 		sync_sender_empty_frame(l->tx, &f);
@@ -190,7 +191,7 @@ bool sync_link_receive(sync_link *l, const uint8_t *msg, size_t len, uint64_t no
 	}
 	*res = sync_receiver_take(l->rx, &f, err);
 	if (*res == SYNC_NEW)
-		l->answer = true;
+		l->answers = SYNC_ANSWERS;
 	if (*res == SYNC_NO_BASE) {
 		/* Say so at once: the sender is diffing from a state we lack, and every frame
 		 * it sends until it knows is wasted. */

@@ -11,9 +11,11 @@
  *    least an interval ago, else when it has; the interval is SRTT/2 clamped to the
  *    floor (SYNC_INTERVAL_MIN_MS unless the owner set another) ..SYNC_INTERVAL_MAX_MS,
  *    so an idle fast link adds no delay and a flood on one costs at most 1000 / floor
- *    frames a second; the first news after a newer peer state arrived (a keystroke)
- *    goes at once whatever the interval, as it is likely that state's answer (its
- *    echo): at most one such frame per peer state, so the peer's rate bounds it;
+ *    frames a second; the first SYNC_ANSWERS frames with news after a newer peer state
+ *    arrived (a keystroke) go at once whatever the interval, as one is likely that
+ *    state's answer (its echo), and the other may be news that was due when the state
+ *    came (an echo acknowledgement maturing in the same turn): a bounded number of
+ *    frames per peer state, so the peer's rate bounds them;
  *  - again, from the acknowledged state, when the newest state sent is still unacknow-
  *    ledged RTO + SYNC_ACK_DELAY_MS after it went out (RTO alone when its diff was larger
  *    than SYNC_ACK_NOW_BYTES, which the receiver acknowledges at once; SRTT + 25 % +
@@ -46,6 +48,7 @@
 #define SYNC_HEARTBEAT_MS 3000
 #define SYNC_COPY_BYTES 512
 #define SYNC_LOSSY_MS 10000
+#define SYNC_ANSWERS 2
 /* A peer is taken to lack our newest state when it speaks this long past SRTT + 25 %. */
 #define SYNC_BEHIND_SLACK_MS 1
 
