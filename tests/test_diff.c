@@ -197,6 +197,36 @@ static void test_typing(void)
 	term_snapshot_unref(a);
 }
 
+/* A blank row stays the old screen's row where that was blank too: the client's render
+ * takes a kept row for one it need not draw again (a new blank row each frame had it
+ * draw every blank row of the screen at every keystroke). */
+static void test_blank_rows_kept(void)
+{
+	term_snapshot *a = term_snapshot_new(24, 80);
+	put_text(a, 0, 0, "$ ");
+	term_snapshot *b = term_snapshot_clone(a);
+	put_text(b, 0, 2, "x");
+	term_diff *d = term_diff_compute(a, b);
+	const char *err = NULL;
+	term_snapshot *c = term_diff_apply(a, d, &err);
+	CHECK(c != NULL);
+	for (unsigned y = 1; y < 24; y++)
+		CHECKF(c->lines[y] == a->lines[y], "row %u made anew", y);
+	CHECK(term_row_equal(c->lines[0], b->lines[0], 80));
+	term_snapshot_unref(c);
+	term_diff_free(d);
+	/* Onto a screen with text where the new one is blank: a blank row, not the old. */
+	term_snapshot *e = term_snapshot_new(24, 80);
+	d = term_diff_compute(b, e);
+	c = term_diff_apply(b, d, &err);
+	CHECK(c != NULL && term_row_used(c->lines[0]) == 0 && c->lines[0] != b->lines[0]);
+	term_snapshot_unref(c);
+	term_diff_free(d);
+	term_snapshot_unref(e);
+	term_snapshot_unref(b);
+	term_snapshot_unref(a);
+}
+
 static void test_clear_and_resize(void)
 {
 	term_snapshot *a = seq_screen(1);
@@ -386,6 +416,7 @@ int main(void)
 	test_scroll();
 	test_scroll_region();
 	test_typing();
+	test_blank_rows_kept();
 	test_clear_and_resize();
 	test_apply_refuses();
 	test_random();

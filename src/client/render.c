@@ -487,8 +487,10 @@ static uint16_t screen_flip(const term_snapshot *s)
 
 /* Draws a pane's rows, all of them or (was: the pane as drawn last, at the same place and
  * size) those that changed since. Rows are shared between views until written (snapshot.h),
- * and prev keeps was's alive, so the same row is the same content. again[y] marks screen
- * rows to draw whatever they hold. */
+ * and prev keeps was's alive, so the same row is the same content; a row made anew with
+ * the same cells (a guess confirmed by its echo, a blank row of a diff) is compared cell
+ * by cell, which costs far less than drawing it. again[y] marks screen rows to draw
+ * whatever they hold. */
 static void draw_pane(render *r, const term_view_pane *p, const term_view_pane *was,
 		      const bool *again)
 {
@@ -497,7 +499,8 @@ static void draw_pane(render *r, const term_view_pane *p, const term_view_pane *
 	if (was != NULL && screen_flip(was->screen) != flip)
 		was = NULL; /* every row looks different */
 	for (unsigned y = 0; y < s->rows; y++) {
-		if (was != NULL && was->screen->lines[y] == s->lines[y] && !again[p->y + y])
+		if (was != NULL && !again[p->y + y] &&
+		    term_row_equal(was->screen->lines[y], s->lines[y], s->cols))
 			continue;
 		draw_row(r, s->lines[y], s->cols, p->y + (int)y, p->x, flip);
 	}

@@ -143,7 +143,11 @@ static term_snapshot *apply_to(const term_snapshot *old, const term_diff *d, con
 				s->lines[i] = old_row(old, op->src + n, d->cols);
 				break;
 			case TERM_DIFF_BLANK:
-				s->lines[i] = term_row_ref(blank);
+				/* The old row there if it is blank too: a row kept is a row a
+				 * view's reader need not look at again (snapshot.h). */
+				s->lines[i] = term_row_ref(
+					i < old->rows && old->lines[i]->ncells == 0 ? old->lines[i]
+										   : blank);
 				break;
 			case TERM_DIFF_LITERAL:
 				s->lines[i] = term_row_ref(op->row);
