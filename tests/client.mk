@@ -20,6 +20,10 @@ tests_test_colour_LDADD = src/client/libclient.a
 check_PROGRAMS += tests/test_termcaps
 TESTS += tests/test_termcaps
 tests_test_termcaps_LDADD = src/client/libclient.a $(UTIL_LIBS)
+# The terminal's output queue on a pty (ttyout.c).
+check_PROGRAMS += tests/test_ttyout
+TESTS += tests/test_ttyout
+tests_test_ttyout_LDADD = src/client/libclient.a $(UTIL_LIBS) -lutil
 # B2: views drawn with ncurses on a pty, read back through the emulator (render.c).
 check_PROGRAMS += tests/test_render
 TESTS += tests/test_render

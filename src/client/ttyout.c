@@ -57,6 +57,10 @@ int ttyout_fd(const ttyout *q)
 	return q->tty;
 }
 
+/* The memory file starts again once this much is written and sent: truncating it after
+ * every drawing cost a system call a keystroke (and a page freed and zeroed again). */
+#define TTYOUT_REWIND_BYTES 65536
+
 /* All written (or dropped): the next output starts the memory file again. */
 static void restart(ttyout *q)
 {
@@ -74,21 +78,22 @@ bool ttyout_send(ttyout *q)
 	while (q->sent < end) {
 		size_t want = (size_t)(end - q->sent) < sizeof buf ? (size_t)(end - q->sent)
 								    : sizeof buf;
-		ssize_t got = pread(q->mem, buf, want, q->sent);
-		if (got <= 0)
-			break;
-		ssize_t n = write(q->tty, buf, (size_t)got);
+		ssize_t got = pread(q->mem, buf, want, q->sent), n = 0;
+		if (got > 0)
+			n = write(q->tty, buf, (size_t)got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && errno == EAGAIN)
 			return false;
-		if (n <= 0)
-			break; /* the terminal failed: what it would have shown is moot */
+		if (n <= 0) { /* the terminal failed: what it would have shown is moot */
+			q->sent = end;
+			break;
+		}
 		q->sent += n;
 		if (n < got)
 			return false;
 	}
-	if (end > 0)
+	if (end >= TTYOUT_REWIND_BYTES)
 		restart(q);
 	return true;
 }
