@@ -35,9 +35,10 @@ struct term_emulator {
 	term_clip_check *clip_allowed;
 	void *clip_arg;
 	uint64_t changes;
-	/* The last character printed, in UTF-8, for REP (the guard hands it to us). */
-	char last_glyph[4 * TERM_MAX_CHARS];
-	size_t last_len;
+	/* The last character printed, for REP (the guard hands it to us): its code points,
+	 * encoded only when repeated (this runs for every character of a flood). */
+	uint32_t last_glyph[TERM_MAX_CHARS];
+	unsigned last_n;
 	term_output_fn *out;
 	void *out_arg;
 	/* A wrap to watch for (libvterm 0.1.4 keeps no line flag we can read): the last
@@ -78,8 +79,11 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	 * control, which capture and the client's terminal would act on. */
 	while (n < VTERM_MAX_CHARS_PER_CELL && info->chars[n] != 0) {
 		chars[n] = utf8_is_control(info->chars[n]) ? 0xfffd : info->chars[n];
+		if (n < TERM_MAX_CHARS)
+			em->last_glyph[n] = chars[n];
 		n++;
 	}
+	em->last_n = n < TERM_MAX_CHARS ? n : TERM_MAX_CHARS;
 	if (em->wrap_armed && pos.col == 0 && pos.row == em->wrap_row + 1)
 		term_grid_writable(em->grid, (unsigned)em->wrap_row)->wrapped = true;
 	/* A wide character that does not fit in the last column wraps too. */
@@ -92,9 +96,6 @@ static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 	term_cell cell = em->pen;
 	cell.width = info->width == 2 ? 2 : 1;
 	term_row_set(row, (unsigned)pos.col, &cell, chars, n);
-	em->last_len = 0;
-	for (unsigned i = 0; i < n; i++)
-		em->last_len += utf8_encode(chars[i], em->last_glyph + em->last_len);
 	if (cell.width == 2 && (unsigned)pos.col + 1 < em->grid->cols) {
 		cell.width = 0;
 		term_row_set(row, (unsigned)pos.col + 1, &cell, NULL, 0);
@@ -524,12 +525,13 @@ static void on_repeat(void *arg, unsigned long count)
 	term_emulator *em = arg;
 	unsigned long screen = (unsigned long)em->grid->rows * em->grid->cols;
 	count = count == 0 ? 1 : count < screen ? count : screen;
-	if (em->last_len == 0)
+	if (em->last_n == 0)
 		return;
-	char buf[4096];
-	size_t per = sizeof buf / em->last_len, len = em->last_len;
-	char glyph[sizeof em->last_glyph];
-	memcpy(glyph, em->last_glyph, len);
+	char buf[4096], glyph[4 * TERM_MAX_CHARS];
+	size_t len = 0;
+	for (unsigned i = 0; i < em->last_n; i++)
+		len += utf8_encode(em->last_glyph[i], glyph + len);
+	size_t per = sizeof buf / len;
 	while (count > 0) {
 		size_t n = count < per ? count : per;
 		for (size_t i = 0; i < n; i++)

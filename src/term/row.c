@@ -138,7 +138,9 @@ void term_row_set(term_row *row, unsigned col, const term_cell *cell, const uint
 {
 	if (col >= TERM_ROW_MAX_CELLS)
 		return;
-	if (col >= row->ncells)
+	if (col == row->ncells && col < row->cap)
+		row->ncells++; /* text running on (most of a flood): the cell is written below */
+	else if (col >= row->ncells)
 		term_row_resize(row, col + 1);
 	term_cell c = *cell;
 	if (nchars > TERM_MAX_CHARS)

@@ -58,7 +58,3 @@ bool utf8_decode(const uint8_t **p, const uint8_t *end, uint32_t *cp)
 	return true;
 }
 
-bool utf8_is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-}
