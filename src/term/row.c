@@ -142,16 +142,15 @@ void term_row_set(term_row *row, unsigned col, const term_cell *cell, const uint
 		row->ncells++; /* text running on (most of a flood): the cell is written below */
 	else if (col >= row->ncells)
 		term_row_resize(row, col + 1);
-	term_cell c = *cell;
 	if (nchars > TERM_MAX_CHARS)
 		nchars = TERM_MAX_CHARS;
-	c.ch = nchars ? chars[0] : 0;
-	c.comb = 0;
-	memset(c.pad_, 0, sizeof c.pad_);
-	row->cells[col].comb = 0; /* the old marks become garbage for compact_comb */
+	term_cell *c = &row->cells[col];
+	*c = *cell;
+	c->ch = nchars ? chars[0] : 0;
+	c->comb = 0; /* the old marks become garbage for compact_comb */
+	memset(c->pad_, 0, sizeof c->pad_);
 	if (nchars > 1)
-		c.comb = store_comb(row, chars + 1, nchars - 1);
-	row->cells[col] = c;
+		c->comb = store_comb(row, chars + 1, nchars - 1);
 	row->hash = 0;
 }
 
