@@ -1,6 +1,6 @@
 # Tests of net: datagrams, replay window, RTT, fragments, connections, UDP sockets.
 NET_TESTS = tests/test_replay tests/test_rtt tests/test_fragment tests/test_connection \
-	tests/test_udp tests/test_udp6
+	tests/test_udp tests/test_udp6 tests/test_sendq
 check_PROGRAMS += $(NET_TESTS)
 TESTS += $(NET_TESTS)
 tests_test_replay_LDADD = $(NET_LIBS)
@@ -9,6 +9,7 @@ tests_test_fragment_LDADD = $(NET_LIBS)
 tests_test_connection_SOURCES = tests/test_connection.c tests/net_capture.h
 tests_test_connection_LDADD = $(NET_LIBS)
 tests_test_udp_LDADD = $(NET_LIBS)
+tests_test_sendq_LDADD = $(NET_LIBS)
 # The same test on ::1 (exits 77 where IPv6 is unavailable).
 tests_test_udp6_SOURCES = tests/test_udp.c
 tests_test_udp6_CPPFLAGS = $(AM_CPPFLAGS) -DTEST_IPV6

@@ -9,6 +9,7 @@
 #include "../util/xmalloc.h"
 #include "packet.h"
 #include "replay.h"
+#include "sendq.h"
 #include "rtt.h"
 #include "udp.h"
 
@@ -189,6 +190,9 @@ struct sendto_arg {
 static int emit_sendto(void *argp, const uint8_t *dgram, size_t len)
 {
 	struct sendto_arg *arg = argp;
+	if (sendq_holding() &&
+	    sendq_push(arg->fd, (const struct sockaddr *)&arg->c->peer, arg->c->peerlen, dgram, len))
+		return 0;
 	if (sendto(arg->fd, dgram, len, 0, (const struct sockaddr *)&arg->c->peer,
 		   arg->c->peerlen) < 0) {
 		arg->c->stats.send_errors++;

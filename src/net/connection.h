@@ -59,7 +59,8 @@ typedef int (*net_emit_fn)(void *arg, const uint8_t *dgram, size_t len);
 int net_conn_seal(net_conn *c, const uint8_t *msg, size_t len, uint64_t now_ms,
 		  net_emit_fn emit, void *arg);
 /* net_conn_seal to the peer's current address through fd. Returns the datagrams sent, or
- * -1 with errno (EDESTADDRREQ: no peer yet; or sendto's error, counted in send_errors). */
+ * -1 with errno (EDESTADDRREQ: no peer yet; or sendto's error, counted in send_errors).
+ * While sendq holds (sendq.h) the datagrams are queued, not sent: 0 errors here. */
 int net_conn_send(net_conn *c, int fd, const uint8_t *msg, size_t len, uint64_t now_ms);
 
 /*

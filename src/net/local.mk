@@ -8,6 +8,7 @@ src_net_libnet_a_SOURCES = \
 	src/net/rtt.c src/net/rtt.h \
 	src/net/fragment.c src/net/fragment.h \
 	src/net/connection.c src/net/connection.h \
+	src/net/sendq.c src/net/sendq.h \
 	src/net/udp.c src/net/udp.h \
 	src/net/resolve.c src/net/resolve.h \
 	src/net/hop.c src/net/hop.h \

@@ -23,6 +23,7 @@
 #include "net/crypto.h"
 #include "net/inputlog.h"
 #include "net/packet.h"
+#include "net/sendq.h"
 #include "net/sync_link.h"
 #include "net/sync_sender.h"
 #include "net/udp.h"
@@ -642,7 +643,9 @@ int clients_tick(void)
 	size_windows(now);
 	compose_turn_begin();
 	term_diff_share_begin();
+	sendq_hold(); /* the turn's datagrams to every client go in few system calls */
 	int timeout = turn(now);
+	sendq_flush();
 	term_diff_share_end();
 	compose_turn_end();
 	return timeout;
