@@ -37,7 +37,7 @@ struct term_emulator {
 	uint64_t changes;
 	/* The last character printed, for REP (the guard hands it to us): its code points,
 	 * encoded only when repeated (this runs for every character of a flood). */
-	uint32_t last_glyph[TERM_MAX_CHARS];
+	uint32_t last_glyph[TERM_MAX_CHARS]; /* as many as libvterm gives a cell */
 	unsigned last_n;
 	term_output_fn *out;
 	void *out_arg;
@@ -68,22 +68,23 @@ static bool on_screen(const term_emulator *em, int row, int col)
 	       (unsigned)col < em->grid->cols;
 }
 
+_Static_assert(TERM_MAX_CHARS == VTERM_MAX_CHARS_PER_CELL, "a cell holds what libvterm gives");
+
 static int on_putglyph(VTermGlyphInfo *info, VTermPos pos, void *user)
 {
 	term_emulator *em = user;
 	if (!on_screen(em, pos.row, pos.col))
 		return 1;
 	unsigned n = 0;
-	uint32_t chars[VTERM_MAX_CHARS_PER_CELL];
 	/* libvterm prints C1 controls that came in UTF-8 (U+0085...): a cell never holds a
-	 * control, which capture and the client's terminal would act on. */
-	while (n < VTERM_MAX_CHARS_PER_CELL && info->chars[n] != 0) {
+	 * control, which capture and the client's terminal would act on. The characters go
+	 * straight to where REP finds them. */
+	uint32_t *chars = em->last_glyph;
+	while (n < TERM_MAX_CHARS && info->chars[n] != 0) {
 		chars[n] = utf8_is_control(info->chars[n]) ? 0xfffd : info->chars[n];
-		if (n < TERM_MAX_CHARS)
-			em->last_glyph[n] = chars[n];
 		n++;
 	}
-	em->last_n = n < TERM_MAX_CHARS ? n : TERM_MAX_CHARS;
+	em->last_n = n;
 	if (em->wrap_armed && pos.col == 0 && pos.row == em->wrap_row + 1)
 		term_grid_writable(em->grid, (unsigned)em->wrap_row)->wrapped = true;
 	/* A wide character that does not fit in the last column wraps too. */

@@ -43,13 +43,11 @@ term_row *term_row_copy(const term_row *src)
 	return row;
 }
 
-term_row *term_row_writable(term_row **slot)
+term_row *term_row_unshare(term_row **slot)
 {
 	term_row *row = *slot;
-	if (row->refs > 1) {
-		*slot = term_row_copy(row);
-		term_row_unref(row);
-	}
+	*slot = term_row_copy(row);
+	term_row_unref(row);
 	(*slot)->hash = 0;
 	return *slot;
 }

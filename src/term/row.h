@@ -39,8 +39,17 @@ typedef struct term_row {
 term_row *term_row_new(unsigned ncells);
 term_row *term_row_ref(term_row *row);
 void term_row_unref(term_row *row);
-/* Makes *slot safe to change: copies it first when it is shared. Returns *slot. */
-term_row *term_row_writable(term_row **slot);
+/* term_row_writable's copy of a shared row, in *slot; returns it. */
+term_row *term_row_unshare(term_row **slot);
+/* Makes *slot safe to change: copies it first when it is shared. Returns *slot. Inline:
+ * the emulator asks for every character a pane prints. */
+static inline term_row *term_row_writable(term_row **slot)
+{
+	if ((*slot)->refs > 1)
+		return term_row_unshare(slot);
+	(*slot)->hash = 0;
+	return *slot;
+}
 term_row *term_row_copy(const term_row *row);
 
 /* The cell at col (blank past ncells). */
