@@ -98,10 +98,7 @@ static void client_on_signal(int sig)
 
 static int client_signals(void)
 {
-	/* SIGTSTP too (kill -TSTP): stopped as suspend-client stops it. Caught before
-	 * curses starts, curses leaves it alone, which spares two sigaction calls at every
-	 * refresh (it ignores SIGTSTP while it writes). */
-	static const int sigs[] = { SIGWINCH, SIGTERM, SIGHUP, SIGCONT, SIGTSTP };
+	static const int sigs[] = { SIGWINCH, SIGTERM, SIGHUP, SIGCONT };
 
 	if (pipe2(client_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
 		return -1;
@@ -382,9 +379,6 @@ static bool client_read_signals(struct client *c, bool *redraw)
 			client_resize(c);
 			*redraw = true;
 			break;
-		case SIGTSTP:
-			c->km.wants |= KEYMODE_WANT_SUSPEND;
-			break;
 		case SIGCONT:
 			tty_reenter();
 			render_invalidate(c->r);
@@ -404,8 +398,8 @@ static void client_wants(struct client *c, bool *redraw)
 	unsigned wants = c->km.wants;
 	c->km.wants = 0;
 	if (wants & KEYMODE_WANT_SUSPEND) {
-		/* Stopped by the default action, our handler set aside meanwhile (it only
-		 * queues the signal: client_signals). */
+		/* Stopped by the default action: curses' own SIGTSTP handler would put back
+		 * the modes it found at its start, raw (tty_enter came first). */
 		struct sigaction dfl = {.sa_handler = SIG_DFL}, old;
 		render_suspend(c->r);
 		ttyout_finish(c->out); /* the main screen back before the shell's prompt */
